@@ -1,0 +1,34 @@
+import i18next from 'i18next'
+import resourcesToBackend from 'i18next-resources-to-backend'
+import { initReactI18next } from 'react-i18next'
+
+// One chunk per language and namespace: a child's device loads only what its screen needs.
+const files = import.meta.glob('../locales/*/*.json')
+export const SUPPORTED = ['nl', 'en'] as const
+
+function initialLanguage(): string {
+  const asked = new URLSearchParams(location.search).get('lang')
+  if (asked && (SUPPORTED as readonly string[]).includes(asked)) return asked
+  return navigator.language.toLowerCase().startsWith('en') ? 'en' : 'nl'
+}
+
+export const i18nReady = i18next
+  .use(
+    resourcesToBackend((lng: string, ns: string) => {
+      const load = files[`../locales/${lng}/${ns}.json`]
+      return load ? load() : Promise.reject(new Error('missing locale file'))
+    }),
+  )
+  .use(initReactI18next)
+  .init({
+    lng: initialLanguage(),
+    supportedLngs: [...SUPPORTED],
+    fallbackLng: 'nl',
+    load: 'languageOnly',
+    ns: ['common', 'errors'],
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+    react: { useSuspense: true },
+  })
+
+export default i18next

@@ -1,0 +1,119 @@
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { toolInfo } from '../../dialogs/catalog'
+import { useGesprek } from '../net/useGesprek'
+import { pictureUrl } from '../ui/pictures'
+import { QuickExit } from '../ui/QuickExit'
+import { Prompt } from '../ui/ReadAloud'
+import { StepIndicator } from '../ui/StepIndicator'
+import { STEP_SCREENS } from './steps'
+import type { KindSession } from './session'
+
+/** The child's side of a guided gesprek: one calm screen per step, stop/pause/skip always in reach. */
+export function GesprekScreen({ session, onEnded }: { session: KindSession; onEnded: () => void }) {
+  const tool = toolInfo(session.toolId)
+  const { t } = useTranslation([tool?.namespace ?? 'common', 'common', 'errors'])
+  const { view, connection, error, pending, send, wipe } = useGesprek(session.gesprekId, session.token)
+
+  useEffect(() => {
+    if (connection === 'ended') onEnded()
+  }, [connection, onEnded])
+
+  if (!tool) return null
+  const labels = tool.steps.map((s) => t(`steps.${s.id}`))
+  const stepSpec = view?.step ? tool.steps.find((s) => s.id === view.step!.id) : undefined
+  const Screen = stepSpec ? STEP_SCREENS[stepSpec.kind] : undefined
+
+  return (
+    <div className={`app app--kind band-${view?.ageBand ?? 'x'}`}>
+      <header className="kind-bar">
+        <QuickExit wipe={wipe} />
+        <span className="kind-bar__hello">{t('common:kind.joined', { name: session.nickname })}</span>
+        {view?.phase === 'actief' && (
+          <div className="kind-bar__actions">
+            <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.pause' })} disabled={!view.can.pause}>
+              {t('common:nav.pause')}
+            </button>
+            <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.stop' })} disabled={!view.can.stop}>
+              {t('common:nav.stop')}
+            </button>
+          </div>
+        )}
+      </header>
+      {view?.step && <StepIndicator index={view.step.index} count={view.step.count} labels={labels} />}
+      <ConnectionNote connection={connection} pending={pending.length} />
+      {error && (
+        <div className="friendly-error" role="alert">
+          <Prompt text={t(`errors:${error}`)} />
+        </div>
+      )}
+      <main className="kind-main">
+        {!view && <p className="loading">{t('common:loading')}</p>}
+        {view?.phase === 'gepauzeerd' && (
+          <Rest picture="calm" title={t('common:pausedTitle')} text={t('common:pausedText')}>
+            <button type="button" className="btn btn--primary btn--big" onClick={() => send({ type: 'gesprek.resume' })}>
+              {t('common:nav.resume')}
+            </button>
+            <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.stop' })}>
+              {t('common:nav.stop')}
+            </button>
+          </Rest>
+        )}
+        {view?.phase === 'gestopt' && (
+          <Rest picture="heart" title={t('common:stoppedTitle')} text={t('common:stoppedText')}>
+            <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.resume' })}>
+              {t('common:nav.resume')}
+            </button>
+          </Rest>
+        )}
+        {view?.phase === 'afgerond' && <Rest picture="star" title={t('common:doneTitle')} text={t('common:doneText')} />}
+        {view?.phase === 'actief' && stepSpec && Screen && (
+          <Screen key={stepSpec.id} view={view} step={stepSpec} tool={tool} send={send} pending={pending} t={t} />
+        )}
+      </main>
+      {view?.phase === 'actief' && (
+        <footer className="kind-nav">
+          <button type="button" className="btn btn--soft btn--big" disabled={!view.can.back} onClick={() => send({ type: 'nav.back' })}>
+            ← {t('common:nav.back')}
+          </button>
+          {stepSpec?.kind !== 'info' && (
+            <button type="button" className="btn btn--soft btn--big" disabled={!view.can.skip} onClick={() => send({ type: 'nav.skip' })}>
+              {t('common:nav.skip')}
+            </button>
+          )}
+          <button type="button" className="btn btn--primary btn--big" disabled={!view.can.next} onClick={() => send({ type: 'nav.next' })}>
+            {view.step && view.step.index + 1 === view.step.count ? t('common:nav.done') : t('common:nav.next')} →
+          </button>
+        </footer>
+      )}
+    </div>
+  )
+}
+
+function Rest({ picture, title, text, children }: { picture: string; title: string; text: string; children?: React.ReactNode }) {
+  return (
+    <section className="rest">
+      <img src={pictureUrl(picture)} alt="" className="step__picture" />
+      <Prompt as="h1" text={title} />
+      <Prompt text={text} />
+      <div className="rest__actions">{children}</div>
+    </section>
+  )
+}
+
+function ConnectionNote({ connection, pending }: { connection: string; pending: number }) {
+  const { t } = useTranslation()
+  if (connection === 'offline')
+    return (
+      <p className="connection connection--offline" role="status">
+        {t('connection.offline')} {pending > 0 && t('connection.pending', { count: pending })}
+      </p>
+    )
+  if (pending > 0)
+    return (
+      <p className="connection" role="status">
+        {t('connection.pending', { count: pending })}
+      </p>
+    )
+  return null
+}

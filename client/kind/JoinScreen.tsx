@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ErrorCode } from '../../dialogs/contract/errors'
+import type { KindJoinOut } from '../../dialogs/contract/http'
+import { api, ApiError } from '../net/api'
+import { pictureUrl } from '../ui/pictures'
+import { Prompt } from '../ui/ReadAloud'
+import { saveKindSession, type KindSession } from './session'
+
+/** The child types (or scans) the code the begeleider shows. A code in the QR's #fragment fills in by itself. */
+export function JoinScreen({ onJoined }: { onJoined: (s: KindSession) => void }) {
+  const { t } = useTranslation()
+  const [code, setCode] = useState('')
+  const [error, setError] = useState<ErrorCode | null>(null)
+  const [busy, setBusy] = useState(false)
+  const autoTried = useRef(false)
+
+  const join = async (value: string) => {
+    setBusy(true)
+    setError(null)
+    try {
+      const s = await api<KindJoinOut>('/api/kind/join', { body: { code: value } })
+      saveKindSession(s)
+      onJoined(s)
+    } catch (e) {
+      setError(e instanceof ApiError ? e.code : 'internal')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  useEffect(() => {
+    const fromQr = location.hash.slice(1)
+    // Take the code out of the address bar and history at once.
+    if (fromQr) history.replaceState(null, '', location.pathname)
+    if (fromQr && !autoTried.current) {
+      autoTried.current = true
+      setCode(fromQr)
+      void join(fromQr)
+    }
+    // join is stable enough for a one-time effect
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  return (
+    <main className="kind-join">
+      <img src={pictureUrl('happy')} alt="" className="kind-join__picture" />
+      <Prompt as="h1" text={t('kind.welcome')} />
+      <Prompt text={t('kind.enterCode')} />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          void join(code)
+        }}
+      >
+        <label htmlFor="join-code" className="visually-hidden">
+          {t('kind.codeLabel')}
+        </label>
+        <input
+          id="join-code"
+          className="code-input"
+          value={code}
+          onChange={(e) => setCode(e.target.value.toUpperCase())}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          inputMode="text"
+          maxLength={12}
+          placeholder="ABCD-1234"
+        />
+        <button type="submit" className="btn btn--primary btn--big" disabled={busy || code.trim().length < 8}>
+          {t('kind.join')}
+        </button>
+      </form>
+      {error && (
+        <div className="friendly-error" role="alert">
+          <Prompt text={t(`errors:${error}`)} />
+        </div>
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ItemView } from '../../../dialogs/contract/view'
+import { pictureUrl } from '../../ui/pictures'
+import { ReadAloud } from '../../ui/ReadAloud'
+
+/** One of the child's items, with optional follow-up questions ("wie weet dit al?"). */
+export function ItemCard({
+  item,
+  pending,
+  followUps,
+  tTool,
+  onRemove,
+  onFollowUp,
+}: {
+  item: Pick<ItemView, 'id' | 'text' | 'pictures' | 'followUps'>
+  pending: boolean
+  followUps: readonly string[]
+  tTool: (key: string) => string
+  onRemove?: () => void
+  onFollowUp?: (key: string, text: string) => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <li className={pending ? 'item-card is-pending' : 'item-card'}>
+      <div className="item-card__body">
+        {item.pictures.map((p) => (
+          <img key={p} src={pictureUrl(p)} alt={t(`pictures.${p}`)} className="item-card__picture" />
+        ))}
+        {item.text && <p className="item-card__text">{item.text}</p>}
+        {pending && <span className="badge badge--pending">{t('item.pending')}</span>}
+        {onRemove && !pending && (
+          <button type="button" className="btn btn--quiet btn--small" onClick={onRemove}>
+            {t('item.remove')}
+          </button>
+        )}
+      </div>
+      {!pending && onFollowUp && followUps.length > 0 && (
+        <div className="follow-ups">
+          {followUps.map((key) => (
+            <FollowUp key={key} question={tTool(key)} initial={item.followUps[key] ?? ''} onSave={(text) => onFollowUp(key, text)} />
+          ))}
+        </div>
+      )}
+    </li>
+  )
+}
+
+function FollowUp({ question, initial, onSave }: { question: string; initial: string; onSave: (text: string) => void }) {
+  const [text, setText] = useState(initial)
+  const { t } = useTranslation()
+  return (
+    <form
+      className="follow-up"
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (text.trim() !== initial) onSave(text.trim())
+      }}
+    >
+      <label>
+        <span className="follow-up__q">
+          {question} <ReadAloud text={question} small />
+        </span>
+        <input value={text} maxLength={1000} onChange={(e) => setText(e.target.value)} onBlur={() => text.trim() !== initial && onSave(text.trim())} />
+      </label>
+      <button type="submit" className="visually-hidden">
+        {t('nav.done')}
+      </button>
+    </form>
+  )
+}

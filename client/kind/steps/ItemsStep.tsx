@@ -1,0 +1,64 @@
+import { useState } from 'react'
+import { House, type HouseVariant } from '../../ui/House'
+import { Prompt } from '../../ui/ReadAloud'
+import { ItemCard } from './ItemCard'
+import { ItemComposer } from './ItemComposer'
+import type { StepProps } from './types'
+
+const HOUSE_OF: Record<string, HouseVariant> = { 'huis-goed': 'goed', 'huis-zorgen': 'zorgen', 'huis-dromen': 'dromen', sterktes: 'sterk' }
+
+/** A step where the child adds things: the house fills up as they go. */
+export function ItemsStep({ view, step, send, pending, t }: StepProps) {
+  const [subPrompt, setSubPrompt] = useState(step.prompts?.[0])
+  const items = view.items.filter((i) => i.stepId === step.id)
+  const waiting = pending.flatMap(({ event }) =>
+    event.type === 'item.add' && !items.some((i) => i.id === event.item.id) ? [event.item] : [],
+  )
+  const shown = [...items, ...waiting.map((w) => ({ ...w, pictures: w.pictures ?? [], followUps: {} }))]
+  const young = view.ageBand === '4-7'
+  const variant = HOUSE_OF[step.id]
+
+  return (
+    <section className="step step--items">
+      <div className="step__head">
+        {variant && (
+          <House variant={variant} pictures={shown.flatMap((i) => i.pictures).slice(0, 4)} count={shown.length} label={t(`${step.id}.title`)} />
+        )}
+        <div>
+          <Prompt as="h1" text={t(`${step.id}.title`)} />
+          <Prompt text={t(`${step.id}.prompt`)} />
+        </div>
+      </div>
+      {step.prompts && (
+        <div className="tabs" role="tablist">
+          {step.prompts.map((p) => (
+            <button key={p} type="button" role="tab" aria-selected={subPrompt === p} className={subPrompt === p ? 'tab is-active' : 'tab'} onClick={() => setSubPrompt(p)}>
+              {t(`${step.id}.prompts.${p}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      <ItemComposer
+        pictures={step.pictures ?? []}
+        young={young}
+        extra={subPrompt ? { prompt: subPrompt } : undefined}
+        onAdd={(item) => send({ type: 'item.add', item })}
+      />
+      {shown.length > 0 && (
+        <ul className="item-list" aria-live="polite">
+          {shown.map((item) => (
+            <ItemCard
+              key={item.id}
+              item={item}
+              pending={!items.some((i) => i.id === item.id)}
+              followUps={young ? [] : (step.followUps ?? [])}
+              tTool={(k) => t(`${step.id}.followUps.${k}`)}
+              onRemove={() => send({ type: 'item.remove', itemId: item.id })}
+              onFollowUp={(key, text) => send({ type: 'item.update', itemId: item.id, patch: { followUps: { [key]: text } } })}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

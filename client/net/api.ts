@@ -1,0 +1,35 @@
+import { ERROR_CODES, type ErrorCode } from '../../dialogs/contract/errors'
+
+/** A failed call carries only a stable code; the screen translates it (errors namespace). */
+export class ApiError extends Error {
+  constructor(readonly code: ErrorCode) {
+    super(code)
+  }
+}
+
+const asCode = (v: unknown): ErrorCode =>
+  typeof v === 'string' && (ERROR_CODES as readonly string[]).includes(v) ? (v as ErrorCode) : 'internal'
+
+export async function api<T>(
+  path: string,
+  opts: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; token?: string } = {},
+): Promise<T> {
+  const headers: Record<string, string> = {}
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
+  if (opts.token) headers.Authorization = `Bearer ${opts.token}`
+  let res: Response
+  try {
+    res = await fetch(path, {
+      method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    })
+  } catch {
+    throw new ApiError('server_busy')
+  }
+  const data: unknown = await res.json().catch(() => null)
+  if (!res.ok) throw new ApiError(asCode((data as { error?: unknown } | null)?.error))
+  return data as T
+}

@@ -1,0 +1,20 @@
+import * as z from 'zod'
+
+/** Server-made ids: url-safe random strings. */
+export const Id = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/)
+export const GesprekId = Id
+export const ChildId = Id
+/** Client-made idempotency key per command (UUID or similar). */
+export const ClientMsgId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
+export const Lang = z.enum(['nl', 'en'])
+export type Lang = z.output<typeof Lang>
+export const AgeBand = z.enum(['0-4', '4-7', '8-12', '12-15', '16-18'])
+export type AgeBand = z.output<typeof AgeBand>
+/** A nickname, never a full name: short, one or two words. */
+export const Nickname = z
+  .string()
+  .trim()
+  .min(1)
+  .max(30)
+  .regex(/^[\p{L}\p{M}' -]+$/u)
+export const Seq = z.int().nonnegative()

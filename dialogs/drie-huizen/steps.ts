@@ -1,0 +1,40 @@
+import type { ToolInfo } from '../framework/tool'
+
+/** Prompts live in locales/<lng>/tool-drie-huizen.json under `<stepId>.*`; see docs/tools/drie-huizen.md. */
+export const drieHuizenInfo: ToolInfo = {
+  id: 'drie-huizen',
+  version: '1',
+  ageBands: ['4-7', '8-12'],
+  operator: 'kind',
+  settings: ['begeleid'],
+  namespace: 'tool-drie-huizen',
+  steps: [
+    { id: 'intro', kind: 'info', prompts: ['fault', 'control', 'honest'] },
+    {
+      id: 'huis-goed',
+      kind: 'items',
+      pictures: ['family', 'friends', 'play', 'pet', 'food', 'school', 'music', 'sport', 'sun', 'heart'],
+      followUps: ['wie-weet', 'wat-fijn'],
+    },
+    {
+      id: 'huis-zorgen',
+      kind: 'items',
+      pictures: ['sad', 'scared', 'angry', 'home', 'fight', 'school', 'sleep', 'alone', 'worry', 'rain'],
+      followUps: ['wie-weet', 'wat-helpt'],
+    },
+    {
+      id: 'huis-dromen',
+      kind: 'items',
+      pictures: ['home', 'family', 'friends', 'school', 'play', 'pet', 'travel', 'star', 'sun', 'heart'],
+      followUps: ['wie-helpt'],
+    },
+    {
+      id: 'sterktes',
+      kind: 'items',
+      prompts: ['goed-in', 'graag-doen'],
+      pictures: ['sport', 'music', 'draw', 'read', 'play', 'help', 'laugh', 'build'],
+    },
+    { id: 'delen', kind: 'share' },
+    { id: 'afsluiting', kind: 'info', prompts: ['next', 'later'] },
+  ],
+}

@@ -1,0 +1,173 @@
+import { assign, setup } from 'xstate'
+import type { AgeBand } from '../contract/ids'
+import { defaultShareLevel, type Setting, type ShareLevel } from '../sharing'
+import type { GesprekEvent } from './events'
+import { itemFitsStep, type Item, type Note, type StepKind } from './items'
+
+export type StepSpec = {
+  id: string
+  kind: StepKind
+  /** Optional picture suggestions the client offers for this step. */
+  pictures?: readonly string[]
+  /** Sub-prompts (Stoplicht subjects, follow-up questions, kamer modules); keys under the step in the tool namespace. */
+  prompts?: readonly string[]
+  /** Follow-up questions offered per item in this step. */
+  followUps?: readonly string[]
+}
+
+export type GesprekContext = {
+  toolId: string
+  ageBand: AgeBand
+  setting: Setting
+  defaultShare: ShareLevel
+  items: Item[]
+  notes: Note[]
+  skipped: string[]
+}
+export type GesprekInput = { ageBand: AgeBand; setting: Setting }
+
+/** Top-level states shared by every tool: pause, stop and the end are composed here once. */
+export const PHASES = ['actief', 'gepauzeerd', 'gestopt', 'afgerond'] as const
+export type Phase = (typeof PHASES)[number]
+
+const findItem = (context: GesprekContext, id: string) => context.items.find((i) => i.id === id)
+
+/**
+ * Builds a tool's statechart from its ordered steps. Every tool gets the same shape:
+ * actief (one state per step, with history) ⇄ gepauzeerd, → gestopt (resumable), → afgerond.
+ * No `after`/`invoke`: deadlines live on the server and arrive as events (stack-notes pitfall 18).
+ */
+export function buildToolMachine(toolId: string, version: string, steps: readonly StepSpec[]) {
+  // Generated configs are checked by the model-based tests; XState's config types cannot follow a loop.
+  const stepStates: Record<string, unknown> = {}
+  steps.forEach((step, index) => {
+    const next = index + 1 < steps.length ? steps[index + 1]!.id : '#' + toolId + '.afgerond'
+    const prev = index > 0 ? steps[index - 1]!.id : undefined
+    stepStates[step.id] = {
+      tags: ['step'],
+      meta: { kind: step.kind, index },
+      on: {
+        'nav.next': { target: next },
+        'nav.skip': { target: next, actions: { type: 'markSkipped', params: { stepId: step.id } } },
+        ...(prev ? { 'nav.back': { target: prev } } : {}),
+        ...(step.kind === 'info' || step.kind === 'share'
+          ? {}
+          : {
+              'item.add': {
+                guard: { type: 'itemFits', params: { kind: step.kind } },
+                actions: { type: 'addItem', params: { stepId: step.id } },
+              },
+            }),
+      },
+    }
+  })
+
+  return setup({
+    types: {} as { context: GesprekContext; events: GesprekEvent; input: GesprekInput },
+    guards: {
+      itemFits: ({ context, event }, params: { kind: StepKind }) =>
+        event.type === 'item.add' &&
+        !findItem(context, event.item.id) &&
+        context.items.length < 500 &&
+        itemFitsStep(params.kind, event.item),
+      itemExists: ({ context, event }) =>
+        'itemId' in event && typeof event.itemId === 'string' && findItem(context, event.itemId) !== undefined,
+      allItemsExist: ({ context, event }) =>
+        event.type === 'share.set' && event.itemIds.every((id) => findItem(context, id) !== undefined),
+      noteIsNew: ({ context, event }) =>
+        event.type === 'note.add' &&
+        !context.notes.some((n) => n.id === event.note.id) &&
+        (event.note.itemId === undefined || findItem(context, event.note.itemId) !== undefined) &&
+        context.notes.length < 500,
+    },
+    actions: {
+      markSkipped: assign({
+        skipped: ({ context }, params: { stepId: string }) =>
+          context.skipped.includes(params.stepId) ? context.skipped : [...context.skipped, params.stepId],
+      }),
+      addItem: assign({
+        items: ({ context, event }, params: { stepId: string }) => {
+          if (event.type !== 'item.add') return context.items
+          const { id, pictures, ...rest } = event.item
+          const item: Item = {
+            ...rest,
+            id,
+            pictures: pictures ?? [],
+            stepId: params.stepId,
+            share: context.defaultShare,
+            followUps: {},
+            worry: false,
+          }
+          return [...context.items, item]
+        },
+      }),
+      updateItem: assign({
+        items: ({ context, event }) => {
+          if (event.type !== 'item.update') return context.items
+          return context.items.map((i) => {
+            if (i.id !== event.itemId) return i
+            const { followUps, ...patch } = event.patch
+            return { ...i, ...patch, followUps: followUps ? { ...i.followUps, ...followUps } : i.followUps }
+          })
+        },
+      }),
+      removeItem: assign({
+        items: ({ context, event }) =>
+          event.type === 'item.remove' ? context.items.filter((i) => i.id !== event.itemId) : context.items,
+      }),
+      setShare: assign({
+        items: ({ context, event }) => {
+          if (event.type !== 'share.set') return context.items
+          const ids = new Set(event.itemIds)
+          return context.items.map((i) => (ids.has(i.id) ? { ...i, share: event.level } : i))
+        },
+      }),
+      addNote: assign({
+        notes: ({ context, event }) => (event.type === 'note.add' ? [...context.notes, { ...event.note }] : context.notes),
+      }),
+      markWorry: assign({
+        items: ({ context, event }) =>
+          event.type === 'worry.mark'
+            ? context.items.map((i) => (i.id === event.itemId ? { ...i, worry: event.on } : i))
+            : context.items,
+      }),
+    },
+  }).createMachine({
+    id: toolId,
+    version,
+    context: ({ input }) => ({
+      toolId,
+      ageBand: input.ageBand,
+      setting: input.setting,
+      defaultShare: defaultShareLevel(input.setting),
+      items: [],
+      notes: [],
+      skipped: [],
+    }),
+    initial: 'actief',
+    // Sharing, notes and worry marks stay possible after a pause, a stop or the end:
+    // the child may change a level whenever they want (issue: deelafspraak).
+    on: {
+      'share.set': { guard: 'allItemsExist', actions: 'setShare' },
+      'note.add': { guard: 'noteIsNew', actions: 'addNote' },
+      'worry.mark': { guard: 'itemExists', actions: 'markWorry' },
+    },
+    states: {
+      actief: {
+        initial: steps[0]!.id,
+        states: { ...(stepStates as Record<string, never>), hist: { type: 'history', history: 'shallow' } },
+        on: {
+          'gesprek.pause': { target: 'gepauzeerd' },
+          'gesprek.stop': { target: 'gestopt' },
+          'item.update': { guard: 'itemExists', actions: 'updateItem' },
+          'item.remove': { guard: 'itemExists', actions: 'removeItem' },
+        },
+      },
+      gepauzeerd: { on: { 'gesprek.resume': { target: 'actief.hist' }, 'gesprek.stop': { target: 'gestopt' } } },
+      gestopt: { on: { 'gesprek.resume': { target: 'actief.hist' } } },
+      afgerond: {},
+    },
+  })
+}
+
+export type ToolMachine = ReturnType<typeof buildToolMachine>

@@ -1,0 +1,35 @@
+import type { SnapshotFrom } from 'xstate'
+import type { Audience } from '../sharing'
+import { project } from '../projection'
+import type { GesprekView } from '../contract/view'
+import type { ToolMachine, Phase } from './build'
+import type { ToolDef } from './tool'
+
+/** Turns a machine snapshot into what one audience may see. Pure; the server calls it per socket audience. */
+export function toView(tool: ToolDef, snapshot: SnapshotFrom<ToolMachine>, audience: Audience): GesprekView {
+  const value = snapshot.value as string | Record<string, string>
+  const phase = (typeof value === 'string' ? value : Object.keys(value)[0]) as Phase
+  const stepId = typeof value === 'object' ? value.actief : undefined
+  const index = stepId ? tool.steps.findIndex((s) => s.id === stepId) : -1
+  const step = index >= 0 ? tool.steps[index]! : undefined
+  const { items, notes } = project(snapshot.context, audience)
+  return {
+    toolId: tool.id,
+    version: tool.version,
+    ageBand: snapshot.context.ageBand,
+    setting: snapshot.context.setting,
+    phase,
+    step: step ? { id: step.id, kind: step.kind, index, count: tool.steps.length } : null,
+    can: {
+      next: snapshot.can({ type: 'nav.next' }),
+      back: snapshot.can({ type: 'nav.back' }),
+      skip: snapshot.can({ type: 'nav.skip' }),
+      pause: snapshot.can({ type: 'gesprek.pause' }),
+      resume: snapshot.can({ type: 'gesprek.resume' }),
+      stop: snapshot.can({ type: 'gesprek.stop' }),
+    },
+    items,
+    notes,
+    skipped: snapshot.context.skipped,
+  }
+}

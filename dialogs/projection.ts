@@ -1,0 +1,18 @@
+import type { GesprekContext } from './framework/build'
+import type { Item, Note } from './framework/items'
+import { mayAudienceSee, type Audience } from './sharing'
+
+export type Projection = { items: Item[]; notes: Note[] }
+
+/**
+ * The only code that decides what an audience sees of a gesprek (architecture rule 3).
+ * Socket broadcasts, pages, the oudergesprek preparation, prints and exports all call this.
+ */
+export function project(context: Pick<GesprekContext, 'items' | 'notes'>, audience: Audience): Projection {
+  const items = context.items.filter((item) => mayAudienceSee(item.share, audience))
+  if (audience === 'kind') return { items: items.map(({ worry: _worry, ...rest }) => ({ ...rest, worry: false })), notes: [] }
+  const visible = new Set(items.map((i) => i.id))
+  // A begeleider's note about an item the child took back would still describe it: it goes too.
+  const notes = audience === 'begeleider' ? context.notes.filter((n) => n.itemId === undefined || visible.has(n.itemId)) : []
+  return { items, notes }
+}

@@ -1,0 +1,31 @@
+import * as z from 'zod'
+
+/**
+ * The deelafspraak: per item the child decides who may know it.
+ * Order matters only for display; no level is "better" than another.
+ */
+export const SHARE_LEVELS = ['alleen-ik', 'begeleider', 'begeleider-vertelt', 'zelf-vertellen'] as const
+export const ShareLevel = z.enum(SHARE_LEVELS)
+export type ShareLevel = z.output<typeof ShareLevel>
+
+/** Who is looking. There is deliberately no parent audience: parents never log in. */
+export const AUDIENCES = ['kind', 'begeleider', 'oudergesprek'] as const
+export type Audience = (typeof AUDIENCES)[number]
+
+/** The single rule behind every projection, print and export. */
+export function mayAudienceSee(level: ShareLevel, audience: Audience): boolean {
+  switch (audience) {
+    case 'kind':
+      return true
+    case 'begeleider':
+      return level !== 'alleen-ik'
+    case 'oudergesprek':
+      return level === 'begeleider-vertelt' || level === 'zelf-vertellen'
+  }
+}
+
+/** Where a gesprek happens decides the starting level (docs/deelafspraak.md). */
+export type Setting = 'begeleid' | 'kamer'
+export function defaultShareLevel(setting: Setting): ShareLevel {
+  return setting === 'kamer' ? 'alleen-ik' : 'begeleider'
+}

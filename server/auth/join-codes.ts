@@ -1,0 +1,86 @@
+import { randomInt } from 'node:crypto'
+import { CodedError } from '../../dialogs/contract/errors'
+import { iso } from '../clock'
+import type { Deps } from '../deps'
+import { hashToken, newToken } from '../ids'
+import type { KindPrincipal } from './principal'
+
+export const JOIN_CODE_TTL_MS = 10 * 60_000
+export const CHILD_IDLE_MS = 15 * 60_000
+export const CHILD_ABSOLUTE_MS = 12 * 60 * 60_000
+/** Crockford base32 without look-alikes: 8 symbols = 40 bits (SEC-03). */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+
+export function formatJoinCode(code: string): string {
+  return `${code.slice(0, 4)}-${code.slice(4)}`
+}
+
+/** A new single-use code for one gesprek; older unused codes for it stop working. */
+export async function createJoinCode(deps: Deps, gesprekId: string): Promise<{ code: string; expiresAt: string }> {
+  let code = ''
+  for (let i = 0; i < 8; i++) code += ALPHABET[randomInt(ALPHABET.length)]
+  const expiresAt = iso(deps.clock, JOIN_CODE_TTL_MS)
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('join_codes')
+      .set({ used_at: iso(deps.clock) })
+      .where('gesprek_id', '=', gesprekId)
+      .where('used_at', 'is', null)
+      .execute()
+    await trx
+      .insertInto('join_codes')
+      .values({ code_hash: hashToken(code), gesprek_id: gesprekId, expires_at: expiresAt, used_at: null, created_at: iso(deps.clock) })
+      .execute()
+  })
+  return { code, expiresAt }
+}
+
+/** Redeems a code once; answers with a device token bound to that one gesprek. */
+export async function redeemJoinCode(deps: Deps, code: string): Promise<{ token: string; gesprekId: string; childId: string }> {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('join_codes')
+      .innerJoin('gesprekken', 'gesprekken.id', 'join_codes.gesprek_id')
+      .select(['join_codes.code_hash', 'join_codes.expires_at', 'join_codes.used_at', 'gesprekken.id', 'gesprekken.child_id'])
+      .where('join_codes.code_hash', '=', hashToken(code))
+      .executeTakeFirst()
+    if (!row) throw new CodedError('code_invalid', 400)
+    if (row.used_at) throw new CodedError('code_used', 400)
+    if (Date.parse(row.expires_at) <= deps.clock.now()) throw new CodedError('code_expired', 400)
+    const used = await trx
+      .updateTable('join_codes')
+      .set({ used_at: iso(deps.clock) })
+      .where('code_hash', '=', row.code_hash)
+      .where('used_at', 'is', null)
+      .executeTakeFirst()
+    if (Number(used.numUpdatedRows) !== 1) throw new CodedError('code_used', 400)
+    const token = newToken()
+    await trx
+      .insertInto('device_tokens')
+      .values({
+        token_hash: hashToken(token),
+        gesprek_id: row.id,
+        child_id: row.child_id,
+        created_at: iso(deps.clock),
+        expires_at: iso(deps.clock, CHILD_ABSOLUTE_MS),
+        last_seen_at: iso(deps.clock),
+        revoked_at: null,
+      })
+      .execute()
+    return { token, gesprekId: row.id, childId: row.child_id }
+  })
+}
+
+export async function devicePrincipal(deps: Deps, token: string | undefined): Promise<KindPrincipal | null> {
+  if (!token || token.length > 100) return null
+  const tokenHash = hashToken(token)
+  const row = await deps.db.selectFrom('device_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
+  if (!row || row.revoked_at) return null
+  const now = deps.clock.now()
+  if (Date.parse(row.expires_at) <= now || Date.parse(row.last_seen_at) + CHILD_IDLE_MS <= now) return null
+  return { role: 'kind', childId: row.child_id, gesprekId: row.gesprek_id, tokenHash }
+}
+
+export async function touchDevice(deps: Deps, tokenHash: string): Promise<void> {
+  await deps.db.updateTable('device_tokens').set({ last_seen_at: iso(deps.clock) }).where('token_hash', '=', tokenHash).execute()
+}

@@ -1,0 +1,72 @@
+import { iso } from '../clock'
+import type { Deps } from '../deps'
+import { hashToken, newToken } from '../ids'
+import type { BegeleiderPrincipal } from './principal'
+
+export const SESSION_IDLE_MS = 30 * 60_000
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000
+export const SESSION_COOKIE = 'kg_session'
+
+/** Server-side begeleider sessions; the cookie holds a random token, the database only its hash. */
+export async function createSession(deps: Deps, begeleiderId: string): Promise<string> {
+  const token = newToken()
+  await deps.db
+    .insertInto('sessions')
+    .values({
+      id_hash: hashToken(token),
+      begeleider_id: begeleiderId,
+      created_at: iso(deps.clock),
+      last_seen_at: iso(deps.clock),
+      expires_at: iso(deps.clock, SESSION_ABSOLUTE_MS),
+    })
+    .execute()
+  return token
+}
+
+export async function sessionPrincipal(deps: Deps, token: string | undefined): Promise<BegeleiderPrincipal | null> {
+  if (!token || token.length > 100) return null
+  const idHash = hashToken(token)
+  const row = await deps.db
+    .selectFrom('sessions')
+    .innerJoin('begeleiders', 'begeleiders.id', 'sessions.begeleider_id')
+    .select([
+      'sessions.id_hash',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'begeleiders.id',
+      'begeleiders.organisation_id',
+      'begeleiders.team_id',
+      'begeleiders.role',
+      'begeleiders.active',
+      'begeleiders.display_name',
+    ])
+    .where('sessions.id_hash', '=', idHash)
+    .executeTakeFirst()
+  if (!row) return null
+  const now = deps.clock.now()
+  if (!row.active || Date.parse(row.expires_at) <= now || Date.parse(row.last_seen_at) + SESSION_IDLE_MS <= now) {
+    await deps.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute()
+    return null
+  }
+  // Touch at most once a minute: a write per request would be wasted I/O.
+  if (Date.parse(row.last_seen_at) + 60_000 <= now) {
+    await deps.db.updateTable('sessions').set({ last_seen_at: iso(deps.clock) }).where('id_hash', '=', idHash).execute()
+  }
+  return {
+    role: 'begeleider',
+    begeleiderId: row.id,
+    organisationId: row.organisation_id,
+    teamId: row.team_id,
+    admin: row.role === 'admin',
+    displayName: row.display_name,
+    sessionHash: idHash,
+  }
+}
+
+export async function endSession(deps: Deps, idHash: string): Promise<void> {
+  await deps.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute()
+}
+
+export async function endAllSessions(deps: Deps, begeleiderId: string): Promise<void> {
+  await deps.db.deleteFrom('sessions').where('begeleider_id', '=', begeleiderId).execute()
+}

@@ -1,0 +1,105 @@
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { createBegeleider, createOrganisation, createTeam } from './auth/accounts'
+import { passwordIsStrongEnough } from './auth/passwords'
+import { systemClock } from './clock'
+import { ChildKeys, loadInstanceKey } from './crypto/keys'
+import type { Deps } from './deps'
+import { createLogger } from './log'
+import { openSqlite } from './store/db'
+
+const USAGE = `npm run admin -- <command> [options]
+
+  create-organisation --organisation NAME --team NAME --username U --display-name NAME --password P
+                        creates an organisation with its first team and an admin
+  create-team         --organisation-id ID --name NAME
+  create-begeleider   --team-id ID --username U --display-name NAME --password P [--admin]
+  list                  organisations, teams and begeleiders (no child data)
+
+  DATA_DIR (default ./data) selects the database.`
+
+async function main() {
+  const [command, ...rest] = process.argv.slice(2)
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      organisation: { type: 'string' },
+      'organisation-id': { type: 'string' },
+      team: { type: 'string' },
+      'team-id': { type: 'string' },
+      name: { type: 'string' },
+      username: { type: 'string' },
+      'display-name': { type: 'string' },
+      password: { type: 'string' },
+      admin: { type: 'boolean', default: false },
+    },
+  })
+  const dataDir = resolve(process.env.DATA_DIR ?? './data')
+  const db = await openSqlite(dataDir)
+  const deps: Deps = {
+    db,
+    clock: systemClock,
+    log: createLogger(undefined, true),
+    keys: new ChildKeys(loadInstanceKey(dataDir, process.env.KINDGESPREK_KEY)),
+    config: { origins: [], secure: false },
+  }
+  const need = (k: keyof typeof values): string => {
+    const v = values[k]
+    if (typeof v !== 'string' || !v) throw new Error(`--${k} is required`)
+    return v
+  }
+  const password = () => {
+    const p = need('password')
+    if (!passwordIsStrongEnough(p)) throw new Error('password must be at least 10 characters')
+    return p
+  }
+  try {
+    switch (command) {
+      case 'create-organisation': {
+        const ids = await createOrganisation(deps, {
+          organisation: need('organisation'),
+          team: need('team'),
+          username: need('username'),
+          displayName: need('display-name'),
+          password: password(),
+          role: 'admin',
+        })
+        console.log(JSON.stringify(ids))
+        break
+      }
+      case 'create-team':
+        console.log(JSON.stringify({ teamId: await createTeam(deps, need('organisation-id'), need('name')) }))
+        break
+      case 'create-begeleider':
+        console.log(
+          JSON.stringify({
+            begeleiderId: await createBegeleider(deps, {
+              teamId: need('team-id'),
+              username: need('username'),
+              displayName: need('display-name'),
+              password: password(),
+              role: values.admin ? 'admin' : 'begeleider',
+            }),
+          }),
+        )
+        break
+      case 'list': {
+        const orgs = await db.selectFrom('organisations').selectAll().execute()
+        const teams = await db.selectFrom('teams').selectAll().execute()
+        const people = await db.selectFrom('begeleiders').select(['id', 'team_id', 'username', 'display_name', 'role', 'active']).execute()
+        console.log(JSON.stringify({ organisations: orgs, teams, begeleiders: people }, null, 2))
+        break
+      }
+      default:
+        console.log(USAGE)
+        process.exitCode = command ? 2 : 0
+    }
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : 'failed')
+    process.exitCode = 1
+  } finally {
+    await db.destroy()
+  }
+}
+
+await main()

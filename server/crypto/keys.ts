@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto'
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { open, seal } from './seal'
+
+/**
+ * The instance key wraps every child's data key. From KINDGESPREK_KEY (base64, 32 bytes) or a key
+ * file created with mode 0600 beside the database on first start (docs/operations.md: key handling).
+ */
+export function loadInstanceKey(dataDir: string, fromEnv: string | undefined): Buffer {
+  if (fromEnv) {
+    const key = Buffer.from(fromEnv, 'base64')
+    if (key.length !== 32) throw new Error('KINDGESPREK_KEY must be 32 bytes, base64')
+    return key
+  }
+  const file = join(dataDir, 'instance.key')
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' })
+  chmodSync(file, 0o600)
+  const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')
+  if (key.length !== 32) throw new Error('instance.key is not a 32-byte base64 key')
+  return key
+}
+
+/** Per-child data keys: wrapped at rest, unwrapped keys cached in memory only. */
+export class ChildKeys {
+  private cache = new Map<string, Buffer>()
+  constructor(private readonly instanceKey: Buffer) {}
+
+  newWrappedKey(childId: string): string {
+    return seal(this.instanceKey, randomBytes(32).toString('base64'), `child-key:${childId}`)
+  }
+
+  unwrap(childId: string, wrapped: string | null): Buffer {
+    const hit = this.cache.get(childId)
+    if (hit) return hit
+    if (!wrapped) throw new Error('child key erased')
+    const key = Buffer.from(open(this.instanceKey, wrapped, `child-key:${childId}`), 'base64')
+    this.cache.set(childId, key)
+    return key
+  }
+
+  forget(childId: string): void {
+    this.cache.delete(childId)
+  }
+}

@@ -1,0 +1,18 @@
+import type { Clock } from './clock'
+import type { ChildKeys } from './crypto/keys'
+import type { Logger } from './log'
+import type { Db } from './store/db'
+
+/** What every room of the server gets handed; built once in server/app.ts. */
+export type Deps = {
+  db: Db
+  clock: Clock
+  log: Logger
+  keys: ChildKeys
+  config: {
+    /** Origins allowed for sockets and state-changing requests. */
+    origins: string[]
+    /** Set behind TLS: adds Secure to cookies and HSTS. */
+    secure: boolean
+  }
+}

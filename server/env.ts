@@ -1,0 +1,23 @@
+import * as z from 'zod'
+
+/** Process environment, parsed once at start; a bad value stops the server with a clear message. */
+export const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  KINDGESPREK_KEY: z.string().optional(),
+  /** Comma-separated public origins, e.g. https://kindgesprek.example.nl (first one goes into QR codes). */
+  PUBLIC_ORIGINS: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',').map((o) => o.trim()).filter(Boolean) : [])),
+  /** Set when a TLS proxy is in front: Secure cookies and HSTS. */
+  BEHIND_TLS: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
+  DEMO: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => v !== '0' && v !== 'false'),
+})

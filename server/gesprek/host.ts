@@ -1,0 +1,237 @@
+import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate'
+import { CodedError } from '../../dialogs/contract/errors'
+import type { AgeBand } from '../../dialogs/contract/ids'
+import type { GesprekView } from '../../dialogs/contract/view'
+import type { ToolMachine } from '../../dialogs/framework/build'
+import { mayRoleSend, type GesprekEvent } from '../../dialogs/framework/events'
+import type { ToolDef } from '../../dialogs/framework/tool'
+import { toView } from '../../dialogs/framework/view'
+import { findTool } from '../../dialogs/registry'
+import type { Audience, Setting } from '../../dialogs/sharing'
+import type { Principal } from '../auth/principal'
+import { iso } from '../clock'
+import { open, seal } from '../crypto/seal'
+import type { Deps } from '../deps'
+import { newId } from '../ids'
+
+type Snapshot = SnapshotFrom<ToolMachine>
+type Loaded = { id: string; tool: ToolDef; childId: string; key: Buffer; snapshot: Snapshot; seq: number }
+
+export type CommandResult = { seq: number; duplicate: boolean }
+export type CommittedListener = (gesprekId: string, seq: number, viewFor: (audience: Audience) => GesprekView) => void
+
+const snapshotAad = (gesprekId: string) => `${gesprekId}:snapshot`
+const eventAad = (gesprekId: string, seq: number) => `${gesprekId}:${seq}:event`
+const phaseOf = (s: Snapshot) => (typeof s.value === 'string' ? s.value : Object.keys(s.value)[0]!)
+
+/**
+ * The server-authoritative gesprek host (architecture: the one path every answer takes).
+ * Commands for one gesprek run one at a time; each is stored durably before it is acked or shown.
+ */
+export class GesprekHost {
+  private loaded = new Map<string, Loaded>()
+  private queues = new Map<string, Promise<unknown>>()
+  private listeners: CommittedListener[] = []
+  private inFlight = 0
+  private idleWaiters: (() => void)[] = []
+
+  constructor(private readonly deps: Deps) {}
+
+  onCommitted(listener: CommittedListener): void {
+    this.listeners.push(listener)
+  }
+
+  async create(input: { childId: string; toolId: string; setting: Setting; ageBand: AgeBand }): Promise<string> {
+    const tool = findTool(input.toolId)
+    if (!tool || !tool.settings.includes(input.setting) || !tool.ageBands.includes(input.ageBand))
+      throw new CodedError('not_allowed_now', 400)
+    const id = newId()
+    const key = await this.childKey(input.childId)
+    const [snapshot] = initialTransition(tool.machine, { ageBand: input.ageBand, setting: input.setting })
+    await this.deps.db
+      .insertInto('gesprekken')
+      .values({
+        id,
+        child_id: input.childId,
+        tool_id: tool.id,
+        tool_version: tool.version,
+        setting: input.setting,
+        age_band: input.ageBand,
+        seq: 0,
+        phase: phaseOf(snapshot),
+        snapshot_enc: seal(key, JSON.stringify(tool.machine.getPersistedSnapshot(snapshot)), snapshotAad(id)),
+        created_at: iso(this.deps.clock),
+        updated_at: iso(this.deps.clock),
+      })
+      .execute()
+    return id
+  }
+
+  /** Runs one command through: role → dedupe → machine.can → durable append → ack → broadcast. */
+  command(principal: Principal, gesprekId: string, clientMsgId: string, event: GesprekEvent): Promise<CommandResult> {
+    return this.serial(gesprekId, async () => {
+      const g = await this.load(gesprekId)
+      const role = principal.role === 'kind' ? 'kind' : 'begeleider'
+      if (!mayRoleSend(role, g.tool.operator, event.type)) throw new CodedError('forbidden', 403)
+      const earlier = await this.deps.db
+        .selectFrom('gesprek_events')
+        .select('seq')
+        .where('gesprek_id', '=', gesprekId)
+        .where('client_msg_id', '=', clientMsgId)
+        .executeTakeFirst()
+      if (earlier) return { seq: earlier.seq, duplicate: true }
+      if (!g.snapshot.can(event)) throw new CodedError('not_allowed_now', 409)
+      const [next] = transition(g.tool.machine, g.snapshot, event)
+      const seq = g.seq + 1
+      const actorId = principal.role === 'kind' ? principal.childId : principal.begeleiderId
+      await this.deps.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('gesprek_events')
+          .values({
+            gesprek_id: gesprekId,
+            seq,
+            client_msg_id: clientMsgId,
+            actor_role: role,
+            actor_id: actorId,
+            type: event.type,
+            event_enc: seal(g.key, JSON.stringify(event), eventAad(gesprekId, seq)),
+            created_at: iso(this.deps.clock),
+          })
+          .execute()
+        const updated = await trx
+          .updateTable('gesprekken')
+          .set({
+            seq,
+            tool_version: g.tool.version,
+            phase: phaseOf(next),
+            snapshot_enc: seal(g.key, JSON.stringify(g.tool.machine.getPersistedSnapshot(next)), snapshotAad(gesprekId)),
+            updated_at: iso(this.deps.clock),
+          })
+          .where('id', '=', gesprekId)
+          .where('seq', '=', g.seq)
+          .executeTakeFirst()
+        // Another node wrote first: give up this attempt; the client's retry finds the fresh state.
+        if (Number(updated.numUpdatedRows) !== 1) throw new CodedError('conflict', 409)
+      })
+      g.snapshot = next
+      g.seq = seq
+      const viewFor = (audience: Audience) => toView(g.tool, next, audience)
+      for (const l of this.listeners) l(gesprekId, seq, viewFor)
+      return { seq, duplicate: false }
+    }).catch((err: unknown) => {
+      // A failed commit may leave our cached state ahead of or behind the database: reload next time.
+      if (!(err instanceof CodedError) || err.code === 'conflict') this.loaded.delete(gesprekId)
+      throw err
+    })
+  }
+
+  async view(gesprekId: string, audience: Audience): Promise<{ seq: number; view: GesprekView }> {
+    return this.serial(gesprekId, async () => {
+      const g = await this.load(gesprekId)
+      return { seq: g.seq, view: toView(g.tool, g.snapshot, audience) }
+    })
+  }
+
+  /** Folds the stored event log through the machine (architecture rule 4: the log is the truth). */
+  async replay(gesprekId: string): Promise<{ persisted: unknown; seq: number }> {
+    const row = await this.row(gesprekId)
+    const tool = this.toolOf(row.tool_id)
+    const key = await this.childKey(row.child_id)
+    const events = await this.deps.db
+      .selectFrom('gesprek_events')
+      .select(['seq', 'event_enc'])
+      .where('gesprek_id', '=', gesprekId)
+      .orderBy('seq')
+      .execute()
+    let [snapshot] = initialTransition(tool.machine, { ageBand: row.age_band as AgeBand, setting: row.setting as Setting })
+    for (const e of events) {
+      const event = JSON.parse(open(key, e.event_enc, eventAad(gesprekId, e.seq))) as GesprekEvent
+      ;[snapshot] = transition(tool.machine, snapshot, event)
+    }
+    return { persisted: tool.machine.getPersistedSnapshot(snapshot), seq: events.at(-1)?.seq ?? 0 }
+  }
+
+  /** The stored snapshot, decrypted (for tests and the replay check). */
+  async storedSnapshot(gesprekId: string): Promise<unknown> {
+    const row = await this.row(gesprekId)
+    const key = await this.childKey(row.child_id)
+    return JSON.parse(open(key, row.snapshot_enc, snapshotAad(gesprekId)))
+  }
+
+  forget(gesprekId: string): void {
+    this.loaded.delete(gesprekId)
+  }
+
+  forgetChild(childId: string): void {
+    for (const [id, g] of this.loaded) if (g.childId === childId) this.loaded.delete(id)
+  }
+
+  /** Resolves when no command is between its start and its ack (graceful shutdown, REL-12). */
+  async drain(): Promise<void> {
+    if (this.inFlight === 0) return
+    await new Promise<void>((resolve) => this.idleWaiters.push(resolve))
+  }
+
+  private async serial<T>(gesprekId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(gesprekId) ?? Promise.resolve()
+    this.inFlight++
+    const run = previous.catch(() => undefined).then(work)
+    const tail = run.catch(() => undefined)
+    this.queues.set(gesprekId, tail)
+    try {
+      return await run
+    } finally {
+      if (this.queues.get(gesprekId) === tail) this.queues.delete(gesprekId)
+      if (--this.inFlight === 0) for (const w of this.idleWaiters.splice(0)) w()
+    }
+  }
+
+  private async load(gesprekId: string): Promise<Loaded> {
+    const hit = this.loaded.get(gesprekId)
+    if (hit) return hit
+    const row = await this.row(gesprekId)
+    const tool = this.toolOf(row.tool_id)
+    const key = await this.childKey(row.child_id)
+    let persisted: unknown = JSON.parse(open(key, row.snapshot_enc, snapshotAad(gesprekId)))
+    persisted = migrateSnapshot(tool, row.tool_version, persisted)
+    // Restoring (not starting) an actor is how XState revives a persisted snapshot; input is unused then.
+    const snapshot = createActor(tool.machine, { snapshot: persisted } as never).getSnapshot() as Snapshot
+    if (snapshot.status === 'error') throw new CodedError('internal', 500)
+    const g: Loaded = { id: gesprekId, tool, childId: row.child_id, key, snapshot, seq: row.seq }
+    if (this.loaded.size >= 5000) this.loaded.delete(this.loaded.keys().next().value!)
+    this.loaded.set(gesprekId, g)
+    return g
+  }
+
+  private async row(gesprekId: string) {
+    const row = await this.deps.db.selectFrom('gesprekken').selectAll().where('id', '=', gesprekId).executeTakeFirst()
+    if (!row) throw new CodedError('not_found', 404)
+    return row
+  }
+
+  private toolOf(toolId: string): ToolDef {
+    const tool = findTool(toolId)
+    if (!tool) throw new CodedError('not_found', 404)
+    return tool
+  }
+
+  private async childKey(childId: string): Promise<Buffer> {
+    const child = await this.deps.db.selectFrom('children').select('key_wrapped').where('id', '=', childId).executeTakeFirst()
+    if (!child?.key_wrapped) throw new CodedError('not_found', 404)
+    return this.deps.keys.unwrap(childId, child.key_wrapped)
+  }
+}
+
+/** Walks a stored snapshot forward through the tool's explicit migrations (issue: tool versions). */
+export function migrateSnapshot(tool: ToolDef, fromVersion: string, persisted: unknown): unknown {
+  let version = fromVersion
+  let snapshot = persisted
+  for (let guard = 0; version !== tool.version; guard++) {
+    const step = tool.migrations?.[version]
+    if (!step || guard > 50) throw new CodedError('conflict', 409)
+    const migrated = step(snapshot) as { snapshot: unknown; version: string }
+    snapshot = migrated.snapshot
+    version = migrated.version
+  }
+  return snapshot
+}

@@ -1,0 +1,56 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import { CodedError } from '../../dialogs/contract/errors'
+import type { Deps } from '../deps'
+import type { GesprekHost } from '../gesprek/host'
+import { errorFields } from '../log'
+import type { Env } from './context'
+import type { Hooks } from './hooks'
+import { authRoutes } from './routes/auth'
+import { childrenRoutes } from './routes/children'
+import { gesprekkenRoutes } from './routes/gesprekken'
+import { kindRoutes } from './routes/kind'
+import { toolRoutes } from './routes/tools'
+import { sameOrigin, securityHeaders } from './security'
+import { serveClient } from './static'
+
+export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { distDir: string }) {
+  const app = new Hono<Env>()
+  app.use('*', async (c, next) => {
+    c.set('deps', deps)
+    await next()
+  })
+  app.use('*', securityHeaders(deps))
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new CodedError('payload_too_large', 413)
+      },
+    }),
+  )
+  app.use('/api/*', sameOrigin(deps))
+
+  app.get('/api/health', (c) => c.json({ ok: true }))
+  app.route('/api/auth', authRoutes(deps, hooks))
+  app.route('/api/children', childrenRoutes(deps))
+  app.route('/api/gesprekken', gesprekkenRoutes(deps, host))
+  app.route('/api/kind', kindRoutes(deps))
+  app.route('/api/tools', toolRoutes())
+  app.all('/api/*', (c) => c.json({ error: 'not_found' }, 404))
+  serveClient(app, opts.distDir)
+
+  app.onError((err, c) => {
+    if (err instanceof CodedError) return c.json({ error: err.code }, err.status as 400)
+    if (err instanceof HTTPException) {
+      const code = err.status === 413 ? 'payload_too_large' : 'invalid_payload'
+      return c.json({ error: code }, err.status)
+    }
+    deps.log.error('http handler failed', { path: c.req.routePath, ...errorFields(err) })
+    return c.json({ error: 'internal' }, 500)
+  })
+  app.notFound((c) => c.json({ error: 'not_found' }, 404))
+  return app
+}

@@ -1,0 +1,50 @@
+import type { Context } from 'hono'
+import { getCookie } from 'hono/cookie'
+import type * as z from 'zod'
+import { CodedError } from '../../dialogs/contract/errors'
+import { devicePrincipal } from '../auth/join-codes'
+import type { BegeleiderPrincipal, KindPrincipal } from '../auth/principal'
+import { SESSION_COOKIE, sessionPrincipal } from '../auth/sessions'
+import type { Deps } from '../deps'
+
+export type Env = { Variables: { deps: Deps } }
+export type Ctx = Context<Env>
+
+/** Parses a JSON body with a contract schema; anything else is `invalid_payload`, never a crash. */
+export async function body<T extends z.ZodType>(c: Ctx, schema: T): Promise<z.output<T>> {
+  let raw: unknown
+  try {
+    raw = await c.req.json()
+  } catch {
+    throw new CodedError('invalid_payload', 400)
+  }
+  const parsed = schema.safeParse(raw)
+  if (!parsed.success) throw new CodedError('invalid_payload', 400)
+  return parsed.data
+}
+
+export async function requireBegeleider(c: Ctx): Promise<BegeleiderPrincipal> {
+  const p = await sessionPrincipal(c.var.deps, getCookie(c, SESSION_COOKIE))
+  if (!p) throw new CodedError('not_logged_in', 401)
+  return p
+}
+
+export async function requireAdmin(c: Ctx): Promise<BegeleiderPrincipal> {
+  const p = await requireBegeleider(c)
+  if (!p.admin) throw new CodedError('forbidden', 403)
+  return p
+}
+
+export async function requireKind(c: Ctx): Promise<KindPrincipal> {
+  const header = c.req.header('authorization') ?? ''
+  const token = header.startsWith('Bearer ') ? header.slice(7) : undefined
+  const p = await devicePrincipal(c.var.deps, token)
+  if (!p) throw new CodedError('session_expired', 401)
+  return p
+}
+
+/** The caller's IP as the socket saw it; a proxy in front must be configured to overwrite it (docs/operations.md). */
+export function clientIp(c: Ctx): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
+  return incoming?.socket?.remoteAddress ?? 'unknown'
+}

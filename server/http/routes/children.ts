@@ -1,0 +1,83 @@
+import { Hono } from 'hono'
+import { NewChildBody, type ChildSummary, type GesprekSummary } from '../../../dialogs/contract/http'
+import type { AgeBand } from '../../../dialogs/contract/ids'
+import { childForBegeleider } from '../../auth/access'
+import { iso } from '../../clock'
+import type { Deps } from '../../deps'
+import { newId } from '../../ids'
+import { body, requireBegeleider, type Env } from '../context'
+
+export const childSummary = (row: { id: string; nickname: string; age_band: string; created_at: string }): ChildSummary => ({
+  id: row.id,
+  nickname: row.nickname,
+  ageBand: row.age_band as AgeBand,
+  createdAt: row.created_at,
+})
+
+export const gesprekSummary = (row: {
+  id: string
+  child_id: string
+  tool_id: string
+  created_at: string
+  seq: number
+  phase: string
+}): GesprekSummary => ({
+  id: row.id,
+  childId: row.child_id,
+  toolId: row.tool_id,
+  createdAt: row.created_at,
+  seq: row.seq,
+  phase: row.phase,
+})
+
+export function childrenRoutes(deps: Deps) {
+  return new Hono<Env>()
+    .get('/', async (c) => {
+      const p = await requireBegeleider(c)
+      const rows = await deps.db
+        .selectFrom('children')
+        .select(['id', 'nickname', 'age_band', 'created_at'])
+        .where('organisation_id', '=', p.organisationId)
+        .where('team_id', '=', p.teamId)
+        .where('key_wrapped', 'is not', null)
+        .orderBy('nickname')
+        .execute()
+      return c.json(rows.map(childSummary))
+    })
+    .post('/', async (c) => {
+      const p = await requireBegeleider(c)
+      const input = await body(c, NewChildBody)
+      const id = newId()
+      await deps.db
+        .insertInto('children')
+        .values({
+          id,
+          organisation_id: p.organisationId,
+          team_id: p.teamId,
+          begeleider_id: p.begeleiderId,
+          nickname: input.nickname,
+          age_band: input.ageBand,
+          key_wrapped: deps.keys.newWrappedKey(id),
+          created_at: iso(deps.clock),
+          closed_at: null,
+        })
+        .execute()
+      const row = await childForBegeleider(deps, p, id)
+      return c.json(childSummary(row), 201)
+    })
+    .get('/:id', async (c) => {
+      const p = await requireBegeleider(c)
+      return c.json(childSummary(await childForBegeleider(deps, p, c.req.param('id'))))
+    })
+    .get('/:id/gesprekken', async (c) => {
+      const p = await requireBegeleider(c)
+      const child = await childForBegeleider(deps, p, c.req.param('id'))
+      const rows = await deps.db
+        .selectFrom('gesprekken')
+        .select(['id', 'child_id', 'tool_id', 'created_at', 'seq', 'phase'])
+        .where('child_id', '=', child.id)
+        .orderBy('created_at', 'desc')
+        .execute()
+      return c.json(rows.map(gesprekSummary))
+    })
+}

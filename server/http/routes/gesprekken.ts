@@ -1,0 +1,53 @@
+import { Hono } from 'hono'
+import QRCode from 'qrcode'
+import { CodedError } from '../../../dialogs/contract/errors'
+import { NewGesprekBody, type GesprekDetail, type JoinCodeOut } from '../../../dialogs/contract/http'
+import type { AgeBand } from '../../../dialogs/contract/ids'
+import { findTool } from '../../../dialogs/registry'
+import { childForBegeleider, gesprekFor } from '../../auth/access'
+import { createJoinCode, formatJoinCode } from '../../auth/join-codes'
+import type { Deps } from '../../deps'
+import type { GesprekHost } from '../../gesprek/host'
+import { body, requireBegeleider, type Ctx, type Env } from '../context'
+import { childSummary, gesprekSummary } from './children'
+
+async function joinCodeOut(deps: Deps, c: Ctx, gesprekId: string): Promise<JoinCodeOut> {
+  const { code, expiresAt } = await createJoinCode(deps, gesprekId)
+  const origin = deps.config.origins[0] ?? new URL(c.req.url).origin
+  // The code rides in the fragment: it never reaches a server log or a Referer header.
+  const qrSvg = await QRCode.toString(`${origin}/kind#${code}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+  return { code: formatJoinCode(code), expiresAt, qrSvg }
+}
+
+export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
+  return new Hono<Env>()
+    .post('/', async (c) => {
+      const p = await requireBegeleider(c)
+      const input = await body(c, NewGesprekBody)
+      const child = await childForBegeleider(deps, p, input.childId)
+      const tool = findTool(input.toolId)
+      const ageBand = child.age_band as AgeBand
+      if (!tool || !tool.ageBands.includes(ageBand) || !tool.settings.includes('begeleid'))
+        throw new CodedError('not_allowed_now', 400)
+      const id = await host.create({ childId: child.id, toolId: tool.id, setting: 'begeleid', ageBand })
+      const row = await gesprekFor(deps, p, id)
+      // The 0-4 observation is done by the begeleider alone: no child device joins it.
+      const join = tool.operator === 'kind' ? await joinCodeOut(deps, c, id) : null
+      return c.json({ gesprek: gesprekSummary(row), join }, 201)
+    })
+    .get('/:id', async (c) => {
+      const p = await requireBegeleider(c)
+      const row = await gesprekFor(deps, p, c.req.param('id'))
+      const child = await childForBegeleider(deps, p, row.child_id)
+      const { seq, view } = await host.view(row.id, 'begeleider')
+      const detail: GesprekDetail = { gesprek: gesprekSummary({ ...row, seq }), child: childSummary(child), seq, view }
+      return c.json(detail)
+    })
+    .post('/:id/join-code', async (c) => {
+      const p = await requireBegeleider(c)
+      const row = await gesprekFor(deps, p, c.req.param('id'))
+      const tool = findTool(row.tool_id)
+      if (!tool || tool.operator !== 'kind' || row.setting !== 'begeleid') throw new CodedError('not_allowed_now', 400)
+      return c.json(await joinCodeOut(deps, c, row.id), 201)
+    })
+}

@@ -1,0 +1,36 @@
+import { resolve } from 'node:path'
+import { startServer } from './app'
+import { Env } from './env'
+
+const env = Env.safeParse(process.env)
+if (!env.success) {
+  console.error('Invalid environment:', env.error.issues.map((i) => i.path.join('.')).join(', '))
+  process.exit(1)
+}
+
+const server = await startServer({
+  dataDir: resolve(env.data.DATA_DIR),
+  port: env.data.PORT,
+  host: env.data.HOST,
+  instanceKey: env.data.KINDGESPREK_KEY,
+  origins: env.data.PUBLIC_ORIGINS,
+  secure: env.data.BEHIND_TLS,
+  demo: env.data.DEMO,
+})
+
+const shownUrl = env.data.PUBLIC_ORIGINS[0] ?? server.url
+console.log(`\nkindgesprek draait op ${shownUrl}`)
+console.log(`  begeleider: ${shownUrl}/begeleider`)
+console.log(`  kind:       ${shownUrl}/kind`)
+if (server.demo) console.log(`  demo-login: gebruikersnaam "${server.demo.username}", wachtwoord "${server.demo.password}"`)
+console.log('')
+
+const stop = (signal: string) => {
+  server.deps.log.info('shutting down', { signal })
+  server.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  )
+}
+process.once('SIGTERM', () => stop('SIGTERM'))
+process.once('SIGINT', () => stop('SIGINT'))

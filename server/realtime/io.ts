@@ -1,0 +1,142 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http'
+import { Server, type Socket } from 'socket.io'
+import type * as z from 'zod'
+import { CodedError, type ErrorCode } from '../../dialogs/contract/errors'
+import {
+  AckData,
+  C2S,
+  HandshakeAuth,
+  type C2SName,
+  type ClientToServerEvents,
+  type InterServerEvents,
+  type ServerToClientEvents,
+} from '../../dialogs/contract/socket'
+import type { Audience } from '../../dialogs/sharing'
+import { gesprekFor } from '../auth/access'
+import { devicePrincipal, touchDevice } from '../auth/join-codes'
+import type { Principal } from '../auth/principal'
+import { TokenBucket } from '../auth/rate-limit'
+import { SESSION_COOKIE, sessionPrincipal } from '../auth/sessions'
+import type { Deps } from '../deps'
+import type { GesprekHost } from '../gesprek/host'
+import { errorFields } from '../log'
+
+export type SocketData = { principal: Principal; bucket: TokenBucket }
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
+
+/** One room per gesprek and audience: a socket only ever receives its own audience's projection (SEC-01). */
+export const roomOf = (gesprekId: string, audience: Audience) => `g:${gesprekId}:${audience}`
+/** One room per session or device token, so a logout or revocation can reach its sockets. */
+export const principalRoom = (p: Principal) => `p:${p.role === 'kind' ? p.tokenHash : p.sessionHash}`
+
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=')
+    if (k === name) return decodeURIComponent(v.join('='))
+  }
+  return undefined
+}
+
+export function createRealtime(httpServer: HttpServer, deps: Deps, host: GesprekHost): AppServer {
+  const io: AppServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 256 * 1024,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+    // WebSockets are not covered by CORS: check Origin ourselves (stack-notes pitfall 15).
+    allowRequest: (req, cb) => {
+      const origin = req.headers.origin
+      const own = `${deps.config.secure ? 'https' : 'http'}://${req.headers.host ?? ''}`
+      cb(null, !origin || origin === own || deps.config.origins.includes(origin))
+    },
+  })
+
+  // Runs on every connection, reconnects included: a revoked session or token never gets back in.
+  io.use((socket, next) => {
+    const auth = HandshakeAuth.safeParse(socket.handshake.auth ?? {})
+    if (!auth.success) return next(new Error('invalid_payload'))
+    const resolve = auth.data.token
+      ? devicePrincipal(deps, auth.data.token)
+      : sessionPrincipal(deps, cookieValue(socket.request, SESSION_COOKIE))
+    resolve.then(
+      (principal) => {
+        if (!principal) return next(new Error('not_logged_in'))
+        socket.data.principal = principal
+        socket.data.bucket = new TokenBucket(deps.clock, 10, 40)
+        next()
+      },
+      (err: unknown) => {
+        deps.log.warn('socket auth failed', errorFields(err))
+        next(new Error('internal'))
+      },
+    )
+  })
+
+  io.on('connection', (socket) => {
+    void socket.join(principalRoom(socket.data.principal))
+    handle(socket, 'gesprek:join', async ({ gesprekId, lastSeq }) => {
+      const p = socket.data.principal
+      await gesprekFor(deps, p, gesprekId)
+      const audience: Audience = p.role === 'kind' ? 'kind' : 'begeleider'
+      await socket.join(roomOf(gesprekId, audience))
+      if (p.role === 'kind') await touchDevice(deps, p.tokenHash)
+      const { seq, view } = await host.view(gesprekId, audience)
+      return { seq, view: lastSeq === seq ? null : view }
+    })
+    handle(socket, 'gesprek:command', async ({ gesprekId, clientMsgId, event }) => {
+      const p = socket.data.principal
+      await gesprekFor(deps, p, gesprekId)
+      const { seq } = await host.command(p, gesprekId, clientMsgId, event)
+      if (p.role === 'kind') await touchDevice(deps, p.tokenHash)
+      return { seq }
+    })
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (typeof event === 'string' && event in C2S) return
+      const ack = args.at(-1)
+      if (typeof ack === 'function') (ack as (r: unknown) => void)({ ok: false, error: 'unknown_event' })
+      else socket.disconnect(true)
+    })
+  })
+
+  host.onCommitted((gesprekId, seq, viewFor) => {
+    for (const audience of ['kind', 'begeleider'] as const) {
+      const room = roomOf(gesprekId, audience)
+      if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) continue
+      io.to(room).emit('gesprek:view', { gesprekId, seq, view: viewFor(audience) })
+    }
+  })
+
+  function handle<K extends C2SName>(
+    socket: AppSocket,
+    event: K,
+    fn: (data: z.output<(typeof C2S)[K]>) => Promise<z.input<(typeof AckData)[K]>>,
+  ) {
+    const listener = async (raw: unknown, ack: unknown) => {
+      // An event without an ack callback is a protocol violation from a client we did not write.
+      if (typeof ack !== 'function') return void socket.disconnect(true)
+      const reply = ack as (r: unknown) => void
+      const fail = (error: ErrorCode) => reply({ ok: false, error })
+      if (!socket.data.bucket.take()) return fail('rate_limited')
+      const parsed = C2S[event].safeParse(raw)
+      if (!parsed.success) return fail('invalid_payload')
+      try {
+        reply({ ok: true, data: await fn(parsed.data as z.output<(typeof C2S)[K]>) })
+      } catch (err) {
+        if (err instanceof CodedError) return fail(err.code)
+        deps.log.error('socket handler failed', { event, ...errorFields(err) })
+        fail('internal')
+      }
+    }
+    socket.on(event as never, listener as never)
+  }
+
+  return io
+}
+
+/** Ends every socket of a session or device token (logout, lock, revocation). */
+export function endPrincipalSockets(io: AppServer, p: Principal, reason: 'logout' | 'expired' | 'locked') {
+  const room = principalRoom(p)
+  io.to(room).emit('session:ended', { reason })
+  io.in(room).disconnectSockets(true)
+}

@@ -1,0 +1,150 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { io as ioClient, type Socket } from 'socket.io-client'
+import { startServer, type RunningServer, type ServerOptions } from '../../server/app'
+import { createBegeleider, createOrganisation, createTeam } from '../../server/auth/accounts'
+import type { Clock } from '../../server/clock'
+import type { ClientToServerEvents, ServerToClientEvents } from '../../dialogs/contract/socket'
+import { createLogger } from '../../server/log'
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>
+
+export const tempDir = (prefix = 'kg-test-') => mkdtempSync(join(tmpdir(), prefix))
+
+/** A manual clock for expiry tests: the only thing we fake. */
+export function fakeClock(start = Date.parse('2026-11-22T09:00:00Z')): Clock & { advance: (ms: number) => void } {
+  let now = start
+  return { now: () => now, advance: (ms) => void (now += ms) }
+}
+
+/** Every log line the server wrote, for canary checks. */
+export function captureLog() {
+  const lines: string[] = []
+  return { lines, log: createLogger((l) => lines.push(l)) }
+}
+
+export type TestServer = RunningServer & { dataDir: string; stop: () => Promise<void> }
+
+/** A real server on port 0 with a real SQLite file in a temp folder. */
+export async function startTestServer(opts: Partial<ServerOptions> = {}): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? tempDir()
+  const server = await startServer({ log: createLogger(() => undefined), ...opts, dataDir, port: 0 })
+  return {
+    ...server,
+    dataDir,
+    stop: async () => {
+      await server.close()
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export const PASSWORD = 'correct horse battery'
+
+/** Organisation A with teams A1 and A2, organisation B with team B1; one begeleider each, plus an admin in A. */
+export async function seedOrganisations(server: RunningServer) {
+  const a = await createOrganisation(server.deps, {
+    organisation: 'Opvang A',
+    team: 'A1',
+    username: 'admin-a',
+    displayName: 'Admin A',
+    password: PASSWORD,
+    role: 'admin',
+  })
+  const a1 = await createBegeleider(server.deps, { teamId: a.teamId, username: 'sanne', displayName: 'Sanne', password: PASSWORD, role: 'begeleider' })
+  const a2Team = await createTeam(server.deps, a.organisationId, 'A2')
+  const a2 = await createBegeleider(server.deps, { teamId: a2Team, username: 'joris', displayName: 'Joris', password: PASSWORD, role: 'begeleider' })
+  const b = await createOrganisation(server.deps, {
+    organisation: 'Opvang B',
+    team: 'B1',
+    username: 'admin-b',
+    displayName: 'Admin B',
+    password: PASSWORD,
+    role: 'admin',
+  })
+  return { a, a1, a2, a2Team, b }
+}
+
+/** A cookie-carrying HTTP client for one begeleider. */
+export class HttpUser {
+  cookie = ''
+  constructor(
+    readonly base: string,
+    readonly bearer?: string,
+  ) {}
+
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await fetch(this.base + path, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.bearer ? { authorization: `Bearer ${this.bearer}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    })
+    const setCookie = res.headers.get('set-cookie')
+    if (setCookie) this.cookie = setCookie.split(';')[0]!
+    const text = await res.text()
+    let json: unknown = null
+    try {
+      json = JSON.parse(text)
+    } catch {
+      json = text
+    }
+    return { status: res.status, body: json as Record<string, unknown> & unknown[], headers: res.headers }
+  }
+  get = (p: string) => this.request('GET', p)
+  post = (p: string, b: unknown = {}) => this.request('POST', p, b)
+
+  static async login(base: string, username: string, password = PASSWORD) {
+    const u = new HttpUser(base)
+    const r = await u.post('/api/auth/login', { username, password })
+    if (r.status !== 200) throw new Error(`login failed: ${r.status}`)
+    return u
+  }
+}
+
+export function connect(url: string, opts: { token?: string; cookie?: string; origin?: string } = {}): TestSocket {
+  return ioClient(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    auth: opts.token ? { token: opts.token } : {},
+    extraHeaders: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...(opts.origin ? { origin: opts.origin } : {}) },
+  }) as TestSocket
+}
+
+export function connected(socket: TestSocket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (socket.connected) return resolve()
+    socket.once('connect', () => resolve())
+    socket.once('connect_error', (e) => reject(e))
+  })
+}
+
+/** Emits with an ack and resolves with whatever the server answered. */
+export function emitAck(socket: TestSocket, event: string, payload: unknown, timeoutMs = 5000): Promise<any> {
+  return new Promise((resolve, reject) => {
+    ;(socket as unknown as Socket).timeout(timeoutMs).emit(event, payload, (err: Error | null, res: unknown) => (err ? reject(err) : resolve(res)))
+  })
+}
+
+/** Begeleider creates a child and a gesprek; the child joins with the code. */
+export async function startGesprek(base: string, begeleider: HttpUser, opts: { nickname?: string; ageBand?: string; toolId?: string } = {}) {
+  const child = await begeleider.post('/api/children', { nickname: opts.nickname ?? 'Mo', ageBand: opts.ageBand ?? '8-12' })
+  const childId = (child.body as { id: string }).id
+  const g = await begeleider.post('/api/gesprekken', { childId, toolId: opts.toolId ?? 'drie-huizen' })
+  const body = g.body as { gesprek: { id: string }; join: { code: string } | null }
+  let token = ''
+  if (body.join) {
+    const joined = await new HttpUser(base).post('/api/kind/join', { code: body.join.code })
+    token = (joined.body as { token: string }).token
+  }
+  return { childId, gesprekId: body.gesprek.id, code: body.join?.code ?? '', token }
+}
+
+let msg = 0
+export const msgId = () => `test-msg-${process.pid}-${++msg}-${Math.random().toString(36).slice(2, 8)}`

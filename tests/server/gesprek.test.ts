@@ -1,0 +1,205 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { S2C } from '../../dialogs/contract/socket'
+import type { GesprekView } from '../../dialogs/contract/view'
+import {
+  connect,
+  connected,
+  emitAck,
+  HttpUser,
+  msgId,
+  seedOrganisations,
+  startGesprek,
+  startTestServer,
+  tempDir,
+  type TestServer,
+  type TestSocket,
+} from '../helpers/server'
+
+let servers: TestServer[] = []
+const sockets: TestSocket[] = []
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.disconnect()
+  for (const s of servers.splice(0)) await s.stop()
+})
+
+async function setup(dataDir?: string) {
+  const server = await startTestServer(dataDir ? { dataDir } : {})
+  servers.push(server)
+  await seedOrganisations(server)
+  const begeleider = await HttpUser.login(server.url, 'sanne')
+  return { server, begeleider }
+}
+
+function open(url: string, opts: Parameters<typeof connect>[1]) {
+  const s = connect(url, opts)
+  sockets.push(s)
+  return s
+}
+
+/** Collects every view a socket receives. */
+function views(socket: TestSocket) {
+  const seen: { seq: number; view: GesprekView }[] = []
+  socket.on('gesprek:view', (raw) => {
+    const p = S2C['gesprek:view'].parse(raw)
+    seen.push({ seq: p.seq, view: p.view })
+  })
+  return seen
+}
+
+const until = async (check: () => boolean, ms = 3000) => {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+describe('one guided Drie huizen gesprek over real sockets', () => {
+  it('relays child answers to the begeleider in order, within a second', async () => {
+    const { server, begeleider } = await setup()
+    const { gesprekId, token } = await startGesprek(server.url, begeleider)
+    const kind = open(server.url, { token })
+    const beg = open(server.url, { cookie: begeleider.cookie })
+    await Promise.all([connected(kind), connected(beg)])
+    const begViews = views(beg)
+    expect((await emitAck(beg, 'gesprek:join', { gesprekId })).ok).toBe(true)
+    expect((await emitAck(kind, 'gesprek:join', { gesprekId })).ok).toBe(true)
+
+    expect(await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' } })).toEqual({ ok: true, data: { seq: 1 } })
+    const texts = ['mijn hond', 'oma', 'voetbal', 'pannenkoeken', 'mijn juf']
+    const started = Date.now()
+    for (const [i, text] of texts.entries()) {
+      const ack = await emitAck(kind, 'gesprek:command', {
+        gesprekId,
+        clientMsgId: msgId(),
+        event: { type: 'item.add', item: { id: `item-000${i}`, text, pictures: ['heart'] } },
+      })
+      expect(ack).toEqual({ ok: true, data: { seq: i + 2 } })
+    }
+    await until(() => begViews.at(-1)?.seq === 6)
+    expect(Date.now() - started).toBeLessThan(1000)
+    const last = begViews.at(-1)!.view
+    expect(last.items.map((i) => i.text)).toEqual(texts)
+    expect(last.items.every((i) => i.stepId === 'huis-goed' && i.share === 'begeleider')).toBe(true)
+    expect(last.step?.id).toBe('huis-goed')
+    // seq only grows: views arrived in order
+    const seqs = begViews.map((v) => v.seq)
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs)
+  })
+
+  it('stores a repeated clientMsgId once and answers with the original ack', async () => {
+    const { server, begeleider } = await setup()
+    const { gesprekId, token } = await startGesprek(server.url, begeleider)
+    const kind = open(server.url, { token })
+    await connected(kind)
+    await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' } })
+    const id = msgId()
+    const command = { gesprekId, clientMsgId: id, event: { type: 'item.add', item: { id: 'item-dup-1', text: 'een keer', pictures: [] } } }
+    const first = await emitAck(kind, 'gesprek:command', command)
+    const again = await Promise.all([1, 2, 3].map(() => emitAck(kind, 'gesprek:command', command)))
+    expect(again).toEqual([first, first, first])
+    const rows = await server.deps.db.selectFrom('gesprek_events').selectAll().where('gesprek_id', '=', gesprekId).execute()
+    expect(rows.filter((r) => r.client_msg_id === id)).toHaveLength(1)
+    const { view } = await server.host.view(gesprekId, 'kind')
+    expect(view.items).toHaveLength(1)
+  })
+
+  it('answers malformed payloads with an error code and stores nothing', async () => {
+    const { server, begeleider } = await setup()
+    const { gesprekId, token } = await startGesprek(server.url, begeleider)
+    const kind = open(server.url, { token })
+    await connected(kind)
+    const bad: [string, unknown][] = [
+      ['gesprek:command', null],
+      ['gesprek:command', 'hello'],
+      ['gesprek:command', { gesprekId }],
+      ['gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'item.add' } }],
+      ['gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'no.such' } }],
+      ['gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' }, extra: 1 }],
+      ['gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'item.add', item: { id: 'x'.repeat(9), text: 'a'.repeat(5000) } } }],
+      ['gesprek:join', { gesprekId: 42 }],
+    ]
+    for (const [event, payload] of bad) {
+      const ack = await emitAck(kind, event, payload)
+      expect(ack).toEqual({ ok: false, error: 'invalid_payload' })
+    }
+    expect(await emitAck(kind, 'gesprek:explode', {})).toEqual({ ok: false, error: 'unknown_event' })
+    // Not allowed by the machine right now: back on the first step, an item on an info step
+    expect(await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.back' } })).toEqual({ ok: false, error: 'not_allowed_now' })
+    expect(
+      await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'item.add', item: { id: 'item-on-info', text: 'x' } } }),
+    ).toEqual({ ok: false, error: 'not_allowed_now' })
+    // Only a begeleider writes notes; only the child sets sharing
+    expect(
+      await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'note.add', note: { id: 'note-0001', text: 'x' } } }),
+    ).toEqual({ ok: false, error: 'forbidden' })
+    const stored = await server.deps.db.selectFrom('gesprek_events').selectAll().where('gesprek_id', '=', gesprekId).execute()
+    expect(stored).toHaveLength(0)
+    // still serving
+    expect(await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' } })).toEqual({ ok: true, data: { seq: 1 } })
+    // HTTP: bad bodies get codes too
+    expect((await begeleider.request('POST', '/api/children', '{not json')).body).toEqual({ error: 'invalid_payload' })
+    expect((await begeleider.post('/api/children', { nickname: 'Mo', ageBand: '99' })).body).toEqual({ error: 'invalid_payload' })
+    expect((await begeleider.post('/api/children', { nickname: 'x'.repeat(70_000), ageBand: '4-7' })).status).toBe(413)
+  })
+
+  it('keeps every acked answer across a restart and the gesprek continues', async () => {
+    const dataDir = tempDir()
+    const first = await setup(dataDir)
+    const { gesprekId, token } = await startGesprek(first.server.url, first.begeleider)
+    let kind = open(first.server.url, { token })
+    await connected(kind)
+    await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' } })
+    for (let i = 0; i < 3; i++)
+      await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'item.add', item: { id: `item-keep-${i}`, text: `antwoord ${i}` } } })
+    kind.disconnect()
+    await first.server.stop()
+    servers = []
+
+    const again = await startTestServer({ dataDir })
+    servers.push(again)
+    kind = open(again.url, { token })
+    await connected(kind)
+    const joined = await emitAck(kind, 'gesprek:join', { gesprekId })
+    expect(joined.ok).toBe(true)
+    expect(joined.data.seq).toBe(4)
+    expect(joined.data.view.items.map((i: { text: string }) => i.text)).toEqual(['antwoord 0', 'antwoord 1', 'antwoord 2'])
+    // lastSeq equal to the server's: nothing missed, no view resent
+    expect((await emitAck(kind, 'gesprek:join', { gesprekId, lastSeq: 4 })).data.view).toBeNull()
+    expect(await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' } })).toEqual({ ok: true, data: { seq: 5 } })
+    const beg = await HttpUser.login(again.url, 'sanne')
+    const detail = await beg.get(`/api/gesprekken/${gesprekId}`)
+    expect((detail.body as { view: GesprekView }).view.step?.id).toBe('huis-zorgen')
+  })
+
+  it('rebuilds the stored snapshot by replaying the event log', async () => {
+    const { server, begeleider } = await setup()
+    const { gesprekId, token } = await startGesprek(server.url, begeleider)
+    const kind = open(server.url, { token })
+    const beg = open(server.url, { cookie: begeleider.cookie })
+    await Promise.all([connected(kind), connected(beg)])
+    const send = (event: unknown, s: TestSocket = kind) => emitAck(s, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
+    await send({ type: 'nav.next' })
+    await send({ type: 'item.add', item: { id: 'item-r-1', text: 'fijn', pictures: ['sun'] } })
+    await send({ type: 'item.update', itemId: 'item-r-1', patch: { followUps: { 'wie-weet': 'mama' } } })
+    await send({ type: 'gesprek.pause' })
+    await send({ type: 'gesprek.resume' })
+    await send({ type: 'nav.skip' })
+    await send({ type: 'note.add', note: { id: 'note-r-1', text: 'rustig', itemId: 'item-r-1' } }, beg)
+    await send({ type: 'share.set', itemIds: ['item-r-1'], level: 'zelf-vertellen' })
+    const replayed = await server.host.replay(gesprekId)
+    expect(replayed.seq).toBe(8)
+    expect(replayed.persisted).toEqual(await server.host.storedSnapshot(gesprekId))
+  })
+
+  it('refuses sockets without a valid session or token, and from foreign origins', async () => {
+    const { server } = await setup()
+    const err = (s: TestSocket) => new Promise<string>((resolve) => s.once('connect_error', (e) => resolve(e.message)))
+    expect(await err(open(server.url, {}))).toBe('not_logged_in')
+    expect(await err(open(server.url, { token: 'x'.repeat(32) }))).toBe('not_logged_in')
+    const begeleider = await HttpUser.login(server.url, 'sanne')
+    const foreign = open(server.url, { cookie: begeleider.cookie, origin: 'https://evil.example' })
+    expect(await err(foreign)).not.toBe('')
+    expect(foreign.connected).toBe(false)
+  })
+})

@@ -1,0 +1,27 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite'
+import react from '@vitejs/plugin-react'
+import { fileURLToPath } from 'node:url'
+
+const r = (p: string) => fileURLToPath(new URL(p, import.meta.url))
+const serverPort = process.env.PORT ?? '3000'
+
+export default defineConfig({
+  root: r('./client'),
+  plugins: [react()],
+  build: { outDir: r('./dist/client'), emptyOutDir: true, sourcemap: false },
+  server: {
+    proxy: {
+      '/api': `http://127.0.0.1:${serverPort}`,
+      '/socket.io': { target: `ws://127.0.0.1:${serverPort}`, ws: true },
+    },
+  },
+  test: {
+    root: r('.'),
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Server tests spawn processes and bind ports: two workers fit a 2-core machine.
+    maxWorkers: 2,
+  },
+})
