@@ -8,8 +8,8 @@ export const SUPPORTED = ['nl', 'en'] as const
 
 function initialLanguage(): string {
   const asked = new URLSearchParams(location.search).get('lang')
-  if (asked && (SUPPORTED as readonly string[]).includes(asked)) return asked
-  return navigator.language.toLowerCase().startsWith('en') ? 'en' : 'nl'
+  // Dutch unless asked otherwise: the begeleider picks the language with the child, not the device.
+  return asked && (SUPPORTED as readonly string[]).includes(asked) ? asked : 'nl'
 }
 
 export const i18nReady = i18next

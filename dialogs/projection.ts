@@ -10,9 +10,11 @@ export type Projection = { items: Item[]; notes: Note[] }
  */
 export function project(context: Pick<GesprekContext, 'items' | 'notes'>, audience: Audience): Projection {
   const items = context.items.filter((item) => mayAudienceSee(item.share, audience))
-  if (audience === 'kind') return { items: items.map(({ worry: _worry, ...rest }) => ({ ...rest, worry: false })), notes: [] }
+  if (audience === 'kind')
+    return { items: items.map(({ worry: _worry, ...rest }) => ({ ...rest, worry: false })), notes: [] }
   const visible = new Set(items.map((i) => i.id))
   // A begeleider's note about an item the child took back would still describe it: it goes too.
-  const notes = audience === 'begeleider' ? context.notes.filter((n) => n.itemId === undefined || visible.has(n.itemId)) : []
+  const notes =
+    audience === 'begeleider' ? context.notes.filter((n) => n.itemId === undefined || visible.has(n.itemId)) : []
   return { items, notes }
 }

@@ -86,7 +86,10 @@ async function main() {
       case 'list': {
         const orgs = await db.selectFrom('organisations').selectAll().execute()
         const teams = await db.selectFrom('teams').selectAll().execute()
-        const people = await db.selectFrom('begeleiders').select(['id', 'team_id', 'username', 'display_name', 'role', 'active']).execute()
+        const people = await db
+          .selectFrom('begeleiders')
+          .select(['id', 'team_id', 'username', 'display_name', 'role', 'active'])
+          .execute()
         console.log(JSON.stringify({ organisations: orgs, teams, begeleiders: people }, null, 2))
         break
       }

@@ -5,7 +5,11 @@ export const DEMO_LOGIN = { username: 'demo', password: 'demo-begeleider' }
 
 /** First start only: a demo organisation, team and begeleider so `npm start` is usable at once. */
 export async function ensureDemo(deps: Deps): Promise<{ username: string; password: string } | null> {
-  const existing = await deps.db.selectFrom('begeleiders').select('id').where('username', '=', DEMO_LOGIN.username).executeTakeFirst()
+  const existing = await deps.db
+    .selectFrom('begeleiders')
+    .select('id')
+    .where('username', '=', DEMO_LOGIN.username)
+    .executeTakeFirst()
   if (existing) return DEMO_LOGIN
   const anyone = await deps.db.selectFrom('organisations').select('id').executeTakeFirst()
   if (anyone) return null // a real installation: never add a known password to it
@@ -19,4 +23,3 @@ export async function ensureDemo(deps: Deps): Promise<{ username: string; passwo
   })
   return DEMO_LOGIN
 }
-

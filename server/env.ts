@@ -10,7 +10,14 @@ export const Env = z.object({
   PUBLIC_ORIGINS: z
     .string()
     .optional()
-    .transform((s) => (s ? s.split(',').map((o) => o.trim()).filter(Boolean) : [])),
+    .transform((s) =>
+      s
+        ? s
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean)
+        : [],
+    ),
   /** Set when a TLS proxy is in front: Secure cookies and HSTS. */
   BEHIND_TLS: z
     .enum(['0', '1', 'true', 'false'])

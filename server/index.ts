@@ -22,7 +22,8 @@ const shownUrl = env.data.PUBLIC_ORIGINS[0] ?? server.url
 console.log(`\nkindgesprek draait op ${shownUrl}`)
 console.log(`  begeleider: ${shownUrl}/begeleider`)
 console.log(`  kind:       ${shownUrl}/kind`)
-if (server.demo) console.log(`  demo-login: gebruikersnaam "${server.demo.username}", wachtwoord "${server.demo.password}"`)
+if (server.demo)
+  console.log(`  demo-login: gebruikersnaam "${server.demo.username}", wachtwoord "${server.demo.password}"`)
 console.log('')
 
 const stop = (signal: string) => {

@@ -20,7 +20,14 @@ export function createLogger(sink: LogSink = (l) => process.stderr.write(l + '\n
     for (const [k, v] of Object.entries(fields)) {
       clean[k] = typeof v === 'string' && !SAFE_STRING.test(v) ? '[redacted]' : v
     }
-    sink(JSON.stringify({ t: new Date().toISOString(), level, msg: SAFE_STRING.test(msg.replace(/ /g, '_')) ? msg : '[redacted]', ...clean }))
+    sink(
+      JSON.stringify({
+        t: new Date().toISOString(),
+        level,
+        msg: SAFE_STRING.test(msg.replace(/ /g, '_')) ? msg : '[redacted]',
+        ...clean,
+      }),
+    )
   }
   return {
     info: (m, f) => write('info', m, f),

@@ -10,7 +10,9 @@ export function Caseload({ go }: { go: (path: string) => void }) {
   const [children, setChildren] = useState<ChildSummary[] | null>(null)
   const [error, setError] = useState<ErrorCode | null>(null)
   const load = useCallback(() => {
-    api<ChildSummary[]>('/api/children').then(setChildren, (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'))
+    api<ChildSummary[]>('/api/children').then(setChildren, (e: unknown) =>
+      setError(e instanceof ApiError ? e.code : 'internal'),
+    )
   }, [])
   useEffect(load, [load])
 
@@ -66,7 +68,13 @@ function AddChild({ onAdded }: { onAdded: () => void }) {
       >
         <label>
           {t('begeleider.nickname')}
-          <input name="nickname" value={nickname} maxLength={30} onChange={(e) => setNickname(e.target.value)} required />
+          <input
+            name="nickname"
+            value={nickname}
+            maxLength={30}
+            onChange={(e) => setNickname(e.target.value)}
+            required
+          />
           <small className="muted">{t('begeleider.nicknameHint')}</small>
         </label>
         <label>

@@ -18,12 +18,17 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
     api<GesprekSummary[]>(`/api/children/${childId}/gesprekken`).then(setGesprekken, fail)
   }, [childId])
 
-  const tools = child ? CATALOG.filter((tool) => tool.ageBands.includes(child.ageBand) && tool.settings.includes('begeleid')) : []
+  const tools = child
+    ? CATALOG.filter((tool) => tool.ageBands.includes(child.ageBand) && tool.settings.includes('begeleid'))
+    : []
   const start = (toolId: string) =>
-    api<{ gesprek: GesprekSummary; join: JoinCodeOut | null }>('/api/gesprekken', { body: { childId, toolId } }).then((r) => {
-      if (r.join) rememberJoin(r.gesprek.id, r.join)
-      go(`/begeleider/gesprek/${r.gesprek.id}`)
-    }, fail)
+    api<{ gesprek: GesprekSummary; join: JoinCodeOut | null }>('/api/gesprekken', { body: { childId, toolId } }).then(
+      (r) => {
+        if (r.join) rememberJoin(r.gesprek.id, r.join)
+        go(`/begeleider/gesprek/${r.gesprek.id}`)
+      },
+      fail,
+    )
 
   return (
     <div className="child-page">

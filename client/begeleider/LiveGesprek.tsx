@@ -24,7 +24,8 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
 
   const view = live ?? detail?.view
   if (!detail || !view || !tool) return <p className="muted">{t('common:loading')}</p>
-  const newCode = () => api<JoinCodeOut>(`/api/gesprekken/${gesprekId}/join-code`, { method: 'POST', body: {} }).then(setJoin)
+  const newCode = () =>
+    api<JoinCodeOut>(`/api/gesprekken/${gesprekId}/join-code`, { method: 'POST', body: {} }).then(setJoin)
   const stepTitle = (id: string) => t(`${id}.title`)
 
   return (
@@ -39,7 +40,9 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
         <span className={`phase phase--${view.phase}`}>{t(`common:begeleider.phase.${view.phase}`)}</span>
         <span className={`live-dot live-dot--${connection}`}>{t('common:begeleider.live')}</span>
       </header>
-      {view.step && <p className="live__where">{t('common:begeleider.currentStep', { step: stepTitle(view.step.id) })}</p>}
+      {view.step && (
+        <p className="live__where">{t('common:begeleider.currentStep', { step: stepTitle(view.step.id) })}</p>
+      )}
 
       {tool.operator === 'kind' && view.phase === 'actief' && (
         <section className="panel join-panel">
@@ -75,7 +78,12 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
               </h2>
               <ol className="live-items">
                 {items.map((item) => (
-                  <LiveItem key={item.id} item={item} onWorry={(on) => send({ type: 'worry.mark', itemId: item.id, on })} followUpLabel={(k) => t(`${s.id}.followUps.${k}`)} />
+                  <LiveItem
+                    key={item.id}
+                    item={item}
+                    onWorry={(on) => send({ type: 'worry.mark', itemId: item.id, on })}
+                    followUpLabel={(k) => t(`${s.id}.followUps.${k}`)}
+                  />
                 ))}
               </ol>
             </section>
@@ -86,7 +94,15 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
   )
 }
 
-function LiveItem({ item, onWorry, followUpLabel }: { item: ItemView; onWorry: (on: boolean) => void; followUpLabel: (k: string) => string }) {
+function LiveItem({
+  item,
+  onWorry,
+  followUpLabel,
+}: {
+  item: ItemView
+  onWorry: (on: boolean) => void
+  followUpLabel: (k: string) => string
+}) {
   const { t } = useTranslation()
   return (
     <li className={item.worry ? 'live-item is-worry' : 'live-item'} data-testid="live-item">
@@ -133,7 +149,13 @@ function Notes({ notes, onAdd }: { notes: { id: string; text: string }[]; onAdd:
           setText('')
         }}
       >
-        <textarea value={text} maxLength={2000} rows={2} onChange={(e) => setText(e.target.value)} aria-label={t('begeleider.addNote')} />
+        <textarea
+          value={text}
+          maxLength={2000}
+          rows={2}
+          onChange={(e) => setText(e.target.value)}
+          aria-label={t('begeleider.addNote')}
+        />
         <button type="submit" className="btn btn--soft">
           {t('begeleider.addNote')}
         </button>

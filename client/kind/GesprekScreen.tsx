@@ -31,10 +31,20 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
         <span className="kind-bar__hello">{t('common:kind.joined', { name: session.nickname })}</span>
         {view?.phase === 'actief' && (
           <div className="kind-bar__actions">
-            <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.pause' })} disabled={!view.can.pause}>
+            <button
+              type="button"
+              className="btn btn--soft"
+              onClick={() => send({ type: 'gesprek.pause' })}
+              disabled={!view.can.pause}
+            >
               {t('common:nav.pause')}
             </button>
-            <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.stop' })} disabled={!view.can.stop}>
+            <button
+              type="button"
+              className="btn btn--soft"
+              onClick={() => send({ type: 'gesprek.stop' })}
+              disabled={!view.can.stop}
+            >
               {t('common:nav.stop')}
             </button>
           </div>
@@ -51,7 +61,11 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
         {!view && <p className="loading">{t('common:loading')}</p>}
         {view?.phase === 'gepauzeerd' && (
           <Rest picture="calm" title={t('common:pausedTitle')} text={t('common:pausedText')}>
-            <button type="button" className="btn btn--primary btn--big" onClick={() => send({ type: 'gesprek.resume' })}>
+            <button
+              type="button"
+              className="btn btn--primary btn--big"
+              onClick={() => send({ type: 'gesprek.resume' })}
+            >
               {t('common:nav.resume')}
             </button>
             <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.stop' })}>
@@ -66,22 +80,39 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
             </button>
           </Rest>
         )}
-        {view?.phase === 'afgerond' && <Rest picture="star" title={t('common:doneTitle')} text={t('common:doneText')} />}
+        {view?.phase === 'afgerond' && (
+          <Rest picture="star" title={t('common:doneTitle')} text={t('common:doneText')} />
+        )}
         {view?.phase === 'actief' && stepSpec && Screen && (
           <Screen key={stepSpec.id} view={view} step={stepSpec} tool={tool} send={send} pending={pending} t={t} />
         )}
       </main>
       {view?.phase === 'actief' && (
         <footer className="kind-nav">
-          <button type="button" className="btn btn--soft btn--big" disabled={!view.can.back} onClick={() => send({ type: 'nav.back' })}>
+          <button
+            type="button"
+            className="btn btn--soft btn--big"
+            disabled={!view.can.back}
+            onClick={() => send({ type: 'nav.back' })}
+          >
             ← {t('common:nav.back')}
           </button>
           {stepSpec?.kind !== 'info' && (
-            <button type="button" className="btn btn--soft btn--big" disabled={!view.can.skip} onClick={() => send({ type: 'nav.skip' })}>
+            <button
+              type="button"
+              className="btn btn--soft btn--big"
+              disabled={!view.can.skip}
+              onClick={() => send({ type: 'nav.skip' })}
+            >
               {t('common:nav.skip')}
             </button>
           )}
-          <button type="button" className="btn btn--primary btn--big" disabled={!view.can.next} onClick={() => send({ type: 'nav.next' })}>
+          <button
+            type="button"
+            className="btn btn--primary btn--big"
+            disabled={!view.can.next}
+            onClick={() => send({ type: 'nav.next' })}
+          >
             {view.step && view.step.index + 1 === view.step.count ? t('common:nav.done') : t('common:nav.next')} →
           </button>
         </footer>
@@ -90,7 +121,17 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
   )
 }
 
-function Rest({ picture, title, text, children }: { picture: string; title: string; text: string; children?: React.ReactNode }) {
+function Rest({
+  picture,
+  title,
+  text,
+  children,
+}: {
+  picture: string
+  title: string
+  text: string
+  children?: React.ReactNode
+}) {
   return (
     <section className="rest">
       <img src={pictureUrl(picture)} alt="" className="step__picture" />

@@ -8,7 +8,14 @@ type Listener = () => void
 
 const CommandAck = ackOf(AckData['gesprek:command'])
 /** These answers will not change by trying again; anything else (timeouts, busy) is retried. */
-const FINAL: readonly ErrorCode[] = ['invalid_payload', 'unknown_event', 'forbidden', 'not_found', 'not_allowed_now', 'payload_too_large']
+const FINAL: readonly ErrorCode[] = [
+  'invalid_payload',
+  'unknown_event',
+  'forbidden',
+  'not_found',
+  'not_allowed_now',
+  'payload_too_large',
+]
 
 export const newMsgId = () => crypto.randomUUID().replace(/-/g, '')
 

@@ -32,18 +32,24 @@ export function useGesprek(gesprekId: string | null, token?: string) {
       if (next) setView(next)
     }
     const join = () => {
-      socket.timeout(8000).emit('gesprek:join', { gesprekId, lastSeq: seqRef.current >= 0 ? seqRef.current : undefined }, (err: Error | null, raw: unknown) => {
-        if (err) return socket.disconnect().connect()
-        const ack = JoinAck.safeParse(raw)
-        if (!ack.success) return setError('internal')
-        if (!ack.data.ok) {
-          setError(ack.data.error)
-          if (ack.data.error === 'not_found' || ack.data.error === 'forbidden') setConnection('ended')
-          return
-        }
-        setConnection('online')
-        accept(ack.data.data.seq, ack.data.data.view)
-      })
+      socket
+        .timeout(8000)
+        .emit(
+          'gesprek:join',
+          { gesprekId, lastSeq: seqRef.current >= 0 ? seqRef.current : undefined },
+          (err: Error | null, raw: unknown) => {
+            if (err) return socket.disconnect().connect()
+            const ack = JoinAck.safeParse(raw)
+            if (!ack.success) return setError('internal')
+            if (!ack.data.ok) {
+              setError(ack.data.error)
+              if (ack.data.error === 'not_found' || ack.data.error === 'forbidden') setConnection('ended')
+              return
+            }
+            setConnection('online')
+            accept(ack.data.data.seq, ack.data.data.view)
+          },
+        )
     }
     const onView = (raw: unknown) => {
       const parsed = S2C['gesprek:view'].safeParse(raw)

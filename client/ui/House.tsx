@@ -10,7 +10,17 @@ const COLOURS: Record<HouseVariant, { wall: string; roof: string }> = {
 }
 
 /** A house drawn in code that fills its windows with the child's pictures as items are added. */
-export function House({ variant, pictures, count, label }: { variant: HouseVariant; pictures: string[]; count: number; label: string }) {
+export function House({
+  variant,
+  pictures,
+  count,
+  label,
+}: {
+  variant: HouseVariant
+  pictures: string[]
+  count: number
+  label: string
+}) {
   const c = COLOURS[variant]
   const windows = [
     [28, 62],
@@ -27,8 +37,21 @@ export function House({ variant, pictures, count, label }: { variant: HouseVaria
         const pic = pictures[i] ? pictureUrl(pictures[i]) : undefined
         return (
           <g key={i}>
-            <rect x={x - 13} y={y - 13} width="26" height="26" rx="4" fill={i < count ? '#fffdf6' : '#f7f4ec'} stroke={c.roof} strokeWidth="1.5" />
-            {pic ? <image href={pic} x={x - 11} y={y - 11} width="22" height="22" /> : i < count ? <circle cx={x} cy={y} r="5" fill={c.roof} /> : null}
+            <rect
+              x={x - 13}
+              y={y - 13}
+              width="26"
+              height="26"
+              rx="4"
+              fill={i < count ? '#fffdf6' : '#f7f4ec'}
+              stroke={c.roof}
+              strokeWidth="1.5"
+            />
+            {pic ? (
+              <image href={pic} x={x - 11} y={y - 11} width="22" height="22" />
+            ) : i < count ? (
+              <circle cx={x} cy={y} r="5" fill={c.roof} />
+            ) : null}
           </g>
         )
       })}

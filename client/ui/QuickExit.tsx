@@ -44,7 +44,14 @@ export function QuickExit({ wipe }: { wipe?: () => void }) {
   return (
     <button type="button" className="quick-exit" onClick={() => quickExit(wipeRef.current)} title={t('quickExitHint')}>
       <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-        <path d="M14 4h5v16h-5M10 8l-4 4 4 4M6 12h10" stroke="currentColor" strokeWidth="2" fill="none" strokeLinecap="round" strokeLinejoin="round" />
+        <path
+          d="M14 4h5v16h-5M10 8l-4 4 4 4M6 12h10"
+          stroke="currentColor"
+          strokeWidth="2"
+          fill="none"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       </svg>
       <span>{t('quickExit')}</span>
     </button>

@@ -7,10 +7,24 @@ import { ShareIcon } from './ShareIcon'
  * Four equal choices: same size, same colour, same order every time; none is marked as the
  * "right" one (SEC-16). The current choice is shown with a tick, not a brighter button.
  */
-export function ShareChoice({ value, onChange, name, compact = false }: { value?: ShareLevel; onChange: (l: ShareLevel) => void; name: string; compact?: boolean }) {
+export function ShareChoice({
+  value,
+  onChange,
+  name,
+  compact = false,
+}: {
+  value?: ShareLevel
+  onChange: (l: ShareLevel) => void
+  name: string
+  compact?: boolean
+}) {
   const { t } = useTranslation()
   return (
-    <div className={compact ? 'share-choice share-choice--compact' : 'share-choice'} role="radiogroup" aria-label={name}>
+    <div
+      className={compact ? 'share-choice share-choice--compact' : 'share-choice'}
+      role="radiogroup"
+      aria-label={name}
+    >
       {SHARE_LEVELS.map((level) => (
         <div key={level} className="share-choice__option">
           <button

@@ -6,7 +6,13 @@ import type { ShareLevel } from '../../dialogs/sharing'
  */
 export function ShareIcon({ level, size = 40 }: { level: ShareLevel; size?: number }) {
   return (
-    <svg viewBox="0 0 48 48" width={size} height={size} aria-hidden="true" className={`share-icon share-icon--${level}`}>
+    <svg
+      viewBox="0 0 48 48"
+      width={size}
+      height={size}
+      aria-hidden="true"
+      className={`share-icon share-icon--${level}`}
+    >
       {level === 'alleen-ik' && (
         <g fill="none" stroke="currentColor" strokeWidth="3" strokeLinejoin="round">
           <rect x="12" y="21" width="24" height="19" rx="3" fill="currentColor" fillOpacity="0.15" />

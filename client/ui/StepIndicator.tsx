@@ -7,7 +7,11 @@ export function StepIndicator({ index, count, labels }: { index: number; count: 
     <nav className="steps" aria-label={t('step', { current: index + 1, count })}>
       <ol>
         {labels.map((label, i) => (
-          <li key={i} className={i === index ? 'is-current' : i < index ? 'is-done' : ''} aria-current={i === index ? 'step' : undefined}>
+          <li
+            key={i}
+            className={i === index ? 'is-current' : i < index ? 'is-done' : ''}
+            aria-current={i === index ? 'step' : undefined}
+          >
             <span className="steps__dot" aria-hidden="true" />
             <span className="steps__label">{label}</span>
           </li>

@@ -33,8 +33,35 @@ import worry from 'openmoji/color/svg/1F61F.svg?url'
  * device shows the same picture and no request leaves our origin. Labels: common:pictures.<id>.
  */
 export const PICTURES: Record<string, string> = {
-  alone, angry, build, calm, draw, family, fight, food, friends, happy, heart, help, home, laugh, music,
-  pet, play, question, rain, read, sad, school, scared, sleep, sport, star, sun, travel, worry,
+  alone,
+  angry,
+  build,
+  calm,
+  draw,
+  family,
+  fight,
+  food,
+  friends,
+  happy,
+  heart,
+  help,
+  home,
+  laugh,
+  music,
+  pet,
+  play,
+  question,
+  rain,
+  read,
+  sad,
+  school,
+  scared,
+  sleep,
+  sport,
+  star,
+  sun,
+  travel,
+  worry,
 }
 
 export const pictureUrl = (id: string): string | undefined => PICTURES[id]

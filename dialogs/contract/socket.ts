@@ -34,8 +34,7 @@ export const S2C = {
 
 export type C2SName = keyof typeof C2S
 export type Ack<K extends C2SName> =
-  | { ok: true; data: z.output<(typeof AckData)[K]> }
-  | { ok: false; error: z.output<typeof ErrorCode> }
+  { ok: true; data: z.output<(typeof AckData)[K]> } | { ok: false; error: z.output<typeof ErrorCode> }
 
 export type ClientToServerEvents = {
   [K in C2SName]: (payload: z.input<(typeof C2S)[K]>, ack: (res: Ack<K>) => void) => void
@@ -46,4 +45,9 @@ export type ServerToClientEvents = {
 export type InterServerEvents = Record<string, never>
 
 /** Handshake auth: the client's token (kind/kamer) is in memory; begeleiders use their session cookie. */
-export const HandshakeAuth = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/).optional() })
+export const HandshakeAuth = z.strictObject({
+  token: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{20,64}$/)
+    .optional(),
+})

@@ -25,9 +25,7 @@ export const GesprekView = z.strictObject({
   ageBand: AgeBand,
   setting: z.enum(['begeleid', 'kamer']),
   phase: z.enum(['actief', 'gepauzeerd', 'gestopt', 'afgerond']),
-  step: z
-    .strictObject({ id: z.string(), kind: z.string(), index: z.int(), count: z.int() })
-    .nullable(),
+  step: z.strictObject({ id: z.string(), kind: z.string(), index: z.int(), count: z.int() }).nullable(),
   can: z.strictObject({
     next: z.boolean(),
     back: z.boolean(),

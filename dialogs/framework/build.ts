@@ -64,18 +64,26 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
 
   return setup({
     types: {} as { context: GesprekContext; events: GesprekEvent; input: GesprekInput },
+    // Guards never trust an event's shape: the server parses first, but graph traversal and
+    // replays of old logs may hand over bare `{ type }` events.
     guards: {
       itemFits: ({ context, event }, params: { kind: StepKind }) =>
         event.type === 'item.add' &&
+        typeof event.item?.id === 'string' &&
         !findItem(context, event.item.id) &&
         context.items.length < 500 &&
         itemFitsStep(params.kind, event.item),
       itemExists: ({ context, event }) =>
+        (event.type !== 'item.update' || typeof event.patch === 'object') &&
         'itemId' in event && typeof event.itemId === 'string' && findItem(context, event.itemId) !== undefined,
       allItemsExist: ({ context, event }) =>
-        event.type === 'share.set' && event.itemIds.every((id) => findItem(context, id) !== undefined),
+        event.type === 'share.set' &&
+        Array.isArray(event.itemIds) &&
+        event.itemIds.length > 0 &&
+        event.itemIds.every((id) => findItem(context, id) !== undefined),
       noteIsNew: ({ context, event }) =>
         event.type === 'note.add' &&
+        typeof event.note?.id === 'string' &&
         !context.notes.some((n) => n.id === event.note.id) &&
         (event.note.itemId === undefined || findItem(context, event.note.itemId) !== undefined) &&
         context.notes.length < 500,
@@ -123,7 +131,8 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
         },
       }),
       addNote: assign({
-        notes: ({ context, event }) => (event.type === 'note.add' ? [...context.notes, { ...event.note }] : context.notes),
+        notes: ({ context, event }) =>
+          event.type === 'note.add' ? [...context.notes, { ...event.note }] : context.notes,
       }),
       markWorry: assign({
         items: ({ context, event }) =>

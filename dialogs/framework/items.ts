@@ -8,7 +8,15 @@ const Text = z.string().trim().max(1000)
 
 export const Colour = z.enum(['groen', 'oranje', 'rood'])
 export type Colour = z.output<typeof Colour>
-export const PersonCategory = z.enum(['familie', 'vrienden', 'school', 'hulpverleners', 'club-buurt', 'online', 'huisdier'])
+export const PersonCategory = z.enum([
+  'familie',
+  'vrienden',
+  'school',
+  'hulpverleners',
+  'club-buurt',
+  'online',
+  'huisdier',
+])
 export const PersonGives = z.enum(['troost', 'hulp', 'leuke-dingen', 'advies'])
 export const Person = z.strictObject({
   name: z.string().trim().min(1).max(40),
@@ -22,9 +30,7 @@ export const Person = z.strictObject({
 export type Person = z.output<typeof Person>
 
 /** A simple drawing: up to a few hundred short strokes of points in a 0..1000 box. */
-export const Drawing = z
-  .array(z.array(z.tuple([z.int().min(0).max(1000), z.int().min(0).max(1000)])).max(400))
-  .max(60)
+export const Drawing = z.array(z.array(z.tuple([z.int().min(0).max(1000), z.int().min(0).max(1000)])).max(400)).max(60)
 
 /** What a client may send when adding an item; the step decides which fields are required. */
 export const ItemInput = z.strictObject({
@@ -38,11 +44,16 @@ export const ItemInput = z.strictObject({
   scale: z.int().min(0).max(10).optional(),
   person: Person.optional(),
   /** For a shared step (e.g. Mijn kamer modules): which prompt inside the step this answers. */
-  prompt: z.string().regex(/^[a-zA-Z0-9.-]{1,40}$/).optional(),
+  prompt: z
+    .string()
+    .regex(/^[a-zA-Z0-9.-]{1,40}$/)
+    .optional(),
 })
 export type ItemInput = z.input<typeof ItemInput>
 
-export const FollowUps = z.record(z.string().regex(/^[a-zA-Z0-9-]{1,30}$/), Text).refine((r) => Object.keys(r).length <= 8)
+export const FollowUps = z
+  .record(z.string().regex(/^[a-zA-Z0-9-]{1,30}$/), Text)
+  .refine((r) => Object.keys(r).length <= 8)
 
 export const ItemPatch = z.strictObject({
   text: Text.optional(),

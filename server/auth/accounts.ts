@@ -6,15 +6,28 @@ import { hashPassword } from './passwords'
 /** Organisations, teams and begeleider accounts: used by the CLI, the demo seed and beheer. */
 export async function createOrganisation(
   deps: Deps,
-  input: { organisation: string; team: string; username: string; displayName: string; password: string; role: 'admin' | 'begeleider' },
+  input: {
+    organisation: string
+    team: string
+    username: string
+    displayName: string
+    password: string
+    role: 'admin' | 'begeleider'
+  },
 ): Promise<{ organisationId: string; teamId: string; begeleiderId: string }> {
   const organisationId = newId()
   const teamId = newId()
   const begeleiderId = newId()
   const passwordHash = await hashPassword(input.password)
   await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('organisations').values({ id: organisationId, name: input.organisation, created_at: iso(deps.clock) }).execute()
-    await trx.insertInto('teams').values({ id: teamId, organisation_id: organisationId, name: input.team, created_at: iso(deps.clock) }).execute()
+    await trx
+      .insertInto('organisations')
+      .values({ id: organisationId, name: input.organisation, created_at: iso(deps.clock) })
+      .execute()
+    await trx
+      .insertInto('teams')
+      .values({ id: teamId, organisation_id: organisationId, name: input.team, created_at: iso(deps.clock) })
+      .execute()
     await trx
       .insertInto('begeleiders')
       .values({
@@ -58,6 +71,9 @@ export async function createBegeleider(
 
 export async function createTeam(deps: Deps, organisationId: string, name: string): Promise<string> {
   const id = newId()
-  await deps.db.insertInto('teams').values({ id, organisation_id: organisationId, name, created_at: iso(deps.clock) }).execute()
+  await deps.db
+    .insertInto('teams')
+    .values({ id, organisation_id: organisationId, name, created_at: iso(deps.clock) })
+    .execute()
   return id
 }

@@ -29,19 +29,34 @@ export async function createJoinCode(deps: Deps, gesprekId: string): Promise<{ c
       .execute()
     await trx
       .insertInto('join_codes')
-      .values({ code_hash: hashToken(code), gesprek_id: gesprekId, expires_at: expiresAt, used_at: null, created_at: iso(deps.clock) })
+      .values({
+        code_hash: hashToken(code),
+        gesprek_id: gesprekId,
+        expires_at: expiresAt,
+        used_at: null,
+        created_at: iso(deps.clock),
+      })
       .execute()
   })
   return { code, expiresAt }
 }
 
 /** Redeems a code once; answers with a device token bound to that one gesprek. */
-export async function redeemJoinCode(deps: Deps, code: string): Promise<{ token: string; gesprekId: string; childId: string }> {
+export async function redeemJoinCode(
+  deps: Deps,
+  code: string,
+): Promise<{ token: string; gesprekId: string; childId: string }> {
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('join_codes')
       .innerJoin('gesprekken', 'gesprekken.id', 'join_codes.gesprek_id')
-      .select(['join_codes.code_hash', 'join_codes.expires_at', 'join_codes.used_at', 'gesprekken.id', 'gesprekken.child_id'])
+      .select([
+        'join_codes.code_hash',
+        'join_codes.expires_at',
+        'join_codes.used_at',
+        'gesprekken.id',
+        'gesprekken.child_id',
+      ])
       .where('join_codes.code_hash', '=', hashToken(code))
       .executeTakeFirst()
     if (!row) throw new CodedError('code_invalid', 400)
@@ -74,7 +89,11 @@ export async function redeemJoinCode(deps: Deps, code: string): Promise<{ token:
 export async function devicePrincipal(deps: Deps, token: string | undefined): Promise<KindPrincipal | null> {
   if (!token || token.length > 100) return null
   const tokenHash = hashToken(token)
-  const row = await deps.db.selectFrom('device_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
+  const row = await deps.db
+    .selectFrom('device_tokens')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst()
   if (!row || row.revoked_at) return null
   const now = deps.clock.now()
   if (Date.parse(row.expires_at) <= now || Date.parse(row.last_seen_at) + CHILD_IDLE_MS <= now) return null
@@ -82,5 +101,9 @@ export async function devicePrincipal(deps: Deps, token: string | undefined): Pr
 }
 
 export async function touchDevice(deps: Deps, tokenHash: string): Promise<void> {
-  await deps.db.updateTable('device_tokens').set({ last_seen_at: iso(deps.clock) }).where('token_hash', '=', tokenHash).execute()
+  await deps.db
+    .updateTable('device_tokens')
+    .set({ last_seen_at: iso(deps.clock) })
+    .where('token_hash', '=', tokenHash)
+    .execute()
 }

@@ -50,7 +50,11 @@ export async function sessionPrincipal(deps: Deps, token: string | undefined): P
   }
   // Touch at most once a minute: a write per request would be wasted I/O.
   if (Date.parse(row.last_seen_at) + 60_000 <= now) {
-    await deps.db.updateTable('sessions').set({ last_seen_at: iso(deps.clock) }).where('id_hash', '=', idHash).execute()
+    await deps.db
+      .updateTable('sessions')
+      .set({ last_seen_at: iso(deps.clock) })
+      .where('id_hash', '=', idHash)
+      .execute()
   }
   return {
     role: 'begeleider',

@@ -104,7 +104,11 @@ export class GesprekHost {
             seq,
             tool_version: g.tool.version,
             phase: phaseOf(next),
-            snapshot_enc: seal(g.key, JSON.stringify(g.tool.machine.getPersistedSnapshot(next)), snapshotAad(gesprekId)),
+            snapshot_enc: seal(
+              g.key,
+              JSON.stringify(g.tool.machine.getPersistedSnapshot(next)),
+              snapshotAad(gesprekId),
+            ),
             updated_at: iso(this.deps.clock),
           })
           .where('id', '=', gesprekId)
@@ -143,7 +147,10 @@ export class GesprekHost {
       .where('gesprek_id', '=', gesprekId)
       .orderBy('seq')
       .execute()
-    let [snapshot] = initialTransition(tool.machine, { ageBand: row.age_band as AgeBand, setting: row.setting as Setting })
+    let [snapshot] = initialTransition(tool.machine, {
+      ageBand: row.age_band as AgeBand,
+      setting: row.setting as Setting,
+    })
     for (const e of events) {
       const event = JSON.parse(open(key, e.event_enc, eventAad(gesprekId, e.seq))) as GesprekEvent
       ;[snapshot] = transition(tool.machine, snapshot, event)
@@ -216,7 +223,11 @@ export class GesprekHost {
   }
 
   private async childKey(childId: string): Promise<Buffer> {
-    const child = await this.deps.db.selectFrom('children').select('key_wrapped').where('id', '=', childId).executeTakeFirst()
+    const child = await this.deps.db
+      .selectFrom('children')
+      .select('key_wrapped')
+      .where('id', '=', childId)
+      .executeTakeFirst()
     if (!child?.key_wrapped) throw new CodedError('not_found', 404)
     return this.deps.keys.unwrap(childId, child.key_wrapped)
   }

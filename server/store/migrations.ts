@@ -121,7 +121,10 @@ export async function migrate(db: Kysely<Database>): Promise<number> {
     if (done.has(m.version)) continue
     await db.transaction().execute(async (trx) => {
       await m.up(trx)
-      await trx.insertInto('schema_migrations').values({ version: m.version, applied_at: new Date().toISOString() }).execute()
+      await trx
+        .insertInto('schema_migrations')
+        .values({ version: m.version, applied_at: new Date().toISOString() })
+        .execute()
     })
     applied++
   }

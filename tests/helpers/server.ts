@@ -52,9 +52,21 @@ export async function seedOrganisations(server: RunningServer) {
     password: PASSWORD,
     role: 'admin',
   })
-  const a1 = await createBegeleider(server.deps, { teamId: a.teamId, username: 'sanne', displayName: 'Sanne', password: PASSWORD, role: 'begeleider' })
+  const a1 = await createBegeleider(server.deps, {
+    teamId: a.teamId,
+    username: 'sanne',
+    displayName: 'Sanne',
+    password: PASSWORD,
+    role: 'begeleider',
+  })
   const a2Team = await createTeam(server.deps, a.organisationId, 'A2')
-  const a2 = await createBegeleider(server.deps, { teamId: a2Team, username: 'joris', displayName: 'Joris', password: PASSWORD, role: 'begeleider' })
+  const a2 = await createBegeleider(server.deps, {
+    teamId: a2Team,
+    username: 'joris',
+    displayName: 'Joris',
+    password: PASSWORD,
+    role: 'begeleider',
+  })
   const b = await createOrganisation(server.deps, {
     organisation: 'Opvang B',
     team: 'B1',
@@ -94,7 +106,7 @@ export class HttpUser {
     } catch {
       json = text
     }
-    return { status: res.status, body: json as Record<string, unknown> & unknown[], headers: res.headers }
+    return { status: res.status, body: json as any, headers: res.headers }
   }
   get = (p: string) => this.request('GET', p)
   post = (p: string, b: unknown = {}) => this.request('POST', p, b)
@@ -128,13 +140,22 @@ export function connected(socket: TestSocket): Promise<void> {
 /** Emits with an ack and resolves with whatever the server answered. */
 export function emitAck(socket: TestSocket, event: string, payload: unknown, timeoutMs = 5000): Promise<any> {
   return new Promise((resolve, reject) => {
-    ;(socket as unknown as Socket).timeout(timeoutMs).emit(event, payload, (err: Error | null, res: unknown) => (err ? reject(err) : resolve(res)))
+    ;(socket as unknown as Socket)
+      .timeout(timeoutMs)
+      .emit(event, payload, (err: Error | null, res: unknown) => (err ? reject(err) : resolve(res)))
   })
 }
 
 /** Begeleider creates a child and a gesprek; the child joins with the code. */
-export async function startGesprek(base: string, begeleider: HttpUser, opts: { nickname?: string; ageBand?: string; toolId?: string } = {}) {
-  const child = await begeleider.post('/api/children', { nickname: opts.nickname ?? 'Mo', ageBand: opts.ageBand ?? '8-12' })
+export async function startGesprek(
+  base: string,
+  begeleider: HttpUser,
+  opts: { nickname?: string; ageBand?: string; toolId?: string } = {},
+) {
+  const child = await begeleider.post('/api/children', {
+    nickname: opts.nickname ?? 'Mo',
+    ageBand: opts.ageBand ?? '8-12',
+  })
   const childId = (child.body as { id: string }).id
   const g = await begeleider.post('/api/gesprekken', { childId, toolId: opts.toolId ?? 'drie-huizen' })
   const body = g.body as { gesprek: { id: string }; join: { code: string } | null }

@@ -65,7 +65,9 @@ describe('one guided Drie huizen gesprek over real sockets', () => {
     expect((await emitAck(beg, 'gesprek:join', { gesprekId })).ok).toBe(true)
     expect((await emitAck(kind, 'gesprek:join', { gesprekId })).ok).toBe(true)
 
-    expect(await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' } })).toEqual({ ok: true, data: { seq: 1 } })
+    expect(
+      await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' } }),
+    ).toEqual({ ok: true, data: { seq: 1 } })
     const texts = ['mijn hond', 'oma', 'voetbal', 'pannenkoeken', 'mijn juf']
     const started = Date.now()
     for (const [i, text] of texts.entries()) {
@@ -94,11 +96,19 @@ describe('one guided Drie huizen gesprek over real sockets', () => {
     await connected(kind)
     await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' } })
     const id = msgId()
-    const command = { gesprekId, clientMsgId: id, event: { type: 'item.add', item: { id: 'item-dup-1', text: 'een keer', pictures: [] } } }
+    const command = {
+      gesprekId,
+      clientMsgId: id,
+      event: { type: 'item.add', item: { id: 'item-dup-1', text: 'een keer', pictures: [] } },
+    }
     const first = await emitAck(kind, 'gesprek:command', command)
     const again = await Promise.all([1, 2, 3].map(() => emitAck(kind, 'gesprek:command', command)))
     expect(again).toEqual([first, first, first])
-    const rows = await server.deps.db.selectFrom('gesprek_events').selectAll().where('gesprek_id', '=', gesprekId).execute()
+    const rows = await server.deps.db
+      .selectFrom('gesprek_events')
+      .selectAll()
+      .where('gesprek_id', '=', gesprekId)
+      .execute()
     expect(rows.filter((r) => r.client_msg_id === id)).toHaveLength(1)
     const { view } = await server.host.view(gesprekId, 'kind')
     expect(view.items).toHaveLength(1)
@@ -116,7 +126,14 @@ describe('one guided Drie huizen gesprek over real sockets', () => {
       ['gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'item.add' } }],
       ['gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'no.such' } }],
       ['gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' }, extra: 1 }],
-      ['gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'item.add', item: { id: 'x'.repeat(9), text: 'a'.repeat(5000) } } }],
+      [
+        'gesprek:command',
+        {
+          gesprekId,
+          clientMsgId: msgId(),
+          event: { type: 'item.add', item: { id: 'x'.repeat(9), text: 'a'.repeat(5000) } },
+        },
+      ],
       ['gesprek:join', { gesprekId: 42 }],
     ]
     for (const [event, payload] of bad) {
@@ -125,21 +142,39 @@ describe('one guided Drie huizen gesprek over real sockets', () => {
     }
     expect(await emitAck(kind, 'gesprek:explode', {})).toEqual({ ok: false, error: 'unknown_event' })
     // Not allowed by the machine right now: back on the first step, an item on an info step
-    expect(await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.back' } })).toEqual({ ok: false, error: 'not_allowed_now' })
     expect(
-      await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'item.add', item: { id: 'item-on-info', text: 'x' } } }),
+      await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.back' } }),
+    ).toEqual({ ok: false, error: 'not_allowed_now' })
+    expect(
+      await emitAck(kind, 'gesprek:command', {
+        gesprekId,
+        clientMsgId: msgId(),
+        event: { type: 'item.add', item: { id: 'item-on-info', text: 'x' } },
+      }),
     ).toEqual({ ok: false, error: 'not_allowed_now' })
     // Only a begeleider writes notes; only the child sets sharing
     expect(
-      await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'note.add', note: { id: 'note-0001', text: 'x' } } }),
+      await emitAck(kind, 'gesprek:command', {
+        gesprekId,
+        clientMsgId: msgId(),
+        event: { type: 'note.add', note: { id: 'note-0001', text: 'x' } },
+      }),
     ).toEqual({ ok: false, error: 'forbidden' })
-    const stored = await server.deps.db.selectFrom('gesprek_events').selectAll().where('gesprek_id', '=', gesprekId).execute()
+    const stored = await server.deps.db
+      .selectFrom('gesprek_events')
+      .selectAll()
+      .where('gesprek_id', '=', gesprekId)
+      .execute()
     expect(stored).toHaveLength(0)
     // still serving
-    expect(await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' } })).toEqual({ ok: true, data: { seq: 1 } })
+    expect(
+      await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' } }),
+    ).toEqual({ ok: true, data: { seq: 1 } })
     // HTTP: bad bodies get codes too
     expect((await begeleider.request('POST', '/api/children', '{not json')).body).toEqual({ error: 'invalid_payload' })
-    expect((await begeleider.post('/api/children', { nickname: 'Mo', ageBand: '99' })).body).toEqual({ error: 'invalid_payload' })
+    expect((await begeleider.post('/api/children', { nickname: 'Mo', ageBand: '99' })).body).toEqual({
+      error: 'invalid_payload',
+    })
     expect((await begeleider.post('/api/children', { nickname: 'x'.repeat(70_000), ageBand: '4-7' })).status).toBe(413)
   })
 
@@ -151,7 +186,11 @@ describe('one guided Drie huizen gesprek over real sockets', () => {
     await connected(kind)
     await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' } })
     for (let i = 0; i < 3; i++)
-      await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'item.add', item: { id: `item-keep-${i}`, text: `antwoord ${i}` } } })
+      await emitAck(kind, 'gesprek:command', {
+        gesprekId,
+        clientMsgId: msgId(),
+        event: { type: 'item.add', item: { id: `item-keep-${i}`, text: `antwoord ${i}` } },
+      })
     kind.disconnect()
     await first.server.stop()
     servers = []
@@ -163,10 +202,16 @@ describe('one guided Drie huizen gesprek over real sockets', () => {
     const joined = await emitAck(kind, 'gesprek:join', { gesprekId })
     expect(joined.ok).toBe(true)
     expect(joined.data.seq).toBe(4)
-    expect(joined.data.view.items.map((i: { text: string }) => i.text)).toEqual(['antwoord 0', 'antwoord 1', 'antwoord 2'])
+    expect(joined.data.view.items.map((i: { text: string }) => i.text)).toEqual([
+      'antwoord 0',
+      'antwoord 1',
+      'antwoord 2',
+    ])
     // lastSeq equal to the server's: nothing missed, no view resent
     expect((await emitAck(kind, 'gesprek:join', { gesprekId, lastSeq: 4 })).data.view).toBeNull()
-    expect(await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' } })).toEqual({ ok: true, data: { seq: 5 } })
+    expect(
+      await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' } }),
+    ).toEqual({ ok: true, data: { seq: 5 } })
     const beg = await HttpUser.login(again.url, 'sanne')
     const detail = await beg.get(`/api/gesprekken/${gesprekId}`)
     expect((detail.body as { view: GesprekView }).view.step?.id).toBe('huis-zorgen')
@@ -178,7 +223,8 @@ describe('one guided Drie huizen gesprek over real sockets', () => {
     const kind = open(server.url, { token })
     const beg = open(server.url, { cookie: begeleider.cookie })
     await Promise.all([connected(kind), connected(beg)])
-    const send = (event: unknown, s: TestSocket = kind) => emitAck(s, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
+    const send = (event: unknown, s: TestSocket = kind) =>
+      emitAck(s, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
     await send({ type: 'nav.next' })
     await send({ type: 'item.add', item: { id: 'item-r-1', text: 'fijn', pictures: ['sun'] } })
     await send({ type: 'item.update', itemId: 'item-r-1', patch: { followUps: { 'wie-weet': 'mama' } } })

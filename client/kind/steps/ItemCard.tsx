@@ -38,7 +38,12 @@ export function ItemCard({
       {!pending && onFollowUp && followUps.length > 0 && (
         <div className="follow-ups">
           {followUps.map((key) => (
-            <FollowUp key={key} question={tTool(key)} initial={item.followUps[key] ?? ''} onSave={(text) => onFollowUp(key, text)} />
+            <FollowUp
+              key={key}
+              question={tTool(key)}
+              initial={item.followUps[key] ?? ''}
+              onSave={(text) => onFollowUp(key, text)}
+            />
           ))}
         </div>
       )}
@@ -46,7 +51,15 @@ export function ItemCard({
   )
 }
 
-function FollowUp({ question, initial, onSave }: { question: string; initial: string; onSave: (text: string) => void }) {
+function FollowUp({
+  question,
+  initial,
+  onSave,
+}: {
+  question: string
+  initial: string
+  onSave: (text: string) => void
+}) {
   const [text, setText] = useState(initial)
   const { t } = useTranslation()
   return (
@@ -61,7 +74,12 @@ function FollowUp({ question, initial, onSave }: { question: string; initial: st
         <span className="follow-up__q">
           {question} <ReadAloud text={question} small />
         </span>
-        <input value={text} maxLength={1000} onChange={(e) => setText(e.target.value)} onBlur={() => text.trim() !== initial && onSave(text.trim())} />
+        <input
+          value={text}
+          maxLength={1000}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={() => text.trim() !== initial && onSave(text.trim())}
+        />
       </label>
       <button type="submit" className="visually-hidden">
         {t('nav.done')}

@@ -21,7 +21,8 @@ export function ItemComposer({
   const [text, setText] = useState('')
   const [chosen, setChosen] = useState<string[]>([])
   const canAdd = text.trim().length > 0 || chosen.length > 0
-  const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : c.length < 6 ? [...c, id] : c))
+  const toggle = (id: string) =>
+    setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : c.length < 6 ? [...c, id] : c))
 
   return (
     <form

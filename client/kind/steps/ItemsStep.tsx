@@ -5,7 +5,12 @@ import { ItemCard } from './ItemCard'
 import { ItemComposer } from './ItemComposer'
 import type { StepProps } from './types'
 
-const HOUSE_OF: Record<string, HouseVariant> = { 'huis-goed': 'goed', 'huis-zorgen': 'zorgen', 'huis-dromen': 'dromen', sterktes: 'sterk' }
+const HOUSE_OF: Record<string, HouseVariant> = {
+  'huis-goed': 'goed',
+  'huis-zorgen': 'zorgen',
+  'huis-dromen': 'dromen',
+  sterktes: 'sterk',
+}
 
 /** A step where the child adds things: the house fills up as they go. */
 export function ItemsStep({ view, step, send, pending, t }: StepProps) {
@@ -22,7 +27,12 @@ export function ItemsStep({ view, step, send, pending, t }: StepProps) {
     <section className="step step--items">
       <div className="step__head">
         {variant && (
-          <House variant={variant} pictures={shown.flatMap((i) => i.pictures).slice(0, 4)} count={shown.length} label={t(`${step.id}.title`)} />
+          <House
+            variant={variant}
+            pictures={shown.flatMap((i) => i.pictures).slice(0, 4)}
+            count={shown.length}
+            label={t(`${step.id}.title`)}
+          />
         )}
         <div>
           <Prompt as="h1" text={t(`${step.id}.title`)} />
@@ -32,7 +42,14 @@ export function ItemsStep({ view, step, send, pending, t }: StepProps) {
       {step.prompts && (
         <div className="tabs" role="tablist">
           {step.prompts.map((p) => (
-            <button key={p} type="button" role="tab" aria-selected={subPrompt === p} className={subPrompt === p ? 'tab is-active' : 'tab'} onClick={() => setSubPrompt(p)}>
+            <button
+              key={p}
+              type="button"
+              role="tab"
+              aria-selected={subPrompt === p}
+              className={subPrompt === p ? 'tab is-active' : 'tab'}
+              onClick={() => setSubPrompt(p)}
+            >
               {t(`${step.id}.prompts.${p}`)}
             </button>
           ))}
@@ -54,7 +71,9 @@ export function ItemsStep({ view, step, send, pending, t }: StepProps) {
               followUps={young ? [] : (step.followUps ?? [])}
               tTool={(k) => t(`${step.id}.followUps.${k}`)}
               onRemove={() => send({ type: 'item.remove', itemId: item.id })}
-              onFollowUp={(key, text) => send({ type: 'item.update', itemId: item.id, patch: { followUps: { [key]: text } } })}
+              onFollowUp={(key, text) =>
+                send({ type: 'item.update', itemId: item.id, patch: { followUps: { [key]: text } } })
+              }
             />
           ))}
         </ul>

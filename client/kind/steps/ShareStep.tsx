@@ -30,7 +30,12 @@ export function ShareStep({ view, step, tool, send, t }: StepProps) {
                 compact
                 name={`${t(`${s.id}.title`)}: ${tc('share.sameForHouse')}`}
                 value={items.every((i) => i.share === items[0]!.share) ? items[0]!.share : undefined}
-                onChange={(level) => setLevel(items.map((i) => i.id), level)}
+                onChange={(level) =>
+                  setLevel(
+                    items.map((i) => i.id),
+                    level,
+                  )
+                }
               />
             </div>
           )}
@@ -43,7 +48,11 @@ export function ShareStep({ view, step, tool, send, t }: StepProps) {
                   ))}
                   {item.text && <span>{item.text}</span>}
                 </div>
-                <ShareChoice name={item.text ?? item.pictures.join(', ')} value={item.share} onChange={(level) => setLevel([item.id], level)} />
+                <ShareChoice
+                  name={item.text ?? item.pictures.join(', ')}
+                  value={item.share}
+                  onChange={(level) => setLevel([item.id], level)}
+                />
               </li>
             ))}
           </ul>

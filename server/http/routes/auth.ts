@@ -51,7 +51,11 @@ export function authRoutes(deps: Deps, hooks: Hooks) {
     })
     .get('/me', async (c) => {
       const p = await requireBegeleider(c)
-      const org = await deps.db.selectFrom('organisations').select('name').where('id', '=', p.organisationId).executeTakeFirstOrThrow()
+      const org = await deps.db
+        .selectFrom('organisations')
+        .select('name')
+        .where('id', '=', p.organisationId)
+        .executeTakeFirstOrThrow()
       const team = await deps.db.selectFrom('teams').select('name').where('id', '=', p.teamId).executeTakeFirstOrThrow()
       const me: Me = {
         id: p.begeleiderId,

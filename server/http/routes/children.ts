@@ -7,7 +7,12 @@ import type { Deps } from '../../deps'
 import { newId } from '../../ids'
 import { body, requireBegeleider, type Env } from '../context'
 
-export const childSummary = (row: { id: string; nickname: string; age_band: string; created_at: string }): ChildSummary => ({
+export const childSummary = (row: {
+  id: string
+  nickname: string
+  age_band: string
+  created_at: string
+}): ChildSummary => ({
   id: row.id,
   nickname: row.nickname,
   ageBand: row.age_band as AgeBand,

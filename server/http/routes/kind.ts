@@ -23,7 +23,12 @@ export function kindRoutes(deps: Deps) {
       .select(['gesprekken.tool_id', 'children.nickname'])
       .where('gesprekken.id', '=', joined.gesprekId)
       .executeTakeFirstOrThrow()
-    const out: KindJoinOut = { token: joined.token, gesprekId: joined.gesprekId, toolId: row.tool_id, nickname: row.nickname }
+    const out: KindJoinOut = {
+      token: joined.token,
+      gesprekId: joined.gesprekId,
+      toolId: row.tool_id,
+      nickname: row.nickname,
+    }
     return c.json(out)
   })
 }

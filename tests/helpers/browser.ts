@@ -1,0 +1,36 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/** Locally a machine without Chromium skips browser tests; in CI (CI=true) they must run. */
+export const hasBrowser = existsSync(CHROMIUM) || process.env.CI === 'true'
+
+export const SCREENSHOTS = join(process.cwd(), 'tests/e2e/screenshots')
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // No background traffic to Google from a closed network (env notes).
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  })
+}
+
+export const PHONE = { width: 360, height: 740 }
+export const TABLET = { width: 820, height: 1180 }
+export const LAPTOP = { width: 1366, height: 768 }
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true })
+}
