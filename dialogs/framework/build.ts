@@ -75,7 +75,9 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
         itemFitsStep(params.kind, event.item),
       itemExists: ({ context, event }) =>
         (event.type !== 'item.update' || typeof event.patch === 'object') &&
-        'itemId' in event && typeof event.itemId === 'string' && findItem(context, event.itemId) !== undefined,
+        'itemId' in event &&
+        typeof event.itemId === 'string' &&
+        findItem(context, event.itemId) !== undefined,
       allItemsExist: ({ context, event }) =>
         event.type === 'share.set' &&
         Array.isArray(event.itemIds) &&

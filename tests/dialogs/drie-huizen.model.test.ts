@@ -13,7 +13,9 @@ describe('drie-huizen rules', () => {
     a.send({ type: 'nav.next' })
     a.send({ type: 'nav.next' })
     a.send({ type: 'item.add', item: { id: 'item-zorg-1', text: 'ruzie', pictures: [] } })
-    expect(a.getSnapshot().context.items).toMatchObject([{ id: 'item-zorg-1', stepId: 'huis-zorgen', share: 'begeleider' }])
+    expect(a.getSnapshot().context.items).toMatchObject([
+      { id: 'item-zorg-1', stepId: 'huis-zorgen', share: 'begeleider' },
+    ])
   })
 
   it('refuses an empty item, a duplicate id and items on the introduction', () => {

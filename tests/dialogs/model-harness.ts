@@ -54,14 +54,22 @@ export function describeToolModel(tool: ToolDef, input: { ageBand: AgeBand; sett
       { type: 'gesprek.resume' },
       { type: 'gesprek.stop' },
     ]
-    if (step) list.push({ type: 'item.add', item: sampleItem(step.kind, `item-${s.context.items.length}-${step.id}`) } as GesprekEvent)
+    if (step)
+      list.push({
+        type: 'item.add',
+        item: sampleItem(step.kind, `item-${s.context.items.length}-${step.id}`),
+      } as GesprekEvent)
     const first = s.context.items[0]
     if (first) list.push({ type: 'share.set', itemIds: [first.id], level: 'alleen-ik' })
     return list
   }
   // Context is part of a model state; fold it to what changes behaviour so paths stay finite.
   const serializeState = (s: Snap) =>
-    JSON.stringify([s.value, s.context.items.length > 0, Object.values(s.historyValue ?? {}).map((a) => a.map((n) => n.id))])
+    JSON.stringify([
+      s.value,
+      s.context.items.length > 0,
+      Object.values(s.historyValue ?? {}).map((a) => a.map((n) => n.id)),
+    ])
   const model = createTestModel(tool.machine, { events, input, serializeState, filterEvents: (s, e) => s.can(e) })
 
   describe(`${tool.id} statechart (model-based)`, () => {
@@ -77,7 +85,7 @@ export function describeToolModel(tool: ToolDef, input: { ageBand: AgeBand; sett
         const actor = createActor(tool.machine, { input }).start()
         visited.add(stateName(actor.getSnapshot()))
         for (const step of path.steps) {
-          if (step.event.type !== 'xstate.init') actor.send(step.event as GesprekEvent)
+          if ((step.event.type as string) !== 'xstate.init') actor.send(step.event as GesprekEvent)
           const snap = actor.getSnapshot()
           expect(snap.value).toEqual(step.state.value)
           visited.add(stateName(snap))

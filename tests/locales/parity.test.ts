@@ -19,8 +19,12 @@ function flatten(tree: Tree, prefix = ''): Record<string, string> {
   }
   return out
 }
-const load = (lng: string, ns: string) => flatten(JSON.parse(readFileSync(join(ROOT, lng, `${ns}.json`), 'utf8')) as Tree)
-const namespaces = (lng: string) => readdirSync(join(ROOT, lng)).map((f) => f.replace(/\.json$/, '')).sort()
+const load = (lng: string, ns: string) =>
+  flatten(JSON.parse(readFileSync(join(ROOT, lng, `${ns}.json`), 'utf8')) as Tree)
+const namespaces = (lng: string) =>
+  readdirSync(join(ROOT, lng))
+    .map((f) => f.replace(/\.json$/, ''))
+    .sort()
 const stripPlural = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, '')
 
 /** Every key used by source code through t('...') must exist: collected from client/ with a plain scan. */
@@ -71,16 +75,22 @@ describe('locales', () => {
           expect(keys[`steps.${step.id}`], `${tool.id} steps.${step.id}`).toBeTruthy()
           expect(keys[`${step.id}.title`], `${tool.id} ${step.id}.title`).toBeTruthy()
           expect(keys[`${step.id}.prompt`], `${tool.id} ${step.id}.prompt`).toBeTruthy()
-          for (const f of step.followUps ?? []) expect(keys[`${step.id}.followUps.${f}`], `${tool.id} ${step.id} ${f}`).toBeTruthy()
+          for (const f of step.followUps ?? [])
+            expect(keys[`${step.id}.followUps.${f}`], `${tool.id} ${step.id} ${f}`).toBeTruthy()
           for (const p of step.prompts ?? [])
-            expect(keys[`${step.id}.prompts.${p}`] ?? keys[`${step.id}.${p}`], `${tool.id} ${step.id} ${p}`).toBeTruthy()
+            expect(
+              keys[`${step.id}.prompts.${p}`] ?? keys[`${step.id}.${p}`],
+              `${tool.id} ${step.id} ${p}`,
+            ).toBeTruthy()
           for (const pic of step.pictures ?? []) expect(common[`pictures.${pic}`], pic).toBeTruthy()
         }
       }
     })
 
     it(`${lng}: every literal key the client uses exists`, () => {
-      const all = Object.fromEntries(namespaces(lng).map((ns) => [ns, new Set(Object.keys(load(lng, ns)).map(stripPlural))]))
+      const all = Object.fromEntries(
+        namespaces(lng).map((ns) => [ns, new Set(Object.keys(load(lng, ns)).map(stripPlural))]),
+      )
       const used = sourceKeys()
       expect(used.length).toBeGreaterThan(30) // the scan itself works
       for (const key of used) {
