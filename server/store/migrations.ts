@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import * as m0001 from './migrations/0001-foundation'
+import * as m0002 from './migrations/0002-access-log'
 import type { Database } from './schema'
 
 type Migration = { version: number; up: (db: Kysely<Database>) => Promise<void> }
@@ -9,7 +10,10 @@ type Migration = { version: number; up: (db: Kysely<Database>) => Promise<void> 
  * Never edit a shipped migration; add the next number. Only portable column types (text, integer),
  * so the same list runs on SQLite and PostgreSQL.
  */
-export const MIGRATIONS: Migration[] = [{ version: 1, up: m0001.up }]
+export const MIGRATIONS: Migration[] = [
+  { version: 1, up: m0001.up },
+  { version: 2, up: m0002.up },
+]
 
 export async function migrate(db: Kysely<Database>): Promise<number> {
   await db.schema

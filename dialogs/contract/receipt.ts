@@ -1,0 +1,26 @@
+import * as z from 'zod'
+
+/** Through which screen or export a begeleider reached a child's gesprek (access log, SEC-08). */
+export const ACCESS_KINDS = ['live', 'gesprek', 'history', 'oudergesprek', 'print', 'export'] as const
+export const AccessKind = z.enum(ACCESS_KINDS)
+export type AccessKind = z.output<typeof AccessKind>
+
+/**
+ * One line of the child's receipt: who looked, through what, at which part, when. Never content:
+ * `stepIds` name parts of the script ("huis-dromen"), not what the child said there.
+ */
+export const ReceiptEntry = z.strictObject({
+  who: z.string(),
+  role: z.enum(['begeleider', 'admin']),
+  what: AccessKind,
+  toolId: z.string().nullable(),
+  stepIds: z.array(z.string()),
+  /** ISO time of the latest look that this line stands for (repeated looks on one day are one line). */
+  at: z.string(),
+  /** How many looks this line stands for. */
+  count: z.int().positive(),
+})
+export type ReceiptEntry = z.output<typeof ReceiptEntry>
+
+export const ReceiptOut = z.strictObject({ entries: z.array(ReceiptEntry) })
+export type ReceiptOut = z.output<typeof ReceiptOut>
