@@ -9,7 +9,7 @@ const serverPort = process.env.PORT ?? '3000'
 export default defineConfig({
   root: r('./client'),
   plugins: [react()],
-  build: { outDir: r('./dist/client'), emptyOutDir: true, sourcemap: false },
+  build: { outDir: r('./dist/client'), emptyOutDir: true, sourcemap: false, manifest: true },
   server: {
     proxy: {
       '/api': `http://127.0.0.1:${serverPort}`,

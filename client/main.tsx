@@ -7,6 +7,7 @@ import './styles.css'
 
 const KindApp = lazy(() => import('./kind/KindApp'))
 const BegeleiderApp = lazy(() => import('./begeleider/BegeleiderApp'))
+const KamerApp = lazy(() => import('./kamer/KamerApp'))
 
 /** Shows a calm message instead of a white page, and never the error's text (it may quote input). */
 class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
@@ -31,6 +32,7 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean
 function Root() {
   const path = location.pathname
   if (path === '/kind') return <KindApp />
+  if (path === '/kamer') return <KamerApp />
   if (path.startsWith('/begeleider')) return <BegeleiderApp />
   return (
     <main className="rest">

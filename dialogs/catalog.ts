@@ -1,8 +1,20 @@
 import { drieHuizenInfo } from './drie-huizen/steps'
+import { kamerNotitiesInfo } from './kamer-notities/steps'
+import { mijnKamerInfo } from './mijn-kamer/steps'
+import { mijnNetwerkInfo } from './mijn-netwerk/steps'
+import { observatieInfo } from './observatie/steps'
+import { stoplichtInfo } from './stoplicht/steps'
 import type { ToolInfo } from './framework/tool'
 
 /** Every tool's info, without machines: what the client imports. dialogs/registry.ts adds the machines. */
-export const CATALOG: readonly ToolInfo[] = [drieHuizenInfo]
+export const CATALOG: readonly ToolInfo[] = [
+  observatieInfo,
+  drieHuizenInfo,
+  stoplichtInfo,
+  mijnNetwerkInfo,
+  mijnKamerInfo,
+  kamerNotitiesInfo,
+]
 
 export function toolInfo(id: string): ToolInfo | undefined {
   return CATALOG.find((t) => t.id === id)

@@ -1,9 +1,14 @@
 import { CATALOG } from './catalog'
 import { drieHuizen } from './drie-huizen'
 import type { ToolDef } from './framework/tool'
+import { kamerNotities } from './kamer-notities'
+import { mijnKamer } from './mijn-kamer'
+import { mijnNetwerk } from './mijn-netwerk'
+import { observatie } from './observatie'
+import { stoplicht } from './stoplicht'
 
 /** Every tool with its machine. Server and tests read this; the client reads dialogs/catalog.ts. */
-export const TOOLS: readonly ToolDef[] = [drieHuizen]
+export const TOOLS: readonly ToolDef[] = [observatie, drieHuizen, stoplicht, mijnNetwerk, mijnKamer, kamerNotities]
 
 export const TOOL_IDS = TOOLS.map((t) => t.id)
 

@@ -29,3 +29,12 @@ export type Setting = 'begeleid' | 'kamer'
 export function defaultShareLevel(setting: Setting): ShareLevel {
   return setting === 'kamer' ? 'alleen-ik' : 'begeleider'
 }
+
+/**
+ * The three age bands of the deelafspraak (docs/deelafspraak.md): under 12, 12-15, 16 and older.
+ * They shape how the choice is explained; they never move the starting level towards a parent.
+ */
+export type ShareBand = 'onder-12' | '12-15' | '16-plus'
+export function shareBand(ageBand: '0-4' | '4-7' | '8-12' | '12-15' | '16-18'): ShareBand {
+  return ageBand === '16-18' ? '16-plus' : ageBand === '12-15' ? '12-15' : 'onder-12'
+}

@@ -10,7 +10,7 @@ import { GesprekHost } from './gesprek/host'
 import { createApp } from './http/app'
 import type { Hooks } from './http/hooks'
 import { createLogger, type Logger } from './log'
-import { createRealtime, endPrincipalSockets, type AppServer } from './realtime/io'
+import { createRealtime, endBegeleiderSockets, endPrincipalSockets, type AppServer } from './realtime/io'
 import { openSqlite } from './store/db'
 
 export type ServerOptions = {
@@ -52,7 +52,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   const demo = opts.demo ? await ensureDemo(deps) : null
   const host = new GesprekHost(deps)
-  const hooks: Hooks = { sessionEnded: () => undefined }
+  const hooks: Hooks = { sessionEnded: () => undefined, begeleiderEnded: () => undefined }
   const app = createApp(deps, host, hooks, { distDir: opts.distDir ?? DEFAULT_DIST })
   const httpServer = await new Promise<HttpServer>((resolve) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: opts.host ?? '127.0.0.1' }, () =>
@@ -61,6 +61,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   })
   const io = createRealtime(httpServer, deps, host)
   hooks.sessionEnded = (p, reason) => endPrincipalSockets(io, p, reason)
+  hooks.begeleiderEnded = (id, reason) => endBegeleiderSockets(io, id, reason)
   const port = (httpServer.address() as AddressInfo).port
   const url = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`
 

@@ -6,6 +6,7 @@ import { systemClock } from './clock'
 import { ChildKeys, loadInstanceKey } from './crypto/keys'
 import type { Deps } from './deps'
 import { createLogger } from './log'
+import { endSessionsOf, moveChild, resetPassword, setActive } from './workspace/beheer'
 import { openSqlite } from './store/db'
 
 const USAGE = `npm run admin -- <command> [options]
@@ -14,6 +15,11 @@ const USAGE = `npm run admin -- <command> [options]
                         creates an organisation with its first team and an admin
   create-team         --organisation-id ID --name NAME
   create-begeleider   --team-id ID --username U --display-name NAME --password P [--admin]
+  deactivate          --organisation-id ID --begeleider-id ID   (ends every session of that account)
+  activate            --organisation-id ID --begeleider-id ID
+  reset-password      --organisation-id ID --begeleider-id ID --password P   (ends every session)
+  end-sessions        --organisation-id ID --begeleider-id ID
+  move-child          --organisation-id ID --child-id ID --team-id ID --begeleider-id ID   (warm handover, logged)
   list                  organisations, teams and begeleiders (no child data)
 
   DATA_DIR (default ./data) selects the database.`
@@ -32,6 +38,8 @@ async function main() {
       'display-name': { type: 'string' },
       password: { type: 'string' },
       admin: { type: 'boolean', default: false },
+      'begeleider-id': { type: 'string' },
+      'child-id': { type: 'string' },
     },
   })
   const dataDir = resolve(process.env.DATA_DIR ?? './data')
@@ -53,6 +61,8 @@ async function main() {
     if (!passwordIsStrongEnough(p)) throw new Error('password must be at least 10 characters')
     return p
   }
+  // The CLI acts for the server operator; the organisation is still named so a typo cannot reach another one.
+  const cliScope = () => ({ organisationId: need('organisation-id'), actorId: 'cli-operator' })
   try {
     switch (command) {
       case 'create-organisation': {
@@ -82,6 +92,31 @@ async function main() {
             }),
           }),
         )
+        break
+      // Run beside a live server, these end sessions in the database; open sockets close at their
+      // next reconnect (the admin page also closes them at once: docs/workspace.md).
+      case 'deactivate':
+        await setActive(deps, cliScope(), need('begeleider-id'), false)
+        console.log(JSON.stringify({ ok: true }))
+        break
+      case 'activate':
+        await setActive(deps, cliScope(), need('begeleider-id'), true)
+        console.log(JSON.stringify({ ok: true }))
+        break
+      case 'reset-password':
+        await resetPassword(deps, cliScope(), need('begeleider-id'), password())
+        console.log(JSON.stringify({ ok: true }))
+        break
+      case 'end-sessions':
+        await endSessionsOf(deps, cliScope(), need('begeleider-id'))
+        console.log(JSON.stringify({ ok: true }))
+        break
+      case 'move-child':
+        await moveChild(deps, cliScope(), need('child-id'), {
+          teamId: need('team-id'),
+          begeleiderId: need('begeleider-id'),
+        })
+        console.log(JSON.stringify({ ok: true }))
         break
       case 'list': {
         const orgs = await db.selectFrom('organisations').selectAll().execute()

@@ -2,14 +2,20 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Me } from '../../dialogs/contract/http'
 import { api } from '../net/api'
+import { Beheer } from './Beheer'
 import { Caseload } from './Caseload'
 import { ChildPage } from './ChildPage'
+import { Handout } from './Handout'
+import { History } from './History'
 import { LiveGesprek } from './LiveGesprek'
 import { Login } from './Login'
-import { useRoute } from './router'
+import { Oudergesprek } from './Oudergesprek'
+import { KamerNotice } from './KamerNotice'
+import { linkProps, useRoute } from './router'
+import './workspace.css'
 
 export default function BegeleiderApp() {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['common', 'workspace'])
   const [me, setMe] = useState<Me | null | undefined>(undefined)
   const [route, go] = useRoute()
   const loadMe = useCallback(() => {
@@ -22,32 +28,41 @@ export default function BegeleiderApp() {
 
   if (me === undefined) return <p className="muted">{t('loading')}</p>
   if (me === null) return <Login onLoggedIn={loadMe} />
+  // The print page is the sheet alone: no bar, no menus.
+  if (route.name === 'handout') return <Handout key={route.childId} childId={route.childId} go={go} />
+  const logout = (path: string) => void api(path, { method: 'POST', body: {} }).finally(() => setMe(null))
   return (
     <div className="app app--begeleider">
       <header className="topbar">
-        <a
-          href="/begeleider"
-          className="topbar__home"
-          onClick={(e) => {
-            e.preventDefault()
-            go('/begeleider')
-          }}
-        >
+        <a className="topbar__home" {...linkProps(go, '/begeleider')}>
           {me.organisation} · {me.team}
         </a>
+        {me.role === 'admin' && (
+          <a className="btn btn--quiet" {...linkProps(go, '/begeleider/beheer')}>
+            {t('workspace:account.beheer')}
+          </a>
+        )}
         <span className="topbar__me">{me.displayName}</span>
+        <button type="button" className="btn btn--quiet" onClick={() => logout('/api/auth/logout')}>
+          {t('begeleider.logout')}
+        </button>
         <button
           type="button"
-          className="btn btn--quiet"
-          onClick={() => void api('/api/auth/logout', { method: 'POST', body: {} }).finally(() => setMe(null))}
+          className="btn btn--quiet btn--small"
+          title={t('workspace:account.logoutEverywhereHint')}
+          onClick={() => logout('/api/auth/logout-everywhere')}
         >
-          {t('begeleider.logout')}
+          {t('workspace:account.logoutEverywhere')}
         </button>
       </header>
       <main className="workspace">
-        {route.name === 'caseload' && <Caseload go={go} />}
+        {route.name === 'caseload' && <Caseload go={go} team={me.team} />}
+        {route.name === 'beheer' && me.role === 'admin' && <Beheer />}
         {route.name === 'child' && <ChildPage key={route.childId} childId={route.childId} go={go} />}
+        {route.name === 'history' && <History key={route.childId} childId={route.childId} go={go} />}
+        {route.name === 'oudergesprek' && <Oudergesprek key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'gesprek' && <LiveGesprek key={route.gesprekId} gesprekId={route.gesprekId} go={go} />}
+        <KamerNotice route={route} go={go} />
       </main>
     </div>
   )

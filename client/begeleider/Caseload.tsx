@@ -1,65 +1,128 @@
 import { useCallback, useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { ErrorCode } from '../../dialogs/contract/errors'
-import type { ChildSummary } from '../../dialogs/contract/http'
 import { AgeBand } from '../../dialogs/contract/ids'
+import {
+  ChildPhase,
+  Living,
+  type CadenceItem,
+  type CaseloadChild,
+  type CaseloadOut,
+} from '../../dialogs/contract/workspace'
 import { api, ApiError } from '../net/api'
+import { linkProps } from './router'
+import { formatDay, useWorkspaceT } from './words'
 
-export function Caseload({ go }: { go: (path: string) => void }) {
-  const { t } = useTranslation(['common', 'errors'])
-  const [children, setChildren] = useState<ChildSummary[] | null>(null)
+/** The caseload: siblings together, each child one dense row with phase, living situation and reminders. */
+export function Caseload({ go, team }: { go: (path: string) => void; team: string }) {
+  const { t, i18n } = useWorkspaceT()
+  const [data, setData] = useState<CaseloadOut | null>(null)
   const [error, setError] = useState<ErrorCode | null>(null)
   const load = useCallback(() => {
-    api<ChildSummary[]>('/api/children').then(setChildren, (e: unknown) =>
+    api<CaseloadOut>('/api/workspace/caseload').then(setData, (e: unknown) =>
       setError(e instanceof ApiError ? e.code : 'internal'),
     )
   }, [])
   useEffect(load, [load])
+  const all = data?.families.flatMap((f) => f.children) ?? []
+  const count = (s: CadenceItem['status']) =>
+    all.filter((c) => c.cadence.gesprek.status === s || c.cadence.evaluatie.status === s).length
 
   return (
     <div className="caseload">
       <section className="panel">
-        <h1>{t('begeleider.children')}</h1>
-        {children?.length === 0 && <p className="muted">{t('begeleider.noChildren')}</p>}
-        <ul className="child-list">
-          {children?.map((c) => (
-            <li key={c.id}>
-              <a
-                href={`/begeleider/kind/${c.id}`}
-                onClick={(e) => {
-                  e.preventDefault()
-                  go(`/begeleider/kind/${c.id}`)
-                }}
-              >
-                <span className="child-list__name">{c.nickname}</span>
-                <span className="child-list__band">{t(`begeleider.ageBands.${c.ageBand}`)}</span>
-              </a>
-            </li>
-          ))}
-        </ul>
+        <header className="panel__head">
+          <h1>{t('caseload.title')}</h1>
+          <span className="muted">{t('caseload.subtitle', { team })}</span>
+          {data && all.length > 0 && (
+            <span className="muted caseload__sum">
+              {t('caseload.summary', { due: count('due'), overdue: count('overdue') })}
+            </span>
+          )}
+        </header>
+        {data && all.length === 0 && <p className="muted">{t('caseload.empty')}</p>}
+        {data?.families.map((f, i) => (
+          <div key={f.id ?? `alone-${i}`} className={f.id ? 'family' : 'family family--alone'}>
+            {f.label && <h2 className="family__label">{f.label}</h2>}
+            <ul className="child-rows">
+              {f.children.map((c) => (
+                <ChildRow key={c.id} child={c} go={go} lng={i18n.language} />
+              ))}
+            </ul>
+          </div>
+        ))}
         {error && <p className="form-error">{t(`errors:${error}`)}</p>}
+        <p className="muted cadence-hint">{t('cadence.hint')}</p>
       </section>
-      <AddChild onAdded={load} />
+      <AddChild families={data?.familyOptions ?? []} onAdded={load} />
     </div>
   )
 }
 
-function AddChild({ onAdded }: { onAdded: () => void }) {
-  const { t } = useTranslation(['common', 'errors'])
+function ChildRow({ child: c, go, lng }: { child: CaseloadChild; go: (path: string) => void; lng: string }) {
+  const { t } = useWorkspaceT()
+  return (
+    <li className="child-row" data-testid="child-row">
+      <a className="child-row__name" {...linkProps(go, `/begeleider/kind/${c.id}`)}>
+        {c.nickname}
+      </a>
+      <span className="child-row__facts">
+        <span>{t(`common:begeleider.ageBands.${c.ageBand}`)}</span>
+        <span>{t(`phase.${c.phase}`)}</span>
+        <span>{t(`living.${c.living}`)}</span>
+        {!c.mine && <span className="muted">{t('caseload.of', { name: c.begeleider })}</span>}
+      </span>
+      <span className="child-row__cadence">
+        <CadenceBadge label={t('cadence.gesprek')} item={c.cadence.gesprek} lng={lng} />
+        <CadenceBadge label={t('cadence.evaluatie')} item={c.cadence.evaluatie} lng={lng} />
+      </span>
+    </li>
+  )
+}
+
+/** A reminder, never an alarm: soft colour plus words, and the date it is about. */
+export function CadenceBadge({ label, item, lng }: { label: string; item: CadenceItem; lng: string }) {
+  const { t } = useWorkspaceT()
+  return (
+    <span
+      className={`cadence cadence--${item.status}`}
+      title={item.lastAt ? t('cadence.last', { date: formatDay(item.lastAt, lng) }) : t('cadence.never')}
+    >
+      <span className="cadence__label">{label}</span> <strong>{t(`cadence.status.${item.status}`)}</strong>
+      {item.status !== 'ok' && (
+        <span className="cadence__date"> · {t('cadence.dueOn', { date: formatDay(item.dueAt, lng) })}</span>
+      )}
+    </span>
+  )
+}
+
+function AddChild({ families, onAdded }: { families: { id: string; label: string }[]; onAdded: () => void }) {
+  const { t } = useWorkspaceT()
   const [nickname, setNickname] = useState('')
   const [ageBand, setAgeBand] = useState<AgeBand>('8-12')
+  const [phase, setPhase] = useState<ChildPhase>(1)
+  const [living, setLiving] = useState<Living>('residentieel')
+  const [family, setFamily] = useState<string>('')
+  const [newFamily, setNewFamily] = useState('')
   const [error, setError] = useState<ErrorCode | null>(null)
   return (
     <section className="panel">
-      <h2>{t('begeleider.addChild')}</h2>
+      <h2>{t('caseload.add')}</h2>
       <form
         className="stack"
         onSubmit={(e) => {
           e.preventDefault()
           setError(null)
-          api('/api/children', { body: { nickname, ageBand } }).then(
+          const body = {
+            nickname,
+            ageBand,
+            phase,
+            living,
+            ...(family === 'new' ? { newFamily } : family ? { familyId: family } : {}),
+          }
+          api('/api/workspace/children', { body }).then(
             () => {
               setNickname('')
+              setNewFamily('')
               onAdded()
             },
             (err: unknown) => setError(err instanceof ApiError ? err.code : 'internal'),
@@ -67,7 +130,7 @@ function AddChild({ onAdded }: { onAdded: () => void }) {
         }}
       >
         <label>
-          {t('begeleider.nickname')}
+          {t('common:begeleider.nickname')}
           <input
             name="nickname"
             value={nickname}
@@ -75,20 +138,65 @@ function AddChild({ onAdded }: { onAdded: () => void }) {
             onChange={(e) => setNickname(e.target.value)}
             required
           />
-          <small className="muted">{t('begeleider.nicknameHint')}</small>
+          <small className="muted">{t('common:begeleider.nicknameHint')}</small>
         </label>
         <label>
-          {t('begeleider.ageBand')}
+          {t('common:begeleider.ageBand')}
           <select name="ageBand" value={ageBand} onChange={(e) => setAgeBand(AgeBand.parse(e.target.value))}>
             {AgeBand.options.map((b) => (
               <option key={b} value={b}>
-                {t(`begeleider.ageBands.${b}`)}
+                {t(`common:begeleider.ageBands.${b}`)}
               </option>
             ))}
           </select>
         </label>
+        <label>
+          {t('phase.label')}
+          <select name="phase" value={phase} onChange={(e) => setPhase(ChildPhase.parse(Number(e.target.value)))}>
+            {([1, 2, 3] as const).map((p) => (
+              <option key={p} value={p}>
+                {t(`phase.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('living.label')}
+          <select name="living" value={living} onChange={(e) => setLiving(Living.parse(e.target.value))}>
+            {Living.options.map((l) => (
+              <option key={l} value={l}>
+                {t(`living.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('caseload.family')}
+          <select name="family" value={family} onChange={(e) => setFamily(e.target.value)}>
+            <option value="">{t('caseload.noFamily')}</option>
+            {families.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.label}
+              </option>
+            ))}
+            <option value="new">{t('caseload.newFamily')}…</option>
+          </select>
+        </label>
+        {family === 'new' && (
+          <label>
+            {t('caseload.familyLabel')}
+            <input
+              name="newFamily"
+              value={newFamily}
+              maxLength={40}
+              onChange={(e) => setNewFamily(e.target.value)}
+              required
+            />
+            <small className="muted">{t('caseload.familyHint')}</small>
+          </label>
+        )}
         <button type="submit" className="btn btn--primary">
-          {t('begeleider.save')}
+          {t('common:begeleider.save')}
         </button>
         {error && <p className="form-error">{t(`errors:${error}`)}</p>}
       </form>

@@ -1,23 +1,33 @@
-import { useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useCallback, useEffect, useState } from 'react'
 import { CATALOG } from '../../dialogs/catalog'
 import type { ErrorCode } from '../../dialogs/contract/errors'
-import type { ChildSummary, GesprekSummary, JoinCodeOut } from '../../dialogs/contract/http'
+import type { GesprekSummary, JoinCodeOut } from '../../dialogs/contract/http'
+import { AgeBand } from '../../dialogs/contract/ids'
+import { ChildPhase, Living, type CaseloadChild, type OtherParentOut } from '../../dialogs/contract/workspace'
 import { api, ApiError } from '../net/api'
+import { CadenceBadge } from './Caseload'
 import { rememberJoin } from './join-memory'
+import { linkProps } from './router'
+import { formatDay, useWorkspaceT } from './words'
 
+const today = () => new Date().toISOString().slice(0, 10)
+
+/** One child: who they are, what is due, start a gesprek, the other parent, and every gesprek so far. */
 export function ChildPage({ childId, go }: { childId: string; go: (path: string) => void }) {
-  const { t } = useTranslation(['common', 'errors'])
-  const [child, setChild] = useState<ChildSummary | null>(null)
+  const { t, i18n } = useWorkspaceT()
+  const [child, setChild] = useState<CaseloadChild | null>(null)
   const [gesprekken, setGesprekken] = useState<GesprekSummary[]>([])
   const [error, setError] = useState<ErrorCode | null>(null)
-  const fail = (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal')
+  const [evalDay, setEvalDay] = useState(today)
+  const fail = useCallback((e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'), [])
+  const lng = i18n.language
 
   useEffect(() => {
-    api<ChildSummary>(`/api/children/${childId}`).then(setChild, fail)
+    api<CaseloadChild>(`/api/workspace/children/${childId}`).then(setChild, fail)
     api<GesprekSummary[]>(`/api/children/${childId}/gesprekken`).then(setGesprekken, fail)
-  }, [childId])
+  }, [childId, fail])
 
+  // Every tool that fits the band, read from the catalogue: new tools appear here by themselves.
   const tools = child
     ? CATALOG.filter((tool) => tool.ageBands.includes(child.ageBand) && tool.settings.includes('begeleid'))
     : []
@@ -32,46 +42,220 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
 
   return (
     <div className="child-page">
-      <button type="button" className="btn btn--quiet" onClick={() => go('/begeleider')}>
-        ← {t('begeleider.back')}
-      </button>
+      <a className="btn btn--quiet" {...linkProps(go, '/begeleider')}>
+        ← {t('common:begeleider.back')}
+      </a>
       {child && (
-        <h1>
-          {child.nickname} <span className="muted">· {t(`begeleider.ageBands.${child.ageBand}`)}</span>
-        </h1>
-      )}
-      <section className="panel">
-        <h2>{t('begeleider.startGesprek')}</h2>
-        <div className="tool-buttons">
-          {tools.map((tool) => (
-            <button key={tool.id} type="button" className="btn btn--primary" onClick={() => void start(tool.id)}>
-              {t(`tools.${tool.id}`)}
-            </button>
-          ))}
-        </div>
-      </section>
-      <section className="panel">
-        <h2>{t('begeleider.gesprekken')}</h2>
-        {gesprekken.length === 0 && <p className="muted">{t('begeleider.noGesprekken')}</p>}
-        <ul className="gesprek-list">
-          {gesprekken.map((g) => (
-            <li key={g.id}>
-              <a
-                href={`/begeleider/gesprek/${g.id}`}
-                onClick={(e) => {
-                  e.preventDefault()
-                  go(`/begeleider/gesprek/${g.id}`)
-                }}
-              >
-                <span>{t(`tools.${g.toolId}`)}</span>
-                <span className="muted">{new Date(g.createdAt).toLocaleString()}</span>
-                <span className={`phase phase--${g.phase}`}>{t(`begeleider.phase.${g.phase}`)}</span>
+        <>
+          <header className="child-head">
+            <h1>{child.nickname}</h1>
+            <span className="muted">
+              {t(`common:begeleider.ageBands.${child.ageBand}`)} · {t(`phase.${child.phase}`)} ·{' '}
+              {t(`living.${child.living}`)}
+            </span>
+            <nav className="child-head__links">
+              <a className="btn btn--soft" {...linkProps(go, `/begeleider/kind/${childId}/geschiedenis`)}>
+                {t('child.history')}
               </a>
-            </li>
-          ))}
-        </ul>
-      </section>
+              <a className="btn btn--primary" {...linkProps(go, `/begeleider/kind/${childId}/oudergesprek`)}>
+                {t('child.oudergesprek')}
+              </a>
+            </nav>
+          </header>
+          <div className="child-grid">
+            <section className="panel">
+              <h2>{t('child.start')}</h2>
+              <p className="muted">
+                {child.ageBand === '0-4'
+                  ? t('child.startObserve')
+                  : t('child.startHint', { band: t(`common:begeleider.ageBands.${child.ageBand}`) })}
+              </p>
+              <div className="tool-buttons">
+                {tools.map((tool) => (
+                  <button key={tool.id} type="button" className="btn btn--primary" onClick={() => void start(tool.id)}>
+                    {t(`common:tools.${tool.id}`)}
+                  </button>
+                ))}
+              </div>
+              {tools.length === 0 && <p className="muted">{t('child.noTools')}</p>}
+              <div className="cadence-block">
+                <CadenceBadge label={t('cadence.gesprek')} item={child.cadence.gesprek} lng={lng} />
+                <CadenceBadge label={t('cadence.evaluatie')} item={child.cadence.evaluatie} lng={lng} />
+                <form
+                  className="inline-form"
+                  onSubmit={(e) => {
+                    e.preventDefault()
+                    api<CaseloadChild>(`/api/workspace/children/${childId}/evaluations`, {
+                      body: { heldOn: evalDay },
+                    }).then(setChild, fail)
+                  }}
+                >
+                  <label>
+                    {t('cadence.evaluationHeld')}
+                    <input type="date" value={evalDay} max={today()} onChange={(e) => setEvalDay(e.target.value)} />
+                  </label>
+                  <button type="submit" className="btn btn--soft btn--small">
+                    {t('cadence.recordEvaluation')}
+                  </button>
+                </form>
+              </div>
+            </section>
+            <Profile child={child} onSaved={setChild} onError={fail} />
+          </div>
+          <div className="child-grid">
+            <section className="panel">
+              <h2>{t('child.timeline')}</h2>
+              {gesprekken.length === 0 && <p className="muted">{t('child.noGesprekken')}</p>}
+              <ul className="gesprek-list">
+                {gesprekken.map((g) => (
+                  <li key={g.id}>
+                    <a {...linkProps(go, `/begeleider/gesprek/${g.id}`)}>
+                      <span>{t(`common:tools.${g.toolId}`)}</span>
+                      <span className="muted">{formatDay(g.createdAt, lng)}</span>
+                      <span className={`phase phase--${g.phase}`}>{t(`common:begeleider.phase.${g.phase}`)}</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+            <OtherParent childId={childId} onError={fail} />
+          </div>
+        </>
+      )}
       {error && <p className="form-error">{t(`errors:${error}`)}</p>}
     </div>
+  )
+}
+
+function Profile({
+  child,
+  onSaved,
+  onError,
+}: {
+  child: CaseloadChild
+  onSaved: (c: CaseloadChild) => void
+  onError: (e: unknown) => void
+}) {
+  const { t } = useWorkspaceT()
+  const [saved, setSaved] = useState(false)
+  const save = (patch: Record<string, unknown>) =>
+    api<CaseloadChild>(`/api/workspace/children/${child.id}`, { method: 'PUT', body: patch }).then((c) => {
+      onSaved(c)
+      setSaved(true)
+    }, onError)
+  return (
+    <section className="panel">
+      <h2>
+        {t('child.profile')} {saved && <span className="badge">{t('child.saved')}</span>}
+      </h2>
+      <div className="stack">
+        <label>
+          {t('phase.label')}
+          <select
+            value={child.phase}
+            onChange={(e) => void save({ phase: ChildPhase.parse(Number(e.target.value)) })}
+            name="phase"
+          >
+            {([1, 2, 3] as const).map((p) => (
+              <option key={p} value={p}>
+                {t(`phase.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('living.label')}
+          <select value={child.living} onChange={(e) => void save({ living: Living.parse(e.target.value) })}>
+            {Living.options.map((l) => (
+              <option key={l} value={l}>
+                {t(`living.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('common:begeleider.ageBand')}
+          <select value={child.ageBand} onChange={(e) => void save({ ageBand: AgeBand.parse(e.target.value) })}>
+            {AgeBand.options.map((b) => (
+              <option key={b} value={b}>
+                {t(`common:begeleider.ageBands.${b}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </section>
+  )
+}
+
+function OtherParent({ childId, onError }: { childId: string; onError: (e: unknown) => void }) {
+  const { t, i18n } = useWorkspaceT()
+  const [data, setData] = useState<OtherParentOut | null>(null)
+  const [text, setText] = useState('')
+  const [agreedOn, setAgreedOn] = useState(today)
+  const load = useCallback(() => {
+    api<OtherParentOut>(`/api/workspace/children/${childId}/other-parent`).then(setData, onError)
+  }, [childId, onError])
+  useEffect(load, [load])
+  const lng = i18n.language
+  return (
+    <section className="panel other-parent">
+      <h2>{t('otherParent.title')}</h2>
+      <p className="muted">{t('otherParent.intro')}</p>
+      <p className="other-parent__never">{t('otherParent.never')}</p>
+      {data?.current ? (
+        <blockquote className="other-parent__current">
+          <p>{data.current.text}</p>
+          <footer className="muted">
+            {formatDay(data.current.agreedOn, lng)} ·{' '}
+            {t('otherParent.recordedBy', {
+              name: data.current.recordedBy,
+              date: formatDay(data.current.recordedAt, lng),
+            })}
+          </footer>
+        </blockquote>
+      ) : (
+        <p className="muted">{t('otherParent.none')}</p>
+      )}
+      {data && data.earlier.length > 0 && (
+        <details>
+          <summary>{t('otherParent.earlier', { count: data.earlier.length })}</summary>
+          <ul>
+            {data.earlier.map((r) => (
+              <li key={r.recordedAt}>
+                {formatDay(r.agreedOn, lng)}: {r.text}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault()
+          api<OtherParentOut>(`/api/workspace/children/${childId}/other-parent`, { body: { text, agreedOn } }).then(
+            (d) => {
+              setData(d)
+              setText('')
+            },
+            onError,
+          )
+        }}
+      >
+        <label>
+          {t('otherParent.text')}
+          <textarea value={text} rows={3} maxLength={2000} onChange={(e) => setText(e.target.value)} required />
+        </label>
+        <div className="inline-form">
+          <label>
+            {t('otherParent.agreedOn')}
+            <input type="date" value={agreedOn} onChange={(e) => setAgreedOn(e.target.value)} required />
+          </label>
+          <button type="submit" className="btn btn--soft">
+            {t('otherParent.record')}
+          </button>
+        </div>
+      </form>
+    </section>
   )
 }

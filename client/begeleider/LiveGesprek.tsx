@@ -2,21 +2,29 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toolInfo } from '../../dialogs/catalog'
 import type { GesprekDetail, JoinCodeOut } from '../../dialogs/contract/http'
-import type { ItemView } from '../../dialogs/contract/view'
+import type { GesprekView, ItemView } from '../../dialogs/contract/view'
+import type { GesprekCommand } from '../../dialogs/framework/events'
+import type { ToolInfo } from '../../dialogs/framework/tool'
+import { STEP_SCREENS } from '../kind/steps'
 import { api } from '../net/api'
-import { newMsgId } from '../net/outbox'
+import { newMsgId, type OutboxEntry } from '../net/outbox'
 import { useGesprek } from '../net/useGesprek'
-import { pictureUrl } from '../ui/pictures'
-import { ShareIcon } from '../ui/ShareIcon'
+import { StepIndicator } from '../ui/StepIndicator'
 import { takeJoin } from './join-memory'
+import { linkProps } from './router'
+import { ItemWords, ShareBadge } from './words'
 
-/** The begeleider's live view: answers arrive in order, each with the child's sharing choice beside it. */
+/**
+ * The begeleider's live view: answers arrive in order, each with the child's sharing choice beside it;
+ * notes and worry marks per gesprek (sealed in the gesprek log like answers). For a tool the begeleider
+ * operates (the 0-4 observation) the same page holds the step screen and the navigation.
+ */
 export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: string) => void }) {
   const [detail, setDetail] = useState<GesprekDetail | null>(null)
   const [join, setJoin] = useState<JoinCodeOut | null>(() => takeJoin(gesprekId))
-  const { view: live, connection, send } = useGesprek(gesprekId)
+  const { view: live, connection, error, pending, send } = useGesprek(gesprekId)
   const tool = toolInfo(detail?.gesprek.toolId ?? '')
-  const { t } = useTranslation([tool?.namespace ?? 'common', 'common', 'errors'])
+  const { t } = useTranslation([tool?.namespace ?? 'common', 'workspace', 'common', 'errors'])
 
   useEffect(() => {
     api<GesprekDetail>(`/api/gesprekken/${gesprekId}`).then(setDetail, () => go('/begeleider'))
@@ -27,12 +35,14 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
   const newCode = () =>
     api<JoinCodeOut>(`/api/gesprekken/${gesprekId}/join-code`, { method: 'POST', body: {} }).then(setJoin)
   const stepTitle = (id: string) => t(`${id}.title`)
+  const operating = tool.operator === 'begeleider'
+  const itemText = (id: string) => view.items.find((i) => i.id === id)?.text
 
   return (
     <div className="live">
-      <button type="button" className="btn btn--quiet" onClick={() => go(`/begeleider/kind/${detail.child.id}`)}>
+      <a className="btn btn--quiet" {...linkProps(go, `/begeleider/kind/${detail.child.id}`)}>
         ← {detail.child.nickname}
-      </button>
+      </a>
       <header className="live__head">
         <h1>
           {t(`common:tools.${tool.id}`)} · {detail.child.nickname}
@@ -40,7 +50,8 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
         <span className={`phase phase--${view.phase}`}>{t(`common:begeleider.phase.${view.phase}`)}</span>
         <span className={`live-dot live-dot--${connection}`}>{t('common:begeleider.live')}</span>
       </header>
-      {view.step && (
+      {error && <p className="form-error">{t(`errors:${error}`)}</p>}
+      {view.step && !operating && (
         <p className="live__where">{t('common:begeleider.currentStep', { step: stepTitle(view.step.id) })}</p>
       )}
 
@@ -64,100 +75,201 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
         </section>
       )}
 
-      {view.items.length === 0 && <p className="muted">{t('common:begeleider.waitingForChild')}</p>}
-      {tool.steps
-        .filter((s) => s.kind !== 'info' && s.kind !== 'share')
-        .map((s) => {
-          const items = view.items.filter((i) => i.stepId === s.id)
-          const skipped = view.skipped.includes(s.id)
-          if (items.length === 0 && !skipped) return null
-          return (
-            <section key={s.id} className="panel live-step">
-              <h2>
-                {stepTitle(s.id)} {skipped && <span className="badge">{t('common:begeleider.skipped')}</span>}
-              </h2>
-              <ol className="live-items">
-                {items.map((item) => (
-                  <LiveItem
-                    key={item.id}
-                    item={item}
-                    onWorry={(on) => send({ type: 'worry.mark', itemId: item.id, on })}
-                    followUpLabel={(k) => t(`${s.id}.followUps.${k}`)}
-                  />
-                ))}
-              </ol>
-            </section>
-          )
-        })}
-      <Notes notes={view.notes} onAdd={(text) => send({ type: 'note.add', note: { id: newMsgId(), text } })} />
+      {operating && <Operator tool={tool} view={view} send={send} pending={pending} />}
+
+      <div className="live__cols">
+        <div className="live__answers">
+          <h2 className="sr-only">{t('workspace:live.answersInOrder')}</h2>
+          {view.items.length === 0 && !operating && <p className="muted">{t('common:begeleider.waitingForChild')}</p>}
+          {tool.steps
+            .filter((s) => s.kind !== 'info' && s.kind !== 'share')
+            .map((s) => {
+              const items = view.items.filter((i) => i.stepId === s.id)
+              const skipped = view.skipped.includes(s.id)
+              if (items.length === 0 && !skipped) return null
+              return (
+                <section key={s.id} className="panel live-step">
+                  <h2>
+                    {stepTitle(s.id)} {skipped && <span className="badge">{t('common:begeleider.skipped')}</span>}
+                  </h2>
+                  <ol className="live-items">
+                    {items.map((item) => (
+                      <LiveItem
+                        key={item.id}
+                        item={item}
+                        toolId={tool.id}
+                        onWorry={(on) => send({ type: 'worry.mark', itemId: item.id, on })}
+                      />
+                    ))}
+                  </ol>
+                </section>
+              )
+            })}
+        </div>
+        <Notes
+          notes={view.notes}
+          items={view.items}
+          itemText={itemText}
+          onAdd={(text, itemId) =>
+            send({ type: 'note.add', note: { id: newMsgId(), text, ...(itemId ? { itemId } : {}) } })
+          }
+        />
+      </div>
     </div>
   )
 }
 
-function LiveItem({
-  item,
-  onWorry,
-  followUpLabel,
+/** The begeleider operates the tool: same step screens as the child's client, same event language. */
+function Operator({
+  tool,
+  view,
+  send,
+  pending,
 }: {
-  item: ItemView
-  onWorry: (on: boolean) => void
-  followUpLabel: (k: string) => string
+  tool: ToolInfo
+  view: GesprekView
+  send: (e: GesprekCommand) => void
+  pending: readonly OutboxEntry[]
 }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation([tool.namespace, 'workspace', 'common'])
+  const step = view.step ? tool.steps.find((s) => s.id === view.step!.id) : undefined
+  const Screen = step ? STEP_SCREENS[step.kind] : undefined
+  return (
+    <section className="panel operator" data-testid="operator">
+      <p className="muted">
+        <strong>{t('workspace:live.operate')}</strong> · {t('workspace:live.operateHint')}
+      </p>
+      {view.step && (
+        <StepIndicator
+          index={view.step.index}
+          count={view.step.count}
+          labels={tool.steps.map((s) => t(`steps.${s.id}`))}
+        />
+      )}
+      {view.phase === 'actief' && step && Screen && (
+        <Screen key={step.id} view={view} step={step} tool={tool} send={send} pending={pending} t={t} />
+      )}
+      <div className="operator__nav">
+        {view.phase === 'actief' ? (
+          <>
+            <button
+              type="button"
+              className="btn btn--soft"
+              disabled={!view.can.back}
+              onClick={() => send({ type: 'nav.back' })}
+            >
+              ← {t('common:nav.back')}
+            </button>
+            <button
+              type="button"
+              className="btn btn--soft"
+              disabled={!view.can.skip}
+              onClick={() => send({ type: 'nav.skip' })}
+            >
+              {t('common:nav.skip')}
+            </button>
+            <button
+              type="button"
+              className="btn btn--soft"
+              disabled={!view.can.pause}
+              onClick={() => send({ type: 'gesprek.pause' })}
+            >
+              {t('common:nav.pause')}
+            </button>
+            <button
+              type="button"
+              className="btn btn--primary"
+              disabled={!view.can.next}
+              onClick={() => send({ type: 'nav.next' })}
+            >
+              {view.step && view.step.index + 1 === view.step.count ? t('common:nav.done') : t('common:nav.next')} →
+            </button>
+          </>
+        ) : view.can.resume ? (
+          <button type="button" className="btn btn--primary" onClick={() => send({ type: 'gesprek.resume' })}>
+            {t('common:nav.resume')}
+          </button>
+        ) : null}
+      </div>
+    </section>
+  )
+}
+
+function LiveItem({ item, toolId, onWorry }: { item: ItemView; toolId: string; onWorry: (on: boolean) => void }) {
+  const { t } = useTranslation(['workspace', 'common'])
   return (
     <li className={item.worry ? 'live-item is-worry' : 'live-item'} data-testid="live-item">
-      <div className="live-item__what">
-        {item.pictures.map((p) => (
-          <img key={p} src={pictureUrl(p)} alt={t(`pictures.${p}`)} title={t(`pictures.${p}`)} />
-        ))}
-        {item.text && <p>{item.text}</p>}
-        {Object.entries(item.followUps).map(([k, v]) =>
-          v ? (
-            <p key={k} className="live-item__follow">
-              <em>{followUpLabel(k)}</em> {v}
-            </p>
-          ) : null,
-        )}
-      </div>
-      <div className="live-item__share" title={t(`share.level.${item.share}`)}>
-        <ShareIcon level={item.share} size={28} />
-        <span>{t(`share.levelShort.${item.share}`)}</span>
-      </div>
-      <button type="button" className="btn btn--quiet btn--small" onClick={() => onWorry(!item.worry)}>
-        {item.worry ? t('begeleider.unmarkWorry') : t('begeleider.markWorry')}
+      <ItemWords item={item} toolId={toolId} />
+      <ShareBadge item={item} />
+      <button
+        type="button"
+        className="btn btn--quiet btn--small"
+        aria-pressed={item.worry}
+        onClick={() => onWorry(!item.worry)}
+      >
+        {item.worry ? t('common:begeleider.unmarkWorry') : t('common:begeleider.markWorry')}
       </button>
     </li>
   )
 }
 
-function Notes({ notes, onAdd }: { notes: { id: string; text: string }[]; onAdd: (text: string) => void }) {
-  const { t } = useTranslation()
+function Notes({
+  notes,
+  items,
+  itemText,
+  onAdd,
+}: {
+  notes: GesprekView['notes']
+  items: ItemView[]
+  itemText: (id: string) => string | undefined
+  onAdd: (text: string, itemId?: string) => void
+}) {
+  const { t } = useTranslation(['workspace', 'common'])
   const [text, setText] = useState('')
+  const [about, setAbout] = useState('')
   return (
-    <section className="panel">
-      <h2>{t('begeleider.notes')}</h2>
+    <section className="panel live__notes">
+      <h2>{t('common:begeleider.notes')}</h2>
       <ul className="notes">
         {notes.map((n) => (
-          <li key={n.id}>{n.text}</li>
+          <li key={n.id}>
+            {n.text}
+            {n.itemId && itemText(n.itemId) && (
+              <span className="muted"> · {t('live.noteFor', { text: itemText(n.itemId)!.slice(0, 40) })}</span>
+            )}
+          </li>
         ))}
       </ul>
       <form
-        className="composer__row"
+        className="stack"
         onSubmit={(e) => {
           e.preventDefault()
-          if (text.trim()) onAdd(text.trim())
+          if (text.trim()) onAdd(text.trim(), about || undefined)
           setText('')
+          setAbout('')
         }}
       >
         <textarea
           value={text}
           maxLength={2000}
-          rows={2}
+          rows={3}
           onChange={(e) => setText(e.target.value)}
-          aria-label={t('begeleider.addNote')}
+          aria-label={t('common:begeleider.addNote')}
         />
+        {items.length > 0 && (
+          <select value={about} onChange={(e) => setAbout(e.target.value)} aria-label={t('live.noteFor', { text: '' })}>
+            <option value="">—</option>
+            {items
+              .filter((i) => i.text)
+              .map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.text!.slice(0, 50)}
+                </option>
+              ))}
+          </select>
+        )}
         <button type="submit" className="btn btn--soft">
-          {t('begeleider.addNote')}
+          {t('common:begeleider.addNote')}
         </button>
       </form>
     </section>

@@ -1,11 +1,26 @@
 import { useEffect, useState } from 'react'
 
 /** Just enough routing for the workspace: ids in the path, never child content. */
-export type Route = { name: 'caseload' } | { name: 'child'; childId: string } | { name: 'gesprek'; gesprekId: string }
+export type Route =
+  | { name: 'caseload' }
+  | { name: 'beheer' }
+  | { name: 'child'; childId: string }
+  | { name: 'history'; childId: string }
+  | { name: 'oudergesprek'; childId: string }
+  | { name: 'handout'; childId: string }
+  | { name: 'gesprek'; gesprekId: string }
+
+const CHILD_VIEWS = {
+  '': 'child',
+  '/geschiedenis': 'history',
+  '/oudergesprek': 'oudergesprek',
+  '/afdruk': 'handout',
+} as const
 
 export function parseRoute(path: string): Route {
-  const child = /^\/begeleider\/kind\/([A-Za-z0-9_-]+)$/.exec(path)
-  if (child) return { name: 'child', childId: child[1]! }
+  if (path === '/begeleider/beheer') return { name: 'beheer' }
+  const child = /^\/begeleider\/kind\/([A-Za-z0-9_-]+)(|\/geschiedenis|\/oudergesprek|\/afdruk)$/.exec(path)
+  if (child) return { name: CHILD_VIEWS[child[2] as keyof typeof CHILD_VIEWS], childId: child[1]! }
   const gesprek = /^\/begeleider\/gesprek\/([A-Za-z0-9_-]+)$/.exec(path)
   if (gesprek) return { name: 'gesprek', gesprekId: gesprek[1]! }
   return { name: 'caseload' }
@@ -25,3 +40,13 @@ export function useRoute(): [Route, (path: string) => void] {
   }
   return [route, go]
 }
+
+/** A same-tab link that keeps the browser's own behaviour for middle-click and new tabs. */
+export const linkProps = (go: (path: string) => void, href: string) => ({
+  href,
+  onClick: (e: { preventDefault: () => void; ctrlKey?: boolean; metaKey?: boolean; button?: number }) => {
+    if (e.ctrlKey || e.metaKey || (e.button ?? 0) !== 0) return
+    e.preventDefault()
+    go(href)
+  },
+})

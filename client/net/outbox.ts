@@ -60,6 +60,17 @@ export class Outbox {
     return clientMsgId
   }
 
+  /**
+   * Puts back entries kept across a re-login (the kamer's idle lock), with their own clientMsgIds:
+   * if the server had stored one before the line dropped, it answers with the original ack.
+   */
+  requeue(entries: readonly OutboxEntry[]): void {
+    if (entries.length === 0) return
+    this.queue = [...this.queue, ...entries]
+    this.changed()
+    this.pump()
+  }
+
   /** Quick exit and logout: forget everything unsent. */
   clear(): void {
     this.queue = []

@@ -12,13 +12,18 @@ export function ShareChoice({
   onChange,
   name,
   compact = false,
+  labels,
 }: {
   value?: ShareLevel
   onChange: (l: ShareLevel) => void
   name: string
   compact?: boolean
+  /** Words per level for the child's age band (docs/deelafspraak.md); the common words otherwise. */
+  labels?: Record<ShareLevel, string>
 }) {
   const { t } = useTranslation()
+  const label = (level: ShareLevel) =>
+    labels?.[level] ?? t(compact ? `share.levelShort.${level}` : `share.level.${level}`)
   return (
     <div
       className={compact ? 'share-choice share-choice--compact' : 'share-choice'}
@@ -35,14 +40,14 @@ export function ShareChoice({
             onClick={() => onChange(level)}
           >
             <ShareIcon level={level} size={compact ? 28 : 40} />
-            <span>{t(compact ? `share.levelShort.${level}` : `share.level.${level}`)}</span>
+            <span>{label(level)}</span>
             {value === level && (
               <svg className="share-btn__tick" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
                 <path d="M5 12l5 5 9-10" stroke="currentColor" strokeWidth="3" fill="none" strokeLinecap="round" />
               </svg>
             )}
           </button>
-          {!compact && <ReadAloud text={t(`share.level.${level}`)} small />}
+          {!compact && <ReadAloud text={label(level)} small />}
         </div>
       ))}
     </div>

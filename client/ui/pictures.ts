@@ -27,6 +27,16 @@ import star from 'openmoji/color/svg/2B50.svg?url'
 import sun from 'openmoji/color/svg/2600.svg?url'
 import travel from 'openmoji/color/svg/2708.svg?url'
 import worry from 'openmoji/color/svg/1F61F.svg?url'
+// Stoplicht, Mijn netwerk, Mijn kamer (issue 3)
+import bed from 'openmoji/color/svg/1F6CF.svg?url'
+import carer from 'openmoji/color/svg/1F9D1-200D-2695-FE0F.svg?url'
+import eyes from 'openmoji/color/svg/1F440.svg?url'
+import house from 'openmoji/color/svg/1F3E1.svg?url'
+import houses from 'openmoji/color/svg/1F3D8.svg?url'
+import light from 'openmoji/color/svg/1F4A1.svg?url'
+import club from 'openmoji/color/svg/1F3DF.svg?url'
+import phone from 'openmoji/color/svg/1F4F1.svg?url'
+import tired from 'openmoji/color/svg/1F62A.svg?url'
 
 /**
  * The picture set: OpenMoji (CC BY-SA 4.0, credited in the README), bundled with the app so every
@@ -62,6 +72,15 @@ export const PICTURES: Record<string, string> = {
   sun,
   travel,
   worry,
+  bed,
+  carer,
+  eyes,
+  house,
+  houses,
+  light,
+  club,
+  phone,
+  tired,
 }
 
 export const pictureUrl = (id: string): string | undefined => PICTURES[id]

@@ -18,6 +18,11 @@ export const ERROR_CODES = [
   'conflict',
   'server_busy',
   'internal',
+  'username_taken',
+  'password_too_short',
+  'kamer_locked',
+  'secret_too_weak',
+  'kamer_name_taken',
 ] as const
 export const ErrorCode = z.enum(ERROR_CODES)
 export type ErrorCode = z.output<typeof ErrorCode>

@@ -2,7 +2,8 @@ import { assign, setup } from 'xstate'
 import type { AgeBand } from '../contract/ids'
 import { defaultShareLevel, type Setting, type ShareLevel } from '../sharing'
 import type { GesprekEvent } from './events'
-import { itemFitsStep, type Item, type Note, type StepKind } from './items'
+import { itemFitsStep, type Item, type ItemInput, type Note, type StepKind } from './items'
+import type * as z from 'zod'
 
 export type StepSpec = {
   id: string
@@ -13,7 +14,23 @@ export type StepSpec = {
   prompts?: readonly string[]
   /** Follow-up questions offered per item in this step. */
   followUps?: readonly string[]
+  /** A picture per sub-prompt (a Stoplicht subject's house, bed, school), from the bundled set. */
+  promptPictures?: Readonly<Record<string, string>>
+  /**
+   * Questions inside a sub-prompt (a Mijn kamer module, an observation principle's columns):
+   * an item answering one carries `prompt: '<subPrompt>.<question>'`. Keys: `<stepId>.questions.<sub>.<q>`.
+   */
+  questions?: Readonly<Record<string, readonly QuestionSpec[]>>
+  /**
+   * Level new items in this step start at, instead of the setting's default. Only for steps whose
+   * author is a professional (the 0-4 observation's talk-with-the-parent step): a child's own answers
+   * always start from the setting's default (docs/deelafspraak.md).
+   */
+  itemShare?: ShareLevel
 }
+
+/** A question inside a sub-prompt: free words (with optional pictures) or a 0-10 scale. */
+export type QuestionSpec = { id: string; answer: 'text' | 'scale'; pictures?: readonly string[] }
 
 export type GesprekContext = {
   toolId: string
@@ -54,30 +71,47 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
           ? {}
           : {
               'item.add': {
-                guard: { type: 'itemFits', params: { kind: step.kind } },
-                actions: { type: 'addItem', params: { stepId: step.id } },
+                guard: { type: 'itemFits', params: { step } },
+                actions: { type: 'addItem', params: { step } },
               },
             }),
       },
     }
   })
 
+  const stepById = new Map(steps.map((s) => [s.id, s]))
+
   return setup({
     types: {} as { context: GesprekContext; events: GesprekEvent; input: GesprekInput },
     // Guards never trust an event's shape: the server parses first, but graph traversal and
     // replays of old logs may hand over bare `{ type }` events.
     guards: {
-      itemFits: ({ context, event }, params: { kind: StepKind }) =>
+      itemFits: ({ context, event }, params: { step: StepSpec }) =>
         event.type === 'item.add' &&
         typeof event.item?.id === 'string' &&
         !findItem(context, event.item.id) &&
         context.items.length < 500 &&
-        itemFitsStep(params.kind, event.item),
+        itemValidInStep(params.step, event.item, context.items),
       itemExists: ({ context, event }) =>
-        (event.type !== 'item.update' || typeof event.patch === 'object') &&
+        event.type !== 'item.update' &&
         'itemId' in event &&
         typeof event.itemId === 'string' &&
         findItem(context, event.itemId) !== undefined,
+      // An edit must leave the item valid for the step it belongs to (no scale on an observation,
+      // no colour without a subject): the same rule as adding it.
+      patchFits: ({ context, event }) => {
+        if (event.type !== 'item.update' || typeof event.patch !== 'object' || event.patch === null) return false
+        const item = findItem(context, event.itemId)
+        const step = item && stepById.get(item.stepId)
+        if (!item || !step) return false
+        const { followUps: _f, ...patch } = event.patch
+        const merged = { ...item, ...patch, pictures: patch.pictures ?? item.pictures }
+        return itemValidInStep(
+          step,
+          merged,
+          context.items.filter((i) => i.id !== item.id),
+        )
+      },
       allItemsExist: ({ context, event }) =>
         event.type === 'share.set' &&
         Array.isArray(event.itemIds) &&
@@ -96,15 +130,15 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
           context.skipped.includes(params.stepId) ? context.skipped : [...context.skipped, params.stepId],
       }),
       addItem: assign({
-        items: ({ context, event }, params: { stepId: string }) => {
+        items: ({ context, event }, params: { step: StepSpec }) => {
           if (event.type !== 'item.add') return context.items
           const { id, pictures, ...rest } = event.item
           const item: Item = {
             ...rest,
             id,
             pictures: pictures ?? [],
-            stepId: params.stepId,
-            share: context.defaultShare,
+            stepId: params.step.id,
+            share: params.step.itemShare ?? context.defaultShare,
             followUps: {},
             worry: false,
           }
@@ -170,7 +204,7 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
         on: {
           'gesprek.pause': { target: 'gepauzeerd' },
           'gesprek.stop': { target: 'gestopt' },
-          'item.update': { guard: 'itemExists', actions: 'updateItem' },
+          'item.update': { guard: 'patchFits', actions: 'updateItem' },
           'item.remove': { guard: 'itemExists', actions: 'removeItem' },
         },
       },
@@ -182,3 +216,47 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
 }
 
 export type ToolMachine = ReturnType<typeof buildToolMachine>
+
+/** Every `prompt` value an item in this step may carry: the sub-prompts and their questions. */
+export function allowedPrompts(step: StepSpec): string[] {
+  const out = [...(step.prompts ?? [])]
+  for (const [sub, questions] of Object.entries(step.questions ?? {}))
+    for (const q of questions) out.push(`${sub}.${q.id}`)
+  return out
+}
+
+/** The Stoplicht's own additions: the child names the thing in the item's text. */
+export const OWN_SUBJECT = 'eigen'
+
+type ItemShape = Omit<z.output<typeof ItemInput>, 'id'> & { id: string; stepId?: string }
+
+/**
+ * Whether an item fits a step: the kind's required fields (itemFitsStep), a known sub-prompt,
+ * the answer type its question asks for, and one answer where one is all that makes sense
+ * (a scale, a Stoplicht subject). Pure; `others` are the gesprek's other items.
+ */
+export function itemValidInStep(step: StepSpec, item: ItemShape, others: readonly Item[]): boolean {
+  if (!itemFitsStep(step.kind, item)) return false
+  // Fields of another kind of step would be shown nowhere and mislead a later reader.
+  if ((item.colour !== undefined || item.subject !== undefined) && step.kind !== 'stoplicht') return false
+  if (item.person !== undefined && step.kind !== 'netwerk') return false
+  const inStep = others.filter((i) => i.stepId === step.id)
+  if (item.prompt !== undefined && !allowedPrompts(step).includes(item.prompt)) return false
+  const [sub, qid] = item.prompt?.split('.') ?? []
+  const question = qid ? step.questions?.[sub!]?.find((q) => q.id === qid) : undefined
+  if (question?.answer === 'scale') {
+    if (item.scale === undefined) return false
+    if (inStep.some((i) => i.prompt === item.prompt)) return false
+  } else if (question?.answer === 'text' && item.scale !== undefined) return false
+  switch (step.kind) {
+    case 'scale':
+      return inStep.length === 0
+    case 'stoplicht': {
+      if (item.subject === OWN_SUBJECT)
+        return Boolean(item.text) || (item.pictures?.length ?? 0) > 0 || Boolean(item.drawing?.length)
+      return (step.prompts ?? []).includes(item.subject!) && !inStep.some((i) => i.subject === item.subject)
+    }
+    default:
+      return true
+  }
+}

@@ -81,12 +81,15 @@ export type StepKind = (typeof STEP_KINDS)[number]
 
 /** Which item fields a step kind requires. Pure, used by the machine guard and by the client. */
 export function itemFitsStep(kind: StepKind, item: z.output<typeof ItemInput>): boolean {
-  const hasContent = Boolean(item.text) || item.pictures.length > 0 || Boolean(item.drawing?.length)
+  // `pictures` may be missing on an unparsed event (replays, graph traversal): never trust the shape.
+  const hasContent = Boolean(item.text) || (item.pictures?.length ?? 0) > 0 || Boolean(item.drawing?.length)
   switch (kind) {
     case 'items':
-    case 'observe':
     case 'modules':
       return hasContent || item.scale !== undefined
+    case 'observe':
+      // No scores for the youngest: an observation is words, signals go to a human (issue 3).
+      return hasContent && item.scale === undefined
     case 'stoplicht':
       return Boolean(item.subject) && item.colour !== undefined
     case 'scale':

@@ -38,7 +38,11 @@ export async function gesprekFor(deps: Deps, p: Principal, gesprekId: string) {
     .executeTakeFirst()
   const allowed =
     row !== undefined &&
-    (p.role === 'kind' ? p.gesprekId === row.id : p.organisationId === row.organisation_id && p.teamId === row.team_id)
+    (p.role === 'kind'
+      ? p.kamer
+        ? row.child_id === p.childId && row.setting === 'kamer'
+        : p.gesprekId === row.id
+      : p.organisationId === row.organisation_id && p.teamId === row.team_id)
   if (!allowed) throw new CodedError('not_found', 404)
   return row
 }

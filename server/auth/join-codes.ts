@@ -3,7 +3,7 @@ import { CodedError } from '../../dialogs/contract/errors'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
 import { hashToken, newToken } from '../ids'
-import type { KindPrincipal } from './principal'
+import type { DevicePrincipal } from './principal'
 
 export const JOIN_CODE_TTL_MS = 10 * 60_000
 export const CHILD_IDLE_MS = 15 * 60_000
@@ -11,14 +11,20 @@ export const CHILD_ABSOLUTE_MS = 12 * 60 * 60_000
 /** Crockford base32 without look-alikes: 8 symbols = 40 bits (SEC-03). */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
+/** 8 CSPRNG symbols; also the kamer invite's code (server/auth/kamer.ts). */
+export function newJoinCode(): string {
+  let code = ''
+  for (let i = 0; i < 8; i++) code += ALPHABET[randomInt(ALPHABET.length)]
+  return code
+}
+
 export function formatJoinCode(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`
 }
 
 /** A new single-use code for one gesprek; older unused codes for it stop working. */
 export async function createJoinCode(deps: Deps, gesprekId: string): Promise<{ code: string; expiresAt: string }> {
-  let code = ''
-  for (let i = 0; i < 8; i++) code += ALPHABET[randomInt(ALPHABET.length)]
+  const code = newJoinCode()
   const expiresAt = iso(deps.clock, JOIN_CODE_TTL_MS)
   await deps.db.transaction().execute(async (trx) => {
     await trx
@@ -86,7 +92,7 @@ export async function redeemJoinCode(
   })
 }
 
-export async function devicePrincipal(deps: Deps, token: string | undefined): Promise<KindPrincipal | null> {
+export async function devicePrincipal(deps: Deps, token: string | undefined): Promise<DevicePrincipal | null> {
   if (!token || token.length > 100) return null
   const tokenHash = hashToken(token)
   const row = await deps.db

@@ -8,5 +8,9 @@ export type BegeleiderPrincipal = {
   displayName: string
   sessionHash: string
 }
-export type KindPrincipal = { role: 'kind'; childId: string; gesprekId: string; tokenHash: string }
+/** A child's device in a guided gesprek: one token, one gesprek. */
+export type DevicePrincipal = { role: 'kind'; childId: string; gesprekId: string; tokenHash: string; kamer?: undefined }
+/** A jongere in their own kamer: the child role, scoped to that child's gesprekken with setting 'kamer'. */
+export type KamerPrincipal = { role: 'kind'; childId: string; kamer: true; tokenHash: string; gesprekId?: undefined }
+export type KindPrincipal = DevicePrincipal | KamerPrincipal
 export type Principal = BegeleiderPrincipal | KindPrincipal

@@ -8,10 +8,15 @@ import { errorFields } from '../log'
 import type { Env } from './context'
 import type { Hooks } from './hooks'
 import { authRoutes } from './routes/auth'
+import { beheerRoutes } from './routes/beheer'
+import { beheerDataRoutes } from './routes/beheer-data'
 import { childrenRoutes } from './routes/children'
 import { gesprekkenRoutes } from './routes/gesprekken'
 import { kindRoutes } from './routes/kind'
+import { kamerRoutes } from './routes/kamer'
+import { receiptRoutes } from './routes/receipt'
 import { toolRoutes } from './routes/tools'
+import { workspaceRoutes } from './routes/workspace'
 import { sameOrigin, securityHeaders } from './security'
 import { serveClient } from './static'
 
@@ -37,8 +42,13 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
   app.route('/api/auth', authRoutes(deps, hooks))
   app.route('/api/children', childrenRoutes(deps))
   app.route('/api/gesprekken', gesprekkenRoutes(deps, host))
+  app.route('/api/kind/receipt', receiptRoutes(deps))
   app.route('/api/kind', kindRoutes(deps))
+  app.route('/api/kamer', kamerRoutes(deps, host, hooks))
   app.route('/api/tools', toolRoutes())
+  app.route('/api/workspace', workspaceRoutes(deps, host))
+  app.route('/api/beheer', beheerRoutes(deps, hooks))
+  app.route('/api/beheer', beheerDataRoutes(deps, host, hooks))
   app.all('/api/*', (c) => c.json({ error: 'not_found' }, 404))
   serveClient(app, opts.distDir)
 

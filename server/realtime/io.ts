@@ -12,8 +12,10 @@ import {
   type ServerToClientEvents,
 } from '../../dialogs/contract/socket'
 import type { Audience } from '../../dialogs/sharing'
+import { recordAccess, stepsInView } from '../audit/access-log'
 import { gesprekFor } from '../auth/access'
 import { devicePrincipal, touchDevice } from '../auth/join-codes'
+import { kamerPrincipal, touchKamer } from '../auth/kamer'
 import type { Principal } from '../auth/principal'
 import { TokenBucket } from '../auth/rate-limit'
 import { SESSION_COOKIE, sessionPrincipal } from '../auth/sessions'
@@ -29,6 +31,8 @@ export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Inter
 export const roomOf = (gesprekId: string, audience: Audience) => `g:${gesprekId}:${audience}`
 /** One room per session or device token, so a logout or revocation can reach its sockets. */
 export const principalRoom = (p: Principal) => `p:${p.role === 'kind' ? p.tokenHash : p.sessionHash}`
+/** One room per begeleider across all their sessions: logout everywhere and deactivation reach every socket. */
+export const begeleiderRoom = (begeleiderId: string) => `b:${begeleiderId}`
 
 function cookieValue(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -56,8 +60,10 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
   io.use((socket, next) => {
     const auth = HandshakeAuth.safeParse(socket.handshake.auth ?? {})
     if (!auth.success) return next(new Error('invalid_payload'))
-    const resolve = auth.data.token
-      ? devicePrincipal(deps, auth.data.token)
+    const token = auth.data.token
+    // A token is a guided gesprek's device token or a jongere's kamer token; both are 192-bit random.
+    const resolve: Promise<Principal | null> = token
+      ? devicePrincipal(deps, token).then((p): Promise<Principal | null> | Principal => p ?? kamerPrincipal(deps, token))
       : sessionPrincipal(deps, cookieValue(socket.request, SESSION_COOKIE))
     resolve.then(
       (principal) => {
@@ -75,24 +81,36 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
 
   io.on('connection', (socket) => {
     void socket.join(principalRoom(socket.data.principal))
+    if (socket.data.principal.role === 'begeleider') void socket.join(begeleiderRoom(socket.data.principal.begeleiderId))
     handle(socket, 'gesprek:join', async ({ gesprekId, lastSeq }) => {
       const p = socket.data.principal
-      await gesprekFor(deps, p, gesprekId)
+      await kamerStillOpen(p)
+      const row = await gesprekFor(deps, p, gesprekId)
       const audience: Audience = p.role === 'kind' ? 'kind' : 'begeleider'
       await socket.join(roomOf(gesprekId, audience))
       if (p.role === 'kind') await touchDevice(deps, p.tokenHash)
       const { seq, view } = await host.view(gesprekId, audience)
+      // A begeleider's look is logged before they get anything; no log line, no live view (SEC-08).
+      if (p.role === 'begeleider') {
+        const entry = { begeleiderId: p.begeleiderId, childId: row.child_id, gesprekId, stepIds: stepsInView(view) }
+        await recordAccess(deps, { ...entry, what: 'live' }).catch(async (err: unknown) => {
+          await socket.leave(roomOf(gesprekId, audience))
+          throw err
+        })
+      }
       return { seq, view: lastSeq === seq ? null : view }
     })
     handle(socket, 'gesprek:command', async ({ gesprekId, clientMsgId, event }) => {
       const p = socket.data.principal
+      await kamerStillOpen(p)
       await gesprekFor(deps, p, gesprekId)
       const { seq } = await host.command(p, gesprekId, clientMsgId, event)
       if (p.role === 'kind') await touchDevice(deps, p.tokenHash)
       return { seq }
     })
     socket.onAny((event: unknown, ...args: unknown[]) => {
-      if (typeof event === 'string' && event in C2S) return
+      // Own keys only: with `in`, 'toString' or '__proto__' counted as known and went unanswered (fuzz finding).
+      if (typeof event === 'string' && Object.hasOwn(C2S, event)) return
       const ack = args.at(-1)
       if (typeof ack === 'function') (ack as (r: unknown) => void)({ ok: false, error: 'unknown_event' })
       else socket.disconnect(true)
@@ -106,6 +124,14 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
       io.to(room).emit('gesprek:view', { gesprekId, seq, view: viewFor(audience) })
     }
   })
+
+  /** A kamer locks after a few idle minutes: checked before every event, not only at the handshake. */
+  async function kamerStillOpen(p: Principal) {
+    if (p.role !== 'kind' || !p.kamer || (await touchKamer(deps, p))) return
+    // After the error ack has gone out, so the client learns why the line closed.
+    setImmediate(() => endPrincipalSockets(io, p, 'locked'))
+    throw new CodedError('session_expired', 401)
+  }
 
   function handle<K extends C2SName>(
     socket: AppSocket,
@@ -137,6 +163,13 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
 /** Ends every socket of a session or device token (logout, lock, revocation). */
 export function endPrincipalSockets(io: AppServer, p: Principal, reason: 'logout' | 'expired' | 'locked') {
   const room = principalRoom(p)
+  io.to(room).emit('session:ended', { reason })
+  io.in(room).disconnectSockets(true)
+}
+
+/** Ends every socket of every session of one begeleider. */
+export function endBegeleiderSockets(io: AppServer, begeleiderId: string, reason: 'logout' | 'expired' | 'locked') {
+  const room = begeleiderRoom(begeleiderId)
   io.to(room).emit('session:ended', { reason })
   io.in(room).disconnectSockets(true)
 }

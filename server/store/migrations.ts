@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely'
 import * as m0001 from './migrations/0001-foundation'
 import * as m0002 from './migrations/0002-access-log'
+import * as m0003 from './migrations/0003-workspace'
+import * as m0004 from './migrations/0004-kamer'
 import type { Database } from './schema'
 
 type Migration = { version: number; up: (db: Kysely<Database>) => Promise<void> }
@@ -13,6 +15,8 @@ type Migration = { version: number; up: (db: Kysely<Database>) => Promise<void> 
 export const MIGRATIONS: Migration[] = [
   { version: 1, up: m0001.up },
   { version: 2, up: m0002.up },
+  { version: 3, up: m0003.up },
+  { version: 4, up: m0004.up },
 ]
 
 export async function migrate(db: Kysely<Database>): Promise<number> {

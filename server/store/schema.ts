@@ -34,6 +34,11 @@ export interface Database {
     key_wrapped: string | null
     created_at: string
     closed_at: string | null
+    /** Siblings share a family (migration 0003); null for a child recorded on their own. */
+    family_id: string | null
+    /** Method phase: 1 verkenning, 2 begeleiding, 3 afronding. */
+    phase: Generated<number>
+    living: Generated<'residentieel' | 'ambulant'>
   }
   gesprekken: {
     id: string
@@ -72,4 +77,66 @@ export interface Database {
     last_seen_at: string
     revoked_at: string | null
   }
+  /** Append-only, hash-chained access log (server/audit/access-log.ts); never holds content. */
+  access_log: {
+    id: Generated<number>
+    organisation_id: string
+    child_id: string
+    begeleider_id: string
+    gesprek_id: string | null
+    what: string
+    /** JSON array of step ids (parts of the script, not answers). */
+    step_ids: string
+    created_at: string
+    prev_hash: string
+    hash: string
+  }
+  families: { id: string; organisation_id: string; label: string; created_at: string }
+  /** Six-weekly evaluations of goals with parent and child: only the date (the talk itself is offline). */
+  evaluations: { id: string; child_id: string; begeleider_id: string; held_on: string; created_at: string }
+  /** Warm handovers: who moved a child from which team/begeleider to which (ids only). */
+  child_handovers: {
+    id: string
+    organisation_id: string
+    child_id: string
+    from_team_id: string
+    to_team_id: string
+    from_begeleider_id: string
+    to_begeleider_id: string
+    by_begeleider_id: string
+    created_at: string
+  }
+  /** How the parent who did not come along is informed; sealed with the child's key, append-only. */
+  other_parent_records: { id: string; child_id: string; begeleider_id: string; body_enc: string; created_at: string }
+  /** The begeleider's editable talking points and tips for the next oudergesprek; sealed. */
+  oudergesprek_drafts: { child_id: string; begeleider_id: string; body_enc: string; updated_at: string }
+  /** The jongere's kamer (server/auth/kamer.ts): a hashed name key and a scrypt hash of the PIN, never the PIN. */
+  kamers: {
+    child_id: string
+    name_key: string | null
+    secret_hash: string | null
+    failed_count: number
+    locked_until: string | null
+    opened_at: string | null
+    created_at: string
+    updated_at: string
+  }
+  kamer_invites: {
+    code_hash: string
+    child_id: string
+    begeleider_id: string
+    expires_at: string
+    used_at: string | null
+    created_at: string
+  }
+  kamer_tokens: {
+    token_hash: string
+    child_id: string
+    created_at: string
+    expires_at: string
+    last_seen_at: string
+    revoked_at: string | null
+  }
+  /** Which shared kamer items (ids only) a begeleider last saw: drives the quiet "new" notice. */
+  kamer_seen: { child_id: string; begeleider_id: string; item_ids: string; seen_at: string }
 }

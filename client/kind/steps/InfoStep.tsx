@@ -1,9 +1,11 @@
 import { pictureUrl } from '../../ui/pictures'
 import { Prompt } from '../../ui/ReadAloud'
+import { registerT } from './register'
 import type { StepProps } from './types'
 
 /** An explaining screen (introduction, closing): title, a calm picture, short read-aloud lines. */
-export function InfoStep({ step, t }: StepProps) {
+export function InfoStep({ view, step, t: toolT }: StepProps) {
+  const t = registerT(toolT, view.ageBand)
   return (
     <section className="step step--info">
       <img src={pictureUrl(step.id === 'intro' ? 'home' : 'star')} alt="" className="step__picture" />

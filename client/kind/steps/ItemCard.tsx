@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ItemView } from '../../../dialogs/contract/view'
+import { DrawingView } from '../../ui/DrawingView'
 import { pictureUrl } from '../../ui/pictures'
 import { ReadAloud } from '../../ui/ReadAloud'
 
@@ -13,20 +14,27 @@ export function ItemCard({
   onRemove,
   onFollowUp,
 }: {
-  item: Pick<ItemView, 'id' | 'text' | 'pictures' | 'followUps'>
+  item: Pick<ItemView, 'id' | 'text' | 'pictures' | 'followUps' | 'drawing'>
   pending: boolean
   followUps: readonly string[]
   tTool: (key: string) => string
   onRemove?: () => void
   onFollowUp?: (key: string, text: string) => void
 }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['common', 'steps'])
   return (
     <li className={pending ? 'item-card is-pending' : 'item-card'}>
       <div className="item-card__body">
         {item.pictures.map((p) => (
           <img key={p} src={pictureUrl(p)} alt={t(`pictures.${p}`)} className="item-card__picture" />
         ))}
+        {item.drawing && item.drawing.length > 0 && (
+          <DrawingView
+            drawing={item.drawing}
+            label={t('steps:drawing.alt')}
+            className="drawing-view drawing-view--small"
+          />
+        )}
         {item.text && <p className="item-card__text">{item.text}</p>}
         {pending && <span className="badge badge--pending">{t('item.pending')}</span>}
         {onRemove && !pending && (
@@ -51,7 +59,8 @@ export function ItemCard({
   )
 }
 
-function FollowUp({
+/** One follow-up question with its own small answer field; saves on blur or enter. */
+export function FollowUp({
   question,
   initial,
   onSave,

@@ -4,6 +4,7 @@ import type { ItemInput } from '../../../dialogs/framework/items'
 import { newMsgId } from '../../net/outbox'
 import { pictureUrl } from '../../ui/pictures'
 import { ReadAloud } from '../../ui/ReadAloud'
+import { DrawingPad, type Strokes } from './DrawingPad'
 
 /** Pictures first (the youngest tap, they do not type), text optional. */
 export function ItemComposer({
@@ -11,16 +12,25 @@ export function ItemComposer({
   young,
   onAdd,
   extra,
+  allowDrawing = false,
+  ready = true,
+  submitLabel,
 }: {
   pictures: readonly string[]
   young: boolean
   onAdd: (item: ItemInput) => void
   extra?: Partial<ItemInput>
+  /** 4-12: a drawing is an answer too (issue 3). */
+  allowDrawing?: boolean
+  /** False while something else the item needs is still missing (a Stoplicht colour). */
+  ready?: boolean
+  submitLabel?: string
 }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['common', 'steps'])
   const [text, setText] = useState('')
   const [chosen, setChosen] = useState<string[]>([])
-  const canAdd = text.trim().length > 0 || chosen.length > 0
+  const [drawing, setDrawing] = useState<Strokes | null>(null)
+  const canAdd = ready && (text.trim().length > 0 || chosen.length > 0 || (drawing?.length ?? 0) > 0)
   const toggle = (id: string) =>
     setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : c.length < 6 ? [...c, id] : c))
 
@@ -30,9 +40,16 @@ export function ItemComposer({
       onSubmit={(e) => {
         e.preventDefault()
         if (!canAdd) return
-        onAdd({ id: newMsgId(), text: text.trim() || undefined, pictures: chosen, ...extra })
+        onAdd({
+          id: newMsgId(),
+          text: text.trim() || undefined,
+          pictures: chosen,
+          ...(drawing?.length ? { drawing } : {}),
+          ...extra,
+        })
         setText('')
         setChosen([])
+        setDrawing(null)
       }}
     >
       <fieldset className={young ? 'picture-grid picture-grid--big' : 'picture-grid'}>
@@ -52,6 +69,12 @@ export function ItemComposer({
           </div>
         ))}
       </fieldset>
+      {allowDrawing && drawing === null && (
+        <button type="button" className="btn btn--soft composer__draw" onClick={() => setDrawing([])}>
+          ✎ {t('steps:drawing.open')}
+        </button>
+      )}
+      {allowDrawing && drawing !== null && <DrawingPad strokes={drawing} onChange={setDrawing} />}
       <div className="composer__row">
         <label htmlFor="composer-text" className="visually-hidden">
           {t('item.placeholder')}
@@ -65,7 +88,7 @@ export function ItemComposer({
           onChange={(e) => setText(e.target.value)}
         />
         <button type="submit" className="btn btn--primary" disabled={!canAdd}>
-          {t('item.add')}
+          {submitLabel ?? t('item.add')}
         </button>
       </div>
     </form>

@@ -3,6 +3,7 @@ import { House, type HouseVariant } from '../../ui/House'
 import { Prompt } from '../../ui/ReadAloud'
 import { ItemCard } from './ItemCard'
 import { ItemComposer } from './ItemComposer'
+import { drawsBand, registerT } from './register'
 import type { StepProps } from './types'
 
 const HOUSE_OF: Record<string, HouseVariant> = {
@@ -13,7 +14,8 @@ const HOUSE_OF: Record<string, HouseVariant> = {
 }
 
 /** A step where the child adds things: the house fills up as they go. */
-export function ItemsStep({ view, step, send, pending, t }: StepProps) {
+export function ItemsStep({ view, step, send, pending, t: toolT }: StepProps) {
+  const t = registerT(toolT, view.ageBand)
   const [subPrompt, setSubPrompt] = useState(step.prompts?.[0])
   const items = view.items.filter((i) => i.stepId === step.id)
   const waiting = pending.flatMap(({ event }) =>
@@ -58,6 +60,7 @@ export function ItemsStep({ view, step, send, pending, t }: StepProps) {
       <ItemComposer
         pictures={step.pictures ?? []}
         young={young}
+        allowDrawing={drawsBand(view.ageBand)}
         extra={subPrompt ? { prompt: subPrompt } : undefined}
         onAdd={(item) => send({ type: 'item.add', item })}
       />

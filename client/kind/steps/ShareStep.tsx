@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next'
 import type { ShareLevel } from '../../../dialogs/sharing'
-import { pictureUrl } from '../../ui/pictures'
+import { ItemSummary } from '../../ui/ItemSummary'
 import { Prompt } from '../../ui/ReadAloud'
 import { ShareChoice } from '../../ui/ShareChoice'
+import { registerT } from './register'
 import type { StepProps } from './types'
 
 /** The deelafspraak step: house by house, per item, the child picks who may know it. */
-export function ShareStep({ view, step, tool, send, t }: StepProps) {
+export function ShareStep({ view, step, tool, send, t: toolT }: StepProps) {
+  const t = registerT(toolT, view.ageBand)
   const { t: tc } = useTranslation()
   const groups = tool.steps
     .filter((s) => s.kind !== 'info' && s.kind !== 'share')
@@ -43,13 +45,10 @@ export function ShareStep({ view, step, tool, send, t }: StepProps) {
             {items.map((item) => (
               <li key={item.id} className="share-item">
                 <div className="share-item__what">
-                  {item.pictures.map((p) => (
-                    <img key={p} src={pictureUrl(p)} alt={tc(`pictures.${p}`)} />
-                  ))}
-                  {item.text && <span>{item.text}</span>}
+                  <ItemSummary item={item} step={s} t={t} />
                 </div>
                 <ShareChoice
-                  name={item.text ?? item.pictures.join(', ')}
+                  name={item.text ?? item.person?.name ?? item.subject ?? item.pictures.join(', ')}
                   value={item.share}
                   onChange={(level) => setLevel([item.id], level)}
                 />

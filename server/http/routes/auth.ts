@@ -4,7 +4,7 @@ import { CodedError } from '../../../dialogs/contract/errors'
 import { LoginBody, type Me } from '../../../dialogs/contract/http'
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../../auth/passwords'
 import { RateLimiter } from '../../auth/rate-limit'
-import { createSession, endSession, SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../../auth/sessions'
+import { createSession, endAllSessions, endSession, SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../../auth/sessions'
 import type { Deps } from '../../deps'
 import { body, clientIp, requireBegeleider, type Env } from '../context'
 import type { Hooks } from '../hooks'
@@ -47,6 +47,15 @@ export function authRoutes(deps: Deps, hooks: Hooks) {
         hooks.sessionEnded(p, 'logout')
       }
       deleteCookie(c, SESSION_COOKIE, { path: '/' })
+      return c.json({ ok: true })
+    })
+    // Logout everywhere: every session of this begeleider, on every device, and their live sockets.
+    .post('/logout-everywhere', async (c) => {
+      const p = await requireBegeleider(c)
+      await endAllSessions(deps, p.begeleiderId)
+      hooks.begeleiderEnded(p.begeleiderId, 'logout')
+      deleteCookie(c, SESSION_COOKIE, { path: '/' })
+      deps.log.info('logout everywhere', { begeleider: p.begeleiderId })
       return c.json({ ok: true })
     })
     .get('/me', async (c) => {

@@ -4,6 +4,7 @@ import { CodedError } from '../../../dialogs/contract/errors'
 import { NewGesprekBody, type GesprekDetail, type JoinCodeOut } from '../../../dialogs/contract/http'
 import type { AgeBand } from '../../../dialogs/contract/ids'
 import { findTool } from '../../../dialogs/registry'
+import { recordAccess, stepsInView } from '../../audit/access-log'
 import { childForBegeleider, gesprekFor } from '../../auth/access'
 import { createJoinCode, formatJoinCode } from '../../auth/join-codes'
 import type { Deps } from '../../deps'
@@ -40,6 +41,13 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
       const row = await gesprekFor(deps, p, c.req.param('id'))
       const child = await childForBegeleider(deps, p, row.child_id)
       const { seq, view } = await host.view(row.id, 'begeleider')
+      await recordAccess(deps, {
+        begeleiderId: p.begeleiderId,
+        childId: row.child_id,
+        gesprekId: row.id,
+        what: 'gesprek',
+        stepIds: stepsInView(view),
+      })
       const detail: GesprekDetail = { gesprek: gesprekSummary({ ...row, seq }), child: childSummary(child), seq, view }
       return c.json(detail)
     })

@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react'
+import type { ErrorCode } from '../../dialogs/contract/errors'
+import type { OudergesprekOut } from '../../dialogs/contract/workspace'
+import { api, ApiError } from '../net/api'
+import { defaultDraft } from './Oudergesprek'
+import { ThemedList } from './PrepLists'
+import { formatDay, useWorkspaceT } from './words'
+
+/**
+ * The printable A4 sheet for the oudergesprek. Loading it is logged as a print (the route records it).
+ * The toolbar is for the screen only; the print stylesheet (workspace.css) leaves just the sheet.
+ */
+export function Handout({ childId, go }: { childId: string; go: (path: string) => void }) {
+  const { t, i18n } = useWorkspaceT()
+  const [data, setData] = useState<OudergesprekOut | null>(null)
+  const [error, setError] = useState<ErrorCode | null>(null)
+  useEffect(() => {
+    api<OudergesprekOut>(`/api/workspace/children/${childId}/oudergesprek/print`).then(setData, (e: unknown) =>
+      setError(e instanceof ApiError ? e.code : 'internal'),
+    )
+  }, [childId])
+  if (error) return <p className="form-error">{t(`errors:${error}`)}</p>
+  if (!data) return <p className="muted">{t('common:loading')}</p>
+  const name = data.child.nickname
+  const draft = data.draft ?? defaultDraft(t, name)
+  const lines = (s: string) =>
+    s
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+
+  return (
+    <div className="handout-page">
+      <div className="handout-toolbar">
+        <button type="button" className="btn btn--quiet" onClick={() => go(`/begeleider/kind/${childId}/oudergesprek`)}>
+          ← {t('handout.back')}
+        </button>
+        <button type="button" className="btn btn--primary" onClick={() => window.print()}>
+          {t('handout.printNow')}
+        </button>
+      </div>
+      <article className="handout" data-testid="handout">
+        <header className="handout__head">
+          <h1>{t('handout.title')}</h1>
+          <p>{t('handout.for', { name, date: formatDay(new Date().toISOString(), i18n.language) })}</p>
+        </header>
+        <section className="handout__block">
+          <h2>{t('handout.zelf', { name })}</h2>
+          <ThemedList items={data.zelfVertellen} showShare={false} />
+        </section>
+        <section className="handout__block">
+          <h2>{t('handout.jij')}</h2>
+          <ThemedList items={data.begeleiderVertelt} showShare={false} />
+        </section>
+        {data.observatie.length > 0 && (
+          <section className="handout__block">
+            <h2>{t('prep.observatie')}</h2>
+            <ThemedList items={data.observatie} showShare={false} />
+          </section>
+        )}
+        <div className="handout__cols">
+          <section className="handout__block">
+            <h2>{t('prep.talkingPoints')}</h2>
+            <ol>
+              {lines(draft.talkingPoints).map((l, i) => (
+                <li key={i}>{l}</li>
+              ))}
+            </ol>
+          </section>
+          <section className="handout__block">
+            <h2>{t('prep.tips')}</h2>
+            <ul>
+              {lines(draft.tips).map((l, i) => (
+                <li key={i}>{l}</li>
+              ))}
+            </ul>
+          </section>
+        </div>
+        <footer className="handout__foot">{t('handout.note', { name })}</footer>
+      </article>
+    </div>
+  )
+}

@@ -1,0 +1,330 @@
+import type { TFunction } from 'i18next'
+import { useEffect, useState } from 'react'
+import type { ErrorCode } from '../../dialogs/contract/errors'
+import type { HistoryOut } from '../../dialogs/contract/workspace'
+import type { Colour } from '../../dialogs/framework/items'
+import { api, ApiError } from '../net/api'
+import { linkProps } from './router'
+import { formatDay, stepTitle, subjectLabel, useWorkspaceT } from './words'
+
+type Props = { childId: string; go: (path: string) => void }
+
+/** History with pictures: the timeline, and trends drawn where looking beats reading (each with words beside). */
+export function History({ childId, go }: Props) {
+  const { t, i18n } = useWorkspaceT()
+  const [data, setData] = useState<HistoryOut | null>(null)
+  const [error, setError] = useState<ErrorCode | null>(null)
+  useEffect(() => {
+    api<HistoryOut>(`/api/workspace/children/${childId}/history`).then(setData, (e: unknown) =>
+      setError(e instanceof ApiError ? e.code : 'internal'),
+    )
+  }, [childId])
+  const lng = i18n.language
+  if (error) return <p className="form-error">{t(`errors:${error}`)}</p>
+  if (!data) return <p className="muted">{t('common:loading')}</p>
+
+  return (
+    <div className="history">
+      <a className="btn btn--quiet" {...linkProps(go, `/begeleider/kind/${childId}`)}>
+        ← {data.child.nickname}
+      </a>
+      <h1>{t('history.title', { name: data.child.nickname })}</h1>
+      <p className="muted">{t('history.onlyShared')}</p>
+      <div className="history__grid">
+        <section className="panel">
+          <h2>{t('history.stoplicht')}</h2>
+          {data.stoplicht.length === 0 ? (
+            <p className="muted">{t('history.stoplichtEmpty')}</p>
+          ) : (
+            <StoplichtPlot data={data} t={t} lng={lng} />
+          )}
+        </section>
+        <section className="panel">
+          <h2>{t('history.scale')}</h2>
+          {data.scales.length === 0 ? (
+            <p className="muted">{t('history.scaleEmpty')}</p>
+          ) : (
+            data.scales.map((s) => <ScalePlot key={`${s.toolId}:${s.stepId}`} series={s} t={t} lng={lng} />)
+          )}
+        </section>
+      </div>
+      <section className="panel">
+        <h2>{t('history.netwerk')}</h2>
+        {data.netwerk.now ? (
+          <Netwerk data={data} t={t} lng={lng} />
+        ) : (
+          <p className="muted">{t('history.netwerkEmpty')}</p>
+        )}
+      </section>
+      <section className="panel">
+        <h2>{t('child.timeline')}</h2>
+        <ol className="timeline">
+          {data.timeline.map((g) => (
+            <li key={g.gesprekId}>
+              <a {...linkProps(go, `/begeleider/gesprek/${g.gesprekId}`)}>
+                <span className="timeline__date">{formatDay(g.createdAt, lng)}</span>
+                <strong>{t(`common:tools.${g.toolId}`)}</strong>
+                {g.setting === 'kamer' && <span className="muted">{t('timeline.kamer')}</span>}
+                <span className={`phase phase--${g.phase}`}>{t(`common:begeleider.phase.${g.phase}`)}</span>
+                <span className="muted">
+                  {t('timeline.items', { count: g.items })} · {t('timeline.notes', { count: g.notes })}
+                </span>
+                {g.worries > 0 && (
+                  <span className="badge badge--worry">{t('timeline.worries', { count: g.worries })}</span>
+                )}
+                {g.skipped.length > 0 && (
+                  <span className="muted">
+                    {t('timeline.skipped', { steps: g.skipped.map((s) => stepTitle(t, g.toolId, s)).join(', ') })}
+                  </span>
+                )}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  )
+}
+
+const LIGHT_Y: Record<Colour, number> = { rood: 0, oranje: 1, groen: 2 }
+const LIGHT_FILL: Record<Colour, string> = { rood: '#c0644f', oranje: '#e0a04a', groen: '#5f9b6a' }
+
+/**
+ * Stoplicht per place over time. Each cell is a small traffic light with one lamp lit: the lamp's
+ * position (top red, middle orange, bottom green) says the colour without relying on colour alone.
+ */
+function StoplichtPlot({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: string }) {
+  const dates = [...new Map(data.stoplicht.flatMap((s) => s.points.map((p) => [p.gesprekId, p.at] as const))).entries()]
+    .sort((a, b) => a[1].localeCompare(b[1]))
+    .slice(-8)
+  const labelW = 130
+  const colW = 64
+  const rowH = 54
+  const w = labelW + dates.length * colW
+  const h = 28 + data.stoplicht.length * rowH
+  return (
+    <figure className="plot">
+      <svg viewBox={`0 0 ${w} ${h}`} width="100%" style={{ maxWidth: w }} role="img" aria-labelledby="stoplicht-title">
+        <title id="stoplicht-title">{t('history.stoplicht')}</title>
+        {dates.map(([id, at], i) => (
+          <text key={id} x={labelW + i * colW + colW / 2} y={16} textAnchor="middle" className="plot__axis">
+            {formatDay(at, lng).replace(/ \d{4}$/, '')}
+          </text>
+        ))}
+        {data.stoplicht.map((s, r) => (
+          <g key={`${s.toolId}:${s.stepId}:${s.subject}`} transform={`translate(0 ${28 + r * rowH})`}>
+            <text x={0} y={rowH / 2 + 4} className="plot__label">
+              {subjectLabel(t, s.toolId, s.stepId, s.subject).slice(0, 18)}
+            </text>
+            {dates.map(([id], i) => {
+              const p = s.points.find((x) => x.gesprekId === id)
+              const x = labelW + i * colW + colW / 2 - 9
+              return (
+                <g key={id} transform={`translate(${x} 4)`}>
+                  <rect
+                    width={18}
+                    height={46}
+                    rx={6}
+                    fill={p ? '#3c4145' : 'none'}
+                    stroke="#c9c2b6"
+                    strokeDasharray={p ? undefined : '3 3'}
+                  />
+                  {p &&
+                    (['rood', 'oranje', 'groen'] as const).map((c) => (
+                      <circle
+                        key={c}
+                        cx={9}
+                        cy={8 + LIGHT_Y[c] * 15}
+                        r={5.5}
+                        fill={c === p.colour ? LIGHT_FILL[c] : '#5a5f63'}
+                      />
+                    ))}
+                </g>
+              )
+            })}
+          </g>
+        ))}
+      </svg>
+      <details className="plot__words">
+        <summary>{t('history.textAlternative')}</summary>
+        <ul>
+          {data.stoplicht.map((s) => (
+            <li key={`${s.toolId}:${s.stepId}:${s.subject}`}>
+              <strong>{subjectLabel(t, s.toolId, s.stepId, s.subject)}</strong>:{' '}
+              {s.points
+                .map((p) =>
+                  t('history.colourAt', { date: formatDay(p.at, lng), colour: t(`history.colour.${p.colour}`) }),
+                )
+                .join('; ')}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </figure>
+  )
+}
+
+/** The 0-10 scale as a calm line; every point carries its number so nobody has to read the axis. */
+function ScalePlot({ series, t, lng }: { series: HistoryOut['scales'][number]; t: TFunction; lng: string }) {
+  const pts = series.points.slice(-12)
+  const w = 420
+  const h = 200
+  const left = 28
+  const top = 14
+  const plotH = 150
+  const step = pts.length > 1 ? (w - left - 24) / (pts.length - 1) : 0
+  const xy = pts.map((p, i) => [left + 12 + i * step, top + plotH - (p.value / 10) * plotH] as const)
+  const id = `scale-${series.toolId}-${series.stepId}`
+  return (
+    <figure className="plot">
+      <svg viewBox={`0 0 ${w} ${h}`} width="100%" style={{ maxWidth: w }} role="img" aria-labelledby={id}>
+        <title id={id}>{`${t(`common:tools.${series.toolId}`)} · ${stepTitle(t, series.toolId, series.stepId)}`}</title>
+        {[0, 5, 10].map((v) => (
+          <g key={v}>
+            <line
+              x1={left}
+              x2={w - 8}
+              y1={top + plotH - (v / 10) * plotH}
+              y2={top + plotH - (v / 10) * plotH}
+              stroke="#e3ddd2"
+            />
+            <text x={left - 6} y={top + plotH - (v / 10) * plotH + 4} textAnchor="end" className="plot__axis">
+              {v}
+            </text>
+          </g>
+        ))}
+        <polyline points={xy.map(([x, y]) => `${x},${y}`).join(' ')} fill="none" stroke="#3f6f7f" strokeWidth={2.5} />
+        {xy.map(([x, y], i) => (
+          <g key={pts[i]!.gesprekId}>
+            <circle cx={x} cy={y} r={6} fill="#fff" stroke="#3f6f7f" strokeWidth={2.5} />
+            <text x={x} y={y - 10} textAnchor="middle" className="plot__value">
+              {pts[i]!.value}
+            </text>
+            <text x={x} y={h - 12} textAnchor="middle" className="plot__axis">
+              {formatDay(pts[i]!.at, lng).replace(/ \d{4}$/, '')}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <details className="plot__words">
+        <summary>{t('history.textAlternative')}</summary>
+        <p>{pts.map((p) => t('history.scaleAt', { date: formatDay(p.at, lng), value: p.value })).join('; ')}</p>
+      </details>
+    </figure>
+  )
+}
+
+/** The network now, as circles around the child, and how it changed between network gesprekken. */
+function Netwerk({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: string }) {
+  const now = data.netwerk.now!
+  const latest = data.netwerk.changes[0]
+  const fresh = new Set(
+    latest && latest.toGesprekId === now.gesprekId ? latest.cameIn.map((n) => n.trim().toLocaleLowerCase('nl')) : [],
+  )
+  const size = 360
+  const c = size / 2
+  const radius = { 1: 62, 2: 112, 3: 162 } as const
+  const byCircle = ([1, 2, 3] as const).map((n) => now.people.filter((p) => p.person.circle === n))
+  return (
+    <div className="netwerk">
+      <figure className="plot">
+        <svg
+          viewBox={`0 0 ${size} ${size}`}
+          width="100%"
+          style={{ maxWidth: size }}
+          role="img"
+          aria-labelledby="netwerk-title"
+        >
+          <title id="netwerk-title">{t('history.netwerkNow', { date: formatDay(now.at, lng) })}</title>
+          {([3, 2, 1] as const).map((n) => (
+            <circle
+              key={n}
+              cx={c}
+              cy={c}
+              r={radius[n]}
+              fill={n === 1 ? '#f4efe4' : n === 2 ? '#f8f4ec' : '#fbf8f2'}
+              stroke="#d8d0c2"
+            />
+          ))}
+          <circle cx={c} cy={c} r={20} fill="#3f6f7f" />
+          <text x={c} y={c + 5} textAnchor="middle" fill="#fff" className="plot__label">
+            {t('history.me')}
+          </text>
+          {byCircle.map((people, idx) =>
+            people.map((p, i) => {
+              const n = (idx + 1) as 1 | 2 | 3
+              const angle = (2 * Math.PI * i) / Math.max(people.length, 1) - Math.PI / 2 + idx * 0.5
+              const x = c + radius[n] * Math.cos(angle) * (n === 1 ? 0.72 : 0.86)
+              const y = c + radius[n] * Math.sin(angle) * (n === 1 ? 0.72 : 0.86)
+              const isNew = fresh.has(p.key)
+              return (
+                <g key={p.key} transform={`translate(${x} ${y})`}>
+                  <circle
+                    r={7}
+                    fill={p.person.mustNotKnow || p.person.safe === 'nee' ? '#fff' : '#3f6f7f'}
+                    stroke="#3f6f7f"
+                    strokeWidth={2}
+                    strokeDasharray={isNew ? '3 2' : undefined}
+                  />
+                  {(p.person.mustNotKnow || p.person.safe === 'nee') && (
+                    <path d="M-4 -4 L4 4 M4 -4 L-4 4" stroke="#8a3b2c" strokeWidth={2} />
+                  )}
+                  <text y={20} textAnchor="middle" className="plot__name">
+                    {p.person.name.slice(0, 14)}
+                    {isNew ? ' +' : ''}
+                  </text>
+                </g>
+              )
+            }),
+          )}
+        </svg>
+        <details className="plot__words" open>
+          <summary>{t('history.textAlternative')}</summary>
+          <ul>
+            {byCircle.map((people, idx) =>
+              people.length ? (
+                <li key={idx}>
+                  <strong>{t('history.circle', { n: idx + 1 })}</strong>:{' '}
+                  {people
+                    .map(
+                      (p) =>
+                        p.person.name +
+                        (p.person.mustNotKnow ? ` (${t('history.mustNotKnow')})` : '') +
+                        (p.person.safe === 'nee' ? ` (${t('history.unsafe')})` : ''),
+                    )
+                    .join(', ')}
+                </li>
+              ) : null,
+            )}
+          </ul>
+        </details>
+      </figure>
+      <div className="netwerk__changes">
+        <h3>{t('history.changes')}</h3>
+        {data.netwerk.changes.length === 0 && <p className="muted">{t('history.noChanges')}</p>}
+        {data.netwerk.changes.map((ch) => (
+          <div key={ch.toGesprekId} className="change">
+            <p className="muted">{formatDay(ch.at, lng)}</p>
+            {ch.cameIn.length + ch.wentOut.length + ch.moved.length === 0 && <p>{t('history.noChanges')}</p>}
+            {ch.cameIn.length > 0 && (
+              <p>
+                <span className="change__tag change__tag--in">+ {t('history.cameIn')}</span> {ch.cameIn.join(', ')}
+              </p>
+            )}
+            {ch.wentOut.length > 0 && (
+              <p>
+                <span className="change__tag change__tag--out">− {t('history.wentOut')}</span> {ch.wentOut.join(', ')}
+              </p>
+            )}
+            {ch.moved.length > 0 && (
+              <p>
+                <span className="change__tag">↔ {t('history.moved')}</span>{' '}
+                {ch.moved.map((m) => t('history.movedLine', { name: m.name, from: m.from, to: m.to })).join('; ')}
+              </p>
+            )}
+          </div>
+        ))}
+      </div>
+    </div>
+  )
+}

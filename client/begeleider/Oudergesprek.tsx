@@ -1,0 +1,123 @@
+import { useEffect, useState } from 'react'
+import type { ErrorCode } from '../../dialogs/contract/errors'
+import type { OudergesprekDraft, OudergesprekOut } from '../../dialogs/contract/workspace'
+import { api, ApiError } from '../net/api'
+import { ThemedList } from './PrepLists'
+import { linkProps } from './router'
+import { useWorkspaceT } from './words'
+
+/** The default talking points and tips, in the begeleider's language, with the child's name filled in. */
+export function defaultDraft(t: (k: string, o: Record<string, string>) => string, name: string): OudergesprekDraft {
+  return {
+    talkingPoints: t('workspace:prep.defaultTalkingPoints', { name }),
+    tips: t('workspace:prep.defaultTips', { name }),
+  }
+}
+
+/**
+ * Oudergesprek voorbereiden: only what the oudergesprek projection lets through, in two lists, plus
+ * editable talking points and tips that go on the printed sheet.
+ */
+export function Oudergesprek({ childId, go }: { childId: string; go: (path: string) => void }) {
+  const { t, i18n } = useWorkspaceT()
+  const [data, setData] = useState<OudergesprekOut | null>(null)
+  const [draft, setDraft] = useState<OudergesprekDraft | null>(null)
+  const [savedAt, setSavedAt] = useState<string | null>(null)
+  const [error, setError] = useState<ErrorCode | null>(null)
+  const fail = (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal')
+
+  useEffect(() => {
+    api<OudergesprekOut>(`/api/workspace/children/${childId}/oudergesprek`).then((d) => {
+      setData(d)
+      setDraft(d.draft ?? defaultDraft(t, d.child.nickname))
+      setSavedAt(d.draftUpdatedAt)
+    }, fail)
+    // The default text is taken once, in the language of the moment; later edits are the begeleider's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [childId])
+
+  const save = () =>
+    draft
+      ? api(`/api/workspace/children/${childId}/oudergesprek/draft`, { method: 'PUT', body: draft }).then(() =>
+          setSavedAt(new Date().toISOString()),
+        )
+      : Promise.resolve()
+
+  if (error) return <p className="form-error">{t(`errors:${error}`)}</p>
+  if (!data || !draft) return <p className="muted">{t('common:loading')}</p>
+  const name = data.child.nickname
+
+  return (
+    <div className="prep">
+      <a className="btn btn--quiet" {...linkProps(go, `/begeleider/kind/${childId}`)}>
+        ← {name}
+      </a>
+      <header className="prep__head">
+        <h1>{t('prep.title', { name })}</h1>
+        <button
+          type="button"
+          className="btn btn--primary"
+          data-testid="print"
+          onClick={() => void save().then(() => go(`/begeleider/kind/${childId}/afdruk`), fail)}
+        >
+          {t('prep.print')}
+        </button>
+      </header>
+      <p className="muted">{t('prep.intro', { name })}</p>
+      <div className="prep__lists">
+        <section className="panel prep-list prep-list--zelf">
+          <h2>{t('prep.zelf')}</h2>
+          <p className="muted">{t('prep.zelfHint')}</p>
+          <ThemedList items={data.zelfVertellen} />
+        </section>
+        <section className="panel prep-list prep-list--jij">
+          <h2>{t('prep.jij')}</h2>
+          <p className="muted">{t('prep.jijHint')}</p>
+          <ThemedList items={data.begeleiderVertelt} />
+        </section>
+      </div>
+      {(data.child.ageBand === '0-4' || data.observatie.length > 0) && (
+        <section className="panel">
+          <h2>{t('prep.observatie')}</h2>
+          <p className="muted">{t('prep.observatieHint')}</p>
+          <ThemedList items={data.observatie} />
+        </section>
+      )}
+      <section className="panel prep-draft">
+        <p className="muted">{t('prep.editHint')}</p>
+        <div className="prep-draft__cols">
+          <label>
+            {t('prep.talkingPoints')}
+            <textarea
+              rows={8}
+              maxLength={4000}
+              value={draft.talkingPoints}
+              onChange={(e) => setDraft({ ...draft, talkingPoints: e.target.value })}
+            />
+          </label>
+          <label>
+            {t('prep.tips')}
+            <textarea
+              rows={8}
+              maxLength={4000}
+              value={draft.tips}
+              onChange={(e) => setDraft({ ...draft, tips: e.target.value })}
+            />
+          </label>
+        </div>
+        <div className="inline-form">
+          <button type="button" className="btn btn--soft" onClick={() => void save().catch(fail)}>
+            {t('prep.saveDraft')}
+          </button>
+          {savedAt && (
+            <span className="muted">
+              {t('prep.draftSaved', {
+                time: new Date(savedAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }),
+              })}
+            </span>
+          )}
+        </div>
+      </section>
+    </div>
+  )
+}

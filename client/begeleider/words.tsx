@@ -1,0 +1,79 @@
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { CATALOG, toolInfo } from '../../dialogs/catalog'
+import type { ItemView } from '../../dialogs/contract/view'
+import { ItemSummary } from '../ui/ItemSummary'
+import { ShareIcon } from '../ui/ShareIcon'
+
+/** Every tool's namespace: the workspace shows answers of any tool side by side. */
+export const TOOL_NAMESPACES = CATALOG.map((t) => t.namespace)
+
+/** The workspace's translator: workspace first, then common, errors and every tool. */
+export function useWorkspaceT() {
+  return useTranslation(['workspace', 'common', 'errors', ...TOOL_NAMESPACES])
+}
+
+const firstKnown = (t: TFunction, keys: string[], fallback: string): string => {
+  for (const k of keys) {
+    const v = t(k, { defaultValue: '' })
+    if (v) return v
+  }
+  return fallback
+}
+
+export const stepTitle = (t: TFunction, toolId: string, stepId: string) => {
+  const ns = toolInfo(toolId)?.namespace
+  return ns ? firstKnown(t, [`${ns}:${stepId}.title`], stepId) : stepId
+}
+
+/** A sub-prompt (Stoplicht place, observation column, kamer module) by its key, or the key itself. */
+export const promptLabel = (t: TFunction, toolId: string, stepId: string, key: string) => {
+  const ns = toolInfo(toolId)?.namespace
+  if (!ns) return key
+  const [head, tail] = key.split('.') as [string, string | undefined]
+  const keys = [`${ns}:${stepId}.prompts.${key}`, `${ns}:${stepId}.${key}`]
+  if (tail) keys.push(`${ns}:${stepId}.questions.${head}.${tail}`, `${ns}:${stepId}.prompts.${head}`)
+  return firstKnown(t, keys, key)
+}
+
+export const subjectLabel = (t: TFunction, toolId: string, stepId: string, subject: string) =>
+  promptLabel(t, toolId, stepId, subject)
+
+export const formatDay = (iso: string, lng: string) =>
+  new Date(iso).toLocaleDateString(lng === 'en' ? 'en-GB' : 'nl-NL', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  })
+
+/** The child's sharing choice, always beside the item: shape + words, never colour alone. */
+export function ShareBadge({ item }: { item: Pick<ItemView, 'share'> }) {
+  const { t } = useTranslation()
+  return (
+    <span className="share-badge" title={t(`share.level.${item.share}`)}>
+      <ShareIcon level={item.share} size={22} />
+      <span>{t(`share.levelShort.${item.share}`)}</span>
+    </span>
+  )
+}
+
+/**
+ * One answer in the child's own words, drawn by the shared ItemSummary (one look for every kind of
+ * item everywhere), plus the child's answers to follow-up questions.
+ */
+export function ItemWords({ item, toolId, compact = false }: { item: ItemView; toolId: string; compact?: boolean }) {
+  const tool = toolInfo(toolId)
+  const { t } = useTranslation([tool?.namespace ?? 'common', 'common'])
+  const step = tool?.steps.find((s) => s.id === item.stepId)
+  const followUps = Object.entries(item.followUps).filter(([, v]) => v)
+  return (
+    <div className="words">
+      <ItemSummary item={item} step={step} t={t} showPrompt={!compact} />
+      {followUps.map(([k, v]) => (
+        <p key={k} className="words__follow">
+          <em>{firstKnown(t, [`${item.stepId}.followUps.${k}`], k)}</em> {v}
+        </p>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { toolInfo } from '../../dialogs/catalog'
+import type { ErrorCode } from '../../dialogs/contract/errors'
+import type { ReceiptEntry, ReceiptOut } from '../../dialogs/contract/receipt'
+import { api, ApiError } from '../net/api'
+
+/** The receipt: who looked at what the jongere shared, and when. Names parts, never content (SEC-08). */
+export function Receipt({ token, onHome }: { token: string; onHome: () => void }) {
+  const { t } = useTranslation(['kamer', 'errors'])
+  const [entries, setEntries] = useState<ReceiptEntry[] | null>(null)
+  const [error, setError] = useState<ErrorCode | null>(null)
+  useEffect(() => {
+    api<ReceiptOut>('/api/kamer/receipt', { token }).then(
+      (r) => setEntries(r.entries),
+      (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'),
+    )
+  }, [token])
+
+  return (
+    <section className="kamer-receipt">
+      <button type="button" className="btn btn--quiet" onClick={onHome}>
+        ← {t('kamer:room.home')}
+      </button>
+      <h1>{t('kamer:receipt.title')}</h1>
+      <p>{t('kamer:receipt.intro')}</p>
+      {error && <p className="kamer-error">{t(`errors:${error}`)}</p>}
+      {entries?.length === 0 && <p className="kamer-note">{t('kamer:receipt.none')}</p>}
+      <ul className="kamer-receipt__list">
+        {entries?.map((e, i) => (
+          <ReceiptLine key={i} entry={e} />
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function ReceiptLine({ entry }: { entry: ReceiptEntry }) {
+  const tool = entry.toolId ? toolInfo(entry.toolId) : undefined
+  const { t } = useTranslation(['kamer'])
+  const { t: tt } = useTranslation([tool?.namespace ?? 'kamer'])
+  const what = tool ? t(`kamer:tool.${tool.id}.title`) : t('kamer:receipt.something')
+  const parts = tool ? entry.stepIds.map((s) => tt(`steps.${s}`)).join(', ') : ''
+  return (
+    <li className="kamer-receipt__line">
+      <strong>{t('kamer:receipt.line', { who: entry.who, what })}</strong>
+      {parts && <span> · {parts}</span>}
+      <span className="kamer-small">
+        {' '}
+        · {new Date(entry.at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+        {entry.count > 1 && <> · {t('kamer:receipt.count', { count: entry.count })}</>}
+      </span>
+    </li>
+  )
+}

@@ -1,0 +1,162 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { api } from '../net/api'
+import type { OutboxEntry } from '../net/outbox'
+import { Receipt } from './Receipt'
+import { SafetyNote } from './SafetyNote'
+import { ShareScreen } from './ShareScreen'
+import { ToolScreen } from './ToolScreen'
+import { useKamer, type LockReason } from './useKamer'
+
+type Screen =
+  { name: 'home' } | { name: 'tool'; toolId: string } | { name: 'share' } | { name: 'receipt' } | { name: 'safety' }
+/** Activity reaches the server at most this often, which keeps the server's idle lock from closing an active kamer. */
+const TOUCH_EVERY_MS = 60_000
+
+/** Inside the kamer: the tools, "Klaar voor mijn afspraak", the receipt. Screens switch in memory, never in the URL. */
+export function Room({
+  token,
+  idleMs,
+  showSafety,
+  carried,
+  onLocked,
+  onStarted,
+  wipeRef,
+}: {
+  token: string
+  idleMs: number
+  showSafety: boolean
+  carried: readonly OutboxEntry[]
+  onLocked: (r: LockReason, unsent: readonly OutboxEntry[]) => void
+  onStarted: () => void
+  wipeRef: { current: (() => void) | null }
+}) {
+  const { t } = useTranslation(['kamer', 'common', 'errors'])
+  const kamer = useKamer(token, carried, onLocked)
+  const [screen, setScreen] = useState<Screen>(showSafety ? { name: 'safety' } : { name: 'home' })
+  const [gesprekId, setGesprekId] = useState<string | null>(null)
+
+  wipeRef.current = kamer.wipe
+  useEffect(() => onStarted(), [onStarted])
+  useIdleLock(token, idleMs, () => kamer.lock('idle'))
+
+  const openTool = (toolId: string) => {
+    void kamer.openTool(toolId).then((id) => {
+      setGesprekId(id)
+      setScreen({ name: 'tool', toolId })
+    })
+  }
+  const home = () => setScreen({ name: 'home' })
+
+  return (
+    <main className="kamer-main">
+      <ConnectionLine line={kamer.line} pending={kamer.pending.length} />
+      {kamer.error && (
+        <p className="kamer-error" role="alert">
+          {t(`errors:${kamer.error}`)}
+        </p>
+      )}
+      {screen.name === 'safety' && <SafetyNote onDone={home} />}
+      {screen.name === 'home' && (
+        <section className="kamer-home">
+          <div className="kamer-home__head">
+            <h1>{t('kamer:room.title')}</h1>
+            <button type="button" className="btn btn--soft btn--small" onClick={() => kamer.lock('ended')}>
+              {t('kamer:room.lock')}
+            </button>
+          </div>
+          <ul className="kamer-tiles">
+            {(kamer.me?.tools ?? []).map((toolId) => (
+              <li key={toolId}>
+                <button type="button" className="kamer-tile" onClick={() => openTool(toolId)}>
+                  <strong>{t(`kamer:tool.${toolId}.title`)}</strong>
+                  <span>{t(`kamer:tool.${toolId}.text`)}</span>
+                </button>
+              </li>
+            ))}
+            <li>
+              <button
+                type="button"
+                className="kamer-tile kamer-tile--share"
+                onClick={() => setScreen({ name: 'share' })}
+              >
+                <strong>{t('kamer:room.share')}</strong>
+                <span>{t('kamer:room.shareText')}</span>
+              </button>
+            </li>
+            <li>
+              <button type="button" className="kamer-tile" onClick={() => setScreen({ name: 'receipt' })}>
+                <strong>{t('kamer:room.receipt')}</strong>
+                <span>{t('kamer:room.receiptText')}</span>
+              </button>
+            </li>
+          </ul>
+          <button type="button" className="btn btn--quiet" onClick={() => setScreen({ name: 'safety' })}>
+            {t('kamer:room.safety')}
+          </button>
+        </section>
+      )}
+      {screen.name === 'tool' && gesprekId && (
+        <ToolScreen
+          toolId={screen.toolId}
+          view={kamer.views[gesprekId] ?? null}
+          pending={kamer.pending.filter((p) => p.gesprekId === gesprekId)}
+          send={(event) => kamer.send(gesprekId, event)}
+          onHome={home}
+        />
+      )}
+      {screen.name === 'share' && (
+        <ShareScreen gesprekken={kamer.me?.gesprekken ?? []} views={kamer.views} send={kamer.send} onHome={home} />
+      )}
+      {screen.name === 'receipt' && <Receipt token={token} onHome={home} />}
+    </main>
+  )
+}
+
+/** "Nog niet verstuurd" until the server has stored it; calm words when the line drops (REL-03). */
+function ConnectionLine({ line, pending }: { line: string; pending: number }) {
+  const { t } = useTranslation()
+  if (line === 'offline')
+    return (
+      <p className="connection connection--offline" role="status">
+        {t('connection.offline')} {pending > 0 && t('connection.pending', { count: pending })}
+      </p>
+    )
+  if (pending > 0)
+    return (
+      <p className="connection" role="status">
+        {t('connection.pending', { count: pending })}
+      </p>
+    )
+  return null
+}
+
+/**
+ * The kamer locks itself after `idleMs` without a touch, a key or a scroll. While the jongere is
+ * active the server hears of it about once a minute, so its own idle lock stays in step.
+ */
+function useIdleLock(token: string, idleMs: number, lock: () => void) {
+  const lockRef = useRef(lock)
+  lockRef.current = lock
+  useEffect(() => {
+    let lastActive = Date.now()
+    let lastTouch = Date.now()
+    const onActivity = () => {
+      lastActive = Date.now()
+      if (lastActive - lastTouch >= TOUCH_EVERY_MS) {
+        lastTouch = lastActive
+        void api('/api/kamer/touch', { method: 'POST', body: {}, token }).catch(() => undefined)
+      }
+    }
+    const events = ['pointerdown', 'keydown', 'input', 'scroll', 'touchstart'] as const
+    for (const e of events) window.addEventListener(e, onActivity, { passive: true, capture: true })
+    // A little before the server's limit, so the phone never shows a kamer the server already locked.
+    const timer = setInterval(() => {
+      if (Date.now() - lastActive >= idleMs - 10_000) lockRef.current()
+    }, 5_000)
+    return () => {
+      for (const e of events) window.removeEventListener(e, onActivity, { capture: true })
+      clearInterval(timer)
+    }
+  }, [token, idleMs])
+}

@@ -1,0 +1,187 @@
+import type { TFunction } from 'i18next'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { GesprekView, ItemView } from '../../../dialogs/contract/view'
+import type { GesprekCommand } from '../../../dialogs/framework/events'
+import type { ToolInfo } from '../../../dialogs/framework/tool'
+import { SHARE_LEVELS, shareBand, type ShareLevel } from '../../../dialogs/sharing'
+import { ItemSummary } from '../../ui/ItemSummary'
+import { Prompt } from '../../ui/ReadAloud'
+import { ShareChoice } from '../../ui/ShareChoice'
+import { ShareIcon } from '../../ui/ShareIcon'
+import { registerT } from '../steps/register'
+import './deelafspraak.css'
+
+export type SharingMode = 'one' | 'all'
+
+/**
+ * The deelafspraak itself: every answer of this gesprek with the four equal choices (issue 4).
+ * The child picks one by one or all at once (grouped per house/step, with "the same for all here"),
+ * and can switch. Used by the sharing step and by the "Wie mag het weten?" panel on every step.
+ */
+export function SharingView({
+  view,
+  tool,
+  send,
+  t: toolT,
+}: {
+  view: GesprekView
+  tool: ToolInfo
+  send: (event: GesprekCommand) => void
+  t: TFunction
+}) {
+  const { t } = useTranslation(['deelafspraak', 'common'])
+  const t2 = registerT(toolT, view.ageBand)
+  const band = shareBand(view.ageBand)
+  // Young children see one thing at a time; older ones get the overview first. Either can switch.
+  const [mode, setMode] = useState<SharingMode>(band === 'onder-12' ? 'one' : 'all')
+  const groups = tool.steps
+    .filter((s) => s.kind !== 'info' && s.kind !== 'share')
+    .map((s) => ({ step: s, items: view.items.filter((i) => i.stepId === s.id) }))
+    .filter((g) => g.items.length > 0)
+  const flat = groups.flatMap((g) => g.items.map((item) => ({ item, step: g.step })))
+  const labels = Object.fromEntries(
+    SHARE_LEVELS.map((l) => [l, t(`deelafspraak:band.${band}.label.${l}`)]),
+  ) as Record<ShareLevel, string>
+  const setLevel = (itemIds: string[], level: ShareLevel) => send({ type: 'share.set', itemIds, level })
+  const nameOf = (item: ItemView) => item.text ?? item.person?.name ?? item.subject ?? item.pictures.join(', ')
+
+  return (
+    <div className="deelafspraak" data-testid="sharing-view">
+      <Prompt text={t(`deelafspraak:band.${band}.intro`)} />
+      <Prompt text={t(`deelafspraak:band.${band}.honest`)} className="prompt--honest" />
+      <Explanation band={band} />
+      {flat.length === 0 ? (
+        <Prompt text={t('deelafspraak:nothing')} className="deelafspraak__nothing" />
+      ) : (
+        <>
+          <div className="mode-switch" role="group" aria-label={t('deelafspraak:mode.label')}>
+            {(['one', 'all'] as const).map((m) => (
+              <button
+                key={m}
+                type="button"
+                aria-pressed={mode === m}
+                className={mode === m ? 'mode-switch__btn is-on' : 'mode-switch__btn'}
+                onClick={() => setMode(m)}
+              >
+                {t(m === 'one' ? 'deelafspraak:mode.one' : 'deelafspraak:mode.all')}
+              </button>
+            ))}
+          </div>
+          {mode === 'one' ? (
+            <OneByOne
+              entries={flat}
+              t2={t2}
+              labels={labels}
+              nameOf={nameOf}
+              onChange={(id, level) => setLevel([id], level)}
+            />
+          ) : (
+            groups.map(({ step: s, items }) => {
+              const title = t2(`${s.id}.title`)
+              return (
+                <section key={s.id} className="share-group">
+                  <h2>{title}</h2>
+                  {items.length > 1 && (
+                    <div className="share-group__all">
+                      <p>{t('deelafspraak:sameFor', { group: title })}</p>
+                      <ShareChoice
+                        compact
+                        name={t('deelafspraak:sameFor', { group: title })}
+                        value={items.every((i) => i.share === items[0]!.share) ? items[0]!.share : undefined}
+                        onChange={(level) =>
+                          setLevel(
+                            items.map((i) => i.id),
+                            level,
+                          )
+                        }
+                      />
+                    </div>
+                  )}
+                  <ul className="share-list">
+                    {items.map((item) => (
+                      <li key={item.id} className="share-item" data-testid="share-item">
+                        <div className="share-item__what">
+                          <ItemSummary item={item} step={s} t={t2} />
+                        </div>
+                        <ShareChoice
+                          name={nameOf(item)}
+                          value={item.share}
+                          labels={labels}
+                          onChange={(level) => setLevel([item.id], level)}
+                        />
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              )
+            })
+          )}
+        </>
+      )}
+      <Prompt text={t(`deelafspraak:band.${band}.change`)} />
+    </div>
+  )
+}
+
+function OneByOne({
+  entries,
+  t2,
+  labels,
+  nameOf,
+  onChange,
+}: {
+  entries: { item: ItemView; step: ToolInfo['steps'][number] }[]
+  t2: TFunction
+  labels: Record<ShareLevel, string>
+  nameOf: (item: ItemView) => string
+  onChange: (itemId: string, level: ShareLevel) => void
+}) {
+  const { t } = useTranslation(['deelafspraak', 'common'])
+  const [index, setIndex] = useState(0)
+  const at = Math.min(index, entries.length - 1)
+  const { item, step } = entries[at]!
+  return (
+    <section className="one-by-one" aria-live="polite">
+      <p className="one-by-one__where">
+        {t2(`${step.id}.title`)} · {t('deelafspraak:oneOf', { n: at + 1, count: entries.length })}
+      </p>
+      <div className="one-by-one__card" data-testid="share-item">
+        <ItemSummary item={item} step={step} t={t2} />
+      </div>
+      <ShareChoice name={nameOf(item)} value={item.share} labels={labels} onChange={(l) => onChange(item.id, l)} />
+      <div className="one-by-one__nav">
+        <button type="button" className="btn btn--soft" disabled={at === 0} onClick={() => setIndex(at - 1)}>
+          ← {t('deelafspraak:prev')}
+        </button>
+        <button
+          type="button"
+          className="btn btn--soft"
+          disabled={at + 1 >= entries.length}
+          onClick={() => setIndex(at + 1)}
+        >
+          {t('deelafspraak:next')} →
+        </button>
+      </div>
+    </section>
+  )
+}
+
+/** What the four choices mean, with their pictures, in the words of the child's age band. */
+function Explanation({ band }: { band: ReturnType<typeof shareBand> }) {
+  const { t } = useTranslation(['deelafspraak', 'common'])
+  return (
+    <details className="share-explain">
+      <summary>{t('deelafspraak:whatMeans')}</summary>
+      <ul>
+        {SHARE_LEVELS.map((level) => (
+          <li key={level}>
+            <ShareIcon level={level} size={36} />
+            <Prompt text={t(`deelafspraak:band.${band}.level.${level}`)} />
+          </li>
+        ))}
+      </ul>
+      <Prompt text={t(`deelafspraak:band.${band}.seen`)} className="prompt--honest" />
+    </details>
+  )
+}

@@ -1,0 +1,85 @@
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import type { ItemView } from '../../dialogs/contract/view'
+import { OWN_SUBJECT, type StepSpec } from '../../dialogs/framework/build'
+import { DrawingView } from './DrawingView'
+import { pictureUrl } from './pictures'
+import { ColourMark, LAMP } from './TrafficLight'
+
+/** Which question or sub-prompt an item answers, as the tool words it. */
+export function promptLabel(step: StepSpec | undefined, prompt: string | undefined, t: TFunction): string | null {
+  if (!step || !prompt) return null
+  const [sub, q] = prompt.split('.')
+  return q ? t(`${step.id}.questions.${sub}.${q}`) : t(`${step.id}.prompts.${sub}`)
+}
+
+/**
+ * One answer of any kind, read-only: words, pictures, a drawing, a Stoplicht colour, a place on the
+ * ladder, a person in the netwerk. Used wherever answers are listed (the sharing step, the
+ * begeleider's operator screen) so every kind of item looks the same everywhere.
+ */
+export function ItemSummary({
+  item,
+  step,
+  t,
+  showPrompt = true,
+}: {
+  item: Pick<ItemView, 'text' | 'pictures' | 'drawing' | 'subject' | 'colour' | 'scale' | 'person' | 'prompt'>
+  step?: StepSpec
+  t: TFunction
+  showPrompt?: boolean
+}) {
+  const { t: ts } = useTranslation(['steps', 'common'])
+  const question = showPrompt ? promptLabel(step, item.prompt, t) : null
+  const subject =
+    item.subject && item.subject !== OWN_SUBJECT && step ? t(`${step.id}.prompts.${item.subject}`) : undefined
+  const p = item.person
+  return (
+    <div className="item-summary">
+      {question && <p className="item-summary__q">{question}</p>}
+      <div className="item-summary__body">
+        {item.colour && (
+          <span className={`colour-chip colour-chip--${item.colour}`} style={{ background: LAMP[item.colour].on }}>
+            <ColourMark colour={item.colour} size={18} />
+            {ts(`steps:colour.${item.colour}`)}
+          </span>
+        )}
+        {subject && <strong>{subject}</strong>}
+        {item.pictures.map((pic) => (
+          <img key={pic} src={pictureUrl(pic)} alt={ts(`common:pictures.${pic}`)} className="item-summary__picture" />
+        ))}
+        {item.text && <span className="item-summary__text">{item.text}</span>}
+        {item.scale !== undefined && (
+          <span className="scale-chip" aria-label={ts('steps:scale.value', { n: item.scale })}>
+            <span className="scale-chip__bar">
+              <span style={{ width: `${item.scale * 10}%` }} />
+            </span>
+            {ts('steps:scale.value', { n: item.scale })}
+          </span>
+        )}
+        {p && (
+          <span className="person-chip">
+            <strong>{p.name}</strong> · {ts(`steps:netwerk.categories.${p.category}`)} ·{' '}
+            {ts(`steps:netwerk.circles.${p.circle}`)}
+            {p.gives.length > 0 && <> · {p.gives.map((g) => ts(`steps:netwerk.give.${g}`)).join(', ')}</>}
+            {p.safe && (
+              <>
+                {' '}
+                · {ts('steps:netwerk.safe')} {ts(`steps:netwerk.safeOption.${p.safe}`)}
+              </>
+            )}
+            {p.contact && <> · {ts(`steps:netwerk.contactOption.${p.contact}`)}</>}
+            {p.mustNotKnow && <span className="badge badge--alert">{ts('steps:netwerk.mustNotKnow')}</span>}
+          </span>
+        )}
+      </div>
+      {item.drawing && item.drawing.length > 0 && (
+        <DrawingView
+          drawing={item.drawing}
+          label={ts('steps:drawing.alt')}
+          className="drawing-view drawing-view--small"
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next'
+import { ReadAloud } from './ReadAloud'
+
+const RUNGS = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0] as const
+
+/**
+ * A 0-10 scale as a ladder (not numbers alone): the rungs up to the child's place fill like a
+ * thermometer, the anchors stand at the top and the bottom, and every rung is a big button.
+ */
+export function Ladder({
+  value,
+  onChange,
+  low,
+  high,
+  label,
+  disabled = false,
+}: {
+  value?: number
+  onChange: (n: number) => void
+  low: string
+  high: string
+  label: string
+  disabled?: boolean
+}) {
+  const { t } = useTranslation('steps')
+  return (
+    <div className="ladder" role="group" aria-label={label}>
+      <p className="ladder__anchor ladder__anchor--high">
+        <span>{high}</span> <ReadAloud text={high} small />
+      </p>
+      <div className="ladder__body">
+        <svg className="ladder__rails" viewBox="0 0 100 440" preserveAspectRatio="none" aria-hidden="true">
+          <rect x="6" y="0" width="10" height="440" rx="5" fill="#c9a46b" />
+          <rect x="84" y="0" width="10" height="440" rx="5" fill="#c9a46b" />
+        </svg>
+        <ol className="ladder__rungs">
+          {RUNGS.map((n) => {
+            const filled = value !== undefined && n <= value
+            return (
+              <li key={n}>
+                <button
+                  type="button"
+                  className={`ladder__rung${filled ? ' is-filled' : ''}${value === n ? ' is-chosen' : ''}`}
+                  aria-pressed={value === n}
+                  aria-label={t('steps:scale.rung', { n })}
+                  disabled={disabled}
+                  onClick={() => onChange(n)}
+                >
+                  <span className="ladder__n">{n}</span>
+                  {value === n && (
+                    <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" className="ladder__me">
+                      <circle cx="12" cy="7" r="4.5" fill="#3f6f7f" />
+                      <path d="M4 22c0-5 3.5-8 8-8s8 3 8 8z" fill="#3f6f7f" />
+                    </svg>
+                  )}
+                </button>
+              </li>
+            )
+          })}
+        </ol>
+      </div>
+      <p className="ladder__anchor ladder__anchor--low">
+        <span>{low}</span> <ReadAloud text={low} small />
+      </p>
+      <p className="ladder__status" aria-live="polite">
+        {value === undefined ? t('steps:scale.choose') : t('steps:scale.chosen', { n: value })}
+      </p>
+    </div>
+  )
+}

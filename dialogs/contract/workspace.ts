@@ -1,0 +1,219 @@
+import * as z from 'zod'
+import { Colour, Person } from '../framework/items'
+import { ShareLevel } from '../sharing'
+import { AgeBand, ChildId, Id, Nickname } from './ids'
+import { ItemView } from './view'
+
+/** The begeleider's workspace (issue 5): caseload, cadence, history, oudergesprek, beheer. */
+
+/** Method phases (digest 4.3): 1 verkenning, 2 begeleiding, 3 afronding. */
+export const ChildPhase = z.union([z.literal(1), z.literal(2), z.literal(3)])
+export type ChildPhase = z.output<typeof ChildPhase>
+export const Living = z.enum(['residentieel', 'ambulant'])
+export type Living = z.output<typeof Living>
+/** A family label is how the team recognises the household ("Gezin Z."), never a full surname. */
+export const FamilyLabel = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{M}\p{N}' .-]+$/u)
+/** A calendar day, YYYY-MM-DD. */
+export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+
+export const CADENCE_STATUSES = ['ok', 'due', 'overdue'] as const
+export const CadenceStatus = z.enum(CADENCE_STATUSES)
+export const CadenceItem = z.strictObject({
+  status: CadenceStatus,
+  /** When the next one is due at the latest (ISO time). */
+  dueAt: z.string(),
+  /** The last one, or null when there was none yet (the clock then starts at intake). */
+  lastAt: z.string().nullable(),
+})
+export type CadenceItem = z.output<typeof CadenceItem>
+
+export const CaseloadChild = z.strictObject({
+  id: ChildId,
+  nickname: z.string(),
+  ageBand: AgeBand,
+  phase: ChildPhase,
+  living: Living,
+  familyId: Id.nullable(),
+  begeleider: z.string(),
+  mine: z.boolean(),
+  createdAt: z.string(),
+  gesprekCount: z.int(),
+  cadence: z.strictObject({ gesprek: CadenceItem, evaluatie: CadenceItem }),
+})
+export type CaseloadChild = z.output<typeof CaseloadChild>
+export const CaseloadFamily = z.strictObject({
+  id: Id.nullable(),
+  label: z.string().nullable(),
+  children: z.array(CaseloadChild),
+})
+export const CaseloadOut = z.strictObject({
+  now: z.string(),
+  families: z.array(CaseloadFamily),
+  familyOptions: z.array(z.strictObject({ id: Id, label: z.string() })),
+})
+export type CaseloadOut = z.output<typeof CaseloadOut>
+
+/** New child with everything the caseload shows; a new family can be made on the way. */
+export const NewCaseloadChildBody = z.strictObject({
+  nickname: Nickname,
+  ageBand: AgeBand,
+  phase: ChildPhase.default(1),
+  living: Living.default('residentieel'),
+  familyId: Id.nullable().default(null),
+  newFamily: FamilyLabel.optional(),
+})
+export const ChildProfileBody = z
+  .strictObject({
+    nickname: Nickname.optional(),
+    ageBand: AgeBand.optional(),
+    phase: ChildPhase.optional(),
+    living: Living.optional(),
+    familyId: Id.nullable().optional(),
+    newFamily: FamilyLabel.optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0)
+export const EvaluationBody = z.strictObject({ heldOn: Day })
+
+/** How the parent who did not come along is informed (digest 3.5), agreed with both parents. */
+export const OtherParentBody = z.strictObject({ text: z.string().trim().min(1).max(2000), agreedOn: Day })
+export const OtherParentRecord = z.strictObject({
+  text: z.string(),
+  agreedOn: Day,
+  recordedAt: z.string(),
+  recordedBy: z.string(),
+})
+export const OtherParentOut = z.strictObject({
+  current: OtherParentRecord.nullable(),
+  earlier: z.array(OtherParentRecord),
+})
+export type OtherParentOut = z.output<typeof OtherParentOut>
+
+/** History: a timeline and trend series, all built from the begeleider projection. */
+export const TimelineEntry = z.strictObject({
+  gesprekId: Id,
+  toolId: z.string(),
+  setting: z.string(),
+  createdAt: z.string(),
+  phase: z.string(),
+  items: z.int(),
+  worries: z.int(),
+  notes: z.int(),
+  skipped: z.array(z.string()),
+})
+export const StoplichtPoint = z.strictObject({ gesprekId: Id, at: z.string(), colour: Colour, share: ShareLevel })
+export const StoplichtSeries = z.strictObject({
+  toolId: z.string(),
+  stepId: z.string(),
+  subject: z.string(),
+  points: z.array(StoplichtPoint),
+})
+export const ScalePoint = z.strictObject({ gesprekId: Id, at: z.string(), value: z.int(), share: ShareLevel })
+export const ScaleSeries = z.strictObject({ toolId: z.string(), stepId: z.string(), points: z.array(ScalePoint) })
+export const NetwerkPerson = z.strictObject({ key: z.string(), person: Person, share: ShareLevel })
+export const NetwerkSnapshot = z.strictObject({
+  gesprekId: Id,
+  toolId: z.string(),
+  at: z.string(),
+  people: z.array(NetwerkPerson),
+})
+export const NetwerkChange = z.strictObject({
+  fromGesprekId: Id,
+  toGesprekId: Id,
+  at: z.string(),
+  cameIn: z.array(z.string()),
+  wentOut: z.array(z.string()),
+  moved: z.array(z.strictObject({ name: z.string(), from: z.int(), to: z.int() })),
+})
+export const HistoryOut = z.strictObject({
+  child: z.strictObject({ id: ChildId, nickname: z.string(), ageBand: AgeBand }),
+  timeline: z.array(TimelineEntry),
+  stoplicht: z.array(StoplichtSeries),
+  scales: z.array(ScaleSeries),
+  netwerk: z.strictObject({ now: NetwerkSnapshot.nullable(), changes: z.array(NetwerkChange) }),
+})
+export type HistoryOut = z.output<typeof HistoryOut>
+
+/** Themes of the oudergesprek preparation (docs/workspace.md: mapping from tool steps). */
+export const THEMES = ['goed', 'zorgen', 'dromen', 'veiligheid', 'netwerk', 'observatie', 'overig'] as const
+export const Theme = z.enum(THEMES)
+export type Theme = z.output<typeof Theme>
+export const PrepItem = z.strictObject({
+  gesprekId: Id,
+  toolId: z.string(),
+  at: z.string(),
+  theme: Theme,
+  item: ItemView,
+})
+export type PrepItem = z.output<typeof PrepItem>
+export const OudergesprekDraft = z.strictObject({
+  talkingPoints: z.string().max(4000),
+  tips: z.string().max(4000),
+})
+export type OudergesprekDraft = z.output<typeof OudergesprekDraft>
+export const OudergesprekOut = z.strictObject({
+  child: z.strictObject({ id: ChildId, nickname: z.string(), ageBand: AgeBand }),
+  since: z.string().nullable(),
+  zelfVertellen: z.array(PrepItem),
+  begeleiderVertelt: z.array(PrepItem),
+  /** For 0-4: what the observation shared for the oudergesprek, by principle (step). */
+  observatie: z.array(PrepItem),
+  draft: OudergesprekDraft.nullable(),
+  draftUpdatedAt: z.string().nullable(),
+})
+export type OudergesprekOut = z.output<typeof OudergesprekOut>
+
+/** Beheer (admin of one organisation). */
+export const Username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(40)
+  .regex(/^[a-zA-Z0-9._-]+$/)
+/** Length is checked by the server (password_too_short) so the screen can say why. */
+export const NewPassword = z.string().min(1).max(200)
+export const DisplayName = z.string().trim().min(1).max(60)
+export const NewTeamBody = z.strictObject({ name: z.string().trim().min(1).max(60) })
+export const NewBegeleiderBody = z.strictObject({
+  teamId: Id,
+  username: Username,
+  displayName: DisplayName,
+  password: NewPassword,
+  admin: z.boolean().default(false),
+})
+export const PasswordBody = z.strictObject({ password: NewPassword })
+export const MoveChildBody = z.strictObject({ teamId: Id, begeleiderId: Id })
+export const BeheerOut = z.strictObject({
+  organisation: z.string(),
+  teams: z.array(z.strictObject({ id: Id, name: z.string() })),
+  begeleiders: z.array(
+    z.strictObject({
+      id: Id,
+      teamId: Id,
+      username: z.string(),
+      displayName: z.string(),
+      admin: z.boolean(),
+      active: z.boolean(),
+      sessions: z.int(),
+    }),
+  ),
+  children: z.array(
+    z.strictObject({ id: ChildId, nickname: z.string(), teamId: Id, begeleiderId: Id, ageBand: AgeBand }),
+  ),
+  handovers: z.array(
+    z.strictObject({
+      childId: ChildId,
+      fromTeamId: Id,
+      toTeamId: Id,
+      fromBegeleiderId: Id,
+      toBegeleiderId: Id,
+      byBegeleiderId: Id,
+      at: z.string(),
+    }),
+  ),
+})
+export type BeheerOut = z.output<typeof BeheerOut>

@@ -1,0 +1,2 @@
+// MijnKamer uses the shared event language unchanged; the step guards decide what fits where.
+export { GesprekEvent as MijnKamerEvent } from '../framework/events'

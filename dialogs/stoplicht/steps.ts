@@ -1,0 +1,34 @@
+import type { ToolInfo } from '../framework/tool'
+
+/**
+ * Prompts live in locales/<lng>/tool-stoplicht.json under `<stepId>.*`; see docs/tools/stoplicht.md.
+ * The subjects are the step's prompts; a child's own additions carry subject 'eigen' and their words.
+ */
+export const stoplichtInfo: ToolInfo = {
+  id: 'stoplicht',
+  version: '1',
+  ageBands: ['4-7', '8-12'],
+  operator: 'kind',
+  settings: ['begeleid'],
+  namespace: 'tool-stoplicht',
+  steps: [
+    { id: 'intro', kind: 'info', prompts: ['kleuren', 'allebei', 'control', 'honest'] },
+    {
+      id: 'plekken',
+      kind: 'stoplicht',
+      prompts: ['thuis-nu', 'opvang', 'school', 'slapen', 'ander-huis'],
+      promptPictures: { 'thuis-nu': 'home', opvang: 'houses', school: 'school', slapen: 'bed', 'ander-huis': 'house' },
+      pictures: ['home', 'school', 'sleep', 'family', 'friends', 'play', 'sport', 'travel', 'pet', 'alone'],
+      followUps: ['groener'],
+    },
+    { id: 'schaal', kind: 'scale', followUps: ['waarom-hier', 'stapje-hoger'] },
+    {
+      id: 'nodig',
+      kind: 'items',
+      pictures: ['help', 'family', 'friends', 'calm', 'home', 'sleep', 'heart', 'pet', 'music', 'light'],
+      followUps: ['wie-helpt'],
+    },
+    { id: 'delen', kind: 'share' },
+    { id: 'afsluiting', kind: 'info', prompts: ['next', 'later'] },
+  ],
+}

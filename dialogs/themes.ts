@@ -1,0 +1,48 @@
+import type { Theme } from './contract/workspace'
+import type { StepKind } from './framework/items'
+
+/**
+ * Which oudergesprek theme an answer belongs to (docs/workspace.md lists the mapping and why).
+ * Order of rules: an explicit step entry; the step's kind; for steps that hold several modules
+ * (Mijn kamer) the item's prompt; last, words in the step id, so a new tool's answers land somewhere
+ * sensible before anyone adds them here. tests/dialogs/themes.test.ts checks that every item-holding
+ * step of every catalogued tool is mapped explicitly or by kind (not by guessing).
+ */
+export const THEME_BY_STEP: Readonly<Record<string, Theme>> = {
+  'drie-huizen:huis-goed': 'goed',
+  'drie-huizen:sterktes': 'goed',
+  'drie-huizen:huis-zorgen': 'zorgen',
+  'drie-huizen:huis-dromen': 'dromen',
+  // "What do you need to feel safe" belongs with the safety talk, not with worries.
+  'stoplicht:nodig': 'veiligheid',
+  'mijn-netwerk:belangrijk': 'netwerk',
+  // Modules are themed per prompt (below); notes in the kamer are free and stay "verder".
+  'mijn-kamer:modules': 'overig',
+  'kamer-notities:notities': 'overig',
+}
+
+export const THEME_BY_KIND: Readonly<Partial<Record<StepKind, Theme>>> = {
+  stoplicht: 'veiligheid',
+  scale: 'veiligheid',
+  netwerk: 'netwerk',
+  observe: 'observatie',
+}
+
+const BY_WORD: readonly [RegExp, Theme][] = [
+  [/veilig|stoplicht|schaal/, 'veiligheid'],
+  [/netwerk|mensen|cirkel|vrienden/, 'netwerk'],
+  [/zorg|moeilijk|lastig|bang/, 'zorgen'],
+  [/droom|dromen|wens|toekomst/, 'dromen'],
+  [/goed|sterk|fijn|trots|leuk/, 'goed'],
+]
+const byWord = (s: string): Theme | undefined => BY_WORD.find(([re]) => re.test(s))?.[1]
+
+export function themeOf(toolId: string, stepId: string, kind: StepKind | undefined, prompt?: string): Theme {
+  // A module answer ("veiligheid.zorgen", "toekomst.later") says its theme in its own prompt key.
+  if (kind === 'modules' && prompt) return byWord(prompt) ?? 'overig'
+  const explicit = THEME_BY_STEP[`${toolId}:${stepId}`]
+  if (explicit) return explicit
+  const byKind = kind ? THEME_BY_KIND[kind] : undefined
+  if (byKind) return byKind
+  return byWord(stepId) ?? 'overig'
+}

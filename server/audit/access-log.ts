@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto'
+import { CodedError } from '../../dialogs/contract/errors'
+import type { AccessKind, ReceiptEntry } from '../../dialogs/contract/receipt'
+import { iso } from '../clock'
+import type { Deps } from '../deps'
+
+/**
+ * The access log (SEC-08, NEN 7513-like): who reached which child's gesprek, when, through which screen
+ * or export, and which parts (step ids) were in view. Never content.
+ *
+ * Append-only by code (nothing here updates or deletes) and tamper-evident: every row stores the hash
+ * of the row before it, so changing, removing or reordering a row breaks the chain (`verifyAccessLog`).
+ * Cutting off the newest rows is only caught against a head hash kept elsewhere (docs/deelafspraak.md).
+ */
+export type AccessEntry = {
+  begeleiderId: string
+  childId: string
+  gesprekId?: string
+  what: AccessKind
+  stepIds?: string[]
+}
+
+export const GENESIS_HASH = '0'.repeat(64)
+
+type ChainedFields = {
+  organisation_id: string
+  child_id: string
+  begeleider_id: string
+  gesprek_id: string | null
+  what: string
+  step_ids: string
+  created_at: string
+  prev_hash: string
+}
+
+/** Canonical: a fixed field order in a JSON array, so the same row always hashes the same. */
+export function rowHash(r: ChainedFields): string {
+  const canonical = JSON.stringify([
+    r.prev_hash,
+    r.organisation_id,
+    r.child_id,
+    r.begeleider_id,
+    r.gesprek_id,
+    r.what,
+    r.step_ids,
+    r.created_at,
+  ])
+  return createHash('sha256').update(canonical).digest('hex')
+}
+
+/**
+ * Records one access. Callers await it before they answer: no log line, no data (fail closed).
+ * The read of the chain's head and the insert share one transaction; SQLite runs them one at a time.
+ * (On PostgreSQL this needs a lock on the head, e.g. an advisory lock; see docs/deelafspraak.md.)
+ */
+export async function recordAccess(deps: Deps, entry: AccessEntry): Promise<void> {
+  const stepIds = [...new Set(entry.stepIds ?? [])].sort()
+  await deps.db.transaction().execute(async (trx) => {
+    const child = await trx
+      .selectFrom('children')
+      .select('organisation_id')
+      .where('id', '=', entry.childId)
+      .executeTakeFirst()
+    if (!child) throw new CodedError('not_found', 404)
+    const head = await trx.selectFrom('access_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
+    const fields: ChainedFields = {
+      organisation_id: child.organisation_id,
+      child_id: entry.childId,
+      begeleider_id: entry.begeleiderId,
+      gesprek_id: entry.gesprekId ?? null,
+      what: entry.what,
+      step_ids: JSON.stringify(stepIds),
+      created_at: iso(deps.clock),
+      prev_hash: head?.hash ?? GENESIS_HASH,
+    }
+    await trx
+      .insertInto('access_log')
+      .values({ ...fields, hash: rowHash(fields) })
+      .execute()
+  })
+}
+
+export type ChainCheck = { ok: true; rows: number; head: string } | { ok: false; brokenAtId: number }
+
+/** Walks the whole chain; the first row whose link or hash does not match is reported. */
+export async function verifyAccessLog(deps: Deps): Promise<ChainCheck> {
+  let prev = GENESIS_HASH
+  let rows = 0
+  let lastId = 0
+  for (;;) {
+    const page = await deps.db
+      .selectFrom('access_log')
+      .selectAll()
+      .where('id', '>', lastId)
+      .orderBy('id')
+      .limit(1000)
+      .execute()
+    if (page.length === 0) break
+    for (const r of page) {
+      if (r.prev_hash !== prev || rowHash(r) !== r.hash) return { ok: false, brokenAtId: r.id }
+      prev = r.hash
+      lastId = r.id
+      rows++
+    }
+  }
+  return { ok: true, rows, head: prev }
+}
+
+/** The calendar day in the Netherlands: what "op dinsdag" means to the child. */
+const dayOf = (isoTime: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(isoTime))
+
+/**
+ * The child's receipt, newest first: plain entries (who, through what, which parts, when).
+ * Repeated looks by the same person at the same gesprek through the same screen on the same day become
+ * one line with a count and the parts put together, so a reconnecting laptop does not flood the child's list.
+ */
+export async function receiptFor(deps: Deps, childId: string, limit = 100): Promise<ReceiptEntry[]> {
+  const rows = await deps.db
+    .selectFrom('access_log')
+    .innerJoin('begeleiders', 'begeleiders.id', 'access_log.begeleider_id')
+    .leftJoin('gesprekken', 'gesprekken.id', 'access_log.gesprek_id')
+    .select([
+      'access_log.begeleider_id',
+      'access_log.gesprek_id',
+      'access_log.what',
+      'access_log.step_ids',
+      'access_log.created_at',
+      'begeleiders.display_name',
+      'begeleiders.role',
+      'gesprekken.tool_id',
+    ])
+    .where('access_log.child_id', '=', childId)
+    .orderBy('access_log.id', 'desc')
+    .limit(2000)
+    .execute()
+  const lines = new Map<string, ReceiptEntry>()
+  for (const r of rows) {
+    const what = r.what as AccessKind
+    const stepIds = JSON.parse(r.step_ids) as string[]
+    // Opening the live screen loads the page and joins the live room: for the child that is one look.
+    const group = what === 'gesprek' ? 'live' : what
+    const key = JSON.stringify([r.begeleider_id, r.gesprek_id, group, dayOf(r.created_at)])
+    const seen = lines.get(key)
+    if (seen) {
+      seen.count++
+      if (what === 'live') seen.what = 'live'
+      seen.stepIds = [...new Set([...seen.stepIds, ...stepIds])].sort()
+      continue
+    }
+    if (lines.size >= limit) continue
+    lines.set(key, {
+      who: r.display_name,
+      role: r.role === 'admin' ? 'admin' : 'begeleider',
+      what,
+      toolId: r.tool_id ?? null,
+      stepIds,
+      at: r.created_at,
+      count: 1,
+    })
+  }
+  return [...lines.values()]
+}
+
+/** Which parts of a gesprek a view showed: the steps of the items in it (what the receipt names). */
+export function stepsInView(view: { items: readonly { stepId: string }[] }): string[] {
+  return [...new Set(view.items.map((i) => i.stepId))]
+}

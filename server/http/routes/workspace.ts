@@ -1,0 +1,184 @@
+import { Hono } from 'hono'
+import { CodedError } from '../../../dialogs/contract/errors'
+import {
+  ChildProfileBody,
+  EvaluationBody,
+  NewCaseloadChildBody,
+  OtherParentBody,
+  OudergesprekDraft,
+  type HistoryOut,
+  type OudergesprekOut,
+} from '../../../dialogs/contract/workspace'
+import type { AgeBand } from '../../../dialogs/contract/ids'
+import { recordAccess, stepsInView } from '../../audit/access-log'
+import { childForBegeleider } from '../../auth/access'
+import type { BegeleiderPrincipal } from '../../auth/principal'
+import { iso } from '../../clock'
+import type { Deps } from '../../deps'
+import type { GesprekHost } from '../../gesprek/host'
+import { newId } from '../../ids'
+import { caseload, caseloadCards, createFamily, familyForTeam } from '../../workspace/caseload'
+import { projectedGesprekken, type ProjectedGesprek } from '../../workspace/gesprekken'
+import { buildHistory } from '../../workspace/history'
+import { buildPreparation } from '../../workspace/oudergesprek'
+import { addOtherParentRecord, loadDraft, otherParentRecords, saveDraft } from '../../workspace/records'
+import { body, requireBegeleider, type Ctx, type Env } from '../context'
+
+type AccessWhat = 'history' | 'oudergesprek' | 'print'
+
+/** One log line per gesprek shown, with the parts in view, before anything is answered (SEC-08). */
+async function logLooks(deps: Deps, p: BegeleiderPrincipal, childId: string, what: AccessWhat, gs: ProjectedGesprek[]) {
+  for (const g of gs) {
+    if (g.view.items.length === 0 && g.view.notes.length === 0) continue
+    await recordAccess(deps, {
+      begeleiderId: p.begeleiderId,
+      childId,
+      gesprekId: g.id,
+      what,
+      stepIds: stepsInView(g.view),
+    })
+  }
+}
+
+const sinceParam = (c: Ctx): string | undefined => {
+  const raw = c.req.query('since')
+  if (raw === undefined || raw === '') return undefined
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) throw new CodedError('invalid_payload', 400)
+  return `${raw}T00:00:00.000Z`
+}
+
+/**
+ * The begeleider's workspace (issue 5). Every route resolves the child through childForBegeleider:
+ * organisation + team scoped, "not yours" answers like "does not exist".
+ */
+export function workspaceRoutes(deps: Deps, host: GesprekHost) {
+  const preparation = async (c: Ctx, what: 'oudergesprek' | 'print') => {
+    const p = await requireBegeleider(c)
+    const child = await childForBegeleider(deps, p, c.req.param('id')!)
+    const since = sinceParam(c)
+    const gs = await projectedGesprekken(deps, host, child.id, 'oudergesprek', since)
+    const draft = await loadDraft(deps, child)
+    await logLooks(deps, p, child.id, what, gs)
+    const out: OudergesprekOut = {
+      child: { id: child.id, nickname: child.nickname, ageBand: child.age_band as AgeBand },
+      since: since ?? null,
+      ...buildPreparation(gs),
+      draft: draft?.draft ?? null,
+      draftUpdatedAt: draft?.updatedAt ?? null,
+    }
+    return c.json(out)
+  }
+
+  return new Hono<Env>()
+    .get('/caseload', async (c) => c.json(await caseload(deps, await requireBegeleider(c))))
+    .post('/children', async (c) => {
+      const p = await requireBegeleider(c)
+      const input = await body(c, NewCaseloadChildBody)
+      const familyId = input.newFamily
+        ? await createFamily(deps, p, input.newFamily)
+        : input.familyId
+          ? await familyForTeam(deps, p, input.familyId)
+          : null
+      const id = newId()
+      await deps.db
+        .insertInto('children')
+        .values({
+          id,
+          organisation_id: p.organisationId,
+          team_id: p.teamId,
+          begeleider_id: p.begeleiderId,
+          nickname: input.nickname,
+          age_band: input.ageBand,
+          key_wrapped: deps.keys.newWrappedKey(id),
+          created_at: iso(deps.clock),
+          closed_at: null,
+          family_id: familyId,
+          phase: input.phase,
+          living: input.living,
+        })
+        .execute()
+      const [card] = await caseloadCards(deps, p, id)
+      return c.json(card, 201)
+    })
+    .get('/children/:id', async (c) => {
+      const p = await requireBegeleider(c)
+      const child = await childForBegeleider(deps, p, c.req.param('id'))
+      const [card] = await caseloadCards(deps, p, child.id)
+      if (!card) throw new CodedError('not_found', 404)
+      return c.json(card)
+    })
+    .put('/children/:id', async (c) => {
+      const p = await requireBegeleider(c)
+      const child = await childForBegeleider(deps, p, c.req.param('id'))
+      const input = await body(c, ChildProfileBody)
+      const familyId = input.newFamily
+        ? await createFamily(deps, p, input.newFamily)
+        : input.familyId
+          ? await familyForTeam(deps, p, input.familyId)
+          : input.familyId
+      await deps.db
+        .updateTable('children')
+        .set({
+          ...(input.nickname !== undefined ? { nickname: input.nickname } : {}),
+          ...(input.ageBand !== undefined ? { age_band: input.ageBand } : {}),
+          ...(input.phase !== undefined ? { phase: input.phase } : {}),
+          ...(input.living !== undefined ? { living: input.living } : {}),
+          ...(familyId !== undefined ? { family_id: familyId } : {}),
+        })
+        .where('id', '=', child.id)
+        .where('organisation_id', '=', p.organisationId)
+        .where('team_id', '=', p.teamId)
+        .execute()
+      const [card] = await caseloadCards(deps, p, child.id)
+      return c.json(card)
+    })
+    .post('/children/:id/evaluations', async (c) => {
+      const p = await requireBegeleider(c)
+      const child = await childForBegeleider(deps, p, c.req.param('id'))
+      const { heldOn } = await body(c, EvaluationBody)
+      if (Date.parse(`${heldOn}T00:00:00Z`) > deps.clock.now() + 24 * 60 * 60_000)
+        throw new CodedError('invalid_payload', 400)
+      await deps.db
+        .insertInto('evaluations')
+        .values({
+          id: newId(),
+          child_id: child.id,
+          begeleider_id: p.begeleiderId,
+          held_on: heldOn,
+          created_at: iso(deps.clock),
+        })
+        .execute()
+      const [card] = await caseloadCards(deps, p, child.id)
+      return c.json(card, 201)
+    })
+    .get('/children/:id/other-parent', async (c) => {
+      const p = await requireBegeleider(c)
+      const child = await childForBegeleider(deps, p, c.req.param('id'))
+      return c.json(await otherParentRecords(deps, child))
+    })
+    .post('/children/:id/other-parent', async (c) => {
+      const p = await requireBegeleider(c)
+      const child = await childForBegeleider(deps, p, c.req.param('id'))
+      await addOtherParentRecord(deps, child, p.begeleiderId, await body(c, OtherParentBody))
+      return c.json(await otherParentRecords(deps, child), 201)
+    })
+    .get('/children/:id/history', async (c) => {
+      const p = await requireBegeleider(c)
+      const child = await childForBegeleider(deps, p, c.req.param('id'))
+      const gs = await projectedGesprekken(deps, host, child.id, 'begeleider')
+      await logLooks(deps, p, child.id, 'history', gs)
+      const out: HistoryOut = buildHistory(
+        { id: child.id, nickname: child.nickname, ageBand: child.age_band as AgeBand },
+        gs,
+      )
+      return c.json(out)
+    })
+    .get('/children/:id/oudergesprek', (c) => preparation(c, 'oudergesprek'))
+    .get('/children/:id/oudergesprek/print', (c) => preparation(c, 'print'))
+    .put('/children/:id/oudergesprek/draft', async (c) => {
+      const p = await requireBegeleider(c)
+      const child = await childForBegeleider(deps, p, c.req.param('id'))
+      await saveDraft(deps, child, p.begeleiderId, await body(c, OudergesprekDraft))
+      return c.json({ ok: true })
+    })
+}

@@ -1,0 +1,55 @@
+import type { Deps } from '../deps'
+import type { GesprekHost } from '../gesprek/host'
+import { eraseChild } from '../privacy/child-data'
+
+export const DEFAULT_RETENTION_DAYS = 30
+const DAY_MS = 24 * 60 * 60_000
+
+/**
+ * SEC-10: raw answers live here only for a while after a trajectory closes (children.closed_at);
+ * this app is not the legal dossier. Each closed child past the limit is erased (crypto-shredded and
+ * deleted) as on an erasure request. Idempotent: erased children have no key and are skipped.
+ */
+export async function runRetention(
+  deps: Deps,
+  host: GesprekHost,
+  opts: { days?: number; onErased?: (childId: string, tokenHashes: string[]) => void } = {},
+): Promise<{ erased: string[] }> {
+  const days = opts.days ?? DEFAULT_RETENTION_DAYS
+  const cutoff = new Date(deps.clock.now() - days * DAY_MS).toISOString()
+  const due = await deps.db
+    .selectFrom('children')
+    .select('id')
+    .where('closed_at', 'is not', null)
+    .where('closed_at', '<=', cutoff)
+    .where('key_wrapped', 'is not', null)
+    .execute()
+  const erased: string[] = []
+  for (const { id } of due) {
+    const { tokenHashes } = await eraseChild(deps, host, id)
+    opts.onErased?.(id, tokenHashes)
+    erased.push(id)
+  }
+  if (erased.length) deps.log.info('retention run', { erased: erased.length, days })
+  return { erased }
+}
+
+/** Runs the job now and then every `everyMs` (default hourly) until stopped; failures are logged, not thrown. */
+export function scheduleRetention(
+  deps: Deps,
+  host: GesprekHost,
+  opts: { days?: number; everyMs?: number; onErased?: (childId: string, tokenHashes: string[]) => void } = {},
+): () => void {
+  const run = () =>
+    void runRetention(deps, host, opts).catch((err: unknown) =>
+      deps.log.error('retention run failed', { errorName: err instanceof Error ? err.name : typeof err }),
+    )
+  const timer = setInterval(run, opts.everyMs ?? 60 * 60_000)
+  timer.unref()
+  const first = setTimeout(run, 1000)
+  first.unref()
+  return () => {
+    clearInterval(timer)
+    clearTimeout(first)
+  }
+}

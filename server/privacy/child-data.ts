@@ -1,0 +1,121 @@
+import { sql, type Transaction } from 'kysely'
+import { CodedError } from '../../dialogs/contract/errors'
+import type { ItemView } from '../../dialogs/contract/view'
+import { iso } from '../clock'
+import type { Deps } from '../deps'
+import type { GesprekHost } from '../gesprek/host'
+import type { Database } from '../store/schema'
+
+/** Inzage (AVG art. 15): everything the child said, as the child itself sees it (projection 'kind'). */
+export type ChildExport = {
+  exportedAt: string
+  child: { id: string; nickname: string; ageBand: string; createdAt: string; closedAt: string | null }
+  gesprekken: {
+    id: string
+    toolId: string
+    setting: string
+    createdAt: string
+    updatedAt: string
+    phase: string
+    items: ItemView[]
+  }[]
+}
+
+export async function exportChild(deps: Deps, host: GesprekHost, childId: string): Promise<ChildExport> {
+  const child = await deps.db.selectFrom('children').selectAll().where('id', '=', childId).executeTakeFirst()
+  if (!child?.key_wrapped) throw new CodedError('not_found', 404)
+  const rows = await deps.db
+    .selectFrom('gesprekken')
+    .select(['id', 'tool_id', 'setting', 'created_at', 'updated_at', 'phase'])
+    .where('child_id', '=', childId)
+    .orderBy('created_at')
+    .execute()
+  const gesprekken: ChildExport['gesprekken'] = []
+  for (const g of rows) {
+    const { view } = await host.view(g.id, 'kind')
+    gesprekken.push({
+      id: g.id,
+      toolId: g.tool_id,
+      setting: g.setting,
+      createdAt: g.created_at,
+      updatedAt: g.updated_at,
+      phase: view.phase,
+      items: view.items,
+    })
+  }
+  return {
+    exportedAt: iso(deps.clock),
+    child: {
+      id: child.id,
+      nickname: child.nickname,
+      ageBand: child.age_band,
+      createdAt: child.created_at,
+      closedAt: child.closed_at,
+    },
+    gesprekken,
+  }
+}
+
+/** Rows that must outlive an erasure: the child's tombstone and the access log (NEN 7513, no content). */
+const KEEP = new Set(['children', 'access_log', 'schema_migrations'])
+
+type Fk = { table: string; from: string; to: string }
+
+/** Every (table, column) whose foreign key points at `parent`, read from the schema itself. */
+async function referencing(trx: Transaction<Database>, parent: string): Promise<Fk[]> {
+  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(trx)
+  const out: Fk[] = []
+  for (const { name } of tables.rows) {
+    const fks = await sql<{ table: string; from: string; to: string | null }>`select * from pragma_foreign_key_list(${name})`.execute(trx)
+    for (const fk of fks.rows) if (fk.table === parent) out.push({ table: name, from: fk.from, to: fk.to ?? 'id' })
+  }
+  return out
+}
+
+/** Deletes rows of `table` matching `where`, after everything that points at them (depth-first). */
+async function deleteDeep(trx: Transaction<Database>, table: string, where: ReturnType<typeof sql>, depth = 0) {
+  if (depth > 6) throw new Error('erasure: foreign keys nest too deep')
+  for (const fk of await referencing(trx, table)) {
+    if (KEEP.has(fk.table)) continue
+    const inner = sql`${sql.ref(fk.from)} in (select ${sql.ref(fk.to)} from ${sql.table(table)} where ${where})`
+    await deleteDeep(trx, fk.table, inner, depth + 1)
+  }
+  await sql`delete from ${sql.table(table)} where ${where}`.execute(trx)
+}
+
+/**
+ * Erasure (AVG art. 17) and the retention job's end state. Crypto-shredding first: the child's wrapped
+ * key goes, so every sealed row anywhere (a backup copy included, once its key column is gone too)
+ * can no longer be opened; then every row that points at the child or their gesprekken is deleted,
+ * found through the schema's foreign keys so tables added later are covered without editing this.
+ * What stays: a tombstone row (no nickname, no key) and the content-free access log.
+ * Returns the device-token hashes that were live, so the caller can close their sockets.
+ */
+export async function eraseChild(deps: Deps, host: GesprekHost, childId: string): Promise<{ tokenHashes: string[] }> {
+  const tokenHashes: string[] = []
+  await deps.db.transaction().execute(async (trx) => {
+    // Checked at commit: rows may go in any order inside the transaction.
+    await sql`pragma defer_foreign_keys = on`.execute(trx)
+    const now = iso(deps.clock)
+    const updated = await trx
+      .updateTable('children')
+      .set((eb) => ({ key_wrapped: null, nickname: '', closed_at: eb.fn.coalesce('closed_at', sql.lit(now)) }))
+      .where('id', '=', childId)
+      .executeTakeFirst()
+    if (Number(updated.numUpdatedRows) !== 1) throw new CodedError('not_found', 404)
+    for (const fk of await referencing(trx, 'children')) {
+      if (KEEP.has(fk.table)) continue
+      // Device and kamer tokens: their sockets are closed by the caller once the rows are gone.
+      const cols = await sql<{ name: string }>`select name from pragma_table_info(${fk.table})`.execute(trx)
+      if (cols.rows.some((c) => c.name === 'token_hash')) {
+        const t = await sql<{ token_hash: string }>`select token_hash from ${sql.table(fk.table)} where ${sql.ref(fk.from)} = ${childId}`.execute(trx)
+        tokenHashes.push(...t.rows.map((r) => r.token_hash))
+      }
+      await deleteDeep(trx, fk.table, sql`${sql.ref(fk.from)} = ${childId}`)
+    }
+  })
+  deps.keys.forget(childId)
+  host.forgetChild(childId)
+  deps.log.info('child erased', { child: childId })
+  return { tokenHashes }
+}

@@ -1,0 +1,27 @@
+import type { CadenceItem } from '../../dialogs/contract/workspace'
+
+const DAY = 24 * 60 * 60_000
+
+/**
+ * The method's minimums as gentle reminders (digest 4.1): a kind-gesprek at least every two weeks,
+ * the evaluation of goals with parent and child every six weeks. "due" opens a few days before the
+ * deadline so there is room to plan; "overdue" after it. Nothing here ever blocks anything.
+ */
+export const CADENCE = {
+  gesprek: { everyMs: 14 * DAY, dueWindowMs: 3 * DAY },
+  evaluatie: { everyMs: 42 * DAY, dueWindowMs: 7 * DAY },
+} as const
+
+export function cadenceItem(
+  kind: keyof typeof CADENCE,
+  now: number,
+  last: string | null,
+  /** Where the clock starts when nothing happened yet: the child's intake. */
+  startedAt: string,
+): CadenceItem {
+  const { everyMs, dueWindowMs } = CADENCE[kind]
+  const from = Date.parse(last ?? startedAt)
+  const due = from + everyMs
+  const status = now > due ? 'overdue' : now >= due - dueWindowMs ? 'due' : 'ok'
+  return { status, dueAt: new Date(due).toISOString(), lastAt: last }
+}

@@ -1,0 +1,87 @@
+import { CodedError } from '../../dialogs/contract/errors'
+import {
+  OudergesprekDraft,
+  type OtherParentOut,
+  type OudergesprekDraft as Draft,
+} from '../../dialogs/contract/workspace'
+import { iso } from '../clock'
+import { open, seal } from '../crypto/seal'
+import type { Deps } from '../deps'
+import { newId } from '../ids'
+
+type ChildRow = { id: string; key_wrapped: string | null }
+
+const keyOf = (deps: Deps, child: ChildRow) => {
+  if (!child.key_wrapped) throw new CodedError('not_found', 404)
+  return deps.keys.unwrap(child.id, child.key_wrapped)
+}
+// The AAD binds a sealed value to its row, so values cannot be moved between children or rows.
+const otherParentAad = (childId: string, rowId: string) => `${childId}:other-parent:${rowId}`
+const draftAad = (childId: string) => `${childId}:oudergesprek-draft`
+
+/**
+ * How the parent who did not come along is informed (digest 3.5). Append-only: an agreement that
+ * changed is a new record, the earlier ones stay readable. Nothing here is ever sent to that parent.
+ */
+export async function addOtherParentRecord(
+  deps: Deps,
+  child: ChildRow,
+  begeleiderId: string,
+  input: { text: string; agreedOn: string },
+): Promise<void> {
+  const id = newId()
+  await deps.db
+    .insertInto('other_parent_records')
+    .values({
+      id,
+      child_id: child.id,
+      begeleider_id: begeleiderId,
+      body_enc: seal(keyOf(deps, child), JSON.stringify(input), otherParentAad(child.id, id)),
+      created_at: iso(deps.clock),
+    })
+    .execute()
+}
+
+export async function otherParentRecords(deps: Deps, child: ChildRow): Promise<OtherParentOut> {
+  const rows = await deps.db
+    .selectFrom('other_parent_records')
+    .innerJoin('begeleiders', 'begeleiders.id', 'other_parent_records.begeleider_id')
+    .select([
+      'other_parent_records.id',
+      'other_parent_records.body_enc',
+      'other_parent_records.created_at',
+      'begeleiders.display_name',
+    ])
+    .where('other_parent_records.child_id', '=', child.id)
+    .orderBy('other_parent_records.created_at', 'desc')
+    .orderBy('other_parent_records.id')
+    .limit(20)
+    .execute()
+  const key = keyOf(deps, child)
+  const records = rows.map((r) => {
+    const body = JSON.parse(open(key, r.body_enc, otherParentAad(child.id, r.id))) as { text: string; agreedOn: string }
+    return { text: body.text, agreedOn: body.agreedOn, recordedAt: r.created_at, recordedBy: r.display_name }
+  })
+  return { current: records[0] ?? null, earlier: records.slice(1) }
+}
+
+export async function saveDraft(deps: Deps, child: ChildRow, begeleiderId: string, draft: Draft): Promise<void> {
+  const body_enc = seal(keyOf(deps, child), JSON.stringify(draft), draftAad(child.id))
+  const updated_at = iso(deps.clock)
+  await deps.db
+    .insertInto('oudergesprek_drafts')
+    .values({ child_id: child.id, begeleider_id: begeleiderId, body_enc, updated_at })
+    .onConflict((oc) => oc.column('child_id').doUpdateSet({ begeleider_id: begeleiderId, body_enc, updated_at }))
+    .execute()
+}
+
+export async function loadDraft(deps: Deps, child: ChildRow): Promise<{ draft: Draft; updatedAt: string } | null> {
+  const row = await deps.db
+    .selectFrom('oudergesprek_drafts')
+    .select(['body_enc', 'updated_at'])
+    .where('child_id', '=', child.id)
+    .executeTakeFirst()
+  if (!row) return null
+  const draft = OudergesprekDraft.parse(JSON.parse(open(keyOf(deps, child), row.body_enc, draftAad(child.id))))
+  return { draft, updatedAt: row.updated_at }
+}

@@ -1,0 +1,153 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { ReceiptOut } from '../../dialogs/contract/receipt'
+import { receiptFor, recordAccess, rowHash, verifyAccessLog } from '../../server/audit/access-log'
+import {
+  connect,
+  connected,
+  emitAck,
+  HttpUser,
+  msgId,
+  seedOrganisations,
+  startGesprek,
+  startTestServer,
+  type TestServer,
+  type TestSocket,
+} from '../helpers/server'
+
+/** SEC-08: who looked at which child's gesprek is logged (never content), chained, and shown to the child. */
+
+const servers: TestServer[] = []
+const sockets: TestSocket[] = []
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.disconnect()
+  for (const s of servers.splice(0)) await s.stop()
+})
+
+async function setup() {
+  const server = await startTestServer()
+  servers.push(server)
+  const seeded = await seedOrganisations(server)
+  const sanne = await HttpUser.login(server.url, 'sanne')
+  return { server, sanne, seeded }
+}
+
+function open(url: string, opts: Parameters<typeof connect>[1]) {
+  const s = connect(url, opts)
+  sockets.push(s)
+  return s
+}
+
+const SECRET = 'mijn-geheime-antwoord-over-thuis'
+
+describe('access log and the child’s receipt', () => {
+  it('logs the begeleider’s page and live view, and the child reads it back in plain entries', async () => {
+    const { server, sanne } = await setup()
+    const { gesprekId, token, childId } = await startGesprek(server.url, sanne)
+    const kind = open(server.url, { token })
+    await connected(kind)
+    const send = (event: unknown) => emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
+    await send({ type: 'nav.next' })
+    await send({ type: 'item.add', item: { id: 'item-goed-0001', text: SECRET } })
+    await send({ type: 'nav.next' })
+    await send({ type: 'nav.next' })
+    await send({ type: 'item.add', item: { id: 'item-droom-001', text: 'een hond' } })
+    await send({ type: 'share.set', itemIds: ['item-goed-0001'], level: 'alleen-ik' })
+
+    // Before anyone looked, the receipt is empty.
+    const kindHttp = new HttpUser(server.url, token)
+    expect((await kindHttp.get('/api/kind/receipt')).body).toEqual({ entries: [] })
+
+    expect((await sanne.get(`/api/gesprekken/${gesprekId}`)).status).toBe(200)
+    const beg = open(server.url, { cookie: sanne.cookie })
+    await connected(beg)
+    expect((await emitAck(beg, 'gesprek:join', { gesprekId })).ok).toBe(true)
+
+    const rows = await server.deps.db.selectFrom('access_log').selectAll().orderBy('id').execute()
+    expect(rows.map((r) => [r.what, r.child_id, r.gesprek_id, JSON.parse(r.step_ids)])).toEqual([
+      ['gesprek', childId, gesprekId, ['huis-dromen']],
+      ['live', childId, gesprekId, ['huis-dromen']],
+    ])
+    // Never content: the item the child kept to themself is not named, and no text is stored at all.
+    expect(JSON.stringify(rows)).not.toContain(SECRET)
+    expect(JSON.stringify(rows)).not.toContain('een hond')
+
+    const receipt = await kindHttp.get('/api/kind/receipt')
+    expect(receipt.status).toBe(200)
+    const { entries } = ReceiptOut.parse(receipt.body)
+    // Page + live view on one day are one look for the child.
+    expect(entries).toEqual([
+      {
+        who: 'Sanne',
+        role: 'begeleider',
+        what: 'live',
+        toolId: 'drie-huizen',
+        stepIds: ['huis-dromen'],
+        at: rows[1]!.created_at,
+        count: 2,
+      },
+    ])
+    expect(JSON.stringify(receipt.body)).not.toContain(SECRET)
+  })
+
+  it('scopes the receipt to the token’s own child and refuses without a token', async () => {
+    const { server, sanne } = await setup()
+    const mo = await startGesprek(server.url, sanne, { nickname: 'Mo' })
+    const noor = await startGesprek(server.url, sanne, { nickname: 'Noor' })
+    await sanne.get(`/api/gesprekken/${mo.gesprekId}`)
+    expect((await new HttpUser(server.url, noor.token).get('/api/kind/receipt')).body).toEqual({ entries: [] })
+    expect((await new HttpUser(server.url, mo.token).get('/api/kind/receipt')).body.entries).toHaveLength(1)
+    expect(await new HttpUser(server.url).get('/api/kind/receipt')).toMatchObject({
+      status: 401,
+      body: { error: 'session_expired' },
+    })
+    // A begeleider's cookie is not a child's token.
+    expect((await sanne.get('/api/kind/receipt')).status).toBe(401)
+  })
+
+  it('folds repeated looks on one day into one line, and keeps different screens apart', async () => {
+    const { server, seeded } = await setup()
+    const sanne = await HttpUser.login(server.url, 'sanne')
+    const { gesprekId, childId } = await startGesprek(server.url, sanne)
+    for (let i = 0; i < 3; i++) await sanne.get(`/api/gesprekken/${gesprekId}`)
+    await recordAccess(server.deps, { begeleiderId: seeded.a1, childId, gesprekId, what: 'print' })
+    const entries = await receiptFor(server.deps, childId)
+    expect(entries.map((e) => [e.what, e.count])).toEqual([
+      ['print', 1],
+      ['gesprek', 3],
+    ])
+  })
+
+  it('chains every row to the one before: changing, removing or forging a row is detected', async () => {
+    const { server, sanne } = await setup()
+    const { gesprekId } = await startGesprek(server.url, sanne)
+    for (let i = 0; i < 5; i++) await sanne.get(`/api/gesprekken/${gesprekId}`)
+    const good = await verifyAccessLog(server.deps)
+    expect(good).toMatchObject({ ok: true, rows: 5 })
+    const db = server.deps.db
+
+    // Someone edits what was looked at (hiding an export, say).
+    await db.updateTable('access_log').set({ what: 'live' }).where('id', '=', 3).execute()
+    expect(await verifyAccessLog(server.deps)).toEqual({ ok: false, brokenAtId: 3 })
+    await db.updateTable('access_log').set({ what: 'gesprek' }).where('id', '=', 3).execute()
+    expect(await verifyAccessLog(server.deps)).toEqual(good)
+
+    // Someone changes who looked, and fixes up that row's own hash: the next row's link still breaks.
+    const row3 = await db.selectFrom('access_log').selectAll().where('id', '=', 3).executeTakeFirstOrThrow()
+    const forged = { ...row3, begeleider_id: 'someone-else' }
+    await db
+      .updateTable('access_log')
+      .set({ begeleider_id: forged.begeleider_id, hash: rowHash(forged) })
+      .where('id', '=', 3)
+      .execute()
+    expect(await verifyAccessLog(server.deps)).toEqual({ ok: false, brokenAtId: 4 })
+    await db
+      .updateTable('access_log')
+      .set({ begeleider_id: row3.begeleider_id, hash: row3.hash })
+      .where('id', '=', 3)
+      .execute()
+
+    // Someone removes a row.
+    await db.deleteFrom('access_log').where('id', '=', 2).execute()
+    expect(await verifyAccessLog(server.deps)).toEqual({ ok: false, brokenAtId: 3 })
+  })
+})

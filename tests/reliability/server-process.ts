@@ -1,0 +1,49 @@
+/**
+ * The real server as a child process, for tests that kill it (crash, graceful shutdown).
+ * Env: DATA_DIR (required), PORT (default 0), SEED_GESPREKKEN=N with SEED_OUT=<file> to seed N
+ * guided gesprekken with a joined child device each (written as JSON; the begeleider session too).
+ * Prints `LISTENING <port>` on stdout once it accepts connections. SIGTERM closes gracefully.
+ */
+import { writeFileSync } from 'node:fs'
+import { startServer } from '../../server/app'
+import { createSession } from '../../server/auth/sessions'
+import { redeemJoinCode } from '../../server/auth/join-codes'
+import { createLogger } from '../../server/log'
+import { HttpUser, seedOrganisations } from '../helpers/server'
+
+const dataDir = process.env.DATA_DIR
+if (!dataDir) throw new Error('DATA_DIR is required')
+// Log lines go to stderr as JSON, so a test can grep them (SEC-22); info is left out to keep runs quiet.
+const log = createLogger((l) => process.stderr.write(l + '\n'), process.env.LOG_INFO !== '1')
+const server = await startServer({ dataDir, port: Number(process.env.PORT ?? 0), log })
+
+export type SeedFile = {
+  cookie: string
+  gesprekken: { gesprekId: string; childId: string; token: string }[]
+}
+
+const n = Number(process.env.SEED_GESPREKKEN ?? 0)
+if (n > 0) {
+  const ids = await seedOrganisations(server)
+  const sanne = await HttpUser.login(server.url, 'sanne')
+  const gesprekken: SeedFile['gesprekken'] = []
+  for (let i = 0; i < n; i++) {
+    const child = await sanne.post('/api/children', { nickname: `Kind ${String.fromCharCode(97 + (i % 26))}`, ageBand: '8-12' })
+    const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
+    // Straight through the redeem function: the per-IP join limit would otherwise stop the seeding itself.
+    const joined = await redeemJoinCode(server.deps, String(g.body.join.code).replace('-', ''))
+    gesprekken.push({ gesprekId: joined.gesprekId, childId: joined.childId, token: joined.token })
+  }
+  // A session of its own for the begeleider sockets, so the login rate limit never matters.
+  const cookie = `kg_session=${await createSession(server.deps, ids.a1)}`
+  writeFileSync(process.env.SEED_OUT ?? `${dataDir}/seed.json`, JSON.stringify({ cookie, gesprekken }))
+}
+
+process.stdout.write(`LISTENING ${server.port}\n`)
+
+process.once('SIGTERM', () => {
+  server.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  )
+})

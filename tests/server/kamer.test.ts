@@ -1,0 +1,276 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { secretProblem } from '../../dialogs/contract/kamer'
+import { KAMER_IDLE_MS, KAMER_INVITE_TTL_MS, KAMER_LOCK_MS } from '../../server/auth/kamer'
+import {
+  connect,
+  connected,
+  emitAck,
+  fakeClock,
+  HttpUser,
+  msgId,
+  seedOrganisations,
+  startTestServer,
+  type TestServer,
+} from '../helpers/server'
+
+const PIN = '482915'
+
+describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
+  let server: TestServer
+  let clock: ReturnType<typeof fakeClock>
+  let sanne: HttpUser
+  let anon: HttpUser
+
+  beforeEach(async () => {
+    clock = fakeClock()
+    server = await startTestServer({ clock })
+    await seedOrganisations(server)
+    sanne = await HttpUser.login(server.url, 'sanne')
+    anon = new HttpUser(server.url)
+  })
+  afterEach(async () => {
+    await server?.stop()
+  })
+
+  const addChild = async (by: HttpUser, nickname: string, ageBand = '12-15') =>
+    ((await by.post('/api/children', { nickname, ageBand })).body as { id: string }).id
+  const invite = async (childId: string, by = sanne) => {
+    const r = await by.post(`/api/kamer/children/${childId}/invite`)
+    expect(r.status).toBe(201)
+    return r.body.code as string
+  }
+  const setup = (code: string, name: string, secret = PIN) => anon.post('/api/kamer/setup', { code, name, secret })
+  const open = (name: string, secret = PIN) => anon.post('/api/kamer/open', { name, secret })
+  const kamer = async (name: string, nickname = 'Sam') => {
+    const childId = await addChild(sanne, nickname)
+    const r = await setup(await invite(childId), name)
+    expect(r.status).toBe(200)
+    return { childId, token: r.body.token as string, user: new HttpUser(server.url, r.body.token as string) }
+  }
+
+  it('explains weak PINs the same way on phone and server', () => {
+    for (const weak of ['1234', '123456', '111111', '987654', '121212', '123123', 'kort', 'aaaaaaaaaaaa'])
+      expect(secretProblem(weak), weak).not.toBeNull()
+    for (const fine of ['482915', '7031964', 'de fiets van oma', 'zonnebloem!'])
+      expect(secretProblem(fine), fine).toBeNull()
+  })
+
+  it('makes single-use, short-lived invites only for jongeren of the own team', async () => {
+    const young = await addChild(sanne, 'Mo', '8-12')
+    expect((await sanne.post(`/api/kamer/children/${young}/invite`)).body).toEqual({ error: 'not_allowed_now' })
+    const childId = await addChild(sanne, 'Sam')
+    const joris = await HttpUser.login(server.url, 'joris')
+    const adminB = await HttpUser.login(server.url, 'admin-b')
+    for (const other of [joris, adminB]) {
+      const r = await other.post(`/api/kamer/children/${childId}/invite`)
+      expect(r.status).toBe(404)
+    }
+
+    const code = await invite(childId)
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/)
+    expect((await anon.post('/api/kamer/invite/check', { code })).body).toEqual({ ok: true })
+    expect((await setup(code, 'ergens', '1234')).body).toEqual({ error: 'secret_too_weak' })
+    // A refused setup does not use the code up.
+    expect((await setup(code, 'ergens')).status).toBe(200)
+    expect((await setup(code, 'ergens')).body).toEqual({ error: 'code_used' })
+    expect((await anon.post('/api/kamer/invite/check', { code })).body).toEqual({ error: 'code_used' })
+
+    const late = await invite(childId)
+    clock.advance(KAMER_INVITE_TTL_MS)
+    expect((await setup(late, 'ergens')).body).toEqual({ error: 'code_expired' })
+    const first = await invite(childId)
+    const second = await invite(childId)
+    expect((await setup(first, 'ergens')).body).toEqual({ error: 'code_used' })
+    expect((await setup(second, 'ergens')).status).toBe(200)
+    expect((await setup('ABCD-EFGH', 'ergens')).body).toEqual({ error: 'code_invalid' })
+  })
+
+  it('keeps kamer names apart and never stores the PIN or the name in readable form', async () => {
+    await kamer('Blauwe Vogel')
+    const other = await addChild(sanne, 'Lina')
+    expect((await setup(await invite(other), '  blauwe   VOGEL ')).body).toEqual({ error: 'kamer_name_taken' })
+    expect((await open('BLAUWE vogel')).status).toBe(200)
+    const db = readFileSync(join(server.dataDir, 'kindgesprek.sqlite'))
+    expect(db.includes(Buffer.from(PIN))).toBe(false)
+    expect(db.toString('latin1').toLowerCase()).not.toContain('blauwe vogel')
+  })
+
+  it('locks a kamer after five wrong PINs, for everyone, and an unknown name behaves the same', async () => {
+    await kamer('nachtlamp')
+    for (let i = 0; i < 4; i++) expect((await open('nachtlamp', '000123')).body).toEqual({ error: 'wrong_credentials' })
+    expect((await open('nachtlamp', '000123')).body).toEqual({ error: 'kamer_locked' })
+    expect((await open('nachtlamp')).body).toEqual({ error: 'kamer_locked' })
+    for (let i = 0; i < 4; i++)
+      expect((await open('bestaat-niet', '000123')).body).toEqual({ error: 'wrong_credentials' })
+    expect((await open('bestaat-niet', '000123')).body).toEqual({ error: 'kamer_locked' })
+    expect((await open('bestaat-niet', '000123')).body).toEqual({ error: 'kamer_locked' })
+    clock.advance(KAMER_LOCK_MS)
+    expect((await open('nachtlamp')).status).toBe(200)
+  })
+
+  it('limits PIN tries per IP across names', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 22; i++) statuses.push((await open(`naam-${i}`, '000123')).status)
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true)
+    expect(statuses.slice(20)).toEqual([429, 429])
+  })
+
+  it('a new invite resets a forgotten PIN, keeps the work and ends every open visit', async () => {
+    const { childId, token, user } = await kamer('zolder')
+    const g = await user.post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })
+    const s = connect(server.url, { token })
+    await connected(s)
+    await emitAck(s, 'gesprek:join', { gesprekId: g.body.id })
+    await emitAck(s, 'gesprek:command', { gesprekId: g.body.id, clientMsgId: msgId(), event: { type: 'nav.next' } })
+    const add = { type: 'item.add', item: { id: 'note-1-abcdef', text: 'iets van mij', pictures: [] } }
+    expect(await emitAck(s, 'gesprek:command', { gesprekId: g.body.id, clientMsgId: msgId(), event: add })).toEqual({
+      ok: true,
+      data: { seq: 2 },
+    })
+    const ended = new Promise((resolve) => s.on('session:ended', resolve))
+
+    const r = await setup(await invite(childId), 'zolder', '739104')
+    expect(r.status).toBe(200)
+    expect(await ended).toEqual({ reason: 'locked' })
+    expect((await user.get('/api/kamer/me')).body).toEqual({ error: 'session_expired' })
+    expect((await open('zolder')).body).toEqual({ error: 'wrong_credentials' })
+    const again = new HttpUser(server.url, (await open('zolder', '739104')).body.token as string)
+    const me = await again.get('/api/kamer/me')
+    expect(me.body.gesprekken).toEqual([{ id: g.body.id, toolId: 'kamer-notities' }])
+    expect(me.body.tools).toEqual(expect.arrayContaining(['mijn-netwerk', 'mijn-kamer', 'kamer-notities']))
+    s.disconnect()
+  })
+
+  it('locks after five idle minutes on the server, for HTTP and the socket', async () => {
+    const { token, user } = await kamer('kelder')
+    const g = (await user.post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).body.id as string
+    clock.advance(KAMER_IDLE_MS - 1000)
+    expect((await user.post('/api/kamer/touch')).body).toEqual({ ok: true })
+    clock.advance(KAMER_IDLE_MS - 1000)
+    const s = connect(server.url, { token })
+    await connected(s)
+    expect((await emitAck(s, 'gesprek:join', { gesprekId: g })).ok).toBe(true)
+    clock.advance(KAMER_IDLE_MS)
+    const ended = new Promise((resolve) => s.on('session:ended', resolve))
+    const add = { type: 'item.add', item: { id: 'note-2-abcdef', text: 'te laat', pictures: [] } }
+    expect(await emitAck(s, 'gesprek:command', { gesprekId: g, clientMsgId: msgId(), event: add })).toEqual({
+      ok: false,
+      error: 'session_expired',
+    })
+    expect(await ended).toEqual({ reason: 'locked' })
+    expect((await user.get('/api/kamer/me')).body).toEqual({ error: 'session_expired' })
+    const again = connect(server.url, { token })
+    await expect(connected(again)).rejects.toThrow('not_logged_in')
+    // Nothing of the refused command was stored.
+    const rows = await server.deps.db.selectFrom('gesprek_events').select('seq').where('gesprek_id', '=', g).execute()
+    expect(rows).toEqual([])
+  })
+
+  it('the lock call revokes the token at once and asks the browser to clear the site', async () => {
+    const { token, user } = await kamer('schuur')
+    const s = connect(server.url, { token })
+    await connected(s)
+    const ended = new Promise((resolve) => s.on('session:ended', resolve))
+    const r = await user.post('/api/kamer/lock')
+    expect(r.status).toBe(200)
+    expect(r.headers.get('clear-site-data')).toBe('"cache", "storage"')
+    expect(await ended).toEqual({ reason: 'locked' })
+    expect((await user.get('/api/kamer/me')).status).toBe(401)
+    // Opening again elsewhere also ends the earlier visit.
+    const first = new HttpUser(server.url, (await open('schuur')).body.token as string)
+    expect((await first.get('/api/kamer/me')).status).toBe(200)
+    await open('schuur')
+    expect((await first.get('/api/kamer/me')).status).toBe(401)
+  })
+
+  it('scopes the kamer token to its own kamer gesprekken (deny by default)', async () => {
+    const a = await kamer('kamer-a', 'Sam')
+    const b = await kamer('kamer-b', 'Lina')
+    const ga = (await a.user.post('/api/kamer/gesprekken', { toolId: 'mijn-netwerk' })).body.id as string
+    const gb = (await b.user.post('/api/kamer/gesprekken', { toolId: 'mijn-netwerk' })).body.id as string
+    // A guided gesprek of the same child is not part of the kamer.
+    const guided = (await sanne.post('/api/gesprekken', { childId: a.childId, toolId: 'mijn-netwerk' })).body.gesprek
+      .id as string
+    const s = connect(server.url, { token: a.token })
+    await connected(s)
+    expect((await emitAck(s, 'gesprek:join', { gesprekId: ga })).ok).toBe(true)
+    for (const gesprekId of [gb, guided]) {
+      expect(await emitAck(s, 'gesprek:join', { gesprekId })).toEqual({ ok: false, error: 'not_found' })
+      const event = { type: 'nav.next' }
+      expect(await emitAck(s, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })).toEqual({
+        ok: false,
+        error: 'not_found',
+      })
+    }
+    // Not a tool for the kamer, or not for this band.
+    expect((await a.user.post('/api/kamer/gesprekken', { toolId: 'drie-huizen' })).body).toEqual({
+      error: 'not_allowed_now',
+    })
+    // Begeleiders of another team or organisation see nothing of this kamer.
+    for (const name of ['joris', 'admin-b']) {
+      const other = await HttpUser.login(server.url, name)
+      expect((await other.get(`/api/kamer/children/${a.childId}`)).status).toBe(404)
+      expect((await other.get('/api/kamer/notices')).body).toEqual([])
+      const os = connect(server.url, { cookie: other.cookie })
+      await connected(os)
+      expect(await emitAck(os, 'gesprek:join', { gesprekId: ga })).toEqual({ ok: false, error: 'not_found' })
+      os.disconnect()
+    }
+    // Without a token: nothing.
+    expect((await anon.get('/api/kamer/me')).status).toBe(401)
+    expect((await anon.get('/api/kamer/notices')).status).toBe(401)
+    expect((await anon.get(`/api/kamer/children/${a.childId}`)).status).toBe(401)
+    s.disconnect()
+  })
+
+  it('starts everything as alleen-ik; the begeleider sees exactly what is shared, a notice, and the receipt tells', async () => {
+    const { childId, token, user } = await kamer('tuinhuis')
+    const g = (await user.post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).body.id as string
+    const s = connect(server.url, { token })
+    await connected(s)
+    const joined = await emitAck(s, 'gesprek:join', { gesprekId: g })
+    expect(joined.data.view.setting).toBe('kamer')
+    await emitAck(s, 'gesprek:command', { gesprekId: g, clientMsgId: msgId(), event: { type: 'nav.next' } })
+    const ids = ['note-a-abcdef', 'note-b-abcdef', 'note-c-abcdef']
+    for (const [i, id] of ids.entries()) {
+      const event = { type: 'item.add', item: { id, text: `vlinder ${i}`, pictures: [] } }
+      expect((await emitAck(s, 'gesprek:command', { gesprekId: g, clientMsgId: msgId(), event })).ok).toBe(true)
+    }
+    const mine = (await emitAck(s, 'gesprek:join', { gesprekId: g })).data.view.items as { share: string }[]
+    expect(mine.map((i) => i.share)).toEqual(['alleen-ik', 'alleen-ik', 'alleen-ik'])
+    let overview = await sanne.get(`/api/kamer/children/${childId}`)
+    expect(overview.body).toMatchObject({ available: true, open: true, shared: [], newItemIds: [] })
+    expect((await sanne.get('/api/kamer/notices')).body).toEqual([])
+
+    const share = { type: 'share.set', itemIds: ids.slice(0, 2), level: 'begeleider' }
+    expect((await emitAck(s, 'gesprek:command', { gesprekId: g, clientMsgId: msgId(), event: share })).ok).toBe(true)
+    expect((await sanne.get('/api/kamer/notices')).body).toEqual([{ childId, nickname: 'Sam' }])
+    overview = await sanne.get(`/api/kamer/children/${childId}`)
+    expect(overview.body.shared).toHaveLength(1)
+    expect(overview.body.shared[0].items.map((i: { text: string }) => i.text)).toEqual(['vlinder 0', 'vlinder 1'])
+    expect(overview.body.newItemIds.sort()).toEqual(ids.slice(0, 2).sort())
+    expect((await sanne.get('/api/kamer/notices')).body).toEqual([])
+
+    // Taking one back removes it and is not news.
+    const back = { type: 'share.set', itemIds: [ids[0]], level: 'alleen-ik' }
+    expect((await emitAck(s, 'gesprek:command', { gesprekId: g, clientMsgId: msgId(), event: back })).ok).toBe(true)
+    expect((await sanne.get('/api/kamer/notices')).body).toEqual([])
+    overview = await sanne.get(`/api/kamer/children/${childId}`)
+    expect(overview.body.shared[0].items.map((i: { text: string }) => i.text)).toEqual(['vlinder 1'])
+
+    // The receipt: who looked, when, at which part; never the notes themselves.
+    const receipt = await user.get('/api/kamer/receipt')
+    expect(receipt.body.entries[0]).toMatchObject({ who: 'Sanne', what: 'gesprek', toolId: 'kamer-notities' })
+    expect(receipt.body.entries[0].stepIds).toEqual(['notities'])
+    expect(JSON.stringify(receipt.body)).not.toContain('vlinder')
+    s.disconnect()
+  })
+
+  it('sends no-store on the kamer page and every kamer answer', async () => {
+    const { user } = await kamer('hok')
+    for (const r of [await anon.get('/kamer'), await user.get('/api/kamer/me'), await sanne.get('/api/kamer/notices')])
+      expect(r.headers.get('cache-control')).toBe('no-store')
+  })
+})
