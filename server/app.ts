@@ -9,6 +9,7 @@ import { ensureDemo } from './demo'
 import { GesprekHost } from './gesprek/host'
 import { createApp } from './http/app'
 import type { Hooks } from './http/hooks'
+import { scheduleRetention } from './jobs/retention'
 import { createLogger, type Logger } from './log'
 import { createRealtime, endBegeleiderSockets, endPrincipalSockets, type AppServer } from './realtime/io'
 import { openSqlite } from './store/db'
@@ -24,6 +25,8 @@ export type ServerOptions = {
   log?: Logger
   demo?: boolean
   distDir?: string
+  /** Days after a trajectory closes before its raw answers are erased (SEC-10); false: no scheduled job. */
+  retentionDays?: number | false
 }
 
 export type RunningServer = {
@@ -62,6 +65,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const io = createRealtime(httpServer, deps, host)
   hooks.sessionEnded = (p, reason) => endPrincipalSockets(io, p, reason)
   hooks.begeleiderEnded = (id, reason) => endBegeleiderSockets(io, id, reason)
+  const stopRetention =
+    opts.retentionDays === false
+      ? () => undefined
+      : scheduleRetention(deps, host, {
+          days: opts.retentionDays,
+          onErased: (childId, tokenHashes) => {
+            for (const tokenHash of tokenHashes)
+              endPrincipalSockets(io, { role: 'kind', childId, kamer: true, tokenHash }, 'expired')
+          },
+        })
   const port = (httpServer.address() as AddressInfo).port
   const url = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`
 
@@ -69,7 +82,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const close = () =>
     (closing ??= (async () => {
       httpServer.close() // stop accepting new connections
-      await host.drain()
+      stopRetention()
+      await host.shutdown() // refuse new commands, finish the queued ones
       io.emit('server:restarting', {})
       await io.close()
       await db.destroy()

@@ -8,6 +8,10 @@ import type { Deps } from './deps'
 import { createLogger } from './log'
 import { endSessionsOf, moveChild, resetPassword, setActive } from './workspace/beheer'
 import { openSqlite } from './store/db'
+import { backupDatabase } from './store/backup'
+import { GesprekHost } from './gesprek/host'
+import { DEFAULT_RETENTION_DAYS, runRetention } from './jobs/retention'
+import { eraseChild, exportChild } from './privacy/child-data'
 
 const USAGE = `npm run admin -- <command> [options]
 
@@ -21,6 +25,10 @@ const USAGE = `npm run admin -- <command> [options]
   end-sessions        --organisation-id ID --begeleider-id ID
   move-child          --organisation-id ID --child-id ID --team-id ID --begeleider-id ID   (warm handover, logged)
   list                  organisations, teams and begeleiders (no child data)
+  backup              --to FILE   online copy of the database (never the instance key; mode 0600)
+  export-child        --organisation-id ID --child-id ID   inzage: everything the child said, as JSON
+  erase-child         --organisation-id ID --child-id ID   erasure: crypto-shred and delete (irreversible)
+  retention           [--days N]   erase closed trajectories older than N days (default RETENTION_DAYS or 30)
 
   DATA_DIR (default ./data) selects the database.`
 
@@ -40,6 +48,8 @@ async function main() {
       admin: { type: 'boolean', default: false },
       'begeleider-id': { type: 'string' },
       'child-id': { type: 'string' },
+      to: { type: 'string' },
+      days: { type: 'string' },
     },
   })
   const dataDir = resolve(process.env.DATA_DIR ?? './data')
@@ -118,6 +128,34 @@ async function main() {
         })
         console.log(JSON.stringify({ ok: true }))
         break
+      case 'backup':
+        console.log(JSON.stringify(await backupDatabase(dataDir, resolve(need('to')))))
+        break
+      case 'export-child':
+      case 'erase-child': {
+        const childId = need('child-id')
+        const own = await db
+          .selectFrom('children')
+          .select('id')
+          .where('id', '=', childId)
+          .where('organisation_id', '=', need('organisation-id'))
+          .executeTakeFirst()
+        if (!own) throw new Error('no such child in that organisation')
+        // A server running beside this keeps its own cache: erase through the beheer route when it runs.
+        const host = new GesprekHost(deps)
+        if (command === 'export-child') console.log(JSON.stringify(await exportChild(deps, host, childId), null, 2))
+        else {
+          await eraseChild(deps, host, childId)
+          console.log(JSON.stringify({ ok: true, erased: childId }))
+        }
+        break
+      }
+      case 'retention': {
+        const days = Number(values.days ?? process.env.RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS)
+        if (!Number.isInteger(days) || days < 1) throw new Error('--days must be a whole number of days, at least 1')
+        console.log(JSON.stringify(await runRetention(deps, new GesprekHost(deps), { days })))
+        break
+      }
       case 'list': {
         const orgs = await db.selectFrom('organisations').selectAll().execute()
         const teams = await db.selectFrom('teams').selectAll().execute()

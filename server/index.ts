@@ -15,6 +15,7 @@ const server = await startServer({
   instanceKey: env.data.KINDGESPREK_KEY,
   origins: env.data.PUBLIC_ORIGINS,
   secure: env.data.BEHIND_TLS,
+  retentionDays: env.data.RETENTION_DAYS,
   demo: env.data.DEMO,
 })
 

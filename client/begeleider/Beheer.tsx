@@ -31,26 +31,26 @@ export function Beheer() {
 
   return (
     <div className="beheer">
-      <h1>{t('beheer.title', { org: data.organisation })}</h1>
+      <h1>{t('workspace:beheer.title', { org: data.organisation })}</h1>
       <p role="status" className="beheer__status">
         {error && <span className="form-error">{t(`errors:${error}`)}</span>}
-        {done && !error && <span className="muted">{t('beheer.done')}</span>}
+        {done && !error && <span className="muted">{t('workspace:beheer.done')}</span>}
       </p>
       <div className="beheer__grid">
         <section className="panel">
-          <h2>{t('beheer.people')}</h2>
+          <h2>{t('workspace:beheer.people')}</h2>
           <table className="table">
             <tbody>
               {data.begeleiders.map((b) => (
                 <tr key={b.id} className={b.active ? '' : 'is-inactive'}>
                   <td>
                     <strong>{b.displayName}</strong> <span className="muted">@{b.username}</span>
-                    {b.admin && <span className="badge">{t('beheer.admin')}</span>}
+                    {b.admin && <span className="badge">{t('workspace:beheer.admin')}</span>}
                   </td>
                   <td>{teamName(b.teamId)}</td>
                   <td className="muted">
-                    {b.active ? t('beheer.active') : t('beheer.inactive')} ·{' '}
-                    {t('beheer.sessions', { count: b.sessions })}
+                    {b.active ? t('workspace:beheer.active') : t('workspace:beheer.inactive')} ·{' '}
+                    {t('workspace:beheer.sessions', { count: b.sessions })}
                   </td>
                   <td className="table__actions">
                     {b.active ? (
@@ -59,7 +59,7 @@ export function Beheer() {
                         className="btn btn--quiet btn--small"
                         onClick={() => void act(`/api/beheer/begeleiders/${b.id}/deactivate`)}
                       >
-                        {t('beheer.deactivate')}
+                        {t('workspace:beheer.deactivate')}
                       </button>
                     ) : (
                       <button
@@ -67,7 +67,7 @@ export function Beheer() {
                         className="btn btn--quiet btn--small"
                         onClick={() => void act(`/api/beheer/begeleiders/${b.id}/activate`)}
                       >
-                        {t('beheer.activate')}
+                        {t('workspace:beheer.activate')}
                       </button>
                     )}
                     <button
@@ -75,17 +75,17 @@ export function Beheer() {
                       className="btn btn--quiet btn--small"
                       onClick={() => void act(`/api/beheer/begeleiders/${b.id}/end-sessions`)}
                     >
-                      {t('beheer.endSessions')}
+                      {t('workspace:beheer.endSessions')}
                     </button>
                     <button
                       type="button"
                       className="btn btn--quiet btn--small"
                       onClick={() => {
-                        const pw = window.prompt(t('beheer.newPassword', { name: b.displayName }))
+                        const pw = window.prompt(t('workspace:beheer.newPassword', { name: b.displayName }))
                         if (pw) void act(`/api/beheer/begeleiders/${b.id}/password`, { password: pw })
                       }}
                     >
-                      {t('beheer.resetPassword')}
+                      {t('workspace:beheer.resetPassword')}
                     </button>
                   </td>
                 </tr>
@@ -95,7 +95,7 @@ export function Beheer() {
           <NewPerson teams={data.teams} onCreate={(body) => act('/api/beheer/begeleiders', body)} />
         </section>
         <section className="panel">
-          <h2>{t('beheer.teams')}</h2>
+          <h2>{t('workspace:beheer.teams')}</h2>
           <ul>
             {data.teams.map((team) => (
               <li key={team.id}>{team.name}</li>
@@ -105,8 +105,8 @@ export function Beheer() {
         </section>
       </div>
       <section className="panel">
-        <h2>{t('beheer.children')}</h2>
-        <p className="muted">{t('beheer.childrenHint')}</p>
+        <h2>{t('workspace:beheer.children')}</h2>
+        <p className="muted">{t('workspace:beheer.childrenHint')}</p>
         <table className="table">
           <tbody>
             {data.children.map((c) => (
@@ -116,11 +116,11 @@ export function Beheer() {
         </table>
         {data.handovers.length > 0 && (
           <>
-            <h3>{t('beheer.handovers')}</h3>
+            <h3>{t('workspace:beheer.handovers')}</h3>
             <ul className="muted">
               {data.handovers.map((h, i) => (
                 <li key={i}>
-                  {t('beheer.handoverLine', {
+                  {t('workspace:beheer.handoverLine', {
                     child: childName(h.childId),
                     from: `${personName(h.fromBegeleiderId)} (${teamName(h.fromTeamId)})`,
                     to: `${personName(h.toBegeleiderId)} (${teamName(h.toTeamId)})`,
@@ -161,10 +161,10 @@ function MoveRow({
       </td>
       <td className="table__actions">
         <label className="sr-only" htmlFor={`move-${child.id}`}>
-          {t('beheer.to')}
+          {t('workspace:beheer.to')}
         </label>
         <select id={`move-${child.id}`} value={to} onChange={(e) => setTo(e.target.value)}>
-          <option value="">{t('beheer.to')}…</option>
+          <option value="">{t('workspace:beheer.to')}…</option>
           {options.map((b) => (
             <option key={b.id} value={b.id}>
               {b.displayName} · {data.teams.find((x) => x.id === b.teamId)?.name}
@@ -180,7 +180,7 @@ function MoveRow({
             if (b) void onMove({ teamId: b.teamId, begeleiderId: b.id }).then(() => setTo(''))
           }}
         >
-          {t('beheer.move')}
+          {t('workspace:beheer.move')}
         </button>
       </td>
     </tr>
@@ -199,11 +199,11 @@ function NewTeam({ onCreate }: { onCreate: (name: string) => Promise<void> }) {
       }}
     >
       <label>
-        {t('beheer.teamName')}
+        {t('workspace:beheer.teamName')}
         <input value={name} maxLength={60} onChange={(e) => setName(e.target.value)} required />
       </label>
       <button type="submit" className="btn btn--soft">
-        {t('beheer.newTeam')}
+        {t('workspace:beheer.newTeam')}
       </button>
     </form>
   )
@@ -239,9 +239,9 @@ function NewPerson({
         void onCreate(form).then(() => setForm({ ...form, username: '', displayName: '', password: '', admin: false }))
       }}
     >
-      <h3>{t('beheer.newPerson')}</h3>
+      <h3>{t('workspace:beheer.newPerson')}</h3>
       <label>
-        {t('beheer.displayName')}
+        {t('workspace:beheer.displayName')}
         <input
           value={form.displayName}
           maxLength={60}
@@ -250,7 +250,7 @@ function NewPerson({
         />
       </label>
       <label>
-        {t('beheer.username')}
+        {t('workspace:beheer.username')}
         <input
           value={form.username}
           maxLength={40}
@@ -259,7 +259,7 @@ function NewPerson({
         />
       </label>
       <label>
-        {t('beheer.password')}
+        {t('workspace:beheer.password')}
         <input
           type="password"
           autoComplete="new-password"
@@ -269,7 +269,7 @@ function NewPerson({
         />
       </label>
       <label>
-        {t('beheer.team')}
+        {t('workspace:beheer.team')}
         <select value={form.teamId} onChange={(e) => setForm({ ...form, teamId: e.target.value })}>
           {teams.map((team) => (
             <option key={team.id} value={team.id}>
@@ -280,10 +280,10 @@ function NewPerson({
       </label>
       <label className="check">
         <input type="checkbox" checked={form.admin} onChange={(e) => setForm({ ...form, admin: e.target.checked })} />{' '}
-        {t('beheer.admin')}
+        {t('workspace:beheer.admin')}
       </label>
       <button type="submit" className="btn btn--primary">
-        {t('beheer.create')}
+        {t('workspace:beheer.create')}
       </button>
     </form>
   )

@@ -31,15 +31,15 @@ export function Caseload({ go, team }: { go: (path: string) => void; team: strin
     <div className="caseload">
       <section className="panel">
         <header className="panel__head">
-          <h1>{t('caseload.title')}</h1>
-          <span className="muted">{t('caseload.subtitle', { team })}</span>
+          <h1>{t('workspace:caseload.title')}</h1>
+          <span className="muted">{t('workspace:caseload.subtitle', { team })}</span>
           {data && all.length > 0 && (
             <span className="muted caseload__sum">
-              {t('caseload.summary', { due: count('due'), overdue: count('overdue') })}
+              {t('workspace:caseload.summary', { due: count('due'), overdue: count('overdue') })}
             </span>
           )}
         </header>
-        {data && all.length === 0 && <p className="muted">{t('caseload.empty')}</p>}
+        {data && all.length === 0 && <p className="muted">{t('workspace:caseload.empty')}</p>}
         {data?.families.map((f, i) => (
           <div key={f.id ?? `alone-${i}`} className={f.id ? 'family' : 'family family--alone'}>
             {f.label && <h2 className="family__label">{f.label}</h2>}
@@ -51,7 +51,7 @@ export function Caseload({ go, team }: { go: (path: string) => void; team: strin
           </div>
         ))}
         {error && <p className="form-error">{t(`errors:${error}`)}</p>}
-        <p className="muted cadence-hint">{t('cadence.hint')}</p>
+        <p className="muted cadence-hint">{t('workspace:cadence.hint')}</p>
       </section>
       <AddChild families={data?.familyOptions ?? []} onAdded={load} />
     </div>
@@ -67,13 +67,13 @@ function ChildRow({ child: c, go, lng }: { child: CaseloadChild; go: (path: stri
       </a>
       <span className="child-row__facts">
         <span>{t(`common:begeleider.ageBands.${c.ageBand}`)}</span>
-        <span>{t(`phase.${c.phase}`)}</span>
-        <span>{t(`living.${c.living}`)}</span>
-        {!c.mine && <span className="muted">{t('caseload.of', { name: c.begeleider })}</span>}
+        <span>{t(`workspace:phase.${c.phase}`)}</span>
+        <span>{t(`workspace:living.${c.living}`)}</span>
+        {!c.mine && <span className="muted">{t('workspace:caseload.of', { name: c.begeleider })}</span>}
       </span>
       <span className="child-row__cadence">
-        <CadenceBadge label={t('cadence.gesprek')} item={c.cadence.gesprek} lng={lng} />
-        <CadenceBadge label={t('cadence.evaluatie')} item={c.cadence.evaluatie} lng={lng} />
+        <CadenceBadge label={t('workspace:cadence.gesprek')} item={c.cadence.gesprek} lng={lng} />
+        <CadenceBadge label={t('workspace:cadence.evaluatie')} item={c.cadence.evaluatie} lng={lng} />
       </span>
     </li>
   )
@@ -85,11 +85,13 @@ export function CadenceBadge({ label, item, lng }: { label: string; item: Cadenc
   return (
     <span
       className={`cadence cadence--${item.status}`}
-      title={item.lastAt ? t('cadence.last', { date: formatDay(item.lastAt, lng) }) : t('cadence.never')}
+      title={
+        item.lastAt ? t('workspace:cadence.last', { date: formatDay(item.lastAt, lng) }) : t('workspace:cadence.never')
+      }
     >
-      <span className="cadence__label">{label}</span> <strong>{t(`cadence.status.${item.status}`)}</strong>
+      <span className="cadence__label">{label}</span> <strong>{t(`workspace:cadence.status.${item.status}`)}</strong>
       {item.status !== 'ok' && (
-        <span className="cadence__date"> · {t('cadence.dueOn', { date: formatDay(item.dueAt, lng) })}</span>
+        <span className="cadence__date"> · {t('workspace:cadence.dueOn', { date: formatDay(item.dueAt, lng) })}</span>
       )}
     </span>
   )
@@ -106,7 +108,7 @@ function AddChild({ families, onAdded }: { families: { id: string; label: string
   const [error, setError] = useState<ErrorCode | null>(null)
   return (
     <section className="panel">
-      <h2>{t('caseload.add')}</h2>
+      <h2>{t('workspace:caseload.add')}</h2>
       <form
         className="stack"
         onSubmit={(e) => {
@@ -151,40 +153,40 @@ function AddChild({ families, onAdded }: { families: { id: string; label: string
           </select>
         </label>
         <label>
-          {t('phase.label')}
+          {t('workspace:phase.label')}
           <select name="phase" value={phase} onChange={(e) => setPhase(ChildPhase.parse(Number(e.target.value)))}>
             {([1, 2, 3] as const).map((p) => (
               <option key={p} value={p}>
-                {t(`phase.${p}`)}
+                {t(`workspace:phase.${p}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          {t('living.label')}
+          {t('workspace:living.label')}
           <select name="living" value={living} onChange={(e) => setLiving(Living.parse(e.target.value))}>
             {Living.options.map((l) => (
               <option key={l} value={l}>
-                {t(`living.${l}`)}
+                {t(`workspace:living.${l}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          {t('caseload.family')}
+          {t('workspace:caseload.family')}
           <select name="family" value={family} onChange={(e) => setFamily(e.target.value)}>
-            <option value="">{t('caseload.noFamily')}</option>
+            <option value="">{t('workspace:caseload.noFamily')}</option>
             {families.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.label}
               </option>
             ))}
-            <option value="new">{t('caseload.newFamily')}…</option>
+            <option value="new">{t('workspace:caseload.newFamily')}…</option>
           </select>
         </label>
         {family === 'new' && (
           <label>
-            {t('caseload.familyLabel')}
+            {t('workspace:caseload.familyLabel')}
             <input
               name="newFamily"
               value={newFamily}
@@ -192,7 +194,7 @@ function AddChild({ families, onAdded }: { families: { id: string; label: string
               onChange={(e) => setNewFamily(e.target.value)}
               required
             />
-            <small className="muted">{t('caseload.familyHint')}</small>
+            <small className="muted">{t('workspace:caseload.familyHint')}</small>
           </label>
         )}
         <button type="submit" className="btn btn--primary">

@@ -50,25 +50,25 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
           <header className="child-head">
             <h1>{child.nickname}</h1>
             <span className="muted">
-              {t(`common:begeleider.ageBands.${child.ageBand}`)} · {t(`phase.${child.phase}`)} ·{' '}
-              {t(`living.${child.living}`)}
+              {t(`common:begeleider.ageBands.${child.ageBand}`)} · {t(`workspace:phase.${child.phase}`)} ·{' '}
+              {t(`workspace:living.${child.living}`)}
             </span>
             <nav className="child-head__links">
               <a className="btn btn--soft" {...linkProps(go, `/begeleider/kind/${childId}/geschiedenis`)}>
-                {t('child.history')}
+                {t('workspace:child.history')}
               </a>
               <a className="btn btn--primary" {...linkProps(go, `/begeleider/kind/${childId}/oudergesprek`)}>
-                {t('child.oudergesprek')}
+                {t('workspace:child.oudergesprek')}
               </a>
             </nav>
           </header>
           <div className="child-grid">
             <section className="panel">
-              <h2>{t('child.start')}</h2>
+              <h2>{t('workspace:child.start')}</h2>
               <p className="muted">
                 {child.ageBand === '0-4'
-                  ? t('child.startObserve')
-                  : t('child.startHint', { band: t(`common:begeleider.ageBands.${child.ageBand}`) })}
+                  ? t('workspace:child.startObserve')
+                  : t('workspace:child.startHint', { band: t(`common:begeleider.ageBands.${child.ageBand}`) })}
               </p>
               <div className="tool-buttons">
                 {tools.map((tool) => (
@@ -77,10 +77,10 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
                   </button>
                 ))}
               </div>
-              {tools.length === 0 && <p className="muted">{t('child.noTools')}</p>}
+              {tools.length === 0 && <p className="muted">{t('workspace:child.noTools')}</p>}
               <div className="cadence-block">
-                <CadenceBadge label={t('cadence.gesprek')} item={child.cadence.gesprek} lng={lng} />
-                <CadenceBadge label={t('cadence.evaluatie')} item={child.cadence.evaluatie} lng={lng} />
+                <CadenceBadge label={t('workspace:cadence.gesprek')} item={child.cadence.gesprek} lng={lng} />
+                <CadenceBadge label={t('workspace:cadence.evaluatie')} item={child.cadence.evaluatie} lng={lng} />
                 <form
                   className="inline-form"
                   onSubmit={(e) => {
@@ -91,11 +91,11 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
                   }}
                 >
                   <label>
-                    {t('cadence.evaluationHeld')}
+                    {t('workspace:cadence.evaluationHeld')}
                     <input type="date" value={evalDay} max={today()} onChange={(e) => setEvalDay(e.target.value)} />
                   </label>
                   <button type="submit" className="btn btn--soft btn--small">
-                    {t('cadence.recordEvaluation')}
+                    {t('workspace:cadence.recordEvaluation')}
                   </button>
                 </form>
               </div>
@@ -104,8 +104,8 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
           </div>
           <div className="child-grid">
             <section className="panel">
-              <h2>{t('child.timeline')}</h2>
-              {gesprekken.length === 0 && <p className="muted">{t('child.noGesprekken')}</p>}
+              <h2>{t('workspace:child.timeline')}</h2>
+              {gesprekken.length === 0 && <p className="muted">{t('workspace:child.noGesprekken')}</p>}
               <ul className="gesprek-list">
                 {gesprekken.map((g) => (
                   <li key={g.id}>
@@ -146,11 +146,11 @@ function Profile({
   return (
     <section className="panel">
       <h2>
-        {t('child.profile')} {saved && <span className="badge">{t('child.saved')}</span>}
+        {t('workspace:child.profile')} {saved && <span className="badge">{t('workspace:child.saved')}</span>}
       </h2>
       <div className="stack">
         <label>
-          {t('phase.label')}
+          {t('workspace:phase.label')}
           <select
             value={child.phase}
             onChange={(e) => void save({ phase: ChildPhase.parse(Number(e.target.value)) })}
@@ -158,17 +158,17 @@ function Profile({
           >
             {([1, 2, 3] as const).map((p) => (
               <option key={p} value={p}>
-                {t(`phase.${p}`)}
+                {t(`workspace:phase.${p}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          {t('living.label')}
+          {t('workspace:living.label')}
           <select value={child.living} onChange={(e) => void save({ living: Living.parse(e.target.value) })}>
             {Living.options.map((l) => (
               <option key={l} value={l}>
-                {t(`living.${l}`)}
+                {t(`workspace:living.${l}`)}
               </option>
             ))}
           </select>
@@ -200,26 +200,26 @@ function OtherParent({ childId, onError }: { childId: string; onError: (e: unkno
   const lng = i18n.language
   return (
     <section className="panel other-parent">
-      <h2>{t('otherParent.title')}</h2>
-      <p className="muted">{t('otherParent.intro')}</p>
-      <p className="other-parent__never">{t('otherParent.never')}</p>
+      <h2>{t('workspace:otherParent.title')}</h2>
+      <p className="muted">{t('workspace:otherParent.intro')}</p>
+      <p className="other-parent__never">{t('workspace:otherParent.never')}</p>
       {data?.current ? (
         <blockquote className="other-parent__current">
           <p>{data.current.text}</p>
           <footer className="muted">
             {formatDay(data.current.agreedOn, lng)} ·{' '}
-            {t('otherParent.recordedBy', {
+            {t('workspace:otherParent.recordedBy', {
               name: data.current.recordedBy,
               date: formatDay(data.current.recordedAt, lng),
             })}
           </footer>
         </blockquote>
       ) : (
-        <p className="muted">{t('otherParent.none')}</p>
+        <p className="muted">{t('workspace:otherParent.none')}</p>
       )}
       {data && data.earlier.length > 0 && (
         <details>
-          <summary>{t('otherParent.earlier', { count: data.earlier.length })}</summary>
+          <summary>{t('workspace:otherParent.earlier', { count: data.earlier.length })}</summary>
           <ul>
             {data.earlier.map((r) => (
               <li key={r.recordedAt}>
@@ -243,16 +243,16 @@ function OtherParent({ childId, onError }: { childId: string; onError: (e: unkno
         }}
       >
         <label>
-          {t('otherParent.text')}
+          {t('workspace:otherParent.text')}
           <textarea value={text} rows={3} maxLength={2000} onChange={(e) => setText(e.target.value)} required />
         </label>
         <div className="inline-form">
           <label>
-            {t('otherParent.agreedOn')}
+            {t('workspace:otherParent.agreedOn')}
             <input type="date" value={agreedOn} onChange={(e) => setAgreedOn(e.target.value)} required />
           </label>
           <button type="submit" className="btn btn--soft">
-            {t('otherParent.record')}
+            {t('workspace:otherParent.record')}
           </button>
         </div>
       </form>

@@ -33,34 +33,34 @@ export function Handout({ childId, go }: { childId: string; go: (path: string) =
     <div className="handout-page">
       <div className="handout-toolbar">
         <button type="button" className="btn btn--quiet" onClick={() => go(`/begeleider/kind/${childId}/oudergesprek`)}>
-          ← {t('handout.back')}
+          ← {t('workspace:handout.back')}
         </button>
         <button type="button" className="btn btn--primary" onClick={() => window.print()}>
-          {t('handout.printNow')}
+          {t('workspace:handout.printNow')}
         </button>
       </div>
       <article className="handout" data-testid="handout">
         <header className="handout__head">
-          <h1>{t('handout.title')}</h1>
-          <p>{t('handout.for', { name, date: formatDay(new Date().toISOString(), i18n.language) })}</p>
+          <h1>{t('workspace:handout.title')}</h1>
+          <p>{t('workspace:handout.for', { name, date: formatDay(new Date().toISOString(), i18n.language) })}</p>
         </header>
         <section className="handout__block">
-          <h2>{t('handout.zelf', { name })}</h2>
+          <h2>{t('workspace:handout.zelf', { name })}</h2>
           <ThemedList items={data.zelfVertellen} showShare={false} />
         </section>
         <section className="handout__block">
-          <h2>{t('handout.jij')}</h2>
+          <h2>{t('workspace:handout.jij')}</h2>
           <ThemedList items={data.begeleiderVertelt} showShare={false} />
         </section>
         {data.observatie.length > 0 && (
           <section className="handout__block">
-            <h2>{t('prep.observatie')}</h2>
+            <h2>{t('workspace:prep.observatie')}</h2>
             <ThemedList items={data.observatie} showShare={false} />
           </section>
         )}
         <div className="handout__cols">
           <section className="handout__block">
-            <h2>{t('prep.talkingPoints')}</h2>
+            <h2>{t('workspace:prep.talkingPoints')}</h2>
             <ol>
               {lines(draft.talkingPoints).map((l, i) => (
                 <li key={i}>{l}</li>
@@ -68,7 +68,7 @@ export function Handout({ childId, go }: { childId: string; go: (path: string) =
             </ol>
           </section>
           <section className="handout__block">
-            <h2>{t('prep.tips')}</h2>
+            <h2>{t('workspace:prep.tips')}</h2>
             <ul>
               {lines(draft.tips).map((l, i) => (
                 <li key={i}>{l}</li>
@@ -76,7 +76,7 @@ export function Handout({ childId, go }: { childId: string; go: (path: string) =
             </ul>
           </section>
         </div>
-        <footer className="handout__foot">{t('handout.note', { name })}</footer>
+        <footer className="handout__foot">{t('workspace:handout.note', { name })}</footer>
       </article>
     </div>
   )

@@ -28,53 +28,56 @@ export function History({ childId, go }: Props) {
       <a className="btn btn--quiet" {...linkProps(go, `/begeleider/kind/${childId}`)}>
         ← {data.child.nickname}
       </a>
-      <h1>{t('history.title', { name: data.child.nickname })}</h1>
-      <p className="muted">{t('history.onlyShared')}</p>
+      <h1>{t('workspace:history.title', { name: data.child.nickname })}</h1>
+      <p className="muted">{t('workspace:history.onlyShared')}</p>
       <div className="history__grid">
         <section className="panel">
-          <h2>{t('history.stoplicht')}</h2>
+          <h2>{t('workspace:history.stoplicht')}</h2>
           {data.stoplicht.length === 0 ? (
-            <p className="muted">{t('history.stoplichtEmpty')}</p>
+            <p className="muted">{t('workspace:history.stoplichtEmpty')}</p>
           ) : (
             <StoplichtPlot data={data} t={t} lng={lng} />
           )}
         </section>
         <section className="panel">
-          <h2>{t('history.scale')}</h2>
+          <h2>{t('workspace:history.scale')}</h2>
           {data.scales.length === 0 ? (
-            <p className="muted">{t('history.scaleEmpty')}</p>
+            <p className="muted">{t('workspace:history.scaleEmpty')}</p>
           ) : (
             data.scales.map((s) => <ScalePlot key={`${s.toolId}:${s.stepId}`} series={s} t={t} lng={lng} />)
           )}
         </section>
       </div>
       <section className="panel">
-        <h2>{t('history.netwerk')}</h2>
+        <h2>{t('workspace:history.netwerk')}</h2>
         {data.netwerk.now ? (
           <Netwerk data={data} t={t} lng={lng} />
         ) : (
-          <p className="muted">{t('history.netwerkEmpty')}</p>
+          <p className="muted">{t('workspace:history.netwerkEmpty')}</p>
         )}
       </section>
       <section className="panel">
-        <h2>{t('child.timeline')}</h2>
+        <h2>{t('workspace:child.timeline')}</h2>
         <ol className="timeline">
           {data.timeline.map((g) => (
             <li key={g.gesprekId}>
               <a {...linkProps(go, `/begeleider/gesprek/${g.gesprekId}`)}>
                 <span className="timeline__date">{formatDay(g.createdAt, lng)}</span>
                 <strong>{t(`common:tools.${g.toolId}`)}</strong>
-                {g.setting === 'kamer' && <span className="muted">{t('timeline.kamer')}</span>}
+                {g.setting === 'kamer' && <span className="muted">{t('workspace:timeline.kamer')}</span>}
                 <span className={`phase phase--${g.phase}`}>{t(`common:begeleider.phase.${g.phase}`)}</span>
                 <span className="muted">
-                  {t('timeline.items', { count: g.items })} · {t('timeline.notes', { count: g.notes })}
+                  {t('workspace:timeline.items', { count: g.items })} ·{' '}
+                  {t('workspace:timeline.notes', { count: g.notes })}
                 </span>
                 {g.worries > 0 && (
-                  <span className="badge badge--worry">{t('timeline.worries', { count: g.worries })}</span>
+                  <span className="badge badge--worry">{t('workspace:timeline.worries', { count: g.worries })}</span>
                 )}
                 {g.skipped.length > 0 && (
                   <span className="muted">
-                    {t('timeline.skipped', { steps: g.skipped.map((s) => stepTitle(t, g.toolId, s)).join(', ') })}
+                    {t('workspace:timeline.skipped', {
+                      steps: g.skipped.map((s) => stepTitle(t, g.toolId, s)).join(', '),
+                    })}
                   </span>
                 )}
               </a>
@@ -105,7 +108,7 @@ function StoplichtPlot({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: 
   return (
     <figure className="plot">
       <svg viewBox={`0 0 ${w} ${h}`} width="100%" style={{ maxWidth: w }} role="img" aria-labelledby="stoplicht-title">
-        <title id="stoplicht-title">{t('history.stoplicht')}</title>
+        <title id="stoplicht-title">{t('workspace:history.stoplicht')}</title>
         {dates.map(([id, at], i) => (
           <text key={id} x={labelW + i * colW + colW / 2} y={16} textAnchor="middle" className="plot__axis">
             {formatDay(at, lng).replace(/ \d{4}$/, '')}
@@ -146,14 +149,17 @@ function StoplichtPlot({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: 
         ))}
       </svg>
       <details className="plot__words">
-        <summary>{t('history.textAlternative')}</summary>
+        <summary>{t('workspace:history.textAlternative')}</summary>
         <ul>
           {data.stoplicht.map((s) => (
             <li key={`${s.toolId}:${s.stepId}:${s.subject}`}>
               <strong>{subjectLabel(t, s.toolId, s.stepId, s.subject)}</strong>:{' '}
               {s.points
                 .map((p) =>
-                  t('history.colourAt', { date: formatDay(p.at, lng), colour: t(`history.colour.${p.colour}`) }),
+                  t('workspace:history.colourAt', {
+                    date: formatDay(p.at, lng),
+                    colour: t(`workspace:history.colour.${p.colour}`),
+                  }),
                 )
                 .join('; ')}
             </li>
@@ -172,11 +178,14 @@ function ScalePlot({ series, t, lng }: { series: HistoryOut['scales'][number]; t
   const left = 28
   const top = 14
   const plotH = 150
-  const step = pts.length > 1 ? (w - left - 24) / (pts.length - 1) : 0
+  const step = pts.length > 1 ? (w - left - 56) / (pts.length - 1) : 0
   const xy = pts.map((p, i) => [left + 12 + i * step, top + plotH - (p.value / 10) * plotH] as const)
   const id = `scale-${series.toolId}-${series.stepId}`
   return (
     <figure className="plot">
+      <figcaption className="muted">
+        {t(`common:tools.${series.toolId}`)} · {stepTitle(t, series.toolId, series.stepId)}
+      </figcaption>
       <svg viewBox={`0 0 ${w} ${h}`} width="100%" style={{ maxWidth: w }} role="img" aria-labelledby={id}>
         <title id={id}>{`${t(`common:tools.${series.toolId}`)} · ${stepTitle(t, series.toolId, series.stepId)}`}</title>
         {[0, 5, 10].map((v) => (
@@ -207,8 +216,10 @@ function ScalePlot({ series, t, lng }: { series: HistoryOut['scales'][number]; t
         ))}
       </svg>
       <details className="plot__words">
-        <summary>{t('history.textAlternative')}</summary>
-        <p>{pts.map((p) => t('history.scaleAt', { date: formatDay(p.at, lng), value: p.value })).join('; ')}</p>
+        <summary>{t('workspace:history.textAlternative')}</summary>
+        <p>
+          {pts.map((p) => t('workspace:history.scaleAt', { date: formatDay(p.at, lng), value: p.value })).join('; ')}
+        </p>
       </details>
     </figure>
   )
@@ -235,7 +246,7 @@ function Netwerk({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: string
           role="img"
           aria-labelledby="netwerk-title"
         >
-          <title id="netwerk-title">{t('history.netwerkNow', { date: formatDay(now.at, lng) })}</title>
+          <title id="netwerk-title">{t('workspace:history.netwerkNow', { date: formatDay(now.at, lng) })}</title>
           {([3, 2, 1] as const).map((n) => (
             <circle
               key={n}
@@ -248,7 +259,7 @@ function Netwerk({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: string
           ))}
           <circle cx={c} cy={c} r={20} fill="#3f6f7f" />
           <text x={c} y={c + 5} textAnchor="middle" fill="#fff" className="plot__label">
-            {t('history.me')}
+            {t('workspace:history.me')}
           </text>
           {byCircle.map((people, idx) =>
             people.map((p, i) => {
@@ -279,18 +290,18 @@ function Netwerk({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: string
           )}
         </svg>
         <details className="plot__words" open>
-          <summary>{t('history.textAlternative')}</summary>
+          <summary>{t('workspace:history.textAlternative')}</summary>
           <ul>
             {byCircle.map((people, idx) =>
               people.length ? (
                 <li key={idx}>
-                  <strong>{t('history.circle', { n: idx + 1 })}</strong>:{' '}
+                  <strong>{t('workspace:history.circle', { n: idx + 1 })}</strong>:{' '}
                   {people
                     .map(
                       (p) =>
                         p.person.name +
-                        (p.person.mustNotKnow ? ` (${t('history.mustNotKnow')})` : '') +
-                        (p.person.safe === 'nee' ? ` (${t('history.unsafe')})` : ''),
+                        (p.person.mustNotKnow ? ` (${t('workspace:history.mustNotKnow')})` : '') +
+                        (p.person.safe === 'nee' ? ` (${t('workspace:history.unsafe')})` : ''),
                     )
                     .join(', ')}
                 </li>
@@ -300,26 +311,30 @@ function Netwerk({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: string
         </details>
       </figure>
       <div className="netwerk__changes">
-        <h3>{t('history.changes')}</h3>
-        {data.netwerk.changes.length === 0 && <p className="muted">{t('history.noChanges')}</p>}
+        <h3>{t('workspace:history.changes')}</h3>
+        {data.netwerk.changes.length === 0 && <p className="muted">{t('workspace:history.noChanges')}</p>}
         {data.netwerk.changes.map((ch) => (
           <div key={ch.toGesprekId} className="change">
             <p className="muted">{formatDay(ch.at, lng)}</p>
-            {ch.cameIn.length + ch.wentOut.length + ch.moved.length === 0 && <p>{t('history.noChanges')}</p>}
+            {ch.cameIn.length + ch.wentOut.length + ch.moved.length === 0 && <p>{t('workspace:history.noChanges')}</p>}
             {ch.cameIn.length > 0 && (
               <p>
-                <span className="change__tag change__tag--in">+ {t('history.cameIn')}</span> {ch.cameIn.join(', ')}
+                <span className="change__tag change__tag--in">+ {t('workspace:history.cameIn')}</span>{' '}
+                {ch.cameIn.join(', ')}
               </p>
             )}
             {ch.wentOut.length > 0 && (
               <p>
-                <span className="change__tag change__tag--out">− {t('history.wentOut')}</span> {ch.wentOut.join(', ')}
+                <span className="change__tag change__tag--out">− {t('workspace:history.wentOut')}</span>{' '}
+                {ch.wentOut.join(', ')}
               </p>
             )}
             {ch.moved.length > 0 && (
               <p>
-                <span className="change__tag">↔ {t('history.moved')}</span>{' '}
-                {ch.moved.map((m) => t('history.movedLine', { name: m.name, from: m.from, to: m.to })).join('; ')}
+                <span className="change__tag">↔ {t('workspace:history.moved')}</span>{' '}
+                {ch.moved
+                  .map((m) => t('workspace:history.movedLine', { name: m.name, from: m.from, to: m.to }))
+                  .join('; ')}
               </p>
             )}
           </div>

@@ -55,7 +55,17 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
         <p className="live__where">{t('common:begeleider.currentStep', { step: stepTitle(view.step.id) })}</p>
       )}
 
-      {tool.operator === 'kind' && view.phase === 'actief' && (
+      {/* Once answers arrive the child is in: the code folds away but stays one click from reach. */}
+      {tool.operator === 'kind' && view.phase === 'actief' && view.items.length > 0 && (
+        <details className="join-folded">
+          <summary>{t('common:begeleider.newCode')}</summary>
+          <button type="button" className="btn btn--soft btn--small" onClick={() => void newCode()}>
+            {t('common:begeleider.newCode')}
+          </button>
+          {join && <span className="join-folded__code">{join.code}</span>}
+        </details>
+      )}
+      {tool.operator === 'kind' && view.phase === 'actief' && view.items.length === 0 && (
         <section className="panel join-panel">
           {join ? (
             <>
@@ -235,7 +245,10 @@ function Notes({
           <li key={n.id}>
             {n.text}
             {n.itemId && itemText(n.itemId) && (
-              <span className="muted"> · {t('live.noteFor', { text: itemText(n.itemId)!.slice(0, 40) })}</span>
+              <span className="muted">
+                {' '}
+                · {t('workspace:live.noteFor', { text: itemText(n.itemId)!.slice(0, 40) })}
+              </span>
             )}
           </li>
         ))}
@@ -257,16 +270,19 @@ function Notes({
           aria-label={t('common:begeleider.addNote')}
         />
         {items.length > 0 && (
-          <select value={about} onChange={(e) => setAbout(e.target.value)} aria-label={t('live.noteFor', { text: '' })}>
-            <option value="">—</option>
-            {items
-              .filter((i) => i.text)
-              .map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.text!.slice(0, 50)}
-                </option>
-              ))}
-          </select>
+          <label>
+            <span className="muted">{t('workspace:live.noteAbout')}</span>
+            <select value={about} onChange={(e) => setAbout(e.target.value)}>
+              <option value="">{t('workspace:live.noteAboutNone')}</option>
+              {items
+                .filter((i) => i.text)
+                .map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.text!.slice(0, 50)}
+                  </option>
+                ))}
+            </select>
+          </label>
         )}
         <button type="submit" className="btn btn--soft">
           {t('common:begeleider.addNote')}

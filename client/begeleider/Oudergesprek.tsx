@@ -53,41 +53,41 @@ export function Oudergesprek({ childId, go }: { childId: string; go: (path: stri
         ← {name}
       </a>
       <header className="prep__head">
-        <h1>{t('prep.title', { name })}</h1>
+        <h1>{t('workspace:prep.title', { name })}</h1>
         <button
           type="button"
           className="btn btn--primary"
           data-testid="print"
           onClick={() => void save().then(() => go(`/begeleider/kind/${childId}/afdruk`), fail)}
         >
-          {t('prep.print')}
+          {t('workspace:prep.print')}
         </button>
       </header>
-      <p className="muted">{t('prep.intro', { name })}</p>
+      <p className="muted">{t('workspace:prep.intro', { name })}</p>
       <div className="prep__lists">
         <section className="panel prep-list prep-list--zelf">
-          <h2>{t('prep.zelf')}</h2>
-          <p className="muted">{t('prep.zelfHint')}</p>
+          <h2>{t('workspace:prep.zelf')}</h2>
+          <p className="muted">{t('workspace:prep.zelfHint')}</p>
           <ThemedList items={data.zelfVertellen} />
         </section>
         <section className="panel prep-list prep-list--jij">
-          <h2>{t('prep.jij')}</h2>
-          <p className="muted">{t('prep.jijHint')}</p>
+          <h2>{t('workspace:prep.jij')}</h2>
+          <p className="muted">{t('workspace:prep.jijHint')}</p>
           <ThemedList items={data.begeleiderVertelt} />
         </section>
       </div>
       {(data.child.ageBand === '0-4' || data.observatie.length > 0) && (
         <section className="panel">
-          <h2>{t('prep.observatie')}</h2>
-          <p className="muted">{t('prep.observatieHint')}</p>
+          <h2>{t('workspace:prep.observatie')}</h2>
+          <p className="muted">{t('workspace:prep.observatieHint')}</p>
           <ThemedList items={data.observatie} />
         </section>
       )}
       <section className="panel prep-draft">
-        <p className="muted">{t('prep.editHint')}</p>
+        <p className="muted">{t('workspace:prep.editHint')}</p>
         <div className="prep-draft__cols">
           <label>
-            {t('prep.talkingPoints')}
+            {t('workspace:prep.talkingPoints')}
             <textarea
               rows={8}
               maxLength={4000}
@@ -96,7 +96,7 @@ export function Oudergesprek({ childId, go }: { childId: string; go: (path: stri
             />
           </label>
           <label>
-            {t('prep.tips')}
+            {t('workspace:prep.tips')}
             <textarea
               rows={8}
               maxLength={4000}
@@ -107,11 +107,11 @@ export function Oudergesprek({ childId, go }: { childId: string; go: (path: stri
         </div>
         <div className="inline-form">
           <button type="button" className="btn btn--soft" onClick={() => void save().catch(fail)}>
-            {t('prep.saveDraft')}
+            {t('workspace:prep.saveDraft')}
           </button>
           {savedAt && (
             <span className="muted">
-              {t('prep.draftSaved', {
+              {t('workspace:prep.draftSaved', {
                 time: new Date(savedAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }),
               })}
             </span>

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toolInfo } from '../../dialogs/catalog'
 import { useGesprek } from '../net/useGesprek'
@@ -6,6 +6,7 @@ import { pictureUrl } from '../ui/pictures'
 import { QuickExit } from '../ui/QuickExit'
 import { Prompt } from '../ui/ReadAloud'
 import { StepIndicator } from '../ui/StepIndicator'
+import { SharingButton, SharingPanel } from './deelafspraak/SharingPanel'
 import { STEP_SCREENS } from './steps'
 import type { KindSession } from './session'
 
@@ -14,6 +15,8 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
   const tool = toolInfo(session.toolId)
   const { t } = useTranslation([tool?.namespace ?? 'common', 'common', 'errors'])
   const { view, connection, error, pending, send, wipe } = useGesprek(session.gesprekId, session.token)
+  // The deelafspraak panel opens over the gesprek from any step; the gesprek itself does not move.
+  const [sharing, setSharing] = useState(false)
 
   useEffect(() => {
     if (connection === 'ended') onEnded()
@@ -25,10 +28,11 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
   const Screen = stepSpec ? STEP_SCREENS[stepSpec.kind] : undefined
 
   return (
-    <div className={`app app--kind band-${view?.ageBand ?? 'x'}`}>
+    <div className={`app app--kind band-${view?.ageBand ?? 'x'}${sharing ? ' is-sharing' : ''}`}>
       <header className="kind-bar">
         <QuickExit wipe={wipe} />
         <span className="kind-bar__hello">{t('common:kind.joined', { name: session.nickname })}</span>
+        {view && <SharingButton onOpen={() => setSharing(true)} />}
         {view?.phase === 'actief' && (
           <div className="kind-bar__actions">
             <button
@@ -116,6 +120,17 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
             {view.step && view.step.index + 1 === view.step.count ? t('common:nav.done') : t('common:nav.next')} →
           </button>
         </footer>
+      )}
+      {sharing && view && (
+        <SharingPanel
+          view={view}
+          tool={tool}
+          send={send}
+          t={t}
+          token={session.token}
+          onClose={() => setSharing(false)}
+          exit={<QuickExit wipe={wipe} />}
+        />
       )}
     </div>
   )

@@ -14,6 +14,7 @@ export function Ladder({
   high,
   label,
   disabled = false,
+  adult = false,
 }: {
   value?: number
   onChange: (n: number) => void
@@ -21,6 +22,8 @@ export function Ladder({
   high: string
   label: string
   disabled?: boolean
+  /** From 12: the same ladder, worded without the child's "tree" (ui.md: adult register). */
+  adult?: boolean
 }) {
   const { t } = useTranslation('steps')
   return (
@@ -63,7 +66,9 @@ export function Ladder({
         <span>{low}</span> <ReadAloud text={low} small />
       </p>
       <p className="ladder__status" aria-live="polite">
-        {value === undefined ? t('steps:scale.choose') : t('steps:scale.chosen', { n: value })}
+        {value === undefined
+          ? t('steps:scale.choose')
+          : t('steps:scale.chosen', { n: value, context: adult ? 'jongere' : undefined })}
       </p>
     </div>
   )

@@ -34,7 +34,7 @@ export function NetwerkCircles({
 }) {
   const byCircle = ([1, 2, 3] as const).map((c) => people.filter((p) => p.person?.circle === c))
   return (
-    <svg viewBox="-170 -170 340 340" className="netwerk-circles" role="img" aria-label={label}>
+    <svg viewBox="-178 -178 356 356" className="netwerk-circles" role="img" aria-label={label}>
       {([3, 2, 1] as const).map((c) => (
         <circle key={c} r={RADIUS[c] + 22} fill={RING_FILL[c]} stroke="#d8d2c6" strokeWidth="1.5" />
       ))}

@@ -34,6 +34,7 @@ export class GesprekHost {
   private listeners: CommittedListener[] = []
   private inFlight = 0
   private idleWaiters: (() => void)[] = []
+  private closed = false
 
   constructor(private readonly deps: Deps) {}
 
@@ -69,6 +70,8 @@ export class GesprekHost {
 
   /** Runs one command through: role → dedupe → machine.can → durable append → ack → broadcast. */
   command(principal: Principal, gesprekId: string, clientMsgId: string, event: GesprekEvent): Promise<CommandResult> {
+    // Shutting down: the client keeps the command and retries it on the next server (REL-12).
+    if (this.closed) return Promise.reject(new CodedError('server_busy', 503))
     return this.serial(gesprekId, async () => {
       const g = await this.load(gesprekId)
       const role = principal.role === 'kind' ? 'kind' : 'begeleider'
@@ -171,6 +174,12 @@ export class GesprekHost {
 
   forgetChild(childId: string): void {
     for (const [id, g] of this.loaded) if (g.childId === childId) this.loaded.delete(id)
+  }
+
+  /** Graceful shutdown (REL-12): refuse new commands, then let the ones already queued commit and ack. */
+  async shutdown(): Promise<void> {
+    this.closed = true
+    await this.drain()
   }
 
   /** Resolves when no command is between its start and its ack (graceful shutdown, REL-12). */

@@ -103,14 +103,15 @@ export async function eraseChild(deps: Deps, host: GesprekHost, childId: string)
       .where('id', '=', childId)
       .executeTakeFirst()
     if (Number(updated.numUpdatedRows) !== 1) throw new CodedError('not_found', 404)
-    for (const fk of await referencing(trx, 'children')) {
-      if (KEEP.has(fk.table)) continue
-      // Device and kamer tokens: their sockets are closed by the caller once the rows are gone.
+    const fks = (await referencing(trx, 'children')).filter((fk) => !KEEP.has(fk.table))
+    // Device and kamer tokens, read before any delete cascades through them: the caller closes their sockets.
+    for (const fk of fks) {
       const cols = await sql<{ name: string }>`select name from pragma_table_info(${fk.table})`.execute(trx)
-      if (cols.rows.some((c) => c.name === 'token_hash')) {
-        const t = await sql<{ token_hash: string }>`select token_hash from ${sql.table(fk.table)} where ${sql.ref(fk.from)} = ${childId}`.execute(trx)
-        tokenHashes.push(...t.rows.map((r) => r.token_hash))
-      }
+      if (!cols.rows.some((c) => c.name === 'token_hash')) continue
+      const t = await sql<{ token_hash: string }>`select token_hash from ${sql.table(fk.table)} where ${sql.ref(fk.from)} = ${childId}`.execute(trx)
+      tokenHashes.push(...t.rows.map((r) => r.token_hash))
+    }
+    for (const fk of fks) {
       await deleteDeep(trx, fk.table, sql`${sql.ref(fk.from)} = ${childId}`)
     }
   })

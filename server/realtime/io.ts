@@ -63,7 +63,9 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
     const token = auth.data.token
     // A token is a guided gesprek's device token or a jongere's kamer token; both are 192-bit random.
     const resolve: Promise<Principal | null> = token
-      ? devicePrincipal(deps, token).then((p): Promise<Principal | null> | Principal => p ?? kamerPrincipal(deps, token))
+      ? devicePrincipal(deps, token).then(
+          (p): Promise<Principal | null> | Principal => p ?? kamerPrincipal(deps, token),
+        )
       : sessionPrincipal(deps, cookieValue(socket.request, SESSION_COOKIE))
     resolve.then(
       (principal) => {
@@ -81,7 +83,8 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
 
   io.on('connection', (socket) => {
     void socket.join(principalRoom(socket.data.principal))
-    if (socket.data.principal.role === 'begeleider') void socket.join(begeleiderRoom(socket.data.principal.begeleiderId))
+    if (socket.data.principal.role === 'begeleider')
+      void socket.join(begeleiderRoom(socket.data.principal.begeleiderId))
     handle(socket, 'gesprek:join', async ({ gesprekId, lastSeq }) => {
       const p = socket.data.principal
       await kamerStillOpen(p)

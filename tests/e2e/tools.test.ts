@@ -74,7 +74,7 @@ describe.runIf(hasBrowser)('browser: every tool of the library', () => {
     await colourFor('Op school', 'Oranje').click()
     await colourFor('Thuis, waar je nu woont', 'Groen').click()
     await colourFor("'s Avonds, als je gaat slapen", 'Rood').click()
-    const greener = kind.getByLabel('Wat zou het groener maken?').first()
+    const greener = kind.locator('.stoplicht-row', { hasText: 'Op school' }).locator('.follow-up input')
     await greener.waitFor()
     await greener.fill('als de juf erbij is')
     await greener.blur()
@@ -87,7 +87,7 @@ describe.runIf(hasBrowser)('browser: every tool of the library', () => {
     await kind.getByText('Je staat op tree 7 van 10').waitFor()
     await kind.getByRole('button', { name: 'Tree 6' }).click()
     await kind.getByText('Je staat op tree 6 van 10').waitFor()
-    await kind.getByLabel('Wat zou je een tree hoger helpen?').waitFor()
+    await kind.locator('.follow-up', { hasText: 'Wat zou je een tree hoger helpen?' }).waitFor()
     await both(kind, 'stoplicht-ladder')
     await next(kind)
 
@@ -126,8 +126,15 @@ describe.runIf(hasBrowser)('browser: every tool of the library', () => {
     await kind.getByRole('heading', { name: 'Wie staan er om je heen?' }).waitFor()
     const add = async (name: string, category: string, circle: string) => {
       await kind.getByLabel('Naam of bijnaam').fill(name)
-      await kind.getByRole('group', { name: 'Wie is het?' }).getByRole('button', { name: category }).click()
-      await kind.getByRole('group', { name: 'Hoe dichtbij?' }).first().getByRole('button', { name: circle }).click()
+      await kind
+        .getByRole('group', { name: 'Wie is het?' })
+        .getByRole('button', { name: category, exact: true })
+        .click()
+      await kind
+        .getByRole('group', { name: 'Hoe dichtbij?' })
+        .first()
+        .getByRole('button', { name: circle, exact: true })
+        .click()
       await kind.getByRole('button', { name: 'Zet erin' }).click()
       await kind.getByText(name, { exact: true }).first().waitFor()
     }
@@ -180,7 +187,7 @@ describe.runIf(hasBrowser)('browser: every tool of the library', () => {
     await kind.getByText('10: mijn situatie is veilig genoeg').waitFor()
     await kind.getByText('0: het is zeker dat mij weer iets ergs overkomt').waitFor()
     await kind.getByRole('button', { name: 'Tree 6' }).click()
-    await kind.getByText('Je staat op tree 6 van 10').waitFor()
+    await kind.getByText('Gekozen: 6 van 10').waitFor()
     const worries = kind.locator('.module-question', { hasText: 'Waar maak je je zorgen over?' })
     await worries.getByRole('textbox').fill('dat ik weer moet verhuizen')
     await worries.getByRole('button', { name: 'Bewaar' }).click()

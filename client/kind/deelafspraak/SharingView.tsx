@@ -40,9 +40,10 @@ export function SharingView({
     .map((s) => ({ step: s, items: view.items.filter((i) => i.stepId === s.id) }))
     .filter((g) => g.items.length > 0)
   const flat = groups.flatMap((g) => g.items.map((item) => ({ item, step: g.step })))
-  const labels = Object.fromEntries(
-    SHARE_LEVELS.map((l) => [l, t(`deelafspraak:band.${band}.label.${l}`)]),
-  ) as Record<ShareLevel, string>
+  const labels = Object.fromEntries(SHARE_LEVELS.map((l) => [l, t(`deelafspraak:band.${band}.label.${l}`)])) as Record<
+    ShareLevel,
+    string
+  >
   const setLevel = (itemIds: string[], level: ShareLevel) => send({ type: 'share.set', itemIds, level })
   const nameOf = (item: ItemView) => item.text ?? item.person?.name ?? item.subject ?? item.pictures.join(', ')
 
@@ -84,7 +85,7 @@ export function SharingView({
                   <h2>{title}</h2>
                   {items.length > 1 && (
                     <div className="share-group__all">
-                      <p>{t('deelafspraak:sameFor', { group: title })}</p>
+                      <Prompt text={t('deelafspraak:sameFor', { group: title })} />
                       <ShareChoice
                         compact
                         name={t('deelafspraak:sameFor', { group: title })}

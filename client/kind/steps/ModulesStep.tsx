@@ -6,7 +6,7 @@ import { ItemSummary } from '../../ui/ItemSummary'
 import { Ladder } from '../../ui/Ladder'
 import { pictureUrl } from '../../ui/pictures'
 import { Prompt, ReadAloud } from '../../ui/ReadAloud'
-import { registerT } from './register'
+import { isAdultBand, registerT } from './register'
 import { stepItems, type ShownItem } from './step-items'
 import type { StepProps } from './types'
 
@@ -125,6 +125,7 @@ export function ModulesStep({ view, step, send, pending, t: toolT }: StepProps) 
                 low={t(`${step.id}.anchors.${open}.${q.id}.low`)}
                 high={t(`${step.id}.anchors.${open}.${q.id}.high`)}
                 disabled={answers[0]?.pending}
+                adult={isAdultBand(view.ageBand)}
                 onChange={(scale) =>
                   answers[0]
                     ? send({ type: 'item.update', itemId: answers[0].id, patch: { scale } })

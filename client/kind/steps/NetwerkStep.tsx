@@ -176,7 +176,7 @@ export function NetwerkStep({ view, step, send, pending, t: toolT }: StepProps) 
                     onPick={(o) => update(item, { circle: o })}
                     text={(o) => ts(`steps:netwerk.circles.${o}`)}
                   />
-                  <label className="check">
+                  <label className="netwerk-check">
                     <input
                       type="checkbox"
                       checked={p.mustNotKnow}

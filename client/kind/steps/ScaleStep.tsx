@@ -2,7 +2,7 @@ import { newMsgId } from '../../net/outbox'
 import { Ladder } from '../../ui/Ladder'
 import { Prompt } from '../../ui/ReadAloud'
 import { FollowUp } from './ItemCard'
-import { registerT } from './register'
+import { isAdultBand, registerT } from './register'
 import { stepItems } from './step-items'
 import type { StepProps } from './types'
 
@@ -28,6 +28,7 @@ export function ScaleStep({ view, step, send, pending, t: toolT }: StepProps) {
           low={t(`${step.id}.anchors.low`)}
           high={t(`${step.id}.anchors.high`)}
           label={t(`${step.id}.title`)}
+          adult={isAdultBand(view.ageBand)}
         />
         {item && !item.pending && (step.followUps?.length ?? 0) > 0 && (
           <div className="follow-ups scale-layout__follow">

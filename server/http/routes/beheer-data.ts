@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { CodedError } from '../../../dialogs/contract/errors'
 import { recordAccess } from '../../audit/access-log'
 import type { BegeleiderPrincipal } from '../../auth/principal'
+import { iso } from '../../clock'
 import type { Deps } from '../../deps'
 import type { GesprekHost } from '../../gesprek/host'
 import { eraseChild, exportChild } from '../../privacy/child-data'
@@ -10,7 +11,7 @@ import type { Hooks } from '../hooks'
 
 /**
  * The AVG rights of one child, for an admin of that child's own organisation (any team in it):
- * inzage (export) and erasure. Same 404 for "no such child" and "another organisation's child".
+ * inzage (export), closing the trajectory (starts retention) and erasure. Same 404 for "no such child" and "another organisation's child".
  */
 export function beheerDataRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
   const ownChild = async (c: Ctx): Promise<{ p: BegeleiderPrincipal; childId: string }> => {
@@ -34,6 +35,18 @@ export function beheerDataRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
       await recordAccess(deps, { begeleiderId: p.begeleiderId, childId, what: 'export' })
       c.header('Content-Disposition', `attachment; filename="inzage-${childId}.json"`)
       return c.json(data)
+    })
+    // Closing the trajectory starts the retention clock (SEC-10); the child leaves every caseload.
+    .post('/children/:id/close', async (c) => {
+      const { p, childId } = await ownChild(c)
+      await deps.db
+        .updateTable('children')
+        .set({ closed_at: iso(deps.clock) })
+        .where('id', '=', childId)
+        .where('closed_at', 'is', null)
+        .execute()
+      deps.log.info('trajectory closed', { child: childId, by: p.begeleiderId })
+      return c.json({ ok: true })
     })
     .post('/children/:id/erase', async (c) => {
       const { p, childId } = await ownChild(c)

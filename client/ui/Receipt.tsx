@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { toolInfo } from '../../dialogs/catalog'
+import { ReceiptOut, type ReceiptEntry } from '../../dialogs/contract/receipt'
+import { api } from '../net/api'
+import { Prompt } from './ReadAloud'
+import './receipt.css'
+
+/**
+ * The child's receipt (issue 4, anchors H.7): who looked at their answers, through what, and when,
+ * in one plain sentence per line. Generic: the guided gesprek and the jongere's kamer both show it
+ * with their own token; the server scopes the list to that token's child.
+ */
+export function Receipt({ token }: { token: string }) {
+  const [entries, setEntries] = useState<ReceiptEntry[] | null>(null)
+  const [failed, setFailed] = useState(false)
+  useEffect(() => {
+    let live = true
+    api<unknown>('/api/kind/receipt', { token }).then(
+      (raw) => {
+        const parsed = ReceiptOut.safeParse(raw)
+        if (!live) return
+        if (parsed.success) setEntries(parsed.data.entries)
+        else setFailed(true)
+      },
+      () => live && setFailed(true),
+    )
+    return () => {
+      live = false
+    }
+  }, [token])
+  return <ReceiptList entries={entries} failed={failed} />
+}
+
+/** The list itself, for any source of entries. */
+export function ReceiptList({ entries, failed = false }: { entries: ReceiptEntry[] | null; failed?: boolean }) {
+  const namespaces = [...new Set((entries ?? []).map((e) => toolInfo(e.toolId ?? '')?.namespace).filter(Boolean))]
+  const { t, i18n } = useTranslation(['deelafspraak', 'common', ...(namespaces as string[])])
+  const day = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      timeZone: 'Europe/Amsterdam',
+    }).format(new Date(iso))
+
+  const sentence = (e: ReceiptEntry) => {
+    const tool = e.toolId ? toolInfo(e.toolId) : undefined
+    const titles = tool ? e.stepIds.map((id) => `“${t(`${tool.namespace}:steps.${id}`)}”`) : []
+    const parts =
+      titles.length === 0
+        ? tool
+          ? t('deelafspraak:receipt.noParts', { tool: t(`common:tools.${tool.id}`) })
+          : t('deelafspraak:receipt.everything')
+        : titles.length === 1
+          ? titles[0]!
+          : `${titles.slice(0, -1).join(', ')} ${t('deelafspraak:receipt.and')} ${titles.at(-1)}`
+    return t(`deelafspraak:receipt.line.${e.what}`, {
+      who: e.who,
+      role: t(`deelafspraak:receipt.role.${e.role}`),
+      parts,
+      day: day(e.at),
+    })
+  }
+
+  return (
+    <section className="receipt" data-testid="receipt">
+      <Prompt as="h2" text={t('deelafspraak:receipt.title')} />
+      <Prompt text={t('deelafspraak:receipt.intro')} />
+      {failed && <p role="alert">{t('deelafspraak:receipt.failed')}</p>}
+      {!failed && entries === null && <p className="muted">{t('deelafspraak:receipt.loading')}</p>}
+      {entries?.length === 0 && <Prompt text={t('deelafspraak:receipt.empty')} />}
+      {entries && entries.length > 0 && (
+        <ul className="receipt__list">
+          {entries.map((e) => (
+            <li key={`${e.at}-${e.what}-${e.who}`} className="receipt__entry" data-testid="receipt-entry">
+              <span className="receipt__icon" aria-hidden="true">
+                {e.who.slice(0, 1).toUpperCase()}
+              </span>
+              <Prompt text={sentence(e)} />
+              {e.count > 1 && (
+                <span className="receipt__count">{t('deelafspraak:receipt.times', { count: e.count })}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { AgeBand } from '../../dialogs/contract/ids'
+import { ACCESS_KINDS } from '../../dialogs/contract/receipt'
+import { SHARE_LEVELS, shareBand } from '../../dialogs/sharing'
+
+/** The deelafspraak's texts are looked up by band, level and access kind: every combination must exist. */
+const load = (lng: string) =>
+  JSON.parse(readFileSync(join(process.cwd(), 'locales', lng, 'deelafspraak.json'), 'utf8')) as {
+    band: Record<string, Record<string, string | Record<string, string>>>
+    receipt: { line: Record<string, string>; role: Record<string, string> }
+  }
+
+describe('deelafspraak texts', () => {
+  it('maps every age band onto under 12, 12-15 or 16+', () => {
+    expect(AgeBand.options.map(shareBand)).toEqual(['onder-12', 'onder-12', 'onder-12', '12-15', '16-plus'])
+  })
+
+  for (const lng of ['nl', 'en'])
+    it(`${lng}: every band explains every level, and says honestly where secrecy ends`, () => {
+      const texts = load(lng)
+      for (const band of new Set(AgeBand.options.map(shareBand))) {
+        const b = texts.band[band]!
+        for (const key of ['intro', 'seen', 'honest', 'change']) expect(b[key], `${band}.${key}`).toBeTruthy()
+        for (const level of SHARE_LEVELS) {
+          expect((b.level as Record<string, string>)[level], `${band}.level.${level}`).toBeTruthy()
+          expect((b.label as Record<string, string>)[level], `${band}.label.${level}`).toBeTruthy()
+        }
+        // The safety override is named in every band: no screen promises absolute secrecy.
+        expect(b.honest as string).toMatch(lng === 'nl' ? /veilig/ : /safe/)
+      }
+      for (const what of ACCESS_KINDS) expect(texts.receipt.line[what], what).toMatch(/\{\{who\}\}.*\{\{day\}\}/)
+      for (const role of ['begeleider', 'admin']) expect(texts.receipt.role[role]).toBeTruthy()
+    })
+})

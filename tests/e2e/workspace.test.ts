@@ -1,0 +1,288 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Person } from '../../dialogs/framework/items'
+import { hasBrowser, LAPTOP, launch, PHONE, SCREENSHOTS, shot } from '../helpers/browser'
+import {
+  connect,
+  connected,
+  emitAck,
+  fakeClock,
+  HttpUser,
+  msgId,
+  seedOrganisations,
+  startTestServer,
+  tempDir,
+  type TestServer,
+  type TestSocket,
+} from '../helpers/server'
+
+const DAY = 24 * 60 * 60_000
+
+/** The child's side over a real socket: the browser test is about the begeleider's screens. */
+async function asChild(server: TestServer, code: string) {
+  const joined = await new HttpUser(server.url).post('/api/kind/join', { code })
+  const socket = connect(server.url, { token: joined.body.token })
+  await connected(socket)
+  const gesprekId = joined.body.gesprekId as string
+  await emitAck(socket, 'gesprek:join', { gesprekId })
+  const send = async (event: unknown) => {
+    const ack = await emitAck(socket, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
+    if (!ack.ok) throw new Error(`child command failed: ${ack.error}`)
+  }
+  return { socket, gesprekId, send }
+}
+
+async function pastGesprek(server: TestServer, user: HttpUser, childId: string, toolId: string) {
+  const g = await user.post('/api/gesprekken', { childId, toolId })
+  return asChild(server, g.body.join.code)
+}
+
+const person = (name: string, circle: 1 | 2 | 3, extra: Partial<Person> = {}): Person => ({
+  name,
+  category: 'familie',
+  circle,
+  gives: [],
+  mustNotKnow: false,
+  ...extra,
+})
+
+describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to printed oudergesprek', () => {
+  let server: TestServer
+  let browser: Browser
+  const sockets: TestSocket[] = []
+  const clock = fakeClock(Date.now() - 30 * DAY)
+  let mo = ''
+
+  beforeAll(async () => {
+    server = await startTestServer({ clock })
+    await seedOrganisations(server)
+    browser = await launch()
+    // A month of work before today: a family of two, a teenager on their own, earlier gesprekken.
+    let sanne = await HttpUser.login(server.url, 'sanne')
+    const moCard = await sanne.post('/api/workspace/children', {
+      nickname: 'Mo',
+      ageBand: '8-12',
+      phase: 2,
+      newFamily: 'Gezin Z.',
+    })
+    mo = moCard.body.id
+    await sanne.post('/api/workspace/children', { nickname: 'Pip', ageBand: '0-4', familyId: moCard.body.familyId })
+    await sanne.post('/api/workspace/children', { nickname: 'Daan', ageBand: '12-15', living: 'ambulant', phase: 1 })
+
+    const first = await pastGesprek(server, sanne, mo, 'stoplicht')
+    sockets.push(first.socket)
+    await first.send({ type: 'nav.next' })
+    const places = [
+      ['school', 'oranje'],
+      ['opvang', 'groen'],
+      ['thuis-nu', 'rood'],
+    ] as const
+    for (const [i, [subject, colour]] of places.entries())
+      await first.send({ type: 'item.add', item: { id: `sl-a-${i}-xxxx`, subject, colour } })
+    await first.send({ type: 'nav.next' })
+    await first.send({ type: 'item.add', item: { id: 'sl-a-scale-x', scale: 4 } })
+    await first.send({ type: 'share.set', itemIds: ['sl-a-0-xxxx'], level: 'begeleider-vertelt' })
+    const net1 = await pastGesprek(server, sanne, mo, 'mijn-netwerk')
+    sockets.push(net1.socket)
+    await net1.send({ type: 'nav.next' })
+    for (const [i, p] of [
+      person('Mama', 1),
+      person('Oma', 1),
+      person('Juf Anna', 2),
+      person('Papa', 2, { safe: 'soms' }),
+    ].entries())
+      await net1.send({ type: 'item.add', item: { id: `net-a-${i}-xxx`, person: p } })
+
+    clock.advance(14 * DAY)
+    sanne = await HttpUser.login(server.url, 'sanne')
+    const second = await pastGesprek(server, sanne, mo, 'stoplicht')
+    sockets.push(second.socket)
+    await second.send({ type: 'nav.next' })
+    const later = [
+      ['school', 'groen'],
+      ['opvang', 'groen'],
+      ['thuis-nu', 'oranje'],
+    ] as const
+    for (const [i, [subject, colour]] of later.entries())
+      await second.send({ type: 'item.add', item: { id: `sl-b-${i}-xxxx`, subject, colour } })
+    await second.send({ type: 'nav.next' })
+    await second.send({ type: 'item.add', item: { id: 'sl-b-scale-x', scale: 7 } })
+    await second.send({ type: 'share.set', itemIds: ['sl-b-scale-x'], level: 'zelf-vertellen' })
+    const net2 = await pastGesprek(server, sanne, mo, 'mijn-netwerk')
+    sockets.push(net2.socket)
+    await net2.send({ type: 'nav.next' })
+    for (const [i, p] of [
+      person('Mama', 1),
+      person('Oma', 1),
+      person('Ali', 2, { category: 'vrienden' }),
+      person('Papa', 3, { mustNotKnow: true }),
+    ].entries())
+      await net2.send({ type: 'item.add', item: { id: `net-b-${i}-xxx`, person: p } })
+    // Sixteen days later: Mo is due again, Daan never had a gesprek (overdue).
+    clock.advance(12 * DAY)
+  }, 90_000)
+
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect()
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('caseload → start gesprek → live view → oudergesprek → print to PDF', async () => {
+    const ctx = await browser.newContext({ viewport: LAPTOP })
+    const beg = await ctx.newPage()
+    beg.setDefaultTimeout(8000)
+    await beg.goto(`${server.url}/begeleider`)
+    await beg.getByLabel('Gebruikersnaam').fill('sanne')
+    await beg.getByLabel('Wachtwoord').fill('correct horse battery')
+    await beg.getByRole('button', { name: 'Inloggen' }).click()
+
+    // Caseload: siblings together, reminders visible but calm
+    await beg.getByRole('heading', { name: 'Mijn caseload' }).waitFor()
+    await beg.getByRole('heading', { name: 'Gezin Z.' }).waitFor()
+    await expect.poll(() => beg.getByTestId('child-row').count()).toBe(3)
+    const rows = await beg.getByTestId('child-row').allTextContents()
+    expect(rows[0]).toMatch(/Mo/) // the family first, in name order
+    expect(rows[1]).toMatch(/Pip/)
+    expect(rows.join(' ')).toMatch(/over tijd/)
+    await shot(beg, 'workspace-caseload-laptop')
+    await beg.setViewportSize(PHONE)
+    await shot(beg, 'workspace-caseload-phone')
+    await beg.setViewportSize(LAPTOP)
+
+    // Child page, then start a Drie huizen gesprek
+    await beg.getByRole('link', { name: 'Mo', exact: true }).click()
+    await beg.getByRole('heading', { name: 'Mo', exact: true }).waitFor()
+    for (const tool of ['Drie huizen', 'Stoplicht', 'Mijn netwerk'])
+      await beg.getByRole('button', { name: tool, exact: true }).waitFor()
+    await beg
+      .getByLabel('Afspraak')
+      .fill('Vader krijgt elke maand een korte brief via de advocaat; afgesproken met moeder en vader.')
+    await beg.locator('.other-parent').getByRole('button', { name: 'Vastleggen', exact: true }).click()
+    await beg.getByText('Vader krijgt elke maand').first().waitFor()
+    await shot(beg, 'workspace-child-laptop')
+    await beg.getByRole('button', { name: 'Drie huizen', exact: true }).click()
+    const code = (await beg.getByTestId('join-code').textContent())!.trim()
+
+    // The child answers on their own device (a real socket) and chooses who may know what
+    const child = await asChild(server, code)
+    sockets.push(child.socket)
+    await child.send({ type: 'nav.next' })
+    await child.send({
+      type: 'item.add',
+      item: { id: 'dh-goed-001', text: 'Ik kan heel hard rennen', pictures: ['sport'] },
+    })
+    await child.send({ type: 'item.add', item: { id: 'dh-goed-002', text: 'Oma komt op zondag' } })
+    await child.send({ type: 'nav.next' })
+    await child.send({
+      type: 'item.add',
+      item: { id: 'dh-zorg-001', text: 'Papa schreeuwt soms', pictures: ['scared'] },
+    })
+    await child.send({ type: 'item.add', item: { id: 'dh-zorg-002', text: 'CANARY-GEHEIM-MO' } })
+    await child.send({ type: 'nav.next' })
+    await child.send({
+      type: 'item.add',
+      item: { id: 'dh-droom-01', text: 'Weer naar mijn eigen school', pictures: ['school'] },
+    })
+    await child.send({ type: 'share.set', itemIds: ['dh-goed-001', 'dh-droom-01'], level: 'zelf-vertellen' })
+    await child.send({ type: 'share.set', itemIds: ['dh-zorg-001'], level: 'begeleider-vertelt' })
+    await child.send({ type: 'share.set', itemIds: ['dh-zorg-002'], level: 'alleen-ik' })
+
+    // Live view: in order, sharing level beside each, private item absent
+    await beg.getByTestId('live-item').filter({ hasText: 'Weer naar mijn eigen school' }).waitFor()
+    await expect.poll(() => beg.getByTestId('live-item').count()).toBe(4)
+    expect(await beg.content()).not.toContain('CANARY-GEHEIM-MO')
+    await beg.getByTestId('live-item').filter({ hasText: 'Papa schreeuwt soms' }).getByRole('button').click()
+    await expect.poll(() => beg.locator('.live-item.is-worry').count()).toBe(1)
+    await beg.getByLabel('Notitie toevoegen').fill('Mo vertelde dit rustig; navragen bij moeder hoe de avonden gaan.')
+    await beg.getByRole('button', { name: 'Notitie toevoegen' }).click()
+    await beg.getByText('navragen bij moeder').waitFor()
+    await shot(beg, 'workspace-live-laptop')
+
+    // History with pictures
+    await beg.goto(`${server.url}/begeleider/kind/${mo}/geschiedenis`)
+    await beg.getByRole('heading', { name: 'Geschiedenis van Mo' }).waitFor()
+    await beg.getByText('Erbij gekomen').waitFor()
+    expect(await beg.content()).not.toContain('CANARY-GEHEIM-MO')
+    await shot(beg, 'workspace-history-laptop')
+    await beg.setViewportSize(PHONE)
+    await shot(beg, 'workspace-history-phone')
+    await beg.setViewportSize(LAPTOP)
+
+    // Oudergesprek: two lists by theme, in Mo's words; talking points editable
+    await beg.goto(`${server.url}/begeleider/kind/${mo}/oudergesprek`)
+    await beg.getByRole('heading', { name: 'Dit vertelt het kind zelf' }).waitFor()
+    const zelf = beg.locator('.prep-list--zelf')
+    const jij = beg.locator('.prep-list--jij')
+    await zelf.getByText('Ik kan heel hard rennen').waitFor()
+    await zelf.getByText('Weer naar mijn eigen school').waitFor()
+    await jij.getByText('Papa schreeuwt soms').waitFor()
+    expect(await jij.locator('.theme__title').allTextContents()).toEqual(['Zorgen', 'Veiligheid'])
+    const page = await beg.content()
+    expect(page).not.toContain('CANARY-GEHEIM-MO')
+    expect(page).not.toContain('Oma komt op zondag') // shared with the begeleider only
+    await beg
+      .getByLabel('Gesprekspunten')
+      .fill(
+        'Begin met wat goed gaat: Mo rent heel hard.\nMo vertelt zelf over school.\nIk vertel over de avonden thuis.\nAfspraken voor volgende week.',
+      )
+    await shot(beg, 'workspace-oudergesprek-laptop')
+    await beg.setViewportSize(PHONE)
+    await shot(beg, 'workspace-oudergesprek-phone')
+    await beg.setViewportSize(LAPTOP)
+    await beg.getByTestId('print').click()
+
+    // The A4 sheet, printed to PDF by Chromium, then rendered to PNGs to look at
+    await beg.getByTestId('handout').waitFor()
+    await beg.getByText('Mo rent heel hard').waitFor()
+    await shot(beg, 'workspace-handout-screen')
+    const dir = tempDir('kg-pdf-')
+    const pdf = join(dir, 'oudergesprek.pdf')
+    await beg.emulateMedia({ media: 'print' })
+    await beg.pdf({ path: pdf, format: 'A4', printBackground: true, preferCSSPageSize: true })
+    expect(readFileSync(pdf).subarray(0, 4).toString()).toBe('%PDF')
+    if (existsSync('/usr/bin/pdftoppm'))
+      execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '70', pdf, join(SCREENSHOTS, 'workspace-handout-pdf')])
+    const log = await server.deps.db.selectFrom('access_log').select('what').where('child_id', '=', mo).execute()
+    for (const what of ['live', 'history', 'oudergesprek', 'print']) expect(log.map((r) => r.what)).toContain(what)
+    await ctx.close()
+  }, 120_000)
+
+  it('a 0-4 child gets the observation, operated by the begeleider; admin page', async () => {
+    const ctx = await browser.newContext({ viewport: LAPTOP })
+    const beg = await ctx.newPage()
+    beg.setDefaultTimeout(8000)
+    await beg.goto(`${server.url}/begeleider`)
+    await beg.getByLabel('Gebruikersnaam').fill('sanne')
+    await beg.getByLabel('Wachtwoord').fill('correct horse battery')
+    await beg.getByRole('button', { name: 'Inloggen' }).click()
+    await beg.getByRole('link', { name: 'Pip', exact: true }).click()
+    await beg.getByText('de observatie, met de ouder erbij').waitFor()
+    const buttons = await beg.locator('.tool-buttons button').allTextContents()
+    expect(buttons).toEqual([expect.stringMatching(/^Observatie/)])
+    await beg.getByRole('button', { name: /^Observatie/ }).click()
+    await beg.getByTestId('operator').waitFor()
+    await beg.getByRole('button', { name: /Verder/ }).click()
+    await beg.locator('.step--observe textarea').first().fill('Pip kijkt om naar mama als er een deur dichtslaat.')
+    await beg.locator('.step--observe button[type=submit]').first().click()
+    await beg.getByTestId('live-item').first().waitFor()
+    await shot(beg, 'workspace-observatie-laptop')
+    await ctx.close()
+
+    const adminCtx = await browser.newContext({ viewport: LAPTOP })
+    const admin = await adminCtx.newPage()
+    admin.setDefaultTimeout(8000)
+    await admin.goto(`${server.url}/begeleider`)
+    await admin.getByLabel('Gebruikersnaam').fill('admin-a')
+    await admin.getByLabel('Wachtwoord').fill('correct horse battery')
+    await admin.getByRole('button', { name: 'Inloggen' }).click()
+    await admin.getByRole('link', { name: 'Beheer' }).click()
+    await admin.getByRole('heading', { name: /Beheer · Opvang A/ }).waitFor()
+    await admin.getByText('Joris').first().waitFor()
+    await shot(admin, 'workspace-beheer-laptop')
+    await adminCtx.close()
+  }, 60_000)
+})

@@ -1,0 +1,89 @@
+/**
+ * The authorisation matrix's expectations (SEC-06): who may call what. docs/security.md shows the same
+ * table; tests/security/authz-matrix.test.ts checks both against the running app.
+ */
+export const ACTORS = ['anonymous', 'kind', 'kindOther', 'begTeam', 'begOtherTeam', 'adminOtherOrg', 'adminSameOrg'] as const
+export type Actor = (typeof ACTORS)[number]
+
+const ALL: Actor[] = [...ACTORS]
+const NONE: Actor[] = []
+/** Any begeleider, for routes scoped to the caller's own team or organisation (they see their own). */
+const BEG: Actor[] = ['begTeam', 'begOtherTeam', 'adminOtherOrg', 'adminSameOrg']
+/** The child's own team: sanne, and admin-a who works in the same team. */
+const TEAM: Actor[] = ['begTeam', 'adminSameOrg']
+/** Any admin, for organisation-level beheer of their own organisation. */
+const ADMIN_ANY: Actor[] = ['adminOtherOrg', 'adminSameOrg']
+/** An admin of the organisation the object belongs to. */
+const ADMIN_SAME: Actor[] = ['adminSameOrg']
+/** Any child device: its own receipt. */
+const KIND: Actor[] = ['kind', 'kindOther']
+
+export type Fixture = {
+  childId: string
+  gesprekId: string
+  targetBegeleiderId: string
+  teamA2: string
+  joris: string
+}
+export type Row = { allow: Actor[]; body?: (f: Fixture) => unknown }
+
+/** The expectations. Keep in step with docs/security.md; routes are `METHOD path` as Hono registers them. */
+export const MATRIX: Record<string, Row> = {
+  'GET /api/health': { allow: ALL },
+  'GET /api/tools': { allow: ALL },
+  'POST /api/auth/login': { allow: ALL, body: () => ({ username: 'niemand', password: 'fout-wachtwoord' }) },
+  'POST /api/auth/logout': { allow: ALL },
+  'POST /api/auth/logout-everywhere': { allow: BEG },
+  'GET /api/auth/me': { allow: BEG },
+  'GET /api/children': { allow: BEG },
+  'POST /api/children': { allow: BEG, body: () => ({ nickname: 'Matrix', ageBand: '8-12' }) },
+  'GET /api/children/:id': { allow: TEAM },
+  'GET /api/children/:id/gesprekken': { allow: TEAM },
+  'POST /api/gesprekken': { allow: TEAM, body: (f) => ({ childId: f.childId, toolId: 'drie-huizen' }) },
+  'GET /api/gesprekken/:id': { allow: TEAM },
+  'POST /api/gesprekken/:id/join-code': { allow: TEAM },
+  'GET /api/kind/receipt': { allow: KIND },
+  'POST /api/kind/join': { allow: ALL, body: () => ({ code: 'ABCD-EFGH' }) },
+  'POST /api/kamer/invite/check': { allow: ALL, body: () => ({ code: 'ABCD-EFGH' }) },
+  'POST /api/kamer/setup': { allow: ALL, body: () => ({ code: 'ABCD-EFGH', name: 'matrix kamer', secret: 'x' }) },
+  'POST /api/kamer/open': { allow: ALL, body: () => ({ name: 'matrix kamer', secret: 'x' }) },
+  // Only a kamer token opens these (the jongere in their own kamer); none of the callers here holds one.
+  'GET /api/kamer/me': { allow: NONE },
+  'POST /api/kamer/gesprekken': { allow: NONE, body: () => ({ toolId: 'stoplicht' }) },
+  'POST /api/kamer/touch': { allow: NONE },
+  // Locking is always allowed, like logout: without a kamer token it locks nothing and reveals nothing.
+  'POST /api/kamer/lock': { allow: ALL },
+  'GET /api/kamer/receipt': { allow: NONE },
+  'POST /api/kamer/children/:childId/invite': { allow: TEAM },
+  'GET /api/kamer/children/:childId': { allow: TEAM },
+  'GET /api/kamer/notices': { allow: BEG },
+  'GET /api/workspace/caseload': { allow: BEG },
+  'POST /api/workspace/children': { allow: BEG, body: () => ({ nickname: 'Matrix', ageBand: '8-12' }) },
+  'GET /api/workspace/children/:id': { allow: TEAM },
+  'PUT /api/workspace/children/:id': { allow: TEAM },
+  'POST /api/workspace/children/:id/evaluations': { allow: TEAM },
+  'GET /api/workspace/children/:id/other-parent': { allow: TEAM },
+  'POST /api/workspace/children/:id/other-parent': { allow: TEAM },
+  'GET /api/workspace/children/:id/history': { allow: TEAM },
+  'GET /api/workspace/children/:id/oudergesprek': { allow: TEAM },
+  'GET /api/workspace/children/:id/oudergesprek/print': { allow: TEAM },
+  'PUT /api/workspace/children/:id/oudergesprek/draft': { allow: TEAM },
+  'GET /api/beheer': { allow: ADMIN_ANY },
+  'POST /api/beheer/teams': { allow: ADMIN_ANY, body: () => ({ name: 'Matrixteam' }) },
+  'POST /api/beheer/begeleiders': { allow: ADMIN_ANY },
+  'POST /api/beheer/begeleiders/:id/deactivate': { allow: ADMIN_SAME },
+  'POST /api/beheer/begeleiders/:id/activate': { allow: ADMIN_SAME },
+  'POST /api/beheer/begeleiders/:id/password': { allow: ADMIN_SAME, body: () => ({ password: 'een lang nieuw wachtwoord' }) },
+  'POST /api/beheer/begeleiders/:id/end-sessions': { allow: ADMIN_SAME },
+  'POST /api/beheer/children/:id/move': { allow: ADMIN_SAME, body: (f) => ({ teamId: f.teamA2, begeleiderId: f.joris }) },
+  'GET /api/beheer/children/:id/export': { allow: ADMIN_SAME },
+  'POST /api/beheer/children/:id/close': { allow: ADMIN_SAME },
+  'POST /api/beheer/children/:id/erase': { allow: ADMIN_SAME },
+}
+
+/** Socket events × callers. Anonymous never gets a socket at all (handshake refused). */
+export const SOCKET_MATRIX: Record<string, Actor[]> = {
+  'gesprek:join': ['kind', 'begTeam', 'adminSameOrg'],
+  'gesprek:command': ['kind', 'begTeam', 'adminSameOrg'],
+}
+

@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  connect,
+  connected,
+  emitAck,
+  HttpUser,
+  seedOrganisations,
+  startGesprek,
+  startTestServer,
+  type TestServer,
+  type TestSocket,
+} from '../helpers/server'
+
+/** SEC-14 header snapshot; SEC-05 / SEC-20 socket Origin and re-authentication on every reconnect. */
+const servers: TestServer[] = []
+const sockets: TestSocket[] = []
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.disconnect()
+  for (const s of servers.splice(0)) await s.stop()
+})
+
+async function boot(secure = false) {
+  const server = await startTestServer({ secure, retentionDays: false })
+  servers.push(server)
+  await seedOrganisations(server)
+  return server
+}
+
+const SNAPSHOT = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+}
+
+describe('security headers (SEC-14)', () => {
+  it('sends the same strict set on pages, API answers and errors; no-store on child and kamer routes', async () => {
+    const server = await boot()
+    const anon = new HttpUser(server.url)
+    const paths: [string, string][] = [
+      ['GET', '/kind'],
+      ['GET', '/kamer'],
+      ['GET', '/begeleider'],
+      ['GET', '/'],
+      ['GET', '/api/health'],
+      ['GET', '/api/kind/receipt'],
+      ['POST', '/api/kind/join'],
+      ['GET', '/api/nope'],
+      ['GET', '/no-such-file.js'],
+    ]
+    for (const [m, p] of paths) {
+      const res = await anon.request(m, p, m === 'POST' ? { code: 'x' } : undefined)
+      const got = Object.fromEntries(Object.keys(SNAPSHOT).map((k) => [k, res.headers.get(k)]))
+      expect(got, `${m} ${p}`).toEqual(SNAPSHOT)
+      // Inline scripts can never run: no 'unsafe-inline' or 'unsafe-eval' for scripts, no wildcard anywhere.
+      const csp = res.headers.get('content-security-policy')!
+      expect(csp).not.toMatch(/script-src[^;]*unsafe/)
+      expect(csp).not.toContain('*')
+      expect(res.headers.get('strict-transport-security'), 'no HSTS over plain http').toBeNull()
+      expect(res.headers.get('cache-control'), `${m} ${p}`).toBe('no-store')
+    }
+  })
+
+  it('adds HSTS behind TLS, and Secure on the session cookie', async () => {
+    const server = await boot(true)
+    const res = await new HttpUser(server.url).get('/kind')
+    expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains')
+    const login = await fetch(server.url + '/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'sanne', password: 'correct horse battery' }),
+    })
+    const cookie = login.headers.get('set-cookie') ?? ''
+    expect(cookie).toMatch(/HttpOnly/i)
+    expect(cookie).toMatch(/Secure/i)
+    expect(cookie).toMatch(/SameSite=Strict/i)
+  })
+
+  it('refuses state-changing requests from another origin', async () => {
+    const server = await boot()
+    const r = await new HttpUser(server.url).request('POST', '/api/auth/login', { username: 'sanne', password: 'x' }, {
+      origin: 'https://evil.example',
+    })
+    expect(r.status).toBe(403)
+  })
+})
+
+describe('socket handshake (SEC-05, SEC-20)', () => {
+  it('runs without connection state recovery, so authentication is never skipped', async () => {
+    const server = await boot()
+    expect((server.io as unknown as { opts: { connectionStateRecovery?: unknown } }).opts.connectionStateRecovery).toBeFalsy()
+  })
+
+  it('refuses a foreign Origin', async () => {
+    const server = await boot()
+    const { token } = await startGesprek(server.url, await HttpUser.login(server.url, 'sanne'))
+    const s = connect(server.url, { token, origin: 'https://evil.example' })
+    sockets.push(s)
+    await expect(connected(s)).rejects.toThrow()
+  })
+
+  it('re-checks a revoked device token on reconnect', async () => {
+    const server = await boot()
+    const sanne = await HttpUser.login(server.url, 'sanne')
+    const g = await startGesprek(server.url, sanne)
+    const kid = connect(server.url, { token: g.token })
+    sockets.push(kid)
+    await connected(kid)
+    expect((await emitAck(kid, 'gesprek:join', { gesprekId: g.gesprekId })).ok).toBe(true)
+    await server.deps.db.updateTable('device_tokens').set({ revoked_at: new Date().toISOString() }).execute()
+    // The network blips: the same client reconnects with the same token and must be refused.
+    kid.disconnect()
+    kid.connect()
+    await expect(connected(kid)).rejects.toThrow('not_logged_in')
+  })
+
+  it('ends the sockets of a session at logout, and the reconnect is refused', async () => {
+    const server = await boot()
+    const sanne = await HttpUser.login(server.url, 'sanne')
+    const g = await startGesprek(server.url, sanne)
+    const beg = connect(server.url, { cookie: sanne.cookie })
+    sockets.push(beg)
+    await connected(beg)
+    expect((await emitAck(beg, 'gesprek:join', { gesprekId: g.gesprekId })).ok).toBe(true)
+    const ended = new Promise((resolve) => beg.once('session:ended', resolve))
+    const gone = new Promise((resolve) => beg.once('disconnect', resolve))
+    await sanne.post('/api/auth/logout')
+    expect(await ended).toEqual({ reason: 'logout' })
+    await gone
+    beg.connect()
+    await expect(connected(beg)).rejects.toThrow('not_logged_in')
+  })
+})

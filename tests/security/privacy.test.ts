@@ -1,0 +1,237 @@
+import Sqlite from 'better-sqlite3'
+import { execFile } from 'node:child_process'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ChildKeys, loadInstanceKey } from '../../server/crypto/keys'
+import { open } from '../../server/crypto/seal'
+import { runRetention } from '../../server/jobs/retention'
+import {
+  connect,
+  connected,
+  emitAck,
+  fakeClock,
+  HttpUser,
+  msgId,
+  seedOrganisations,
+  startGesprek,
+  startTestServer,
+  tempDir,
+  type TestServer,
+  type TestSocket,
+} from '../helpers/server'
+
+const run = promisify(execFile)
+const servers: TestServer[] = []
+const sockets: TestSocket[] = []
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.disconnect()
+  for (const s of servers.splice(0)) await s.stop()
+})
+
+const DAY = 24 * 60 * 60_000
+const canary = () => `KANARIE${Math.random().toString(36).slice(2, 10).toUpperCase()}`
+
+async function setup(opts: Parameters<typeof startTestServer>[0] = {}) {
+  const server = await startTestServer({ retentionDays: false, ...opts })
+  servers.push(server)
+  const ids = await seedOrganisations(server)
+  const sanne = await HttpUser.login(server.url, 'sanne')
+  const admin = await HttpUser.login(server.url, 'admin-a')
+  return { server, ids, sanne, admin }
+}
+
+/** A child answers with canary text; the begeleider writes a canary note. Returns the canaries. */
+async function answerWithCanaries(server: TestServer, sanne: HttpUser) {
+  const g = await startGesprek(server.url, sanne, { nickname: 'Kanarie' })
+  const kid = connect(server.url, { token: g.token })
+  const beg = connect(server.url, { cookie: sanne.cookie })
+  sockets.push(kid, beg)
+  await Promise.all([connected(kid), connected(beg)])
+  const words = [canary(), canary(), canary()]
+  const send = async (s: TestSocket, event: unknown) => {
+    const ack = await emitAck(s, 'gesprek:command', { gesprekId: g.gesprekId, clientMsgId: msgId(), event })
+    expect(ack.ok).toBe(true)
+  }
+  await send(kid, { type: 'nav.next' })
+  await send(kid, { type: 'item.add', item: { id: 'item-canary-1', text: `mijn geheim ${words[0]}` } })
+  await send(kid, { type: 'item.update', itemId: 'item-canary-1', patch: { followUps: { 'wie-weet': words[1]! } } })
+  await send(beg, { type: 'note.add', note: { id: 'note-canary-1', text: `notitie ${words[2]}` } })
+  return { ...g, words, kid, beg }
+}
+
+const fileHas = (file: string, needle: string) => {
+  if (!existsSync(file)) return false
+  const data = readFileSync(file)
+  return [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')].some((b) => data.includes(b))
+}
+
+describe('encryption at rest (SEC-09)', () => {
+  it('never writes a canary answer to the SQLite file, its WAL or a backup; the backup is complete', async () => {
+    const { server, sanne } = await setup()
+    const g = await answerWithCanaries(server, sanne)
+    const db = join(server.dataDir, 'kindgesprek.sqlite')
+    // The positive control: the answers are really stored and readable through the server.
+    const { view } = await server.host.view(g.gesprekId, 'begeleider')
+    expect(JSON.stringify(view)).toContain(g.words[0])
+    expect(existsSync(`${db}-wal`)).toBe(true)
+    for (const w of g.words) {
+      expect(fileHas(db, w)).toBe(false)
+      expect(fileHas(`${db}-wal`, w)).toBe(false)
+    }
+
+    // Online backup through the CLI, beside the running server.
+    const to = join(tempDir('kg-backup-'), 'copy.sqlite')
+    const out = await run(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'backup', '--to', to], {
+      env: { ...process.env, DATA_DIR: server.dataDir },
+    })
+    expect(JSON.parse(out.stdout).pages).toBeGreaterThan(0)
+    expect(statSync(to).mode & 0o777).toBe(0o600)
+    for (const w of g.words) expect(fileHas(to, w)).toBe(false)
+    // Refuses to overwrite.
+    await expect(
+      run(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'backup', '--to', to], {
+        env: { ...process.env, DATA_DIR: server.dataDir },
+      }),
+    ).rejects.toThrow()
+
+    // The copy is whole: with the instance key (kept apart from backups) it opens to the canary.
+    const copy = new Sqlite(to, { readonly: true })
+    const child = copy.prepare('select key_wrapped from children where id = ?').get(g.childId) as { key_wrapped: string }
+    const key = new ChildKeys(loadInstanceKey(server.dataDir, undefined)).unwrap(g.childId, child.key_wrapped)
+    const rows = copy.prepare('select seq, event_enc from gesprek_events where gesprek_id = ? order by seq').all(g.gesprekId) as {
+      seq: number
+      event_enc: string
+    }[]
+    copy.close()
+    expect(rows).toHaveLength(4)
+    expect(open(key, rows[1]!.event_enc, `${g.gesprekId}:2:event`)).toContain(g.words[0])
+  })
+
+  it('crypto-shreds on erasure: the key and every row go, a stolen earlier copy of a row cannot be opened', async () => {
+    const { server, sanne, admin } = await setup()
+    const g = await answerWithCanaries(server, sanne)
+    const file = new Sqlite(join(server.dataDir, 'kindgesprek.sqlite'))
+    const sealed = file.prepare('select event_enc from gesprek_events where gesprek_id = ?').all(g.gesprekId) as {
+      event_enc: string
+    }[]
+    expect(sealed.length).toBe(4)
+
+    const kidGone = new Promise<void>((resolve) => g.kid.once('disconnect', () => resolve()))
+    expect((await admin.post(`/api/beheer/children/${g.childId}/erase`)).body).toEqual({ ok: true })
+    await kidGone
+
+    const child = file.prepare('select nickname, key_wrapped, closed_at from children where id = ?').get(g.childId) as Record<
+      string,
+      unknown
+    >
+    expect(child).toMatchObject({ nickname: '', key_wrapped: null })
+    expect(child.closed_at).not.toBeNull()
+    // Every table that points at the child (found through its foreign keys) is empty for them.
+    const fkTables = (file.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[])
+      .map((t) => t.name)
+      .filter((t) => (file.prepare('select * from pragma_foreign_key_list(?)').all(t) as { table: string }[]).some((f) => f.table === 'children'))
+    expect(fkTables).toContain('gesprekken')
+    for (const t of fkTables) {
+      const cols = (file.prepare('select name from pragma_table_info(?)').all(t) as { name: string }[]).map((c) => c.name)
+      if (cols.includes('child_id')) expect(file.prepare(`select count(*) n from "${t}" where child_id = ?`).get(g.childId)).toEqual({ n: 0 })
+    }
+    expect(file.prepare('select count(*) n from gesprek_events where gesprek_id = ?').get(g.gesprekId)).toEqual({ n: 0 })
+
+    // A row copied before the erasure: the instance key alone does not open it, and no child key is left.
+    const instance = loadInstanceKey(server.dataDir, undefined)
+    expect(() => open(instance, sealed[1]!.event_enc, `${g.gesprekId}:2:event`)).toThrow()
+    expect(() => new ChildKeys(instance).unwrap(g.childId, null)).toThrow()
+    // secure_delete: after a checkpoint not even the ciphertext lingers in the file.
+    file.pragma('wal_checkpoint(TRUNCATE)')
+    file.close()
+    const bytes = readFileSync(join(server.dataDir, 'kindgesprek.sqlite'))
+    for (const s of sealed) expect(bytes.includes(Buffer.from(s.event_enc.slice(3, 40)))).toBe(false)
+
+    // The server itself can no longer reach the data, and the child's device is out.
+    expect((await sanne.get(`/api/gesprekken/${g.gesprekId}`)).status).toBe(404)
+    const again = connect(server.url, { token: g.token })
+    sockets.push(again)
+    await expect(connected(again)).rejects.toThrow('not_logged_in')
+  })
+})
+
+describe('inzage and erasure are for an admin of the same organisation (AVG art. 15, 17)', () => {
+  it('exports everything the child said, as the child sees it; other organisations get 404', async () => {
+    const { server, sanne, admin } = await setup()
+    const g = await answerWithCanaries(server, sanne)
+    await emitAck(g.kid, 'gesprek:command', {
+      gesprekId: g.gesprekId,
+      clientMsgId: msgId(),
+      event: { type: 'share.set', itemIds: ['item-canary-1'], level: 'alleen-ik' },
+    })
+    const res = await admin.get(`/api/beheer/children/${g.childId}/export`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-disposition')).toContain('attachment')
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    const data = res.body as { child: { id: string }; gesprekken: { items: { text: string; followUps: Record<string, string> }[] }[] }
+    expect(data.child.id).toBe(g.childId)
+    // The child's own words, the private one included (it is theirs); the begeleider's note is not the child's.
+    expect(data.gesprekken[0]!.items[0]!.text).toContain(g.words[0])
+    expect(data.gesprekken[0]!.items[0]!.followUps['wie-weet']).toBe(g.words[1])
+    expect(JSON.stringify(data)).not.toContain(g.words[2])
+
+    const other = await HttpUser.login(server.url, 'admin-b')
+    expect((await other.get(`/api/beheer/children/${g.childId}/export`)).status).toBe(404)
+    expect((await other.post(`/api/beheer/children/${g.childId}/erase`)).status).toBe(404)
+    expect((await sanne.get(`/api/beheer/children/${g.childId}/export`)).status).toBe(403)
+    // The export is in the access log (who looked, never what).
+    const log = await server.deps.db.selectFrom('access_log').selectAll().where('child_id', '=', g.childId).execute()
+    expect(log.some((r) => r.what === 'export')).toBe(true)
+    expect(JSON.stringify(log)).not.toContain(g.words[0])
+  })
+
+  it('exports and erases from the CLI too', async () => {
+    const { server, ids, sanne } = await setup()
+    const g = await answerWithCanaries(server, sanne)
+    const cli = (...args: string[]) =>
+      run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { env: { ...process.env, DATA_DIR: server.dataDir } })
+    const exported = JSON.parse((await cli('export-child', '--organisation-id', ids.a.organisationId, '--child-id', g.childId)).stdout)
+    expect(JSON.stringify(exported)).toContain(g.words[0])
+    await expect(cli('erase-child', '--organisation-id', ids.b.organisationId, '--child-id', g.childId)).rejects.toThrow()
+    await cli('erase-child', '--organisation-id', ids.a.organisationId, '--child-id', g.childId)
+    const row = await server.deps.db.selectFrom('children').selectAll().where('id', '=', g.childId).executeTakeFirstOrThrow()
+    expect(row.key_wrapped).toBeNull()
+    expect(await server.deps.db.selectFrom('gesprekken').selectAll().where('child_id', '=', g.childId).execute()).toEqual([])
+  })
+})
+
+describe('retention (SEC-10)', () => {
+  it('erases raw answers 30 days after the trajectory closes, not a day before', async () => {
+    const clock = fakeClock()
+    const { server, sanne, admin } = await setup({ clock })
+    const closed = await answerWithCanaries(server, sanne)
+    const open_ = await startGesprek(server.url, sanne, { nickname: 'Blijft' })
+    expect((await admin.post(`/api/beheer/children/${closed.childId}/close`)).body).toEqual({ ok: true })
+
+    clock.advance(29 * DAY)
+    expect(await runRetention(server.deps, server.host)).toEqual({ erased: [] })
+    expect((await server.host.view(closed.gesprekId, 'begeleider')).view.items).toHaveLength(1)
+
+    clock.advance(1 * DAY + 1000)
+    expect(await runRetention(server.deps, server.host)).toEqual({ erased: [closed.childId] })
+    const events = await server.deps.db.selectFrom('gesprek_events').select('id').where('gesprek_id', '=', closed.gesprekId).execute()
+    expect(events).toEqual([])
+    const child = await server.deps.db.selectFrom('children').selectAll().where('id', '=', closed.childId).executeTakeFirstOrThrow()
+    expect(child.key_wrapped).toBeNull()
+    // The trajectory that is still open is untouched; a second run finds nothing more.
+    expect(await server.deps.db.selectFrom('gesprekken').select('id').where('id', '=', open_.gesprekId).execute()).toHaveLength(1)
+    expect(await runRetention(server.deps, server.host)).toEqual({ erased: [] })
+  })
+
+  it('honours a configured period', async () => {
+    const clock = fakeClock()
+    const { server, sanne, admin } = await setup({ clock })
+    const g = await startGesprek(server.url, sanne)
+    await admin.post(`/api/beheer/children/${g.childId}/close`)
+    clock.advance(8 * DAY)
+    expect((await runRetention(server.deps, server.host, { days: 10 })).erased).toEqual([])
+    expect((await runRetention(server.deps, server.host, { days: 7 })).erased).toEqual([g.childId])
+  })
+})
