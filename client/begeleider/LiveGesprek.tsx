@@ -269,7 +269,8 @@ function Notes({
           onChange={(e) => setText(e.target.value)}
           aria-label={t('common:begeleider.addNote')}
         />
-        {items.length > 0 && (
+        {/* Offered only while writing: the list repeats the child's words and would crowd the page. */}
+        {text.trim() !== '' && items.some((i) => i.text) && (
           <label>
             <span className="muted">{t('workspace:live.noteAbout')}</span>
             <select value={about} onChange={(e) => setAbout(e.target.value)}>
