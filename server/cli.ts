@@ -12,6 +12,7 @@ import { backupDatabase } from './store/backup'
 import { GesprekHost } from './gesprek/host'
 import { DEFAULT_RETENTION_DAYS, runRetention } from './jobs/retention'
 import { eraseChild, exportChild } from './privacy/child-data'
+import { rotateInstanceKey } from './crypto/rotate'
 
 const USAGE = `npm run admin -- <command> [options]
 
@@ -28,6 +29,7 @@ const USAGE = `npm run admin -- <command> [options]
   backup              --to FILE   online copy of the database (never the instance key; mode 0600)
   export-child        --organisation-id ID --child-id ID   inzage: everything the child said, as JSON
   erase-child         --organisation-id ID --child-id ID   erasure: crypto-shred and delete (irreversible)
+  rotate-key            new instance key; rewraps every child key (stop the server first)
   retention           [--days N]   erase closed trajectories older than N days (default RETENTION_DAYS or 30)
 
   DATA_DIR (default ./data) selects the database.`
@@ -148,6 +150,14 @@ async function main() {
           await eraseChild(deps, host, childId)
           console.log(JSON.stringify({ ok: true, erased: childId }))
         }
+        break
+      }
+      case 'rotate-key': {
+        const fromEnv = Boolean(process.env.KINDGESPREK_KEY)
+        const out = await rotateInstanceKey(db, dataDir, loadInstanceKey(dataDir, process.env.KINDGESPREK_KEY), fromEnv)
+        console.log(JSON.stringify({ rewrapped: out.rewrapped }))
+        // Env mode: the one moment the new key is shown; it goes into the secrets store, then KINDGESPREK_KEY.
+        if (out.newKey) console.log(`new KINDGESPREK_KEY=${out.newKey}`)
         break
       }
       case 'retention': {

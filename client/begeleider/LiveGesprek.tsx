@@ -188,6 +188,14 @@ function Operator({
             </button>
             <button
               type="button"
+              className="btn btn--soft"
+              disabled={!view.can.stop}
+              onClick={() => send({ type: 'gesprek.stop' })}
+            >
+              {t('common:nav.stop')}
+            </button>
+            <button
+              type="button"
               className="btn btn--primary"
               disabled={!view.can.next}
               onClick={() => send({ type: 'nav.next' })}

@@ -21,20 +21,27 @@ export function loadInstanceKey(dataDir: string, fromEnv: string | undefined): B
   return key
 }
 
+const childKeyAad = (childId: string) => `child-key:${childId}`
+
+/** Instance-key rotation: the same child key, wrapped by the new instance key (the data is not touched). */
+export function rewrapChildKey(from: Buffer, to: Buffer, childId: string, wrapped: string): string {
+  return seal(to, open(from, wrapped, childKeyAad(childId)), childKeyAad(childId))
+}
+
 /** Per-child data keys: wrapped at rest, unwrapped keys cached in memory only. */
 export class ChildKeys {
   private cache = new Map<string, Buffer>()
   constructor(private readonly instanceKey: Buffer) {}
 
   newWrappedKey(childId: string): string {
-    return seal(this.instanceKey, randomBytes(32).toString('base64'), `child-key:${childId}`)
+    return seal(this.instanceKey, randomBytes(32).toString('base64'), childKeyAad(childId))
   }
 
   unwrap(childId: string, wrapped: string | null): Buffer {
     const hit = this.cache.get(childId)
     if (hit) return hit
     if (!wrapped) throw new Error('child key erased')
-    const key = Buffer.from(open(this.instanceKey, wrapped, `child-key:${childId}`), 'base64')
+    const key = Buffer.from(open(this.instanceKey, wrapped, childKeyAad(childId)), 'base64')
     this.cache.set(childId, key)
     return key
   }

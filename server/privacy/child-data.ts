@@ -66,7 +66,11 @@ async function referencing(trx: Transaction<Database>, parent: string): Promise<
   const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(trx)
   const out: Fk[] = []
   for (const { name } of tables.rows) {
-    const fks = await sql<{ table: string; from: string; to: string | null }>`select * from pragma_foreign_key_list(${name})`.execute(trx)
+    const fks = await sql<{
+      table: string
+      from: string
+      to: string | null
+    }>`select * from pragma_foreign_key_list(${name})`.execute(trx)
     for (const fk of fks.rows) if (fk.table === parent) out.push({ table: name, from: fk.from, to: fk.to ?? 'id' })
   }
   return out
@@ -108,7 +112,9 @@ export async function eraseChild(deps: Deps, host: GesprekHost, childId: string)
     for (const fk of fks) {
       const cols = await sql<{ name: string }>`select name from pragma_table_info(${fk.table})`.execute(trx)
       if (!cols.rows.some((c) => c.name === 'token_hash')) continue
-      const t = await sql<{ token_hash: string }>`select token_hash from ${sql.table(fk.table)} where ${sql.ref(fk.from)} = ${childId}`.execute(trx)
+      const t = await sql<{
+        token_hash: string
+      }>`select token_hash from ${sql.table(fk.table)} where ${sql.ref(fk.from)} = ${childId}`.execute(trx)
       tokenHashes.push(...t.rows.map((r) => r.token_hash))
     }
     for (const fk of fks) {

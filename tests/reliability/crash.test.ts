@@ -65,17 +65,19 @@ describe(`crash test (CRASH_SEED=${SEED})`, () => {
       // Load, then a kill at a seeded moment: sometimes at once, mostly mid-stream.
       let running = true
       const failures: unknown[] = []
-      const drivers = sims.map(async (s) => {
-        const think = prng(SEED + round * 1000 + s.index)
-        while (running && !s.done) {
-          const r = await s.step()
-          if (r === 'retry') {
-            if (!s.kid?.connected) return
-            await sleep(50)
+      const drivers = sims
+        .map(async (s) => {
+          const think = prng(SEED + round * 1000 + s.index)
+          while (running && !s.done) {
+            const r = await s.step()
+            if (r === 'retry') {
+              if (!s.kid?.connected) return
+              await sleep(50)
+            }
+            await sleep(think.int(0, 15))
           }
-          await sleep(think.int(0, 15))
-        }
-      }).map((p) => p.catch((err: unknown) => void failures.push(err)))
+        })
+        .map((p) => p.catch((err: unknown) => void failures.push(err)))
       // Mostly mid-stream (after the first ack of this round), sometimes right at the start.
       const killAfter = rng.next() < 0.1 ? rng.int(0, 5) : rng.int(10, 250)
       if (killAfter > 5) await until(() => sims.reduce((n, s) => n + s.acked, 0) > before, 10_000, 'a first ack')
@@ -89,7 +91,8 @@ describe(`crash test (CRASH_SEED=${SEED})`, () => {
       for (const s of sims) s.disconnect()
       expect(failures, `round ${round}, seed ${SEED}`).toEqual([])
       current = null
-      if (process.env.CRASH_TRACE) console.log('round', { killAfter, acked: sims.reduce((n, s) => n + s.acked, 0) - before })
+      if (process.env.CRASH_TRACE)
+        console.log('round', { killAfter, acked: sims.reduce((n, s) => n + s.acked, 0) - before })
     }
 
     totalAcked = sims.reduce((n, s) => n + s.acked, 0)

@@ -39,7 +39,8 @@ export class SimGesprek {
       const item = (k: number) => `item-${this.index}-${k}`
       let event: GesprekCommand
       if (n === 0) event = { type: 'nav.next' }
-      else if (n % 5 === 4) event = { type: 'item.update', itemId: item(n - 1), patch: { text: `anders ${this.index}.${n}` } }
+      else if (n % 5 === 4)
+        event = { type: 'item.update', itemId: item(n - 1), patch: { text: `anders ${this.index}.${n}` } }
       else if (n % 5 === 0) event = { type: 'item.remove', itemId: item(n - 4) }
       else event = { type: 'item.add', item: { id: item(n), text: `antwoord ${this.index}.${n}` } }
       this.events.push(event)
@@ -49,7 +50,7 @@ export class SimGesprek {
   }
 
   /** Connects the child and the begeleider socket (through `url`, which may be a fault proxy). */
-  async connect(url: string, cookie: string, opts: { reconnection?: boolean } = {}) {
+  async connect(url: string, cookie: string, opts: { reconnection?: boolean; timeoutMs?: number } = {}) {
     this.kid = connect(url, { token: this.token })
     this.beg = connect(url, { cookie })
     if (opts.reconnection) for (const s of [this.kid, this.beg]) s.io.reconnection(true)
@@ -58,7 +59,22 @@ export class SimGesprek {
       if (p.seq < this.maxRelayed) this.relayOrderBroken = true
       this.maxRelayed = Math.max(this.maxRelayed, p.seq)
     })
-    await Promise.all([connected(this.kid), connected(this.beg)])
+    const both = Promise.all([connected(this.kid), connected(this.beg)])
+    if (!opts.timeoutMs) return void (await both)
+    // Behind a fault proxy a handshake can vanish without an error: give up and let the caller retry.
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('connect timed out')), opts.timeoutMs)
+    })
+    try {
+      await Promise.race([both, late])
+    } catch (err) {
+      both.catch(() => undefined)
+      this.disconnect()
+      throw err
+    } finally {
+      clearTimeout(timer)
+    }
   }
 
   disconnect() {
@@ -103,13 +119,15 @@ export class SimGesprek {
     if (new Set(ids).size !== ids.length) problems.push(`${tag}: duplicate clientMsgId in the log`)
     stored.forEach((e, i) => {
       if (e.seq !== i + 1) problems.push(`${tag}: seq ${e.seq} at position ${i + 1}`)
-      if (e.clientMsgId !== this.ids[i]) problems.push(`${tag}: position ${i + 1} holds ${e.clientMsgId}, sent ${this.ids[i]}`)
+      if (e.clientMsgId !== this.ids[i])
+        problems.push(`${tag}: position ${i + 1} holds ${e.clientMsgId}, sent ${this.ids[i]}`)
       else if (!sameCommand(e.event, this.events[i]!)) problems.push(`${tag}: content of seq ${e.seq} differs`)
     })
     if (stored.length < this.acked) problems.push(`${tag}: ${this.acked} acked, only ${stored.length} stored`)
     // At most the one command in flight may be stored without its ack having arrived.
     if (stored.length > this.acked + 1) problems.push(`${tag}: ${stored.length} stored, ${this.acked} acked`)
-    if (this.maxRelayed > stored.length) problems.push(`${tag}: seq ${this.maxRelayed} relayed, ${stored.length} stored`)
+    if (this.maxRelayed > stored.length)
+      problems.push(`${tag}: seq ${this.maxRelayed} relayed, ${stored.length} stored`)
     if (this.relayOrderBroken) problems.push(`${tag}: begeleider got views out of order`)
     return problems
   }
@@ -124,7 +142,8 @@ export class SimGesprek {
     if (ack.data.seq !== stored.length) problems.push(`${tag}: view seq ${ack.data.seq}, stored ${stored.length}`)
     const expected = foldItems(stored.map((e) => e.event))
     const got = view.items.map((it) => ({ id: it.id, text: it.text }))
-    if (JSON.stringify(got) !== JSON.stringify(expected)) problems.push(`${tag}: begeleider view differs from the database`)
+    if (JSON.stringify(got) !== JSON.stringify(expected))
+      problems.push(`${tag}: begeleider view differs from the database`)
     this.maxRelayed = Math.max(this.maxRelayed, ack.data.seq)
     return problems
   }

@@ -29,7 +29,7 @@ function faultProxy(target: number, seed: number) {
     const r = rng.next()
     const mode: Mode = !faults ? 'pass' : r < 0.25 ? 'pass' : r < 0.5 ? 'delay' : r < 0.8 ? 'drop' : 'halfopen'
     tally[mode]++
-    const lag = mode === 'delay' ? rng.int(10, 400) : 0
+    const lag = mode === 'delay' ? rng.int(10, 250) : 0
     let blackhole = false
     // Delays keep order: each chunk waits for the one before it.
     const pipe = (from: Socket, to: Socket, direction: 'up' | 'down') => {
@@ -57,7 +57,10 @@ function faultProxy(target: number, seed: number) {
     if (mode === 'halfopen') setTimeout(() => (blackhole = true), rng.int(50, 1500))
   })
   return {
-    listen: () => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port))),
+    listen: () =>
+      new Promise<number>((resolve) =>
+        server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+      ),
     heal: () => {
       faults = false
       for (const s of live) s.destroy()
@@ -97,7 +100,7 @@ describe(`network faults (NET_SEED=${SEED})`, () => {
       while (running && !s.done) {
         if (!s.kid?.connected) {
           s.disconnect()
-          await s.connect(via, cookie).catch(() => undefined)
+          await s.connect(via, cookie, { timeoutMs: 1500 }).catch(() => undefined)
           if (!s.kid?.connected) {
             await sleep(think.int(50, 200))
             continue
@@ -118,7 +121,7 @@ describe(`network faults (NET_SEED=${SEED})`, () => {
     await Promise.all(drivers)
     for (const s of sims) {
       s.disconnect()
-      await s.connect(via, cookie)
+      await s.connect(via, cookie, { timeoutMs: 5000 })
       for (let tries = 0; s.ids.length > s.acked && tries < 20; tries++) await s.step(2000)
     }
 
@@ -127,7 +130,8 @@ describe(`network faults (NET_SEED=${SEED})`, () => {
     for (const s of sims) {
       const stored = db.events(s.gesprekId, s.childId)
       problems.push(...s.checkStored(stored), ...(await s.checkBegeleiderView(stored)))
-      if (stored.length !== s.acked) problems.push(`gesprek ${s.index}: ${stored.length} stored, ${s.acked} acked after healing`)
+      if (stored.length !== s.acked)
+        problems.push(`gesprek ${s.index}: ${stored.length} stored, ${s.acked} acked after healing`)
       s.disconnect()
     }
     db.close()

@@ -1,7 +1,7 @@
 import Sqlite from 'better-sqlite3'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { build } from 'esbuild'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ChildKeys, loadInstanceKey } from '../../server/crypto/keys'
@@ -31,6 +31,7 @@ function launcherBundle(): Promise<string> {
       packages: 'external',
       logLevel: 'warning',
     })
+    process.once('exit', () => rmSync(outfile, { force: true }))
     return outfile
   })())
 }

@@ -28,7 +28,10 @@ if (n > 0) {
   const sanne = await HttpUser.login(server.url, 'sanne')
   const gesprekken: SeedFile['gesprekken'] = []
   for (let i = 0; i < n; i++) {
-    const child = await sanne.post('/api/children', { nickname: `Kind ${String.fromCharCode(97 + (i % 26))}`, ageBand: '8-12' })
+    const child = await sanne.post('/api/children', {
+      nickname: `Kind ${String.fromCharCode(97 + (i % 26))}`,
+      ageBand: '8-12',
+    })
     const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     // Straight through the redeem function: the per-IP join limit would otherwise stop the seeding itself.
     const joined = await redeemJoinCode(server.deps, String(g.body.join.code).replace('-', ''))

@@ -2,7 +2,15 @@
  * The authorisation matrix's expectations (SEC-06): who may call what. docs/security.md shows the same
  * table; tests/security/authz-matrix.test.ts checks both against the running app.
  */
-export const ACTORS = ['anonymous', 'kind', 'kindOther', 'begTeam', 'begOtherTeam', 'adminOtherOrg', 'adminSameOrg'] as const
+export const ACTORS = [
+  'anonymous',
+  'kind',
+  'kindOther',
+  'begTeam',
+  'begOtherTeam',
+  'adminOtherOrg',
+  'adminSameOrg',
+] as const
 export type Actor = (typeof ACTORS)[number]
 
 const ALL: Actor[] = [...ACTORS]
@@ -73,9 +81,15 @@ export const MATRIX: Record<string, Row> = {
   'POST /api/beheer/begeleiders': { allow: ADMIN_ANY },
   'POST /api/beheer/begeleiders/:id/deactivate': { allow: ADMIN_SAME },
   'POST /api/beheer/begeleiders/:id/activate': { allow: ADMIN_SAME },
-  'POST /api/beheer/begeleiders/:id/password': { allow: ADMIN_SAME, body: () => ({ password: 'een lang nieuw wachtwoord' }) },
+  'POST /api/beheer/begeleiders/:id/password': {
+    allow: ADMIN_SAME,
+    body: () => ({ password: 'een lang nieuw wachtwoord' }),
+  },
   'POST /api/beheer/begeleiders/:id/end-sessions': { allow: ADMIN_SAME },
-  'POST /api/beheer/children/:id/move': { allow: ADMIN_SAME, body: (f) => ({ teamId: f.teamA2, begeleiderId: f.joris }) },
+  'POST /api/beheer/children/:id/move': {
+    allow: ADMIN_SAME,
+    body: (f) => ({ teamId: f.teamA2, begeleiderId: f.joris }),
+  },
   'GET /api/beheer/children/:id/export': { allow: ADMIN_SAME },
   'POST /api/beheer/children/:id/close': { allow: ADMIN_SAME },
   'POST /api/beheer/children/:id/erase': { allow: ADMIN_SAME },
@@ -86,4 +100,3 @@ export const SOCKET_MATRIX: Record<string, Actor[]> = {
   'gesprek:join': ['kind', 'begTeam', 'adminSameOrg'],
   'gesprek:command': ['kind', 'begTeam', 'adminSameOrg'],
 }
-

@@ -78,7 +78,13 @@ async function fixture(route: string) {
     adminOtherOrg: { cookie: await cookie(ids.b.begeleiderId) },
     adminSameOrg: { cookie: await cookie(ids.a.begeleiderId) },
   }
-  const f: Fixture = { childId: mine.childId, gesprekId: mine.gesprekId, targetBegeleiderId, teamA2: ids.a2Team, joris: ids.a2 }
+  const f: Fixture = {
+    childId: mine.childId,
+    gesprekId: mine.gesprekId,
+    targetBegeleiderId,
+    teamA2: ids.a2Team,
+    joris: ids.a2,
+  }
   return { f, creds, tokens: { mine, other } }
 }
 
@@ -94,7 +100,10 @@ describe('authorisation matrix (SEC-06, SEC-07)', () => {
     const routes = registeredRoutes().filter((r) => !INFRASTRUCTURE.has(r))
     const unclassified = routes.filter((r) => !(r in MATRIX))
     expect(unclassified, 'routes without a row in MATRIX (add one, and to docs/security.md)').toEqual([])
-    expect(Object.keys(MATRIX).filter((r) => !routes.includes(r)), 'rows for routes that no longer exist').toEqual([])
+    expect(
+      Object.keys(MATRIX).filter((r) => !routes.includes(r)),
+      'rows for routes that no longer exist',
+    ).toEqual([])
   })
 
   it('documents every route and socket event in docs/security.md', () => {
@@ -124,8 +133,10 @@ describe('authorisation matrix (SEC-06, SEC-07)', () => {
         const denied = [401, 403, 404].includes(res.status) && typeof code === 'string' && DENY_CODES.has(code)
         if (row.allow.includes(actor)) {
           if (denied || res.status >= 500) wrong.push(`${actor}: expected allowed, got ${res.status} ${code}`)
-        } else if (!denied) wrong.push(`${actor}: expected denied, got ${res.status} ${JSON.stringify(res.body).slice(0, 60)}`)
-        else if (Object.keys(res.body as object).join() !== 'error') wrong.push(`${actor}: a denial carried more than a code`)
+        } else if (!denied)
+          wrong.push(`${actor}: expected denied, got ${res.status} ${JSON.stringify(res.body).slice(0, 60)}`)
+        else if (Object.keys(res.body as object).join() !== 'error')
+          wrong.push(`${actor}: a denial carried more than a code`)
       }
       expect(wrong).toEqual([])
     })
@@ -174,11 +185,15 @@ describe('authorisation matrix (SEC-06, SEC-07)', () => {
                   // Each role sends an event it may send in principle: the matrix tests the gesprek scope.
                   event: actor.startsWith('kind')
                     ? { type: 'nav.next' }
-                    : { type: 'note.add', note: { id: `note-${Math.random().toString(36).slice(2, 10)}`, text: 'matrix' } },
+                    : {
+                        type: 'note.add',
+                        note: { id: `note-${Math.random().toString(36).slice(2, 10)}`, text: 'matrix' },
+                      },
                 }
           const ack = await emitAck(socket, event, payload)
           if (allow.includes(actor) && !ack.ok) wrong.push(`${actor}: expected allowed, got ${ack.error}`)
-          if (!allow.includes(actor) && (ack.ok || !DENY_CODES.has(ack.error))) wrong.push(`${actor}: expected denied, got ${JSON.stringify(ack)}`)
+          if (!allow.includes(actor) && (ack.ok || !DENY_CODES.has(ack.error)))
+            wrong.push(`${actor}: expected denied, got ${JSON.stringify(ack)}`)
         } finally {
           socket.disconnect()
         }

@@ -50,7 +50,11 @@ describe('no answer text in logs or errors (SEC-22)', () => {
     await emitAck(beg, 'gesprek:join', { gesprekId: g.gesprekId })
     expect((await send(kid, { type: 'nav.next' })).ok).toBe(true)
     expect((await send(kid, { type: 'item.add', item: { id: 'item-canary-01', text: `ik ${CANARY}` } })).ok).toBe(true)
-    await send(kid, { type: 'item.update', itemId: 'item-canary-01', patch: { text: `nu ${CANARY}`, followUps: { 'wie-weet': CANARY } } })
+    await send(kid, {
+      type: 'item.update',
+      itemId: 'item-canary-01',
+      patch: { text: `nu ${CANARY}`, followUps: { 'wie-weet': CANARY } },
+    })
     await send(beg, { type: 'note.add', note: { id: 'note-canary-01', text: `notitie ${CANARY}` } })
     await send(kid, { type: 'share.set', itemIds: ['item-canary-01'], level: 'alleen-ik' })
 

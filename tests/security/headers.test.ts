@@ -81,9 +81,14 @@ describe('security headers (SEC-14)', () => {
 
   it('refuses state-changing requests from another origin', async () => {
     const server = await boot()
-    const r = await new HttpUser(server.url).request('POST', '/api/auth/login', { username: 'sanne', password: 'x' }, {
-      origin: 'https://evil.example',
-    })
+    const r = await new HttpUser(server.url).request(
+      'POST',
+      '/api/auth/login',
+      { username: 'sanne', password: 'x' },
+      {
+        origin: 'https://evil.example',
+      },
+    )
     expect(r.status).toBe(403)
   })
 })
@@ -91,7 +96,9 @@ describe('security headers (SEC-14)', () => {
 describe('socket handshake (SEC-05, SEC-20)', () => {
   it('runs without connection state recovery, so authentication is never skipped', async () => {
     const server = await boot()
-    expect((server.io as unknown as { opts: { connectionStateRecovery?: unknown } }).opts.connectionStateRecovery).toBeFalsy()
+    expect(
+      (server.io as unknown as { opts: { connectionStateRecovery?: unknown } }).opts.connectionStateRecovery,
+    ).toBeFalsy()
   })
 
   it('refuses a foreign Origin', async () => {

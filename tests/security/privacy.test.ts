@@ -98,9 +98,13 @@ describe('encryption at rest (SEC-09)', () => {
 
     // The copy is whole: with the instance key (kept apart from backups) it opens to the canary.
     const copy = new Sqlite(to, { readonly: true })
-    const child = copy.prepare('select key_wrapped from children where id = ?').get(g.childId) as { key_wrapped: string }
+    const child = copy.prepare('select key_wrapped from children where id = ?').get(g.childId) as {
+      key_wrapped: string
+    }
     const key = new ChildKeys(loadInstanceKey(server.dataDir, undefined)).unwrap(g.childId, child.key_wrapped)
-    const rows = copy.prepare('select seq, event_enc from gesprek_events where gesprek_id = ? order by seq').all(g.gesprekId) as {
+    const rows = copy
+      .prepare('select seq, event_enc from gesprek_events where gesprek_id = ? order by seq')
+      .all(g.gesprekId) as {
       seq: number
       event_enc: string
     }[]
@@ -122,22 +126,30 @@ describe('encryption at rest (SEC-09)', () => {
     expect((await admin.post(`/api/beheer/children/${g.childId}/erase`)).body).toEqual({ ok: true })
     await kidGone
 
-    const child = file.prepare('select nickname, key_wrapped, closed_at from children where id = ?').get(g.childId) as Record<
-      string,
-      unknown
-    >
+    const child = file
+      .prepare('select nickname, key_wrapped, closed_at from children where id = ?')
+      .get(g.childId) as Record<string, unknown>
     expect(child).toMatchObject({ nickname: '', key_wrapped: null })
     expect(child.closed_at).not.toBeNull()
     // Every table that points at the child (found through its foreign keys) is empty for them.
     const fkTables = (file.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[])
       .map((t) => t.name)
-      .filter((t) => (file.prepare('select * from pragma_foreign_key_list(?)').all(t) as { table: string }[]).some((f) => f.table === 'children'))
+      .filter((t) =>
+        (file.prepare('select * from pragma_foreign_key_list(?)').all(t) as { table: string }[]).some(
+          (f) => f.table === 'children',
+        ),
+      )
     expect(fkTables).toContain('gesprekken')
     for (const t of fkTables) {
-      const cols = (file.prepare('select name from pragma_table_info(?)').all(t) as { name: string }[]).map((c) => c.name)
-      if (cols.includes('child_id')) expect(file.prepare(`select count(*) n from "${t}" where child_id = ?`).get(g.childId)).toEqual({ n: 0 })
+      const cols = (file.prepare('select name from pragma_table_info(?)').all(t) as { name: string }[]).map(
+        (c) => c.name,
+      )
+      if (cols.includes('child_id'))
+        expect(file.prepare(`select count(*) n from "${t}" where child_id = ?`).get(g.childId)).toEqual({ n: 0 })
     }
-    expect(file.prepare('select count(*) n from gesprek_events where gesprek_id = ?').get(g.gesprekId)).toEqual({ n: 0 })
+    expect(file.prepare('select count(*) n from gesprek_events where gesprek_id = ?').get(g.gesprekId)).toEqual({
+      n: 0,
+    })
 
     // A row copied before the erasure: the instance key alone does not open it, and no child key is left.
     const instance = loadInstanceKey(server.dataDir, undefined)
@@ -170,7 +182,10 @@ describe('inzage and erasure are for an admin of the same organisation (AVG art.
     expect(res.status).toBe(200)
     expect(res.headers.get('content-disposition')).toContain('attachment')
     expect(res.headers.get('cache-control')).toBe('no-store')
-    const data = res.body as { child: { id: string }; gesprekken: { items: { text: string; followUps: Record<string, string> }[] }[] }
+    const data = res.body as {
+      child: { id: string }
+      gesprekken: { items: { text: string; followUps: Record<string, string> }[] }[]
+    }
     expect(data.child.id).toBe(g.childId)
     // The child's own words, the private one included (it is theirs); the begeleider's note is not the child's.
     expect(data.gesprekken[0]!.items[0]!.text).toContain(g.words[0])
@@ -191,14 +206,26 @@ describe('inzage and erasure are for an admin of the same organisation (AVG art.
     const { server, ids, sanne } = await setup()
     const g = await answerWithCanaries(server, sanne)
     const cli = (...args: string[]) =>
-      run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { env: { ...process.env, DATA_DIR: server.dataDir } })
-    const exported = JSON.parse((await cli('export-child', '--organisation-id', ids.a.organisationId, '--child-id', g.childId)).stdout)
+      run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
+        env: { ...process.env, DATA_DIR: server.dataDir },
+      })
+    const exported = JSON.parse(
+      (await cli('export-child', '--organisation-id', ids.a.organisationId, '--child-id', g.childId)).stdout,
+    )
     expect(JSON.stringify(exported)).toContain(g.words[0])
-    await expect(cli('erase-child', '--organisation-id', ids.b.organisationId, '--child-id', g.childId)).rejects.toThrow()
+    await expect(
+      cli('erase-child', '--organisation-id', ids.b.organisationId, '--child-id', g.childId),
+    ).rejects.toThrow()
     await cli('erase-child', '--organisation-id', ids.a.organisationId, '--child-id', g.childId)
-    const row = await server.deps.db.selectFrom('children').selectAll().where('id', '=', g.childId).executeTakeFirstOrThrow()
+    const row = await server.deps.db
+      .selectFrom('children')
+      .selectAll()
+      .where('id', '=', g.childId)
+      .executeTakeFirstOrThrow()
     expect(row.key_wrapped).toBeNull()
-    expect(await server.deps.db.selectFrom('gesprekken').selectAll().where('child_id', '=', g.childId).execute()).toEqual([])
+    expect(
+      await server.deps.db.selectFrom('gesprekken').selectAll().where('child_id', '=', g.childId).execute(),
+    ).toEqual([])
   })
 })
 
@@ -216,12 +243,22 @@ describe('retention (SEC-10)', () => {
 
     clock.advance(1 * DAY + 1000)
     expect(await runRetention(server.deps, server.host)).toEqual({ erased: [closed.childId] })
-    const events = await server.deps.db.selectFrom('gesprek_events').select('id').where('gesprek_id', '=', closed.gesprekId).execute()
+    const events = await server.deps.db
+      .selectFrom('gesprek_events')
+      .select('id')
+      .where('gesprek_id', '=', closed.gesprekId)
+      .execute()
     expect(events).toEqual([])
-    const child = await server.deps.db.selectFrom('children').selectAll().where('id', '=', closed.childId).executeTakeFirstOrThrow()
+    const child = await server.deps.db
+      .selectFrom('children')
+      .selectAll()
+      .where('id', '=', closed.childId)
+      .executeTakeFirstOrThrow()
     expect(child.key_wrapped).toBeNull()
     // The trajectory that is still open is untouched; a second run finds nothing more.
-    expect(await server.deps.db.selectFrom('gesprekken').select('id').where('id', '=', open_.gesprekId).execute()).toHaveLength(1)
+    expect(
+      await server.deps.db.selectFrom('gesprekken').select('id').where('id', '=', open_.gesprekId).execute(),
+    ).toHaveLength(1)
     expect(await runRetention(server.deps, server.host)).toEqual({ erased: [] })
   })
 
@@ -233,5 +270,35 @@ describe('retention (SEC-10)', () => {
     clock.advance(8 * DAY)
     expect((await runRetention(server.deps, server.host, { days: 10 })).erased).toEqual([])
     expect((await runRetention(server.deps, server.host, { days: 7 })).erased).toEqual([g.childId])
+  })
+})
+
+describe('instance key rotation', () => {
+  it('rewraps every child key: data still opens with the new key, no longer with the old one', async () => {
+    const dataDir = tempDir('kg-rotate-')
+    const { server, sanne } = await setup({ dataDir })
+    const g = await answerWithCanaries(server, sanne)
+    const oldKey = loadInstanceKey(dataDir, undefined)
+    for (const s of sockets.splice(0)) s.disconnect()
+    await servers.splice(0)[0]!.stop()
+
+    const out = await run(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'rotate-key'], {
+      env: { ...process.env, DATA_DIR: dataDir, KINDGESPREK_KEY: '' },
+    })
+    expect(JSON.parse(out.stdout).rewrapped).toBeGreaterThanOrEqual(1)
+    const newKey = loadInstanceKey(dataDir, undefined)
+    expect(newKey.equals(oldKey)).toBe(false)
+    expect(existsSync(join(dataDir, 'instance.key.next'))).toBe(false)
+
+    const again = await startTestServer({ dataDir, retentionDays: false })
+    servers.push(again)
+    const { view } = await again.host.view(g.gesprekId, 'begeleider')
+    expect(JSON.stringify(view)).toContain(g.words[0])
+    const row = await again.deps.db
+      .selectFrom('children')
+      .select('key_wrapped')
+      .where('id', '=', g.childId)
+      .executeTakeFirstOrThrow()
+    expect(() => new ChildKeys(oldKey).unwrap(g.childId, row.key_wrapped)).toThrow()
   })
 })

@@ -30,7 +30,14 @@ function join(port: number, code: string, from: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const body = JSON.stringify({ code })
     const req = request(
-      { host: '127.0.0.1', port, path: '/api/kind/join', method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/kind/join',
+        method: 'POST',
+        localAddress: from,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         res.resume()
         res.on('end', () => resolve(res.statusCode ?? 0))
@@ -62,7 +69,8 @@ describe('rate limits', () => {
           const i = next++
           const from = `127.0.0.${2 + (i % 100)}`
           // The real code is among the guesses, late: the limit holds even for the right answer.
-          const guess = i === 9_000 ? realCode : Array.from({ length: 8 }, () => ALPHABET[Math.floor(Math.random() * 32)]).join('')
+          const guess =
+            i === 9_000 ? realCode : Array.from({ length: 8 }, () => ALPHABET[Math.floor(Math.random() * 32)]).join('')
           const status = await join(server.port, guess, from)
           statuses.set(status, (statuses.get(status) ?? 0) + 1)
         }
@@ -85,7 +93,8 @@ describe('rate limits', () => {
     servers.push(server)
     await seedOrganisations(server)
     const anon = new HttpUser(server.url)
-    for (let i = 0; i < 10; i++) expect((await anon.post('/api/auth/login', { username: 'joris', password: `fout-${i}` })).status).toBe(401)
+    for (let i = 0; i < 10; i++)
+      expect((await anon.post('/api/auth/login', { username: 'joris', password: `fout-${i}` })).status).toBe(401)
     const r = await anon.post('/api/auth/login', { username: 'joris', password: PASSWORD })
     expect(r.status).toBe(429)
     expect(r.body).toEqual({ error: 'rate_limited' })
@@ -109,6 +118,14 @@ describe('rate limits', () => {
     const limited = acks.filter((a) => a.error === 'rate_limited').length
     expect(limited).toBeGreaterThan(100)
     expect(acks.filter((a) => a.ok).length).toBeGreaterThanOrEqual(40)
-    expect((await emitAck(calm, 'gesprek:command', { gesprekId: g.gesprekId, clientMsgId: msgId(), event: { type: 'note.add', note: { id: 'note-calm-01', text: 'rustig' } } })).ok).toBe(true)
+    expect(
+      (
+        await emitAck(calm, 'gesprek:command', {
+          gesprekId: g.gesprekId,
+          clientMsgId: msgId(),
+          event: { type: 'note.add', note: { id: 'note-calm-01', text: 'rustig' } },
+        })
+      ).ok,
+    ).toBe(true)
   })
 })

@@ -27,32 +27,35 @@ export function beheerDataRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
     return { p, childId }
   }
 
-  return new Hono<Env>()
-    .get('/children/:id/export', async (c) => {
-      const { p, childId } = await ownChild(c)
-      const data = await exportChild(deps, host, childId)
-      // Logged before the data leaves (SEC-08): no log line, no export.
-      await recordAccess(deps, { begeleiderId: p.begeleiderId, childId, what: 'export' })
-      c.header('Content-Disposition', `attachment; filename="inzage-${childId}.json"`)
-      return c.json(data)
-    })
-    // Closing the trajectory starts the retention clock (SEC-10); the child leaves every caseload.
-    .post('/children/:id/close', async (c) => {
-      const { p, childId } = await ownChild(c)
-      await deps.db
-        .updateTable('children')
-        .set({ closed_at: iso(deps.clock) })
-        .where('id', '=', childId)
-        .where('closed_at', 'is', null)
-        .execute()
-      deps.log.info('trajectory closed', { child: childId, by: p.begeleiderId })
-      return c.json({ ok: true })
-    })
-    .post('/children/:id/erase', async (c) => {
-      const { p, childId } = await ownChild(c)
-      const { tokenHashes } = await eraseChild(deps, host, childId)
-      for (const tokenHash of tokenHashes) hooks.sessionEnded({ role: 'kind', childId, kamer: true, tokenHash }, 'locked')
-      deps.log.info('erasure requested', { child: childId, by: p.begeleiderId })
-      return c.json({ ok: true })
-    })
+  return (
+    new Hono<Env>()
+      .get('/children/:id/export', async (c) => {
+        const { p, childId } = await ownChild(c)
+        const data = await exportChild(deps, host, childId)
+        // Logged before the data leaves (SEC-08): no log line, no export.
+        await recordAccess(deps, { begeleiderId: p.begeleiderId, childId, what: 'export' })
+        c.header('Content-Disposition', `attachment; filename="inzage-${childId}.json"`)
+        return c.json(data)
+      })
+      // Closing the trajectory starts the retention clock (SEC-10); the child leaves every caseload.
+      .post('/children/:id/close', async (c) => {
+        const { p, childId } = await ownChild(c)
+        await deps.db
+          .updateTable('children')
+          .set({ closed_at: iso(deps.clock) })
+          .where('id', '=', childId)
+          .where('closed_at', 'is', null)
+          .execute()
+        deps.log.info('trajectory closed', { child: childId, by: p.begeleiderId })
+        return c.json({ ok: true })
+      })
+      .post('/children/:id/erase', async (c) => {
+        const { p, childId } = await ownChild(c)
+        const { tokenHashes } = await eraseChild(deps, host, childId)
+        for (const tokenHash of tokenHashes)
+          hooks.sessionEnded({ role: 'kind', childId, kamer: true, tokenHash }, 'locked')
+        deps.log.info('erasure requested', { child: childId, by: p.begeleiderId })
+        return c.json({ ok: true })
+      })
+  )
 }
