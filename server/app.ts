@@ -51,7 +51,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     clock: opts.clock ?? systemClock,
     log,
     keys: new ChildKeys(loadInstanceKey(opts.dataDir, opts.instanceKey)),
-    config: { origins: opts.origins ?? [], secure: opts.secure ?? false },
+    config: {
+      origins: opts.origins ?? [],
+      secure: opts.secure ?? false,
+      ...(typeof opts.retentionDays === 'number' ? { retentionDays: opts.retentionDays } : {}),
+    },
   }
   const demo = opts.demo ? await ensureDemo(deps) : null
   const host = new GesprekHost(deps)

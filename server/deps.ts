@@ -14,5 +14,7 @@ export type Deps = {
     origins: string[]
     /** Set behind TLS: adds Secure to cookies and HSTS. */
     secure: boolean
+    /** Days after closing before retention erases a child (shown on the beheer screen); default 30. */
+    retentionDays?: number
   }
 }

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react'
+import { Fragment, useCallback, useEffect, useState } from 'react'
 import type { ErrorCode } from '../../dialogs/contract/errors'
-import type { BeheerOut } from '../../dialogs/contract/workspace'
+import { MIN_PASSWORD_LENGTH, type BeheerOut } from '../../dialogs/contract/workspace'
 import { api, ApiError } from '../net/api'
 import { formatDay, useWorkspaceT } from './words'
 
@@ -9,19 +9,28 @@ export function Beheer() {
   const { t, i18n } = useWorkspaceT()
   const [data, setData] = useState<BeheerOut | null>(null)
   const [error, setError] = useState<ErrorCode | null>(null)
-  const [done, setDone] = useState(false)
+  const [done, setDone] = useState<string | null>(null)
+  const [resetFor, setResetFor] = useState<string | null>(null)
   const fail = useCallback((e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'), [])
   const load = useCallback(() => {
     api<BeheerOut>('/api/beheer').then(setData, fail)
   }, [fail])
   useEffect(load, [load])
-  const act = (path: string, body: unknown = {}) => {
+  /** Resolves true when the server said yes, so a form knows whether to close. */
+  const act = (path: string, body: unknown = {}, message?: string): Promise<boolean> => {
     setError(null)
-    setDone(false)
-    return api(path, { body }).then(() => {
-      setDone(true)
-      load()
-    }, fail)
+    setDone(null)
+    return api(path, { body }).then(
+      () => {
+        setDone(message ?? t('workspace:beheer.done'))
+        load()
+        return true
+      },
+      (e: unknown) => {
+        fail(e)
+        return false
+      },
+    )
   }
   if (!data)
     return error ? <p className="form-error">{t(`errors:${error}`)}</p> : <p className="muted">{t('common:loading')}</p>
@@ -34,7 +43,7 @@ export function Beheer() {
       <h1>{t('workspace:beheer.title', { org: data.organisation })}</h1>
       <p role="status" className="beheer__status">
         {error && <span className="form-error">{t(`errors:${error}`)}</span>}
-        {done && !error && <span className="muted">{t('workspace:beheer.done')}</span>}
+        {done && !error && <span className="muted">{done}</span>}
       </p>
       <div className="beheer__grid">
         <section className="panel">
@@ -42,53 +51,70 @@ export function Beheer() {
           <table className="table">
             <tbody>
               {data.begeleiders.map((b) => (
-                <tr key={b.id} className={b.active ? '' : 'is-inactive'}>
-                  <td>
-                    <strong>{b.displayName}</strong> <span className="muted">@{b.username}</span>
-                    {b.admin && <span className="badge">{t('workspace:beheer.admin')}</span>}
-                  </td>
-                  <td>{teamName(b.teamId)}</td>
-                  <td className="muted">
-                    {b.active ? t('workspace:beheer.active') : t('workspace:beheer.inactive')} ·{' '}
-                    {t('workspace:beheer.sessions', { count: b.sessions })}
-                  </td>
-                  <td className="table__actions">
-                    {b.active ? (
+                <Fragment key={b.id}>
+                  <tr className={b.active ? '' : 'is-inactive'}>
+                    <td>
+                      <strong>{b.displayName}</strong> <span className="muted">@{b.username}</span>
+                      {b.admin && <span className="badge">{t('workspace:beheer.admin')}</span>}
+                    </td>
+                    <td>{teamName(b.teamId)}</td>
+                    <td className="muted">
+                      {b.active ? t('workspace:beheer.active') : t('workspace:beheer.inactive')} ·{' '}
+                      {t('workspace:beheer.sessions', { count: b.sessions })}
+                    </td>
+                    <td className="table__actions">
+                      {b.active ? (
+                        <button
+                          type="button"
+                          className="btn btn--quiet btn--small"
+                          onClick={() => void act(`/api/beheer/begeleiders/${b.id}/deactivate`)}
+                        >
+                          {t('workspace:beheer.deactivate')}
+                        </button>
+                      ) : (
+                        <button
+                          type="button"
+                          className="btn btn--quiet btn--small"
+                          onClick={() => void act(`/api/beheer/begeleiders/${b.id}/activate`)}
+                        >
+                          {t('workspace:beheer.activate')}
+                        </button>
+                      )}
                       <button
                         type="button"
                         className="btn btn--quiet btn--small"
-                        onClick={() => void act(`/api/beheer/begeleiders/${b.id}/deactivate`)}
+                        onClick={() => void act(`/api/beheer/begeleiders/${b.id}/end-sessions`)}
                       >
-                        {t('workspace:beheer.deactivate')}
+                        {t('workspace:beheer.endSessions')}
                       </button>
-                    ) : (
                       <button
                         type="button"
                         className="btn btn--quiet btn--small"
-                        onClick={() => void act(`/api/beheer/begeleiders/${b.id}/activate`)}
+                        aria-expanded={resetFor === b.id}
+                        onClick={() => setResetFor(resetFor === b.id ? null : b.id)}
                       >
-                        {t('workspace:beheer.activate')}
+                        {t('workspace:beheer.resetPassword')}
                       </button>
-                    )}
-                    <button
-                      type="button"
-                      className="btn btn--quiet btn--small"
-                      onClick={() => void act(`/api/beheer/begeleiders/${b.id}/end-sessions`)}
-                    >
-                      {t('workspace:beheer.endSessions')}
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn--quiet btn--small"
-                      onClick={() => {
-                        const pw = window.prompt(t('workspace:beheer.newPassword', { name: b.displayName }))
-                        if (pw) void act(`/api/beheer/begeleiders/${b.id}/password`, { password: pw })
-                      }}
-                    >
-                      {t('workspace:beheer.resetPassword')}
-                    </button>
-                  </td>
-                </tr>
+                    </td>
+                  </tr>
+                  {resetFor === b.id && (
+                    <tr className="beheer__inline-row">
+                      <td colSpan={4}>
+                        <PasswordForm
+                          name={b.displayName}
+                          onCancel={() => setResetFor(null)}
+                          onSave={(password) =>
+                            act(
+                              `/api/beheer/begeleiders/${b.id}/password`,
+                              { password },
+                              t('workspace:beheer.passwordSet', { name: b.displayName }),
+                            ).then((ok) => ok && setResetFor(null))
+                          }
+                        />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>
@@ -107,13 +133,23 @@ export function Beheer() {
       <section className="panel">
         <h2>{t('workspace:beheer.children')}</h2>
         <p className="muted">{t('workspace:beheer.childrenHint')}</p>
-        <table className="table">
-          <tbody>
-            {data.children.map((c) => (
-              <MoveRow key={c.id} child={c} data={data} onMove={(to) => act(`/api/beheer/children/${c.id}/move`, to)} />
-            ))}
-          </tbody>
-        </table>
+        <p className="muted">{t('workspace:beheer.closeHint', { days: data.retentionDays })}</p>
+        {data.children.length === 0 && <p className="muted">{t('workspace:beheer.noChildren')}</p>}
+        <ul className="beheer-children">
+          {data.children.map((c) => (
+            <ChildRow
+              key={c.id}
+              child={c}
+              data={data}
+              act={act}
+              onError={fail}
+              onExported={() => {
+                setError(null)
+                setDone(t('workspace:beheer.exported', { name: c.nickname }))
+              }}
+            />
+          ))}
+        </ul>
         {data.handovers.length > 0 && (
           <>
             <h3>{t('workspace:beheer.handovers')}</h3>
@@ -137,57 +173,246 @@ export function Beheer() {
   )
 }
 
-function MoveRow({
+type Child = BeheerOut['children'][number]
+
+/**
+ * One child of the organisation: warm handover, and the AVG rights (inzage, close the trajectory, erasure).
+ * Erasure asks for the nickname typed out: it cannot be undone.
+ */
+function ChildRow({
   child,
   data,
-  onMove,
+  act,
+  onError,
+  onExported,
 }: {
-  child: BeheerOut['children'][number]
+  child: Child
   data: BeheerOut
-  onMove: (to: { teamId: string; begeleiderId: string }) => Promise<void>
+  act: (path: string, body?: unknown, message?: string) => Promise<boolean>
+  onError: (e: unknown) => void
+  onExported: () => void
 }) {
-  const { t } = useWorkspaceT()
+  const { t, i18n } = useWorkspaceT()
   const [to, setTo] = useState('')
+  const [open, setOpen] = useState<'close' | 'erase' | null>(null)
+  const [typed, setTyped] = useState('')
   const options = data.begeleiders.filter((b) => b.active && b.id !== child.begeleiderId)
   const current = data.begeleiders.find((b) => b.id === child.begeleiderId)
+  const base = `/api/beheer/children/${child.id}`
+  const name = child.nickname
+  const toggle = (what: 'close' | 'erase') => {
+    setTyped('')
+    setOpen(open === what ? null : what)
+  }
   return (
-    <tr>
-      <td>
-        <strong>{child.nickname}</strong>{' '}
-        <span className="muted">{t(`common:begeleider.ageBands.${child.ageBand}`)}</span>
-      </td>
-      <td className="muted">
-        {current?.displayName} · {data.teams.find((x) => x.id === child.teamId)?.name}
-      </td>
-      <td className="table__actions">
-        <label className="sr-only" htmlFor={`move-${child.id}`}>
-          {t('workspace:beheer.to')}
-        </label>
-        <select id={`move-${child.id}`} value={to} onChange={(e) => setTo(e.target.value)}>
-          <option value="">{t('workspace:beheer.to')}…</option>
-          {options.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.displayName} · {data.teams.find((x) => x.id === b.teamId)?.name}
-            </option>
-          ))}
-        </select>
+    <li className={`beheer-child${child.closedAt ? ' is-closed' : ''}`} data-testid="beheer-child">
+      <div className="beheer-child__who">
+        <strong>{name}</strong> <span className="muted">{t(`common:begeleider.ageBands.${child.ageBand}`)}</span>
+        <div className="muted">
+          {current?.displayName} · {data.teams.find((x) => x.id === child.teamId)?.name}
+        </div>
+        {child.closedAt && child.eraseAfter && (
+          <div className="beheer-child__closed">
+            {t('workspace:beheer.closedOn', {
+              date: formatDay(child.closedAt, i18n.language),
+              erase: formatDay(child.eraseAfter, i18n.language),
+            })}
+          </div>
+        )}
+      </div>
+      <div className="beheer-child__actions">
+        {!child.closedAt && (
+          <span className="inline-form">
+            <label className="sr-only" htmlFor={`move-${child.id}`}>
+              {t('workspace:beheer.to')}
+            </label>
+            <select id={`move-${child.id}`} value={to} onChange={(e) => setTo(e.target.value)}>
+              <option value="">{t('workspace:beheer.to')}…</option>
+              {options.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.displayName} · {data.teams.find((x) => x.id === b.teamId)?.name}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="btn btn--soft btn--small"
+              disabled={!to}
+              onClick={() => {
+                const b = data.begeleiders.find((x) => x.id === to)
+                if (b) void act(`${base}/move`, { teamId: b.teamId, begeleiderId: b.id }).then((ok) => ok && setTo(''))
+              }}
+            >
+              {t('workspace:beheer.move')}
+            </button>
+          </span>
+        )}
         <button
           type="button"
-          className="btn btn--soft btn--small"
-          disabled={!to}
-          onClick={() => {
-            const b = data.begeleiders.find((x) => x.id === to)
-            if (b) void onMove({ teamId: b.teamId, begeleiderId: b.id }).then(() => setTo(''))
+          className="btn btn--quiet btn--small"
+          onClick={() => void downloadExport(base, child.id).then(onExported, onError)}
+        >
+          {t('workspace:beheer.inzage')}
+        </button>
+        {!child.closedAt && (
+          <button
+            type="button"
+            className="btn btn--quiet btn--small"
+            aria-expanded={open === 'close'}
+            onClick={() => toggle('close')}
+          >
+            {t('workspace:beheer.close')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="btn btn--quiet btn--small btn--danger"
+          aria-expanded={open === 'erase'}
+          onClick={() => toggle('erase')}
+        >
+          {t('workspace:beheer.erase')}
+        </button>
+      </div>
+      {open === 'close' && (
+        <div className="beheer-confirm" role="group" aria-label={t('workspace:beheer.closeTitle', { name })}>
+          <p>{t('workspace:beheer.closeExplain', { name, days: data.retentionDays })}</p>
+          <div className="inline-form">
+            <button
+              type="button"
+              className="btn btn--primary btn--small"
+              onClick={() =>
+                void act(`${base}/close`, {}, t('workspace:beheer.closedDone', { name })).then(
+                  (ok) => ok && setOpen(null),
+                )
+              }
+            >
+              {t('workspace:beheer.closeNow')}
+            </button>
+            <button type="button" className="btn btn--quiet btn--small" onClick={() => setOpen(null)}>
+              {t('workspace:beheer.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {open === 'erase' && (
+        <form
+          className="beheer-confirm beheer-confirm--danger"
+          aria-label={t('workspace:beheer.eraseTitle', { name })}
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (typed.trim() !== name) return
+            void act(`${base}/erase`, {}, t('workspace:beheer.erased', { name })).then((ok) => ok && setOpen(null))
           }}
         >
-          {t('workspace:beheer.move')}
-        </button>
-      </td>
-    </tr>
+          <p>{t('workspace:beheer.eraseExplain', { name })}</p>
+          <label>
+            {t('workspace:beheer.eraseType', { name })}
+            <input
+              value={typed}
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={80}
+              onChange={(e) => setTyped(e.target.value)}
+            />
+          </label>
+          <div className="inline-form">
+            <button type="submit" className="btn btn--danger btn--small" disabled={typed.trim() !== name}>
+              {t('workspace:beheer.eraseNow', { name })}
+            </button>
+            <button type="button" className="btn btn--quiet btn--small" onClick={() => setOpen(null)}>
+              {t('workspace:beheer.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
   )
 }
 
-function NewTeam({ onCreate }: { onCreate: (name: string) => Promise<void> }) {
+/**
+ * Inzage: the export arrives as JSON and leaves as a file. Only a short-lived blob URL exists in the
+ * page; nothing goes to browser storage. The file is named by the child's id, not the nickname, because
+ * the browser's download list keeps file names.
+ */
+async function downloadExport(base: string, childId: string): Promise<void> {
+  const data = await api<unknown>(`${base}/export`)
+  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }))
+  try {
+    const a = document.createElement('a')
+    a.href = url
+    a.download = `inzage-${childId}.json`
+    document.body.append(a)
+    a.click()
+    a.remove()
+  } finally {
+    // After the click has handed the blob to the download; revoking at once can cancel it in some browsers.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
+}
+
+/** A new password typed twice, with the minimum length said kindly while typing (no window.prompt). */
+function PasswordForm({
+  name,
+  onSave,
+  onCancel,
+}: {
+  name: string
+  onSave: (password: string) => Promise<unknown>
+  onCancel: () => void
+}) {
+  const { t } = useWorkspaceT()
+  const [pw, setPw] = useState('')
+  const [again, setAgain] = useState('')
+  const missing = Math.max(0, MIN_PASSWORD_LENGTH - pw.length)
+  const same = pw === again
+  const ok = missing === 0 && same
+  return (
+    <form
+      className="password-form"
+      autoComplete="off"
+      aria-label={t('workspace:beheer.newPassword', { name })}
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (ok) void onSave(pw)
+      }}
+    >
+      <h3>{t('workspace:beheer.newPassword', { name })}</h3>
+      <p className="muted">{t('workspace:beheer.passwordMin', { min: MIN_PASSWORD_LENGTH })}</p>
+      <div className="inline-form">
+        <label>
+          {t('workspace:beheer.passwordNew')}
+          <input type="password" autoComplete="new-password" value={pw} onChange={(e) => setPw(e.target.value)} />
+        </label>
+        <label>
+          {t('workspace:beheer.passwordAgain')}
+          <input type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />
+        </label>
+      </div>
+      <p className="password-form__hint" aria-live="polite">
+        {pw.length === 0
+          ? ''
+          : missing > 0
+            ? t('workspace:beheer.passwordMore', { count: missing })
+            : !same && again.length > 0
+              ? t('workspace:beheer.passwordMismatch')
+              : same
+                ? t('workspace:beheer.passwordGood')
+                : t('workspace:beheer.passwordLongEnough')}
+      </p>
+      <p className="muted">{t('workspace:beheer.passwordEndsSessions', { name })}</p>
+      <div className="inline-form">
+        <button type="submit" className="btn btn--primary btn--small" disabled={!ok}>
+          {t('workspace:beheer.passwordSave')}
+        </button>
+        <button type="button" className="btn btn--quiet btn--small" onClick={onCancel}>
+          {t('workspace:beheer.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function NewTeam({ onCreate }: { onCreate: (name: string) => Promise<boolean> }) {
   const { t } = useWorkspaceT()
   const [name, setName] = useState('')
   return (
@@ -195,7 +420,7 @@ function NewTeam({ onCreate }: { onCreate: (name: string) => Promise<void> }) {
       className="inline-form"
       onSubmit={(e) => {
         e.preventDefault()
-        void onCreate(name).then(() => setName(''))
+        void onCreate(name).then((ok) => ok && setName(''))
       }}
     >
       <label>
@@ -220,7 +445,7 @@ function NewPerson({
     displayName: string
     password: string
     admin: boolean
-  }) => Promise<void>
+  }) => Promise<boolean>
 }) {
   const { t } = useWorkspaceT()
   const [form, setForm] = useState({
@@ -236,7 +461,9 @@ function NewPerson({
       autoComplete="off"
       onSubmit={(e) => {
         e.preventDefault()
-        void onCreate(form).then(() => setForm({ ...form, username: '', displayName: '', password: '', admin: false }))
+        void onCreate(form).then(
+          (ok) => ok && setForm({ ...form, username: '', displayName: '', password: '', admin: false }),
+        )
       }}
     >
       <h3>{t('workspace:beheer.newPerson')}</h3>

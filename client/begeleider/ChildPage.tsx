@@ -110,7 +110,14 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
                 {gesprekken.map((g) => (
                   <li key={g.id}>
                     <a {...linkProps(go, `/begeleider/gesprek/${g.id}`)}>
-                      <span>{t(`common:tools.${g.toolId}`)}</span>
+                      <span>
+                        {t(`common:tools.${g.toolId}`)}{' '}
+                        {g.setting === 'kamer' && (
+                          <span className="kamer-label" title={t('workspace:child.kamerTitle')}>
+                            {t('workspace:child.kamerLabel')}
+                          </span>
+                        )}
+                      </span>
                       <span className="muted">{formatDay(g.createdAt, lng)}</span>
                       <span className={`phase phase--${g.phase}`}>{t(`common:begeleider.phase.${g.phase}`)}</span>
                     </a>

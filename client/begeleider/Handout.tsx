@@ -15,7 +15,10 @@ export function Handout({ childId, go }: { childId: string; go: (path: string) =
   const [data, setData] = useState<OudergesprekOut | null>(null)
   const [error, setError] = useState<ErrorCode | null>(null)
   useEffect(() => {
-    api<OudergesprekOut>(`/api/workspace/children/${childId}/oudergesprek/print`).then(setData, (e: unknown) =>
+    // The same "since" as the preparation screen it came from (a date only, never content, in the URL).
+    const since = new URLSearchParams(location.search).get('since')
+    const query = since && /^\d{4}-\d{2}-\d{2}$/.test(since) ? `?since=${since}` : ''
+    api<OudergesprekOut>(`/api/workspace/children/${childId}/oudergesprek/print${query}`).then(setData, (e: unknown) =>
       setError(e instanceof ApiError ? e.code : 'internal'),
     )
   }, [childId])

@@ -10,6 +10,7 @@ import { api } from '../net/api'
 import { newMsgId, type OutboxEntry } from '../net/outbox'
 import { useGesprek } from '../net/useGesprek'
 import { StepIndicator } from '../ui/StepIndicator'
+import { StepNav } from '../ui/StepNav'
 import { takeJoin } from './join-memory'
 import { linkProps } from './router'
 import { ItemWords, ShareBadge } from './words'
@@ -159,56 +160,17 @@ function Operator({
       {view.phase === 'actief' && step && Screen && (
         <Screen key={step.id} view={view} step={step} tool={tool} send={send} pending={pending} t={t} />
       )}
-      <div className="operator__nav">
-        {view.phase === 'actief' ? (
-          <>
-            <button
-              type="button"
-              className="btn btn--soft"
-              disabled={!view.can.back}
-              onClick={() => send({ type: 'nav.back' })}
-            >
-              ← {t('common:nav.back')}
+      {view.phase === 'actief' ? (
+        <StepNav view={view} send={send} className="operator__nav" as="div" skip pause stop />
+      ) : (
+        <div className="operator__nav">
+          {view.can.resume && (
+            <button type="button" className="btn btn--primary" onClick={() => send({ type: 'gesprek.resume' })}>
+              {t('common:nav.resume')}
             </button>
-            <button
-              type="button"
-              className="btn btn--soft"
-              disabled={!view.can.skip}
-              onClick={() => send({ type: 'nav.skip' })}
-            >
-              {t('common:nav.skip')}
-            </button>
-            <button
-              type="button"
-              className="btn btn--soft"
-              disabled={!view.can.pause}
-              onClick={() => send({ type: 'gesprek.pause' })}
-            >
-              {t('common:nav.pause')}
-            </button>
-            <button
-              type="button"
-              className="btn btn--soft"
-              disabled={!view.can.stop}
-              onClick={() => send({ type: 'gesprek.stop' })}
-            >
-              {t('common:nav.stop')}
-            </button>
-            <button
-              type="button"
-              className="btn btn--primary"
-              disabled={!view.can.next}
-              onClick={() => send({ type: 'nav.next' })}
-            >
-              {view.step && view.step.index + 1 === view.step.count ? t('common:nav.done') : t('common:nav.next')} →
-            </button>
-          </>
-        ) : view.can.resume ? (
-          <button type="button" className="btn btn--primary" onClick={() => send({ type: 'gesprek.resume' })}>
-            {t('common:nav.resume')}
-          </button>
-        ) : null}
-      </div>
+          )}
+        </div>
+      )}
     </section>
   )
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { ErrorCode } from '../../dialogs/contract/errors'
-import type { OudergesprekDraft, OudergesprekOut } from '../../dialogs/contract/workspace'
+import type { CaseloadChild, OudergesprekDraft, OudergesprekOut } from '../../dialogs/contract/workspace'
 import { api, ApiError } from '../net/api'
 import { ThemedList } from './PrepLists'
 import { linkProps } from './router'
@@ -14,6 +14,15 @@ export function defaultDraft(t: (k: string, o: Record<string, string>) => string
   }
 }
 
+const DAY_MS = 24 * 60 * 60_000
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+
+/** Since the last evaluation with parent and child (the previous oudergesprek), else the last two weeks. */
+export function defaultSince(child: CaseloadChild | null, now = Date.now()): string {
+  const last = child?.cadence.evaluatie.lastAt
+  return last ? last.slice(0, 10) : day(now - 14 * DAY_MS)
+}
+
 /**
  * Oudergesprek voorbereiden: only what the oudergesprek projection lets through, in two lists, plus
  * editable talking points and tips that go on the printed sheet.
@@ -24,17 +33,28 @@ export function Oudergesprek({ childId, go }: { childId: string; go: (path: stri
   const [draft, setDraft] = useState<OudergesprekDraft | null>(null)
   const [savedAt, setSavedAt] = useState<string | null>(null)
   const [error, setError] = useState<ErrorCode | null>(null)
+  /** YYYY-MM-DD, '' for every gesprek, null until the default is known. */
+  const [since, setSince] = useState<string | null>(null)
   const fail = (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal')
 
   useEffect(() => {
-    api<OudergesprekOut>(`/api/workspace/children/${childId}/oudergesprek`).then((d) => {
-      setData(d)
-      setDraft(d.draft ?? defaultDraft(t, d.child.nickname))
-      setSavedAt(d.draftUpdatedAt)
-    }, fail)
-    // The default text is taken once, in the language of the moment; later edits are the begeleider's.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    api<CaseloadChild>(`/api/workspace/children/${childId}`).then(
+      (c) => setSince(defaultSince(c)),
+      () => setSince(defaultSince(null)),
+    )
   }, [childId])
+
+  useEffect(() => {
+    if (since === null) return
+    const query = since ? `?since=${since}` : ''
+    api<OudergesprekOut>(`/api/workspace/children/${childId}/oudergesprek${query}`).then((d) => {
+      setData(d)
+      // The default text is taken once, in the language of the moment; later edits are the begeleider's.
+      setDraft((current) => current ?? d.draft ?? defaultDraft(t, d.child.nickname))
+      setSavedAt((current) => current ?? d.draftUpdatedAt)
+    }, fail)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [childId, since])
 
   const save = () =>
     draft
@@ -58,12 +78,34 @@ export function Oudergesprek({ childId, go }: { childId: string; go: (path: stri
           type="button"
           className="btn btn--primary"
           data-testid="print"
-          onClick={() => void save().then(() => go(`/begeleider/kind/${childId}/afdruk`), fail)}
+          onClick={() =>
+            void save().then(() => go(`/begeleider/kind/${childId}/afdruk${since ? `?since=${since}` : ''}`), fail)
+          }
         >
           {t('workspace:prep.print')}
         </button>
       </header>
       <p className="muted">{t('workspace:prep.intro', { name })}</p>
+      <div className="prep-since">
+        <label>
+          {t('workspace:prep.since')}
+          <input
+            type="date"
+            name="since"
+            value={since ?? ''}
+            max={day(Date.now())}
+            onChange={(e) => setSince(e.target.value)}
+          />
+        </label>
+        {since ? (
+          <button type="button" className="btn btn--quiet btn--small" onClick={() => setSince('')}>
+            {t('workspace:prep.sinceShowAll')}
+          </button>
+        ) : (
+          <span className="muted">{t('workspace:prep.sinceAll')}</span>
+        )}
+        <span className="muted">{t('workspace:prep.sinceHint')}</span>
+      </div>
       <div className="prep__lists">
         <section className="panel prep-list prep-list--zelf">
           <h2>{t('workspace:prep.zelf')}</h2>

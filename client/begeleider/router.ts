@@ -17,7 +17,9 @@ const CHILD_VIEWS = {
   '/afdruk': 'handout',
 } as const
 
-export function parseRoute(path: string): Route {
+export function parseRoute(fullPath: string): Route {
+  // A query (the oudergesprek's ?since= date) never decides the route.
+  const path = fullPath.split('?')[0]!
   if (path === '/begeleider/beheer') return { name: 'beheer' }
   const child = /^\/begeleider\/kind\/([A-Za-z0-9_-]+)(|\/geschiedenis|\/oudergesprek|\/afdruk)$/.exec(path)
   if (child) return { name: CHILD_VIEWS[child[2] as keyof typeof CHILD_VIEWS], childId: child[1]! }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import { KamerName, secretProblem, type KamerTokenOut } from '../../dialogs/contract/kamer'
 import { api, ApiError } from '../net/api'
+import { CodeInput, useCodeFromQr } from '../ui/CodeInput'
 import type { LockReason } from './useKamer'
 
 type Props = {
@@ -17,18 +18,10 @@ const codeOf = (e: unknown): ErrorCode => (e instanceof ApiError ? e.code : 'int
 export function EntryScreen({ locked, unsent, onOpen }: Props) {
   const [mode, setMode] = useState<'open' | 'invite'>('open')
   const [code, setCode] = useState('')
-  const fromQr = useRef(false)
-
-  useEffect(() => {
-    const hash = location.hash.slice(1)
-    // The QR carries the code in the fragment: take it out of the address bar and history at once.
-    if (hash) history.replaceState(null, '', location.pathname)
-    if (hash && !fromQr.current) {
-      fromQr.current = true
-      setCode(hash)
-      setMode('invite')
-    }
-  }, [])
+  useCodeFromQr((fromQr) => {
+    setCode(fromQr)
+    setMode('invite')
+  })
 
   return mode === 'open' ? (
     <OpenForm locked={locked} unsent={unsent} onOpen={onOpen} onInvite={() => setMode('invite')} />
@@ -75,32 +68,9 @@ function OpenForm({
         </p>
       )}
       <form className="kamer-form" onSubmit={(e) => void submit(e)} autoComplete="off">
-        <label>
-          <span>{t('kamer:open.name')}</span>
-          <input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            maxLength={30}
-          />
-        </label>
-        <label>
-          <span>{t('kamer:open.secret')}</span>
-          <input
-            type="password"
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-            autoComplete="off"
-            maxLength={100}
-          />
-        </label>
-        {error && (
-          <p className="kamer-error" role="alert">
-            {t(`errors:${error}`)}
-          </p>
-        )}
+        <NameField label={t('kamer:open.name')} value={name} onChange={setName} />
+        <SecretField label={t('kamer:open.secret')} value={secret} onChange={setSecret} />
+        <ErrorLine error={error} />
         <button type="submit" className="btn btn--primary" disabled={busy || !name.trim() || !secret}>
           {t('kamer:open.submit')}
         </button>
@@ -189,22 +159,9 @@ function InviteForm({
         >
           <label>
             <span>{t('kamer:invite.code')}</span>
-            <input
-              className="code-input"
-              value={code}
-              onChange={(e) => setCode(e.target.value.toUpperCase())}
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              maxLength={12}
-              placeholder="ABCD-1234"
-            />
+            <CodeInput value={code} onChange={setCode} />
           </label>
-          {error && (
-            <p className="kamer-error" role="alert">
-              {t(`errors:${error}`)}
-            </p>
-          )}
+          <ErrorLine error={error} />
           <button type="submit" className="btn btn--primary" disabled={busy || code.trim().length < 8}>
             {t('kamer:invite.check')}
           </button>
@@ -219,59 +176,78 @@ function InviteForm({
     <main className="kamer-main kamer-entry">
       <h1>{t('kamer:invite.setupTitle')}</h1>
       <form className="kamer-form" onSubmit={(e) => void submit(e)} autoComplete="off">
-        <label>
-          <span>{t('kamer:invite.name')}</span>
-          <input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            maxLength={30}
-            aria-describedby="kamer-name-hint"
-          />
-        </label>
+        <NameField label={t('kamer:invite.name')} value={name} onChange={setName} describedBy="kamer-name-hint" />
         <p id="kamer-name-hint" className="kamer-small">
           {t('kamer:invite.nameHint')}
         </p>
-        <label>
-          <span>{t('kamer:invite.secret')}</span>
-          <input
-            type="password"
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-            autoComplete="new-password"
-            maxLength={100}
-            aria-describedby="kamer-secret-hint kamer-secret-state"
-          />
-        </label>
+        <SecretField
+          label={t('kamer:invite.secret')}
+          value={secret}
+          onChange={setSecret}
+          fresh
+          describedBy="kamer-secret-hint kamer-secret-state"
+        />
         <p id="kamer-secret-hint" className="kamer-small">
           {t('kamer:invite.secretHint')}
         </p>
         <p id="kamer-secret-state" className="kamer-small kamer-strength" aria-live="polite">
           {secret && (problem ? t(`kamer:invite.problem.${problem}`) : t('kamer:invite.strongEnough'))}
         </p>
-        <label>
-          <span>{t('kamer:invite.again')}</span>
-          <input
-            type="password"
-            value={again}
-            onChange={(e) => setAgain(e.target.value)}
-            autoComplete="new-password"
-            maxLength={100}
-          />
-        </label>
+        <SecretField label={t('kamer:invite.again')} value={again} onChange={setAgain} fresh />
         {again && again !== secret && <p className="kamer-small">{t('kamer:invite.mismatch')}</p>}
         <p className="kamer-small">{t('kamer:invite.forgotten')}</p>
-        {error && (
-          <p className="kamer-error" role="alert">
-            {t(`errors:${error}`)}
-          </p>
-        )}
+        <ErrorLine error={error} />
         <button type="submit" className="btn btn--primary" disabled={!canSubmit}>
           {t('kamer:invite.submit')}
         </button>
       </form>
     </main>
+  )
+}
+
+type FieldProps = { label: string; value: string; onChange: (value: string) => void; describedBy?: string }
+
+/** The kamer name, exactly as typed: no capitals or corrections added by the phone. */
+function NameField({ label, value, onChange, describedBy }: FieldProps) {
+  return (
+    <label>
+      <span>{label}</span>
+      <input
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        maxLength={30}
+        aria-describedby={describedBy}
+      />
+    </label>
+  )
+}
+
+/** The PIN or password; `fresh` while choosing one, so a password manager may offer a new one. */
+function SecretField({ label, value, onChange, describedBy, fresh = false }: FieldProps & { fresh?: boolean }) {
+  return (
+    <label>
+      <span>{label}</span>
+      <input
+        type="password"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        autoComplete={fresh ? 'new-password' : 'off'}
+        maxLength={100}
+        aria-describedby={describedBy}
+      />
+    </label>
+  )
+}
+
+function ErrorLine({ error }: { error: ErrorCode | null }) {
+  const { t } = useTranslation('errors')
+  if (!error) return null
+  return (
+    <p className="kamer-error" role="alert">
+      {t(`errors:${error}`)}
+    </p>
   )
 }

@@ -1,21 +1,12 @@
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toolInfo } from '../../dialogs/catalog'
-import type { ErrorCode } from '../../dialogs/contract/errors'
-import type { ReceiptEntry, ReceiptOut } from '../../dialogs/contract/receipt'
-import { api, ApiError } from '../net/api'
+import type { ReceiptEntry } from '../../dialogs/contract/receipt'
+import { useReceipt } from '../ui/Receipt'
 
 /** The receipt: who looked at what the jongere shared, and when. Names parts, never content (SEC-08). */
 export function Receipt({ token, onHome }: { token: string; onHome: () => void }) {
   const { t } = useTranslation(['kamer', 'errors'])
-  const [entries, setEntries] = useState<ReceiptEntry[] | null>(null)
-  const [error, setError] = useState<ErrorCode | null>(null)
-  useEffect(() => {
-    api<ReceiptOut>('/api/kamer/receipt', { token }).then(
-      (r) => setEntries(r.entries),
-      (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'),
-    )
-  }, [token])
+  const { entries, error } = useReceipt('/api/kamer/receipt', token)
 
   return (
     <section className="kamer-receipt">

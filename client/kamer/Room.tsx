@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../net/api'
 import type { OutboxEntry } from '../net/outbox'
+import { ConnectionNote } from '../ui/ConnectionNote'
 import { Receipt } from './Receipt'
 import { SafetyNote } from './SafetyNote'
 import { ShareScreen } from './ShareScreen'
@@ -50,7 +51,7 @@ export function Room({
 
   return (
     <main className="kamer-main">
-      <ConnectionLine line={kamer.line} pending={kamer.pending.length} />
+      <ConnectionNote connection={kamer.line} pending={kamer.pending.length} />
       {kamer.error && (
         <p className="kamer-error" role="alert">
           {t(`errors:${kamer.error}`)}
@@ -111,24 +112,6 @@ export function Room({
       {screen.name === 'receipt' && <Receipt token={token} onHome={home} />}
     </main>
   )
-}
-
-/** "Nog niet verstuurd" until the server has stored it; calm words when the line drops (REL-03). */
-function ConnectionLine({ line, pending }: { line: string; pending: number }) {
-  const { t } = useTranslation()
-  if (line === 'offline')
-    return (
-      <p className="connection connection--offline" role="status">
-        {t('connection.offline')} {pending > 0 && t('connection.pending', { count: pending })}
-      </p>
-    )
-  if (pending > 0)
-    return (
-      <p className="connection" role="status">
-        {t('connection.pending', { count: pending })}
-      </p>
-    )
-  return null
 }
 
 /**

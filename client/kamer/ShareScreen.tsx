@@ -11,6 +11,8 @@ import { ShareChoice } from '../ui/ShareChoice'
 import { ShareIcon } from '../ui/ShareIcon'
 
 type Send = (gesprekId: string, event: GesprekCommand) => void
+/** One kamer tool's gesprek with its latest view: the screen lists items per tool. */
+type ToolGroup = { gesprekId: string; tool: ToolInfo; view: GesprekView }
 
 /**
  * "Klaar voor mijn afspraak": everything in the kamer starts as 'alleen ik'; here the jongere picks,
@@ -32,7 +34,7 @@ export function ShareScreen({
   const groups = gesprekken.flatMap((g) => {
     const tool = toolInfo(g.toolId)
     const view = views[g.id]
-    return tool && view && view.items.length > 0 ? [{ gesprekId: g.id, tool, view }] : []
+    return tool && view && view.items.length > 0 ? [{ gesprekId: g.id, tool, view } satisfies ToolGroup] : []
   })
   const sharedCount = groups.reduce((n, g) => n + g.view.items.filter((i) => i.share !== 'alleen-ik').length, 0)
 
@@ -67,17 +69,7 @@ function useToolT(tool: ToolInfo, view: GesprekView) {
   return registerT(t, view.ageBand)
 }
 
-function SharedList({
-  gesprekId,
-  tool,
-  view,
-  send,
-}: {
-  gesprekId: string
-  tool: ToolInfo
-  view: GesprekView
-  send: Send
-}) {
+function SharedList({ gesprekId, tool, view, send }: ToolGroup & { send: Send }) {
   const { t } = useTranslation(['kamer', 'common'])
   const tt = useToolT(tool, view)
   return (
@@ -106,17 +98,7 @@ function SharedList({
   )
 }
 
-function ChooseGroup({
-  gesprekId,
-  tool,
-  view,
-  send,
-}: {
-  gesprekId: string
-  tool: ToolInfo
-  view: GesprekView
-  send: Send
-}) {
+function ChooseGroup({ gesprekId, tool, view, send }: ToolGroup & { send: Send }) {
   const { t } = useTranslation(['kamer'])
   const tt = useToolT(tool, view)
   const setLevel = (item: ItemView, level: ShareLevel) =>

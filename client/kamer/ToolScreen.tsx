@@ -6,6 +6,7 @@ import type { OutboxEntry } from '../net/outbox'
 import { STEP_SCREENS } from '../kind/steps'
 import { registerT } from '../kind/steps/register'
 import { StepIndicator } from '../ui/StepIndicator'
+import { StepNav } from '../ui/StepNav'
 
 /**
  * One kamer tool, using the same step screens as a guided gesprek. The kamer never "finishes" a
@@ -31,7 +32,6 @@ export function ToolScreen({
   const tTool = view ? registerT(tt, view.ageBand) : tt
   const stepSpec = view?.step ? tool.steps.find((s) => s.id === view.step!.id) : undefined
   const Screen = stepSpec ? STEP_SCREENS[stepSpec.kind] : undefined
-  const last = view?.step ? view.step.index + 1 === view.step.count : false
 
   return (
     <section className="kamer-tool">
@@ -59,30 +59,16 @@ export function ToolScreen({
       )}
       {view?.phase === 'actief' && stepSpec && !Screen && <p className="kamer-note">{t('kamer:room.notYet')}</p>}
       {view?.phase === 'actief' && (
-        <footer className="kamer-nav">
-          <button
-            type="button"
-            className="btn btn--soft"
-            disabled={!view.can.back}
-            onClick={() => send({ type: 'nav.back' })}
-          >
-            ← {t('common:nav.back')}
-          </button>
-          {last ? (
+        <StepNav
+          view={view}
+          send={send}
+          className="kamer-nav"
+          lastStep={
             <button type="button" className="btn btn--primary" onClick={onHome}>
               {t('kamer:room.backToKamer')}
             </button>
-          ) : (
-            <button
-              type="button"
-              className="btn btn--primary"
-              disabled={!view.can.next}
-              onClick={() => send({ type: 'nav.next' })}
-            >
-              {t('common:nav.next')} →
-            </button>
-          )}
-        </footer>
+          }
+        />
       )}
     </section>
   )

@@ -1,14 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import type { KamerGesprek, KamerMe } from '../../dialogs/contract/kamer'
-import { ackOf, AckData, S2C } from '../../dialogs/contract/socket'
 import type { GesprekView } from '../../dialogs/contract/view'
 import type { GesprekCommand } from '../../dialogs/framework/events'
 import { api, ApiError } from '../net/api'
+import { joinGesprek, onGesprekView, ViewSeqs } from '../net/join'
 import { Outbox, type OutboxEntry } from '../net/outbox'
 import { createSocket } from '../net/socket'
 
-const JoinAck = ackOf(AckData['gesprek:join'])
 export type KamerLine = 'connecting' | 'online' | 'offline'
 /** Why the kamer closed itself: the jongere then sees the PIN screen with a calm line. */
 export type LockReason = 'idle' | 'ended'
@@ -27,7 +26,7 @@ export function useKamer(
   const [views, setViews] = useState<Record<string, GesprekView>>({})
   const [line, setLine] = useState<KamerLine>('connecting')
   const [error, setError] = useState<ErrorCode | null>(null)
-  const seqs = useRef(new Map<string, number>())
+  const seqs = useRef(new ViewSeqs())
   const joined = useRef(new Set<string>())
   const socket = useMemo(() => createSocket(token), [token])
   const outbox = useMemo(() => new Outbox(socket, (_e, code) => setError(code)), [socket])
@@ -48,20 +47,17 @@ export function useKamer(
     (gesprekId: string) => {
       joined.current.add(gesprekId)
       if (!socket.connected) return
-      const lastSeq = seqs.current.get(gesprekId)
-      socket.timeout(8000).emit('gesprek:join', { gesprekId, lastSeq }, (err: Error | null, raw: unknown) => {
-        if (err) return
-        const ack = JoinAck.safeParse(raw)
-        if (!ack.success || !ack.data.ok) return setError(ack.success && !ack.data.ok ? ack.data.error : 'internal')
-        accept(gesprekId, ack.data.data.seq, ack.data.data.view)
+      // A join that times out is retried by the next reconnect.
+      joinGesprek(socket, gesprekId, seqs.current, (r) => {
+        if (r.ok) accept(gesprekId, r.seq, r.view)
+        else if ('error' in r) setError(r.error)
       })
     },
     [socket],
   )
 
   function accept(gesprekId: string, seq: number, view: GesprekView | null) {
-    if (seq < (seqs.current.get(gesprekId) ?? -1)) return
-    seqs.current.set(gesprekId, seq)
+    if (!seqs.current.accept(gesprekId, seq)) return
     if (view) setViews((v) => ({ ...v, [gesprekId]: view }))
   }
 
@@ -80,15 +76,11 @@ export function useKamer(
       setLine('online')
       for (const id of joined.current) join(id)
     }
-    const onView = (raw: unknown) => {
-      const parsed = S2C['gesprek:view'].safeParse(raw)
-      if (parsed.success) accept(parsed.data.gesprekId, parsed.data.seq, parsed.data.view)
-    }
     const onDisconnect = () => setLine('offline')
     const onConnectError = (err: Error) => (err.message === 'not_logged_in' ? lock('ended') : setLine('offline'))
     const onEnded = () => lock('ended')
     socket.on('connect', onConnect)
-    socket.on('gesprek:view', onView)
+    const offView = onGesprekView(socket, accept)
     socket.on('disconnect', onDisconnect)
     socket.on('connect_error', onConnectError)
     socket.on('session:ended', onEnded)
@@ -96,7 +88,7 @@ export function useKamer(
     outbox.requeue(carried)
     return () => {
       socket.off('connect', onConnect)
-      socket.off('gesprek:view', onView)
+      offView()
       socket.off('disconnect', onDisconnect)
       socket.off('connect_error', onConnectError)
       socket.off('session:ended', onEnded)

@@ -2,10 +2,12 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toolInfo } from '../../dialogs/catalog'
 import { useGesprek } from '../net/useGesprek'
+import { ConnectionNote } from '../ui/ConnectionNote'
 import { pictureUrl } from '../ui/pictures'
 import { QuickExit } from '../ui/QuickExit'
 import { Prompt } from '../ui/ReadAloud'
 import { StepIndicator } from '../ui/StepIndicator'
+import { StepNav } from '../ui/StepNav'
 import { SharingButton, SharingPanel } from './deelafspraak/SharingPanel'
 import { STEP_SCREENS } from './steps'
 import type { KindSession } from './session'
@@ -92,34 +94,7 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
         )}
       </main>
       {view?.phase === 'actief' && (
-        <footer className="kind-nav">
-          <button
-            type="button"
-            className="btn btn--soft btn--big"
-            disabled={!view.can.back}
-            onClick={() => send({ type: 'nav.back' })}
-          >
-            ← {t('common:nav.back')}
-          </button>
-          {stepSpec?.kind !== 'info' && (
-            <button
-              type="button"
-              className="btn btn--soft btn--big"
-              disabled={!view.can.skip}
-              onClick={() => send({ type: 'nav.skip' })}
-            >
-              {t('common:nav.skip')}
-            </button>
-          )}
-          <button
-            type="button"
-            className="btn btn--primary btn--big"
-            disabled={!view.can.next}
-            onClick={() => send({ type: 'nav.next' })}
-          >
-            {view.step && view.step.index + 1 === view.step.count ? t('common:nav.done') : t('common:nav.next')} →
-          </button>
-        </footer>
+        <StepNav view={view} send={send} className="kind-nav" big skip={stepSpec?.kind !== 'info'} />
       )}
       {sharing && view && (
         <SharingPanel
@@ -155,21 +130,4 @@ function Rest({
       <div className="rest__actions">{children}</div>
     </section>
   )
-}
-
-function ConnectionNote({ connection, pending }: { connection: string; pending: number }) {
-  const { t } = useTranslation()
-  if (connection === 'offline')
-    return (
-      <p className="connection connection--offline" role="status">
-        {t('connection.offline')} {pending > 0 && t('connection.pending', { count: pending })}
-      </p>
-    )
-  if (pending > 0)
-    return (
-      <p className="connection" role="status">
-        {t('connection.pending', { count: pending })}
-      </p>
-    )
-  return null
 }

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import type { KindJoinOut } from '../../dialogs/contract/http'
 import { api, ApiError } from '../net/api'
+import { CodeInput, useCodeFromQr } from '../ui/CodeInput'
 import { pictureUrl } from '../ui/pictures'
 import { Prompt } from '../ui/ReadAloud'
 import { saveKindSession, type KindSession } from './session'
@@ -13,7 +14,6 @@ export function JoinScreen({ onJoined }: { onJoined: (s: KindSession) => void })
   const [code, setCode] = useState('')
   const [error, setError] = useState<ErrorCode | null>(null)
   const [busy, setBusy] = useState(false)
-  const autoTried = useRef(false)
 
   const join = async (value: string) => {
     setBusy(true)
@@ -29,18 +29,10 @@ export function JoinScreen({ onJoined }: { onJoined: (s: KindSession) => void })
     }
   }
 
-  useEffect(() => {
-    const fromQr = location.hash.slice(1)
-    // Take the code out of the address bar and history at once.
-    if (fromQr) history.replaceState(null, '', location.pathname)
-    if (fromQr && !autoTried.current) {
-      autoTried.current = true
-      setCode(fromQr)
-      void join(fromQr)
-    }
-    // join is stable enough for a one-time effect
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  useCodeFromQr((fromQr) => {
+    setCode(fromQr)
+    void join(fromQr)
+  })
 
   return (
     <main className="kind-join">
@@ -56,18 +48,7 @@ export function JoinScreen({ onJoined }: { onJoined: (s: KindSession) => void })
         <label htmlFor="join-code" className="visually-hidden">
           {t('kind.codeLabel')}
         </label>
-        <input
-          id="join-code"
-          className="code-input"
-          value={code}
-          onChange={(e) => setCode(e.target.value.toUpperCase())}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          inputMode="text"
-          maxLength={12}
-          placeholder="ABCD-1234"
-        />
+        <CodeInput id="join-code" value={code} onChange={setCode} />
         <button type="submit" className="btn btn--primary btn--big" disabled={busy || code.trim().length < 8}>
           {t('kind.join')}
         </button>

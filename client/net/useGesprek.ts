@@ -1,12 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { ErrorCode } from '../../dialogs/contract/errors'
-import { ackOf, AckData, S2C } from '../../dialogs/contract/socket'
 import type { GesprekView } from '../../dialogs/contract/view'
 import type { GesprekCommand } from '../../dialogs/framework/events'
+import { joinGesprek, onGesprekView, ViewSeqs } from './join'
 import { Outbox, type OutboxEntry } from './outbox'
 import { createSocket } from './socket'
 
-const JoinAck = ackOf(AckData['gesprek:join'])
 export type Connection = 'connecting' | 'online' | 'offline' | 'ended'
 
 /**
@@ -17,7 +16,7 @@ export function useGesprek(gesprekId: string | null, token?: string) {
   const [view, setView] = useState<GesprekView | null>(null)
   const [connection, setConnection] = useState<Connection>('connecting')
   const [error, setError] = useState<ErrorCode | null>(null)
-  const seqRef = useRef(-1)
+  const seqs = useMemo(() => new ViewSeqs(), [])
   const socket = useMemo(() => (gesprekId ? createSocket(token) : null), [gesprekId, token])
   const outbox = useMemo(
     () => (socket ? new Outbox(socket, (_e: OutboxEntry, code) => setError(code)) : null),
@@ -27,34 +26,19 @@ export function useGesprek(gesprekId: string | null, token?: string) {
   useEffect(() => {
     if (!socket || !gesprekId) return
     const accept = (seq: number, next: GesprekView | null) => {
-      if (seq < seqRef.current) return
-      seqRef.current = seq
-      if (next) setView(next)
+      if (seqs.accept(gesprekId, seq) && next) setView(next)
     }
-    const join = () => {
-      socket
-        .timeout(8000)
-        .emit(
-          'gesprek:join',
-          { gesprekId, lastSeq: seqRef.current >= 0 ? seqRef.current : undefined },
-          (err: Error | null, raw: unknown) => {
-            if (err) return socket.disconnect().connect()
-            const ack = JoinAck.safeParse(raw)
-            if (!ack.success) return setError('internal')
-            if (!ack.data.ok) {
-              setError(ack.data.error)
-              if (ack.data.error === 'not_found' || ack.data.error === 'forbidden') setConnection('ended')
-              return
-            }
-            setConnection('online')
-            accept(ack.data.data.seq, ack.data.data.view)
-          },
-        )
-    }
-    const onView = (raw: unknown) => {
-      const parsed = S2C['gesprek:view'].safeParse(raw)
-      if (parsed.success && parsed.data.gesprekId === gesprekId) accept(parsed.data.seq, parsed.data.view)
-    }
+    const join = () =>
+      joinGesprek(socket, gesprekId, seqs, (r) => {
+        if (r.ok) {
+          setConnection('online')
+          return accept(r.seq, r.view)
+        }
+        // No answer in time: a fresh connection re-joins with the seq this screen has.
+        if ('timeout' in r) return void socket.disconnect().connect()
+        setError(r.error)
+        if (r.error === 'not_found' || r.error === 'forbidden') setConnection('ended')
+      })
     const onDisconnect = () => setConnection((c) => (c === 'ended' ? c : 'offline'))
     const onConnectError = (err: Error) => {
       if (err.message === 'not_logged_in') {
@@ -68,20 +52,20 @@ export function useGesprek(gesprekId: string | null, token?: string) {
       setError('session_expired')
     }
     socket.on('connect', join)
-    socket.on('gesprek:view', onView)
+    const offView = onGesprekView(socket, (id, seq, next) => id === gesprekId && accept(seq, next))
     socket.on('disconnect', onDisconnect)
     socket.on('connect_error', onConnectError)
     socket.on('session:ended', onEnded)
     socket.connect()
     return () => {
       socket.off('connect', join)
-      socket.off('gesprek:view', onView)
+      offView()
       socket.off('disconnect', onDisconnect)
       socket.off('connect_error', onConnectError)
       socket.off('session:ended', onEnded)
       socket.disconnect()
     }
-  }, [socket, gesprekId])
+  }, [socket, gesprekId, seqs])
 
   const pending = useSyncExternalStore(
     useCallback((l: () => void) => outbox?.subscribe(l) ?? (() => undefined), [outbox]),

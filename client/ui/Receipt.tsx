@@ -2,34 +2,44 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toolInfo } from '../../dialogs/catalog'
 import { ReceiptOut, type ReceiptEntry } from '../../dialogs/contract/receipt'
-import { api } from '../net/api'
+import type { ErrorCode } from '../../dialogs/contract/errors'
+import { api, ApiError } from '../net/api'
 import { Prompt } from './ReadAloud'
 import './receipt.css'
 
 /**
  * The child's receipt (issue 4, anchors H.7): who looked at their answers, through what, and when,
- * in one plain sentence per line. Generic: the guided gesprek and the jongere's kamer both show it
- * with their own token; the server scopes the list to that token's child.
+ * in one plain sentence per line, read aloud on request. The kamer shows the same lines in its own
+ * shorter words for jongeren (kamer/Receipt.tsx) and loads them with `useReceipt` too.
  */
 export function Receipt({ token }: { token: string }) {
+  const { entries, error } = useReceipt('/api/kind/receipt', token)
+  return <ReceiptList entries={entries} failed={error !== null} />
+}
+
+/**
+ * The receipt's lines for a child's token (`/api/kind/receipt` for the guided gesprek,
+ * `/api/kamer/receipt` for the kamer; both are receiptFor on the server), checked against the contract.
+ */
+export function useReceipt(path: string, token: string) {
   const [entries, setEntries] = useState<ReceiptEntry[] | null>(null)
-  const [failed, setFailed] = useState(false)
+  const [error, setError] = useState<ErrorCode | null>(null)
   useEffect(() => {
     let live = true
-    api<unknown>('/api/kind/receipt', { token }).then(
+    api<unknown>(path, { token }).then(
       (raw) => {
         const parsed = ReceiptOut.safeParse(raw)
         if (!live) return
         if (parsed.success) setEntries(parsed.data.entries)
-        else setFailed(true)
+        else setError('internal')
       },
-      () => live && setFailed(true),
+      (e: unknown) => live && setError(e instanceof ApiError ? e.code : 'internal'),
     )
     return () => {
       live = false
     }
-  }, [token])
-  return <ReceiptList entries={entries} failed={failed} />
+  }, [path, token])
+  return { entries, error }
 }
 
 /** The list itself, for any source of entries. */

@@ -32,6 +32,8 @@ export const GesprekSummary = z.strictObject({
   createdAt: z.string(),
   seq: z.int(),
   phase: z.string(),
+  /** 'kamer': the jongere's own long-lived gesprek (docs/kamer.md); the child page labels it. */
+  setting: z.enum(['begeleid', 'kamer']),
 })
 export type GesprekSummary = z.output<typeof GesprekSummary>
 

@@ -174,7 +174,8 @@ export const Username = z
   .min(2)
   .max(40)
   .regex(/^[a-zA-Z0-9._-]+$/)
-/** Length is checked by the server (password_too_short) so the screen can say why. */
+/** Length is checked by the server (password_too_short) so the screen can say why; the form shows it. */
+export const MIN_PASSWORD_LENGTH = 10
 export const NewPassword = z.string().min(1).max(200)
 export const DisplayName = z.string().trim().min(1).max(60)
 export const NewTeamBody = z.strictObject({ name: z.string().trim().min(1).max(60) })
@@ -189,6 +190,8 @@ export const PasswordBody = z.strictObject({ password: NewPassword })
 export const MoveChildBody = z.strictObject({ teamId: Id, begeleiderId: Id })
 export const BeheerOut = z.strictObject({
   organisation: z.string(),
+  /** Days after closing a trajectory before retention erases the child's answers. */
+  retentionDays: z.int(),
   teams: z.array(z.strictObject({ id: Id, name: z.string() })),
   begeleiders: z.array(
     z.strictObject({
@@ -202,7 +205,17 @@ export const BeheerOut = z.strictObject({
     }),
   ),
   children: z.array(
-    z.strictObject({ id: ChildId, nickname: z.string(), teamId: Id, begeleiderId: Id, ageBand: AgeBand }),
+    z.strictObject({
+      id: ChildId,
+      nickname: z.string(),
+      teamId: Id,
+      begeleiderId: Id,
+      ageBand: AgeBand,
+      /** Set once the trajectory is closed; retention erases the child RETENTION_DAYS later. */
+      closedAt: z.string().nullable(),
+      /** When retention will erase it (closedAt + RETENTION_DAYS), so the screen can say so. */
+      eraseAfter: z.string().nullable(),
+    }),
   ),
   handovers: z.array(
     z.strictObject({

@@ -94,7 +94,11 @@ export async function redeemJoinCode(
 
 export async function devicePrincipal(deps: Deps, token: string | undefined): Promise<DevicePrincipal | null> {
   if (!token || token.length > 100) return null
-  const tokenHash = hashToken(token)
+  return devicePrincipalByHash(deps, hashToken(token))
+}
+
+/** The same check by the stored hash: an open socket re-checks its token (revoked, erased, idle). */
+export async function devicePrincipalByHash(deps: Deps, tokenHash: string): Promise<DevicePrincipal | null> {
   const row = await deps.db
     .selectFrom('device_tokens')
     .selectAll()
@@ -106,7 +110,19 @@ export async function devicePrincipal(deps: Deps, token: string | undefined): Pr
   return { role: 'kind', childId: row.child_id, gesprekId: row.gesprek_id, tokenHash }
 }
 
+/** When each device token was last written, per server: a write per answer would double the fsyncs. */
+const lastTouched = new WeakMap<Deps, Map<string, number>>()
+const TOUCH_EVERY_MS = 60_000
+
+/** Keeps a device token alive; written at most once a minute (the idle limit is 15 minutes). */
 export async function touchDevice(deps: Deps, tokenHash: string): Promise<void> {
+  let seen = lastTouched.get(deps)
+  if (!seen) lastTouched.set(deps, (seen = new Map()))
+  const now = deps.clock.now()
+  const last = seen.get(tokenHash)
+  if (last !== undefined && now - last < TOUCH_EVERY_MS && now >= last) return
+  seen.set(tokenHash, now)
+  if (seen.size > 20_000) for (const [k, t] of seen) if (now - t >= TOUCH_EVERY_MS) seen.delete(k)
   await deps.db
     .updateTable('device_tokens')
     .set({ last_seen_at: iso(deps.clock) })

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type BinaryLike, type ScryptOptions } from 'node:crypto'
+import { MIN_PASSWORD_LENGTH } from '../../dialogs/contract/workspace'
 
 const scrypt = (pw: BinaryLike, salt: BinaryLike, len: number, opts: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) => scryptCb(pw, salt, len, opts, (e, k) => (e ? reject(e) : resolve(k))))
@@ -29,5 +30,5 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export const DUMMY_HASH_PROMISE = hashPassword(randomBytes(16).toString('hex'))
 
 export function passwordIsStrongEnough(password: string): boolean {
-  return password.length >= 10
+  return password.length >= MIN_PASSWORD_LENGTH
 }

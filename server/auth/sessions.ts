@@ -25,7 +25,11 @@ export async function createSession(deps: Deps, begeleiderId: string): Promise<s
 
 export async function sessionPrincipal(deps: Deps, token: string | undefined): Promise<BegeleiderPrincipal | null> {
   if (!token || token.length > 100) return null
-  const idHash = hashToken(token)
+  return sessionPrincipalByHash(deps, hashToken(token))
+}
+
+/** The same check by the stored hash: an open socket re-checks its session without the cookie. */
+export async function sessionPrincipalByHash(deps: Deps, idHash: string): Promise<BegeleiderPrincipal | null> {
   const row = await deps.db
     .selectFrom('sessions')
     .innerJoin('begeleiders', 'begeleiders.id', 'sessions.begeleider_id')

@@ -7,7 +7,6 @@ import type { GesprekHost } from '../gesprek/host'
 import { errorFields } from '../log'
 import type { Env } from './context'
 import type { Hooks } from './hooks'
-import { accountRoutes } from './routes/account'
 import { authRoutes } from './routes/auth'
 import { beheerRoutes } from './routes/beheer'
 import { beheerDataRoutes } from './routes/beheer-data'
@@ -41,7 +40,6 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
 
   app.get('/api/health', (c) => c.json({ ok: true }))
   app.route('/api/auth', authRoutes(deps, hooks))
-  app.route('/api/auth', accountRoutes(deps, hooks))
   app.route('/api/children', childrenRoutes(deps))
   app.route('/api/gesprekken', gesprekkenRoutes(deps, host))
   app.route('/api/kind/receipt', receiptRoutes(deps))

@@ -14,16 +14,23 @@ import {
 import type { Audience } from '../../dialogs/sharing'
 import { recordAccess, stepsInView } from '../audit/access-log'
 import { gesprekFor } from '../auth/access'
-import { devicePrincipal, touchDevice } from '../auth/join-codes'
+import { devicePrincipal, devicePrincipalByHash, touchDevice } from '../auth/join-codes'
 import { kamerPrincipal, touchKamer } from '../auth/kamer'
 import type { Principal } from '../auth/principal'
 import { TokenBucket } from '../auth/rate-limit'
-import { SESSION_COOKIE, sessionPrincipal } from '../auth/sessions'
+import { SESSION_COOKIE, sessionPrincipal, sessionPrincipalByHash } from '../auth/sessions'
 import type { Deps } from '../deps'
 import type { GesprekHost } from '../gesprek/host'
 import { errorFields } from '../log'
 
-export type SocketData = { principal: Principal; bucket: TokenBucket }
+/** `checkedAt`: when the principal was last confirmed against the database (handshake or re-check). */
+export type SocketData = { principal: Principal; bucket: TokenBucket; checkedAt: number }
+
+/**
+ * How long an open socket trusts its principal before looking again. Deactivation or a revoked token from
+ * another process (the CLI) never reaches this process's rooms, so each socket re-checks on its own.
+ */
+export const PRINCIPAL_RECHECK_MS = 30_000
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
 
@@ -72,6 +79,7 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
         if (!principal) return next(new Error('not_logged_in'))
         socket.data.principal = principal
         socket.data.bucket = new TokenBucket(deps.clock, 10, 40)
+        socket.data.checkedAt = deps.clock.now()
         next()
       },
       (err: unknown) => {
@@ -136,6 +144,33 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
     throw new CodedError('session_expired', 401)
   }
 
+  /**
+   * At most once per PRINCIPAL_RECHECK_MS per socket: is the session or device token still there? A kamer
+   * token is checked on every event by kamerStillOpen already. A fresh principal replaces the old one, so a
+   * team move reaches open sockets too.
+   */
+  async function principalStillValid(socket: AppSocket) {
+    const p = socket.data.principal
+    const now = deps.clock.now()
+    if (
+      (p.role === 'kind' && p.kamer) ||
+      (now - socket.data.checkedAt < PRINCIPAL_RECHECK_MS && now >= socket.data.checkedAt)
+    )
+      return
+    const fresh: Principal | null =
+      p.role === 'begeleider'
+        ? await sessionPrincipalByHash(deps, p.sessionHash)
+        : await devicePrincipalByHash(deps, p.tokenHash)
+    if (fresh) {
+      socket.data.principal = fresh
+      socket.data.checkedAt = now
+      return
+    }
+    // After the error ack has gone out, so the client learns why the line closed.
+    setImmediate(() => endPrincipalSockets(io, p, 'expired'))
+    throw new CodedError('session_expired', 401)
+  }
+
   function handle<K extends C2SName>(
     socket: AppSocket,
     event: K,
@@ -150,6 +185,7 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
       const parsed = C2S[event].safeParse(raw)
       if (!parsed.success) return fail('invalid_payload')
       try {
+        await principalStillValid(socket)
         reply({ ok: true, data: await fn(parsed.data as z.output<(typeof C2S)[K]>) })
       } catch (err) {
         if (err instanceof CodedError) return fail(err.code)

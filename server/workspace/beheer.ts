@@ -5,6 +5,7 @@ import { endAllSessions } from '../auth/sessions'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
 import { newId } from '../ids'
+import { DEFAULT_RETENTION_DAYS } from '../jobs/retention'
 
 /**
  * Accounts, teams and warm handovers within ONE organisation: every function takes the organisation
@@ -64,12 +65,14 @@ export async function overview(deps: Deps, scope: Scope): Promise<BeheerOut> {
     .execute()
   const children = await deps.db
     .selectFrom('children')
-    .select(['id', 'nickname', 'team_id', 'begeleider_id', 'age_band'])
+    .select(['id', 'nickname', 'team_id', 'begeleider_id', 'age_band', 'closed_at'])
     .where('organisation_id', '=', scope.organisationId)
     .where('key_wrapped', 'is not', null)
-    .where('closed_at', 'is', null)
+    // Closed trajectories stay listed until retention erases them: inzage and erasure still apply.
+    .orderBy('closed_at')
     .orderBy('nickname')
     .execute()
+  const retentionDays = deps.config.retentionDays ?? DEFAULT_RETENTION_DAYS
   const handovers = await deps.db
     .selectFrom('child_handovers')
     .selectAll()
@@ -79,6 +82,7 @@ export async function overview(deps: Deps, scope: Scope): Promise<BeheerOut> {
     .execute()
   return {
     organisation: org.name,
+    retentionDays,
     teams,
     begeleiders: people.map((b) => ({
       id: b.id,
@@ -95,6 +99,10 @@ export async function overview(deps: Deps, scope: Scope): Promise<BeheerOut> {
       teamId: ch.team_id,
       begeleiderId: ch.begeleider_id,
       ageBand: ch.age_band as BeheerOut['children'][number]['ageBand'],
+      closedAt: ch.closed_at,
+      eraseAfter: ch.closed_at
+        ? new Date(Date.parse(ch.closed_at) + retentionDays * 24 * 60 * 60_000).toISOString()
+        : null,
     })),
     handovers: handovers.map((h) => ({
       childId: h.child_id,

@@ -19,11 +19,36 @@ const stats = (xs: number[]) => {
   return { n: s.length, p50: q(0.5), p90: q(0.9), p99: q(0.99), max: q(1) }
 }
 
+/**
+ * Every pair answers ANSWERS times, all pairs at once; `answer` resolves once the begeleider has seen
+ * answer n. Disconnects the pairs afterwards.
+ */
+async function measure<P extends { kid: { disconnect(): void }; beg: { disconnect(): void } }>(
+  pairs: P[],
+  answer: (pair: P, n: number, start: number) => Promise<void>,
+) {
+  const latencies: number[] = []
+  await Promise.all(
+    pairs.map(async (pair) => {
+      for (let n = 0; n < ANSWERS; n++) {
+        const start = performance.now()
+        await answer(pair, n, start)
+        latencies.push(performance.now() - start)
+        await new Promise((r) => setTimeout(r, Math.random() * 20))
+      }
+    }),
+  )
+  for (const p of pairs) {
+    p.kid.disconnect()
+    p.beg.disconnect()
+  }
+  return stats(latencies)
+}
+
 async function product() {
   const server = await startTestServer({ retentionDays: false })
   await seedOrganisations(server)
   const sanne = await HttpUser.login(server.url, 'sanne')
-  const latencies: number[] = []
   const pairs = []
   for (let i = 0; i < PAIRS; i++) {
     const child = await sanne.post('/api/children', { nickname: 'Bench', ageBand: '8-12' })
@@ -40,35 +65,24 @@ async function product() {
     })
     pairs.push({ kid, beg, gesprekId: joined.gesprekId, i })
   }
-  await Promise.all(
-    pairs.map(async ({ kid, beg, gesprekId, i }) => {
-      for (let n = 0; n < ANSWERS; n++) {
-        const start = performance.now()
-        const seen = new Promise<void>((resolve) => {
-          const on = (p: { seq: number }) => {
-            if (p.seq !== n + 2) return
-            beg.off('gesprek:view', on)
-            resolve()
-          }
-          beg.on('gesprek:view', on)
-        })
-        await emitAck(kid, 'gesprek:command', {
-          gesprekId,
-          clientMsgId: `bench-${i}-${n}`,
-          event: { type: 'item.add', item: { id: `item-bench-${n}`, text: `antwoord ${n}` } },
-        })
-        await seen
-        latencies.push(performance.now() - start)
-        await new Promise((r) => setTimeout(r, Math.random() * 20))
+  const result = await measure(pairs, async ({ kid, beg, gesprekId, i }, n) => {
+    const seen = new Promise<void>((resolve) => {
+      const on = (p: { seq: number }) => {
+        if (p.seq !== n + 2) return
+        beg.off('gesprek:view', on)
+        resolve()
       }
-    }),
-  )
-  for (const p of pairs) {
-    p.kid.disconnect()
-    p.beg.disconnect()
-  }
+      beg.on('gesprek:view', on)
+    })
+    await emitAck(kid, 'gesprek:command', {
+      gesprekId,
+      clientMsgId: `bench-${i}-${n}`,
+      event: { type: 'item.add', item: { id: `item-bench-${n}`, text: `antwoord ${n}` } },
+    })
+    await seen
+  })
   await server.stop()
-  return stats(latencies)
+  return result
 }
 
 async function bare() {
@@ -83,7 +97,6 @@ async function bare() {
   })
   await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()))
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
-  const latencies: number[] = []
   const pairs = []
   for (let i = 0; i < PAIRS; i++) {
     const kid = ioClient(url, { transports: ['websocket'], forceNew: true, auth: { pair: i, role: 'kind' } })
@@ -91,24 +104,13 @@ async function bare() {
     await Promise.all([kid, beg].map((s) => new Promise((r) => s.once('connect', () => r(null)))))
     pairs.push({ kid, beg })
   }
-  await Promise.all(
-    pairs.map(async ({ kid, beg }) => {
-      for (let n = 0; n < ANSWERS; n++) {
-        const start = performance.now()
-        const seen = new Promise<void>((resolve) => beg.once('answer', () => resolve()))
-        await new Promise<void>((r) => kid.emit('answer', { text: `antwoord ${n}`, t: start }, () => r()))
-        await seen
-        latencies.push(performance.now() - start)
-        await new Promise((r) => setTimeout(r, Math.random() * 20))
-      }
-    }),
-  )
-  for (const p of pairs) {
-    p.kid.disconnect()
-    p.beg.disconnect()
-  }
+  const result = await measure(pairs, async ({ kid, beg }, n, start) => {
+    const seen = new Promise<void>((resolve) => beg.once('answer', () => resolve()))
+    await new Promise<void>((r) => kid.emit('answer', { text: `antwoord ${n}`, t: start }, () => r()))
+    await seen
+  })
   await io.close()
-  return stats(latencies)
+  return result
 }
 
 const durable = await product()

@@ -1,47 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ReceiptOut } from '../../dialogs/contract/receipt'
 import { receiptFor, recordAccess, rowHash, verifyAccessLog } from '../../server/audit/access-log'
-import {
-  connect,
-  connected,
-  emitAck,
-  HttpUser,
-  msgId,
-  seedOrganisations,
-  startGesprek,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
-} from '../helpers/server'
+import { connected, emitAck, HttpUser, msgId, startGesprek } from '../helpers/server'
+import { useServers } from '../helpers/use-servers'
 
 /** SEC-08: who looked at which child's gesprek is logged (never content), chained, and shown to the child. */
 
-const servers: TestServer[] = []
-const sockets: TestSocket[] = []
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect()
-  for (const s of servers.splice(0)) await s.stop()
-})
-
-async function setup() {
-  const server = await startTestServer()
-  servers.push(server)
-  const seeded = await seedOrganisations(server)
-  const sanne = await HttpUser.login(server.url, 'sanne')
-  return { server, sanne, seeded }
-}
-
-function open(url: string, opts: Parameters<typeof connect>[1]) {
-  const s = connect(url, opts)
-  sockets.push(s)
-  return s
-}
+const { startSeeded, open } = useServers()
 
 const SECRET = 'mijn-geheime-antwoord-over-thuis'
 
 describe('access log and the child’s receipt', () => {
   it('logs the begeleider’s page and live view, and the child reads it back in plain entries', async () => {
-    const { server, sanne } = await setup()
+    const { server, sanne } = await startSeeded()
     const { gesprekId, token, childId } = await startGesprek(server.url, sanne)
     const kind = open(server.url, { token })
     await connected(kind)
@@ -90,7 +61,7 @@ describe('access log and the child’s receipt', () => {
   })
 
   it('scopes the receipt to the token’s own child and refuses without a token', async () => {
-    const { server, sanne } = await setup()
+    const { server, sanne } = await startSeeded()
     const mo = await startGesprek(server.url, sanne, { nickname: 'Mo' })
     const noor = await startGesprek(server.url, sanne, { nickname: 'Noor' })
     await sanne.get(`/api/gesprekken/${mo.gesprekId}`)
@@ -105,11 +76,11 @@ describe('access log and the child’s receipt', () => {
   })
 
   it('folds repeated looks on one day into one line, and keeps different screens apart', async () => {
-    const { server, seeded } = await setup()
+    const { server, ids } = await startSeeded()
     const sanne = await HttpUser.login(server.url, 'sanne')
     const { gesprekId, childId } = await startGesprek(server.url, sanne)
     for (let i = 0; i < 3; i++) await sanne.get(`/api/gesprekken/${gesprekId}`)
-    await recordAccess(server.deps, { begeleiderId: seeded.a1, childId, gesprekId, what: 'print' })
+    await recordAccess(server.deps, { begeleiderId: ids.a1, childId, gesprekId, what: 'print' })
     const entries = await receiptFor(server.deps, childId)
     expect(entries.map((e) => [e.what, e.count])).toEqual([
       ['print', 1],
@@ -118,7 +89,7 @@ describe('access log and the child’s receipt', () => {
   })
 
   it('chains every row to the one before: changing, removing or forging a row is detected', async () => {
-    const { server, sanne } = await setup()
+    const { server, sanne } = await startSeeded()
     const { gesprekId } = await startGesprek(server.url, sanne)
     for (let i = 0; i < 5; i++) await sanne.get(`/api/gesprekken/${gesprekId}`)
     const good = await verifyAccessLog(server.deps)

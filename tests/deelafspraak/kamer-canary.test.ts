@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Socket } from 'socket.io-client'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { GesprekView } from '../../dialogs/contract/view'
 import type { AgeBand } from '../../dialogs/contract/ids'
 import { TOOLS } from '../../dialogs/registry'
@@ -11,16 +11,15 @@ import { iso } from '../../server/clock'
 import { hashToken, newToken } from '../../server/ids'
 import {
   captureLog,
-  connect,
   connected,
   emitAck,
   HttpUser,
   msgId,
-  seedOrganisations,
-  startTestServer,
   type TestServer,
   type TestSocket,
+  until,
 } from '../helpers/server'
+import { useServers } from '../helpers/use-servers'
 import { fittingItem } from './drive'
 
 /**
@@ -30,18 +29,7 @@ import { fittingItem } from './drive'
  * to themself; a second marker rides in one item they share, to prove the recorders hear what is sent.
  */
 
-const servers: TestServer[] = []
-const sockets: TestSocket[] = []
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect()
-  for (const s of servers.splice(0)) await s.stop()
-})
-
-function open(url: string, opts: Parameters<typeof connect>[1]) {
-  const s = connect(url, opts)
-  sockets.push(s)
-  return s
-}
+const { startSeeded, open } = useServers()
 
 /** Every frame a socket receives, as text: raw engine packets and decoded events. */
 function record(socket: TestSocket): string[] {
@@ -88,10 +76,7 @@ describe('kamer: "alleen ik" never reaches a begeleider socket', () => {
     async (toolId) => {
       const tool = KAMER_TOOLS.find((t) => t.id === toolId)!
       const logs = captureLog()
-      const server = await startTestServer({ log: logs.log })
-      servers.push(server)
-      await seedOrganisations(server)
-      const sanne = await HttpUser.login(server.url, 'sanne')
+      const { server, sanne } = await startSeeded({ log: logs.log })
       const admin = await HttpUser.login(server.url, 'admin-a')
       const { gesprekId, token } = await kamerGesprek(server, sanne, tool.id, tool.ageBands[0]!)
       const CANARY = `CANARY${randomUUID().replace(/-/g, '')}`
@@ -198,11 +183,3 @@ describe('kamer: "alleen ik" never reaches a begeleider socket', () => {
     60_000,
   )
 })
-
-async function until(check: () => boolean, ms = 3000) {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}

@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { hasBrowser, LAPTOP, launch, PHONE, shot } from '../helpers/browser'
-import { HttpUser, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
+import { HttpUser, type TestServer } from '../helpers/server'
+import { useServers } from '../helpers/use-servers'
 
 const NEUTRAL = 'https://www.buienradar.nl/'
 
@@ -16,13 +17,9 @@ describe.runIf(hasBrowser)('browser: the jongere’s kamer', () => {
     await browser?.close()
   })
   // A server per test: the per-IP limits on invites and PINs count every test's tries otherwise.
+  const { startSeeded } = useServers()
   beforeEach(async () => {
-    server = await startTestServer()
-    await seedOrganisations(server)
-    sanne = await HttpUser.login(server.url, 'sanne')
-  })
-  afterEach(async () => {
-    await server?.stop()
+    ;({ server, sanne } = await startSeeded())
   })
 
   /** A phone that never reaches the internet: the neutral site answers locally. */

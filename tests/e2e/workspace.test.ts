@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Person } from '../../dialogs/framework/items'
 import { hasBrowser, LAPTOP, launch, PHONE, SCREENSHOTS, shot } from '../helpers/browser'
@@ -12,6 +12,7 @@ import {
   fakeClock,
   HttpUser,
   msgId,
+  PASSWORD,
   seedOrganisations,
   startTestServer,
   tempDir,
@@ -38,6 +39,31 @@ async function asChild(server: TestServer, code: string) {
 async function pastGesprek(server: TestServer, user: HttpUser, childId: string, toolId: string) {
   const g = await user.post('/api/gesprekken', { childId, toolId })
   return asChild(server, g.body.join.code)
+}
+
+type Send = (event: unknown) => Promise<void>
+
+/** An earlier Stoplicht's answers: each place with its colour, then the ladder, then one sharing choice. */
+async function stoplichtAnswers(
+  send: Send,
+  round: string,
+  places: readonly (readonly [string, string])[],
+  scale: number,
+  share: { itemIds: string[]; level: string },
+) {
+  await send({ type: 'nav.next' })
+  for (const [i, [subject, colour]] of places.entries())
+    await send({ type: 'item.add', item: { id: `sl-${round}-${i}-xxxx`, subject, colour } })
+  await send({ type: 'nav.next' })
+  await send({ type: 'item.add', item: { id: `sl-${round}-scale-x`, scale } })
+  await send({ type: 'share.set', ...share })
+}
+
+/** An earlier Mijn netwerk's answers: these people. */
+async function netwerkAnswers(send: Send, round: string, people: Person[]) {
+  await send({ type: 'nav.next' })
+  for (const [i, p] of people.entries())
+    await send({ type: 'item.add', item: { id: `net-${round}-${i}-xxx`, person: p } })
 }
 
 const person = (name: string, circle: 1 | 2 | 3, extra: Partial<Person> = {}): Person => ({
@@ -72,55 +98,41 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
     await sanne.post('/api/workspace/children', { nickname: 'Pip', ageBand: '0-4', familyId: moCard.body.familyId })
     await sanne.post('/api/workspace/children', { nickname: 'Daan', ageBand: '12-15', living: 'ambulant', phase: 1 })
 
-    const first = await pastGesprek(server, sanne, mo, 'stoplicht')
-    sockets.push(first.socket)
-    await first.send({ type: 'nav.next' })
     const places = [
       ['school', 'oranje'],
       ['opvang', 'groen'],
       ['thuis-nu', 'rood'],
     ] as const
-    for (const [i, [subject, colour]] of places.entries())
-      await first.send({ type: 'item.add', item: { id: `sl-a-${i}-xxxx`, subject, colour } })
-    await first.send({ type: 'nav.next' })
-    await first.send({ type: 'item.add', item: { id: 'sl-a-scale-x', scale: 4 } })
-    await first.send({ type: 'share.set', itemIds: ['sl-a-0-xxxx'], level: 'begeleider-vertelt' })
+    const first = await pastGesprek(server, sanne, mo, 'stoplicht')
+    sockets.push(first.socket)
+    await stoplichtAnswers(first.send, 'a', places, 4, { itemIds: ['sl-a-0-xxxx'], level: 'begeleider-vertelt' })
     const net1 = await pastGesprek(server, sanne, mo, 'mijn-netwerk')
     sockets.push(net1.socket)
-    await net1.send({ type: 'nav.next' })
-    for (const [i, p] of [
+    await netwerkAnswers(net1.send, 'a', [
       person('Mama', 1),
       person('Oma', 1),
       person('Juf Anna', 2),
       person('Papa', 2, { safe: 'soms' }),
-    ].entries())
-      await net1.send({ type: 'item.add', item: { id: `net-a-${i}-xxx`, person: p } })
+    ])
 
     clock.advance(14 * DAY)
     sanne = await HttpUser.login(server.url, 'sanne')
-    const second = await pastGesprek(server, sanne, mo, 'stoplicht')
-    sockets.push(second.socket)
-    await second.send({ type: 'nav.next' })
     const later = [
       ['school', 'groen'],
       ['opvang', 'groen'],
       ['thuis-nu', 'oranje'],
     ] as const
-    for (const [i, [subject, colour]] of later.entries())
-      await second.send({ type: 'item.add', item: { id: `sl-b-${i}-xxxx`, subject, colour } })
-    await second.send({ type: 'nav.next' })
-    await second.send({ type: 'item.add', item: { id: 'sl-b-scale-x', scale: 7 } })
-    await second.send({ type: 'share.set', itemIds: ['sl-b-scale-x'], level: 'zelf-vertellen' })
+    const second = await pastGesprek(server, sanne, mo, 'stoplicht')
+    sockets.push(second.socket)
+    await stoplichtAnswers(second.send, 'b', later, 7, { itemIds: ['sl-b-scale-x'], level: 'zelf-vertellen' })
     const net2 = await pastGesprek(server, sanne, mo, 'mijn-netwerk')
     sockets.push(net2.socket)
-    await net2.send({ type: 'nav.next' })
-    for (const [i, p] of [
+    await netwerkAnswers(net2.send, 'b', [
       person('Mama', 1),
       person('Oma', 1),
       person('Ali', 2, { category: 'vrienden' }),
       person('Papa', 3, { mustNotKnow: true }),
-    ].entries())
-      await net2.send({ type: 'item.add', item: { id: `net-b-${i}-xxx`, person: p } })
+    ])
     // Sixteen days later: Mo is due again, Daan never had a gesprek (overdue).
     clock.advance(12 * DAY)
   }, 90_000)
@@ -131,14 +143,28 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
     await server?.stop()
   })
 
-  it('caseload → start gesprek → live view → oudergesprek → print to PDF', async () => {
+  /** A laptop page logged in through the login form. */
+  async function loggedIn(username: string) {
     const ctx = await browser.newContext({ viewport: LAPTOP })
-    const beg = await ctx.newPage()
-    beg.setDefaultTimeout(8000)
-    await beg.goto(`${server.url}/begeleider`)
-    await beg.getByLabel('Gebruikersnaam').fill('sanne')
-    await beg.getByLabel('Wachtwoord').fill('correct horse battery')
-    await beg.getByRole('button', { name: 'Inloggen' }).click()
+    const page = await ctx.newPage()
+    page.setDefaultTimeout(8000)
+    await page.goto(`${server.url}/begeleider`)
+    await page.getByLabel('Gebruikersnaam').fill(username)
+    await page.getByLabel('Wachtwoord').fill(PASSWORD)
+    await page.getByRole('button', { name: 'Inloggen' }).click()
+    return { ctx, page }
+  }
+
+  /** The same screen at laptop and at phone size. */
+  async function laptopAndPhone(page: Page, name: string) {
+    await shot(page, `${name}-laptop`)
+    await page.setViewportSize(PHONE)
+    await shot(page, `${name}-phone`)
+    await page.setViewportSize(LAPTOP)
+  }
+
+  it('caseload → start gesprek → live view → oudergesprek → print to PDF', async () => {
+    const { ctx, page: beg } = await loggedIn('sanne')
 
     // Caseload: siblings together, reminders visible but calm
     await beg.getByRole('heading', { name: 'Mijn caseload' }).waitFor()
@@ -148,10 +174,7 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
     expect(rows[0]).toMatch(/Mo/) // the family first, in name order
     expect(rows[1]).toMatch(/Pip/)
     expect(rows.join(' ')).toMatch(/over tijd/)
-    await shot(beg, 'workspace-caseload-laptop')
-    await beg.setViewportSize(PHONE)
-    await shot(beg, 'workspace-caseload-phone')
-    await beg.setViewportSize(LAPTOP)
+    await laptopAndPhone(beg, 'workspace-caseload')
 
     // Child page, then start a Drie huizen gesprek
     await beg.getByRole('link', { name: 'Mo', exact: true }).click()
@@ -207,10 +230,7 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
     await beg.getByRole('heading', { name: 'Geschiedenis van Mo' }).waitFor()
     await beg.getByText('Erbij gekomen').waitFor()
     expect(await beg.content()).not.toContain('CANARY-GEHEIM-MO')
-    await shot(beg, 'workspace-history-laptop')
-    await beg.setViewportSize(PHONE)
-    await shot(beg, 'workspace-history-phone')
-    await beg.setViewportSize(LAPTOP)
+    await laptopAndPhone(beg, 'workspace-history')
 
     // Oudergesprek: two lists by theme, in Mo's words; talking points editable
     await beg.goto(`${server.url}/begeleider/kind/${mo}/oudergesprek`)
@@ -220,6 +240,10 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
     await zelf.getByText('Ik kan heel hard rennen').waitFor()
     await zelf.getByText('Weer naar mijn eigen school').waitFor()
     await jij.getByText('Papa schreeuwt soms').waitFor()
+    // "Sinds" starts two weeks back (no evaluation yet): the Stoplicht of a month ago is not in the lists.
+    expect(await jij.locator('.theme__title').allTextContents()).toEqual(['Zorgen'])
+    await beg.getByRole('button', { name: 'Alles tonen' }).click()
+    await jij.locator('.theme__title', { hasText: 'Veiligheid' }).waitFor()
     expect(await jij.locator('.theme__title').allTextContents()).toEqual(['Zorgen', 'Veiligheid'])
     const page = await beg.content()
     expect(page).not.toContain('CANARY-GEHEIM-MO')
@@ -229,10 +253,7 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
       .fill(
         'Begin met wat goed gaat: Mo rent heel hard.\nMo vertelt zelf over school.\nIk vertel over de avonden thuis.\nAfspraken voor volgende week.',
       )
-    await shot(beg, 'workspace-oudergesprek-laptop')
-    await beg.setViewportSize(PHONE)
-    await shot(beg, 'workspace-oudergesprek-phone')
-    await beg.setViewportSize(LAPTOP)
+    await laptopAndPhone(beg, 'workspace-oudergesprek')
     await beg.getByTestId('print').click()
 
     // The A4 sheet, printed to PDF by Chromium, then rendered to PNGs to look at
@@ -252,13 +273,7 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
   }, 120_000)
 
   it('a 0-4 child gets the observation, operated by the begeleider; admin page', async () => {
-    const ctx = await browser.newContext({ viewport: LAPTOP })
-    const beg = await ctx.newPage()
-    beg.setDefaultTimeout(8000)
-    await beg.goto(`${server.url}/begeleider`)
-    await beg.getByLabel('Gebruikersnaam').fill('sanne')
-    await beg.getByLabel('Wachtwoord').fill('correct horse battery')
-    await beg.getByRole('button', { name: 'Inloggen' }).click()
+    const { ctx, page: beg } = await loggedIn('sanne')
     await beg.getByRole('link', { name: 'Pip', exact: true }).click()
     await beg.getByText('de observatie, met de ouder erbij').waitFor()
     const buttons = await beg.locator('.tool-buttons button').allTextContents()
@@ -272,13 +287,7 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
     await shot(beg, 'workspace-observatie-laptop')
     await ctx.close()
 
-    const adminCtx = await browser.newContext({ viewport: LAPTOP })
-    const admin = await adminCtx.newPage()
-    admin.setDefaultTimeout(8000)
-    await admin.goto(`${server.url}/begeleider`)
-    await admin.getByLabel('Gebruikersnaam').fill('admin-a')
-    await admin.getByLabel('Wachtwoord').fill('correct horse battery')
-    await admin.getByRole('button', { name: 'Inloggen' }).click()
+    const { ctx: adminCtx, page: admin } = await loggedIn('admin-a')
     await admin.getByRole('link', { name: 'Beheer' }).click()
     await admin.getByRole('heading', { name: /Beheer · Opvang A/ }).waitFor()
     await admin.getByText('Joris').first().waitFor()

@@ -5,7 +5,8 @@ import { io as ioClient, type Socket } from 'socket.io-client'
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app'
 import { createBegeleider, createOrganisation, createTeam } from '../../server/auth/accounts'
 import type { Clock } from '../../server/clock'
-import type { ClientToServerEvents, ServerToClientEvents } from '../../dialogs/contract/socket'
+import { S2C, type ClientToServerEvents, type ServerToClientEvents } from '../../dialogs/contract/socket'
+import type { GesprekView } from '../../dialogs/contract/view'
 import { createLogger } from '../../server/log'
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>
@@ -144,6 +145,25 @@ export function emitAck(socket: TestSocket, event: string, payload: unknown, tim
       .timeout(timeoutMs)
       .emit(event, payload, (err: Error | null, res: unknown) => (err ? reject(err) : resolve(res)))
   })
+}
+
+/** Waits for `check` to hold, polling; fails after `ms`. */
+export async function until(check: () => boolean, ms = 3000) {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+/** Collects every view a socket receives, in arrival order. */
+export function collectViews(socket: TestSocket) {
+  const seen: { seq: number; view: GesprekView }[] = []
+  socket.on('gesprek:view', (raw) => {
+    const p = S2C['gesprek:view'].parse(raw)
+    seen.push({ seq: p.seq, view: p.view })
+  })
+  return seen
 }
 
 /** Begeleider creates a child and a gesprek; the child joins with the code. */

@@ -1,43 +1,23 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import {
-  captureLog,
-  connect,
-  connected,
-  emitAck,
-  HttpUser,
-  msgId,
-  seedOrganisations,
-  startGesprek,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
-} from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { captureLog, connected, emitAck, HttpUser, msgId, startGesprek, type TestSocket } from '../helpers/server'
+import { useServers } from '../helpers/use-servers'
 
 /**
  * SEC-22: answer text never reaches a log line or an error answer. A whole gesprek runs with canary
  * words in every field a child or begeleider can fill, and every bad request quotes them too; then
  * every log line and every error response is searched.
  */
-const servers: TestServer[] = []
-const sockets: TestSocket[] = []
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect()
-  for (const s of servers.splice(0)) await s.stop()
-})
+const { startSeeded, open } = useServers()
 
 describe('no answer text in logs or errors (SEC-22)', () => {
   it('keeps canary answers out of every log line and every error response', async () => {
     const logs = captureLog()
-    const server = await startTestServer({ log: logs.log, retentionDays: false })
-    servers.push(server)
-    await seedOrganisations(server)
-    const sanne = await HttpUser.login(server.url, 'sanne')
+    const { server, sanne } = await startSeeded({ log: logs.log, retentionDays: false })
     const admin = await HttpUser.login(server.url, 'admin-a')
     const g = await startGesprek(server.url, sanne)
     const CANARY = `Kanarie${Math.random().toString(36).slice(2, 10)}`
-    const kid = connect(server.url, { token: g.token })
-    const beg = connect(server.url, { cookie: sanne.cookie })
-    sockets.push(kid, beg)
+    const kid = open(server.url, { token: g.token })
+    const beg = open(server.url, { cookie: sanne.cookie })
     await Promise.all([connected(kid), connected(beg)])
     const errors: unknown[] = []
     const send = async (s: TestSocket, event: unknown, gesprekId = g.gesprekId) => {

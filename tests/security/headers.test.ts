@@ -1,27 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import {
-  connect,
-  connected,
-  emitAck,
-  HttpUser,
-  seedOrganisations,
-  startGesprek,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
-} from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { connected, emitAck, HttpUser, seedOrganisations, startGesprek } from '../helpers/server'
+import { useServers } from '../helpers/use-servers'
 
 /** SEC-14 header snapshot; SEC-05 / SEC-20 socket Origin and re-authentication on every reconnect. */
-const servers: TestServer[] = []
-const sockets: TestSocket[] = []
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect()
-  for (const s of servers.splice(0)) await s.stop()
-})
+const { start, open } = useServers()
 
+/** Seeded, nobody logged in: a test logs in itself when it needs to. */
 async function boot(secure = false) {
-  const server = await startTestServer({ secure, retentionDays: false })
-  servers.push(server)
+  const server = await start({ secure, retentionDays: false })
   await seedOrganisations(server)
   return server
 }
@@ -104,8 +90,7 @@ describe('socket handshake (SEC-05, SEC-20)', () => {
   it('refuses a foreign Origin', async () => {
     const server = await boot()
     const { token } = await startGesprek(server.url, await HttpUser.login(server.url, 'sanne'))
-    const s = connect(server.url, { token, origin: 'https://evil.example' })
-    sockets.push(s)
+    const s = open(server.url, { token, origin: 'https://evil.example' })
     await expect(connected(s)).rejects.toThrow()
   })
 
@@ -113,8 +98,7 @@ describe('socket handshake (SEC-05, SEC-20)', () => {
     const server = await boot()
     const sanne = await HttpUser.login(server.url, 'sanne')
     const g = await startGesprek(server.url, sanne)
-    const kid = connect(server.url, { token: g.token })
-    sockets.push(kid)
+    const kid = open(server.url, { token: g.token })
     await connected(kid)
     expect((await emitAck(kid, 'gesprek:join', { gesprekId: g.gesprekId })).ok).toBe(true)
     await server.deps.db.updateTable('device_tokens').set({ revoked_at: new Date().toISOString() }).execute()
@@ -128,8 +112,7 @@ describe('socket handshake (SEC-05, SEC-20)', () => {
     const server = await boot()
     const sanne = await HttpUser.login(server.url, 'sanne')
     const g = await startGesprek(server.url, sanne)
-    const beg = connect(server.url, { cookie: sanne.cookie })
-    sockets.push(beg)
+    const beg = open(server.url, { cookie: sanne.cookie })
     await connected(beg)
     expect((await emitAck(beg, 'gesprek:join', { gesprekId: g.gesprekId })).ok).toBe(true)
     const ended = new Promise((resolve) => beg.once('session:ended', resolve))

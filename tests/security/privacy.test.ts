@@ -3,51 +3,40 @@ import { execFile } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ChildKeys, loadInstanceKey } from '../../server/crypto/keys'
 import { open } from '../../server/crypto/seal'
 import { runRetention } from '../../server/jobs/retention'
 import {
-  connect,
   connected,
   emitAck,
   fakeClock,
   HttpUser,
   msgId,
-  seedOrganisations,
   startGesprek,
-  startTestServer,
   tempDir,
   type TestServer,
   type TestSocket,
 } from '../helpers/server'
+import { useServers } from '../helpers/use-servers'
 
 const run = promisify(execFile)
-const servers: TestServer[] = []
-const sockets: TestSocket[] = []
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect()
-  for (const s of servers.splice(0)) await s.stop()
-})
+// `open` is taken by the crypto under test.
+const { start, startSeeded, open: openSocket, stopAll } = useServers()
 
 const DAY = 24 * 60 * 60_000
 const canary = () => `KANARIE${Math.random().toString(36).slice(2, 10).toUpperCase()}`
 
-async function setup(opts: Parameters<typeof startTestServer>[0] = {}) {
-  const server = await startTestServer({ retentionDays: false, ...opts })
-  servers.push(server)
-  const ids = await seedOrganisations(server)
-  const sanne = await HttpUser.login(server.url, 'sanne')
-  const admin = await HttpUser.login(server.url, 'admin-a')
-  return { server, ids, sanne, admin }
+async function setup(opts: Parameters<typeof startSeeded>[0] = {}) {
+  const seeded = await startSeeded({ retentionDays: false, ...opts })
+  return { ...seeded, admin: await HttpUser.login(seeded.server.url, 'admin-a') }
 }
 
 /** A child answers with canary text; the begeleider writes a canary note. Returns the canaries. */
 async function answerWithCanaries(server: TestServer, sanne: HttpUser) {
   const g = await startGesprek(server.url, sanne, { nickname: 'Kanarie' })
-  const kid = connect(server.url, { token: g.token })
-  const beg = connect(server.url, { cookie: sanne.cookie })
-  sockets.push(kid, beg)
+  const kid = openSocket(server.url, { token: g.token })
+  const beg = openSocket(server.url, { cookie: sanne.cookie })
   await Promise.all([connected(kid), connected(beg)])
   const words = [canary(), canary(), canary()]
   const send = async (s: TestSocket, event: unknown) => {
@@ -163,8 +152,7 @@ describe('encryption at rest (SEC-09)', () => {
 
     // The server itself can no longer reach the data, and the child's device is out.
     expect((await sanne.get(`/api/gesprekken/${g.gesprekId}`)).status).toBe(404)
-    const again = connect(server.url, { token: g.token })
-    sockets.push(again)
+    const again = openSocket(server.url, { token: g.token })
     await expect(connected(again)).rejects.toThrow('not_logged_in')
   })
 })
@@ -279,8 +267,7 @@ describe('instance key rotation', () => {
     const { server, sanne } = await setup({ dataDir })
     const g = await answerWithCanaries(server, sanne)
     const oldKey = loadInstanceKey(dataDir, undefined)
-    for (const s of sockets.splice(0)) s.disconnect()
-    await servers.splice(0)[0]!.stop()
+    await stopAll()
 
     const out = await run(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'rotate-key'], {
       env: { ...process.env, DATA_DIR: dataDir, KINDGESPREK_KEY: '' },
@@ -290,8 +277,7 @@ describe('instance key rotation', () => {
     expect(newKey.equals(oldKey)).toBe(false)
     expect(existsSync(join(dataDir, 'instance.key.next'))).toBe(false)
 
-    const again = await startTestServer({ dataDir, retentionDays: false })
-    servers.push(again)
+    const again = await start({ dataDir, retentionDays: false })
     const { view } = await again.host.view(g.gesprekId, 'begeleider')
     expect(JSON.stringify(view)).toContain(g.words[0])
     const row = await again.deps.db

@@ -1,7 +1,6 @@
 import { request } from 'node:http'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
-  connect,
   connected,
   emitAck,
   fakeClock,
@@ -10,18 +9,11 @@ import {
   PASSWORD,
   seedOrganisations,
   startGesprek,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
 } from '../helpers/server'
+import { useServers } from '../helpers/use-servers'
 
 /** SEC-03, SEC-04, REL-08: limits per IP, globally and per socket, on join codes, logins and commands. */
-const servers: TestServer[] = []
-const sockets: TestSocket[] = []
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect()
-  for (const s of servers.splice(0)) await s.stop()
-})
+const { start, startSeeded, open } = useServers()
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
@@ -51,10 +43,7 @@ function join(port: number, code: string, from: string): Promise<number> {
 describe('rate limits', () => {
   it('10,000 join-code guesses from 100 addresses yield zero joins', { timeout: 180_000 }, async () => {
     const clock = fakeClock()
-    const server = await startTestServer({ clock, retentionDays: false })
-    servers.push(server)
-    await seedOrganisations(server)
-    const sanne = await HttpUser.login(server.url, 'sanne')
+    const { server, sanne } = await startSeeded({ clock, retentionDays: false })
     const child = await sanne.post('/api/children', { nickname: 'Mo', ageBand: '8-12' })
     const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     const realCode = String(g.body.join.code)
@@ -89,8 +78,8 @@ describe('rate limits', () => {
   })
 
   it('stops a password guesser per username, even with the right password afterwards', async () => {
-    const server = await startTestServer({ retentionDays: false })
-    servers.push(server)
+    // Nobody logged in first: every login, good or bad, takes from this address's budget.
+    const server = await start({ retentionDays: false })
     await seedOrganisations(server)
     const anon = new HttpUser(server.url)
     for (let i = 0; i < 10; i++)
@@ -103,14 +92,10 @@ describe('rate limits', () => {
   })
 
   it('limits commands per socket (token bucket) without harming another socket', async () => {
-    const server = await startTestServer({ retentionDays: false })
-    servers.push(server)
-    await seedOrganisations(server)
-    const sanne = await HttpUser.login(server.url, 'sanne')
+    const { server, sanne } = await startSeeded({ retentionDays: false })
     const g = await startGesprek(server.url, sanne)
-    const flood = connect(server.url, { token: g.token })
-    const calm = connect(server.url, { cookie: sanne.cookie })
-    sockets.push(flood, calm)
+    const flood = open(server.url, { token: g.token })
+    const calm = open(server.url, { cookie: sanne.cookie })
     await Promise.all([connected(flood), connected(calm)])
     const acks = await Promise.all(
       Array.from({ length: 200 }, () => emitAck(flood, 'gesprek:join', { gesprekId: g.gesprekId })),

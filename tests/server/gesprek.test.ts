@@ -1,67 +1,28 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { S2C } from '../../dialogs/contract/socket'
+import { describe, expect, it } from 'vitest'
 import type { GesprekView } from '../../dialogs/contract/view'
 import {
-  connect,
+  collectViews,
   connected,
   emitAck,
   HttpUser,
   msgId,
-  seedOrganisations,
   startGesprek,
-  startTestServer,
   tempDir,
-  type TestServer,
   type TestSocket,
+  until,
 } from '../helpers/server'
+import { useServers } from '../helpers/use-servers'
 
-let servers: TestServer[] = []
-const sockets: TestSocket[] = []
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect()
-  for (const s of servers.splice(0)) await s.stop()
-})
-
-async function setup(dataDir?: string) {
-  const server = await startTestServer(dataDir ? { dataDir } : {})
-  servers.push(server)
-  await seedOrganisations(server)
-  const begeleider = await HttpUser.login(server.url, 'sanne')
-  return { server, begeleider }
-}
-
-function open(url: string, opts: Parameters<typeof connect>[1]) {
-  const s = connect(url, opts)
-  sockets.push(s)
-  return s
-}
-
-/** Collects every view a socket receives. */
-function views(socket: TestSocket) {
-  const seen: { seq: number; view: GesprekView }[] = []
-  socket.on('gesprek:view', (raw) => {
-    const p = S2C['gesprek:view'].parse(raw)
-    seen.push({ seq: p.seq, view: p.view })
-  })
-  return seen
-}
-
-const until = async (check: () => boolean, ms = 3000) => {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
+const { start, startSeeded, open, stopAll } = useServers()
 
 describe('one guided Drie huizen gesprek over real sockets', () => {
   it('relays child answers to the begeleider in order, within a second', async () => {
-    const { server, begeleider } = await setup()
+    const { server, sanne: begeleider } = await startSeeded()
     const { gesprekId, token } = await startGesprek(server.url, begeleider)
     const kind = open(server.url, { token })
     const beg = open(server.url, { cookie: begeleider.cookie })
     await Promise.all([connected(kind), connected(beg)])
-    const begViews = views(beg)
+    const begViews = collectViews(beg)
     expect((await emitAck(beg, 'gesprek:join', { gesprekId })).ok).toBe(true)
     expect((await emitAck(kind, 'gesprek:join', { gesprekId })).ok).toBe(true)
 
@@ -90,7 +51,7 @@ describe('one guided Drie huizen gesprek over real sockets', () => {
   })
 
   it('stores a repeated clientMsgId once and answers with the original ack', async () => {
-    const { server, begeleider } = await setup()
+    const { server, sanne: begeleider } = await startSeeded()
     const { gesprekId, token } = await startGesprek(server.url, begeleider)
     const kind = open(server.url, { token })
     await connected(kind)
@@ -115,7 +76,7 @@ describe('one guided Drie huizen gesprek over real sockets', () => {
   })
 
   it('answers malformed payloads with an error code and stores nothing', async () => {
-    const { server, begeleider } = await setup()
+    const { server, sanne: begeleider } = await startSeeded()
     const { gesprekId, token } = await startGesprek(server.url, begeleider)
     const kind = open(server.url, { token })
     await connected(kind)
@@ -180,8 +141,8 @@ describe('one guided Drie huizen gesprek over real sockets', () => {
 
   it('keeps every acked answer across a restart and the gesprek continues', async () => {
     const dataDir = tempDir()
-    const first = await setup(dataDir)
-    const { gesprekId, token } = await startGesprek(first.server.url, first.begeleider)
+    const first = await startSeeded({ dataDir })
+    const { gesprekId, token } = await startGesprek(first.server.url, first.sanne)
     let kind = open(first.server.url, { token })
     await connected(kind)
     await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' } })
@@ -192,11 +153,9 @@ describe('one guided Drie huizen gesprek over real sockets', () => {
         event: { type: 'item.add', item: { id: `item-keep-${i}`, text: `antwoord ${i}` } },
       })
     kind.disconnect()
-    await first.server.stop()
-    servers = []
+    await stopAll()
 
-    const again = await startTestServer({ dataDir })
-    servers.push(again)
+    const again = await start({ dataDir })
     kind = open(again.url, { token })
     await connected(kind)
     const joined = await emitAck(kind, 'gesprek:join', { gesprekId })
@@ -218,7 +177,7 @@ describe('one guided Drie huizen gesprek over real sockets', () => {
   })
 
   it('rebuilds the stored snapshot by replaying the event log', async () => {
-    const { server, begeleider } = await setup()
+    const { server, sanne: begeleider } = await startSeeded()
     const { gesprekId, token } = await startGesprek(server.url, begeleider)
     const kind = open(server.url, { token })
     const beg = open(server.url, { cookie: begeleider.cookie })
@@ -239,7 +198,7 @@ describe('one guided Drie huizen gesprek over real sockets', () => {
   })
 
   it('refuses sockets without a valid session or token, and from foreign origins', async () => {
-    const { server } = await setup()
+    const { server } = await startSeeded()
     const err = (s: TestSocket) => new Promise<string>((resolve) => s.once('connect_error', (e) => resolve(e.message)))
     expect(await err(open(server.url, {}))).toBe('not_logged_in')
     expect(await err(open(server.url, { token: 'x'.repeat(32) }))).toBe('not_logged_in')

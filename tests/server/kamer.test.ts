@@ -1,19 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { secretProblem } from '../../dialogs/contract/kamer'
 import { KAMER_IDLE_MS, KAMER_INVITE_TTL_MS, KAMER_LOCK_MS } from '../../server/auth/kamer'
-import {
-  connect,
-  connected,
-  emitAck,
-  fakeClock,
-  HttpUser,
-  msgId,
-  seedOrganisations,
-  startTestServer,
-  type TestServer,
-} from '../helpers/server'
+import { connect, connected, emitAck, fakeClock, HttpUser, msgId, type TestServer } from '../helpers/server'
+import { useServers } from '../helpers/use-servers'
 
 const PIN = '482915'
 
@@ -22,16 +13,12 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
   let clock: ReturnType<typeof fakeClock>
   let sanne: HttpUser
   let anon: HttpUser
+  const { startSeeded } = useServers()
 
   beforeEach(async () => {
     clock = fakeClock()
-    server = await startTestServer({ clock })
-    await seedOrganisations(server)
-    sanne = await HttpUser.login(server.url, 'sanne')
+    ;({ server, sanne } = await startSeeded({ clock }))
     anon = new HttpUser(server.url)
-  })
-  afterEach(async () => {
-    await server?.stop()
   })
 
   const addChild = async (by: HttpUser, nickname: string, ageBand = '12-15') =>

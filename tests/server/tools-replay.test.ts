@@ -1,25 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { GesprekCommand } from '../../dialogs/framework/events'
-import {
-  connect,
-  connected,
-  emitAck,
-  HttpUser,
-  msgId,
-  seedOrganisations,
-  startGesprek,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
-} from '../helpers/server'
+import { connected, emitAck, msgId, startGesprek } from '../helpers/server'
+import { useServers } from '../helpers/use-servers'
 
-let servers: TestServer[] = []
-const sockets: TestSocket[] = []
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect()
-  for (const s of servers.splice(0)) await s.stop()
-  servers = []
-})
+const { startSeeded, open } = useServers()
 
 type Who = 'kind' | 'beg'
 type Script = { toolId: string; ageBand: string; events: [Who, GesprekCommand][] }
@@ -137,18 +121,13 @@ const SCRIPTS: Script[] = [
 describe('every tool runs end to end through the real server, and its log replays to its snapshot', () => {
   for (const script of SCRIPTS)
     it(`${script.toolId} (${script.ageBand})`, async () => {
-      const server = await startTestServer()
-      servers.push(server)
-      await seedOrganisations(server)
-      const begeleider = await HttpUser.login(server.url, 'sanne')
+      const { server, sanne: begeleider } = await startSeeded()
       const { gesprekId, token } = await startGesprek(server.url, begeleider, {
         toolId: script.toolId,
         ageBand: script.ageBand,
       })
-      const beg = connect(server.url, { cookie: begeleider.cookie })
-      sockets.push(beg)
-      const kind = token ? connect(server.url, { token }) : undefined
-      if (kind) sockets.push(kind)
+      const beg = open(server.url, { cookie: begeleider.cookie })
+      const kind = token ? open(server.url, { token }) : undefined
       await Promise.all([connected(beg), ...(kind ? [connected(kind)] : [])])
       let seq = 0
       for (const [who, event] of script.events) {
@@ -166,10 +145,7 @@ describe('every tool runs end to end through the real server, and its log replay
     })
 
   it('starts a tool only for its age bands; observatie has no child join code', async () => {
-    const server = await startTestServer()
-    servers.push(server)
-    await seedOrganisations(server)
-    const begeleider = await HttpUser.login(server.url, 'sanne')
+    const { sanne: begeleider } = await startSeeded()
     const baby = await begeleider.post('/api/children', { nickname: 'Bo', ageBand: '0-4' })
     const childId = (baby.body as { id: string }).id
     for (const toolId of ['stoplicht', 'drie-huizen', 'mijn-netwerk', 'mijn-kamer'])

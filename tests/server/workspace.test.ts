@@ -1,45 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { GesprekView } from '../../dialogs/contract/view'
 import type { Person } from '../../dialogs/framework/items'
 import type { CaseloadChild, HistoryOut, OudergesprekOut } from '../../dialogs/contract/workspace'
 import { cadenceItem } from '../../server/workspace/cadence'
 import { buildHistory } from '../../server/workspace/history'
-import {
-  connect,
-  connected,
-  emitAck,
-  fakeClock,
-  HttpUser,
-  msgId,
-  seedOrganisations,
-  startGesprek,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
-} from '../helpers/server'
+import { connected, emitAck, fakeClock, HttpUser, msgId, startGesprek, type TestSocket } from '../helpers/server'
+import { useServers } from '../helpers/use-servers'
 
 const DAY = 24 * 60 * 60_000
-const servers: TestServer[] = []
-const sockets: TestSocket[] = []
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect()
-  for (const s of servers.splice(0)) await s.stop()
-})
+const { startSeeded, open } = useServers()
 
 async function setup(clock = fakeClock()) {
-  const server = await startTestServer({ clock })
-  servers.push(server)
-  const ids = await seedOrganisations(server)
-  const sanne = await HttpUser.login(server.url, 'sanne')
-  return { server, ids, sanne, clock }
-}
-
-const open = (url: string, opts: Parameters<typeof connect>[1]) => {
-  const s = connect(url, opts)
-  sockets.push(s)
-  return s
+  return { ...(await startSeeded({ clock })), clock }
 }
 
 async function send(socket: TestSocket, gesprekId: string, event: unknown) {

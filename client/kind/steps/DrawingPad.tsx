@@ -1,6 +1,6 @@
 import { useRef, useState, type PointerEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { strokePath } from '../../ui/DrawingView'
+import { DrawingStrokes } from '../../ui/DrawingView'
 
 export type Strokes = [number, number][][]
 const MAX_STROKES = 60
@@ -48,21 +48,7 @@ export function DrawingPad({ strokes, onChange }: { strokes: Strokes; onChange: 
         onPointerCancel={finish}
       >
         <rect width="1000" height="1000" fill="#fffdf8" />
-        {[...strokes, ...(current ? [current] : [])].map((s, i) =>
-          s.length === 1 ? (
-            <circle key={i} cx={s[0]![0]} cy={s[0]![1]} r="9" fill="#2f3437" />
-          ) : (
-            <path
-              key={i}
-              d={strokePath(s)}
-              fill="none"
-              stroke="#2f3437"
-              strokeWidth="16"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          ),
-        )}
+        <DrawingStrokes strokes={current ? [...strokes, current] : strokes} />
       </svg>
       <div className="drawing-pad__tools">
         <button

@@ -44,23 +44,42 @@ export function ItemCard({
         )}
       </div>
       {!pending && onFollowUp && followUps.length > 0 && (
-        <div className="follow-ups">
-          {followUps.map((key) => (
-            <FollowUp
-              key={key}
-              question={tTool(key)}
-              initial={item.followUps[key] ?? ''}
-              onSave={(text) => onFollowUp(key, text)}
-            />
-          ))}
-        </div>
+        <FollowUps keys={followUps} answers={item.followUps} question={tTool} onSave={onFollowUp} />
       )}
     </li>
   )
 }
 
 /** One follow-up question with its own small answer field; saves on blur or enter. */
-export function FollowUp({
+/** The follow-up questions under one answer ("wie weet dit al?"), each saved on its own. */
+export function FollowUps({
+  keys,
+  answers,
+  question,
+  onSave,
+  className = 'follow-ups',
+}: {
+  keys: readonly string[]
+  answers: Readonly<Record<string, string>>
+  question: (key: string) => string
+  onSave: (key: string, text: string) => void
+  className?: string
+}) {
+  return (
+    <div className={className}>
+      {keys.map((key) => (
+        <FollowUp
+          key={key}
+          question={question(key)}
+          initial={answers[key] ?? ''}
+          onSave={(text) => onSave(key, text)}
+        />
+      ))}
+    </div>
+  )
+}
+
+function FollowUp({
   question,
   initial,
   onSave,

@@ -1,7 +1,7 @@
 import { newMsgId } from '../../net/outbox'
 import { Ladder } from '../../ui/Ladder'
 import { Prompt } from '../../ui/ReadAloud'
-import { FollowUp } from './ItemCard'
+import { FollowUps } from './ItemCard'
 import { isAdultBand, registerT } from './register'
 import { stepItems } from './step-items'
 import type { StepProps } from './types'
@@ -31,16 +31,15 @@ export function ScaleStep({ view, step, send, pending, t: toolT }: StepProps) {
           adult={isAdultBand(view.ageBand)}
         />
         {item && !item.pending && (step.followUps?.length ?? 0) > 0 && (
-          <div className="follow-ups scale-layout__follow">
-            {step.followUps!.map((key) => (
-              <FollowUp
-                key={key}
-                question={t(`${step.id}.followUps.${key}`)}
-                initial={item.followUps[key] ?? ''}
-                onSave={(text) => send({ type: 'item.update', itemId: item.id, patch: { followUps: { [key]: text } } })}
-              />
-            ))}
-          </div>
+          <FollowUps
+            className="follow-ups scale-layout__follow"
+            keys={step.followUps!}
+            answers={item.followUps}
+            question={(key) => t(`${step.id}.followUps.${key}`)}
+            onSave={(key, text) =>
+              send({ type: 'item.update', itemId: item.id, patch: { followUps: { [key]: text } } })
+            }
+          />
         )}
       </div>
     </section>

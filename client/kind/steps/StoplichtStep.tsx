@@ -7,7 +7,7 @@ import { DrawingView } from '../../ui/DrawingView'
 import { pictureUrl } from '../../ui/pictures'
 import { Prompt, ReadAloud } from '../../ui/ReadAloud'
 import { ColourMark, COLOURS, LAMP, TrafficLight } from '../../ui/TrafficLight'
-import { FollowUp } from './ItemCard'
+import { FollowUps } from './ItemCard'
 import { ItemComposer } from './ItemComposer'
 import { drawsBand, registerT } from './register'
 import { stepItems, type ShownItem } from './step-items'
@@ -87,16 +87,12 @@ export function StoplichtStep({ view, step, send, pending, t: toolT }: StepProps
         onChoose={(c) => choose(subject, c, item)}
       />
       {item && !item.pending && (item.colour === 'oranje' || item.colour === 'rood') && (
-        <div className="follow-ups">
-          {followUps.map((key) => (
-            <FollowUp
-              key={key}
-              question={t(`${step.id}.followUps.${key}`)}
-              initial={item.followUps[key] ?? ''}
-              onSave={(text) => send({ type: 'item.update', itemId: item.id, patch: { followUps: { [key]: text } } })}
-            />
-          ))}
-        </div>
+        <FollowUps
+          keys={followUps}
+          answers={item.followUps}
+          question={(key) => t(`${step.id}.followUps.${key}`)}
+          onSave={(key, text) => send({ type: 'item.update', itemId: item.id, patch: { followUps: { [key]: text } } })}
+        />
       )}
       {item && subject === OWN_SUBJECT && !item.pending && (
         <button

@@ -26,6 +26,7 @@ export const gesprekSummary = (row: {
   created_at: string
   seq: number
   phase: string
+  setting: string
 }): GesprekSummary => ({
   id: row.id,
   childId: row.child_id,
@@ -33,6 +34,7 @@ export const gesprekSummary = (row: {
   createdAt: row.created_at,
   seq: row.seq,
   phase: row.phase,
+  setting: row.setting === 'kamer' ? 'kamer' : 'begeleid',
 })
 
 export function childrenRoutes(deps: Deps) {
@@ -79,7 +81,7 @@ export function childrenRoutes(deps: Deps) {
       const child = await childForBegeleider(deps, p, c.req.param('id'))
       const rows = await deps.db
         .selectFrom('gesprekken')
-        .select(['id', 'child_id', 'tool_id', 'created_at', 'seq', 'phase'])
+        .select(['id', 'child_id', 'tool_id', 'created_at', 'seq', 'phase', 'setting'])
         .where('child_id', '=', child.id)
         .orderBy('created_at', 'desc')
         .execute()

@@ -1,0 +1,37 @@
+import { useEffect, useRef } from 'react'
+
+/** A join or invite code as the begeleider shows it ("ABCD-1234"): typed in capitals, never autocorrected. */
+export function CodeInput({ value, onChange, id }: { value: string; onChange: (code: string) => void; id?: string }) {
+  return (
+    <input
+      id={id}
+      className="code-input"
+      value={value}
+      onChange={(e) => onChange(e.target.value.toUpperCase())}
+      autoComplete="off"
+      autoCapitalize="characters"
+      spellCheck={false}
+      inputMode="text"
+      maxLength={12}
+      placeholder="ABCD-1234"
+    />
+  )
+}
+
+/**
+ * A scanned QR carries the code in the #fragment. It is taken out of the address bar and history at
+ * once, and handed over once (React's strict mode runs effects twice).
+ */
+export function useCodeFromQr(take: (code: string) => void): void {
+  const taken = useRef(false)
+  useEffect(() => {
+    const code = location.hash.slice(1)
+    if (code) history.replaceState(null, '', location.pathname)
+    if (code && !taken.current) {
+      taken.current = true
+      take(code)
+    }
+    // once, on arrival
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+}
