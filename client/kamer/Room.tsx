@@ -7,7 +7,8 @@ import { Receipt } from './Receipt'
 import { SafetyNote } from './SafetyNote'
 import { ShareScreen } from './ShareScreen'
 import { ToolScreen } from './ToolScreen'
-import { useKamer, type LockReason } from './useKamer'
+import type { LockReason } from './lock'
+import { useKamer } from './useKamer'
 
 type Screen =
   { name: 'home' } | { name: 'tool'; toolId: string } | { name: 'share' } | { name: 'receipt' } | { name: 'safety' }

@@ -7,10 +7,9 @@ import { api, ApiError } from '../net/api'
 import { joinGesprek, onGesprekView, ViewSeqs } from '../net/join'
 import { Outbox, type OutboxEntry } from '../net/outbox'
 import { createSocket } from '../net/socket'
+import type { LockReason } from './lock'
 
 export type KamerLine = 'connecting' | 'online' | 'offline'
-/** Why the kamer closed itself: the jongere then sees the PIN screen with a calm line. */
-export type LockReason = 'idle' | 'ended'
 
 /**
  * One open kamer: one socket authenticated with the kamer token (held in memory by the caller,
@@ -144,15 +143,4 @@ export function useKamer(
   }, [outbox, socket])
 
   return { me, views, line, error, pending, send, openTool, wipe, lock, clearError: () => setError(null) }
-}
-
-/** Tells the server to revoke the token; `keepalive` lets it go out while the page is leaving. */
-export function lockOnServer(token: string): void {
-  void fetch('/api/kamer/lock', {
-    method: 'POST',
-    keepalive: true,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: '{}',
-    cache: 'no-store',
-  }).catch(() => undefined)
 }

@@ -4,7 +4,8 @@ import type { ErrorCode } from '../../dialogs/contract/errors'
 import type { KindJoinOut } from '../../dialogs/contract/http'
 import { api, ApiError } from '../net/api'
 import { CodeInput, useCodeFromQr } from '../ui/CodeInput'
-import { pictureUrl } from '../ui/pictures'
+// The first screen's one picture, alone: the whole picture set loads with the gesprek.
+import happy from 'openmoji/color/svg/1F60A.svg?url'
 import { Prompt } from '../ui/ReadAloud'
 import { saveKindSession, type KindSession } from './session'
 
@@ -36,7 +37,7 @@ export function JoinScreen({ onJoined }: { onJoined: (s: KindSession) => void })
 
   return (
     <main className="kind-join">
-      <img src={pictureUrl('happy')} alt="" className="kind-join__picture" />
+      <img src={happy} alt="" className="kind-join__picture" />
       <Prompt as="h1" text={t('kind.welcome')} />
       <Prompt text={t('kind.enterCode')} />
       <form

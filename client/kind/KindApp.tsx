@@ -1,25 +1,34 @@
-import { useState } from 'react'
-import { GesprekScreen } from './GesprekScreen'
+import { lazy, startTransition, useCallback, useEffect, useState } from 'react'
 import { JoinScreen } from './JoinScreen'
-import { clearKindSession, loadKindSession, type KindSession } from './session'
+import { clearKindSession, hasSavedKindSession, type KindSession } from './session'
 import { QuickExit } from '../ui/QuickExit'
 
+// The join screen is the first screen: the gesprek (socket, zod, step screens) loads behind it (ADR 0008).
+const loadGesprek = () => import('./KindGesprek')
+const KindGesprek = lazy(loadGesprek)
+
+/** 'saved': a reload found a session in this tab; the gesprek chunk checks it before using it. */
+type State = KindSession | 'saved' | null
+
 export default function KindApp() {
-  const [session, setSession] = useState<KindSession | null>(loadKindSession)
+  const [session, setSession] = useState<State>(() => (hasSavedKindSession() ? 'saved' : null))
+  const joined = !!session
+  // Fetched while the child types the code, so joining does not wait for it.
+  useEffect(() => {
+    if (!joined) void loadGesprek()
+  }, [joined])
+  const onEnded = useCallback(() => {
+    clearKindSession()
+    setSession(null)
+  }, [])
+
   if (!session)
     return (
       <div className="app app--kind">
         <QuickExit />
-        <JoinScreen onJoined={setSession} />
+        {/* A transition keeps the join screen up until the gesprek's chunk is there. */}
+        <JoinScreen onJoined={(s) => startTransition(() => setSession(s))} />
       </div>
     )
-  return (
-    <GesprekScreen
-      session={session}
-      onEnded={() => {
-        clearKindSession()
-        setSession(null)
-      }}
-    />
-  )
+  return <KindGesprek session={session === 'saved' ? null : session} onEnded={onEnded} />
 }

@@ -1,27 +1,26 @@
-import * as z from 'zod'
-import { KindJoinOut } from '../../dialogs/contract/http'
+import type { KindJoinOut } from '../../dialogs/contract/http'
 
 /**
  * The child's device token lives in this tab's sessionStorage only, so a reload continues the
  * gesprek; closing the tab or quick exit forgets it. Never answer text, never localStorage.
+ * Its shape is checked in resume.ts, which loads with the gesprek: zod stays off the join screen.
  */
-const KEY = 'kg.kind'
+export const KIND_SESSION_KEY = 'kg.kind'
 
-export type KindSession = z.output<typeof KindJoinOut>
+export type KindSession = KindJoinOut
 
-export function loadKindSession(): KindSession | null {
+export function hasSavedKindSession(): boolean {
   try {
-    const parsed = KindJoinOut.safeParse(JSON.parse(sessionStorage.getItem(KEY) ?? 'null'))
-    return parsed.success ? parsed.data : null
+    return sessionStorage.getItem(KIND_SESSION_KEY) !== null
   } catch {
-    return null
+    return false
   }
 }
 
 export function saveKindSession(s: KindSession): void {
-  sessionStorage.setItem(KEY, JSON.stringify(s))
+  sessionStorage.setItem(KIND_SESSION_KEY, JSON.stringify(s))
 }
 
 export function clearKindSession(): void {
-  sessionStorage.removeItem(KEY)
+  sessionStorage.removeItem(KIND_SESSION_KEY)
 }

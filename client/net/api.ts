@@ -1,4 +1,5 @@
-import { ERROR_CODES, type ErrorCode } from '../../dialogs/contract/errors'
+import { ERROR_CODES } from '../../dialogs/contract/error-codes'
+import type { ErrorCode } from '../../dialogs/contract/errors'
 
 /** A failed call carries only a stable code; the screen translates it (errors namespace). */
 export class ApiError extends Error {

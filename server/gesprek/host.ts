@@ -13,6 +13,7 @@ import { iso } from '../clock'
 import { open, seal } from '../crypto/seal'
 import type { Deps } from '../deps'
 import { newId } from '../ids'
+import { GroupCommit } from './group-commit'
 
 type Snapshot = SnapshotFrom<ToolMachine>
 type Loaded = { id: string; tool: ToolDef; childId: string; key: Buffer; snapshot: Snapshot; seq: number }
@@ -36,7 +37,11 @@ export class GesprekHost {
   private idleWaiters: (() => void)[] = []
   private closed = false
 
-  constructor(private readonly deps: Deps) {}
+  private readonly commits: GroupCommit
+
+  constructor(private readonly deps: Deps) {
+    this.commits = new GroupCommit(deps.db)
+  }
 
   onCommitted(listener: CommittedListener): void {
     this.listeners.push(listener)
@@ -87,38 +92,26 @@ export class GesprekHost {
       const [next] = transition(g.tool.machine, g.snapshot, event)
       const seq = g.seq + 1
       const actorId = principal.role === 'kind' ? principal.childId : principal.begeleiderId
-      await this.deps.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('gesprek_events')
-          .values({
-            gesprek_id: gesprekId,
-            seq,
-            client_msg_id: clientMsgId,
-            actor_role: role,
-            actor_id: actorId,
-            type: event.type,
-            event_enc: seal(g.key, JSON.stringify(event), eventAad(gesprekId, seq)),
-            created_at: iso(this.deps.clock),
-          })
-          .execute()
-        const updated = await trx
-          .updateTable('gesprekken')
-          .set({
-            seq,
-            tool_version: g.tool.version,
-            phase: phaseOf(next),
-            snapshot_enc: seal(
-              g.key,
-              JSON.stringify(g.tool.machine.getPersistedSnapshot(next)),
-              snapshotAad(gesprekId),
-            ),
-            updated_at: iso(this.deps.clock),
-          })
-          .where('id', '=', gesprekId)
-          .where('seq', '=', g.seq)
-          .executeTakeFirst()
-        // Another node wrote first: give up this attempt; the client's retry finds the fresh state.
-        if (Number(updated.numUpdatedRows) !== 1) throw new CodedError('conflict', 409)
+      await this.commits.write({
+        event: {
+          gesprek_id: gesprekId,
+          seq,
+          client_msg_id: clientMsgId,
+          actor_role: role,
+          actor_id: actorId,
+          type: event.type,
+          event_enc: seal(g.key, JSON.stringify(event), eventAad(gesprekId, seq)),
+          created_at: iso(this.deps.clock),
+        },
+        gesprek: {
+          id: gesprekId,
+          fromSeq: g.seq,
+          toSeq: seq,
+          toolVersion: g.tool.version,
+          phase: phaseOf(next),
+          snapshotEnc: seal(g.key, JSON.stringify(g.tool.machine.getPersistedSnapshot(next)), snapshotAad(gesprekId)),
+          at: iso(this.deps.clock),
+        },
       })
       g.snapshot = next
       g.seq = seq
