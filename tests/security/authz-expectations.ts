@@ -10,11 +10,13 @@ export const ACTORS = [
   'begOtherTeam',
   'adminOtherOrg',
   'adminSameOrg',
+  'kamer',
 ] as const
 export type Actor = (typeof ACTORS)[number]
 
 const ALL: Actor[] = [...ACTORS]
-const NONE: Actor[] = []
+/** A jongere in their own kamer (a kamer token for another child of the same team). */
+const KAMER: Actor[] = ['kamer']
 /** Any begeleider, for routes scoped to the caller's own team or organisation (they see their own). */
 const BEG: Actor[] = ['begTeam', 'begOtherTeam', 'adminOtherOrg', 'adminSameOrg']
 /** The child's own team: sanne, and admin-a who works in the same team. */
@@ -55,13 +57,13 @@ export const MATRIX: Record<string, Row> = {
   'POST /api/kamer/invite/check': { allow: ALL, body: () => ({ code: 'ABCD-EFGH' }) },
   'POST /api/kamer/setup': { allow: ALL, body: () => ({ code: 'ABCD-EFGH', name: 'matrix kamer', secret: 'x' }) },
   'POST /api/kamer/open': { allow: ALL, body: () => ({ name: 'matrix kamer', secret: 'x' }) },
-  // Only a kamer token opens these (the jongere in their own kamer); none of the callers here holds one.
-  'GET /api/kamer/me': { allow: NONE },
-  'POST /api/kamer/gesprekken': { allow: NONE, body: () => ({ toolId: 'stoplicht' }) },
-  'POST /api/kamer/touch': { allow: NONE },
+  // Only a kamer token opens these, and only for the jongere's own kamer.
+  'GET /api/kamer/me': { allow: KAMER },
+  'POST /api/kamer/gesprekken': { allow: KAMER, body: () => ({ toolId: 'mijn-netwerk' }) },
+  'POST /api/kamer/touch': { allow: KAMER },
   // Locking is always allowed, like logout: without a kamer token it locks nothing and reveals nothing.
   'POST /api/kamer/lock': { allow: ALL },
-  'GET /api/kamer/receipt': { allow: NONE },
+  'GET /api/kamer/receipt': { allow: KAMER },
   'POST /api/kamer/children/:childId/invite': { allow: TEAM },
   'GET /api/kamer/children/:childId': { allow: TEAM },
   'GET /api/kamer/notices': { allow: BEG },

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { C2S } from '../../dialogs/contract/socket'
 import { createBegeleider } from '../../server/auth/accounts'
 import { redeemJoinCode } from '../../server/auth/join-codes'
-import { createSession } from '../../server/auth/sessions'
+import { createKamerInvite, setupKamer } from '../../server/auth/kamer'
+import { createSession, sessionPrincipal } from '../../server/auth/sessions'
 import { createApp } from '../../server/http/app'
 import { ACTORS, MATRIX, SOCKET_MATRIX, type Actor, type Fixture } from './authz-expectations'
 import {
@@ -49,6 +50,14 @@ afterAll(async () => server?.stop())
 /** Fresh objects and fresh credentials per route, so a logout or an erasure in one row cannot colour the next. */
 async function fixture(route: string) {
   const cookie = async (id: string) => `kg_session=${await createSession(server.deps, id)}`
+  // A jongere of the same team with a kamer of their own, made directly (the HTTP setup is rate limited).
+  const kamerToken = async (makerCookie: string) => {
+    const child = await maker.post('/api/children', { nickname: 'Kamer', ageBand: '12-15' })
+    const p = await sessionPrincipal(server.deps, makerCookie.split('=')[1])
+    const { code } = await createKamerInvite(server.deps, p!, { id: child.body.id, age_band: '12-15' })
+    const name = `matrix ${Math.random().toString(36).slice(2, 10)}`
+    return (await setupKamer(server.deps, code, name, 'een lange zin voor de matrix')).token
+  }
   // A session of its own: a logout-everywhere row must not take the fixture maker down with it.
   const maker = new HttpUser(server.url)
   maker.cookie = await cookie(ids.a1)
@@ -77,6 +86,7 @@ async function fixture(route: string) {
     begOtherTeam: { cookie: await cookie(ids.a2) },
     adminOtherOrg: { cookie: await cookie(ids.b.begeleiderId) },
     adminSameOrg: { cookie: await cookie(ids.a.begeleiderId) },
+    kamer: { bearer: await kamerToken(maker.cookie) },
   }
   const f: Fixture = {
     childId: mine.childId,
