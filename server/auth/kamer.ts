@@ -249,7 +249,7 @@ export async function kamerPrincipal(deps: Deps, token: string | undefined): Pro
   return kamerPrincipalByHash(deps, hashToken(token))
 }
 
-async function kamerPrincipalByHash(deps: Deps, tokenHash: string): Promise<KamerPrincipal | null> {
+export async function kamerPrincipalByHash(deps: Deps, tokenHash: string): Promise<KamerPrincipal | null> {
   const row = await deps.db
     .selectFrom('kamer_tokens')
     .innerJoin('children', 'children.id', 'kamer_tokens.child_id')

@@ -15,7 +15,7 @@ import type { Audience } from '../../dialogs/sharing'
 import { recordAccess, stepsInView } from '../audit/access-log'
 import { gesprekFor } from '../auth/access'
 import { devicePrincipal, devicePrincipalByHash, touchDevice } from '../auth/join-codes'
-import { kamerPrincipal, touchKamer } from '../auth/kamer'
+import { kamerPrincipal, kamerPrincipalByHash, touchKamer } from '../auth/kamer'
 import type { Principal } from '../auth/principal'
 import { TokenBucket } from '../auth/rate-limit'
 import { SESSION_COOKIE, sessionPrincipal, sessionPrincipalByHash } from '../auth/sessions'
@@ -196,7 +196,32 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
     socket.on(event as never, listener as never)
   }
 
+  // A kamer left open on a phone locks by itself, also when nothing is sent any more (docs/kamer.md).
+  const sweep = setInterval(() => void sweepIdleKamers(io, deps), KAMER_SWEEP_MS)
+  sweep.unref()
+  httpServer.once('close', () => clearInterval(sweep))
+
   return io
+}
+
+export const KAMER_SWEEP_MS = 30_000
+
+/** Ends the sockets of kamer tokens that went idle, expired or were revoked since their last event. */
+export async function sweepIdleKamers(io: AppServer, deps: Deps): Promise<number> {
+  let ended = 0
+  for (const socket of io.of('/').sockets.values()) {
+    const p = socket.data.principal
+    if (!p || p.role !== 'kind' || !p.kamer) continue
+    try {
+      if (await kamerPrincipalByHash(deps, p.tokenHash)) continue
+    } catch (err) {
+      deps.log.warn('kamer sweep failed', errorFields(err))
+      continue
+    }
+    endPrincipalSockets(io, p, 'locked')
+    ended++
+  }
+  return ended
 }
 
 /** Ends every socket of a session or device token (logout, lock, revocation). */
