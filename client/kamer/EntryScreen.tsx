@@ -1,32 +1,41 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { lazy, startTransition, Suspense, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ErrorCode } from '../../dialogs/contract/errors'
-import { KamerName, secretProblem, type KamerTokenOut } from '../../dialogs/contract/kamer'
-import { api, ApiError } from '../net/api'
-import { CodeInput, useCodeFromQr } from '../ui/CodeInput'
-import type { LockReason } from './useKamer'
+import type { KamerTokenOut } from '../../dialogs/contract/kamer'
+import { api } from '../net/api'
+import { useCodeFromQr } from '../ui/CodeInput'
+import { codeOf, ErrorLine, NameField, SecretField } from './fields'
+import type { LockReason } from './lock'
+
+const InviteForm = lazy(() => import('./InviteForm'))
+
+export type OpenKamer = (token: string, idleMs: number, fresh: boolean) => void
 
 type Props = {
   locked: LockReason | null
   unsent: number
-  onOpen: (token: string, idleMs: number, fresh: boolean) => void
+  onOpen: OpenKamer
 }
-
-const codeOf = (e: unknown): ErrorCode => (e instanceof ApiError ? e.code : 'internal')
 
 /** Before the kamer: open it with name + PIN, or set it up with a code from the begeleider. */
 export function EntryScreen({ locked, unsent, onOpen }: Props) {
   const [mode, setMode] = useState<'open' | 'invite'>('open')
   const [code, setCode] = useState('')
+  // In a transition: the PIN screen stays up until the invite form's chunk is there.
+  const to = (next: 'open' | 'invite') => startTransition(() => setMode(next))
   useCodeFromQr((fromQr) => {
     setCode(fromQr)
-    setMode('invite')
+    to('invite')
   })
 
-  return mode === 'open' ? (
-    <OpenForm locked={locked} unsent={unsent} onOpen={onOpen} onInvite={() => setMode('invite')} />
-  ) : (
-    <InviteForm initialCode={code} onOpen={onOpen} onCancel={() => setMode('open')} />
+  return (
+    <Suspense fallback={<p className="loading">…</p>}>
+      {mode === 'open' ? (
+        <OpenForm locked={locked} unsent={unsent} onOpen={onOpen} onInvite={() => to('invite')} />
+      ) : (
+        <InviteForm initialCode={code} onOpen={onOpen} onCancel={() => to('open')} />
+      )}
+    </Suspense>
   )
 }
 
@@ -82,4 +91,3 @@ function OpenForm({
     </main>
   )
 }
-

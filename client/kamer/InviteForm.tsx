@@ -4,6 +4,7 @@ import type { ErrorCode } from '../../dialogs/contract/errors'
 import { KamerName, secretProblem, type KamerTokenOut } from '../../dialogs/contract/kamer'
 import { api } from '../net/api'
 import { CodeInput } from '../ui/CodeInput'
+import type { OpenKamer } from './EntryScreen'
 import { codeOf, ErrorLine, NameField, SecretField } from './fields'
 
 /**
@@ -16,7 +17,7 @@ export default function InviteForm({
   onCancel,
 }: {
   initialCode: string
-  onOpen: Props['onOpen']
+  onOpen: OpenKamer
   onCancel: () => void
 }) {
   const { t } = useTranslation(['kamer', 'errors'])
@@ -131,4 +132,3 @@ export default function InviteForm({
     </main>
   )
 }
-

@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { lazy, startTransition, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import type { OutboxEntry } from '../net/outbox'
 import { QuickExit } from '../ui/QuickExit'
 import { EntryScreen } from './EntryScreen'
-import { Room } from './Room'
-import { lockOnServer, type LockReason } from './useKamer'
+import { lockOnServer, type LockReason } from './lock'
 import './kamer.css'
+
+// The PIN screen is the first screen: the room (socket, outbox, contract, tools) loads behind it (ADR 0008).
+const loadRoom = () => import('./Room')
+const Room = lazy(() => loadRoom().then((m) => ({ default: m.Room })))
 
 type Open = { token: string; idleMs: number; fresh: boolean }
 
@@ -21,6 +24,9 @@ export default function KamerApp() {
   const tokenRef = useRef<string | null>(null)
   tokenRef.current = open?.token ?? null
   const wipeRoom = useRef<(() => void) | null>(null)
+
+  // Fetched while the jongere types the PIN, so opening the kamer does not wait for it.
+  useEffect(() => void loadRoom(), [])
 
   useEffect(() => {
     // Leaving the page any other way than quick exit: no copy of the room in the back/forward cache.
@@ -60,27 +66,32 @@ export default function KamerApp() {
       <header className="kamer-bar">
         <QuickExit wipe={wipeAll} />
       </header>
-      {open ? (
-        <Room
-          key={open.token}
-          token={open.token}
-          idleMs={open.idleMs}
-          showSafety={open.fresh}
-          carried={carried.current}
-          onLocked={onLocked}
-          onStarted={onStarted}
-          wipeRef={wipeRoom}
-        />
-      ) : (
-        <EntryScreen
-          locked={locked}
-          unsent={carried.current.length}
-          onOpen={(token, idleMs, fresh) => {
-            setLocked(null)
-            setOpen({ token, idleMs, fresh })
-          }}
-        />
-      )}
+      <Suspense fallback={<p className="loading">…</p>}>
+        {open ? (
+          <Room
+            key={open.token}
+            token={open.token}
+            idleMs={open.idleMs}
+            showSafety={open.fresh}
+            carried={carried.current}
+            onLocked={onLocked}
+            onStarted={onStarted}
+            wipeRef={wipeRoom}
+          />
+        ) : (
+          <EntryScreen
+            locked={locked}
+            unsent={carried.current.length}
+            onOpen={(token, idleMs, fresh) =>
+              // A transition keeps the PIN screen up until the room's chunk is there.
+              startTransition(() => {
+                setLocked(null)
+                setOpen({ token, idleMs, fresh })
+              })
+            }
+          />
+        )}
+      </Suspense>
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { lazy, startTransition, useCallback, useEffect, useState } from 'react'
+import { lazy, startTransition, Suspense, useCallback, useEffect, useState } from 'react'
 import { JoinScreen } from './JoinScreen'
 import { clearKindSession, hasSavedKindSession, type KindSession } from './session'
 import { QuickExit } from '../ui/QuickExit'
@@ -30,5 +30,17 @@ export default function KindApp() {
         <JoinScreen onJoined={(s) => startTransition(() => setSession(s))} />
       </div>
     )
-  return <KindGesprek session={session === 'saved' ? null : session} onEnded={onEnded} />
+  return (
+    // After a reload the chunk loads first: quick exit is there meanwhile.
+    <Suspense
+      fallback={
+        <div className="app app--kind">
+          <QuickExit />
+          <p className="loading">…</p>
+        </div>
+      }
+    >
+      <KindGesprek session={session === 'saved' ? null : session} onEnded={onEnded} />
+    </Suspense>
+  )
 }
