@@ -9,6 +9,7 @@ import {
   type CaseloadOut,
 } from '../../dialogs/contract/workspace'
 import { api, ApiError } from '../net/api'
+import { AgeBandField, LivingField, PhaseField } from './ChildFields'
 import { linkProps } from './router'
 import { formatDay, useWorkspaceT } from './words'
 
@@ -142,36 +143,9 @@ function AddChild({ families, onAdded }: { families: { id: string; label: string
           />
           <small className="muted">{t('common:begeleider.nicknameHint')}</small>
         </label>
-        <label>
-          {t('common:begeleider.ageBand')}
-          <select name="ageBand" value={ageBand} onChange={(e) => setAgeBand(AgeBand.parse(e.target.value))}>
-            {AgeBand.options.map((b) => (
-              <option key={b} value={b}>
-                {t(`common:begeleider.ageBands.${b}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('workspace:phase.label')}
-          <select name="phase" value={phase} onChange={(e) => setPhase(ChildPhase.parse(Number(e.target.value)))}>
-            {([1, 2, 3] as const).map((p) => (
-              <option key={p} value={p}>
-                {t(`workspace:phase.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('workspace:living.label')}
-          <select name="living" value={living} onChange={(e) => setLiving(Living.parse(e.target.value))}>
-            {Living.options.map((l) => (
-              <option key={l} value={l}>
-                {t(`workspace:living.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AgeBandField value={ageBand} onChange={setAgeBand} />
+        <PhaseField value={phase} onChange={setPhase} />
+        <LivingField value={living} onChange={setLiving} />
         <label>
           {t('workspace:caseload.family')}
           <select name="family" value={family} onChange={(e) => setFamily(e.target.value)}>

@@ -2,10 +2,10 @@ import { useCallback, useEffect, useState } from 'react'
 import { CATALOG } from '../../dialogs/catalog'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import type { GesprekSummary, JoinCodeOut } from '../../dialogs/contract/http'
-import { AgeBand } from '../../dialogs/contract/ids'
-import { ChildPhase, Living, type CaseloadChild, type OtherParentOut } from '../../dialogs/contract/workspace'
+import type { CaseloadChild, OtherParentOut } from '../../dialogs/contract/workspace'
 import { api, ApiError } from '../net/api'
 import { CadenceBadge } from './Caseload'
+import { AgeBandField, LivingField, PhaseField } from './ChildFields'
 import { rememberJoin } from './join-memory'
 import { linkProps } from './router'
 import { formatDay, useWorkspaceT } from './words'
@@ -156,40 +156,9 @@ function Profile({
         {t('workspace:child.profile')} {saved && <span className="badge">{t('workspace:child.saved')}</span>}
       </h2>
       <div className="stack">
-        <label>
-          {t('workspace:phase.label')}
-          <select
-            value={child.phase}
-            onChange={(e) => void save({ phase: ChildPhase.parse(Number(e.target.value)) })}
-            name="phase"
-          >
-            {([1, 2, 3] as const).map((p) => (
-              <option key={p} value={p}>
-                {t(`workspace:phase.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('workspace:living.label')}
-          <select value={child.living} onChange={(e) => void save({ living: Living.parse(e.target.value) })}>
-            {Living.options.map((l) => (
-              <option key={l} value={l}>
-                {t(`workspace:living.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('common:begeleider.ageBand')}
-          <select value={child.ageBand} onChange={(e) => void save({ ageBand: AgeBand.parse(e.target.value) })}>
-            {AgeBand.options.map((b) => (
-              <option key={b} value={b}>
-                {t(`common:begeleider.ageBands.${b}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PhaseField value={child.phase} onChange={(phase) => void save({ phase })} />
+        <LivingField value={child.living} onChange={(living) => void save({ living })} />
+        <AgeBandField value={child.ageBand} onChange={(ageBand) => void save({ ageBand })} />
       </div>
     </section>
   )

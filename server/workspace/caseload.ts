@@ -1,6 +1,6 @@
 import { CodedError } from '../../dialogs/contract/errors'
 import type { AgeBand } from '../../dialogs/contract/ids'
-import type { CaseloadChild, CaseloadOut, ChildPhase } from '../../dialogs/contract/workspace'
+import type { CaseloadChild, CaseloadOut, ChildPhase, Living } from '../../dialogs/contract/workspace'
 import type { BegeleiderPrincipal } from '../auth/principal'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
@@ -118,6 +118,36 @@ export async function createFamily(deps: Deps, p: BegeleiderPrincipal, label: st
   await deps.db
     .insertInto('families')
     .values({ id, organisation_id: p.organisationId, label, created_at: iso(deps.clock) })
+    .execute()
+  return id
+}
+
+/**
+ * A new child in the begeleider's own team, with their own data key. The one place children are made:
+ * a nickname and an age band, never a full name or a birth date (SEC-17).
+ */
+export async function createChild(
+  deps: Deps,
+  p: BegeleiderPrincipal,
+  input: { nickname: string; ageBand: AgeBand; familyId?: string | null; phase?: ChildPhase; living?: Living },
+): Promise<string> {
+  const id = newId()
+  await deps.db
+    .insertInto('children')
+    .values({
+      id,
+      organisation_id: p.organisationId,
+      team_id: p.teamId,
+      begeleider_id: p.begeleiderId,
+      nickname: input.nickname,
+      age_band: input.ageBand,
+      key_wrapped: deps.keys.newWrappedKey(id),
+      created_at: iso(deps.clock),
+      closed_at: null,
+      family_id: input.familyId ?? null,
+      ...(input.phase !== undefined ? { phase: input.phase } : {}),
+      ...(input.living !== undefined ? { living: input.living } : {}),
+    })
     .execute()
   return id
 }

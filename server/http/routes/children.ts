@@ -2,9 +2,8 @@ import { Hono } from 'hono'
 import { NewChildBody, type ChildSummary, type GesprekSummary } from '../../../dialogs/contract/http'
 import type { AgeBand } from '../../../dialogs/contract/ids'
 import { childForBegeleider } from '../../auth/access'
-import { iso } from '../../clock'
 import type { Deps } from '../../deps'
-import { newId } from '../../ids'
+import { createChild } from '../../workspace/caseload'
 import { body, requireBegeleider, type Env } from '../context'
 
 export const childSummary = (row: {
@@ -54,21 +53,7 @@ export function childrenRoutes(deps: Deps) {
     .post('/', async (c) => {
       const p = await requireBegeleider(c)
       const input = await body(c, NewChildBody)
-      const id = newId()
-      await deps.db
-        .insertInto('children')
-        .values({
-          id,
-          organisation_id: p.organisationId,
-          team_id: p.teamId,
-          begeleider_id: p.begeleiderId,
-          nickname: input.nickname,
-          age_band: input.ageBand,
-          key_wrapped: deps.keys.newWrappedKey(id),
-          created_at: iso(deps.clock),
-          closed_at: null,
-        })
-        .execute()
+      const id = await createChild(deps, p, input)
       const row = await childForBegeleider(deps, p, id)
       return c.json(childSummary(row), 201)
     })

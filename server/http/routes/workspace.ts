@@ -17,7 +17,7 @@ import { iso } from '../../clock'
 import type { Deps } from '../../deps'
 import type { GesprekHost } from '../../gesprek/host'
 import { newId } from '../../ids'
-import { caseload, caseloadCards, createFamily, familyForTeam } from '../../workspace/caseload'
+import { caseload, caseloadCards, createChild, createFamily, familyForTeam } from '../../workspace/caseload'
 import { projectedGesprekken, type ProjectedGesprek } from '../../workspace/gesprekken'
 import { buildHistory } from '../../workspace/history'
 import { buildPreparation } from '../../workspace/oudergesprek'
@@ -79,24 +79,7 @@ export function workspaceRoutes(deps: Deps, host: GesprekHost) {
         : input.familyId
           ? await familyForTeam(deps, p, input.familyId)
           : null
-      const id = newId()
-      await deps.db
-        .insertInto('children')
-        .values({
-          id,
-          organisation_id: p.organisationId,
-          team_id: p.teamId,
-          begeleider_id: p.begeleiderId,
-          nickname: input.nickname,
-          age_band: input.ageBand,
-          key_wrapped: deps.keys.newWrappedKey(id),
-          created_at: iso(deps.clock),
-          closed_at: null,
-          family_id: familyId,
-          phase: input.phase,
-          living: input.living,
-        })
-        .execute()
+      const id = await createChild(deps, p, { ...input, familyId })
       const [card] = await caseloadCards(deps, p, id)
       return c.json(card, 201)
     })
