@@ -3,6 +3,7 @@ import { CodedError } from '../../dialogs/contract/errors'
 import type { AccessKind, ReceiptEntry } from '../../dialogs/contract/receipt'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
+import type { Database } from '../store/schema'
 
 /**
  * The access log (SEC-08, NEN 7513-like): who reached which child's gesprek, when, through which screen
@@ -22,16 +23,8 @@ export type AccessEntry = {
 
 export const GENESIS_HASH = '0'.repeat(64)
 
-type ChainedFields = {
-  organisation_id: string
-  child_id: string
-  begeleider_id: string
-  gesprek_id: string | null
-  what: string
-  step_ids: string
-  created_at: string
-  prev_hash: string
-}
+/** Every column of a row except its own id and hash: what the hash covers. */
+type ChainedFields = Omit<Database['access_log'], 'id' | 'hash'>
 
 /** Canonical: a fixed field order in a JSON array, so the same row always hashes the same. */
 export function rowHash(r: ChainedFields): string {
