@@ -1,36 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { PRINCIPAL_RECHECK_MS } from '../../server/realtime/io'
-import {
-  connect,
-  connected,
-  emitAck,
-  fakeClock,
-  HttpUser,
-  msgId,
-  seedOrganisations,
-  startGesprek,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
-} from '../helpers/server'
+import { connected, emitAck, fakeClock, msgId, startGesprek, type TestSocket } from '../helpers/server'
+import { useServers } from '../helpers/use-servers'
 
-const servers: TestServer[] = []
-const sockets: TestSocket[] = []
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect()
-  for (const s of servers.splice(0)) await s.stop()
-})
+const { startSeeded, open } = useServers()
 
 async function setup() {
   const clock = fakeClock()
-  const server = await startTestServer({ clock })
-  servers.push(server)
-  await seedOrganisations(server)
-  const sanne = await HttpUser.login(server.url, 'sanne')
+  const { server, sanne } = await startSeeded({ clock })
   const { gesprekId, token } = await startGesprek(server.url, sanne)
-  const beg = connect(server.url, { cookie: sanne.cookie })
-  const kind = connect(server.url, { token })
-  sockets.push(beg, kind)
+  const beg = open(server.url, { cookie: sanne.cookie })
+  const kind = open(server.url, { token })
   await Promise.all([connected(beg), connected(kind)])
   expect((await emitAck(beg, 'gesprek:join', { gesprekId })).ok).toBe(true)
   expect((await emitAck(kind, 'gesprek:join', { gesprekId })).ok).toBe(true)
