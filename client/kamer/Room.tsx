@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../net/api'
 import type { OutboxEntry } from '../net/outbox'
 import { ConnectionNote } from '../ui/ConnectionNote'
+import { WaysToHelp } from '../ui/WaysToHelp'
 import { Receipt } from './Receipt'
 import { SafetyNote } from './SafetyNote'
 import { ShareScreen } from './ShareScreen'
@@ -93,6 +94,7 @@ export function Room({
               </button>
             </li>
           </ul>
+          <WaysToHelp />
           <button type="button" className="btn btn--quiet" onClick={() => setScreen({ name: 'safety' })}>
             {t('kamer:room.safety')}
           </button>

@@ -12,6 +12,7 @@ import { beheerRoutes } from './routes/beheer'
 import { beheerDataRoutes } from './routes/beheer-data'
 import { childrenRoutes } from './routes/children'
 import { gesprekkenRoutes } from './routes/gesprekken'
+import { helpRoutes } from './routes/help'
 import { kindRoutes } from './routes/kind'
 import { kamerRoutes } from './routes/kamer'
 import { receiptRoutes } from './routes/receipt'
@@ -46,6 +47,7 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
   app.route('/api/kind', kindRoutes(deps))
   app.route('/api/kamer', kamerRoutes(deps, host, hooks))
   app.route('/api/tools', toolRoutes())
+  app.route('/api/help-lines', helpRoutes(deps))
   app.route('/api/workspace', workspaceRoutes(deps, host))
   app.route('/api/beheer', beheerRoutes(deps, hooks))
   app.route('/api/beheer', beheerDataRoutes(deps, host, hooks))

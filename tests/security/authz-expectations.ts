@@ -41,6 +41,7 @@ export type Row = { allow: Actor[]; body?: (f: Fixture) => unknown }
 export const MATRIX: Record<string, Row> = {
   'GET /api/health': { allow: ALL },
   'GET /api/tools': { allow: ALL },
+  'GET /api/help-lines': { allow: ALL },
   'POST /api/auth/login': { allow: ALL, body: () => ({ username: 'niemand', password: 'fout-wachtwoord' }) },
   'POST /api/auth/logout': { allow: ALL },
   'POST /api/auth/logout-everywhere': { allow: BEG },
