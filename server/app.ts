@@ -1,4 +1,5 @@
 import type { HelpLines } from '../dialogs/contract/help-lines'
+import { watchSignals } from './signals/signals'
 import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import type { Server as HttpServer } from 'node:http'
@@ -66,6 +67,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   const demo = opts.demo ? await ensureDemo(deps) : null
   const host = new GesprekHost(deps)
+  watchSignals(deps, host)
   const hooks: Hooks = { sessionEnded: () => undefined, begeleiderEnded: () => undefined }
   const app = createApp(deps, host, hooks, { distDir: opts.distDir ?? DEFAULT_DIST })
   const httpServer = await new Promise<HttpServer>((resolve) => {

@@ -94,6 +94,7 @@ export function Room({
               </button>
             </li>
           </ul>
+          <TalkRequest token={token} />
           <WaysToHelp />
           <button type="button" className="btn btn--quiet" onClick={() => setScreen({ name: 'safety' })}>
             {t('kamer:room.safety')}
@@ -145,4 +146,31 @@ function useIdleLock(token: string, idleMs: number, lock: () => void) {
       clearInterval(timer)
     }
   }, [token, idleMs])
+}
+
+/** "Ik wil praten": the begeleider gets a contact request, nothing more (docs/signals.md). */
+function TalkRequest({ token }: { token: string }) {
+  const { t } = useTranslation(['kamer', 'errors'])
+  const [state, setState] = useState<'idle' | 'sent' | 'failed'>('idle')
+  const ask = () =>
+    void api('/api/signals/kamer/talk', { method: 'POST', body: {}, token }).then(
+      () => setState('sent'),
+      () => setState('failed'),
+    )
+  return (
+    <div className="kamer-talk">
+      {state !== 'sent' && (
+        <button type="button" className="btn btn--soft" onClick={ask}>
+          {t('kamer:room.talk')}
+        </button>
+      )}
+      <p className="kamer-small" role="status">
+        {state === 'sent'
+          ? t('kamer:room.talkSent')
+          : state === 'failed'
+            ? t('errors:internal')
+            : t('kamer:room.talkText')}
+      </p>
+    </div>
+  )
 }

@@ -3,6 +3,7 @@ import { toolInfo } from '../../dialogs/catalog'
 import type { GesprekView } from '../../dialogs/contract/view'
 import type { GesprekCommand } from '../../dialogs/framework/events'
 import type { OutboxEntry } from '../net/outbox'
+import { SignalAsk } from '../kind/signal/SignalAsk'
 import { STEP_SCREENS } from '../kind/steps'
 import { registerT } from '../kind/steps/register'
 import { StepIndicator } from '../ui/StepIndicator'
@@ -62,6 +63,7 @@ export function ToolScreen({
         <Screen key={stepSpec.id} view={view} step={stepSpec} tool={tool} send={send} pending={pending} t={tTool} />
       )}
       {view?.phase === 'actief' && stepSpec && !Screen && <p className="kamer-note">{t('kamer:room.notYet')}</p>}
+      <SignalAsk view={view} send={send} />
       {toolId === NOTES_TOOL && <WaysToHelp compact />}
       {view?.phase === 'actief' && (
         <StepNav

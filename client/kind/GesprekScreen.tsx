@@ -9,6 +9,7 @@ import { Prompt } from '../ui/ReadAloud'
 import { StepIndicator } from '../ui/StepIndicator'
 import { StepNav } from '../ui/StepNav'
 import { SharingButton, SharingPanel } from './deelafspraak/SharingPanel'
+import { SignalAsk } from './signal/SignalAsk'
 import { STEP_SCREENS } from './steps'
 import type { KindSession } from './session'
 
@@ -65,6 +66,7 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
       )}
       <main className="kind-main">
         {!view && <p className="loading">{t('common:loading')}</p>}
+        <SignalAsk view={view} send={send} />
         {view?.phase === 'gepauzeerd' && (
           <Rest picture="calm" title={t('common:pausedTitle')} text={t('common:pausedText')}>
             <button

@@ -16,6 +16,7 @@ import { helpRoutes } from './routes/help'
 import { kindRoutes } from './routes/kind'
 import { kamerRoutes } from './routes/kamer'
 import { receiptRoutes } from './routes/receipt'
+import { signalRoutes } from './routes/signals'
 import { toolRoutes } from './routes/tools'
 import { workspaceRoutes } from './routes/workspace'
 import { sameOrigin, securityHeaders } from './security'
@@ -48,6 +49,7 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
   app.route('/api/kamer', kamerRoutes(deps, host, hooks))
   app.route('/api/tools', toolRoutes())
   app.route('/api/help-lines', helpRoutes(deps))
+  app.route('/api/signals', signalRoutes(deps, host))
   app.route('/api/workspace', workspaceRoutes(deps, host))
   app.route('/api/beheer', beheerRoutes(deps, hooks))
   app.route('/api/beheer', beheerDataRoutes(deps, host, hooks))
