@@ -50,8 +50,12 @@ export function SharingView({
   return (
     <div className="deelafspraak" data-testid="sharing-view">
       <Prompt text={t(`deelafspraak:band.${band}.intro`)} />
-      <Prompt text={t(`deelafspraak:band.${band}.honest`)} className="prompt--honest" />
-      <Explanation band={band} />
+      <Prompt text={t(`deelafspraak:band.${band}.honest`)} className="prompt--line" />
+      {/* In a guided gesprek the begeleider saw the answers live: say so beside the choice, not folded away. */}
+      {view.setting === 'begeleid' && (
+        <Prompt text={t(`deelafspraak:band.${band}.seen`)} className="prompt--line prompt--seen" />
+      )}
+      <Explanation band={band} showSeen={view.setting !== 'begeleid'} />
       {flat.length === 0 ? (
         <Prompt text={t('deelafspraak:nothing')} className="deelafspraak__nothing" />
       ) : (
@@ -169,7 +173,7 @@ function OneByOne({
 }
 
 /** What the four choices mean, with their pictures, in the words of the child's age band. */
-function Explanation({ band }: { band: ReturnType<typeof shareBand> }) {
+function Explanation({ band, showSeen }: { band: ReturnType<typeof shareBand>; showSeen: boolean }) {
   const { t } = useTranslation(['deelafspraak', 'common'])
   return (
     <details className="share-explain">
@@ -182,7 +186,7 @@ function Explanation({ band }: { band: ReturnType<typeof shareBand> }) {
           </li>
         ))}
       </ul>
-      <Prompt text={t(`deelafspraak:band.${band}.seen`)} className="prompt--honest" />
+      {showSeen && <Prompt text={t(`deelafspraak:band.${band}.seen`)} className="prompt--honest" />}
     </details>
   )
 }
