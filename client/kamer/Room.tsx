@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../net/api'
+import { rememberParentToken } from '../net/present-parent'
 import type { OutboxEntry } from '../net/outbox'
 import { ConnectionNote } from '../ui/ConnectionNote'
 import { WaysToHelp } from '../ui/WaysToHelp'
@@ -36,6 +37,7 @@ export function Room({
 }) {
   const { t } = useTranslation(['kamer', 'common', 'errors'])
   const kamer = useKamer(token, carried, onLocked)
+  rememberParentToken(token)
   const [screen, setScreen] = useState<Screen>(showSafety ? { name: 'safety' } : { name: 'home' })
   const [gesprekId, setGesprekId] = useState<string | null>(null)
 

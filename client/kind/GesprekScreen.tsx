@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toolInfo } from '../../dialogs/catalog'
+import { rememberParentToken } from '../net/present-parent'
 import { useGesprek } from '../net/useGesprek'
 import { ConnectionNote } from '../ui/ConnectionNote'
 import { pictureUrl } from '../ui/pictures'
@@ -18,6 +19,7 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
   const tool = toolInfo(session.toolId)
   const { t } = useTranslation([tool?.namespace ?? 'common', 'common', 'errors'])
   const { view, connection, error, pending, send, wipe } = useGesprek(session.gesprekId, session.token)
+  rememberParentToken(session.token)
   // The deelafspraak panel opens over the gesprek from any step; the gesprek itself does not move.
   const [sharing, setSharing] = useState(false)
 

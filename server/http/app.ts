@@ -15,6 +15,7 @@ import { gesprekkenRoutes } from './routes/gesprekken'
 import { helpRoutes } from './routes/help'
 import { kindRoutes } from './routes/kind'
 import { kamerRoutes } from './routes/kamer'
+import { parentRoutes } from './routes/parents'
 import { receiptRoutes } from './routes/receipt'
 import { signalRoutes } from './routes/signals'
 import { toolRoutes } from './routes/tools'
@@ -50,6 +51,7 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
   app.route('/api/tools', toolRoutes())
   app.route('/api/help-lines', helpRoutes(deps))
   app.route('/api/signals', signalRoutes(deps, host))
+  app.route('/api/parents', parentRoutes(deps))
   app.route('/api/workspace', workspaceRoutes(deps, host))
   app.route('/api/beheer', beheerRoutes(deps, hooks))
   app.route('/api/beheer', beheerDataRoutes(deps, host, hooks))

@@ -153,6 +153,15 @@ export interface Database {
     created_at: string
   }
   /** "Ik wil praten" from the kamer: a contact request, nothing else. */
+  /** Which parent the oudergesprek is with, and the sealed other-parent record and network flags (0071). */
+  parent_profiles: {
+    child_id: string
+    present_parent: string | null
+    other_enc: string | null
+    flags_enc: string | null
+    updated_by: string
+    updated_at: string
+  }
   talk_requests: {
     id: string
     child_id: string
