@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { AgeBand, ChildId, GesprekId, Id, Nickname } from './ids'
+import { AgeBand, ChildId, GesprekId, Id, Nickname, Setting } from './ids'
 import { GesprekView } from './view'
 
 export const LoginBody = z.strictObject({
@@ -33,7 +33,7 @@ export const GesprekSummary = z.strictObject({
   seq: z.int(),
   phase: z.string(),
   /** 'kamer': the jongere's own long-lived gesprek (docs/kamer.md); the child page labels it. */
-  setting: z.enum(['begeleid', 'kamer']),
+  setting: Setting,
 })
 export type GesprekSummary = z.output<typeof GesprekSummary>
 

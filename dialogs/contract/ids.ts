@@ -6,8 +6,6 @@ export const GesprekId = Id
 export const ChildId = Id
 /** Client-made idempotency key per command (UUID or similar). */
 export const ClientMsgId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
-export const Lang = z.enum(['nl', 'en'])
-export type Lang = z.output<typeof Lang>
 export const AgeBand = z.enum(['0-4', '4-7', '8-12', '12-15', '16-18'])
 export type AgeBand = z.output<typeof AgeBand>
 /** A nickname, never a full name: short, one or two words. */
@@ -17,4 +15,11 @@ export const Nickname = z
   .min(1)
   .max(30)
   .regex(/^[\p{L}\p{M}' -]+$/u)
+/**
+ * Where a gesprek happens: beside the begeleider, or in the jongere's own kamer. It decides the
+ * starting level of every answer (docs/deelafspraak.md).
+ */
+export const SETTINGS = ['begeleid', 'kamer'] as const
+export const Setting = z.enum(SETTINGS)
+export type Setting = z.output<typeof Setting>
 export const Seq = z.int().nonnegative()

@@ -1,7 +1,6 @@
 import * as z from 'zod'
-import { Colour, Person } from '../framework/items'
-import { ShareLevel } from '../sharing'
 import { AgeBand, ChildId, Id, Nickname } from './ids'
+import { Colour, Person, ShareLevel } from './items'
 import { ItemView } from './view'
 
 /** The begeleider's workspace (issue 5): caseload, cadence, history, oudergesprek, beheer. */

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
-import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate'
+import { initialTransition, transition } from 'xstate'
 import { describe, expect, it } from 'vitest'
-import type { ToolMachine } from '../../dialogs/framework/build'
 import { GesprekEvent, mayRoleSend, type GesprekCommand } from '../../dialogs/framework/events'
+import { restoreSnapshot, stateOf, type ToolSnapshot } from '../../dialogs/framework/snapshot'
 import type { ToolDef } from '../../dialogs/framework/tool'
 import { toView } from '../../dialogs/framework/view'
 import { TOOLS } from '../../dialogs/registry'
@@ -15,7 +15,7 @@ import { fittingItem } from './drive'
  * checked against an independent model of who chose what, for every audience, after every event.
  */
 
-type Snapshot = SnapshotFrom<ToolMachine>
+type Snapshot = ToolSnapshot
 
 /** The documented defaults (docs/deelafspraak.md), restated here rather than imported. */
 const DOCUMENTED_DEFAULT: Record<Setting, ShareLevel> = { begeleid: 'begeleider', kamer: 'alleen-ik' }
@@ -87,8 +87,8 @@ const gesprekArb = fc
   )
 
 function currentStep(tool: ToolDef, s: Snapshot) {
-  const value = s.value as string | Record<string, string>
-  return typeof value === 'object' ? tool.steps.find((st) => st.id === value.actief) : undefined
+  const { stepId } = stateOf(s)
+  return stepId === undefined ? undefined : tool.steps.find((st) => st.id === stepId)
 }
 
 function toEvent(tool: ToolDef, s: Snapshot, step: Exclude<Step, { t: 'restore' }>): GesprekCommand {
@@ -146,7 +146,7 @@ describe('deelafspraak property: the real machines never show an "alleen ik" ite
           if (step.t === 'restore') {
             // The host persists and revives snapshots between commands; the rules must survive that.
             const persisted = JSON.parse(JSON.stringify(tool.machine.getPersistedSnapshot(snapshot)))
-            snapshot = createActor(tool.machine, { snapshot: persisted } as never).getSnapshot() as Snapshot
+            snapshot = restoreSnapshot(tool, persisted)
             continue
           }
           const event = GesprekEvent.parse(toEvent(tool, snapshot, step))

@@ -2,10 +2,13 @@ import { createActor } from 'xstate'
 import { describe, expect, it } from 'vitest'
 import { GesprekEvent, type GesprekCommand } from '../../dialogs/framework/events'
 import { mayRoleSend } from '../../dialogs/framework/events'
-import { observatie } from '../../dialogs/observatie'
+import { stateOf } from '../../dialogs/framework/snapshot'
+import { findTool } from '../../dialogs/registry'
 import { OBSERVE_COLUMNS, PRINCIPLES } from '../../dialogs/observatie/steps'
 import { project } from '../../dialogs/projection'
 import { describeToolModel } from './model-harness'
+
+const observatie = findTool('observatie')!
 
 /** Events as the server hands them to the machine: parsed, defaults filled in. */
 const ev = (e: GesprekCommand) => GesprekEvent.parse(e)
@@ -15,7 +18,7 @@ describeToolModel(observatie, { ageBand: '0-4', setting: 'begeleid' })
 describe('observatie rules', () => {
   const at = (stepId: string) => {
     const a = createActor(observatie.machine, { input: { ageBand: '0-4', setting: 'begeleid' } }).start()
-    while ((a.getSnapshot().value as { actief?: string }).actief !== stepId) a.send(ev({ type: 'nav.next' }))
+    while (stateOf(a.getSnapshot()).stepId !== stepId) a.send(ev({ type: 'nav.next' }))
     return a
   }
 
@@ -43,7 +46,7 @@ describe('observatie rules', () => {
   it('keeps raw observations from the oudergesprek; what is written for the parent reaches it', () => {
     const a = at('veiligheid')
     a.send(ev({ type: 'item.add', item: { id: 'item-o-zorg-1', prompt: 'zorgen', text: 'schrikt van harde stemmen' } }))
-    while ((a.getSnapshot().value as { actief?: string }).actief !== 'met-ouder') a.send(ev({ type: 'nav.next' }))
+    while (stateOf(a.getSnapshot()).stepId !== 'met-ouder') a.send(ev({ type: 'nav.next' }))
     a.send(ev({ type: 'item.add', item: { id: 'item-o-goed-1', prompt: 'goed-vertellen', text: 'troost goed' } }))
     const ctx = a.getSnapshot().context
     expect(ctx.items.map((i) => [i.id, i.share])).toEqual([

@@ -1,8 +1,11 @@
 import { createActor } from 'xstate'
 import { describe, expect, it } from 'vitest'
 import { GesprekEvent, type GesprekCommand } from '../../dialogs/framework/events'
-import { stoplicht } from '../../dialogs/stoplicht'
+import { stateOf } from '../../dialogs/framework/snapshot'
+import { findTool } from '../../dialogs/registry'
 import { describeToolModel } from './model-harness'
+
+const stoplicht = findTool('stoplicht')!
 
 /** Events as the server hands them to the machine: parsed, defaults filled in. */
 const ev = (e: GesprekCommand) => GesprekEvent.parse(e)
@@ -12,7 +15,7 @@ describeToolModel(stoplicht, { ageBand: '4-7', setting: 'begeleid' })
 describe('stoplicht rules', () => {
   const atStep = (stepId: string) => {
     const a = createActor(stoplicht.machine, { input: { ageBand: '8-12', setting: 'begeleid' } }).start()
-    while ((a.getSnapshot().value as { actief?: string }).actief !== stepId) a.send(ev({ type: 'nav.next' }))
+    while (stateOf(a.getSnapshot()).stepId !== stepId) a.send(ev({ type: 'nav.next' }))
     return a
   }
 
