@@ -67,8 +67,3 @@ export const KindJoinOut = z.strictObject({
   nickname: z.string(),
 })
 export type KindJoinOut = z.output<typeof KindJoinOut>
-
-export const ErrorBody = z.strictObject({
-  error: z.string(),
-  issues: z.array(z.strictObject({ path: z.array(z.union([z.string(), z.number()])), code: z.string() })).optional(),
-})

@@ -1,9 +1,10 @@
 import * as z from 'zod'
 
 /** Server-made ids: url-safe random strings. */
-export const Id = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/)
-export const GesprekId = Id
-export const ChildId = Id
+const ID = /^[A-Za-z0-9_-]{8,40}$/
+export const Id = z.string().regex(ID)
+export const GesprekId = z.string().regex(ID)
+export const ChildId = z.string().regex(ID)
 /** Client-made idempotency key per command (UUID or similar). */
 export const ClientMsgId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
 export const AgeBand = z.enum(['0-4', '4-7', '8-12', '12-15', '16-18'])

@@ -3,4 +3,3 @@
  * can read it without loading the contract's schemas (docs/decisions/0008-what-loads-when.md).
  */
 export const LANGUAGES = ['nl', 'en'] as const
-export type Language = (typeof LANGUAGES)[number]

@@ -82,7 +82,7 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
   const stepById = new Map(steps.map((s) => [s.id, s]))
 
   return setup({
-    types: {} as { context: GesprekContext; events: GesprekEvent; input: GesprekInput },
+    types: { context: {} as GesprekContext, events: {} as GesprekEvent, input: {} as GesprekInput },
     // Guards never trust an event's shape: the server parses first, but graph traversal and
     // replays of old logs may hand over bare `{ type }` events.
     guards: {

@@ -3,15 +3,7 @@ import type * as z from 'zod'
 
 // The item schemas are the contract's (dialogs/contract/items.ts); server and client still import
 // some of them from here.
-export {
-  Colour,
-  ItemInput,
-  Person,
-  PersonCategory,
-  PersonGives,
-  type Item,
-  type StepKind,
-} from '../contract/items'
+export { Colour, ItemInput, Person, PersonCategory, PersonGives, type Item, type StepKind } from '../contract/items'
 
 /** Which item fields a step kind requires. Pure, used by the machine guard and by the client. */
 export function itemFitsStep(kind: StepKind, item: z.output<typeof ItemInput>): boolean {

@@ -238,7 +238,7 @@ export function migrateSnapshot(tool: ToolDef, fromVersion: string, persisted: u
   for (let guard = 0; version !== tool.version; guard++) {
     const step = tool.migrations?.[version]
     if (!step || guard > 50) throw new CodedError('conflict', 409)
-    const migrated = step(snapshot) as { snapshot: unknown; version: string }
+    const migrated = step(snapshot)
     snapshot = migrated.snapshot
     version = migrated.version
   }

@@ -38,16 +38,16 @@ type Step =
 
 const idx = fc.integer({ min: 0, max: POOL - 1 })
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: fc.constant({ t: 'simple', type: 'nav.next' } as Step) },
+  { weight: 3, arbitrary: fc.constant<Step>({ t: 'simple', type: 'nav.next' }) },
   {
     weight: 1,
-    arbitrary: fc.constantFrom('nav.back', 'nav.skip').map((type) => ({ t: 'simple', type }) as Step),
+    arbitrary: fc.constantFrom('nav.back', 'nav.skip').map((type): Step => ({ t: 'simple', type })),
   },
   {
     weight: 1,
     arbitrary: fc
       .constantFrom('gesprek.pause', 'gesprek.resume', 'gesprek.stop')
-      .map((type) => ({ t: 'simple', type }) as Step),
+      .map((type): Step => ({ t: 'simple', type })),
   },
   {
     weight: 5,
@@ -73,7 +73,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({ t: fc.constant('note' as const), n: fc.nat(50), i: fc.option(idx, { nil: null }) }),
   },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('worry' as const), i: idx, on: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.constant({ t: 'restore' } as Step) },
+  { weight: 1, arbitrary: fc.constant<Step>({ t: 'restore' }) },
 )
 
 const gesprekArb = fc

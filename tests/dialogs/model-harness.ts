@@ -85,7 +85,7 @@ export function describeToolModel(tool: ToolDef, input: { ageBand: AgeBand; sett
         const actor = createActor(tool.machine, { input }).start()
         visited.add(stateName(actor.getSnapshot()))
         for (const step of path.steps) {
-          if ((step.event.type as string) !== 'xstate.init') actor.send(step.event as GesprekEvent)
+          if ((step.event.type as string) !== 'xstate.init') actor.send(step.event)
           const snap = actor.getSnapshot()
           expect(snap.value).toEqual(step.state.value)
           visited.add(stateName(snap))
