@@ -8,7 +8,8 @@ export { GesprekEvent, type GesprekCommand, type GesprekEventType } from '../con
 export const BEGELEIDER_EVENTS: readonly GesprekEventType[] = ['note.add', 'worry.mark']
 
 export type Role = 'kind' | 'begeleider'
-export type Operator = 'kind' | 'begeleider'
+/** Who operates a tool: the same two roles (docs/glossary.md). */
+export type Operator = Role
 
 export function mayRoleSend(role: Role, operator: Operator, type: GesprekEventType): boolean {
   if (BEGELEIDER_EVENTS.includes(type)) return role === 'begeleider'
