@@ -1,13 +1,9 @@
 import { createActor } from 'xstate'
 import { describe, expect, it } from 'vitest'
-import { GesprekEvent, type GesprekCommand } from '../../dialogs/framework/events'
 import { findTool } from '../../dialogs/registry'
-import { describeToolModel } from './model-harness'
+import { describeToolModel, ev } from './model-harness'
 
 const mijnNetwerk = findTool('mijn-netwerk')!
-
-/** Events as the server hands them to the machine: parsed, defaults filled in. */
-const ev = (e: GesprekCommand) => GesprekEvent.parse(e)
 
 describeToolModel(mijnNetwerk, { ageBand: '12-15', setting: 'kamer' })
 

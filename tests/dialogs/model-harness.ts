@@ -2,13 +2,28 @@ import { createActor, transition } from 'xstate'
 import { createTestModel } from 'xstate/graph'
 import { describe, expect, it } from 'vitest'
 import type { AgeBand } from '../../dialogs/contract/ids'
-import type { GesprekEvent } from '../../dialogs/framework/events'
+import { GesprekEvent, type GesprekCommand } from '../../dialogs/framework/events'
 import type { ItemInput, StepKind } from '../../dialogs/framework/items'
 import { restoreSnapshot, stateOf, type ToolSnapshot } from '../../dialogs/framework/snapshot'
 import type { ToolDef } from '../../dialogs/framework/tool'
 import type { Setting } from '../../dialogs/sharing'
 
 type Snap = ToolSnapshot
+
+/** Events as the server hands them to the machine: parsed, defaults filled in. */
+export const ev = (e: GesprekCommand) => GesprekEvent.parse(e)
+
+/** Moves a running gesprek forward with `nav.next` until it stands in `stepId`. */
+export function walkTo(a: { getSnapshot(): Snap; send(e: GesprekEvent): void }, stepId: string) {
+  while (stateOf(a.getSnapshot()).stepId !== stepId) a.send(ev({ type: 'nav.next' }))
+}
+
+/** A started gesprek of this tool, moved forward until it stands in `stepId`. */
+export function startAt(tool: ToolDef, input: { ageBand: AgeBand; setting: Setting }, stepId: string) {
+  const a = createActor(tool.machine, { input }).start()
+  walkTo(a, stepId)
+  return a
+}
 
 /** One item that fits each kind of step, so the model can add something everywhere items are allowed. */
 export function sampleItem(kind: StepKind, id: string): ItemInput {

@@ -1,23 +1,13 @@
-import { createActor } from 'xstate'
 import { describe, expect, it } from 'vitest'
-import { GesprekEvent, type GesprekCommand } from '../../dialogs/framework/events'
-import { stateOf } from '../../dialogs/framework/snapshot'
 import { findTool } from '../../dialogs/registry'
-import { describeToolModel } from './model-harness'
+import { describeToolModel, ev, startAt } from './model-harness'
 
 const stoplicht = findTool('stoplicht')!
-
-/** Events as the server hands them to the machine: parsed, defaults filled in. */
-const ev = (e: GesprekCommand) => GesprekEvent.parse(e)
 
 describeToolModel(stoplicht, { ageBand: '4-7', setting: 'begeleid' })
 
 describe('stoplicht rules', () => {
-  const atStep = (stepId: string) => {
-    const a = createActor(stoplicht.machine, { input: { ageBand: '8-12', setting: 'begeleid' } }).start()
-    while (stateOf(a.getSnapshot()).stepId !== stepId) a.send(ev({ type: 'nav.next' }))
-    return a
-  }
+  const atStep = (stepId: string) => startAt(stoplicht, { ageBand: '8-12', setting: 'begeleid' }, stepId)
 
   it('gives each subject one colour, which the child can change', () => {
     const a = atStep('plekken')
