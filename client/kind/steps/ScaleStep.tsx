@@ -48,7 +48,7 @@ export function ScaleStep({ view, step, send, pending, t: toolT }: StepProps) {
 
 /**
  * No written follow-ups for 4-7 (the begeleider asks aloud: one idea per screen), and no "… en niet
- * lager?" at the bottom rung, where it makes no sense (review §2.5.3).
+ * lager?" at the bottom rung, where it makes no sense.
  */
 export function followUpsFor(band: string, scale: number | undefined, keys: readonly string[] = []): string[] {
   if (band === '4-7') return []

@@ -55,7 +55,7 @@ export function StoplichtStep({ view, step, send, pending, t: toolT }: StepProps
     Colour,
     number
   >
-  // No written follow-ups for 4-7: the begeleider asks aloud (one idea per screen, review §2.5.3).
+  // No written follow-ups for 4-7: the begeleider asks aloud (one idea per screen).
   const followUps = view.ageBand === '4-7' ? [] : (step.followUps ?? [])
 
   const choose = (subject: string, colour: Colour, existing?: ShownItem) => {

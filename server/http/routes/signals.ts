@@ -50,7 +50,7 @@ export function signalRoutes(deps: Deps, host: GesprekHost) {
         const p = await requireBegeleider(c)
         const child = await childForBegeleider(deps, p, c.req.param('id'))
         const out = await childSignals(deps, host, child.id)
-        // Which parts were looked at (steps, never content), before anything is answered (SEC-08).
+        // Which parts were looked at (steps, never content), before anything is answered (docs/deelafspraak.md, access log).
         const byGesprek = new Map<string, Set<string>>()
         for (const s of out.signals) byGesprek.set(s.gesprekId, (byGesprek.get(s.gesprekId) ?? new Set()).add(s.stepId))
         for (const [gesprekId, steps] of byGesprek)
