@@ -35,6 +35,3 @@ export const ParentsBody = z.strictObject({
 })
 export const ParentsOut = ParentsBody.extend({ updatedAt: z.string().nullable() })
 export type ParentsOut = z.output<typeof ParentsOut>
-
-/** What the child's own screen gets: only the role word, never the begeleider's record. */
-export const MyParentOut = z.strictObject({ present: ParentRole.nullable() })
