@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { ShareLevel } from '../sharing'
 import { Drawing, FollowUps, ItemId, Person, PictureId, Colour } from '../framework/items'
-import { AgeBand } from './ids'
+import { AgeBand, Lang } from './ids'
 
 export const ItemView = z.strictObject({
   id: ItemId,
@@ -14,6 +14,7 @@ export const ItemView = z.strictObject({
   scale: z.int().optional(),
   person: Person.optional(),
   prompt: z.string().optional(),
+  lang: Lang.optional(),
   followUps: FollowUps,
   share: ShareLevel,
   worry: z.boolean(),

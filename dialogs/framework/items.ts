@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { Lang } from '../contract/ids'
 import { ShareLevel } from '../sharing'
 
 /** Pictures are ids from the bundled picture set (client/ui/pictures), never URLs. */
@@ -48,6 +49,8 @@ export const ItemInput = z.strictObject({
     .string()
     .regex(/^[a-zA-Z0-9.-]{1,40}$/)
     .optional(),
+  /** The language the child answered in: the begeleider reads the words as given, beside the prompt. */
+  lang: Lang.optional(),
 })
 export type ItemInput = z.input<typeof ItemInput>
 
