@@ -160,7 +160,7 @@ describe.runIf(hasBrowser)('browser: every tool of the library', () => {
     await next(kind)
 
     await kind.getByRole('heading', { name: 'Wie vindt het belangrijk dat het goed met jou gaat?' }).waitFor()
-    await kind.getByPlaceholder(/Schrijf of vertel/).fill('mijn mentor op school')
+    await kind.getByPlaceholder(/Typ het hier/).fill('mijn mentor op school')
     await kind.getByRole('button', { name: 'Zet erin' }).click()
     await kind.getByText('mijn mentor op school').waitFor()
     await both(kind, 'netwerk-belangrijk')
