@@ -6,6 +6,7 @@ import {
   language,
   LANGUAGE_CODES,
   SOURCE_LANGUAGE,
+  WORKSPACE_LANGUAGES,
   WORKSPACE_NAMESPACES,
   type LangCode,
 } from '../dialogs/contract/languages'
@@ -17,7 +18,11 @@ export const SUPPORTED = LANGUAGE_CODES
 function initialLanguage(): LangCode {
   const asked = new URLSearchParams(location.search).get('lang')
   // Dutch unless asked otherwise: the begeleider picks the language with the child, not the device.
-  return isLang(asked) ? asked : SOURCE_LANGUAGE
+  if (!isLang(asked)) return SOURCE_LANGUAGE
+  // The workspace is written in its own few languages; the child's language never changes it.
+  if (location.pathname.startsWith('/begeleider') && !(WORKSPACE_LANGUAGES as readonly string[]).includes(asked))
+    return SOURCE_LANGUAGE
+  return asked
 }
 
 // Fonts beyond the default load only for the languages that need them: a Dutch first load stays light.

@@ -104,7 +104,8 @@ function say(text: string): boolean {
   window.speechSynthesis.cancel()
   const u = new SpeechSynthesisUtterance(text)
   u.lang = voice.lang
-  u.voice = voice
+  // A voice from another realm (a test's stub) cannot be assigned; the lang tag then picks it.
+  if (typeof SpeechSynthesisVoice === 'undefined' || voice instanceof SpeechSynthesisVoice) u.voice = voice
   u.rate = 0.9
   u.onstart = () => set({ text, word: null })
   u.onboundary = (e) => {
