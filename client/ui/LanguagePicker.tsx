@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { language, LANGUAGES, type LangCode } from '../../dialogs/contract/languages'
-import { switchLanguage } from '../i18n'
+import { ensureFont, switchLanguage } from '../i18n'
 import { stopSpeaking } from './speech'
 
 /**
@@ -53,7 +53,11 @@ export function LanguagePicker({ only }: { only?: readonly LangCode[] }) {
         className="lang-picker__toggle"
         aria-expanded={open}
         aria-controls={listId}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          // Every name shows in its own script: the scripts' fonts load when the list opens, not before.
+          if (!open) for (const l of choices) ensureFont(l.code)
+          setOpen(!open)
+        }}
       >
         <LanguageBubble code={current.code} />
         <span className="visually-hidden">{t('language.choose')}: </span>
@@ -77,6 +81,11 @@ export function LanguagePicker({ only }: { only?: readonly LangCode[] }) {
               >
                 <LanguageBubble code={l.code} />
                 <span>{l.name}</span>
+                {l.code === current.code && (
+                  <span className="lang-picker__check" aria-hidden="true">
+                    ✓
+                  </span>
+                )}
               </button>
             </li>
           ))}
