@@ -2,7 +2,17 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
-import { HttpUser, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
+import {
+  connect,
+  connected,
+  emitAck,
+  HttpUser,
+  msgId,
+  seedOrganisations,
+  startTestServer,
+  type TestServer,
+  type TestSocket,
+} from '../helpers/server'
 import { words } from './flow'
 
 type Violation = { id: string; impact: string; where: string[] }
@@ -20,6 +30,7 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
   let browser: Browser
   let sanne: HttpUser
   const contexts: BrowserContext[] = []
+  const sockets: TestSocket[] = []
   beforeAll(async () => {
     server = await startTestServer()
     await seedOrganisations(server)
@@ -27,6 +38,7 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
     browser = await launch()
   }, 60_000)
   afterAll(async () => {
+    for (const s of sockets) s.disconnect()
     for (const c of contexts) await c.close()
     await browser?.close()
     await server?.stop()
@@ -116,7 +128,7 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
       await p.getByLabel(k('invite.code')).fill(code)
       await check(p, `${lng} kamer invite`)
       await p.getByRole('button', { name: k('invite.check'), exact: true }).click()
-      await p.getByLabel(k('invite.name')).fill('Blauwe vogel')
+      await p.getByLabel(k('invite.name')).fill(`Blauwe vogel ${lng}`)
       await p.getByLabel(k('invite.secret')).fill('482915')
       await p.getByLabel(k('invite.again')).fill('482915')
       await check(p, `${lng} kamer setup`)
@@ -135,7 +147,22 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
 
   for (const lng of ['nl', 'en'] as const) {
     it(`${lng}: begeleider screens (with answers in Arabic) have no serious or critical violations`, async () => {
-      const { childId, gesprekId } = await start(`Be${lng}`, '8-12', 'drie-huizen')
+      const { childId, gesprekId, code } = await start(`Be${lng}`, '8-12', 'drie-huizen')
+      // The child answers in Arabic: the workspace shows those words beside the Dutch prompt.
+      const token = ((await new HttpUser(server.url).post('/api/kind/join', { code })).body as { token: string }).token
+      const kind: TestSocket = connect(server.url, { token })
+      sockets.push(kind)
+      await connected(kind)
+      await emitAck(kind, 'gesprek:join', { gesprekId })
+      for (const event of [
+        { type: 'nav.next' },
+        { type: 'item.add', item: { id: `a11y-ar-${lng}-1`, text: 'أحب كلبي', pictures: ['pet'], lang: 'ar' } },
+        { type: 'item.add', item: { id: `a11y-ar-${lng}-2`, text: 'Oma Riet', lang: 'ar' } },
+      ]) {
+        const ack = await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
+        expect(ack.ok).toBe(true)
+      }
+      await sanne.post(`/api/gesprekken/${gesprekId}/join-code`, { lang: 'ar' })
       const admin = await HttpUser.login(server.url, 'admin-a')
       const p = await page(LAPTOP)
       await p.goto(`${server.url}/begeleider?lang=${lng}`)
