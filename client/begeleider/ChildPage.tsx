@@ -35,18 +35,20 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
     ? CATALOG.filter((tool) => tool.ageBands.includes(child.ageBand) && tool.settings.includes('begeleid'))
     : []
   const start = (toolId: string) =>
-    api<{ gesprek: GesprekSummary; join: JoinCodeOut | null }>('/api/gesprekken', { body: { childId, toolId, lang } }).then(
-      (r) => {
-        if (r.join) rememberJoin(r.gesprek.id, r.join)
-        go(`/begeleider/gesprek/${r.gesprek.id}`)
-      },
-      fail,
-    )
+    api<{ gesprek: GesprekSummary; join: JoinCodeOut | null }>('/api/gesprekken', {
+      body: { childId, toolId, lang },
+    }).then((r) => {
+      if (r.join) rememberJoin(r.gesprek.id, r.join)
+      go(`/begeleider/gesprek/${r.gesprek.id}`)
+    }, fail)
 
   return (
     <div className="child-page">
       <a className="btn btn--quiet" {...linkProps(go, '/begeleider')}>
-        <span className="dir-arrow" aria-hidden="true">←</span> {t('common:begeleider.back')}
+        <span className="dir-arrow" aria-hidden="true">
+          ←
+        </span>{' '}
+        {t('common:begeleider.back')}
       </a>
       {child && (
         <>

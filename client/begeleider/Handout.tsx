@@ -36,7 +36,10 @@ export function Handout({ childId, go }: { childId: string; go: (path: string) =
     <main className="handout-page">
       <nav className="handout-toolbar">
         <button type="button" className="btn btn--quiet" onClick={() => go(`/begeleider/kind/${childId}/oudergesprek`)}>
-          <span className="dir-arrow" aria-hidden="true">←</span> {t('workspace:handout.back')}
+          <span className="dir-arrow" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t('workspace:handout.back')}
         </button>
         <button type="button" className="btn btn--primary" onClick={() => window.print()}>
           {t('workspace:handout.printNow')}

@@ -44,7 +44,10 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
   return (
     <div className="live">
       <a className="btn btn--quiet" {...linkProps(go, `/begeleider/kind/${detail.child.id}`)}>
-        <span className="dir-arrow" aria-hidden="true">←</span> {detail.child.nickname}
+        <span className="dir-arrow" aria-hidden="true">
+          ←
+        </span>{' '}
+        {detail.child.nickname}
       </a>
       <header className="live__head">
         <h1>

@@ -90,8 +90,7 @@ export function ItemWords({ item, toolId, compact = false }: { item: ItemView; t
       <ItemSummary item={item} step={step} t={t} showPrompt={!compact} captions />
       {followUps.map(([k, v]) => (
         <p key={k} className="words__follow">
-          <em>{firstKnown(t, [`${item.stepId}.followUps.${k}`], k)}</em>{' '}
-          <bdi {...own}>{v}</bdi>
+          <em>{firstKnown(t, [`${item.stepId}.followUps.${k}`], k)}</em> <bdi {...own}>{v}</bdi>
         </p>
       ))}
     </div>

@@ -80,8 +80,7 @@ export function ItemSummary({
             <bdi>
               <strong>{p.name}</strong>
             </bdi>{' '}
-            · {ts(`steps:netwerk.categories.${p.category}`)} ·{' '}
-            {ts(`steps:netwerk.circles.${p.circle}`)}
+            · {ts(`steps:netwerk.categories.${p.category}`)} · {ts(`steps:netwerk.circles.${p.circle}`)}
             {p.gives.length > 0 && <> · {p.gives.map((g) => ts(`steps:netwerk.give.${g}`)).join(', ')}</>}
             {p.safe && (
               <>

@@ -13,7 +13,12 @@ export function ReadAloud({ text, small = false }: { text: string; small?: boole
   const hasVoice = useHasVoice()
   const [noVoiceShown, setNoVoiceShown] = useState(false)
   useEffect(() => setNoVoiceShown(false), [text])
-  const cls = ['read-aloud', small && 'read-aloud--small', speaking && 'read-aloud--speaking', !hasVoice && 'read-aloud--novoice']
+  const cls = [
+    'read-aloud',
+    small && 'read-aloud--small',
+    speaking && 'read-aloud--speaking',
+    !hasVoice && 'read-aloud--novoice',
+  ]
     .filter(Boolean)
     .join(' ')
   const label = !hasVoice ? t('readAloudNoVoice') : speaking ? t('stopReading') : `${t('readAloud')}: ${text}`

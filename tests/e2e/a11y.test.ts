@@ -19,7 +19,9 @@ type Violation = { id: string; impact: string; where: string[] }
 
 /** axe on the page as it is now: serious and critical violations, with where they are. */
 async function serious(page: Page): Promise<Violation[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze()
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact!, where: v.nodes.map((n) => n.target.join(' ')) }))
@@ -108,7 +110,12 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
 
       const dh = await walkTool(lng, 'drie-huizen', '8-12', `Dh${lng}`)
       // the sharing panel, from the top bar
-      await dh.locator('.kind-bar').getByRole('button').filter({ hasText: words(lng, 'common')('share.title') }).first().click()
+      await dh
+        .locator('.kind-bar')
+        .getByRole('button')
+        .filter({ hasText: words(lng, 'common')('share.title') })
+        .first()
+        .click()
       await check(dh, `${lng} kind sharing panel`)
       await walkTool(lng, 'stoplicht', '4-7', `St${lng}`)
       await walkTool(lng, 'mijn-netwerk', '12-15', `Mn${lng}`)
@@ -118,7 +125,9 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
 
     it(`${lng}: kamer screens have no serious or critical violations`, async () => {
       const k = words(lng, 'kamer')
-      const childId = ((await sanne.post('/api/children', { nickname: `Ka${lng}`, ageBand: '12-15' })).body as { id: string }).id
+      const childId = (
+        (await sanne.post('/api/children', { nickname: `Ka${lng}`, ageBand: '12-15' })).body as { id: string }
+      ).id
       const code = ((await sanne.post(`/api/kamer/children/${childId}/invite`)).body as { code: string }).code
       const p = await page()
       await p.goto(`${server.url}/kamer?lang=${lng}`)

@@ -24,7 +24,10 @@ export async function loginAndAddChild(beg: Page, url: string, nickname: string,
   await beg.getByLabel('Roepnaam').fill(nickname)
   await beg.getByLabel('Leeftijd').selectOption(band)
   await beg.getByRole('button', { name: 'Opslaan' }).click()
-  await beg.getByRole('link', { name: new RegExp(nickname) }).first().click()
+  await beg
+    .getByRole('link', { name: new RegExp(nickname) })
+    .first()
+    .click()
 }
 
 /** Starts a tool in the given language; returns the join code as shown and the raw code the QR carries. */

@@ -121,7 +121,10 @@ describe.runIf(hasBrowser)('browser: keyboard only, colour-blind, reduced motion
     const p = await page({ viewport: PHONE })
     await p.goto(`${server.url}/kind#${code.replace('-', '')}`)
     await p.getByRole('heading', { name: st('intro.title') }).waitFor()
-    await p.locator('.kind-nav').getByRole('button', { name: c('nav.next'), exact: true }).click()
+    await p
+      .locator('.kind-nav')
+      .getByRole('button', { name: c('nav.next'), exact: true })
+      .click()
     await p.getByRole('heading', { name: st('plekken.title') }).waitFor()
     // each colour button says its colour in words and carries its own shape
     const marks: string[] = []
@@ -136,7 +139,12 @@ describe.runIf(hasBrowser)('browser: keyboard only, colour-blind, reduced motion
     await shot(p, 'colourblind-stoplicht-phone')
 
     // sharing levels: four different pictures and four labels
-    await p.locator('.kind-bar').getByRole('button').filter({ hasText: c('share.title') }).first().click()
+    await p
+      .locator('.kind-bar')
+      .getByRole('button')
+      .filter({ hasText: c('share.title') })
+      .first()
+      .click()
     const icons = await p.locator('.share-icon').evaluateAll((els) => els.map((e) => e.innerHTML))
     expect(new Set(icons).size).toBeGreaterThanOrEqual(4)
     await shot(p, 'colourblind-sharing-phone')
@@ -147,7 +155,10 @@ describe.runIf(hasBrowser)('browser: keyboard only, colour-blind, reduced motion
     await h.goto(`${server.url}/kind#${dh.code.replace('-', '')}`)
     const signs: string[] = []
     for (const step of ['huis-goed', 'huis-zorgen', 'huis-dromen']) {
-      await h.locator('.kind-nav').getByRole('button', { name: c('nav.next'), exact: true }).click()
+      await h
+        .locator('.kind-nav')
+        .getByRole('button', { name: c('nav.next'), exact: true })
+        .click()
       await h.getByRole('heading', { name: words('nl', 'tool-drie-huizen')(`${step}.title`) }).waitFor()
       signs.push((await h.locator('svg.house path').nth(1).getAttribute('d'))!)
     }
@@ -161,20 +172,24 @@ describe.runIf(hasBrowser)('browser: keyboard only, colour-blind, reduced motion
     const p = await page({ viewport: PHONE, reducedMotion: 'reduce' })
     await p.goto(`${server.url}/kind#${code.replace('-', '')}`)
     await p.getByRole('heading', { name: words('nl', 'tool-drie-huizen')('intro.title') }).waitFor()
-    const moving = await p.evaluate(() =>
-      [...document.querySelectorAll('*')].filter((el) => {
-        const cs = getComputedStyle(el)
-        return (
-          cs.transitionDuration.split(',').some((d) => parseFloat(d) > 0) ||
-          cs.animationName.split(',').some((n) => n.trim() !== 'none')
-        )
-      }).length,
+    const moving = await p.evaluate(
+      () =>
+        [...document.querySelectorAll('*')].filter((el) => {
+          const cs = getComputedStyle(el)
+          return (
+            cs.transitionDuration.split(',').some((d) => parseFloat(d) > 0) ||
+            cs.animationName.split(',').some((n) => n.trim() !== 'none')
+          )
+        }).length,
     )
     expect(moving).toBe(0)
 
     // 200% text: the root font size doubled, as a browser's text zoom does
     await p.evaluate(() => (document.documentElement.style.fontSize = '200%'))
-    await p.locator('.kind-nav').getByRole('button', { name: words('nl', 'common')('nav.next'), exact: true }).click()
+    await p
+      .locator('.kind-nav')
+      .getByRole('button', { name: words('nl', 'common')('nav.next'), exact: true })
+      .click()
     await p.getByRole('heading', { name: words('nl', 'tool-drie-huizen')('huis-goed.title') }).waitFor()
     const wide = await p.evaluate(() =>
       [...document.querySelectorAll('body *')]
@@ -192,7 +207,10 @@ describe.runIf(hasBrowser)('browser: keyboard only, colour-blind, reduced motion
           const r = b.getBoundingClientRect()
           return r.height < 44 || r.width < 44
         })
-        .map((b) => `${b.className} ${Math.round(b.getBoundingClientRect().width)}x${Math.round(b.getBoundingClientRect().height)}`),
+        .map(
+          (b) =>
+            `${b.className} ${Math.round(b.getBoundingClientRect().width)}x${Math.round(b.getBoundingClientRect().height)}`,
+        ),
     )
     expect(small).toEqual([])
   }, 60_000)

@@ -64,10 +64,16 @@ async function drieHuizenIn(browser: Browser, server: TestServer, lng: string, n
   await nav(c('nav.next')).click()
   await kind.getByRole('heading', { name: dh('sterktes.title') }).waitFor()
   await nav(c('nav.next')).click()
-  await kind.getByRole('heading', { name: dh('delen.title') }).first().waitFor()
+  await kind
+    .getByRole('heading', { name: dh('delen.title') })
+    .first()
+    .waitFor()
   await shot(kind, `${lng}-kind-delen-phone`)
   await nav(c('nav.next')).click()
-  await kind.getByRole('heading', { name: dh('afsluiting.title') }).first().waitFor()
+  await kind
+    .getByRole('heading', { name: dh('afsluiting.title') })
+    .first()
+    .waitFor()
   await shot(kind, `${lng}-kind-afsluiting-phone`)
   expect(await docLang(kind)).toEqual([lng, lang.dir])
   await begCtx.close()

@@ -63,7 +63,8 @@ describe.runIf(hasBrowser)('browser: read-aloud with a stubbed speech API', () =
     page.setDefaultTimeout(10_000)
     return page
   }
-  const spoken = (p: Page) => p.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken)
+  const spoken = (p: Page) =>
+    p.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken)
 
   it('speaks in the active language, shows it is speaking, marks the word, and stops', async () => {
     const p = await device(['nl-NL', 'ar-SA'])
@@ -77,7 +78,9 @@ describe.runIf(hasBrowser)('browser: read-aloud with a stubbed speech API', () =
     expect(await stop.getAttribute('aria-pressed')).toBe('true')
     await p.locator('.prompt--speaking').waitFor()
     // the word being read is marked
-    expect(await p.locator('.prompt--speaking mark.spoken-word').textContent()).toBe(text.slice(text.indexOf(' ') + 1).split(/\s/)[0])
+    expect(await p.locator('.prompt--speaking mark.spoken-word').textContent()).toBe(
+      text.slice(text.indexOf(' ') + 1).split(/\s/)[0],
+    )
     await shot(p, 'ar-read-aloud-speaking-phone')
     await stop.click()
     await p.getByRole('button', { name: `${ar('readAloud')}: ${text}` }).waitFor()
@@ -98,7 +101,10 @@ describe.runIf(hasBrowser)('browser: read-aloud with a stubbed speech API', () =
     const buttons = p.getByRole('button', { name: ti('readAloudNoVoice') })
     await expect.poll(() => buttons.count()).toBeGreaterThan(1)
     await buttons.first().click()
-    await p.getByRole('status').filter({ hasText: ti('readAloudNoVoice') }).waitFor()
+    await p
+      .getByRole('status')
+      .filter({ hasText: ti('readAloudNoVoice') })
+      .waitFor()
     expect(await spoken(p)).toEqual([])
     await shot(p, 'ti-read-aloud-novoice-phone')
   }, 60_000)
@@ -119,17 +125,25 @@ describe.runIf(hasBrowser)('browser: read-aloud with a stubbed speech API', () =
     await toggle.click()
     await p.getByRole('button', { name: c('autoReadOn') }).waitFor()
     expect(await spoken(p)).toEqual([])
-    await p.locator('.kind-nav').getByRole('button', { name: c('nav.next'), exact: true }).click()
+    await p
+      .locator('.kind-nav')
+      .getByRole('button', { name: c('nav.next'), exact: true })
+      .click()
     await p.getByRole('heading', { name: dh('huis-goed.title') }).waitFor()
     await expect.poll(async () => (await spoken(p)).map((s) => s.text)).toEqual([dh('huis-goed.title')])
     // the next prompt follows when the first is done
     await p.evaluate(() => (window as unknown as { __finish: () => void }).__finish())
-    await expect.poll(async () => (await spoken(p)).map((s) => s.text)).toEqual([dh('huis-goed.title'), dh('huis-goed.prompt')])
+    await expect
+      .poll(async () => (await spoken(p)).map((s) => s.text))
+      .toEqual([dh('huis-goed.title'), dh('huis-goed.prompt')])
     await shot(p, 'nl-auto-read-phone')
     // switched off: quiet again
     await p.getByRole('button', { name: c('autoReadOn') }).click()
     const before = (await spoken(p)).length
-    await p.locator('.kind-nav').getByRole('button', { name: c('nav.next'), exact: true }).click()
+    await p
+      .locator('.kind-nav')
+      .getByRole('button', { name: c('nav.next'), exact: true })
+      .click()
     await p.getByRole('heading', { name: dh('huis-zorgen.title') }).waitFor()
     expect((await spoken(p)).length).toBe(before)
   }, 60_000)

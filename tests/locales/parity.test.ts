@@ -42,7 +42,11 @@ const expectedNamespaces = (lng: (typeof LANGUAGES)[number]) =>
  */
 export function compare(source: Record<string, string>, other: Record<string, string>, lng: string) {
   const problems: string[] = []
-  const plurals = new Set(Object.keys(source).filter((k) => PLURAL.test(k)).map(stripPlural))
+  const plurals = new Set(
+    Object.keys(source)
+      .filter((k) => PLURAL.test(k))
+      .map(stripPlural),
+  )
   const want = new Set<string>()
   for (const k of Object.keys(source)) {
     if (PLURAL.test(k)) for (const f of pluralForms(lng)) want.add(`${stripPlural(k)}_${f}`)
@@ -84,10 +88,8 @@ describe('locales', () => {
   })
 
   it('the comparison catches a missing key, an extra key, a changed variable and a wrong plural form', () => {
-    const source = { a: 'Hoi {{name}}', 'n_one': '{{count}} ding', 'n_other': '{{count}} dingen' }
-    expect(compare(source, { a: 'Hi {{naam}}', n_one: 'x', n_other: 'y' }, 'en')).toEqual([
-      'variables a: naam ≠ name',
-    ])
+    const source = { a: 'Hoi {{name}}', n_one: '{{count}} ding', n_other: '{{count}} dingen' }
+    expect(compare(source, { a: 'Hi {{naam}}', n_one: 'x', n_other: 'y' }, 'en')).toEqual(['variables a: naam ≠ name'])
     expect(compare(source, { n_one: 'x', n_other: 'y', b: 'z' }, 'en')).toEqual(['missing a', 'extra b'])
     // Polish has four forms: two are not enough
     expect(compare(source, { a: 'Cześć {{name}}', n_one: 'x', n_other: 'y' }, 'pl')).toEqual([
@@ -125,7 +127,10 @@ describe('locales', () => {
           for (const f of step.followUps ?? [])
             expect(keys[`${step.id}.followUps.${f}`], `${tool.id} ${step.id} ${f}`).toBeTruthy()
           for (const p of step.prompts ?? [])
-            expect(keys[`${step.id}.prompts.${p}`] ?? keys[`${step.id}.${p}`], `${tool.id} ${step.id} ${p}`).toBeTruthy()
+            expect(
+              keys[`${step.id}.prompts.${p}`] ?? keys[`${step.id}.${p}`],
+              `${tool.id} ${step.id} ${p}`,
+            ).toBeTruthy()
           for (const pic of step.pictures ?? []) expect(common[`pictures.${pic}`], pic).toBeTruthy()
         }
       }

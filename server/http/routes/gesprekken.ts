@@ -60,7 +60,8 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
       const row = await gesprekFor(deps, p, c.req.param('id'))
       const tool = findTool(row.tool_id)
       if (!tool || tool.operator !== 'kind' || row.setting !== 'begeleid') throw new CodedError('not_allowed_now', 400)
-      const input = await body(c, JoinCodeBody)
+      // The body is optional (older clients send none); a language in it must be one of the table's.
+      const input = c.req.header('content-type')?.includes('json') ? await body(c, JoinCodeBody) : {}
       return c.json(await joinCodeOut(deps, c, row.id, input.lang), 201)
     })
 }
