@@ -76,10 +76,13 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
     await p.goto(`${server.url}/kind?lang=${lng}#${code.replace('-', '')}`)
     await p.locator('.kind-bar').waitFor()
     await p.locator('main h1').first().waitFor()
+    expect(await p.evaluate(() => document.documentElement.lang)).toBe(lng)
+    const titles = new Set<string>()
     let pausedChecked = false
     for (let step = 0; step < 14; step++) {
       await p.locator('main h1').first().waitFor()
       const title = (await p.locator('main h1').first().textContent()) ?? ''
+      titles.add(title)
       await check(p, `${lng} kind ${toolId} step ${step} (${title})`)
       if (!pausedChecked && step === 1) {
         await p.getByRole('button', { name: c('nav.pause'), exact: true }).click()
@@ -96,6 +99,9 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
       else break
       await p.waitForFunction((t) => document.querySelector('main h1')?.textContent !== t, title)
     }
+    // the walk really went through the tool: its screens, to the closing
+    expect(titles.size, `${toolId}: ${[...titles].join(' | ')}`).toBeGreaterThanOrEqual(4)
+    await shot(p, `a11y-${lng}-${toolId}-last-tablet`)
     return p
   }
 

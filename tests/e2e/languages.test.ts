@@ -2,7 +2,7 @@ import QRCode from 'qrcode'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LANGUAGES } from '../../dialogs/contract/languages'
-import { hasBrowser, LAPTOP, launch, PHONE, shot } from '../helpers/browser'
+import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { loginAndAddChild, startTool, words } from './flow'
 
@@ -45,6 +45,17 @@ async function drieHuizenIn(browser: Browser, server: TestServer, lng: string, n
   await kind.getByRole('button', { name: c('item.add') }).click()
   await kind.getByText(answer).waitFor()
   await shot(kind, `${lng}-kind-huis-goed-phone`)
+  if (lng === 'ar') {
+    // the mirrored layout at tablet and laptop size as well
+    for (const [size, name] of [
+      [TABLET, 'tablet'],
+      [LAPTOP, 'laptop'],
+    ] as const) {
+      await kind.setViewportSize(size)
+      await shot(kind, `ar-kind-huis-goed-${name}`)
+    }
+    await kind.setViewportSize(PHONE)
+  }
 
   // The begeleider reads the answer as given, with the prompt in Dutch beside it and the picture's Dutch word.
   const live = beg.getByTestId('live-item').filter({ hasText: answer })
