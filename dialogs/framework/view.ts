@@ -12,7 +12,7 @@ export function toView(tool: ToolDef, snapshot: SnapshotFrom<ToolMachine>, audie
   const stepId = typeof value === 'object' ? value.actief : undefined
   const index = stepId ? tool.steps.findIndex((s) => s.id === stepId) : -1
   const step = index >= 0 ? tool.steps[index]! : undefined
-  const { items, notes } = project(snapshot.context, audience)
+  const { items, notes, traces } = project(snapshot.context, audience)
   return {
     toolId: tool.id,
     version: tool.version,
@@ -30,6 +30,7 @@ export function toView(tool: ToolDef, snapshot: SnapshotFrom<ToolMachine>, audie
     },
     items,
     notes,
+    ...(traces.length > 0 ? { traces } : {}),
     skipped: snapshot.context.skipped,
   }
 }
