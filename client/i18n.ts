@@ -68,7 +68,7 @@ export async function switchLanguage(code: LangCode): Promise<void> {
 
 i18next.on('languageChanged', applyToDocument)
 
-export const i18nReady = i18next
+void i18next
   .use(
     resourcesToBackend((lng: string, ns: string) => {
       const load = files[`../locales/${lng}/${ns}.json`]
@@ -89,5 +89,3 @@ export const i18nReady = i18next
     react: { useSuspense: true },
   })
 applyToDocument(i18next.language ?? initialLanguage())
-
-export default i18next

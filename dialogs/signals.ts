@@ -1,3 +1,4 @@
+import type { SignalKind } from './contract/signals'
 import type { ItemView } from './contract/view'
 import type { Projection } from './projection'
 
@@ -6,8 +7,8 @@ import type { Projection } from './projection'
  * never a score or an automatic step [000:594-600]. It is derived only from items an audience may
  * already see (a projection), so a private answer can never raise one.
  */
-export const SIGNAL_KINDS = ['rood', 'laag', 'niet-veilig', 'mag-niet-weten'] as const
-export type SignalKind = (typeof SIGNAL_KINDS)[number]
+// The kinds are contract (the wire names them); this module derives them from items.
+export type { SignalKind } from './contract/signals'
 
 /** At or below these the scale suggests danger: the child's ladder, and the jongere's SoS scale. */
 export const LOW_SCALE = { stoplicht: 3, 'mijn-kamer': 2 } as const

@@ -72,10 +72,7 @@ export function ParentsPanel({ childId }: { childId: string }) {
       {(['risk', 'contact', 'gezag'] as const).map((field) => (
         <label key={field} className="stack">
           <span>{t(`workspace:parents.${field}`)}</span>
-          <select
-            value={data.other[field]}
-            onChange={(e) => setOther({ [field]: e.target.value } as Partial<ParentsOut['other']>)}
-          >
+          <select value={data.other[field]} onChange={(e) => setOther({ [field]: e.target.value })}>
             {OPTIONS[field].map((o) => (
               <option key={o} value={o}>
                 {t(`workspace:parents.${field}Option.${o}`)}

@@ -2,9 +2,10 @@ import * as z from 'zod'
 import { LANGUAGE_CODES } from './languages'
 
 /** Server-made ids: url-safe random strings. */
-export const Id = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/)
-export const GesprekId = Id
-export const ChildId = Id
+const ID = /^[A-Za-z0-9_-]{8,40}$/
+export const Id = z.string().regex(ID)
+export const GesprekId = z.string().regex(ID)
+export const ChildId = z.string().regex(ID)
 /** Client-made idempotency key per command (UUID or similar). */
 export const ClientMsgId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
 export const Lang = z.enum(LANGUAGE_CODES)
@@ -18,4 +19,11 @@ export const Nickname = z
   .min(1)
   .max(30)
   .regex(/^[\p{L}\p{M}' -]+$/u)
+/**
+ * Where a gesprek happens: beside the begeleider, or in the jongere's own kamer. It decides the
+ * starting level of every answer (docs/deelafspraak.md).
+ */
+export const SETTINGS = ['begeleid', 'kamer'] as const
+export const Setting = z.enum(SETTINGS)
+export type Setting = z.output<typeof Setting>
 export const Seq = z.int().nonnegative()

@@ -36,5 +36,8 @@ export const ParentsBody = z.strictObject({
 export const ParentsOut = ParentsBody.extend({ updatedAt: z.string().nullable() })
 export type ParentsOut = z.output<typeof ParentsOut>
 
-/** What the child's own screen gets: only the role word, never the begeleider's record. */
+/**
+ * What the child's own screen gets: only the role word, never the begeleider's record.
+ * @public the child's side of the parent split, kept beside the begeleider's shape
+ */
 export const MyParentOut = z.strictObject({ present: ParentRole.nullable() })

@@ -1,6 +1,9 @@
 import * as z from 'zod'
-import { SIGNAL_KINDS } from '../signals'
-import { ItemId } from '../framework/items'
+import { ItemId } from './items'
+
+/** Answers that suggest danger (docs/signals.md); derived from items in dialogs/signals.ts. */
+export const SIGNAL_KINDS = ['rood', 'laag', 'niet-veilig', 'mag-niet-weten'] as const
+export type SignalKind = (typeof SIGNAL_KINDS)[number]
 
 /** With whom a signal was discussed: the child, the team, the parent [000:596-600, 710-714]. */
 export const FOLLOW_UP_WITH = ['kind', 'team', 'ouder'] as const

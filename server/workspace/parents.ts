@@ -1,5 +1,11 @@
 import { CodedError } from '../../dialogs/contract/errors'
-import { NetworkFlag, OtherParentProfile, otherRole, type ParentRole, type ParentsOut } from '../../dialogs/contract/parents'
+import {
+  NetworkFlag,
+  OtherParentProfile,
+  otherRole,
+  type ParentRole,
+  type ParentsOut,
+} from '../../dialogs/contract/parents'
 import { iso } from '../clock'
 import { open, seal } from '../crypto/seal'
 import type { Deps } from '../deps'
