@@ -7,6 +7,7 @@ import type { Projection } from './projection'
  * never a score or an automatic step [000:594-600]. It is derived only from items an audience may
  * already see (a projection), so a private answer can never raise one.
  */
+// The kinds are contract (the wire names them); this module derives them from items.
 export type { SignalKind } from './contract/signals'
 
 /** At or below these the scale suggests danger: the child's ladder, and the jongere's SoS scale. */

@@ -14,6 +14,8 @@ import { StepNav } from '../ui/StepNav'
 import { takeJoin } from './join-memory'
 import { linkProps } from './router'
 import { ItemWords, ShareBadge } from './words'
+import type { LangCode } from '../../dialogs/contract/languages'
+import { GesprekLanguageSelect } from './GesprekLanguage'
 
 /**
  * The begeleider's live view: answers arrive in order, each with the child's sharing choice beside it;
@@ -33,8 +35,8 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
 
   const view = live ?? detail?.view
   if (!detail || !view || !tool) return <p className="muted">{t('common:loading')}</p>
-  const newCode = () =>
-    api<JoinCodeOut>(`/api/gesprekken/${gesprekId}/join-code`, { method: 'POST', body: {} }).then(setJoin)
+  const newCode = (lang: LangCode = join?.lang ?? 'nl') =>
+    api<JoinCodeOut>(`/api/gesprekken/${gesprekId}/join-code`, { method: 'POST', body: { lang } }).then(setJoin)
   const stepTitle = (id: string) => t(`${id}.title`)
   const operating = tool.operator === 'begeleider'
   const itemText = (id: string) => view.items.find((i) => i.id === id)?.text
@@ -42,7 +44,10 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
   return (
     <div className="live">
       <a className="btn btn--quiet" {...linkProps(go, `/begeleider/kind/${detail.child.id}`)}>
-        ← {detail.child.nickname}
+        <span className="dir-arrow" aria-hidden="true">
+          ←
+        </span>{' '}
+        {detail.child.nickname}
       </a>
       <header className="live__head">
         <h1>
@@ -72,14 +77,19 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
             <>
               <h2>{t('common:begeleider.joinTitle')}</h2>
               <div className="join-panel__row">
-                <p className="join-code" data-testid="join-code">
+                <p className="join-code" data-testid="join-code" dir="ltr">
                   {join.code}
                 </p>
                 <img className="join-qr" alt="QR" src={`data:image/svg+xml;utf8,${encodeURIComponent(join.qrSvg)}`} />
               </div>
-              <p className="muted">{t('common:begeleider.joinHint', { url: `${location.origin}/kind` })}</p>
+              <p className="muted">
+                {t('common:begeleider.joinHint', {
+                  url: `${location.origin}/kind${join.lang ? `?lang=${join.lang}` : ''}`,
+                })}
+              </p>
             </>
           ) : null}
+          <GesprekLanguageSelect value={join?.lang ?? 'nl'} onChange={(lang) => void newCode(lang)} />
           <button type="button" className="btn btn--soft" onClick={() => void newCode()}>
             {t('common:begeleider.newCode')}
           </button>

@@ -1,7 +1,9 @@
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { CATALOG, toolInfo } from '../../dialogs/catalog'
+import { language } from '../../dialogs/contract/languages'
 import type { ItemView } from '../../dialogs/contract/view'
+import { ensureFont } from '../i18n'
 import { ItemSummary } from '../ui/ItemSummary'
 import { ShareIcon } from '../ui/ShareIcon'
 
@@ -63,15 +65,32 @@ export function ShareBadge({ item }: { item: Pick<ItemView, 'share'> }) {
  */
 export function ItemWords({ item, toolId, compact = false }: { item: ItemView; toolId: string; compact?: boolean }) {
   const tool = toolInfo(toolId)
-  const { t } = useTranslation([tool?.namespace ?? 'common', 'common'])
+  const { t, i18n } = useTranslation([tool?.namespace ?? 'common', 'common'])
   const step = tool?.steps.find((s) => s.id === item.stepId)
   const followUps = Object.entries(item.followUps).filter(([, v]) => v)
+  // Given in another language than the begeleider reads: the words stay as given, the prompt beside them
+  // in the begeleider's language, and the script's font loads.
+  const given = language(item.lang)
+  const other = given && given.code !== i18n.language ? given : undefined
+  ensureFont(other?.code)
+  const own = given ? { lang: given.code, dir: given.dir } : { dir: 'auto' as const }
   return (
     <div className="words">
-      <ItemSummary item={item} step={step} t={t} showPrompt={!compact} />
+      {other && (
+        <p className="words__given">
+          <span className="badge badge--lang" title={t('common:begeleider.answerLanguage')}>
+            <span className="visually-hidden">{t('common:begeleider.answerLanguage')}: </span>
+            <bdi lang={other.code}>{other.name}</bdi>
+          </span>
+          {!compact && step && step.kind !== 'info' && (
+            <span className="words__prompt">{firstKnown(t, [`${item.stepId}.prompt`], '')}</span>
+          )}
+        </p>
+      )}
+      <ItemSummary item={item} step={step} t={t} showPrompt={!compact} captions />
       {followUps.map(([k, v]) => (
         <p key={k} className="words__follow">
-          <em>{firstKnown(t, [`${item.stepId}.followUps.${k}`], k)}</em> {v}
+          <em>{firstKnown(t, [`${item.stepId}.followUps.${k}`], k)}</em> <bdi {...own}>{v}</bdi>
         </p>
       ))}
     </div>

@@ -11,7 +11,10 @@ export function Receipt({ token, onHome }: { token: string; onHome: () => void }
   return (
     <section className="kamer-receipt">
       <button type="button" className="btn btn--quiet" onClick={onHome}>
-        ← {t('kamer:room.home')}
+        <span className="dir-arrow" aria-hidden="true">
+          ←
+        </span>{' '}
+        {t('kamer:room.home')}
       </button>
       <h1>{t('kamer:receipt.title')}</h1>
       <p>{t('kamer:receipt.intro')}</p>

@@ -41,7 +41,10 @@ export function ToolScreen({
   return (
     <section className="kamer-tool">
       <button type="button" className="btn btn--quiet" onClick={onHome}>
-        ← {t('kamer:room.home')}
+        <span className="dir-arrow" aria-hidden="true">
+          ←
+        </span>{' '}
+        {t('kamer:room.home')}
       </button>
       {!view && <p className="loading">{t('common:loading')}</p>}
       {view?.step && (

@@ -6,6 +6,8 @@ import { useGesprek } from '../net/useGesprek'
 import { ConnectionNote } from '../ui/ConnectionNote'
 import { pictureUrl } from '../ui/pictures'
 import { QuickExit } from '../ui/QuickExit'
+import { LanguagePicker } from '../ui/LanguagePicker'
+import { AutoReadToggle } from '../ui/ReadAloud'
 import { Prompt } from '../ui/ReadAloud'
 import { StepIndicator } from '../ui/StepIndicator'
 import { StepNav } from '../ui/StepNav'
@@ -36,6 +38,8 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
     <div className={`app app--kind band-${view?.ageBand ?? 'x'}${sharing ? ' is-sharing' : ''}`}>
       <header className="kind-bar">
         <QuickExit wipe={wipe} />
+        <LanguagePicker />
+        {view?.ageBand === '4-7' && <AutoReadToggle />}
         <span className="kind-bar__hello">{t('common:kind.joined', { name: session.nickname })}</span>
         {view && <SharingButton onOpen={() => setSharing(true)} />}
         {view?.phase === 'actief' && (

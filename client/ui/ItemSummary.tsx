@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { language } from '../../dialogs/contract/languages'
 import type { ItemView } from '../../dialogs/contract/view'
 import { OWN_SUBJECT, type StepSpec } from '../../dialogs/framework/build'
 import { DrawingView } from './DrawingView'
@@ -23,17 +24,23 @@ export function ItemSummary({
   step,
   t,
   showPrompt = true,
+  captions = false,
 }: {
-  item: Pick<ItemView, 'text' | 'pictures' | 'drawing' | 'subject' | 'colour' | 'scale' | 'person' | 'prompt'>
+  item: Pick<ItemView, 'text' | 'pictures' | 'drawing' | 'subject' | 'colour' | 'scale' | 'person' | 'prompt' | 'lang'>
   step?: StepSpec
   t: TFunction
   showPrompt?: boolean
+  /** The picture's word written under it (the begeleider reads a picture answer in their language). */
+  captions?: boolean
 }) {
   const { t: ts } = useTranslation(['steps', 'common'])
   const question = showPrompt ? promptLabel(step, item.prompt, t) : null
   const subject =
     item.subject && item.subject !== OWN_SUBJECT && step ? t(`${step.id}.prompts.${item.subject}`) : undefined
   const p = item.person
+  // The child's own words keep their language and direction, isolated from the page around them.
+  const given = language(item.lang)
+  const own = given ? { lang: given.code, dir: given.dir } : { dir: 'auto' as const }
   return (
     <div className="item-summary">
       {question && <p className="item-summary__q">{question}</p>}
@@ -45,10 +52,21 @@ export function ItemSummary({
           </span>
         )}
         {subject && <strong>{subject}</strong>}
-        {item.pictures.map((pic) => (
-          <img key={pic} src={pictureUrl(pic)} alt={ts(`common:pictures.${pic}`)} className="item-summary__picture" />
-        ))}
-        {item.text && <span className="item-summary__text">{item.text}</span>}
+        {item.pictures.map((pic) =>
+          captions ? (
+            <figure key={pic} className="item-summary__figure">
+              <img src={pictureUrl(pic)} alt="" className="item-summary__picture" />
+              <figcaption>{ts(`common:pictures.${pic}`)}</figcaption>
+            </figure>
+          ) : (
+            <img key={pic} src={pictureUrl(pic)} alt={ts(`common:pictures.${pic}`)} className="item-summary__picture" />
+          ),
+        )}
+        {item.text && (
+          <bdi className="item-summary__text" {...own}>
+            {item.text}
+          </bdi>
+        )}
         {item.scale !== undefined && (
           <span className="scale-chip" aria-label={ts('steps:scale.value', { n: item.scale })}>
             <span className="scale-chip__bar">
@@ -59,8 +77,10 @@ export function ItemSummary({
         )}
         {p && (
           <span className="person-chip">
-            <strong>{p.name}</strong> · {ts(`steps:netwerk.categories.${p.category}`)} ·{' '}
-            {ts(`steps:netwerk.circles.${p.circle}`)}
+            <bdi>
+              <strong>{p.name}</strong>
+            </bdi>{' '}
+            · {ts(`steps:netwerk.categories.${p.category}`)} · {ts(`steps:netwerk.circles.${p.circle}`)}
             {p.gives.length > 0 && <> · {p.gives.map((g) => ts(`steps:netwerk.give.${g}`)).join(', ')}</>}
             {p.safe && (
               <>

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { AgeBand, ChildId, GesprekId, Id, Nickname, Setting } from './ids'
+import { AgeBand, ChildId, GesprekId, Id, Lang, Nickname, Setting } from './ids'
 import { GesprekView } from './view'
 
 export const LoginBody = z.strictObject({
@@ -24,7 +24,13 @@ export const ChildSummary = z.strictObject({
 })
 export type ChildSummary = z.output<typeof ChildSummary>
 
-export const NewGesprekBody = z.strictObject({ childId: ChildId, toolId: z.string().regex(/^[a-z-]{2,30}$/) })
+/** `lang`: the gesprek's language, chosen by the begeleider; the join link and QR carry it to the child. */
+export const NewGesprekBody = z.strictObject({
+  childId: ChildId,
+  toolId: z.string().regex(/^[a-z-]{2,30}$/),
+  lang: Lang.optional(),
+})
+export const JoinCodeBody = z.strictObject({ lang: Lang.optional() })
 export const GesprekSummary = z.strictObject({
   id: GesprekId,
   childId: ChildId,
@@ -40,8 +46,10 @@ export type GesprekSummary = z.output<typeof GesprekSummary>
 export const JoinCodeOut = z.strictObject({
   code: z.string(),
   expiresAt: z.string(),
-  /** SVG of a QR code for `<origin>/kind#<code>`; the code travels in the fragment, never to a server log. */
+  /** SVG of a QR code for `<origin>/kind?lang=<lang>#<code>`; the code travels in the fragment, never to a server log. */
   qrSvg: z.string(),
+  /** The language the link opens in (absent: Dutch, the source language). */
+  lang: Lang.optional(),
 })
 export type JoinCodeOut = z.output<typeof JoinCodeOut>
 

@@ -1,8 +1,9 @@
 import * as z from 'zod'
+import { Lang } from './ids'
 
 /**
  * The words of an answer, shared by the machines, the views and both ends of the wire. The contract
- * is the bottom layer: this file imports nothing but zod (docs/architecture.md).
+ * is the bottom layer: this file imports nothing but zod and the contract (docs/architecture.md).
  */
 
 /**
@@ -60,6 +61,8 @@ export const ItemInput = z.strictObject({
     .string()
     .regex(/^[a-zA-Z0-9.-]{1,40}$/)
     .optional(),
+  /** The language the child answered in: the begeleider reads the words as given, beside the prompt. */
+  lang: Lang.optional(),
 })
 export type ItemInput = z.input<typeof ItemInput>
 

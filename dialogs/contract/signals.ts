@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { ItemId } from './items'
 
-/** Kinds of answer that suggest danger (dialogs/signals.ts decides which answer is which). */
+/** Answers that suggest danger (docs/signals.md); derived from items in dialogs/signals.ts. */
 export const SIGNAL_KINDS = ['rood', 'laag', 'niet-veilig', 'mag-niet-weten'] as const
 export type SignalKind = (typeof SIGNAL_KINDS)[number]
 

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { AgeBand, Setting } from './ids'
+import { AgeBand, Lang, Setting } from './ids'
 import { Colour, Drawing, FollowUps, ItemId, Person, PictureId, ShareLevel } from './items'
 
 /**
@@ -21,6 +21,7 @@ export const ItemView = z.strictObject({
   scale: z.int().optional(),
   person: Person.optional(),
   prompt: z.string().optional(),
+  lang: Lang.optional(),
   followUps: FollowUps,
   share: ShareLevel,
   worry: z.boolean(),

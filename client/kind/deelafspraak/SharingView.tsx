@@ -177,7 +177,10 @@ function OneByOne({
       <ShareChoice name={nameOf(item)} value={item.share} labels={labels} onChange={(l) => onChange(item.id, l)} />
       <div className="one-by-one__nav">
         <button type="button" className="btn btn--soft" disabled={at === 0} onClick={() => setIndex(at - 1)}>
-          ← {t('deelafspraak:prev')}
+          <span className="dir-arrow" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t('deelafspraak:prev')}
         </button>
         <button
           type="button"
@@ -185,7 +188,10 @@ function OneByOne({
           disabled={at + 1 >= entries.length}
           onClick={() => setIndex(at + 1)}
         >
-          {t('deelafspraak:next')} →
+          {t('deelafspraak:next')}{' '}
+          <span className="dir-arrow" aria-hidden="true">
+            →
+          </span>
         </button>
       </div>
     </section>

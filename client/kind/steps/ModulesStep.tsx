@@ -109,7 +109,10 @@ export function ModulesStep({ view, step, send, pending, t: toolT }: StepProps) 
   return (
     <section className="step step--modules">
       <button type="button" className="btn btn--quiet module-back" onClick={() => setOpen(undefined)}>
-        ← {t(`${step.id}.back`)}
+        <span className="dir-arrow" aria-hidden="true">
+          ←
+        </span>{' '}
+        {t(`${step.id}.back`)}
       </button>
       <Prompt as="h1" text={t(`${step.id}.prompts.${open}`)} />
       <Prompt text={t(`${step.id}.about.${open}`)} />
