@@ -10,6 +10,7 @@ import type { Deps } from './deps'
 import { ensureDemo } from './demo'
 import { GesprekHost } from './gesprek/host'
 import { createApp } from './http/app'
+import { parseTrustProxy } from './http/client-address'
 import type { Hooks } from './http/hooks'
 import { scheduleRetention } from './jobs/retention'
 import { createLogger, type Logger } from './log'
@@ -31,6 +32,8 @@ export type ServerOptions = {
   retentionDays?: number | false
   /** Where rate-limit counts live; in memory when not given (several nodes pass a shared one). */
   limitStore?: LimitStore
+  /** TRUST_PROXY: a hop count or our proxies' addresses (docs/operations.md); unset: the TCP peer. */
+  trustProxy?: string
 }
 
 export type RunningServer = {
@@ -61,6 +64,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     config: {
       origins: opts.origins ?? [],
       secure: opts.secure ?? false,
+      trustProxy: parseTrustProxy(opts.trustProxy),
       ...(typeof opts.retentionDays === 'number' ? { retentionDays: opts.retentionDays } : {}),
     },
   }

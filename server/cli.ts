@@ -65,7 +65,7 @@ async function main() {
     log: createLogger(undefined, true),
     keys: new ChildKeys(instanceKey),
     limits: new Limits(new MemoryLimitStore(systemClock), deriveKey(instanceKey, 'limit-keys')),
-    config: { origins: [], secure: false },
+    config: { origins: [], secure: false, trustProxy: { kind: 'none' } },
   }
   const need = (k: keyof typeof values): string => {
     const v = values[k]

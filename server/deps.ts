@@ -1,6 +1,7 @@
 import type { Clock } from './clock'
 import type { Limits } from './auth/limits'
 import type { ChildKeys } from './crypto/keys'
+import type { TrustProxy } from './http/client-address'
 import type { Logger } from './log'
 import type { Db } from './store/db'
 
@@ -17,6 +18,8 @@ export type Deps = {
     origins: string[]
     /** Set behind TLS: adds Secure to cookies and HSTS. */
     secure: boolean
+    /** Which proxies may name the client's address (TRUST_PROXY); rate limits key on that address. */
+    trustProxy: TrustProxy
     /** Days after closing before retention erases a child (shown on the beheer screen); default 30. */
     retentionDays?: number
   }

@@ -23,6 +23,8 @@ export const Env = z.object({
     .enum(['0', '1', 'true', 'false'])
     .optional()
     .transform((v) => v === '1' || v === 'true'),
+  /** Proxies that may name the client's address: a hop count (1 = one nginx) or their addresses/subnets. */
+  TRUST_PROXY: z.string().optional(),
   /** Days after a trajectory closes before its raw answers are erased (SEC-10). */
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   DEMO: z

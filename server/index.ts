@@ -16,6 +16,7 @@ const server = await startServer({
   origins: env.data.PUBLIC_ORIGINS,
   secure: env.data.BEHIND_TLS,
   retentionDays: env.data.RETENTION_DAYS,
+  trustProxy: env.data.TRUST_PROXY,
   demo: env.data.DEMO,
 })
 

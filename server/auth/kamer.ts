@@ -4,6 +4,7 @@ import { iso } from '../clock'
 import type { Deps } from '../deps'
 import { hashToken, newToken } from '../ids'
 import { newJoinCode } from './join-codes'
+import { accountTryFailed, accountTrySucceeded, addressHasFailed, admitAccountTry, KAMER_RULE } from './limits'
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords'
 import type { BegeleiderPrincipal, KamerPrincipal } from './principal'
 
@@ -13,9 +14,8 @@ export const KAMER_INVITE_TTL_MS = 10 * 60_000
 export const KAMER_IDLE_MS = 5 * 60_000
 /** One visit at most; after that the PIN is asked again even when active. */
 export const KAMER_ABSOLUTE_MS = 2 * 60 * 60_000
-/** Wrong PINs in a row before the kamer locks, and for how long. */
-export const KAMER_MAX_FAILS = 5
-export const KAMER_LOCK_MS = 15 * 60_000
+/** How long an address waits after too many wrong PINs on one name (server/auth/limits.ts: KAMER_RULE). */
+export const KAMER_LOCK_MS = KAMER_RULE.windowMs
 
 export const KAMER_BANDS: readonly string[] = ['12-15', '16-18']
 const nameKey = (name: string) => hashToken(`kamer:${normalizeKamerName(name)}`)
@@ -162,55 +162,35 @@ async function revokeChildTokens(trx: Deps['db'], deps: Deps, childId: string): 
 }
 
 /**
- * Name + PIN → a kamer token. Wrong PINs count per kamer in the database (a restart does not reset
- * them); after KAMER_MAX_FAILS the kamer locks for KAMER_LOCK_MS. Unknown names cost the same scrypt
- * time as known ones. The per-IP and per-name limits in memory sit in front of this (routes/kamer.ts).
+ * Name + PIN → a kamer token. Wrong tries count in the limit store per address, per name and per
+ * (name, address) (server/auth/limits.ts): a guesser elsewhere slows down on a name but cannot lock its
+ * jongere out, and a name that does not exist behaves exactly like one that does (the same scrypt time,
+ * the same counts, the same answers), so the lockout tells nothing about which names are real.
  */
-export async function openKamer(
-  deps: Deps,
-  name: string,
-  secret: string,
-  phantom: PhantomLockout,
-): Promise<KamerTokenIssued> {
+export async function openKamer(deps: Deps, name: string, secret: string, address: string): Promise<KamerTokenIssued> {
+  const account = normalizeKamerName(name)
+  const admitted = await admitAccountTry(deps.limits, KAMER_RULE, account, address)
+  if (admitted === 'address') throw new CodedError('rate_limited', 429)
+  if (admitted === 'pair') throw new CodedError('kamer_locked', 429)
+  const priority = (await addressHasFailed(deps.limits, KAMER_RULE, address)) ? 'low' : 'high'
   const key = nameKey(name)
-  if (await phantom.locked(key)) throw new CodedError('kamer_locked', 429)
   const row = await deps.db
     .selectFrom('kamers')
     .innerJoin('children', 'children.id', 'kamers.child_id')
-    .select([
-      'kamers.child_id',
-      'kamers.secret_hash',
-      'kamers.failed_count',
-      'kamers.locked_until',
-      'children.key_wrapped',
-      'children.age_band',
-    ])
+    .select(['kamers.child_id', 'kamers.secret_hash', 'children.key_wrapped', 'children.age_band'])
     .where('kamers.name_key', '=', key)
     .executeTakeFirst()
-  if (row?.locked_until && Date.parse(row.locked_until) > deps.clock.now()) throw new CodedError('kamer_locked', 429)
-  const ok = await verifyPassword(secret, row?.secret_hash ?? (await DUMMY_HASH_PROMISE))
+  const ok = await verifyPassword(secret, row?.secret_hash ?? (await DUMMY_HASH_PROMISE), priority)
   const usable = row && row.secret_hash && row.key_wrapped && KAMER_BANDS.includes(row.age_band)
   if (!row || !ok || !usable) {
-    if (row) {
-      const fails = row.failed_count + 1
-      const lock = fails >= KAMER_MAX_FAILS
-      await deps.db
-        .updateTable('kamers')
-        .set({
-          failed_count: lock ? 0 : fails,
-          locked_until: lock ? iso(deps.clock, KAMER_LOCK_MS) : row.locked_until,
-          updated_at: iso(deps.clock),
-        })
-        .where('child_id', '=', row.child_id)
-        .execute()
-      if (lock) throw new CodedError('kamer_locked', 429)
-    } else if (await phantom.fail(key)) throw new CodedError('kamer_locked', 429)
+    await accountTryFailed(deps.limits, KAMER_RULE, account, address)
     throw new CodedError('wrong_credentials', 401)
   }
+  await accountTrySucceeded(deps.limits, KAMER_RULE, account, address)
   return deps.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('kamers')
-      .set({ failed_count: 0, locked_until: null, opened_at: iso(deps.clock), updated_at: iso(deps.clock) })
+      .set({ opened_at: iso(deps.clock), updated_at: iso(deps.clock) })
       .where('child_id', '=', row.child_id)
       .execute()
     // One kamer, one open visit: opening it on another device closes the earlier one.
@@ -218,26 +198,6 @@ export async function openKamer(
     const token = await issueToken(trx, deps, row.child_id)
     return { token, childId: row.child_id, revoked }
   })
-}
-
-/**
- * Wrong tries on names that do not exist lock the same way as real kamers, in the limit store:
- * otherwise "locked" after five tries would tell a guesser that a name is real.
- */
-export class PhantomLockout {
-  constructor(private readonly deps: Deps) {}
-  async locked(key: string): Promise<boolean> {
-    return (await this.deps.limits.count('kamer-phantom-lock', key)) > 0
-  }
-  /** Counts a wrong try; true when this one locks the name. */
-  async fail(key: string): Promise<boolean> {
-    const { limits } = this.deps
-    // Like failed_count in the database: wrong tries in a row, back to zero when a lock starts.
-    if (!(await limits.over('kamer-phantom-fail', key, KAMER_MAX_FAILS - 1, KAMER_LOCK_MS))) return false
-    await limits.reset('kamer-phantom-fail', key)
-    await limits.over('kamer-phantom-lock', key, 0, KAMER_LOCK_MS)
-    return true
-  }
 }
 
 /** The principal behind a kamer token, or null when it is unknown, revoked, too old or idle. */

@@ -6,6 +6,7 @@ import { devicePrincipal } from '../auth/join-codes'
 import type { BegeleiderPrincipal, KindPrincipal } from '../auth/principal'
 import { SESSION_COOKIE, sessionPrincipal } from '../auth/sessions'
 import type { Deps } from '../deps'
+import { clientAddress } from './client-address'
 
 export type Env = { Variables: { deps: Deps } }
 export type Ctx = Context<Env>
@@ -43,8 +44,11 @@ export async function requireKind(c: Ctx): Promise<KindPrincipal> {
   return p
 }
 
-/** The caller's IP as the socket saw it; a proxy in front must be configured to overwrite it (docs/operations.md). */
+/**
+ * The caller's address: the TCP peer, or with TRUST_PROXY what our own proxies say in X-Forwarded-For
+ * (docs/operations.md). Only for rate limits; never logged.
+ */
 export function clientIp(c: Ctx): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
-  return incoming?.socket?.remoteAddress ?? 'unknown'
+  return clientAddress(incoming?.socket?.remoteAddress, c.req.header('x-forwarded-for'), c.var.deps.config.trustProxy)
 }

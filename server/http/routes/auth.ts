@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { CodedError } from '../../../dialogs/contract/errors'
 import { LoginBody, type Me } from '../../../dialogs/contract/http'
+import { accountTryFailed, accountTrySucceeded, addressHasFailed, admitAccountTry, LOGIN_RULE } from '../../auth/limits'
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../../auth/passwords'
 import { createSession, endAllSessions, endSession, SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../../auth/sessions'
 import type { Deps } from '../../deps'
@@ -9,28 +10,29 @@ import { body, clientIp, requireBegeleider, type Env } from '../context'
 import type { Hooks } from '../hooks'
 
 export function authRoutes(deps: Deps, hooks: Hooks) {
-  // Per IP and per username: a slow guesser is stopped either way (SEC-04).
-  const WINDOW = 15 * 60_000
+  // Per address, per username and per pair, with backoff instead of a lockout (server/auth/limits.ts).
   return (
     new Hono<Env>()
       .post('/login', async (c) => {
         const { username, password } = await body(c, LoginBody)
         const name = username.toLowerCase()
-        if (
-          (await deps.limits.over('login-ip', clientIp(c), 20, WINDOW)) ||
-          (await deps.limits.over('login-user', name, 10, WINDOW))
-        )
-          throw new CodedError('rate_limited', 429)
+        const address = clientIp(c)
+        const admitted = await admitAccountTry(deps.limits, LOGIN_RULE, name, address)
+        if (admitted !== 'ok') throw new CodedError('rate_limited', 429)
+        const priority = (await addressHasFailed(deps.limits, LOGIN_RULE, address)) ? 'low' : 'high'
         const row = await deps.db
           .selectFrom('begeleiders')
           .selectAll()
           .where('username', '=', name)
           .where('active', '=', 1)
           .executeTakeFirst()
-        const ok = await verifyPassword(password, row?.password_hash ?? (await DUMMY_HASH_PROMISE))
+        const ok = await verifyPassword(password, row?.password_hash ?? (await DUMMY_HASH_PROMISE), priority)
         // One answer for unknown user and wrong password: no account probing.
-        if (!row || !ok) throw new CodedError('wrong_credentials', 401)
-        await deps.limits.reset('login-user', name)
+        if (!row || !ok) {
+          await accountTryFailed(deps.limits, LOGIN_RULE, name, address)
+          throw new CodedError('wrong_credentials', 401)
+        }
+        await accountTrySucceeded(deps.limits, LOGIN_RULE, name, address)
         const token = await createSession(deps, row.id)
         setCookie(c, SESSION_COOKIE, token, {
           httpOnly: true,

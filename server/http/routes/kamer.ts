@@ -27,11 +27,11 @@ import {
   kamerPrincipal,
   lockKamerToken,
   openKamer,
-  PhantomLockout,
   setupKamer,
   touchKamer,
   type KamerTokenIssued,
 } from '../../auth/kamer'
+import { admitCodeTry, codeTryFailed } from '../../auth/limits'
 import type { KamerPrincipal } from '../../auth/principal'
 import { iso } from '../../clock'
 import type { Deps } from '../../deps'
@@ -60,15 +60,15 @@ const kamerToolsFor = (ageBand: string) =>
  * the kamer's own gesprekken, and what the begeleider sees of what was shared.
  */
 export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
-  // Invites are join codes: ≤ 10 tries a minute per source and a global ceiling (SEC-03).
-  const inviteLimited = async (c: Ctx) =>
-    (await deps.limits.over('invite-ip', clientIp(c), 10, 60_000)) ||
-    (await deps.limits.over('invite-all', 'all', 300, 60_000))
-  // PIN tries: per kamer in the database (openKamer), per IP and overall here.
-  const openLimited = async (c: Ctx) =>
-    (await deps.limits.over('open-ip', clientIp(c), 20, 15 * 60_000)) ||
-    (await deps.limits.over('open-all', 'all', 600, 60_000))
-  const phantom = new PhantomLockout(deps)
+  // Invites are join codes: ≤ 10 wrong tries a minute per source and a global ceiling (SEC-03).
+  const inviteTry = async <T>(c: Ctx, work: () => Promise<T>): Promise<T> => {
+    const address = clientIp(c)
+    if (!(await admitCodeTry(deps.limits, 'invite', address, 10, 300))) throw new CodedError('rate_limited', 429)
+    return work().catch(async (err: unknown) => {
+      if (err instanceof CodedError && err.code.startsWith('code_')) await codeTryFailed(deps.limits, 'invite', address)
+      throw err
+    })
+  }
   // One kamer gesprek per tool: two taps on a slow phone must not make two.
   const creating = new Map<string, Promise<string>>()
 
@@ -102,24 +102,25 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
     new Hono<Env>()
       // ── the jongere, before the kamer is open ──
       .post('/invite/check', async (c) => {
-        if (await inviteLimited(c)) throw new CodedError('rate_limited', 429)
-        const { code } = await body(c, KamerInviteCheckBody).catch(() => {
-          throw new CodedError('code_invalid', 400)
+        await inviteTry(c, async () => {
+          const { code } = await body(c, KamerInviteCheckBody).catch(() => {
+            throw new CodedError('code_invalid', 400)
+          })
+          await checkKamerInvite(deps, code)
         })
-        await checkKamerInvite(deps, code)
         return c.json({ ok: true })
       })
       .post('/setup', async (c) => {
-        if (await inviteLimited(c)) throw new CodedError('rate_limited', 429)
-        const { code, name, secret } = await body(c, KamerSetupBody)
-        const issued = await setupKamer(deps, code, name, secret)
+        const issued = await inviteTry(c, async () => {
+          const { code, name, secret } = await body(c, KamerSetupBody)
+          return setupKamer(deps, code, name, secret)
+        })
         deps.log.info('kamer set up', { child: issued.childId })
         return c.json(tokenOut(issued))
       })
       .post('/open', async (c) => {
-        if (await openLimited(c)) throw new CodedError('rate_limited', 429)
         const { name, secret } = await body(c, KamerOpenBody)
-        return c.json(tokenOut(await openKamer(deps, name, secret, phantom)))
+        return c.json(tokenOut(await openKamer(deps, name, secret, clientIp(c))))
       })
       // ── the jongere, inside the kamer (kamer token in the Authorization header, never a cookie) ──
       .get('/me', async (c) => {
