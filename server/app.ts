@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url'
 import { systemClock, type Clock } from './clock'
 import { MemoryLimitStore, type LimitStore } from './auth/limit-store'
 import { Limits } from './auth/limits'
+import { KamerKeys } from './crypto/kamer-keys'
 import { ChildKeys, deriveKey, loadInstanceKey } from './crypto/keys'
+import { loadIndexKeys } from './crypto/secrets'
 import type { Deps } from './deps'
 import { ensureDemo } from './demo'
 import { GesprekHost } from './gesprek/host'
@@ -47,6 +49,15 @@ export type RunningServer = {
   close: () => Promise<void>
 }
 
+/** A PIN-sealed kamer gesprek keeps its shared copy current; a closed kamer leaves the host's memory. */
+export function wireKamerSealing(deps: Deps, host: GesprekHost): void {
+  deps.kamerKeys.onClosed = (childId) => host.forgetChild(childId)
+  host.onCommitted((gesprekId, seq, viewFor) => {
+    const childId = deps.kamerKeys.sealedChild(gesprekId)
+    if (childId) void deps.kamerKeys.recordShared(gesprekId, childId, seq, viewFor('begeleider')).catch(() => undefined)
+  })
+}
+
 export const DEFAULT_DIST = fileURLToPath(new URL('../dist/client', import.meta.url))
 
 /** Composition root used by `npm start`, the CLI-less tests and the crash harness alike. */
@@ -55,11 +66,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const db = await openSqlite(opts.dataDir)
   const clock = opts.clock ?? systemClock
   const instanceKey = loadInstanceKey(opts.dataDir, opts.instanceKey)
+  const keys = new ChildKeys(instanceKey)
   const deps: Deps = {
     db,
     clock,
     log,
-    keys: new ChildKeys(instanceKey),
+    keys,
+    index: await loadIndexKeys(db, instanceKey),
+    kamerKeys: new KamerKeys(db, keys, clock, log),
     limits: new Limits(opts.limitStore ?? new MemoryLimitStore(clock), deriveKey(instanceKey, 'limit-keys')),
     config: {
       origins: opts.origins ?? [],
@@ -69,7 +83,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     },
   }
   const demo = opts.demo ? await ensureDemo(deps) : null
-  const host = new GesprekHost(deps)
+  const host = new GesprekHost(deps, deps.kamerKeys)
+  wireKamerSealing(deps, host)
   const hooks: Hooks = { sessionEnded: () => undefined, begeleiderEnded: () => undefined }
   const app = createApp(deps, host, hooks, { distDir: opts.distDir ?? DEFAULT_DIST })
   const httpServer = await new Promise<HttpServer>((resolve) => {

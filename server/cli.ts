@@ -5,7 +5,9 @@ import { passwordIsStrongEnough } from './auth/passwords'
 import { systemClock } from './clock'
 import { MemoryLimitStore } from './auth/limit-store'
 import { Limits } from './auth/limits'
+import { KamerKeys } from './crypto/kamer-keys'
 import { ChildKeys, deriveKey, loadInstanceKey } from './crypto/keys'
+import { loadIndexKeys } from './crypto/secrets'
 import type { Deps } from './deps'
 import { createLogger } from './log'
 import { endSessionsOf, moveChild, resetPassword, setActive } from './workspace/beheer'
@@ -59,11 +61,15 @@ async function main() {
   const dataDir = resolve(process.env.DATA_DIR ?? './data')
   const db = await openSqlite(dataDir)
   const instanceKey = loadInstanceKey(dataDir, process.env.KINDGESPREK_KEY)
+  const keys = new ChildKeys(instanceKey)
+  const log = createLogger(undefined, true)
   const deps: Deps = {
     db,
     clock: systemClock,
-    log: createLogger(undefined, true),
-    keys: new ChildKeys(instanceKey),
+    log,
+    keys,
+    index: await loadIndexKeys(db, instanceKey),
+    kamerKeys: new KamerKeys(db, keys, systemClock, log),
     limits: new Limits(new MemoryLimitStore(systemClock), deriveKey(instanceKey, 'limit-keys')),
     config: { origins: [], secure: false, trustProxy: { kind: 'none' } },
   }
@@ -148,7 +154,7 @@ async function main() {
           .executeTakeFirst()
         if (!own) throw new Error('no such child in that organisation')
         // A server running beside this keeps its own cache: erase through the beheer route when it runs.
-        const host = new GesprekHost(deps)
+        const host = new GesprekHost(deps, deps.kamerKeys)
         if (command === 'export-child') console.log(JSON.stringify(await exportChild(deps, host, childId), null, 2))
         else {
           await eraseChild(deps, host, childId)
@@ -167,7 +173,7 @@ async function main() {
       case 'retention': {
         const days = Number(values.days ?? process.env.RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS)
         if (!Number.isInteger(days) || days < 1) throw new Error('--days must be a whole number of days, at least 1')
-        console.log(JSON.stringify(await runRetention(deps, new GesprekHost(deps), { days })))
+        console.log(JSON.stringify(await runRetention(deps, new GesprekHost(deps, deps.kamerKeys), { days })))
         break
       }
       case 'list': {

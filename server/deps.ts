@@ -1,6 +1,8 @@
 import type { Clock } from './clock'
 import type { Limits } from './auth/limits'
+import type { KamerKeys } from './crypto/kamer-keys'
 import type { ChildKeys } from './crypto/keys'
+import type { IndexKeys } from './crypto/secrets'
 import type { TrustProxy } from './http/client-address'
 import type { Logger } from './log'
 import type { Db } from './store/db'
@@ -11,6 +13,10 @@ export type Deps = {
   clock: Clock
   log: Logger
   keys: ChildKeys
+  /** Keyed indexes a backup cannot read: kamer names, join and invite codes, the PIN pepper. */
+  index: IndexKeys
+  /** Data keys of the kamers open on this node; the gesprek host's sealing hook. */
+  kamerKeys: KamerKeys
   /** Every rate limit, backoff and concurrency ceiling (server/auth/limits.ts). */
   limits: Limits
   config: {

@@ -46,7 +46,7 @@ const bearer = (c: Ctx) => {
 }
 
 /** Every call with a kamer token is activity: it re-checks the idle lock and moves it on. */
-async function requireKamer(c: Ctx): Promise<KamerPrincipal> {
+async function requireKamer(c: Ctx): Promise<KamerPrincipal & { kamerId: string }> {
   const p = await kamerPrincipal(c.var.deps, bearer(c))
   if (!p || !(await touchKamer(c.var.deps, p))) throw new CodedError('session_expired', 401)
   return p
@@ -79,6 +79,7 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
     return { token: issued.token, idleMs: KAMER_IDLE_MS }
   }
 
+  /** Every kamer gesprek of a child, of every kamer it had: what the begeleider may see of them is shared. */
   const kamerGesprekken = (childId: string) =>
     deps.db
       .selectFrom('gesprekken')
@@ -86,6 +87,16 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
       .where('child_id', '=', childId)
       .where('setting', '=', 'kamer')
       .orderBy('created_at')
+      .execute()
+
+  /** The gesprekken of one kamer: what the jongere sees in the kamer they opened. */
+  const gesprekkenOfKamer = (kamerId: string) =>
+    deps.db
+      .selectFrom('gesprekken')
+      .innerJoin('kamer_gesprekken', 'kamer_gesprekken.gesprek_id', 'gesprekken.id')
+      .select(['gesprekken.id', 'gesprekken.tool_id'])
+      .where('kamer_gesprekken.kamer_id', '=', kamerId)
+      .orderBy('gesprekken.created_at')
       .execute()
 
   /** What the begeleider may see of a kamer: the one projection, per kamer gesprek. */
@@ -96,6 +107,24 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
       if (view.items.length > 0) shared.push({ gesprekId: g.id, toolId: g.tool_id, items: view.items })
     }
     return shared
+  }
+
+  /**
+   * A new kamer gesprek, sealed under the open kamer's key (docs/kamer.md), with the begeleider's copy
+   * (empty at first) written before anyone can see the gesprek.
+   */
+  async function createSealed(p: KamerPrincipal & { kamerId: string }, toolId: string, ageBand: AgeBand) {
+    const key = deps.kamerKeys.get(p.kamerId)
+    if (!key) throw new CodedError('session_expired', 401)
+    const id = await host.create({ childId: p.childId, toolId, setting: 'kamer', ageBand, sealWith: key })
+    await deps.db
+      .insertInto('kamer_gesprekken')
+      .values({ gesprek_id: id, kamer_id: p.kamerId, sealed: 'kamer' })
+      .execute()
+    deps.kamerKeys.registerSealed(id, p.childId)
+    const { seq, view } = await host.view(id, 'begeleider')
+    await deps.kamerKeys.recordShared(id, p.childId, seq, view)
+    return id
   }
 
   return (
@@ -130,7 +159,7 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
           .select('age_band')
           .where('id', '=', p.childId)
           .executeTakeFirstOrThrow()
-        const gesprekken: KamerGesprek[] = (await kamerGesprekken(p.childId)).map((g) => ({
+        const gesprekken: KamerGesprek[] = (await gesprekkenOfKamer(p.kamerId)).map((g) => ({
           id: g.id,
           toolId: g.tool_id,
         }))
@@ -150,9 +179,9 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
               .where('id', '=', p.childId)
               .executeTakeFirstOrThrow()
             if (!kamerToolsFor(child.age_band).includes(toolId)) throw new CodedError('not_allowed_now', 400)
-            const existing = (await kamerGesprekken(p.childId)).find((g) => g.tool_id === toolId)
+            const existing = (await gesprekkenOfKamer(p.kamerId)).find((g) => g.tool_id === toolId)
             if (existing) return existing.id
-            return host.create({ childId: p.childId, toolId, setting: 'kamer', ageBand: child.age_band as AgeBand })
+            return createSealed(p, toolId, child.age_band as AgeBand)
           })().finally(() => creating.delete(key))
           creating.set(key, job)
         }
@@ -203,8 +232,9 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
         const child = await childForBegeleider(deps, p, c.req.param('childId'))
         const kamer = await deps.db
           .selectFrom('kamers')
-          .select('secret_hash')
+          .select('id')
           .where('child_id', '=', child.id)
+          .where((eb) => eb.or([eb('key_sealed', 'is not', null), eb('legacy_secret_hash', 'is not', null)]))
           .executeTakeFirst()
         const shared = await sharedOf(child.id)
         // Logged before anything is answered: the jongere's receipt shows this look (SEC-08).
@@ -240,7 +270,7 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
           .execute()
         const overview: KamerOverview = {
           available: KAMER_BANDS.includes(child.age_band),
-          open: Boolean(kamer?.secret_hash),
+          open: Boolean(kamer),
           shared,
           newItemIds: ids.filter((id) => !before.has(id)),
         }
