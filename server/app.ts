@@ -12,6 +12,8 @@ import type { Deps } from './deps'
 import { ensureDemo } from './demo'
 import { GesprekHost } from './gesprek/host'
 import { createApp } from './http/app'
+import { socketHeaders } from './http/security'
+import { restrictDataDir } from './data-dir'
 import { parseTrustProxy } from './http/client-address'
 import type { Hooks } from './http/hooks'
 import { scheduleRetention } from './jobs/retention'
@@ -64,6 +66,7 @@ export const DEFAULT_DIST = fileURLToPath(new URL('../dist/client', import.meta.
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? createLogger()
   const db = await openSqlite(opts.dataDir)
+  restrictDataDir(opts.dataDir)
   const clock = opts.clock ?? systemClock
   const instanceKey = loadInstanceKey(opts.dataDir, opts.instanceKey)
   const keys = new ChildKeys(instanceKey)
@@ -82,7 +85,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       ...(typeof opts.retentionDays === 'number' ? { retentionDays: opts.retentionDays } : {}),
     },
   }
-  const demo = opts.demo ? await ensureDemo(deps) : null
+  // A real installation (behind TLS or with a public origin) never gets an account with a known password.
+  const realInstallation = Boolean(opts.secure) || (opts.origins ?? []).length > 0
+  const demo = opts.demo && !realInstallation ? await ensureDemo(deps) : null
   const host = new GesprekHost(deps, deps.kamerKeys)
   wireKamerSealing(deps, host)
   const hooks: Hooks = { sessionEnded: () => undefined, begeleiderEnded: () => undefined }
@@ -93,6 +98,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ) as HttpServer
   })
   const io = createRealtime(httpServer, deps, host)
+  // socket.io answers /socket.io/ itself, before Hono: the same headers there.
+  io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, socketHeaders(deps)))
   hooks.sessionEnded = (p, reason) => endPrincipalSockets(io, p, reason)
   hooks.begeleiderEnded = (id, reason) => endBegeleiderSockets(io, id, reason)
   const stopRetention =

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { valuesJoined } from './cli-args'
 import { createBegeleider, createOrganisation, createTeam } from './auth/accounts'
 import { passwordIsStrongEnough } from './auth/passwords'
 import { systemClock } from './clock'
@@ -38,10 +39,25 @@ const USAGE = `npm run admin -- <command> [options]
 
   DATA_DIR (default ./data) selects the database.`
 
+const STRING_OPTIONS = new Set([
+  'organisation',
+  'organisation-id',
+  'team',
+  'team-id',
+  'name',
+  'username',
+  'display-name',
+  'password',
+  'begeleider-id',
+  'child-id',
+  'to',
+  'days',
+])
+
 async function main() {
   const [command, ...rest] = process.argv.slice(2)
   const { values } = parseArgs({
-    args: rest,
+    args: valuesJoined(rest, STRING_OPTIONS),
     options: {
       organisation: { type: 'string' },
       'organisation-id': { type: 'string' },
@@ -80,7 +96,8 @@ async function main() {
   }
   const password = () => {
     const p = need('password')
-    if (!passwordIsStrongEnough(p)) throw new Error('password must be at least 10 characters')
+    if (!passwordIsStrongEnough(p))
+      throw new Error('password must be at least 10 characters (not counting spaces around it), with 5 different ones')
     return p
   }
   // The CLI acts for the server operator; the organisation is still named so a typo cannot reach another one.

@@ -2,6 +2,9 @@ import { resolve } from 'node:path'
 import { startServer } from './app'
 import { Env } from './env'
 
+// Files the server makes (the database's -wal and -shm among them) are for the service user only.
+process.umask(0o077)
+
 const env = Env.safeParse(process.env)
 if (!env.success) {
   console.error('Invalid environment:', env.error.issues.map((i) => i.path.join('.')).join(', '))

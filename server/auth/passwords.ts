@@ -77,6 +77,17 @@ export async function verifyPassword(password: string, stored: string, priority:
 /** A hash of a password nobody has: verifying against it keeps timing equal for unknown usernames. */
 export const DUMMY_HASH_PROMISE = hashPassword(randomBytes(16).toString('hex'))
 
+/** Different characters a password needs at least: "aaaaaaaaaa" and ten spaces are not passwords. */
+export const MIN_PASSWORD_VARIETY = 5
+
+/**
+ * The rule (said in full by the `password_too_short` message): at least MIN_PASSWORD_LENGTH
+ * characters without the spaces around it, not only spaces, and at least MIN_PASSWORD_VARIETY
+ * different characters.
+ */
 export function passwordIsStrongEnough(password: string): boolean {
-  return password.length >= MIN_PASSWORD_LENGTH
+  const p = password.normalize('NFKC')
+  const core = p.trim()
+  if ([...core].length < MIN_PASSWORD_LENGTH) return false
+  return new Set([...core.toLowerCase()].filter((ch) => !/\s/u.test(ch))).size >= MIN_PASSWORD_VARIETY
 }

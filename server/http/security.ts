@@ -18,19 +18,26 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ')
 
+/** SEC-14 headers, the same on Hono's answers and socket.io's (server/app.ts; engine.io sends no-store itself). */
+export function socketHeaders(deps: Deps): Record<string, string> {
+  return {
+    'Content-Security-Policy': CSP,
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+    ...(deps.config.secure ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
+  }
+}
+
 /** SEC-14 headers on every answer, plus no-store wherever a child's data or screen may pass. */
 export function securityHeaders(deps: Deps): MiddlewareHandler<Env> {
   return async (c, next) => {
     await next()
     const h = c.res.headers
-    h.set('Content-Security-Policy', CSP)
-    h.set('Referrer-Policy', 'no-referrer')
-    h.set('X-Content-Type-Options', 'nosniff')
-    h.set('X-Frame-Options', 'DENY')
-    h.set('Cross-Origin-Opener-Policy', 'same-origin')
-    h.set('Cross-Origin-Resource-Policy', 'same-origin')
-    h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()')
-    if (deps.config.secure) h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+    for (const [k, v] of Object.entries(socketHeaders(deps))) h.set(k, v)
     const path = c.req.path
     if (!path.startsWith('/assets/')) {
       h.set('Cache-Control', 'no-store')
