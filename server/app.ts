@@ -12,7 +12,7 @@ import type { Deps } from './deps'
 import { ensureDemo } from './demo'
 import { GesprekHost } from './gesprek/host'
 import { createApp } from './http/app'
-import { socketHeaders } from './http/security'
+import { localOrigins, socketHeaders } from './http/security'
 import { restrictDataDir } from './data-dir'
 import { parseTrustProxy } from './http/client-address'
 import type { Hooks } from './http/hooks'
@@ -38,6 +38,8 @@ export type ServerOptions = {
   limitStore?: LimitStore
   /** TRUST_PROXY: a hop count or our proxies' addresses (docs/operations.md); unset: the TCP peer. */
   trustProxy?: string
+  /** `npm run dev`: the Vite dev server's origins, counted as local ones. */
+  devOrigins?: string[]
 }
 
 export type RunningServer = {
@@ -80,6 +82,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     limits: new Limits(opts.limitStore ?? new MemoryLimitStore(clock), deriveKey(instanceKey, 'limit-keys')),
     config: {
       origins: opts.origins ?? [],
+      localOrigins: [],
       secure: opts.secure ?? false,
       trustProxy: parseTrustProxy(opts.trustProxy),
       ...(typeof opts.retentionDays === 'number' ? { retentionDays: opts.retentionDays } : {}),
@@ -113,6 +116,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
           },
         })
   const port = (httpServer.address() as AddressInfo).port
+  deps.config.localOrigins = [...localOrigins(opts.host ?? '127.0.0.1', port), ...(opts.devOrigins ?? [])]
   const url = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`
 
   let closing: Promise<void> | null = null

@@ -87,7 +87,7 @@ async function main() {
     index: await loadIndexKeys(db, instanceKey),
     kamerKeys: new KamerKeys(db, keys, systemClock, log),
     limits: new Limits(new MemoryLimitStore(systemClock), deriveKey(instanceKey, 'limit-keys')),
-    config: { origins: [], secure: false, trustProxy: { kind: 'none' } },
+    config: { origins: [], localOrigins: [], secure: false, trustProxy: { kind: 'none' } },
   }
   const need = (k: keyof typeof values): string => {
     const v = values[k]

@@ -22,6 +22,11 @@ export type Deps = {
   config: {
     /** Origins allowed for sockets and state-changing requests. */
     origins: string[]
+    /**
+     * Without `origins`: the origins of the address this server listens on (set once it listens). The
+     * own origin never comes from a Host header (server/http/security.ts: ownOrigins).
+     */
+    localOrigins: string[]
     /** Set behind TLS: adds Secure to cookies and HSTS. */
     secure: boolean
     /** Which proxies may name the client's address (TRUST_PROXY); rate limits key on that address. */

@@ -18,6 +18,18 @@ export const Env = z.object({
             .filter(Boolean)
         : [],
     ),
+  /** `npm run dev` only: the Vite dev server's origin, which proxies to us (not a public origin). */
+  DEV_ORIGINS: z
+    .string()
+    .optional()
+    .transform((s) =>
+      s
+        ? s
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean)
+        : [],
+    ),
   /** Set when a TLS proxy is in front: Secure cookies and HSTS. */
   BEHIND_TLS: z
     .enum(['0', '1', 'true', 'false'])

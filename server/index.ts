@@ -20,6 +20,7 @@ const server = await startServer({
   secure: env.data.BEHIND_TLS,
   retentionDays: env.data.RETENTION_DAYS,
   trustProxy: env.data.TRUST_PROXY,
+  devOrigins: env.data.DEV_ORIGINS,
   demo: env.data.DEMO,
 })
 

@@ -4,7 +4,7 @@ import type * as z from 'zod'
 import { CodedError } from '../../dialogs/contract/errors'
 import { devicePrincipal } from '../auth/join-codes'
 import type { BegeleiderPrincipal, KindPrincipal } from '../auth/principal'
-import { SESSION_COOKIE, sessionPrincipal } from '../auth/sessions'
+import { sessionCookieName, sessionPrincipal } from '../auth/sessions'
 import type { Deps } from '../deps'
 import { clientAddress } from './client-address'
 
@@ -25,7 +25,7 @@ export async function body<T extends z.ZodType>(c: Ctx, schema: T): Promise<z.ou
 }
 
 export async function requireBegeleider(c: Ctx): Promise<BegeleiderPrincipal> {
-  const p = await sessionPrincipal(c.var.deps, getCookie(c, SESSION_COOKIE))
+  const p = await sessionPrincipal(c.var.deps, getCookie(c, sessionCookieName(c.var.deps)))
   if (!p) throw new CodedError('not_logged_in', 401)
   return p
 }

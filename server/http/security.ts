@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
+import { networkInterfaces } from 'node:os'
 import { CodedError } from '../../dialogs/contract/errors'
 import type { Deps } from '../deps'
 import type { Env } from './context'
@@ -47,6 +48,35 @@ export function securityHeaders(deps: Deps): MiddlewareHandler<Env> {
 }
 
 /**
+ * The origins of the address we listen on: loopback by IP and as localhost, the bound address, and on
+ * 0.0.0.0 or :: every interface address (a tablet on the shelter's network in a local trial).
+ */
+export function localOrigins(host: string, port: number): string[] {
+  const hosts = new Set(['127.0.0.1', 'localhost', '[::1]'])
+  const all = host === '0.0.0.0' || host === '::'
+  if (!all) hosts.add(host.includes(':') ? `[${host}]` : host)
+  else
+    for (const list of Object.values(networkInterfaces()))
+      for (const a of list ?? []) hosts.add(a.family === 'IPv6' ? `[${a.address.split('%')[0]}]` : a.address)
+  return [...hosts].map((h) => `http://${h}:${port}`)
+}
+
+/** Our own origins: PUBLIC_ORIGINS when set, else the listening address's; never the Host header. */
+export function ownOrigins(deps: Deps): string[] {
+  return deps.config.origins.length > 0 ? deps.config.origins : deps.config.localOrigins
+}
+
+/**
+ * Where a QR code points: the first public origin, else the local origin the begeleider's own page
+ * was loaded from when that is one of ours (a foreign Host header never gets into a QR code).
+ */
+export function publicOrigin(deps: Deps, requestUrl: string): string {
+  if (deps.config.origins[0]) return deps.config.origins[0]
+  const asked = new URL(requestUrl).origin
+  return deps.config.localOrigins.includes(asked) ? asked : (deps.config.localOrigins[0] ?? asked)
+}
+
+/**
  * State-changing requests must come from our own pages. SameSite=Strict already keeps the cookie
  * home; this also stops cross-site requests that carry no cookie (the child's join, for one).
  */
@@ -54,9 +84,8 @@ export function sameOrigin(deps: Deps): MiddlewareHandler<Env> {
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       const origin = c.req.header('origin')
-      const own = new URL(c.req.url).origin
       const site = c.req.header('sec-fetch-site')
-      if ((origin && origin !== own && !deps.config.origins.includes(origin)) || site === 'cross-site')
+      if ((origin && !ownOrigins(deps).includes(origin)) || site === 'cross-site')
         throw new CodedError('forbidden', 403)
     }
     await next()

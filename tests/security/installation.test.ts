@@ -73,3 +73,17 @@ describe('a real installation', () => {
     ])
   })
 })
+
+describe('sessions', () => {
+  it('an old session stays visible after a new login and can be ended from the new one', async () => {
+    const { server } = await startSeeded({ retentionDays: false })
+    const old = await HttpUser.login(server.url, 'joris')
+    const now = await HttpUser.login(server.url, 'joris')
+    const list = await now.get('/api/auth/sessions')
+    expect(list.body.sessions).toHaveLength(2)
+    expect(list.body.sessions.filter((s: { current: boolean }) => s.current)).toHaveLength(1)
+    expect((await now.post('/api/auth/sessions/end-others')).body).toEqual({ ok: true, ended: 1 })
+    expect((await old.get('/api/auth/me')).body).toEqual({ error: 'not_logged_in' })
+    expect((await now.get('/api/auth/me')).status).toBe(200)
+  })
+})

@@ -11,10 +11,11 @@ import type { Deps } from '../../deps'
 import type { GesprekHost } from '../../gesprek/host'
 import { body, requireBegeleider, type Ctx, type Env } from '../context'
 import { childSummary, gesprekSummary } from './children'
+import { publicOrigin } from '../security'
 
 async function joinCodeOut(deps: Deps, c: Ctx, gesprekId: string): Promise<JoinCodeOut> {
   const { code, expiresAt } = await createJoinCode(deps, gesprekId)
-  const origin = deps.config.origins[0] ?? new URL(c.req.url).origin
+  const origin = publicOrigin(deps, c.req.url)
   // The code rides in the fragment: it never reaches a server log or a Referer header.
   const qrSvg = await QRCode.toString(`${origin}/kind#${code}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
   return { code: formatJoinCode(code), expiresAt, qrSvg }

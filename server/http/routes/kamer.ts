@@ -39,6 +39,7 @@ import type { GesprekHost } from '../../gesprek/host'
 import { hashToken } from '../../ids'
 import { body, clientIp, requireBegeleider, type Ctx, type Env } from '../context'
 import type { Hooks } from '../hooks'
+import { publicOrigin } from '../security'
 
 const bearer = (c: Ctx) => {
   const header = c.req.header('authorization') ?? ''
@@ -218,7 +219,7 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
         const p = await requireBegeleider(c)
         const child = await childForBegeleider(deps, p, c.req.param('childId'))
         const { code, expiresAt } = await createKamerInvite(deps, p, child)
-        const origin = deps.config.origins[0] ?? new URL(c.req.url).origin
+        const origin = publicOrigin(deps, c.req.url)
         // In the fragment: the code never reaches a server log or a Referer header.
         const qrSvg = await QRCode.toString(`${origin}/kamer#${code}`, {
           type: 'svg',
