@@ -58,7 +58,13 @@ export function wireKamerSealing(deps: Deps, host: GesprekHost): void {
   deps.kamerKeys.onClosed = (childId) => host.forgetChild(childId)
   host.onCommitted((gesprekId, seq, viewFor) => {
     const childId = deps.kamerKeys.sealedChild(gesprekId)
-    if (childId) void deps.kamerKeys.recordShared(gesprekId, childId, seq, viewFor('begeleider')).catch(() => undefined)
+    if (childId)
+      void deps.kamerKeys
+        .recordShared(gesprekId, childId, seq, {
+          begeleider: viewFor('begeleider'),
+          oudergesprek: viewFor('oudergesprek'),
+        })
+        .catch(() => undefined)
   })
 }
 

@@ -1,5 +1,6 @@
 import { CodedError } from '../../dialogs/contract/errors'
 import type { GesprekView } from '../../dialogs/contract/view'
+import type { Audience } from '../../dialogs/sharing'
 import type { Clock } from '../clock'
 import type { Sealing } from '../gesprek/host'
 import type { Logger } from '../log'
@@ -9,6 +10,9 @@ import type { ChildKeys } from './keys'
 import { open, seal } from './seal'
 
 const sharedAad = (gesprekId: string) => `${gesprekId}:kamer-shared`
+
+/** The projections of a kamer gesprek for the audiences other than the jongere. */
+export type SharedViews = { begeleider: GesprekView; oudergesprek: GesprekView }
 
 /**
  * The data keys of the kamers that are open on this node, and the gesprek host's Sealing hook
@@ -76,7 +80,7 @@ export class KamerKeys implements Sealing {
     return this.sealedGesprekken.get(gesprekId)
   }
 
-  async closedView(gesprekId: string): Promise<{ seq: number; view: GesprekView }> {
+  async closedView(gesprekId: string, audience: Audience): Promise<{ seq: number; view: GesprekView }> {
     const row = await this.db
       .selectFrom('kamer_shared')
       .innerJoin('gesprekken', 'gesprekken.id', 'kamer_shared.gesprek_id')
@@ -86,14 +90,16 @@ export class KamerKeys implements Sealing {
       .executeTakeFirst()
     if (!row?.key_wrapped) throw new CodedError('not_found', 404)
     const key = this.keys.unwrap(row.child_id, row.key_wrapped)
-    return { seq: row.seq, view: JSON.parse(open(key, row.view_enc, sharedAad(gesprekId))) as GesprekView }
+    const views = JSON.parse(open(key, row.view_enc, sharedAad(gesprekId))) as SharedViews
+    // The oudergesprek gets its own, narrower projection; everyone else at most what the begeleider sees.
+    return { seq: row.seq, view: audience === 'oudergesprek' ? views.oudergesprek : views.begeleider }
   }
 
   /**
    * Keeps the begeleider's copy of a PIN-sealed kamer gesprek up to date after a commit. In order per
    * gesprek, and never backwards: a late write of an older seq is dropped.
    */
-  recordShared(gesprekId: string, childId: string, seq: number, view: GesprekView): Promise<void> {
+  recordShared(gesprekId: string, childId: string, seq: number, views: SharedViews): Promise<void> {
     const previous = this.writes.get(gesprekId) ?? Promise.resolve()
     const next = previous.then(async () => {
       const child = await this.db
@@ -102,7 +108,7 @@ export class KamerKeys implements Sealing {
         .where('id', '=', childId)
         .executeTakeFirst()
       if (!child?.key_wrapped) return
-      const viewEnc = seal(this.keys.unwrap(childId, child.key_wrapped), JSON.stringify(view), sharedAad(gesprekId))
+      const viewEnc = seal(this.keys.unwrap(childId, child.key_wrapped), JSON.stringify(views), sharedAad(gesprekId))
       const at = new Date(this.clock.now()).toISOString()
       await this.db
         .insertInto('kamer_shared')

@@ -27,7 +27,7 @@ export type CommandResult = { seq: number; duplicate: boolean }
  */
 export type Sealing = {
   keyFor(g: { id: string; childId: string; setting: string }): Promise<Buffer | null | 'closed'>
-  closedView(gesprekId: string): Promise<{ seq: number; view: GesprekView }>
+  closedView(gesprekId: string, audience: Audience): Promise<{ seq: number; view: GesprekView }>
 }
 export type CommittedListener = (gesprekId: string, seq: number, viewFor: (audience: Audience) => GesprekView) => void
 
@@ -150,7 +150,7 @@ export class GesprekHost {
       if (!this.loaded.has(gesprekId) && this.sealing) {
         const row = await this.row(gesprekId)
         const key = await this.sealing.keyFor({ id: row.id, childId: row.child_id, setting: row.setting })
-        if (key === 'closed') return this.sealing.closedView(gesprekId)
+        if (key === 'closed') return this.sealing.closedView(gesprekId, audience)
       }
       const g = await this.load(gesprekId)
       return { seq: g.seq, view: toView(g.tool, g.snapshot, audience) }

@@ -186,6 +186,9 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
     expect(JSON.stringify(overview.body)).not.toContain('PRIVEKANARIE')
     const history = await sanne.get(`/api/children/${childId}`)
     expect(JSON.stringify(history.body)).not.toContain('PRIVEKANARIE')
+    // The oudergesprek gets its own projection: an item shared with the begeleider only is not in it.
+    expect((await server.host.view(g, 'oudergesprek')).view.items).toEqual([])
+    expect((await server.host.view(g, 'kind')).view.items.map((i) => i.text)).toEqual(['GEDEELD'])
   })
 
   it('locks after five idle minutes on the server, for HTTP and the socket', async () => {

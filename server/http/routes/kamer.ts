@@ -124,7 +124,8 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
       .execute()
     deps.kamerKeys.registerSealed(id, p.childId)
     const { seq, view } = await host.view(id, 'begeleider')
-    await deps.kamerKeys.recordShared(id, p.childId, seq, view)
+    const { view: oudergesprek } = await host.view(id, 'oudergesprek')
+    await deps.kamerKeys.recordShared(id, p.childId, seq, { begeleider: view, oudergesprek })
     return id
   }
 
