@@ -35,7 +35,7 @@ export class Limits {
  * Over the ceiling only addresses that already guessed wrong are turned away, so a few dozen guessing
  * addresses cannot fill it and keep real children out; a fresh address gets one try.
  */
-export const CODE_WINDOW_MS = 60_000
+const CODE_WINDOW_MS = 60_000
 export async function admitCodeTry(
   limits: Limits,
   scope: 'join' | 'invite',

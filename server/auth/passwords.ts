@@ -78,7 +78,7 @@ export async function verifyPassword(password: string, stored: string, priority:
 export const DUMMY_HASH_PROMISE = hashPassword(randomBytes(16).toString('hex'))
 
 /** Different characters a password needs at least: "aaaaaaaaaa" and ten spaces are not passwords. */
-export const MIN_PASSWORD_VARIETY = 5
+const MIN_PASSWORD_VARIETY = 5
 
 /**
  * The rule (said in full by the `password_too_short` message): at least MIN_PASSWORD_LENGTH

@@ -5,7 +5,7 @@ import type { BegeleiderPrincipal } from './principal'
 
 export const SESSION_IDLE_MS = 30 * 60_000
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000
-export const SESSION_COOKIE = 'kg_session'
+const SESSION_COOKIE = 'kg_session'
 /**
  * Behind TLS the cookie carries the __Host- prefix: browsers then accept it only with Secure, Path=/
  * and no Domain, so no other host under the same domain can set or shadow it. Over plain http (local

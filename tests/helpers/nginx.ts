@@ -10,7 +10,7 @@ export const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSyn
  * The proxy block docs/operations.md prescribes, for one upstream. Kept here so the test runs exactly
  * what the operations guide shows.
  */
-export function proxyConfig(upstreamPort: number, listenPort: number) {
+function proxyConfig(upstreamPort: number, listenPort: number) {
   return `
 map $http_upgrade $connection_upgrade {
   default upgrade;
