@@ -183,7 +183,7 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
             if (!kamerToolsFor(child.age_band).includes(toolId)) throw new CodedError('not_allowed_now', 400)
             const existing = (await gesprekkenOfKamer(p.kamerId)).find((g) => g.tool_id === toolId)
             if (existing) return existing.id
-            return createSealed(p, toolId, child.age_band as AgeBand)
+            return createSealed(p, toolId, child.age_band)
           })().finally(() => creating.delete(key))
           creating.set(key, job)
         }
