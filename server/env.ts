@@ -19,11 +19,25 @@ export const Env = z.object({
             .filter(Boolean)
         : [],
     ),
+  /** `npm run dev` only: the Vite dev server's origin, which proxies to us (not a public origin). */
+  DEV_ORIGINS: z
+    .string()
+    .optional()
+    .transform((s) =>
+      s
+        ? s
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean)
+        : [],
+    ),
   /** Set when a TLS proxy is in front: Secure cookies and HSTS. */
   BEHIND_TLS: z
     .enum(['0', '1', 'true', 'false'])
     .optional()
     .transform((v) => v === '1' || v === 'true'),
+  /** Proxies that may name the client's address: a hop count (1 = one nginx) or their addresses/subnets. */
+  TRUST_PROXY: z.string().optional(),
   /** Days after a trajectory closes before its raw answers are erased (SEC-10). */
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** The organisation's ways to help now, as JSON (dialogs/contract/help-lines.ts); defaults when unset. */

@@ -14,6 +14,13 @@ export const Me = z.strictObject({
   team: z.string(),
 })
 export type Me = z.output<typeof Me>
+/** A begeleider's open sessions: an old one does not end by itself at a new login, so it can be seen and ended. */
+export const SessionsOut = z.strictObject({
+  sessions: z.array(
+    z.strictObject({ id: z.string(), createdAt: z.string(), lastSeenAt: z.string(), current: z.boolean() }),
+  ),
+})
+export type SessionsOut = z.output<typeof SessionsOut>
 
 export const NewChildBody = z.strictObject({ nickname: Nickname, ageBand: AgeBand })
 export const ChildSummary = z.strictObject({

@@ -36,7 +36,7 @@ export async function createJoinCode(deps: Deps, gesprekId: string): Promise<{ c
     await trx
       .insertInto('join_codes')
       .values({
-        code_hash: hashToken(code),
+        code_hash: deps.index.mac('join-code', code),
         gesprek_id: gesprekId,
         expires_at: expiresAt,
         used_at: null,
@@ -63,7 +63,7 @@ export async function redeemJoinCode(
         'gesprekken.id',
         'gesprekken.child_id',
       ])
-      .where('join_codes.code_hash', '=', hashToken(code))
+      .where('join_codes.code_hash', '=', deps.index.mac('join-code', code))
       .executeTakeFirst()
     if (!row) throw new CodedError('code_invalid', 400)
     if (row.used_at) throw new CodedError('code_used', 400)

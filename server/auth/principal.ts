@@ -11,6 +11,17 @@ export type BegeleiderPrincipal = {
 /** A child's device in a guided gesprek: one token, one gesprek. */
 export type DevicePrincipal = { role: 'kind'; childId: string; gesprekId: string; tokenHash: string; kamer?: undefined }
 /** A jongere in their own kamer: the child role, scoped to that child's gesprekken with setting 'kamer'. */
-export type KamerPrincipal = { role: 'kind'; childId: string; kamer: true; tokenHash: string; gesprekId?: undefined }
+export type KamerPrincipal = {
+  role: 'kind'
+  childId: string
+  kamer: true
+  /**
+   * Which of the child's kamers this visit opened (a new invite starts a new one). Always set on a
+   * principal from a token; absent only where a token is named to end its sockets.
+   */
+  kamerId?: string
+  tokenHash: string
+  gesprekId?: undefined
+}
 export type KindPrincipal = DevicePrincipal | KamerPrincipal
 export type Principal = BegeleiderPrincipal | KindPrincipal

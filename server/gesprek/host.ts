@@ -19,6 +19,16 @@ type Snapshot = ToolSnapshot
 type Loaded = { id: string; tool: ToolDef; childId: string; key: Buffer; snapshot: Snapshot; seq: number }
 
 export type CommandResult = { seq: number; duplicate: boolean }
+
+/**
+ * Which key seals a gesprek (docs/kamer.md). null: the child's key, as for every guided gesprek.
+ * 'closed': sealed under a key this server does not hold right now (a kamer whose jongere is not in
+ * it); then only `closedView`, the copy of what was shared, can be shown.
+ */
+export type Sealing = {
+  keyFor(g: { id: string; childId: string; setting: string }): Promise<Buffer | null | 'closed'>
+  closedView(gesprekId: string, audience: Audience): Promise<{ seq: number; view: GesprekView }>
+}
 export type CommittedListener = (gesprekId: string, seq: number, viewFor: (audience: Audience) => GesprekView) => void
 
 const snapshotAad = (gesprekId: string) => `${gesprekId}:snapshot`
@@ -39,7 +49,10 @@ export class GesprekHost {
 
   private readonly commits: GroupCommit
 
-  constructor(private readonly deps: Deps) {
+  constructor(
+    private readonly deps: Deps,
+    private readonly sealing?: Sealing,
+  ) {
     this.commits = new GroupCommit(deps.db)
   }
 
@@ -47,12 +60,19 @@ export class GesprekHost {
     this.listeners.push(listener)
   }
 
-  async create(input: { childId: string; toolId: string; setting: Setting; ageBand: AgeBand }): Promise<string> {
+  /** `sealWith`: a key other than the child's (a kamer's, docs/kamer.md); the Sealing hook finds it again. */
+  async create(input: {
+    childId: string
+    toolId: string
+    setting: Setting
+    ageBand: AgeBand
+    sealWith?: Buffer
+  }): Promise<string> {
     const tool = findTool(input.toolId)
     if (!tool || !tool.settings.includes(input.setting) || !tool.ageBands.includes(input.ageBand))
       throw new CodedError('not_allowed_now', 400)
     const id = newId()
-    const key = await this.childKey(input.childId)
+    const key = input.sealWith ?? (await this.childKey(input.childId))
     const [snapshot] = initialTransition(tool.machine, { ageBand: input.ageBand, setting: input.setting })
     await this.deps.db
       .insertInto('gesprekken')
@@ -127,6 +147,11 @@ export class GesprekHost {
 
   async view(gesprekId: string, audience: Audience): Promise<{ seq: number; view: GesprekView }> {
     return this.serial(gesprekId, async () => {
+      if (!this.loaded.has(gesprekId) && this.sealing) {
+        const row = await this.row(gesprekId)
+        const key = await this.sealing.keyFor({ id: row.id, childId: row.child_id, setting: row.setting })
+        if (key === 'closed') return this.sealing.closedView(gesprekId, audience)
+      }
       const g = await this.load(gesprekId)
       return { seq: g.seq, view: toView(g.tool, g.snapshot, audience) }
     })
@@ -136,7 +161,7 @@ export class GesprekHost {
   async replay(gesprekId: string): Promise<{ persisted: unknown; seq: number }> {
     const row = await this.row(gesprekId)
     const tool = this.toolOf(row.tool_id)
-    const key = await this.childKey(row.child_id)
+    const key = await this.sealKey(row)
     const events = await this.deps.db
       .selectFrom('gesprek_events')
       .select(['seq', 'event_enc'])
@@ -154,7 +179,7 @@ export class GesprekHost {
   /** The stored snapshot, decrypted (for tests and the replay check). */
   async storedSnapshot(gesprekId: string): Promise<unknown> {
     const row = await this.row(gesprekId)
-    const key = await this.childKey(row.child_id)
+    const key = await this.sealKey(row)
     return JSON.parse(open(key, row.snapshot_enc, snapshotAad(gesprekId)))
   }
 
@@ -197,7 +222,7 @@ export class GesprekHost {
     if (hit) return hit
     const row = await this.row(gesprekId)
     const tool = this.toolOf(row.tool_id)
-    const key = await this.childKey(row.child_id)
+    const key = await this.sealKey(row)
     let persisted: unknown = JSON.parse(open(key, row.snapshot_enc, snapshotAad(gesprekId)))
     persisted = migrateSnapshot(tool, row.tool_version, persisted)
     const snapshot = restoreSnapshot(tool, persisted)
@@ -218,6 +243,15 @@ export class GesprekHost {
     const tool = findTool(toolId)
     if (!tool) throw new CodedError('not_found', 404)
     return tool
+  }
+
+  /** The gesprek's key: the Sealing hook's, else the child's. A closed kamer is not readable here. */
+  private async sealKey(row: { id: string; child_id: string; setting: string }): Promise<Buffer> {
+    const key = this.sealing
+      ? await this.sealing.keyFor({ id: row.id, childId: row.child_id, setting: row.setting })
+      : null
+    if (key === 'closed') throw new CodedError('session_expired', 401)
+    return key ?? this.childKey(row.child_id)
   }
 
   private async childKey(childId: string): Promise<Buffer> {

@@ -18,10 +18,11 @@ import { devicePrincipal, devicePrincipalByHash, touchDevice } from '../auth/joi
 import { kamerPrincipal, kamerPrincipalByHash, touchKamer } from '../auth/kamer'
 import type { Principal } from '../auth/principal'
 import { TokenBucket } from '../auth/rate-limit'
-import { SESSION_COOKIE, sessionPrincipal, sessionPrincipalByHash } from '../auth/sessions'
+import { sessionCookieName, sessionPrincipal, sessionPrincipalByHash } from '../auth/sessions'
 import type { Deps } from '../deps'
 import type { GesprekHost } from '../gesprek/host'
 import { errorFields } from '../log'
+import { ownOrigins } from '../http/security'
 
 /** `checkedAt`: when the principal was last confirmed against the database (handshake or re-check). */
 export type SocketData = { principal: Principal; bucket: TokenBucket; checkedAt: number }
@@ -57,9 +58,9 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
     pingTimeout: 8_000,
     // WebSockets are not covered by CORS: check Origin ourselves (stack-notes pitfall 15).
     allowRequest: (req, cb) => {
+      // Our origins never come from the Host header the client sent (server/http/security.ts).
       const origin = req.headers.origin
-      const own = `${deps.config.secure ? 'https' : 'http'}://${req.headers.host ?? ''}`
-      cb(null, !origin || origin === own || deps.config.origins.includes(origin))
+      cb(null, !origin || ownOrigins(deps).includes(origin))
     },
   })
 
@@ -73,7 +74,7 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
       ? devicePrincipal(deps, token).then(
           (p): Promise<Principal | null> | Principal => p ?? kamerPrincipal(deps, token),
         )
-      : sessionPrincipal(deps, cookieValue(socket.request, SESSION_COOKIE))
+      : sessionPrincipal(deps, cookieValue(socket.request, sessionCookieName(deps)))
     resolve.then(
       (principal) => {
         if (!principal) return next(new Error('not_logged_in'))

@@ -115,17 +115,29 @@ export interface Database {
   other_parent_records: { id: string; child_id: string; begeleider_id: string; body_enc: string; created_at: string }
   /** The begeleider's editable talking points and tips for the next oudergesprek; sealed. */
   oudergesprek_drafts: { child_id: string; begeleider_id: string; body_enc: string; updated_at: string }
-  /** The jongere's kamer (server/auth/kamer.ts): a hashed name key and a scrypt hash of the PIN, never the PIN. */
+  /**
+   * The jongere's kamers (server/auth/kamer.ts), several per child over time: a keyed name index, the
+   * PIN's key-derivation parameters and the kamer data key sealed under the PIN; never the PIN or name.
+   * `legacy_*`: rows from before migration 20, upgraded at their next open.
+   */
   kamers: {
+    id: string
     child_id: string
     name_key: string | null
-    secret_hash: string | null
-    failed_count: number
-    locked_until: string | null
+    pin_kdf: string | null
+    key_sealed: string | null
+    legacy_name_key: string | null
+    legacy_secret_hash: string | null
     opened_at: string | null
     created_at: string
     updated_at: string
   }
+  /** Which kamer a kamer gesprek belongs to and which key seals it ('kamer': the PIN; 'child'). */
+  kamer_gesprekken: { gesprek_id: string; kamer_id: string; sealed: 'kamer' | 'child' }
+  /** The begeleider's projection of a PIN-sealed kamer gesprek, sealed under the child key. */
+  kamer_shared: { gesprek_id: string; seq: number; view_enc: string; updated_at: string }
+  /** Secrets sealed under the instance key (server/crypto/secrets.ts). */
+  instance_secrets: { purpose: string; sealed: string; created_at: string }
   kamer_invites: {
     code_hash: string
     child_id: string
@@ -137,6 +149,10 @@ export interface Database {
   kamer_tokens: {
     token_hash: string
     child_id: string
+    /** Null only for tokens from before migration 20 (all revoked by it). */
+    kamer_id: string | null
+    /** The kamer data key, sealed under a key derived from the token (only its holder opens it). */
+    key_sealed: string | null
     created_at: string
     expires_at: string
     last_seen_at: string

@@ -12,10 +12,11 @@ import type { Deps } from '../../deps'
 import type { GesprekHost } from '../../gesprek/host'
 import { body, requireBegeleider, type Ctx, type Env } from '../context'
 import { childSummary, gesprekSummary } from './children'
+import { publicOrigin } from '../security'
 
 async function joinCodeOut(deps: Deps, c: Ctx, gesprekId: string, lang?: Lang): Promise<JoinCodeOut> {
   const { code, expiresAt } = await createJoinCode(deps, gesprekId)
-  const origin = deps.config.origins[0] ?? new URL(c.req.url).origin
+  const origin = publicOrigin(deps, c.req.url)
   // The language rides in the query (a child's first screen must be in it); the code rides in the
   // fragment: it never reaches a server log or a Referer header.
   const asked = lang && lang !== SOURCE_LANGUAGE ? lang : undefined
