@@ -10,8 +10,10 @@ import { GesprekHost } from './gesprek/host'
 import { createApp } from './http/app'
 import type { Hooks } from './http/hooks'
 import { scheduleRetention } from './jobs/retention'
-import { createLogger, type Logger } from './log'
-import { createRealtime, endBegeleiderSockets, endPrincipalSockets, type AppServer } from './realtime/io'
+import { createLogger, errorFields, type Logger } from './log'
+import { createRealtime, principalRoom, type AppServer } from './realtime/io'
+import { followRevocationTable } from './realtime/revocation-table'
+import { LocalRevocations } from './realtime/revocations'
 import { openSqlite } from './store/db'
 
 export type ServerOptions = {
@@ -46,11 +48,13 @@ export const DEFAULT_DIST = fileURLToPath(new URL('../dist/client', import.meta.
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? createLogger()
   const db = await openSqlite(opts.dataDir)
+  const revocations = new LocalRevocations((err) => log.warn('revocation handler failed', errorFields(err)))
   const deps: Deps = {
     db,
     clock: opts.clock ?? systemClock,
     log,
     keys: new ChildKeys(loadInstanceKey(opts.dataDir, opts.instanceKey)),
+    revocations,
     config: {
       origins: opts.origins ?? [],
       secure: opts.secure ?? false,
@@ -67,18 +71,23 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ) as HttpServer
   })
   const io = createRealtime(httpServer, deps, host)
-  hooks.sessionEnded = (p, reason) => endPrincipalSockets(io, p, reason)
-  hooks.begeleiderEnded = (id, reason) => endBegeleiderSockets(io, id, reason)
+  const published = (what: string) => (err: unknown) =>
+    log.warn('revocation not published', { what, ...errorFields(err) })
+  // Every end of a right goes through the one channel: this node's sockets and (multi-node) the others.
+  hooks.sessionEnded = (p, reason) => {
+    const hash = principalRoom(p).slice(2)
+    const notice =
+      p.role === 'begeleider'
+        ? ({ kind: 'session', sessionHash: hash, reason } as const)
+        : ({ kind: 'token', tokenHash: hash, reason } as const)
+    revocations.publish(notice).catch(published(notice.kind))
+  }
+  hooks.begeleiderEnded = (begeleiderId, reason) =>
+    void revocations.publish({ kind: 'begeleider', begeleiderId, reason }).catch(published('begeleider'))
+  // Notices from another process (the admin CLI) arrive through the database.
+  const stopFollowing = await followRevocationTable(db, revocations, published('table'))
   const stopRetention =
-    opts.retentionDays === false
-      ? () => undefined
-      : scheduleRetention(deps, host, {
-          days: opts.retentionDays,
-          onErased: (childId, tokenHashes) => {
-            for (const tokenHash of tokenHashes)
-              endPrincipalSockets(io, { role: 'kind', childId, kamer: true, tokenHash }, 'expired')
-          },
-        })
+    opts.retentionDays === false ? () => undefined : scheduleRetention(deps, host, { days: opts.retentionDays })
   const port = (httpServer.address() as AddressInfo).port
   const url = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`
 
@@ -87,6 +96,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     (closing ??= (async () => {
       httpServer.close() // stop accepting new connections
       stopRetention()
+      stopFollowing()
       await host.shutdown() // refuse new commands, finish the queued ones
       io.emit('server:restarting', {})
       await io.close()

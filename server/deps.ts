@@ -1,6 +1,7 @@
 import type { Clock } from './clock'
 import type { ChildKeys } from './crypto/keys'
 import type { Logger } from './log'
+import type { Revocations } from './realtime/revocations'
 import type { Db } from './store/db'
 
 /** What every room of the server gets handed; built once in server/app.ts. */
@@ -9,6 +10,8 @@ export type Deps = {
   clock: Clock
   log: Logger
   keys: ChildKeys
+  /** Where a right that ended is announced, so every open socket it covered ends at once. */
+  revocations: Revocations
   config: {
     /** Origins allowed for sockets and state-changing requests. */
     origins: string[]
