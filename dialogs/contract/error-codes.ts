@@ -25,4 +25,7 @@ export const ERROR_CODES = [
   'secret_too_weak',
   'kamer_name_taken',
   'too_many_connections',
+  'device_pending',
+  'drawing_too_large',
+  'gesprek_full',
 ] as const

@@ -13,6 +13,21 @@ export function toView(tool: ToolDef, snapshot: SnapshotFrom<ToolMachine>, audie
   const index = stepId ? tool.steps.findIndex((s) => s.id === stepId) : -1
   const step = index >= 0 ? tool.steps[index]! : undefined
   const { items, notes } = project(snapshot.context, audience)
+  // The jongere's kamer is theirs: anyone else sees what was shared, never where they are or what
+  // they can do now (no live presence, no timing of private work).
+  if (audience !== 'kind' && snapshot.context.setting === 'kamer')
+    return {
+      toolId: tool.id,
+      version: tool.version,
+      ageBand: snapshot.context.ageBand,
+      setting: 'kamer',
+      phase: 'actief',
+      step: null,
+      can: { next: false, back: false, skip: false, pause: false, resume: false, stop: false },
+      items,
+      notes,
+      skipped: [],
+    }
   return {
     toolId: tool.id,
     version: tool.version,

@@ -13,6 +13,8 @@ import { iso } from '../clock'
 import { open, seal } from '../crypto/seal'
 import type { Deps } from '../deps'
 import { newId } from '../ids'
+import { checkEventBounds, checkSnapshotBounds } from './bounds'
+import { DeviceLedger } from './devices'
 import { GroupCommit } from './group-commit'
 
 type Snapshot = SnapshotFrom<ToolMachine>
@@ -38,9 +40,12 @@ export class GesprekHost {
   private closed = false
 
   private readonly commits: GroupCommit
+  /** Which child devices are the child's own, and who added which item (ADR 0010). */
+  readonly devices: DeviceLedger
 
   constructor(private readonly deps: Deps) {
     this.commits = new GroupCommit(deps.db)
+    this.devices = new DeviceLedger(deps)
   }
 
   onCommitted(listener: CommittedListener): void {
@@ -88,10 +93,15 @@ export class GesprekHost {
         .where('client_msg_id', '=', clientMsgId)
         .executeTakeFirst()
       if (earlier) return { seq: earlier.seq, duplicate: true }
+      const device = principal.role === 'kind' && !principal.kamer ? principal : null
+      if (device) await this.devices.authorise(device, gesprekId, event)
+      checkEventBounds(g.snapshot.context, event)
       if (!g.snapshot.can(event)) throw new CodedError('not_allowed_now', 409)
       const [next] = transition(g.tool.machine, g.snapshot, event)
       const seq = g.seq + 1
       const actorId = principal.role === 'kind' ? principal.childId : principal.begeleiderId
+      const persisted = JSON.stringify(g.tool.machine.getPersistedSnapshot(next))
+      checkSnapshotBounds(persisted)
       await this.commits.write({
         event: {
           gesprek_id: gesprekId,
@@ -102,6 +112,9 @@ export class GesprekHost {
           type: event.type,
           event_enc: seal(g.key, JSON.stringify(event), eventAad(gesprekId, seq)),
           created_at: iso(this.deps.clock),
+          // Which device sent it, and the new item's id: ids only, so a device's own items are known.
+          actor_device: device?.deviceId ?? null,
+          item_id: event.type === 'item.add' ? event.item.id : null,
         },
         gesprek: {
           id: gesprekId,
@@ -109,10 +122,11 @@ export class GesprekHost {
           toSeq: seq,
           toolVersion: g.tool.version,
           phase: phaseOf(next),
-          snapshotEnc: seal(g.key, JSON.stringify(g.tool.machine.getPersistedSnapshot(next)), snapshotAad(gesprekId)),
+          snapshotEnc: seal(g.key, persisted, snapshotAad(gesprekId)),
           at: iso(this.deps.clock),
         },
       })
+      if (device && event.type === 'item.add') this.devices.noteItem(gesprekId, event.item.id, device.deviceId)
       g.snapshot = next
       g.seq = seq
       const viewFor = (audience: Audience) => toView(g.tool, next, audience)

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { IncomingMessage, Server as HttpServer } from 'node:http'
 import { Server, type Socket } from 'socket.io'
 import type * as z from 'zod'
@@ -11,16 +12,18 @@ import {
   type InterServerEvents,
   type ServerToClientEvents,
 } from '../../dialogs/contract/socket'
+import type { GesprekView } from '../../dialogs/contract/view'
+import { projectForDevice } from '../../dialogs/projection'
 import type { Audience } from '../../dialogs/sharing'
 import { recordAccess, stepsInView } from '../audit/access-log'
 import { gesprekFor } from '../auth/access'
-import { devicePrincipal, touchDevice } from '../auth/join-codes'
+import { CHILD_IDLE_MS, devicePrincipal, devicePrincipalByHash, touchDevice } from '../auth/join-codes'
 import { kamerPrincipal, touchKamer } from '../auth/kamer'
-import type { Principal } from '../auth/principal'
+import type { DevicePrincipal, Principal } from '../auth/principal'
 import { TokenBucket } from '../auth/rate-limit'
 import { SESSION_COOKIE, sessionPrincipal, sessionPrincipalByHash } from '../auth/sessions'
 import type { Deps } from '../deps'
-import { DEVICE_END_PHASES, endGesprekDevices } from '../gesprek/devices'
+import { DEVICE_END_PHASES, endGesprekDevices, revokeDeviceByHash } from '../gesprek/devices'
 import type { GesprekHost } from '../gesprek/host'
 import { errorFields } from '../log'
 import { deadlineOf, freshPrincipal } from './deadlines'
@@ -30,7 +33,13 @@ import type { RevocationNotice, RevocationReason } from './revocations'
  * `deadline`: when the principal runs out by itself (expiry, idle) as far as this socket knows; looked
  * at again then. `touchedAt`: when a begeleider's session was last kept alive through this socket.
  */
-export type SocketData = { principal: Principal; deadline: number; touchedAt: number }
+export type SocketData = {
+  principal: Principal
+  deadline: number
+  touchedAt: number
+  /** Per gesprek a begeleider watches: which parts are logged as seen, and the last view sent (as a key). */
+  seen?: Map<string, { childId: string; steps: Set<string>; frame: string }>
+}
 
 /**
  * How often open sockets are held against their deadlines: a session or token that expires or goes
@@ -53,6 +62,12 @@ export const roomOf = (gesprekId: string, audience: Audience) => `g:${gesprekId}
 export const principalRoom = (p: Principal) => `p:${p.role === 'kind' ? p.tokenHash : p.sessionHash}`
 /** One room per begeleider across all their sessions: logout everywhere and deactivation reach every socket. */
 export const begeleiderRoom = (begeleiderId: string) => `b:${begeleiderId}`
+/** Unapproved child devices of a gesprek: each gets its own view (ADR 0010). */
+export const pendingRoomOf = (gesprekId: string) => `g:${gesprekId}:pending`
+/** The child's own devices, as a standing: they see everything the child's own devices made. */
+const CHILD_OWN = { deviceId: '', trusted: true }
+/** Compares two views of one audience: equal keys, nothing new to send. */
+const frameKey = (view: GesprekView) => createHash('sha256').update(JSON.stringify(view)).digest('base64')
 /** Every child device of one guided gesprek: the end of the gesprek reaches them all. */
 export const devicesRoom = (gesprekId: string) => `d:${gesprekId}`
 const principalKey = (p: Principal) => principalRoom(p)
@@ -120,19 +135,58 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
       const p = socket.data.principal
       await kamerStillOpen(p)
       const row = await gesprekFor(deps, p, gesprekId)
-      const audience: Audience = p.role === 'kind' ? 'kind' : 'begeleider'
-      await socket.join(roomOf(gesprekId, audience))
-      if (p.role === 'kind') await touchDevice(deps, p.tokenHash)
-      const { seq, view } = await host.view(gesprekId, audience)
-      // A begeleider's look is logged before they get anything; no log line, no live view (SEC-08).
-      if (p.role === 'begeleider') {
-        const entry = { begeleiderId: p.begeleiderId, childId: row.child_id, gesprekId, stepIds: stepsInView(view) }
-        await recordAccess(deps, { ...entry, what: 'live' }).catch(async (err: unknown) => {
-          await socket.leave(roomOf(gesprekId, audience))
-          throw err
-        })
+      if (p.role === 'kind') {
+        const device = p.kamer ? null : p
+        // An unapproved device has its own view (ADR 0010): never the child's room.
+        await socket.join(device && !device.trusted ? pendingRoomOf(gesprekId) : roomOf(gesprekId, 'kind'))
+        await touchDevice(deps, p.tokenHash)
+        const { seq, view } = await host.view(gesprekId, 'kind')
+        const shown = device ? await viewForDevice(view, gesprekId, device) : view
+        if (device) setImmediate(() => void announcePending(gesprekId))
+        return { seq, view: lastSeq === seq ? null : shown }
       }
+      const room = roomOf(gesprekId, 'begeleider')
+      await socket.join(room)
+      const { seq, view } = await host.view(gesprekId, 'begeleider')
+      // A begeleider's look is logged before they get anything; no log line, no live view (SEC-08).
+      const stepIds = stepsInView(view)
+      await recordAccess(deps, {
+        begeleiderId: p.begeleiderId,
+        childId: row.child_id,
+        gesprekId,
+        stepIds,
+        what: 'live',
+      }).catch(async (err: unknown) => {
+        await socket.leave(room)
+        throw err
+      })
+      socket.data.seen ??= new Map()
+      socket.data.seen.set(gesprekId, { childId: row.child_id, steps: new Set(stepIds), frame: frameKey(view) })
       return { seq, view: lastSeq === seq ? null : view }
+    })
+    handle(socket, 'device:answer', async ({ gesprekId, deviceId, allow }) => {
+      const p = socket.data.principal
+      // Only a screen the child already holds says yes or no to another one.
+      if (p.role !== 'kind' || p.kamer || !p.trusted || p.gesprekId !== gesprekId)
+        throw new CodedError('forbidden', 403)
+      const target = await deps.db
+        .selectFrom('device_tokens')
+        .select(['token_hash', 'trusted', 'revoked_at'])
+        .where('gesprek_id', '=', gesprekId)
+        .where('device_id', '=', deviceId)
+        .executeTakeFirst()
+      if (!target || target.revoked_at || target.trusted === 1) throw new CodedError('not_found', 404)
+      if (allow) {
+        await deps.db
+          .updateTable('device_tokens')
+          .set({ trusted: 1 })
+          .where('token_hash', '=', target.token_hash)
+          .execute()
+        host.devices.noteTrusted(gesprekId, deviceId)
+        await deps.revocations.publish({ kind: 'device', tokenHash: target.token_hash })
+      } else await revokeDeviceByHash(deps, target.token_hash)
+      setImmediate(() => void announcePending(gesprekId))
+      return {}
     })
     handle(socket, 'gesprek:command', async ({ gesprekId, clientMsgId, event }) => {
       const p = socket.data.principal
@@ -151,12 +205,17 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
     })
   })
 
+  /** One broadcast at a time per gesprek, so frames leave in commit order. */
+  const broadcasts = new Map<string, Promise<void>>()
   host.onCommitted((gesprekId, seq, viewFor) => {
-    for (const audience of ['kind', 'begeleider'] as const) {
-      const room = roomOf(gesprekId, audience)
-      if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) continue
-      io.to(room).emit('gesprek:view', { gesprekId, seq, view: viewFor(audience) })
-    }
+    const before = broadcasts.get(gesprekId) ?? Promise.resolve()
+    const run = before
+      .then(() => broadcast(gesprekId, seq, viewFor))
+      .catch((err: unknown) => deps.log.error('broadcast failed', errorFields(err)))
+    broadcasts.set(gesprekId, run)
+    void run.then(() => {
+      if (broadcasts.get(gesprekId) === run) broadcasts.delete(gesprekId)
+    })
     const kindView = viewFor('kind')
     if (kindView.setting === 'begeleid' && DEVICE_END_PHASES.includes(kindView.phase))
       // After the command's ack has gone out: the child sees "stopped", then the screen empties.
@@ -166,6 +225,113 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
             deps.log.error('ending devices failed', errorFields(err)),
           ),
       )
+  })
+
+  async function broadcast(gesprekId: string, seq: number, viewFor: (a: Audience) => GesprekView) {
+    const kindRoom = roomOf(gesprekId, 'kind')
+    const pendingRoom = pendingRoomOf(gesprekId)
+    const hasKind = (io.sockets.adapter.rooms.get(kindRoom)?.size ?? 0) > 0
+    const pending = socketsIn(io, pendingRoom)
+    if (hasKind || pending.length > 0) {
+      const view = viewFor('kind')
+      const book = await host.devices.book(gesprekId)
+      if (hasKind)
+        io.to(kindRoom).emit('gesprek:view', {
+          gesprekId,
+          seq,
+          view: { ...view, items: projectForDevice(view.items, CHILD_OWN, book) },
+        })
+      for (const s of pending) {
+        const p = s.data.principal
+        if (p.role !== 'kind' || p.kamer) continue
+        s.emit('gesprek:view', { gesprekId, seq, view: { ...view, items: projectForDevice(view.items, p, book) } })
+      }
+    }
+    const watchers = socketsIn(io, roomOf(gesprekId, 'begeleider'))
+    if (watchers.length === 0) return
+    const view = viewFor('begeleider')
+    const key = frameKey(view)
+    const stepIds = stepsInView(view)
+    for (const s of watchers) {
+      const p = s.data.principal
+      const seen = s.data.seen?.get(gesprekId)
+      if (p.role !== 'begeleider' || !seen) continue
+      // Nothing they may see changed: no frame, so the timing of private work stays private.
+      if (seen.frame === key) continue
+      const fresh = stepIds.filter((id) => !seen.steps.has(id))
+      if (fresh.length > 0) {
+        // Parts that reach this screen after the join are on the child's receipt too; no log line, no frame.
+        const logged = await recordAccess(deps, {
+          begeleiderId: p.begeleiderId,
+          childId: seen.childId,
+          gesprekId,
+          stepIds: fresh,
+          what: 'live',
+        }).then(
+          () => true,
+          (err: unknown) => {
+            deps.log.error('live access not logged', errorFields(err))
+            return false
+          },
+        )
+        if (!logged) {
+          await s.leave(roomOf(gesprekId, 'begeleider'))
+          continue
+        }
+        for (const id of fresh) seen.steps.add(id)
+      }
+      seen.frame = key
+      s.emit('gesprek:view', { gesprekId, seq, view })
+    }
+  }
+
+  /** The child's own screens learn which later screens wait for their yes ("Mag dit scherm ook meedoen?"). */
+  async function announcePending(gesprekId: string) {
+    try {
+      const now = deps.clock.now()
+      const rows = await deps.db
+        .selectFrom('device_tokens')
+        .select(['device_id', 'created_at', 'expires_at', 'last_seen_at'])
+        .where('gesprek_id', '=', gesprekId)
+        .where('trusted', '=', 0)
+        .where('revoked_at', 'is', null)
+        .execute()
+      const devices = rows
+        .filter(
+          (r) => r.device_id && Date.parse(r.expires_at) > now && Date.parse(r.last_seen_at) + CHILD_IDLE_MS > now,
+        )
+        .map((r) => ({ deviceId: r.device_id!, joinedAt: r.created_at }))
+      io.to(roomOf(gesprekId, 'kind')).emit('devices:pending', { gesprekId, devices })
+    } catch (err) {
+      deps.log.warn('pending devices not announced', errorFields(err))
+    }
+  }
+
+  async function viewForDevice(view: GesprekView, gesprekId: string, device: DevicePrincipal): Promise<GesprekView> {
+    const book = await host.devices.book(gesprekId)
+    return { ...view, items: projectForDevice(view.items, device, book) }
+  }
+
+  /** The child approved a device: its sockets move to the child's room and get the child's view. */
+  const unsubscribeDevices = deps.revocations.subscribe(async (notice) => {
+    if (notice.kind !== 'device') return
+    for (const s of socketsIn(io, `p:${notice.tokenHash}`)) {
+      const fresh = await devicePrincipalByHash(deps, notice.tokenHash)
+      if (!fresh) {
+        endPrincipalSockets(io, s.data.principal, 'expired')
+        return
+      }
+      s.data.principal = fresh
+      if (!fresh.trusted || !s.rooms.has(pendingRoomOf(fresh.gesprekId))) continue
+      await s.leave(pendingRoomOf(fresh.gesprekId))
+      await s.join(roomOf(fresh.gesprekId, 'kind'))
+      const { seq, view } = await host.view(fresh.gesprekId, 'kind')
+      s.emit('gesprek:view', {
+        gesprekId: fresh.gesprekId,
+        seq,
+        view: await viewForDevice(view, fresh.gesprekId, fresh),
+      })
+    }
   })
 
   /** A kamer locks after a few idle minutes: checked before every event, not only at the handshake. */
@@ -251,6 +417,7 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
   httpServer.once('close', () => {
     clearInterval(sweep)
     unsubscribe()
+    unsubscribeDevices()
   })
 
   return io

@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002-access-log'
 import * as m0003 from './migrations/0003-workspace'
 import * as m0004 from './migrations/0004-kamer'
 import * as m0010 from './migrations/0010-revocations'
+import * as m0011 from './migrations/0011-devices'
 import type { Database } from './schema'
 
 type Migration = { version: number; up: (db: Kysely<Database>) => Promise<void> }
@@ -19,6 +20,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 3, up: m0003.up },
   { version: 4, up: m0004.up },
   { version: 10, up: m0010.up },
+  { version: 11, up: m0011.up },
 ]
 
 export async function migrate(db: Kysely<Database>): Promise<number> {

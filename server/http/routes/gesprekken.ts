@@ -13,8 +13,8 @@ import type { GesprekHost } from '../../gesprek/host'
 import { body, requireBegeleider, type Ctx, type Env } from '../context'
 import { childSummary, gesprekSummary } from './children'
 
-async function joinCodeOut(deps: Deps, c: Ctx, gesprekId: string): Promise<JoinCodeOut> {
-  const { code, expiresAt } = await createJoinCode(deps, gesprekId)
+async function joinCodeOut(deps: Deps, c: Ctx, gesprekId: string, createdBy: string): Promise<JoinCodeOut> {
+  const { code, expiresAt } = await createJoinCode(deps, gesprekId, createdBy)
   const origin = deps.config.origins[0] ?? new URL(c.req.url).origin
   // The code rides in the fragment: it never reaches a server log or a Referer header.
   const qrSvg = await QRCode.toString(`${origin}/kind#${code}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
@@ -34,7 +34,7 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
       const id = await host.create({ childId: child.id, toolId: tool.id, setting: 'begeleid', ageBand })
       const row = await gesprekFor(deps, p, id)
       // The 0-4 observation is done by the begeleider alone: no child device joins it.
-      const join = tool.operator === 'kind' ? await joinCodeOut(deps, c, id) : null
+      const join = tool.operator === 'kind' ? await joinCodeOut(deps, c, id, p.begeleiderId) : null
       return c.json({ gesprek: gesprekSummary(row), join }, 201)
     })
     .get('/:id', async (c) => {
@@ -59,6 +59,6 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
       if (!tool || tool.operator !== 'kind' || row.setting !== 'begeleid') throw new CodedError('not_allowed_now', 400)
       // A stopped or finished gesprek takes no new screen: its devices were ended with it (ADR 0010).
       if (DEVICE_END_PHASES.includes(row.phase)) throw new CodedError('not_allowed_now', 409)
-      return c.json(await joinCodeOut(deps, c, row.id), 201)
+      return c.json(await joinCodeOut(deps, c, row.id, p.begeleiderId), 201)
     })
 }

@@ -1,7 +1,11 @@
 import { Hono } from 'hono'
 import { CodedError } from '../../../dialogs/contract/errors'
 import { KindJoinBody, type KindJoinOut } from '../../../dialogs/contract/http'
+import { getCookie } from 'hono/cookie'
+import { recordDeviceJoin } from '../../audit/access-log'
 import { redeemJoinCode } from '../../auth/join-codes'
+import { SESSION_COOKIE, sessionPrincipal } from '../../auth/sessions'
+import { revokeDevice } from '../../gesprek/devices'
 import { RateLimiter } from '../../auth/rate-limit'
 import type { Deps } from '../../deps'
 import { body, clientIp, type Env } from '../context'
@@ -16,7 +20,14 @@ export function kindRoutes(deps: Deps) {
     const { code } = await body(c, KindJoinBody).catch(() => {
       throw new CodedError('code_invalid', 400)
     })
-    const joined = await redeemJoinCode(deps, code)
+    // A begeleider's own browser (it carries their live session) never becomes the child's trusted screen.
+    const begeleider = await sessionPrincipal(deps, getCookie(c, SESSION_COOKIE))
+    const joined = await redeemJoinCode(deps, code, { fromBegeleiderBrowser: begeleider !== null })
+    // Every way to a child's token is on the child's receipt; no log line, no token (fail closed).
+    await recordDeviceJoin(deps, joined).catch(async (err: unknown) => {
+      await revokeDevice(deps, joined.token)
+      throw err
+    })
     const row = await deps.db
       .selectFrom('gesprekken')
       .innerJoin('children', 'children.id', 'gesprekken.child_id')
@@ -28,6 +39,7 @@ export function kindRoutes(deps: Deps) {
       gesprekId: joined.gesprekId,
       toolId: row.tool_id,
       nickname: row.nickname,
+      trusted: joined.trusted,
     }
     return c.json(out)
   })
