@@ -13,7 +13,7 @@ import { iso } from '../clock'
 import { open, seal } from '../crypto/seal'
 import type { Deps } from '../deps'
 import { newId } from '../ids'
-import { checkEventBounds, checkSnapshotBounds } from './bounds'
+import { checkEventBounds, checkEventRules, checkSnapshotBounds } from './bounds'
 import { DeviceLedger } from './devices'
 import { GroupCommit } from './group-commit'
 
@@ -96,6 +96,7 @@ export class GesprekHost {
       const device = principal.role === 'kind' && !principal.kamer ? principal : null
       if (device) await this.devices.authorise(device, gesprekId, event)
       checkEventBounds(g.snapshot.context, event)
+      checkEventRules(g.tool, g.snapshot.context, principal, event)
       if (!g.snapshot.can(event)) throw new CodedError('not_allowed_now', 409)
       const [next] = transition(g.tool.machine, g.snapshot, event)
       const seq = g.seq + 1

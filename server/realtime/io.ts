@@ -375,6 +375,8 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
       const reply = ack as (r: unknown) => void
       const fail = (error: ErrorCode) => reply({ ok: false, error })
       if (!buckets.take(socket.data.principal)) return fail('rate_limited')
+      // A key that JSON keeps but an object drops (`__proto__`) was accepted as a no-op before: refuse it.
+      if (hasPrototypeKey(raw)) return fail('invalid_payload')
       const parsed = C2S[event].safeParse(raw)
       if (!parsed.success) return fail('invalid_payload')
       try {
@@ -510,4 +512,14 @@ export function endPrincipalSockets(io: AppServer, p: Principal, reason: 'logout
   const room = principalRoom(p)
   io.to(room).emit('session:ended', { reason })
   io.in(room).disconnectSockets(true)
+}
+
+/** Whether a parsed JSON payload has an own `__proto__`, `constructor` or `prototype` key anywhere. */
+export function hasPrototypeKey(value: unknown, depth = 0): boolean {
+  if (depth > 20 || value === null || typeof value !== 'object') return false
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') return true
+    if (hasPrototypeKey((value as Record<string, unknown>)[key], depth + 1)) return true
+  }
+  return false
 }
