@@ -195,6 +195,26 @@ describe('a begeleider cannot become the child (ADR 0010)', () => {
   })
 })
 
+describe('the receipt records every part that reached a begeleider screen', () => {
+  it('also the parts pushed after the begeleider joined', async () => {
+    const { server, sanne } = await startSeeded()
+    const g = await startGesprek(server.url, sanne)
+    const beg = open(server.url, { cookie: sanne.cookie })
+    const kind = open(server.url, { token: g.token })
+    await Promise.all([connected(beg), connected(kind)])
+    const frames = collectViews(beg)
+    expect((await emitAck(beg, 'gesprek:join', { gesprekId: g.gesprekId })).ok).toBe(true)
+    const send = (event: unknown) =>
+      emitAck(kind, 'gesprek:command', { gesprekId: g.gesprekId, clientMsgId: msgId(), event })
+    expect((await send({ type: 'nav.next' })).ok).toBe(true)
+    expect((await send({ type: 'item.add', item: { id: 'item-later-1', text: 'fietsen' } })).ok).toBe(true)
+    await until(() => frames.some((f) => f.view.items.length > 0))
+    const receipt = await new HttpUser(server.url, g.token).get('/api/kind/receipt')
+    const live = (receipt.body.entries as { what: string; stepIds: string[] }[]).find((e) => e.what === 'live')!
+    expect(live.stepIds).toContain('huis-goed')
+  })
+})
+
 async function childOf(server: { deps: { db: any } }, gesprekId: string): Promise<string> {
   const row = await server.deps.db
     .selectFrom('gesprekken')

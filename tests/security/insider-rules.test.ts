@@ -127,3 +127,44 @@ describe('smaller insider findings', () => {
     ).toEqual({ ok: false, error: 'forbidden' })
   })
 })
+
+describe('the begeleider sees that the kamer was used and what was shared, never presence or timing', () => {
+  it('sends no frame for private work, no step or phase, and one frame when something is shared', async () => {
+    const { server, sanne } = await startSeeded()
+    const child = await sanne.post('/api/children', { nickname: 'Sam', ageBand: '12-15' })
+    const invite = await sanne.post(`/api/kamer/children/${child.body.id}/invite`)
+    const setup = await new HttpUser(server.url).post('/api/kamer/setup', {
+      code: invite.body.code,
+      name: 'stille kamer',
+      secret: '482915',
+    })
+    const made = await new HttpUser(server.url, setup.body.token).post('/api/kamer/gesprekken', {
+      toolId: 'kamer-notities',
+    })
+    const gesprekId = (made.body.gesprek?.id ?? made.body.id) as string
+    const jongere = open(server.url, { token: setup.body.token })
+    const beg = open(server.url, { cookie: sanne.cookie })
+    await Promise.all([connected(jongere), connected(beg)])
+    const frames: unknown[] = []
+    beg.on('gesprek:view', (f) => frames.push(f))
+    const join = await emitAck(beg, 'gesprek:join', { gesprekId })
+    expect(join.ok).toBe(true)
+    expect(join.data.view.step).toBeNull()
+    expect(Object.values(join.data.view.can).every((v) => v === false)).toBe(true)
+    const send = (event: unknown) => emitAck(jongere, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
+    expect((await send({ type: 'nav.next' })).ok).toBe(true)
+    expect((await send({ type: 'item.add', item: { id: 'note-priv-1', text: 'PRIVATE-kamer-canary' } })).ok).toBe(true)
+    expect((await send({ type: 'item.update', itemId: 'note-priv-1', patch: { text: 'PRIVATE-2' } })).ok).toBe(true)
+    expect((await send({ type: 'item.add', item: { id: 'note-share-1', text: 'dit mag je weten' } })).ok).toBe(true)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(frames).toHaveLength(0)
+    expect((await send({ type: 'share.set', itemIds: ['note-share-1'], level: 'begeleider' })).ok).toBe(true)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(frames).toHaveLength(1)
+    expect(JSON.stringify(frames)).not.toContain('PRIVATE')
+    // The child page's list shows the kamer gesprek without phase or seq.
+    const list = await sanne.get(`/api/children/${child.body.id}/gesprekken`)
+    const row = (list.body as { id: string; phase: string; seq: number }[]).find((g) => g.id === gesprekId)!
+    expect(row).toMatchObject({ phase: 'kamer', seq: 0 })
+  })
+})
