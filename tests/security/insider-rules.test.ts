@@ -44,7 +44,7 @@ describe('bounds with clear error codes', () => {
 
   it('limits items per gesprek and the size of one snapshot', () => {
     const items = Array.from({ length: MAX_ITEMS_PER_GESPREK }, (_, i) => ({ id: `i-${i}` }) as Item)
-    const add = { type: 'item.add', item: { id: 'item-next-1', pictures: [] } } as const
+    const add = { type: 'item.add' as const, item: { id: 'item-next-1', pictures: [] as string[] } }
     expect(() => checkEventBounds({ items }, add)).toThrow('gesprek_full')
     expect(() => checkEventBounds({ items: items.slice(1) }, add)).not.toThrow()
     expect(() => checkSnapshotBounds('x'.repeat(MAX_SNAPSHOT_CHARS + 1))).toThrow('gesprek_full')
