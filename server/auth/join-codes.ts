@@ -149,6 +149,10 @@ export async function redeemJoinCode(
   })
 }
 
+/** A token's public device id; tokens from before device ids get a stable stand-in from the (hashed) token. */
+export const deviceIdOf = (row: { device_id?: string | null; token_hash: string }) =>
+  row.device_id ?? `legacy-${row.token_hash.slice(0, 16)}`
+
 export async function devicePrincipal(deps: Deps, token: string | undefined): Promise<DevicePrincipal | null> {
   if (!token || token.length > 100) return null
   return devicePrincipalByHash(deps, hashToken(token))
@@ -169,8 +173,7 @@ export async function devicePrincipalByHash(deps: Deps, tokenHash: string): Prom
     childId: row.child_id,
     gesprekId: row.gesprek_id,
     tokenHash,
-    // Tokens from before device ids: a stable stand-in derived from the (already hashed) token.
-    deviceId: row.device_id ?? `legacy-${tokenHash.slice(0, 16)}`,
+    deviceId: deviceIdOf(row),
     trusted: row.trusted === 1,
   }
 }

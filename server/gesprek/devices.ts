@@ -1,6 +1,7 @@
 import { CodedError } from '../../dialogs/contract/errors'
 import type { GesprekEvent } from '../../dialogs/framework/events'
 import { deviceOwnsItem, type DeviceBook } from '../../dialogs/projection'
+import { deviceIdOf } from '../auth/join-codes'
 import type { DevicePrincipal } from '../auth/principal'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
@@ -94,7 +95,7 @@ export class DeviceLedger {
   private async load(gesprekId: string): Promise<Ledger> {
     const devices = await this.deps.db
       .selectFrom('device_tokens')
-      .select('device_id')
+      .select(['device_id', 'token_hash'])
       .where('gesprek_id', '=', gesprekId)
       .where('trusted', '=', 1)
       .execute()
@@ -106,7 +107,7 @@ export class DeviceLedger {
       .where('actor_device', 'is not', null)
       .execute()
     return {
-      trusted: new Set(devices.flatMap((d) => (d.device_id ? [d.device_id] : []))),
+      trusted: new Set(devices.map(deviceIdOf)),
       authors: new Map(items.flatMap((i) => (i.item_id && i.actor_device ? [[i.item_id, i.actor_device]] : []))),
     }
   }
