@@ -1,7 +1,7 @@
 import * as z from 'zod'
 
 /**
- * Through which screen or export a begeleider reached a child's gesprek (access log, SEC-08), and every
+ * Through which screen or export a begeleider reached a child's gesprek (the access log, docs/deelafspraak.md), and every
  * way a screen came to hold a child's token: the first screen (`join`), a new screen after the earlier ones
  * ended (`rejoin`), one more screen beside the child's own (`second-device`); the begeleider named is the
  * one who made the code (ADR 0010).

@@ -148,7 +148,7 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
       const room = roomOf(gesprekId, 'begeleider')
       await socket.join(room)
       const { seq, view } = await host.view(gesprekId, 'begeleider')
-      // A begeleider's look is logged before they get anything; no log line, no live view (SEC-08).
+      // A begeleider's look is logged before they get anything; no log line, no live view (docs/deelafspraak.md).
       const stepIds = stepsInView(view)
       await recordAccess(deps, {
         begeleiderId: p.begeleiderId,
