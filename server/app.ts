@@ -1,3 +1,5 @@
+import type { HelpLines } from '../dialogs/contract/help-lines'
+import { watchSignals } from './signals/signals'
 import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import type { Server as HttpServer } from 'node:http'
@@ -29,6 +31,10 @@ export type ServerOptions = {
   distDir?: string
   /** Days after a trajectory closes before its raw answers are erased (SEC-10); false: no scheduled job. */
   retentionDays?: number | false
+  /** The organisation's ways to help now (docs/operations.md); bundled defaults when unset. */
+  helpLines?: HelpLines
+  /** Working days within which a signal should be discussed; default 2. */
+  signalFollowUpDays?: number
 }
 
 export type RunningServer = {
@@ -59,10 +65,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       origins: opts.origins ?? [],
       secure: opts.secure ?? false,
       ...(typeof opts.retentionDays === 'number' ? { retentionDays: opts.retentionDays } : {}),
+      ...(opts.helpLines ? { helpLines: opts.helpLines } : {}),
+      ...(opts.signalFollowUpDays ? { signalFollowUpDays: opts.signalFollowUpDays } : {}),
     },
   }
   const demo = opts.demo ? await ensureDemo(deps) : null
   const host = new GesprekHost(deps)
+  watchSignals(deps, host)
   const hooks: Hooks = { sessionEnded: () => undefined, begeleiderEnded: () => undefined }
   const app = createApp(deps, host, hooks, { distDir: opts.distDir ?? DEFAULT_DIST })
   const httpServer = await new Promise<HttpServer>((resolve) => {

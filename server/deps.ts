@@ -1,3 +1,4 @@
+import type { HelpLines } from '../dialogs/contract/help-lines'
 import type { Clock } from './clock'
 import type { ChildKeys } from './crypto/keys'
 import type { Logger } from './log'
@@ -19,5 +20,9 @@ export type Deps = {
     secure: boolean
     /** Days after closing before retention erases a child (shown on the beheer screen); default 30. */
     retentionDays?: number
+    /** The organisation's ways to help now (HELP_LINES); the bundled defaults when unset. */
+    helpLines?: HelpLines
+    /** Working days within which a signal should be discussed (SIGNAL_FOLLOW_UP_DAYS); default 2. */
+    signalFollowUpDays?: number
   }
 }

@@ -16,6 +16,8 @@ const server = await startServer({
   origins: env.data.PUBLIC_ORIGINS,
   secure: env.data.BEHIND_TLS,
   retentionDays: env.data.RETENTION_DAYS,
+  signalFollowUpDays: env.data.SIGNAL_FOLLOW_UP_DAYS,
+  ...(env.data.HELP_LINES ? { helpLines: env.data.HELP_LINES } : {}),
   demo: env.data.DEMO,
 })
 

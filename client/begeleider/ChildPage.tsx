@@ -7,6 +7,8 @@ import { api, ApiError } from '../net/api'
 import { CadenceBadge } from './Caseload'
 import { AgeBandField, LivingField, PhaseField } from './ChildFields'
 import { rememberJoin } from './join-memory'
+import { ParentsPanel } from './Parents'
+import { ChildSignals } from './Signals'
 import { linkProps } from './router'
 import { formatDay, useWorkspaceT } from './words'
 
@@ -62,6 +64,8 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
               </a>
             </nav>
           </header>
+          <ChildSignals childId={childId} go={go} />
+          <ParentsPanel childId={childId} />
           <div className="child-grid">
             <section className="panel">
               <h2>{t('workspace:child.start')}</h2>

@@ -119,6 +119,8 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
         </div>
         <Notes
           notes={view.notes}
+          traces={view.traces ?? []}
+          stepTitle={(stepId) => t(`${tool.namespace}:steps.${stepId}`)}
           items={view.items}
           itemText={itemText}
           onAdd={(text, itemId) =>
@@ -195,11 +197,15 @@ function LiveItem({ item, toolId, onWorry }: { item: ItemView; toolId: string; o
 
 function Notes({
   notes,
+  traces,
+  stepTitle,
   items,
   itemText,
   onAdd,
 }: {
   notes: GesprekView['notes']
+  traces: NonNullable<GesprekView['traces']>
+  stepTitle: (stepId: string) => string
   items: ItemView[]
   itemText: (id: string) => string | undefined
   onAdd: (text: string, itemId?: string) => void
@@ -211,9 +217,15 @@ function Notes({
     <section className="panel live__notes">
       <h2>{t('common:begeleider.notes')}</h2>
       <ul className="notes">
+        {traces.map((tr, i) => (
+          <li key={`trace-${i}`} className="note--trace" data-testid="worry-trace">
+            {t('workspace:live.trace', { step: stepTitle(tr.stepId) })}
+          </li>
+        ))}
         {notes.map((n) => (
           <li key={n.id}>
             {n.text}
+            {n.takenBack && <span className="muted"> · {t('workspace:live.noteTakenBack')}</span>}
             {n.itemId && itemText(n.itemId) && (
               <span className="muted">
                 {' '}

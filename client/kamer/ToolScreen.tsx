@@ -3,10 +3,15 @@ import { toolInfo } from '../../dialogs/catalog'
 import type { GesprekView } from '../../dialogs/contract/view'
 import type { GesprekCommand } from '../../dialogs/framework/events'
 import type { OutboxEntry } from '../net/outbox'
+import { SignalAsk } from '../kind/signal/SignalAsk'
 import { STEP_SCREENS } from '../kind/steps'
 import { registerT } from '../kind/steps/register'
 import { StepIndicator } from '../ui/StepIndicator'
 import { StepNav } from '../ui/StepNav'
+import { WaysToHelp } from '../ui/WaysToHelp'
+
+/** The notes are written alone, at any hour: the ways to help now stand on every step of them. */
+const NOTES_TOOL = 'kamer-notities'
 
 /**
  * One kamer tool, using the same step screens as a guided gesprek. The kamer never "finishes" a
@@ -58,6 +63,8 @@ export function ToolScreen({
         <Screen key={stepSpec.id} view={view} step={stepSpec} tool={tool} send={send} pending={pending} t={tTool} />
       )}
       {view?.phase === 'actief' && stepSpec && !Screen && <p className="kamer-note">{t('kamer:room.notYet')}</p>}
+      <SignalAsk view={view} send={send} />
+      {toolId === NOTES_TOOL && <WaysToHelp compact />}
       {view?.phase === 'actief' && (
         <StepNav
           view={view}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toolInfo } from '../../dialogs/catalog'
+import { rememberParentToken } from '../net/present-parent'
 import { useGesprek } from '../net/useGesprek'
 import { ConnectionNote } from '../ui/ConnectionNote'
 import { pictureUrl } from '../ui/pictures'
@@ -9,6 +10,7 @@ import { Prompt } from '../ui/ReadAloud'
 import { StepIndicator } from '../ui/StepIndicator'
 import { StepNav } from '../ui/StepNav'
 import { SharingButton, SharingPanel } from './deelafspraak/SharingPanel'
+import { SignalAsk } from './signal/SignalAsk'
 import { STEP_SCREENS } from './steps'
 import type { KindSession } from './session'
 
@@ -20,6 +22,7 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
     session.gesprekId,
     session.token,
   )
+  rememberParentToken(session.token)
   // The deelafspraak panel opens over the gesprek from any step; the gesprek itself does not move.
   const [sharing, setSharing] = useState(false)
 
@@ -68,6 +71,7 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
       )}
       <main className="kind-main">
         {!view && <p className="loading">{t('common:loading')}</p>}
+        <SignalAsk view={view} send={send} />
         {view?.phase === 'gepauzeerd' && (
           <Rest picture="calm" title={t('common:pausedTitle')} text={t('common:pausedText')}>
             <button

@@ -42,7 +42,17 @@ export const GesprekView = z.strictObject({
     stop: z.boolean(),
   }),
   items: z.array(ItemView),
-  notes: z.array(z.strictObject({ id: z.string(), text: z.string(), itemId: z.string().optional() })),
+  notes: z.array(
+    z.strictObject({
+      id: z.string(),
+      text: z.string(),
+      itemId: z.string().optional(),
+      /** The child has since kept the answer this note was about to themselves (dialogs/projection.ts). */
+      takenBack: z.literal(true).optional(),
+    }),
+  ),
+  /** Worry marks on answers the child took back: the fact only, for the begeleider's record. */
+  traces: z.array(z.strictObject({ stepId: z.string(), worry: z.literal(true) })).optional(),
   skipped: z.array(z.string()),
 })
 export type GesprekView = z.output<typeof GesprekView>

@@ -9,7 +9,7 @@ export function toView(tool: ToolInfo, snapshot: ToolSnapshot, audience: Audienc
   const { phase, stepId } = stateOf(snapshot)
   const index = stepId ? tool.steps.findIndex((s) => s.id === stepId) : -1
   const step = index >= 0 ? tool.steps[index]! : undefined
-  const { items, notes } = project(snapshot.context, audience)
+  const { items, notes, traces } = project(snapshot.context, audience)
   // The jongere's kamer is theirs: anyone else sees what was shared, never where they are or what
   // they can do now (no live presence, no timing of private work).
   if (audience !== 'kind' && snapshot.context.setting === 'kamer')
@@ -24,6 +24,7 @@ export function toView(tool: ToolInfo, snapshot: ToolSnapshot, audience: Audienc
       items,
       notes,
       skipped: [],
+      ...(traces.length > 0 ? { traces } : {}),
     }
   return {
     toolId: tool.id,
@@ -42,6 +43,7 @@ export function toView(tool: ToolInfo, snapshot: ToolSnapshot, audience: Audienc
     },
     items,
     notes,
+    ...(traces.length > 0 ? { traces } : {}),
     skipped: snapshot.context.skipped,
   }
 }

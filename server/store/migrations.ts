@@ -5,6 +5,8 @@ import * as m0003 from './migrations/0003-workspace'
 import * as m0004 from './migrations/0004-kamer'
 import * as m0010 from './migrations/0010-revocations'
 import * as m0011 from './migrations/0011-devices'
+import * as m0070 from './migrations/0070-signals'
+import * as m0071 from './migrations/0071-parents'
 import type { Database } from './schema'
 
 type Migration = { version: number; up: (db: Kysely<Database>) => Promise<void> }
@@ -21,6 +23,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 4, up: m0004.up },
   { version: 10, up: m0010.up },
   { version: 11, up: m0011.up },
+  { version: 70, up: m0070.up },
+  { version: 71, up: m0071.up },
 ]
 
 export async function migrate(db: Kysely<Database>): Promise<number> {

@@ -163,4 +163,34 @@ export interface Database {
   kamer_seen: { child_id: string; begeleider_id: string; item_ids: string; seen_at: string }
   /** Revocation notices from another process (the CLI), ids only (server/realtime/revocation-table.ts). */
   revocations: { seq: number; notice: string; created_at: string }
+  /** When a signal first reached the begeleider's projection (migration 0070): ids and a time only. */
+  signal_seen: { gesprek_id: string; item_id: string; child_id: string; first_seen_at: string }
+  /** "Besproken met het kind / in het team / met de ouder op …" per signal, by a begeleider. */
+  signal_followups: {
+    id: string
+    child_id: string
+    gesprek_id: string
+    item_id: string
+    begeleider_id: string
+    with_whom: string
+    held_on: string
+    created_at: string
+  }
+  /** "Ik wil praten" from the kamer: a contact request, nothing else. */
+  /** Which parent the oudergesprek is with, and the sealed other-parent record and network flags (0071). */
+  parent_profiles: {
+    child_id: string
+    present_parent: string | null
+    other_enc: string | null
+    flags_enc: string | null
+    updated_by: string
+    updated_at: string
+  }
+  talk_requests: {
+    id: string
+    child_id: string
+    created_at: string
+    handled_at: string | null
+    handled_by: string | null
+  }
 }

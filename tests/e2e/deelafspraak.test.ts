@@ -41,7 +41,7 @@ describe.runIf(hasBrowser)('browser: the deelafspraak, live in two contexts', ()
     await kind.getByRole('button', { name: /Verder/ }).click()
     await kind.getByRole('heading', { name: 'Huis van goede dingen' }).waitFor()
     for (const text of ['Mijn hond Bo', 'Voetballen met Sem']) {
-      await kind.getByPlaceholder(/Schrijf of vertel/).fill(text)
+      await kind.getByPlaceholder(/Typ het hier/).fill(text)
       await kind.getByRole('button', { name: 'Zet erin' }).click()
       await beg.getByText(text).first().waitFor({ timeout: 2000 })
     }

@@ -62,7 +62,7 @@ describe.runIf(hasBrowser)('browser: the jongere’s kamer', () => {
   }
 
   async function addNote(page: Page, text: string) {
-    await page.getByPlaceholder(/Schrijf/).fill(text)
+    await page.getByPlaceholder(/Typ het hier/).fill(text)
     await page.getByRole('button', { name: 'Zet erin' }).click()
   }
 

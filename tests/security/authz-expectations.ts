@@ -41,6 +41,19 @@ export type Row = { allow: Actor[]; body?: (f: Fixture) => unknown }
 export const MATRIX: Record<string, Row> = {
   'GET /api/health': { allow: ALL },
   'GET /api/tools': { allow: ALL },
+  'GET /api/help-lines': { allow: ALL },
+  'GET /api/signals': { allow: BEG },
+  'GET /api/signals/children/:id': { allow: TEAM },
+  'POST /api/signals/children/:id/followups': { allow: TEAM },
+  'POST /api/signals/children/:id/talk/handled': { allow: TEAM },
+  'POST /api/signals/kamer/talk': { allow: KAMER },
+  'GET /api/parents/children/:id': { allow: TEAM },
+  'PUT /api/parents/children/:id': {
+    allow: TEAM,
+    body: () => ({ present: 'mama', other: {}, flags: [] }),
+  },
+  // The child's own device or kamer: only the role word of its own oudergesprek.
+  'GET /api/parents/mine': { allow: ['kind', 'kindOther', 'kamer'] },
   'POST /api/auth/login': { allow: ALL, body: () => ({ username: 'niemand', password: 'fout-wachtwoord' }) },
   'POST /api/auth/logout': { allow: ALL },
   'POST /api/auth/logout-everywhere': { allow: BEG },

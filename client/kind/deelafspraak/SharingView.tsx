@@ -9,6 +9,8 @@ import { ItemSummary } from '../../ui/ItemSummary'
 import { Prompt } from '../../ui/ReadAloud'
 import { ShareChoice } from '../../ui/ShareChoice'
 import { ShareIcon } from '../../ui/ShareIcon'
+import { otherRole } from '../../../dialogs/contract/parents'
+import { usePresentParent } from '../../net/present-parent'
 import { registerT } from '../steps/register'
 import './deelafspraak.css'
 
@@ -40,18 +42,40 @@ export function SharingView({
     .map((s) => ({ step: s, items: view.items.filter((i) => i.stepId === s.id) }))
     .filter((g) => g.items.length > 0)
   const flat = groups.flatMap((g) => g.items.map((item) => ({ item, step: g.step })))
-  const labels = Object.fromEntries(SHARE_LEVELS.map((l) => [l, t(`deelafspraak:band.${band}.label.${l}`)])) as Record<
-    ShareLevel,
-    string
-  >
+  // Each parent apart: the two parent levels name the parent of the oudergesprek ("aan mama"), and the
+  // other parent is told apart as someone these choices never reach (docs/deelafspraak.md).
+  const present = usePresentParent()
+  const ouder = present
+    ? t(`deelafspraak:parent.${present}`)
+    : t(band === 'onder-12' ? 'deelafspraak:parent.unknown' : 'deelafspraak:parent.unknown_jongere')
+  const labels = Object.fromEntries(
+    SHARE_LEVELS.map((l) => [
+      l,
+      l === 'begeleider-vertelt' || l === 'zelf-vertellen'
+        ? t(`deelafspraak:parentLabel.${l}`, { ouder })
+        : t(`deelafspraak:band.${band}.label.${l}`),
+    ]),
+  ) as Record<ShareLevel, string>
   const setLevel = (itemIds: string[], level: ShareLevel) => send({ type: 'share.set', itemIds, level })
   const nameOf = (item: ItemView) => item.text ?? item.person?.name ?? item.subject ?? item.pictures.join(', ')
 
   return (
     <div className="deelafspraak" data-testid="sharing-view">
       <Prompt text={t(`deelafspraak:band.${band}.intro`)} />
-      <Prompt text={t(`deelafspraak:band.${band}.honest`)} className="prompt--honest" />
-      <Explanation band={band} />
+      <Prompt text={t(`deelafspraak:band.${band}.honest`)} className="prompt--line" />
+      <Prompt
+        text={
+          present
+            ? t('deelafspraak:otherParent', { ander: t(`deelafspraak:parentCapital.${otherRole(present)}`) })
+            : t('deelafspraak:otherParentUnknown')
+        }
+        className="prompt--line prompt--other-parent"
+      />
+      {/* In a guided gesprek the begeleider saw the answers live: say so beside the choice, not folded away. */}
+      {view.setting === 'begeleid' && (
+        <Prompt text={t(`deelafspraak:band.${band}.seen`)} className="prompt--line prompt--seen" />
+      )}
+      <Explanation band={band} showSeen={view.setting !== 'begeleid'} />
       {flat.length === 0 ? (
         <Prompt text={t('deelafspraak:nothing')} className="deelafspraak__nothing" />
       ) : (
@@ -169,7 +193,7 @@ function OneByOne({
 }
 
 /** What the four choices mean, with their pictures, in the words of the child's age band. */
-function Explanation({ band }: { band: ReturnType<typeof shareBand> }) {
+function Explanation({ band, showSeen }: { band: ReturnType<typeof shareBand>; showSeen: boolean }) {
   const { t } = useTranslation(['deelafspraak', 'common'])
   return (
     <details className="share-explain">
@@ -182,7 +206,7 @@ function Explanation({ band }: { band: ReturnType<typeof shareBand> }) {
           </li>
         ))}
       </ul>
-      <Prompt text={t(`deelafspraak:band.${band}.seen`)} className="prompt--honest" />
+      {showSeen && <Prompt text={t(`deelafspraak:band.${band}.seen`)} className="prompt--honest" />}
     </details>
   )
 }
