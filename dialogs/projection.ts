@@ -1,6 +1,6 @@
 import type { GesprekContext } from './framework/build'
 import type { Item, Note } from './contract/items'
-import { mayAudienceSee, type Audience } from './sharing'
+import { mayAudienceSee, type Audience, type ShareLevel } from './sharing'
 
 /**
  * What the begeleider keeps of an answer the child took back: the fact that a worry was marked, in the
@@ -32,4 +32,35 @@ export function project(context: Pick<GesprekContext, 'items' | 'notes'>, audien
     .filter((i) => !visible.has(i.id) && i.worry)
     .map((i) => ({ stepId: i.stepId, worry: true as const }))
   return { items, notes, traces }
+}
+
+/** A child device in a guided gesprek (ADR 0010): the child's own (trusted) or a later, unapproved one. */
+export type DeviceStanding = { deviceId: string; trusted: boolean }
+/**
+ * Who added each item (a device id; undefined for items from before devices were told apart, which are
+ * the child's) and which devices are the child's own.
+ */
+export type DeviceBook = { authorOf: (itemId: string) => string | undefined; isTrusted: (deviceId: string) => boolean }
+
+/**
+ * Whether a device may act on an item as its owner (change it, remove it, set its level): its own items,
+ * and for the child's own devices everything the child's own devices made. A later device that a
+ * begeleider may hold never reaches the child's items this way.
+ */
+export function deviceOwnsItem(device: DeviceStanding, itemId: string, book: DeviceBook): boolean {
+  const author = book.authorOf(itemId)
+  if (author === device.deviceId) return true
+  return device.trusted && (author === undefined || book.isTrusted(author))
+}
+
+/**
+ * What one child device sees of the child's projection: what it owns, and what a begeleider may see
+ * anyway. An unapproved device therefore never shows an `alleen-ik` item it did not make.
+ */
+export function projectForDevice<T extends { id: string; share: ShareLevel }>(
+  items: readonly T[],
+  device: DeviceStanding,
+  book: DeviceBook,
+): T[] {
+  return items.filter((i) => deviceOwnsItem(device, i.id, book) || mayAudienceSee(i.share, 'begeleider'))
 }

@@ -19,8 +19,10 @@ import { restrictDataDir } from './data-dir'
 import { parseTrustProxy } from './http/client-address'
 import type { Hooks } from './http/hooks'
 import { scheduleRetention } from './jobs/retention'
-import { createLogger, type Logger } from './log'
-import { createRealtime, endBegeleiderSockets, endPrincipalSockets, type AppServer } from './realtime/io'
+import { createLogger, errorFields, type Logger } from './log'
+import { createRealtime, principalRoom, type AppServer } from './realtime/io'
+import { followRevocationTable } from './realtime/revocation-table'
+import { LocalRevocations } from './realtime/revocations'
 import { openSqlite } from './store/db'
 
 export type ServerOptions = {
@@ -84,6 +86,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const clock = opts.clock ?? systemClock
   const instanceKey = loadInstanceKey(opts.dataDir, opts.instanceKey)
   const keys = new ChildKeys(instanceKey)
+  const revocations = new LocalRevocations((err) => log.warn('revocation handler failed', errorFields(err)))
   const deps: Deps = {
     db,
     clock,
@@ -92,6 +95,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     index: await loadIndexKeys(db, instanceKey),
     kamerKeys: new KamerKeys(db, keys, clock, log),
     limits: new Limits(opts.limitStore ?? new MemoryLimitStore(clock), deriveKey(instanceKey, 'limit-keys')),
+    revocations,
     config: {
       origins: opts.origins ?? [],
       localOrigins: [],
@@ -118,18 +122,23 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const io = createRealtime(httpServer, deps, host)
   // socket.io answers /socket.io/ itself, before Hono: the same headers there.
   io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, socketHeaders(deps)))
-  hooks.sessionEnded = (p, reason) => endPrincipalSockets(io, p, reason)
-  hooks.begeleiderEnded = (id, reason) => endBegeleiderSockets(io, id, reason)
+  const published = (what: string) => (err: unknown) =>
+    log.warn('revocation not published', { what, ...errorFields(err) })
+  // Every end of a right goes through the one channel: this node's sockets and (multi-node) the others.
+  hooks.sessionEnded = (p, reason) => {
+    const hash = principalRoom(p).slice(2)
+    const notice =
+      p.role === 'begeleider'
+        ? ({ kind: 'session', sessionHash: hash, reason } as const)
+        : ({ kind: 'token', tokenHash: hash, reason } as const)
+    revocations.publish(notice).catch(published(notice.kind))
+  }
+  hooks.begeleiderEnded = (begeleiderId, reason) =>
+    void revocations.publish({ kind: 'begeleider', begeleiderId, reason }).catch(published('begeleider'))
+  // Notices from another process (the admin CLI) arrive through the database.
+  const stopFollowing = await followRevocationTable(db, revocations, published('table'))
   const stopRetention =
-    opts.retentionDays === false
-      ? () => undefined
-      : scheduleRetention(deps, host, {
-          days: opts.retentionDays,
-          onErased: (childId, tokenHashes) => {
-            for (const tokenHash of tokenHashes)
-              endPrincipalSockets(io, { role: 'kind', childId, kamer: true, tokenHash }, 'expired')
-          },
-        })
+    opts.retentionDays === false ? () => undefined : scheduleRetention(deps, host, { days: opts.retentionDays })
   const port = (httpServer.address() as AddressInfo).port
   deps.config.localOrigins = [...localOrigins(opts.host ?? '127.0.0.1', port), ...(opts.devOrigins ?? [])]
   const url = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`
@@ -139,6 +148,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     (closing ??= (async () => {
       httpServer.close() // stop accepting new connections
       stopRetention()
+      stopFollowing()
       await host.shutdown() // refuse new commands, finish the queued ones
       io.emit('server:restarting', {})
       await io.close()

@@ -18,6 +18,7 @@ import { GesprekHost } from './gesprek/host'
 import { DEFAULT_RETENTION_DAYS, runRetention } from './jobs/retention'
 import { eraseChild, exportChild } from './privacy/child-data'
 import { rotateInstanceKey } from './crypto/rotate'
+import { TableRevocations } from './realtime/revocation-table'
 
 const USAGE = `npm run admin -- <command> [options]
 
@@ -82,11 +83,13 @@ async function main() {
   const deps: Deps = {
     db,
     clock: systemClock,
-    log,
+    log: createLogger(undefined, true),
     keys,
     index: await loadIndexKeys(db, instanceKey),
     kamerKeys: new KamerKeys(db, keys, systemClock, log),
     limits: new Limits(new MemoryLimitStore(systemClock), deriveKey(instanceKey, 'limit-keys')),
+    // A running server reads these notices within a second and ends the sockets they cover.
+    revocations: new TableRevocations(db),
     config: { origins: [], localOrigins: [], secure: false, trustProxy: { kind: 'none' } },
   }
   const need = (k: keyof typeof values): string => {
@@ -132,8 +135,7 @@ async function main() {
           }),
         )
         break
-      // Run beside a live server, these end sessions in the database; open sockets close at their
-      // next reconnect (the admin page also closes them at once: docs/workspace.md).
+      // Run beside a live server, these also leave a revocation notice: its open sockets end within a second.
       case 'deactivate':
         await setActive(deps, cliScope(), need('begeleider-id'), false)
         console.log(JSON.stringify({ ok: true }))
@@ -170,7 +172,8 @@ async function main() {
           .where('organisation_id', '=', need('organisation-id'))
           .executeTakeFirst()
         if (!own) throw new Error('no such child in that organisation')
-        // A server running beside this keeps its own cache: erase through the beheer route when it runs.
+        // A server running beside this keeps its own cache: erase through the beheer route when it runs
+        // (the erasure's revocation notice still ends the child's open sockets there).
         const host = new GesprekHost(deps, deps.kamerKeys)
         if (command === 'export-child') console.log(JSON.stringify(await exportChild(deps, host, childId), null, 2))
         else {

@@ -6,6 +6,7 @@ import type { ChildKeys } from './crypto/keys'
 import type { IndexKeys } from './crypto/secrets'
 import type { TrustProxy } from './http/client-address'
 import type { Logger } from './log'
+import type { Revocations } from './realtime/revocations'
 import type { Db } from './store/db'
 
 /** What every room of the server gets handed; built once in server/app.ts. */
@@ -20,6 +21,8 @@ export type Deps = {
   kamerKeys: KamerKeys
   /** Every rate limit, backoff and concurrency ceiling (server/auth/limits.ts). */
   limits: Limits
+  /** Where a right that ended is announced, so every open socket it covered ends at once. */
+  revocations: Revocations
   config: {
     /** Origins allowed for sockets and state-changing requests. */
     origins: string[]

@@ -20,7 +20,10 @@ import type { KindSession } from './session'
 export function GesprekScreen({ session, onEnded }: { session: KindSession; onEnded: () => void }) {
   const tool = toolInfo(session.toolId)
   const { t } = useTranslation([tool?.namespace ?? 'common', 'common', 'errors'])
-  const { view, connection, error, pending, send, wipe } = useGesprek(session.gesprekId, session.token)
+  const { view, connection, error, pending, send, wipe, pendingDevices, answerDevice } = useGesprek(
+    session.gesprekId,
+    session.token,
+  )
   rememberParentToken(session.token)
   // The deelafspraak panel opens over the gesprek from any step; the gesprek itself does not move.
   const [sharing, setSharing] = useState(false)
@@ -104,6 +107,16 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
       {view?.phase === 'actief' && (
         <StepNav view={view} send={send} className="kind-nav" big skip={stepSpec?.kind !== 'info'} />
       )}
+      {pendingDevices[0] && (
+        <AskDevice
+          onAnswer={(allow) => answerDevice(pendingDevices[0]!, allow)}
+          title={t('common:kind.newScreen.title')}
+          text={t('common:kind.newScreen.text')}
+          yes={t('common:kind.newScreen.yes')}
+          no={t('common:kind.newScreen.no')}
+          exit={<QuickExit wipe={wipe} />}
+        />
+      )}
       {sharing && view && (
         <SharingPanel
           view={view}
@@ -137,5 +150,34 @@ function Rest({
       <Prompt text={text} />
       <div className="rest__actions">{children}</div>
     </section>
+  )
+}
+
+/** A later screen wants to join: only the child's own screen says yes (ADR 0010). Calm, two big answers. */
+function AskDevice(props: {
+  title: string
+  text: string
+  yes: string
+  no: string
+  exit: React.ReactNode
+  onAnswer: (allow: boolean) => void
+}) {
+  return (
+    <div className="ask-device" role="dialog" aria-modal="true" aria-label={props.title}>
+      <header className="kind-bar">{props.exit}</header>
+      <section className="rest">
+        <img src={pictureUrl('calm')} alt="" className="step__picture" />
+        <Prompt as="h1" text={props.title} />
+        <Prompt text={props.text} />
+        <div className="rest__actions">
+          <button type="button" className="btn btn--primary btn--big" onClick={() => props.onAnswer(true)}>
+            {props.yes}
+          </button>
+          <button type="button" className="btn btn--soft btn--big" onClick={() => props.onAnswer(false)}>
+            {props.no}
+          </button>
+        </div>
+      </section>
+    </div>
   )
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { ErrorCode } from '../../dialogs/contract/errors'
+import { S2C } from '../../dialogs/contract/socket'
 import type { GesprekView } from '../../dialogs/contract/view'
 import type { GesprekCommand } from '../../dialogs/framework/events'
 import { joinGesprek, onGesprekView, ViewSeqs } from './join'
@@ -16,6 +17,8 @@ export function useGesprek(gesprekId: string | null, token?: string) {
   const [view, setView] = useState<GesprekView | null>(null)
   const [connection, setConnection] = useState<Connection>('connecting')
   const [error, setError] = useState<ErrorCode | null>(null)
+  /** Later screens waiting for this (the child's own) screen to say yes (ADR 0010). */
+  const [pendingDevices, setPendingDevices] = useState<readonly string[]>([])
   const seqs = useMemo(() => new ViewSeqs(), [])
   const socket = useMemo(() => (gesprekId ? createSocket(token) : null), [gesprekId, token])
   const outbox = useMemo(
@@ -47,15 +50,30 @@ export function useGesprek(gesprekId: string | null, token?: string) {
         socket.disconnect()
       } else setConnection('offline')
     }
+    // A right ended (logout, the end of the gesprek, a revoked device): nothing of the answers stays on screen.
     const onEnded = () => {
+      setView(null)
       setConnection('ended')
       setError('session_expired')
+    }
+    const onGesprekEnded = (raw: unknown) => {
+      if ((raw as { gesprekId?: unknown } | null)?.gesprekId !== gesprekId) return
+      setView(null)
+      setConnection('ended')
+      setError('not_found')
     }
     socket.on('connect', join)
     const offView = onGesprekView(socket, (id, seq, next) => id === gesprekId && accept(seq, next))
     socket.on('disconnect', onDisconnect)
     socket.on('connect_error', onConnectError)
     socket.on('session:ended', onEnded)
+    socket.on('gesprek:ended', onGesprekEnded)
+    const onPending = (raw: unknown) => {
+      const parsed = S2C['devices:pending'].safeParse(raw)
+      if (parsed.success && parsed.data.gesprekId === gesprekId)
+        setPendingDevices(parsed.data.devices.map((d) => d.deviceId))
+    }
+    socket.on('devices:pending', onPending)
     socket.connect()
     return () => {
       socket.off('connect', join)
@@ -63,6 +81,8 @@ export function useGesprek(gesprekId: string | null, token?: string) {
       socket.off('disconnect', onDisconnect)
       socket.off('connect_error', onConnectError)
       socket.off('session:ended', onEnded)
+      socket.off('gesprek:ended', onGesprekEnded)
+      socket.off('devices:pending', onPending)
       socket.disconnect()
     }
   }, [socket, gesprekId, seqs])
@@ -81,6 +101,16 @@ export function useGesprek(gesprekId: string | null, token?: string) {
     [outbox, gesprekId],
   )
 
+  /** The child's answer to "Mag dit scherm ook meedoen?"; the server sends the new list afterwards. */
+  const answerDevice = useCallback(
+    (deviceId: string, allow: boolean) => {
+      if (!socket || !gesprekId) return
+      setPendingDevices((list) => list.filter((d) => d !== deviceId))
+      socket.timeout(5000).emit('device:answer', { gesprekId, deviceId, allow }, () => undefined)
+    },
+    [socket, gesprekId],
+  )
+
   /** Quick exit: drop everything held in memory and close the line. */
   const wipe = useCallback(() => {
     outbox?.clear()
@@ -88,7 +118,17 @@ export function useGesprek(gesprekId: string | null, token?: string) {
     setView(null)
   }, [outbox, socket])
 
-  return { view, connection, error, pending, send, wipe, clearError: () => setError(null) }
+  return {
+    view,
+    connection,
+    error,
+    pending,
+    send,
+    wipe,
+    pendingDevices,
+    answerDevice,
+    clearError: () => setError(null),
+  }
 }
 
 const EMPTY: readonly OutboxEntry[] = []

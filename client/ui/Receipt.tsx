@@ -53,6 +53,10 @@ export function ReceiptList({ entries, failed = false }: { entries: ReceiptEntry
       month: 'long',
       timeZone: 'Europe/Amsterdam',
     }).format(new Date(iso))
+  const time = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(
+      new Date(iso),
+    )
 
   const sentence = (e: ReceiptEntry) => {
     const tool = e.toolId ? toolInfo(e.toolId) : undefined
@@ -70,6 +74,7 @@ export function ReceiptList({ entries, failed = false }: { entries: ReceiptEntry
       role: t(`deelafspraak:receipt.role.${e.role}`),
       parts,
       day: day(e.at),
+      time: time(e.at),
     })
   }
 

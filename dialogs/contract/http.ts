@@ -80,5 +80,7 @@ export const KindJoinOut = z.strictObject({
   gesprekId: GesprekId,
   toolId: z.string(),
   nickname: z.string(),
+  /** False: a later screen that sees what a begeleider sees plus its own, until the child's screen says yes. */
+  trusted: z.boolean().optional(),
 })
 export type KindJoinOut = z.output<typeof KindJoinOut>

@@ -2,6 +2,9 @@ import * as z from 'zod'
 import { ErrorCode } from './errors'
 import { GesprekEvent } from './events'
 import { ClientMsgId, GesprekId, Seq } from './ids'
+
+/** A device's public id (never its token). */
+const DeviceId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
 import { GesprekView } from './view'
 
 /** Client → server commands. strictObject: unknown keys are an error, not ignored. */
@@ -10,11 +13,14 @@ export const C2S = {
   'gesprek:join': z.strictObject({ gesprekId: GesprekId, lastSeq: Seq.optional() }),
   /** One command on a gesprek; `clientMsgId` makes retries safe (the original ack is returned). */
   'gesprek:command': z.strictObject({ gesprekId: GesprekId, clientMsgId: ClientMsgId, event: GesprekEvent }),
+  /** The child's own screen says yes or no to a later screen ("Mag dit scherm ook meedoen?", ADR 0010). */
+  'device:answer': z.strictObject({ gesprekId: GesprekId, deviceId: DeviceId, allow: z.boolean() }),
 } as const
 
 export const AckData = {
   'gesprek:join': z.strictObject({ seq: Seq, view: GesprekView.nullable() }),
   'gesprek:command': z.strictObject({ seq: Seq }),
+  'device:answer': z.strictObject({}),
 } as const
 
 export const ackOf = <T extends z.ZodType>(data: T) =>
@@ -30,6 +36,13 @@ export const S2C = {
   'server:restarting': z.strictObject({}),
   /** The session behind this socket ended (logout, lock, expiry): the client must re-authenticate. */
   'session:ended': z.strictObject({ reason: z.enum(['logout', 'expired', 'locked']) }),
+  /** This screen may no longer see this gesprek (the child moved to another team): drop its view. */
+  'gesprek:ended': z.strictObject({ gesprekId: GesprekId }),
+  /** To the child's own screens: later screens waiting for their yes (empty: none). */
+  'devices:pending': z.strictObject({
+    gesprekId: GesprekId,
+    devices: z.array(z.strictObject({ deviceId: DeviceId, joinedAt: z.string() })).max(20),
+  }),
 } as const
 
 export type C2SName = keyof typeof C2S

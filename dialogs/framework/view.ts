@@ -10,6 +10,22 @@ export function toView(tool: ToolInfo, snapshot: ToolSnapshot, audience: Audienc
   const index = stepId ? tool.steps.findIndex((s) => s.id === stepId) : -1
   const step = index >= 0 ? tool.steps[index]! : undefined
   const { items, notes, traces } = project(snapshot.context, audience)
+  // The jongere's kamer is theirs: anyone else sees what was shared, never where they are or what
+  // they can do now (no live presence, no timing of private work).
+  if (audience !== 'kind' && snapshot.context.setting === 'kamer')
+    return {
+      toolId: tool.id,
+      version: tool.version,
+      ageBand: snapshot.context.ageBand,
+      setting: 'kamer',
+      phase: 'actief',
+      step: null,
+      can: { next: false, back: false, skip: false, pause: false, resume: false, stop: false },
+      items,
+      notes,
+      skipped: [],
+      ...(traces.length > 0 ? { traces } : {}),
+    }
   return {
     toolId: tool.id,
     version: tool.version,

@@ -13,6 +13,8 @@ export async function childForBegeleider(deps: Deps, p: BegeleiderPrincipal, chi
     .where('id', '=', childId)
     .where('organisation_id', '=', p.organisationId)
     .where('team_id', '=', p.teamId)
+    // An erased child's tombstone is no one's child any more: not shown, renamed or given evaluations.
+    .where('key_wrapped', 'is not', null)
     .executeTakeFirst()
   // Same answer for "does not exist" and "not yours": no probing of other teams' ids.
   if (!child) throw new CodedError('not_found', 404)

@@ -8,8 +8,19 @@ export type BegeleiderPrincipal = {
   displayName: string
   sessionHash: string
 }
-/** A child's device in a guided gesprek: one token, one gesprek. */
-export type DevicePrincipal = { role: 'kind'; childId: string; gesprekId: string; tokenHash: string; kamer?: undefined }
+/**
+ * A child's device in a guided gesprek: one token, one gesprek. `trusted`: the child's own device (the
+ * first one, or approved by one); otherwise it sees only what a begeleider sees plus its own items (ADR 0010).
+ */
+export type DevicePrincipal = {
+  role: 'kind'
+  childId: string
+  gesprekId: string
+  tokenHash: string
+  deviceId: string
+  trusted: boolean
+  kamer?: undefined
+}
 /** A jongere in their own kamer: the child role, scoped to that child's gesprekken with setting 'kamer'. */
 export type KamerPrincipal = {
   role: 'kind'

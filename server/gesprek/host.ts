@@ -13,6 +13,8 @@ import { iso } from '../clock'
 import { open, seal } from '../crypto/seal'
 import type { Deps } from '../deps'
 import { newId } from '../ids'
+import { checkEventBounds, checkEventRules, checkSnapshotBounds } from './bounds'
+import { DeviceLedger } from './devices'
 import { GroupCommit } from './group-commit'
 
 type Snapshot = ToolSnapshot
@@ -48,12 +50,15 @@ export class GesprekHost {
   private closed = false
 
   private readonly commits: GroupCommit
+  /** Which child devices are the child's own, and who added which item (ADR 0010). */
+  readonly devices: DeviceLedger
 
   constructor(
     private readonly deps: Deps,
     private readonly sealing?: Sealing,
   ) {
     this.commits = new GroupCommit(deps.db)
+    this.devices = new DeviceLedger(deps)
   }
 
   onCommitted(listener: CommittedListener): void {
@@ -108,10 +113,16 @@ export class GesprekHost {
         .where('client_msg_id', '=', clientMsgId)
         .executeTakeFirst()
       if (earlier) return { seq: earlier.seq, duplicate: true }
+      const device = principal.role === 'kind' && !principal.kamer ? principal : null
+      if (device) await this.devices.authorise(device, gesprekId, event)
+      checkEventBounds(g.snapshot.context, event)
+      checkEventRules(g.tool, g.snapshot.context, principal, event)
       if (!g.snapshot.can(event)) throw new CodedError('not_allowed_now', 409)
       const [next] = transition(g.tool.machine, g.snapshot, event)
       const seq = g.seq + 1
       const actorId = principal.role === 'kind' ? principal.childId : principal.begeleiderId
+      const persisted = JSON.stringify(g.tool.machine.getPersistedSnapshot(next))
+      checkSnapshotBounds(persisted)
       await this.commits.write({
         event: {
           gesprek_id: gesprekId,
@@ -122,6 +133,9 @@ export class GesprekHost {
           type: event.type,
           event_enc: seal(g.key, JSON.stringify(event), eventAad(gesprekId, seq)),
           created_at: iso(this.deps.clock),
+          // Which device sent it, and the new item's id: ids only, so a device's own items are known.
+          actor_device: device?.deviceId ?? null,
+          item_id: event.type === 'item.add' ? event.item.id : null,
         },
         gesprek: {
           id: gesprekId,
@@ -129,10 +143,11 @@ export class GesprekHost {
           toSeq: seq,
           toolVersion: g.tool.version,
           phase: phaseOf(next),
-          snapshotEnc: seal(g.key, JSON.stringify(g.tool.machine.getPersistedSnapshot(next)), snapshotAad(gesprekId)),
+          snapshotEnc: seal(g.key, persisted, snapshotAad(gesprekId)),
           at: iso(this.deps.clock),
         },
       })
+      if (device && event.type === 'item.add') this.devices.noteItem(gesprekId, event.item.id, device.deviceId)
       g.snapshot = next
       g.seq = seq
       const viewFor = (audience: Audience) => toView(g.tool, next, audience)

@@ -53,8 +53,8 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
   app.route('/api/signals', signalRoutes(deps, host))
   app.route('/api/parents', parentRoutes(deps))
   app.route('/api/workspace', workspaceRoutes(deps, host))
-  app.route('/api/beheer', beheerRoutes(deps, hooks))
-  app.route('/api/beheer', beheerDataRoutes(deps, host, hooks))
+  app.route('/api/beheer', beheerRoutes(deps))
+  app.route('/api/beheer', beheerDataRoutes(deps, host))
   app.all('/api/*', (c) => c.json({ error: 'not_found' }, 404))
   serveClient(app, opts.distDir)
 

@@ -71,8 +71,20 @@ export interface Database {
     type: GesprekEventType
     event_enc: string
     created_at: string
+    /** Which child device sent it (ADR 0010); null for a begeleider, the kamer, or rows from before. */
+    actor_device?: string | null
+    /** For item.add: the new item's id (an id, never content), so a device's own items are known. */
+    item_id?: string | null
   }
-  join_codes: { code_hash: string; gesprek_id: string; expires_at: string; used_at: string | null; created_at: string }
+  join_codes: {
+    code_hash: string
+    gesprek_id: string
+    expires_at: string
+    used_at: string | null
+    created_at: string
+    /** The begeleider who made the code (named on the child's receipt when a screen joins). */
+    created_by?: string | null
+  }
   device_tokens: {
     token_hash: string
     gesprek_id: string
@@ -81,6 +93,11 @@ export interface Database {
     expires_at: string
     last_seen_at: string
     revoked_at: string | null
+    /** Public id of the device (events, approval); the token itself stays secret. */
+    device_id?: string | null
+    /** 1: the child's own device (the first, or approved by one); 0: sees only what a begeleider sees. */
+    trusted: Generated<number>
+    minted_by?: string | null
   }
   /** Append-only, hash-chained access log (server/audit/access-log.ts); never holds content. */
   access_log: {
@@ -160,6 +177,8 @@ export interface Database {
   }
   /** Which shared kamer items (ids only) a begeleider last saw: drives the quiet "new" notice. */
   kamer_seen: { child_id: string; begeleider_id: string; item_ids: string; seen_at: string }
+  /** Revocation notices from another process (the CLI), ids only (server/realtime/revocation-table.ts). */
+  revocations: { seq: number; notice: string; created_at: string }
   /** When a signal first reached the begeleider's projection (migration 0070): ids and a time only. */
   signal_seen: { gesprek_id: string; item_id: string; child_id: string; first_seen_at: string }
   /** "Besproken met het kind / in het team / met de ouder op …" per signal, by a begeleider. */

@@ -138,10 +138,14 @@ describe('kamer: "alleen ik" never reaches a begeleider socket', () => {
       // Re-confirming "alleen ik" is a real change event: it is broadcast too, and must still carry nothing.
       expect((await send({ type: 'share.set', itemIds: allIds, level: 'alleen-ik' })).ok).toBe(true)
 
-      // The begeleider may note and mark worry on what was shared, never change the jongere's choice.
+      // The begeleider may mark worry on what was shared, never change the jongere's choice; a note of
+      // theirs in the jongere's own kamer is refused too (issue 17: the kamer is the jongere's).
       const beg = watchers[0]!
       expect((await send({ type: 'worry.mark', itemId: sharedId, on: true }, beg)).ok).toBe(true)
-      expect((await send({ type: 'note.add', note: { id: 'note-canary-1', text: 'rustig' } }, beg)).ok).toBe(true)
+      expect(await send({ type: 'note.add', note: { id: 'note-canary-1', text: 'rustig' } }, beg)).toEqual({
+        ok: false,
+        error: 'forbidden',
+      })
       for (const event of [
         { type: 'share.set', itemIds: [sharedId], level: 'begeleider-vertelt' },
         { type: 'share.set', itemIds: [allIds[0]], level: 'begeleider' },
@@ -162,7 +166,7 @@ describe('kamer: "alleen ik" never reaches a begeleider socket', () => {
       await connected(outsider)
       expect(await emitAck(outsider, 'gesprek:join', { gesprekId })).toEqual({ ok: false, error: 'not_found' })
 
-      await until(() => frames.every((f) => f.join('\n').includes('note-canary-1')))
+      await until(() => frames.every((f) => f.join('\n').includes('"worry":true')))
       for (const f of frames) {
         const all = f.join('\n')
         expect(all).toContain(SHARED) // the recorder hears what is shared…

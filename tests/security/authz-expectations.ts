@@ -116,4 +116,7 @@ export const MATRIX: Record<string, Row> = {
 export const SOCKET_MATRIX: Record<string, Actor[]> = {
   'gesprek:join': ['kind', 'begTeam', 'adminSameOrg'],
   'gesprek:command': ['kind', 'begTeam', 'adminSameOrg'],
+  // Only the child's own screen answers for another screen of its gesprek; an unknown device is not_found
+  // even for it, so in this matrix (no screen waiting) nobody gets a yes through.
+  'device:answer': [],
 }

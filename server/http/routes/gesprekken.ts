@@ -9,13 +9,14 @@ import { recordAccess, stepsInView } from '../../audit/access-log'
 import { childForBegeleider, gesprekFor } from '../../auth/access'
 import { createJoinCode, formatJoinCode } from '../../auth/join-codes'
 import type { Deps } from '../../deps'
+import { DEVICE_END_PHASES } from '../../gesprek/devices'
 import type { GesprekHost } from '../../gesprek/host'
 import { body, requireBegeleider, type Ctx, type Env } from '../context'
 import { childSummary, gesprekSummary } from './children'
 import { publicOrigin } from '../security'
 
-async function joinCodeOut(deps: Deps, c: Ctx, gesprekId: string, lang?: Lang): Promise<JoinCodeOut> {
-  const { code, expiresAt } = await createJoinCode(deps, gesprekId)
+async function joinCodeOut(deps: Deps, c: Ctx, gesprekId: string, createdBy: string, lang?: Lang): Promise<JoinCodeOut> {
+  const { code, expiresAt } = await createJoinCode(deps, gesprekId, createdBy)
   const origin = publicOrigin(deps, c.req.url)
   // The language rides in the query (a child's first screen must be in it); the code rides in the
   // fragment: it never reaches a server log or a Referer header.
@@ -38,7 +39,7 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
       const id = await host.create({ childId: child.id, toolId: tool.id, setting: 'begeleid', ageBand })
       const row = await gesprekFor(deps, p, id)
       // The 0-4 observation is done by the begeleider alone: no child device joins it.
-      const join = tool.operator === 'kind' ? await joinCodeOut(deps, c, id, input.lang) : null
+      const join = tool.operator === 'kind' ? await joinCodeOut(deps, c, id, p.begeleiderId, input.lang) : null
       return c.json({ gesprek: gesprekSummary(row), join }, 201)
     })
     .get('/:id', async (c) => {
@@ -61,8 +62,10 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
       const row = await gesprekFor(deps, p, c.req.param('id'))
       const tool = findTool(row.tool_id)
       if (!tool || tool.operator !== 'kind' || row.setting !== 'begeleid') throw new CodedError('not_allowed_now', 400)
+      // A stopped or finished gesprek takes no new screen: its devices were ended with it (ADR 0010).
+      if (DEVICE_END_PHASES.includes(row.phase)) throw new CodedError('not_allowed_now', 409)
       // The body is optional (older clients send none); a language in it must be one of the table's.
       const input = c.req.header('content-type')?.includes('json') ? await body(c, JoinCodeBody) : {}
-      return c.json(await joinCodeOut(deps, c, row.id, input.lang), 201)
+      return c.json(await joinCodeOut(deps, c, row.id, p.begeleiderId, input.lang), 201)
     })
 }

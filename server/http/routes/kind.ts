@@ -1,8 +1,12 @@
 import { Hono } from 'hono'
 import { CodedError } from '../../../dialogs/contract/errors'
 import { KindJoinBody, type KindJoinOut } from '../../../dialogs/contract/http'
+import { getCookie } from 'hono/cookie'
+import { recordDeviceJoin } from '../../audit/access-log'
 import { redeemJoinCode } from '../../auth/join-codes'
 import { admitCodeTry, codeTryFailed } from '../../auth/limits'
+import { sessionCookieName, sessionPrincipal } from '../../auth/sessions'
+import { revokeDevice } from '../../gesprek/devices'
 import type { Deps } from '../../deps'
 import { body, clientIp, type Env } from '../context'
 
@@ -15,11 +19,20 @@ export function kindRoutes(deps: Deps) {
       .catch(() => {
         throw new CodedError('code_invalid', 400)
       })
-      .then(({ code }) => redeemJoinCode(deps, code))
+      .then(async ({ code }) => {
+        // A begeleider's own browser (it carries their live session) never becomes the child's trusted screen.
+        const begeleider = await sessionPrincipal(deps, getCookie(c, sessionCookieName(deps)))
+        return redeemJoinCode(deps, code, { fromBegeleiderBrowser: begeleider !== null })
+      })
       .catch(async (err: unknown) => {
         if (err instanceof CodedError && err.status === 400) await codeTryFailed(deps.limits, 'join', address)
         throw err
       })
+    // Every way to a child's token is on the child's receipt; no log line, no token (fail closed).
+    await recordDeviceJoin(deps, joined).catch(async (err: unknown) => {
+      await revokeDevice(deps, joined.token)
+      throw err
+    })
     const row = await deps.db
       .selectFrom('gesprekken')
       .innerJoin('children', 'children.id', 'gesprekken.child_id')
@@ -31,6 +44,7 @@ export function kindRoutes(deps: Deps) {
       gesprekId: joined.gesprekId,
       toolId: row.tool_id,
       nickname: row.nickname,
+      trusted: joined.trusted,
     }
     return c.json(out)
   })
