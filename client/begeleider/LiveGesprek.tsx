@@ -5,12 +5,10 @@ import type { GesprekDetail, JoinCodeOut } from '../../dialogs/contract/http'
 import type { GesprekView, ItemView } from '../../dialogs/contract/view'
 import type { GesprekCommand } from '../../dialogs/framework/events'
 import type { ToolInfo } from '../../dialogs/framework/tool'
-import { STEP_SCREENS } from '../kind/steps'
 import { api } from '../net/api'
 import { newMsgId, type OutboxEntry } from '../net/outbox'
 import { useGesprek } from '../net/useGesprek'
-import { StepIndicator } from '../ui/StepIndicator'
-import { StepNav } from '../ui/StepNav'
+import { StepHost } from '../steps/StepHost'
 import { takeJoin } from './join-memory'
 import { linkProps } from './router'
 import { ItemWords, ShareBadge } from './words'
@@ -143,34 +141,29 @@ function Operator({
   pending: readonly OutboxEntry[]
 }) {
   const { t } = useTranslation([tool.namespace, 'workspace', 'common'])
-  const step = view.step ? tool.steps.find((s) => s.id === view.step!.id) : undefined
-  const Screen = step ? STEP_SCREENS[step.kind] : undefined
   return (
     <section className="panel operator" data-testid="operator">
       <p className="muted">
         <strong>{t('workspace:live.operate')}</strong> · {t('workspace:live.operateHint')}
       </p>
-      {view.step && (
-        <StepIndicator
-          index={view.step.index}
-          count={view.step.count}
-          labels={tool.steps.map((s) => t(`steps.${s.id}`))}
-        />
-      )}
-      {view.phase === 'actief' && step && Screen && (
-        <Screen key={step.id} view={view} step={step} tool={tool} send={send} pending={pending} t={t} />
-      )}
-      {view.phase === 'actief' ? (
-        <StepNav view={view} send={send} className="operator__nav" as="div" skip pause stop />
-      ) : (
-        <div className="operator__nav">
-          {view.can.resume && (
-            <button type="button" className="btn btn--primary" onClick={() => send({ type: 'gesprek.resume' })}>
-              {t('common:nav.resume')}
-            </button>
-          )}
-        </div>
-      )}
+      <StepHost
+        view={view}
+        tool={tool}
+        send={send}
+        pending={pending}
+        t={t}
+        nav={{ className: 'operator__nav', as: 'div', skip: true, pause: true, stop: true }}
+        rest={
+          <div className="operator__nav">
+            <h1 className="visually-hidden">{t(`common:tools.${tool.id}`)}</h1>
+            {view.can.resume && (
+              <button type="button" className="btn btn--primary" onClick={() => send({ type: 'gesprek.resume' })}>
+                {t('common:nav.resume')}
+              </button>
+            )}
+          </div>
+        }
+      />
     </section>
   )
 }

@@ -47,12 +47,18 @@ export const formatDay = (iso: string, lng: string) =>
   })
 
 /** The child's sharing choice, always beside the item: shape + words, never colour alone. */
-export function ShareBadge({ item }: { item: Pick<ItemView, 'share'> }) {
-  const { t } = useTranslation()
+export function ShareBadge({ item }: { item: Pick<ItemView, 'share' | 'chosen'> }) {
+  const { t } = useTranslation(['common', 'screens'])
+  // Until the child picks, the level is the setting's start (the begeleider sat beside the child):
+  // shown as it is, and marked as not yet the child's choice.
   return (
-    <span className="share-badge" title={t(`share.level.${item.share}`)}>
+    <span
+      className={item.chosen ? 'share-badge' : 'share-badge share-badge--open'}
+      title={t(`common:share.level.${item.share}`)}
+    >
       <ShareIcon level={item.share} size={22} />
-      <span>{t(`share.levelShort.${item.share}`)}</span>
+      <span>{t(`common:share.levelShort.${item.share}`)}</span>
+      {!item.chosen && <span className="share-badge__open">· {t('screens:share.notChosen')}</span>}
     </span>
   )
 }

@@ -2,17 +2,20 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toolInfo } from '../../dialogs/catalog'
 import { useGesprek } from '../net/useGesprek'
+import { StepHost } from '../steps/StepHost'
 import { ConnectionNote } from '../ui/ConnectionNote'
 import { pictureUrl } from '../ui/pictures'
 import { QuickExit } from '../ui/QuickExit'
 import { Prompt } from '../ui/ReadAloud'
-import { StepIndicator } from '../ui/StepIndicator'
-import { StepNav } from '../ui/StepNav'
 import { SharingButton, SharingPanel } from './deelafspraak/SharingPanel'
-import { STEP_SCREENS } from './steps'
 import type { KindSession } from './session'
+import '../steps/child-screen.css'
 
-/** The child's side of a guided gesprek: one calm screen per step, stop/pause/skip always in reach. */
+/**
+ * The child's side of a guided gesprek: one calm screen per step. Snel weg, Pauze and Stoppen sit in
+ * a bar pinned to the top and Terug/Verder in one pinned to the bottom; the page is padded for both,
+ * so on a phone they are always in reach and never cover an answer.
+ */
 export function GesprekScreen({ session, onEnded }: { session: KindSession; onEnded: () => void }) {
   const tool = toolInfo(session.toolId)
   const { t } = useTranslation([tool?.namespace ?? 'common', 'common', 'errors'])
@@ -25,16 +28,12 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
   }, [connection, onEnded])
 
   if (!tool) return null
-  const labels = tool.steps.map((s) => t(`steps.${s.id}`))
-  const stepSpec = view?.step ? tool.steps.find((s) => s.id === view.step!.id) : undefined
-  const Screen = stepSpec ? STEP_SCREENS[stepSpec.kind] : undefined
+  const stepKind = view?.step ? tool.steps.find((s) => s.id === view.step!.id)?.kind : undefined
 
   return (
     <div className={`app app--kind band-${view?.ageBand ?? 'x'}${sharing ? ' is-sharing' : ''}`}>
       <header className="kind-bar">
         <QuickExit wipe={wipe} />
-        <span className="kind-bar__hello">{t('common:kind.joined', { name: session.nickname })}</span>
-        {view && <SharingButton onOpen={() => setSharing(true)} />}
         {view?.phase === 'actief' && (
           <div className="kind-bar__actions">
             <button
@@ -56,46 +55,54 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
           </div>
         )}
       </header>
-      {view?.step && <StepIndicator index={view.step.index} count={view.step.count} labels={labels} />}
-      <ConnectionNote connection={connection} pending={pending.length} />
-      {error && (
-        <div className="friendly-error" role="alert">
-          <Prompt text={t(`errors:${error}`)} />
-        </div>
-      )}
       <main className="kind-main">
         {!view && <p className="loading">{t('common:loading')}</p>}
-        {view?.phase === 'gepauzeerd' && (
-          <Rest picture="calm" title={t('common:pausedTitle')} text={t('common:pausedText')}>
-            <button
-              type="button"
-              className="btn btn--primary btn--big"
-              onClick={() => send({ type: 'gesprek.resume' })}
-            >
-              {t('common:nav.resume')}
-            </button>
-            <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.stop' })}>
-              {t('common:nav.stop')}
-            </button>
-          </Rest>
-        )}
-        {view?.phase === 'gestopt' && (
-          <Rest picture="heart" title={t('common:stoppedTitle')} text={t('common:stoppedText')}>
-            <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.resume' })}>
-              {t('common:nav.resume')}
-            </button>
-          </Rest>
-        )}
-        {view?.phase === 'afgerond' && (
-          <Rest picture="star" title={t('common:doneTitle')} text={t('common:doneText')} />
-        )}
-        {view?.phase === 'actief' && stepSpec && Screen && (
-          <Screen key={stepSpec.id} view={view} step={stepSpec} tool={tool} send={send} pending={pending} t={t} />
+        {view && (
+          <StepHost
+            view={view}
+            tool={tool}
+            send={send}
+            pending={pending}
+            t={t}
+            nav={{ className: 'kind-nav', big: true, skip: stepKind !== 'info' }}
+            rest={
+              view.phase === 'gepauzeerd' ? (
+                <Rest picture="calm" title={t('common:pausedTitle')} text={t('common:pausedText')}>
+                  <button
+                    type="button"
+                    className="btn btn--primary btn--big"
+                    onClick={() => send({ type: 'gesprek.resume' })}
+                  >
+                    {t('common:nav.resume')}
+                  </button>
+                  <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.stop' })}>
+                    {t('common:nav.stop')}
+                  </button>
+                </Rest>
+              ) : view.phase === 'gestopt' ? (
+                <Rest picture="heart" title={t('common:stoppedTitle')} text={t('common:stoppedText')}>
+                  <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.resume' })}>
+                    {t('common:nav.resume')}
+                  </button>
+                </Rest>
+              ) : view.phase === 'afgerond' ? (
+                <Rest picture="star" title={t('common:doneTitle')} text={t('common:doneText')} />
+              ) : null
+            }
+          >
+            <div className="kind-tools">
+              <span className="kind-tools__hello">{t('common:kind.joined', { name: session.nickname })}</span>
+              <SharingButton onOpen={() => setSharing(true)} />
+            </div>
+            <ConnectionNote connection={connection} pending={pending.length} />
+            {error && (
+              <div className="friendly-error" role="alert">
+                <Prompt text={t(`errors:${error}`)} />
+              </div>
+            )}
+          </StepHost>
         )}
       </main>
-      {view?.phase === 'actief' && (
-        <StepNav view={view} send={send} className="kind-nav" big skip={stepSpec?.kind !== 'info'} />
-      )}
       {sharing && view && (
         <SharingPanel
           view={view}

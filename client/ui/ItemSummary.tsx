@@ -45,8 +45,12 @@ export function ItemSummary({
           </span>
         )}
         {subject && <strong>{subject}</strong>}
+        {/* A picture always with its word: a picture-only answer must read as an answer on every screen. */}
         {item.pictures.map((pic) => (
-          <img key={pic} src={pictureUrl(pic)} alt={ts(`common:pictures.${pic}`)} className="item-summary__picture" />
+          <span key={pic} className="item-summary__pic">
+            <img src={pictureUrl(pic)} alt="" className="item-summary__picture" />
+            <span className="item-summary__word">{ts(`common:pictures.${pic}`)}</span>
+          </span>
         ))}
         {item.text && <span className="item-summary__text">{item.text}</span>}
         {item.scale !== undefined && (

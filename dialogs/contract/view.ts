@@ -16,6 +16,8 @@ export const ItemView = z.strictObject({
   prompt: z.string().optional(),
   followUps: FollowUps,
   share: ShareLevel,
+  /** Whether the child picked `share` itself (absent on answers stored before this was kept). */
+  chosen: z.boolean().optional(),
   worry: z.boolean(),
 })
 

@@ -71,6 +71,7 @@ export function SharingView({
           </div>
           {mode === 'one' ? (
             <OneByOne
+              setting={view.setting}
               entries={flat}
               t2={t2}
               labels={labels}
@@ -89,7 +90,9 @@ export function SharingView({
                       <ShareChoice
                         compact
                         name={t('deelafspraak:sameFor', { group: title })}
-                        value={items.every((i) => i.share === items[0]!.share) ? items[0]!.share : undefined}
+                        value={
+                          items.every((i) => i.chosen && i.share === items[0]!.share) ? items[0]!.share : undefined
+                        }
                         onChange={(level) =>
                           setLevel(
                             items.map((i) => i.id),
@@ -105,9 +108,10 @@ export function SharingView({
                         <div className="share-item__what">
                           <ItemSummary item={item} step={s} t={t2} />
                         </div>
+                        <NotChosen item={item} setting={view.setting} />
                         <ShareChoice
                           name={nameOf(item)}
-                          value={item.share}
+                          value={chosenLevel(item)}
                           labels={labels}
                           onChange={(level) => setLevel([item.id], level)}
                         />
@@ -126,12 +130,14 @@ export function SharingView({
 }
 
 function OneByOne({
+  setting,
   entries,
   t2,
   labels,
   nameOf,
   onChange,
 }: {
+  setting: GesprekView['setting']
   entries: { item: ItemView; step: ToolInfo['steps'][number] }[]
   t2: TFunction
   labels: Record<ShareLevel, string>
@@ -150,7 +156,13 @@ function OneByOne({
       <div className="one-by-one__card" data-testid="share-item">
         <ItemSummary item={item} step={step} t={t2} />
       </div>
-      <ShareChoice name={nameOf(item)} value={item.share} labels={labels} onChange={(l) => onChange(item.id, l)} />
+      <NotChosen item={item} setting={setting} />
+      <ShareChoice
+        name={nameOf(item)}
+        value={chosenLevel(item)}
+        labels={labels}
+        onChange={(l) => onChange(item.id, l)}
+      />
       <div className="one-by-one__nav">
         <button type="button" className="btn btn--soft" disabled={at === 0} onClick={() => setIndex(at - 1)}>
           ← {t('deelafspraak:prev')}
@@ -165,6 +177,20 @@ function OneByOne({
         </button>
       </div>
     </section>
+  )
+}
+
+/** No level is highlighted until the child picks one itself (ui.md: none pre-highlighted). */
+const chosenLevel = (item: ItemView): ShareLevel | undefined => (item.chosen ? item.share : undefined)
+
+/** Where an answer stands before the child picks: the truth, said as a state, not as a choice. */
+function NotChosen({ item, setting }: { item: ItemView; setting: GesprekView['setting'] }) {
+  const { t } = useTranslation(['screens'])
+  if (item.chosen) return null
+  return (
+    <p className="share-item__now" data-testid="not-chosen">
+      {t(setting === 'kamer' ? 'screens:share.notChosenKamer' : 'screens:share.notChosenBegeleid')}
+    </p>
   )
 }
 
