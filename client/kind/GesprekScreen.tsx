@@ -8,6 +8,7 @@ import { pictureUrl } from '../ui/pictures'
 import { QuickExit } from '../ui/QuickExit'
 import { Prompt } from '../ui/ReadAloud'
 import { SharingButton, SharingPanel } from './deelafspraak/SharingPanel'
+import { Closing } from './Keepsake'
 import type { KindSession } from './session'
 import '../steps/child-screen.css'
 
@@ -86,14 +87,17 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
                   </button>
                 </Rest>
               ) : view.phase === 'afgerond' ? (
-                <Rest picture="star" title={t('common:doneTitle')} text={t('common:doneText')} />
+                <Closing view={view} tool={tool} t={t} done />
               ) : null
             }
           >
-            <div className="kind-tools">
-              <span className="kind-tools__hello">{t('common:kind.joined', { name: session.nickname })}</span>
-              <SharingButton onOpen={() => setSharing(true)} />
-            </div>
+            {/* On the sharing step itself the button would open the same view: the step gets the room. */}
+            {stepKind !== 'share' && (
+              <div className="kind-tools">
+                <span className="kind-tools__hello">{t('common:kind.joined', { name: session.nickname })}</span>
+                <SharingButton onOpen={() => setSharing(true)} />
+              </div>
+            )}
             <ConnectionNote connection={connection} pending={pending.length} />
             {error && (
               <div className="friendly-error" role="alert">

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { GesprekView } from '../../dialogs/contract/view'
-import { hasBrowser, launch } from '../helpers/browser'
+import { mkdirSync } from 'node:fs'
+import { hasBrowser, launch, SCREENSHOTS } from '../helpers/browser'
 import { HttpUser, type TestServer } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
@@ -93,6 +94,7 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
   const contexts: BrowserContext[] = []
 
   beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true })
     browser = await launch()
   })
   afterAll(async () => {
@@ -227,6 +229,59 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
     await item.waitFor()
     expect(await item.textContent()).toContain('huisdier')
     expect(await item.textContent()).toContain('nog geen keuze')
+  }, 90_000)
+
+  it('under 8: the sharing step highlights no level until the child picks, one answer at a time, choices above the fold; one closing screen with the keepsake', async () => {
+    const { gesprekId, code } = await start('Kim', '4-7', 'drie-huizen')
+    const size = PHONES[0]!
+    const page = await phonePage(size)
+    await page.goto(`${server.url}/kind`)
+    await page.getByLabel('Code', { exact: true }).fill(code)
+    await page.getByRole('button', { name: 'Beginnen' }).click()
+    await page.getByRole('button', { name: /^Verder →/ }).click()
+    await page.getByRole('button', { name: 'huisdier', exact: true }).click()
+    await page.getByRole('button', { name: /^Verder →/ }).click()
+    await page.getByPlaceholder(/Schrijf of vertel/).fill('Ik mis mijn kamer')
+    await page.getByRole('button', { name: /^Verder →/ }).click()
+    for (let i = 0; i < 2; i++) await page.getByRole('button', { name: /^Verder →/ }).click()
+    await page.getByRole('heading', { name: 'Wie mag het weten?' }).first().waitFor()
+    await expect.poll(async () => (await stored(gesprekId)).items.length).toBe(2)
+    // The truth is kept (the begeleider sat beside the child) but shown as a state, not a choice.
+    expect((await stored(gesprekId)).items.map((i) => [i.share, i.chosen ?? false])).toEqual([
+      ['begeleider', false],
+      ['begeleider', false],
+    ])
+    const radios = page.getByRole('radio')
+    expect(await radios.count()).toBe(4) // one answer at a time, not 4 × 2
+    for (let r = 0; r < 4; r++) expect(await radios.nth(r).getAttribute('aria-checked')).toBe('false')
+    expect(await page.getByRole('button', { name: 'Alles tegelijk' }).count()).toBe(0)
+    await page.getByTestId('not-chosen').waitFor()
+    await page.screenshot({ path: `${SCREENSHOTS}/kind-delen-young-360.png` })
+    // All four choices above the fold, above the pinned Verder bar.
+    const navTop = await page.locator('.kind-nav').evaluate((e) => e.getBoundingClientRect().top)
+    for (let r = 0; r < 4; r++) {
+      const b = (await radios.nth(r).boundingBox())!
+      expect(b.y + b.height, `choice ${r} above the fold`).toBeLessThanOrEqual(navTop)
+    }
+    // The radiogroup is named by the child's own answer, never an id.
+    expect(await page.getByRole('radiogroup').getAttribute('aria-label')).toBe('huisdier')
+
+    await radios.nth(1).click()
+    await expect.poll(async () => (await stored(gesprekId)).items[0]!.chosen).toBe(true)
+    await expect.poll(() => radios.nth(1).getAttribute('aria-checked')).toBe('true')
+
+    // One closing screen, with the keepsake; after Klaar the same screen stays (no second "Klaar!").
+    await page.getByRole('button', { name: /^Verder →/ }).click()
+    await page.getByTestId('keepsake').waitFor()
+    expect(await page.getByTestId('keepsake').textContent()).toContain('Ik mis mijn kamer')
+    expect(await page.getByTestId('keepsake').textContent()).toContain('Mijn begeleider')
+    expect(await page.getByTestId('keepsake').textContent()).toContain('Nog niet gekozen')
+    const title = await page.locator('.step-host h1').textContent()
+    await page.getByRole('button', { name: /^Klaar/ }).click()
+    await expect.poll(async () => (await stored(gesprekId)).phase).toBe('afgerond')
+    await page.getByTestId('keepsake').waitFor()
+    expect(await page.locator('.step-host h1').textContent()).toBe(title)
+    expect(await page.getByRole('button', { name: 'Printen' }).count()).toBe(1)
   }, 90_000)
 
   for (const size of PHONES)

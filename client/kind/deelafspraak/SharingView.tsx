@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GesprekView, ItemView } from '../../../dialogs/contract/view'
 import type { GesprekCommand } from '../../../dialogs/framework/events'
+import { OWN_SUBJECT } from '../../../dialogs/framework/build'
 import type { ToolInfo } from '../../../dialogs/framework/tool'
 import { SHARE_LEVELS, shareBand, type ShareLevel } from '../../../dialogs/sharing'
 import { ItemSummary } from '../../ui/ItemSummary'
@@ -24,17 +25,23 @@ export function SharingView({
   tool,
   send,
   t: toolT,
+  intro = true,
 }: {
   view: GesprekView
   tool: ToolInfo
   send: (event: GesprekCommand) => void
   t: TFunction
+  /** False in the sharing step, whose own prompt already says it: one sentence before the first choice. */
+  intro?: boolean
 }) {
   const { t } = useTranslation(['deelafspraak', 'common'])
   const t2 = registerT(toolT, view.ageBand)
   const band = shareBand(view.ageBand)
   // Young children see one thing at a time; older ones get the overview first. Either can switch.
   const [mode, setMode] = useState<SharingMode>(band === 'onder-12' ? 'one' : 'all')
+  // Under 8: one answer at a time only (eight answers at once would be 32 targets), the choices
+  // straight under the answer, and the explanations after them.
+  const young = view.ageBand === '4-7'
   const groups = tool.steps
     .filter((s) => s.kind !== 'info' && s.kind !== 'share')
     .map((s) => ({ step: s, items: view.items.filter((i) => i.stepId === s.id) }))
@@ -45,32 +52,46 @@ export function SharingView({
     string
   >
   const setLevel = (itemIds: string[], level: ShareLevel) => send({ type: 'share.set', itemIds, level })
-  const nameOf = (item: ItemView) => item.text ?? item.person?.name ?? item.subject ?? item.pictures.join(', ')
+  // What a screen reader says for each group of four choices: the child's words, never internal ids.
+  const nameOf = (item: ItemView) =>
+    item.text ??
+    item.person?.name ??
+    (item.subject && item.subject !== OWN_SUBJECT ? t2(`${item.stepId}.prompts.${item.subject}`) : undefined) ??
+    (item.pictures.length > 0
+      ? item.pictures.map((p) => t(`common:pictures.${p}`)).join(', ')
+      : t2(`${item.stepId}.title`))
 
   return (
     <div className="deelafspraak" data-testid="sharing-view">
-      <Prompt text={t(`deelafspraak:band.${band}.intro`)} />
-      <Prompt text={t(`deelafspraak:band.${band}.honest`)} className="prompt--honest" />
-      <Explanation band={band} />
+      {intro && <Prompt text={t(`deelafspraak:band.${band}.intro`)} />}
+      {!young && (
+        <>
+          <Prompt text={t(`deelafspraak:band.${band}.honest`)} className="prompt--honest" />
+          <Explanation band={band} />
+        </>
+      )}
       {flat.length === 0 ? (
         <Prompt text={t('deelafspraak:nothing')} className="deelafspraak__nothing" />
       ) : (
         <>
-          <div className="mode-switch" role="group" aria-label={t('deelafspraak:mode.label')}>
-            {(['one', 'all'] as const).map((m) => (
-              <button
-                key={m}
-                type="button"
-                aria-pressed={mode === m}
-                className={mode === m ? 'mode-switch__btn is-on' : 'mode-switch__btn'}
-                onClick={() => setMode(m)}
-              >
-                {t(m === 'one' ? 'deelafspraak:mode.one' : 'deelafspraak:mode.all')}
-              </button>
-            ))}
-          </div>
-          {mode === 'one' ? (
+          {!young && (
+            <div className="mode-switch" role="group" aria-label={t('deelafspraak:mode.label')}>
+              {(['one', 'all'] as const).map((m) => (
+                <button
+                  key={m}
+                  type="button"
+                  aria-pressed={mode === m}
+                  className={mode === m ? 'mode-switch__btn is-on' : 'mode-switch__btn'}
+                  onClick={() => setMode(m)}
+                >
+                  {t(m === 'one' ? 'deelafspraak:mode.one' : 'deelafspraak:mode.all')}
+                </button>
+              ))}
+            </div>
+          )}
+          {mode === 'one' || young ? (
             <OneByOne
+              big={young}
               setting={view.setting}
               entries={flat}
               t2={t2}
@@ -124,12 +145,19 @@ export function SharingView({
           )}
         </>
       )}
+      {young && (
+        <>
+          <Prompt text={t(`deelafspraak:band.${band}.honest`)} className="prompt--honest" />
+          <Explanation band={band} />
+        </>
+      )}
       <Prompt text={t(`deelafspraak:band.${band}.change`)} />
     </div>
   )
 }
 
 function OneByOne({
+  big,
   setting,
   entries,
   t2,
@@ -137,6 +165,7 @@ function OneByOne({
   nameOf,
   onChange,
 }: {
+  big: boolean
   setting: GesprekView['setting']
   entries: { item: ItemView; step: ToolInfo['steps'][number] }[]
   t2: TFunction
@@ -149,20 +178,20 @@ function OneByOne({
   const at = Math.min(index, entries.length - 1)
   const { item, step } = entries[at]!
   return (
-    <section className="one-by-one" aria-live="polite">
+    <section className={big ? 'one-by-one one-by-one--big' : 'one-by-one'} aria-live="polite">
       <p className="one-by-one__where">
         {t2(`${step.id}.title`)} · {t('deelafspraak:oneOf', { n: at + 1, count: entries.length })}
       </p>
       <div className="one-by-one__card" data-testid="share-item">
         <ItemSummary item={item} step={step} t={t2} />
       </div>
-      <NotChosen item={item} setting={setting} />
       <ShareChoice
         name={nameOf(item)}
         value={chosenLevel(item)}
         labels={labels}
         onChange={(l) => onChange(item.id, l)}
       />
+      <NotChosen item={item} setting={setting} />
       <div className="one-by-one__nav">
         <button type="button" className="btn btn--soft" disabled={at === 0} onClick={() => setIndex(at - 1)}>
           ← {t('deelafspraak:prev')}
