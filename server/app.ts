@@ -24,6 +24,8 @@ export type ServerOptions = {
   clock?: Clock
   log?: Logger
   demo?: boolean
+  /** With `demo`: also a small demo caseload with a few weeks of history (first start only). */
+  demoCaseload?: boolean
   distDir?: string
   /** Days after a trajectory closes before its raw answers are erased (SEC-10); false: no scheduled job. */
   retentionDays?: number | false
@@ -57,7 +59,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       ...(typeof opts.retentionDays === 'number' ? { retentionDays: opts.retentionDays } : {}),
     },
   }
-  const demo = opts.demo ? await ensureDemo(deps) : null
+  const demo = opts.demo ? await ensureDemo(deps, opts.demoCaseload ?? false) : null
   const host = new GesprekHost(deps)
   const hooks: Hooks = { sessionEnded: () => undefined, begeleiderEnded: () => undefined }
   const app = createApp(deps, host, hooks, { distDir: opts.distDir ?? DEFAULT_DIST })
