@@ -23,7 +23,7 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
   const [join, setJoin] = useState<JoinCodeOut | null>(() => takeJoin(gesprekId))
   const { view: live, connection, error, pending, send } = useGesprek(gesprekId)
   const tool = toolInfo(detail?.gesprek.toolId ?? '')
-  const { t } = useTranslation([tool?.namespace ?? 'common', 'workspace', 'common', 'errors'])
+  const { t } = useTranslation([tool?.namespace ?? 'common', 'workspace', 'common', 'errors', 'screens'])
 
   useEffect(() => {
     api<GesprekDetail>(`/api/gesprekken/${gesprekId}`).then(setDetail, () => go('/begeleider'))
@@ -50,8 +50,28 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
         <span className={`live-dot live-dot--${connection}`}>{t('common:begeleider.live')}</span>
       </header>
       {error && <p className="form-error">{t(`errors:${error}`)}</p>}
-      {view.step && !operating && (
-        <p className="live__where">{t('common:begeleider.currentStep', { step: stepTitle(view.step.id) })}</p>
+      {!operating && (
+        <p className="live__where" data-testid="live-where">
+          {/* The child's device moves the gesprek: once it has, the child is in. */}
+          {childActive(view) ? (
+            <strong className="live__joined">{t('screens:live.joined', { name: detail.child.nickname })}</strong>
+          ) : (
+            <span className="muted">{t('screens:live.waiting', { name: detail.child.nickname })}</span>
+          )}
+          {view.step && (
+            <> · {t('screens:live.at', { name: detail.child.nickname, step: stepTitle(view.step.id) })}</>
+          )}
+        </p>
+      )}
+      {view.phase === 'afgerond' && (
+        <p className="live__after">
+          <a
+            className="btn btn--primary btn--small"
+            {...linkProps(go, `/begeleider/kind/${detail.child.id}/oudergesprek`)}
+          >
+            {t('screens:live.toOudergesprek')}
+          </a>
+        </p>
       )}
 
       {/* Once answers arrive the child is in: the code folds away but stays one click from reach. */}
@@ -168,10 +188,18 @@ function Operator({
   )
 }
 
+/** Whether the child's device has moved the gesprek yet (a step, an answer, a pause). */
+const childActive = (view: GesprekView) =>
+  view.items.length > 0 || (view.step?.index ?? 0) > 0 || view.phase !== 'actief' || view.skipped.length > 0
+
+/** What asks for a begeleider's eye without an alarm: a red light, a low place on the ladder. */
+const asksAttention = (item: ItemView) => item.colour === 'rood' || (item.scale !== undefined && item.scale <= 4)
+
 function LiveItem({ item, toolId, onWorry }: { item: ItemView; toolId: string; onWorry: (on: boolean) => void }) {
   const { t } = useTranslation(['workspace', 'common'])
+  const cls = ['live-item', item.worry ? 'is-worry' : '', asksAttention(item) ? 'is-attention' : '']
   return (
-    <li className={item.worry ? 'live-item is-worry' : 'live-item'} data-testid="live-item">
+    <li className={cls.filter(Boolean).join(' ')} data-testid="live-item">
       <ItemWords item={item} toolId={toolId} />
       <ShareBadge item={item} />
       <button

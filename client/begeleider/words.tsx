@@ -10,7 +10,7 @@ export const TOOL_NAMESPACES = CATALOG.map((t) => t.namespace)
 
 /** The workspace's translator: workspace first, then common, errors and every tool. */
 export function useWorkspaceT() {
-  return useTranslation(['workspace', 'common', 'errors', ...TOOL_NAMESPACES])
+  return useTranslation(['workspace', 'common', 'errors', 'screens', ...TOOL_NAMESPACES])
 }
 
 const firstKnown = (t: TFunction, keys: string[], fallback: string): string => {

@@ -94,7 +94,10 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
             {/* On the sharing step itself the button would open the same view: the step gets the room. */}
             {stepKind !== 'share' && (
               <div className="kind-tools">
-                <span className="kind-tools__hello">{t('common:kind.joined', { name: session.nickname })}</span>
+                <span className="kind-tools__hello">
+                  {t('common:kind.joined', { name: session.nickname })}
+                  {session.begeleider && <BegeleiderFace name={session.begeleider} />}
+                </span>
                 <SharingButton onOpen={() => setSharing(true)} />
               </div>
             )}
@@ -119,6 +122,19 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
         />
       )}
     </div>
+  )
+}
+
+/** The child's begeleider, by name and initial, on every step: a trusted, consistent face. */
+export function BegeleiderFace({ name }: { name: string }) {
+  const { t } = useTranslation(['screens'])
+  return (
+    <span className="begeleider-face" data-testid="begeleider-face">
+      <span className="begeleider-face__initial" aria-hidden="true">
+        {name.trim().charAt(0).toUpperCase()}
+      </span>
+      <span>{t('screens:kind.withBegeleider', { name })}</span>
+    </span>
   )
 }
 

@@ -105,10 +105,10 @@ export function Closing({
   return (
     <section className="step step--info step--closing">
       {!adult && <img src={pictureUrl('star')} alt="" className="step__picture step__picture--small" />}
-      <Prompt as="h1" text={step ? t('afsluiting.title') : tc('common:doneTitle')} />
-      <Prompt text={step ? t('afsluiting.prompt') : tc('common:doneText')} />
+      <Prompt as="h1" text={step ? t(`${step.id}.title`) : tc('common:doneTitle')} />
+      <Prompt text={step ? t(`${step.id}.prompt`) : tc('common:doneText')} />
       {step?.prompts?.map((p) => (
-        <Prompt key={p} text={t(`afsluiting.${p}`)} className="prompt--line" />
+        <Prompt key={p} text={t(`${step.id}.${p}`)} className="prompt--line" />
       ))}
       {!adult && <Keepsake view={view} tool={tool} t={toolT} />}
     </section>

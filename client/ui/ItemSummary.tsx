@@ -54,7 +54,10 @@ export function ItemSummary({
         ))}
         {item.text && <span className="item-summary__text">{item.text}</span>}
         {item.scale !== undefined && (
-          <span className="scale-chip" aria-label={ts('steps:scale.value', { n: item.scale })}>
+          <span
+            className={`scale-chip scale-chip--${item.scale <= 3 ? 'low' : item.scale <= 6 ? 'mid' : 'high'}`}
+            aria-label={ts('steps:scale.value', { n: item.scale })}
+          >
             <span className="scale-chip__bar">
               <span style={{ width: `${item.scale * 10}%` }} />
             </span>
@@ -78,11 +81,14 @@ export function ItemSummary({
         )}
       </div>
       {item.drawing && item.drawing.length > 0 && (
-        <DrawingView
-          drawing={item.drawing}
-          label={ts('steps:drawing.alt')}
-          className="drawing-view drawing-view--small"
-        />
+        <figure className="item-summary__drawing">
+          <DrawingView
+            drawing={item.drawing}
+            label={ts('steps:drawing.alt')}
+            className="drawing-view drawing-view--small"
+          />
+          <figcaption>{ts('steps:drawing.alt')}</figcaption>
+        </figure>
       )}
     </div>
   )

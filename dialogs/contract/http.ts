@@ -65,6 +65,8 @@ export const KindJoinOut = z.strictObject({
   gesprekId: GesprekId,
   toolId: z.string(),
   nickname: z.string(),
+  /** The child's own begeleider by the name colleagues and children know (a trusted, consistent face). */
+  begeleider: z.string().max(80).optional(),
 })
 export type KindJoinOut = z.output<typeof KindJoinOut>
 

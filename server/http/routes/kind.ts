@@ -20,7 +20,8 @@ export function kindRoutes(deps: Deps) {
     const row = await deps.db
       .selectFrom('gesprekken')
       .innerJoin('children', 'children.id', 'gesprekken.child_id')
-      .select(['gesprekken.tool_id', 'children.nickname'])
+      .innerJoin('begeleiders', 'begeleiders.id', 'children.begeleider_id')
+      .select(['gesprekken.tool_id', 'children.nickname', 'begeleiders.display_name'])
       .where('gesprekken.id', '=', joined.gesprekId)
       .executeTakeFirstOrThrow()
     const out: KindJoinOut = {
@@ -28,6 +29,7 @@ export function kindRoutes(deps: Deps) {
       gesprekId: joined.gesprekId,
       toolId: row.tool_id,
       nickname: row.nickname,
+      begeleider: row.display_name,
     }
     return c.json(out)
   })
