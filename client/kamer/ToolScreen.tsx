@@ -6,6 +6,7 @@ import type { OutboxEntry } from '../net/outbox'
 import { STEP_SCREENS } from '../kind/steps'
 import { registerT } from '../kind/steps/register'
 import { StepHost } from '../steps/StepHost'
+import { speak } from '../ui/speech'
 
 /**
  * One kamer tool, using the same step screens as a guided gesprek. The kamer never "finishes" a
@@ -33,9 +34,19 @@ export function ToolScreen({
 
   return (
     <section className="kamer-tool">
-      <button type="button" className="btn btn--quiet" onClick={onHome}>
-        ← {t('kamer:room.home')}
-      </button>
+      <div className="kamer-tool__top">
+        <button type="button" className="btn btn--quiet" onClick={onHome}>
+          ← {t('kamer:room.home')}
+        </button>
+        {/* One optional read-aloud for the whole screen: the kamer keeps its adult look. */}
+        <button
+          type="button"
+          className="btn btn--quiet btn--small kamer-tool__read"
+          onClick={() => speak(document.querySelector<HTMLElement>('.kamer-tool .step-host > section')?.innerText ?? '')}
+        >
+          {t('common:readAloud')}
+        </button>
+      </div>
       {!view && <p className="loading">{t('common:loading')}</p>}
       {view && (
         <StepHost

@@ -94,10 +94,8 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
             {/* On the sharing step itself the button would open the same view: the step gets the room. */}
             {stepKind !== 'share' && (
               <div className="kind-tools">
-                <span className="kind-tools__hello">
-                  {t('common:kind.joined', { name: session.nickname })}
-                  {session.begeleider && <BegeleiderFace name={session.begeleider} />}
-                </span>
+                <span className="kind-tools__hello">{t('common:kind.joined', { name: session.nickname })}</span>
+                {session.begeleider && <BegeleiderFace name={session.begeleider} />}
                 <SharingButton onOpen={() => setSharing(true)} />
               </div>
             )}
@@ -129,11 +127,12 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
 export function BegeleiderFace({ name }: { name: string }) {
   const { t } = useTranslation(['screens'])
   return (
-    <span className="begeleider-face" data-testid="begeleider-face">
+    <span className="begeleider-face" data-testid="begeleider-face" title={t('screens:kind.withBegeleider', { name })}>
       <span className="begeleider-face__initial" aria-hidden="true">
         {name.trim().charAt(0).toUpperCase()}
       </span>
-      <span>{t('screens:kind.withBegeleider', { name })}</span>
+      <span className="visually-hidden">{t('screens:kind.withBegeleider', { name })}</span>
+      <span aria-hidden="true">{name}</span>
     </span>
   )
 }
