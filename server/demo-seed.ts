@@ -61,7 +61,11 @@ const drieHuizen = (daysAgo: number): DemoGesprek => ({
 
 /** Nicknames only, as everywhere; the stories are made up and ordinary. */
 const CASELOAD: { nickname: string; ageBand: AgeBand; gesprekken: DemoGesprek[] }[] = [
-  { nickname: 'Noor', ageBand: '8-12', gesprekken: [stoplicht(35, 'rood', 3), drieHuizen(21), stoplicht(7, 'oranje', 6)] },
+  {
+    nickname: 'Noor',
+    ageBand: '8-12',
+    gesprekken: [stoplicht(35, 'rood', 3), drieHuizen(21), stoplicht(7, 'oranje', 6)],
+  },
   { nickname: 'Kim', ageBand: '4-7', gesprekken: [drieHuizen(10)] },
   { nickname: 'Daan', ageBand: '12-15', gesprekken: [] },
 ]
@@ -75,11 +79,11 @@ const CASELOAD: { nickname: string; ageBand: AgeBand; gesprekken: DemoGesprek[] 
 export async function seedDemoCaseload(deps: Deps, begeleider: BegeleiderPrincipal): Promise<void> {
   const now = deps.clock.now()
   for (const child of CASELOAD) {
-    const childId = await createChild(
-      { ...deps, clock: { now: () => now - 42 * DAY } },
-      begeleider,
-      { nickname: child.nickname, ageBand: child.ageBand, phase: 2 },
-    )
+    const childId = await createChild({ ...deps, clock: { now: () => now - 42 * DAY } }, begeleider, {
+      nickname: child.nickname,
+      ageBand: child.ageBand,
+      phase: 2,
+    })
     for (const g of child.gesprekken) {
       let at = now - g.daysAgo * DAY + 10 * 60 * 60 * 1000
       const clock = { now: () => at }

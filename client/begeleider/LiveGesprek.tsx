@@ -58,9 +58,7 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
           ) : (
             <span className="muted">{t('screens:live.waiting', { name: detail.child.nickname })}</span>
           )}
-          {view.step && (
-            <> · {t('screens:live.at', { name: detail.child.nickname, step: stepTitle(view.step.id) })}</>
-          )}
+          {view.step && <> · {t('screens:live.at', { name: detail.child.nickname, step: stepTitle(view.step.id) })}</>}
         </p>
       )}
       {view.phase === 'afgerond' && (

@@ -42,7 +42,9 @@ export function ToolScreen({
         <button
           type="button"
           className="btn btn--quiet btn--small kamer-tool__read"
-          onClick={() => speak(document.querySelector<HTMLElement>('.kamer-tool .step-host > section')?.innerText ?? '')}
+          onClick={() =>
+            speak(document.querySelector<HTMLElement>('.kamer-tool .step-host > section')?.innerText ?? '')
+          }
         >
           {t('common:readAloud')}
         </button>

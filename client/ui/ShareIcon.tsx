@@ -41,7 +41,11 @@ export function ShareIcon({ level, size = 40 }: { level: ShareLevel; size?: numb
         <g fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round">
           <circle cx="12" cy="29" r="4.5" fill="currentColor" fillOpacity="0.15" />
           <path d="M5 44c1-5 3-7.5 7-7.5s6 2.5 7 7.5" />
-          <path d="M19 22c-2-9 4-17 13-17s14 6 14 12-6 12-14 12c-2 0-4 0-6-1l-6 3z" fill="currentColor" fillOpacity="0.15" />
+          <path
+            d="M19 22c-2-9 4-17 13-17s14 6 14 12-6 12-14 12c-2 0-4 0-6-1l-6 3z"
+            fill="currentColor"
+            fillOpacity="0.15"
+          />
           <circle cx="26" cy="17" r="1.2" fill="currentColor" />
           <circle cx="32" cy="17" r="1.2" fill="currentColor" />
           <circle cx="38" cy="17" r="1.2" fill="currentColor" />

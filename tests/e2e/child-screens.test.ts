@@ -185,7 +185,13 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
             await checkStep(page, size, '.kind-bar', { index: 0, count, label: label(toolId, first) }, `${where} back`)
             await page.getByRole('button', { name: /^Verder →/ }).click()
             await expect.poll(async () => (await stored(gesprekId)).step!.index).toBe(1)
-            await checkStep(page, size, '.kind-bar', { index: 1, count, label: label(toolId, stepId) }, `${where} again`)
+            await checkStep(
+              page,
+              size,
+              '.kind-bar',
+              { index: 1, count, label: label(toolId, stepId) },
+              `${where} again`,
+            )
           }
           // Scrolled to the very bottom, the last thing on the page is still above the pinned Verder bar.
           const covered = await page.evaluate(() => {
@@ -286,7 +292,10 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
 
   for (const size of PHONES)
     it(`kamer at ${size.width}×${size.height}: every step of every tool`, async () => {
-      const child = await api.post('/api/children', { nickname: size.width === 360 ? 'Jip' : 'Janneke', ageBand: '12-15' })
+      const child = await api.post('/api/children', {
+        nickname: size.width === 360 ? 'Jip' : 'Janneke',
+        ageBand: '12-15',
+      })
       const invite = await api.post(`/api/kamer/children/${(child.body as { id: string }).id}/invite`)
       const code = (invite.body as { code: string }).code
       const page = await phonePage(size)
@@ -311,7 +320,10 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
           if (i + 1 === count) break
           await page.getByRole('button', { name: /Verder/ }).click()
         }
-        await page.getByRole('button', { name: /Je kamer/ }).first().click()
+        await page
+          .getByRole('button', { name: /Je kamer/ })
+          .first()
+          .click()
         await page.getByRole('heading', { name: 'Je kamer' }).waitFor()
       }
     }, 180_000)
@@ -323,8 +335,9 @@ const kamerJson = JSON.parse(readFileSync('locales/nl/kamer.json', 'utf8')) as {
 const kamerTitle = (toolId: string) => kamerJson.tool[toolId]!.title
 /** The kamer speaks the adult register: a `_jongere` label where there is one. */
 function kamerLabel(toolId: string, stepId: string): string {
-  const steps = (JSON.parse(readFileSync(`locales/nl/tool-${toolId}.json`, 'utf8')) as { steps: Record<string, string> })
-    .steps
+  const steps = (
+    JSON.parse(readFileSync(`locales/nl/tool-${toolId}.json`, 'utf8')) as { steps: Record<string, string> }
+  ).steps
   return steps[`${stepId}_jongere`] ?? steps[stepId]!
 }
 async function currentStepId(page: Page, toolId: string, index: number): Promise<string> {

@@ -44,7 +44,9 @@ describe.runIf(hasBrowser)('browser: screenshots of the child, kamer and begelei
     await atAllSizes(kind, 'kind-intro', () => kind.getByTestId('begeleider-face').waitFor())
     await kind.getByRole('button', { name: /^Verder →/ }).click()
     await kind.getByRole('button', { name: 'huisdier', exact: true }).click()
-    await atAllSizes(kind, 'kind-huis-goed', () => kind.getByRole('heading', { name: 'Huis van goede dingen' }).waitFor())
+    await atAllSizes(kind, 'kind-huis-goed', () =>
+      kind.getByRole('heading', { name: 'Huis van goede dingen' }).waitFor(),
+    )
     await kind.getByRole('button', { name: /^Verder →/ }).click()
     await kind.getByPlaceholder(/Schrijf of vertel/).fill('Ik mis mijn kamer')
     await kind.getByRole('button', { name: /^Verder →/ }).click()
@@ -67,7 +69,12 @@ describe.runIf(hasBrowser)('browser: screenshots of the child, kamer and begelei
       beg.getByRole('link', { name: 'Naar de voorbereiding van het oudergesprek' }).waitFor(),
     )
     await beg.goto(`${server.url}/begeleider`)
-    await atAllSizes(beg, 'begeleider-caseload', () => beg.getByText(/Laatste gesprek/).first().waitFor())
+    await atAllSizes(beg, 'begeleider-caseload', () =>
+      beg
+        .getByText(/Laatste gesprek/)
+        .first()
+        .waitFor(),
+    )
     const noor = children.find((c) => c.nickname === 'Noor')!
     await beg.goto(`${server.url}/begeleider/kind/${noor.id}/geschiedenis`)
     await atAllSizes(beg, 'begeleider-history', () => beg.getByRole('heading').first().waitFor())
