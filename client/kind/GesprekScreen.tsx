@@ -124,7 +124,7 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
 }
 
 /** The child's begeleider, by name and initial, on every step: a trusted, consistent face. */
-export function BegeleiderFace({ name }: { name: string }) {
+function BegeleiderFace({ name }: { name: string }) {
   const { t } = useTranslation(['screens'])
   return (
     <span className="begeleider-face" data-testid="begeleider-face" title={t('screens:kind.withBegeleider', { name })}>

@@ -24,7 +24,7 @@ const HOUSE_OF: Record<string, HouseVariant> = {
  * it. Printed from the child's own device only (window.print on this page); the begeleider's print
  * route keeps following the projection and never prints this.
  */
-export function Keepsake({ view, tool, t: toolT }: { view: GesprekView; tool: ToolInfo; t: TFunction }) {
+function Keepsake({ view, tool, t: toolT }: { view: GesprekView; tool: ToolInfo; t: TFunction }) {
   const { t } = useTranslation(['screens', 'deelafspraak', 'steps'])
   const t2 = registerT(toolT, view.ageBand)
   const band = shareBand(view.ageBand)

@@ -2,8 +2,6 @@ import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react'
 import type { GesprekCommand } from '../../dialogs/framework/events'
 import { GesprekLine, type LineSnapshot } from './line'
 
-export type { Connection } from './line'
-
 const IDLE: LineSnapshot = { connection: 'connecting', error: null, views: {}, pending: [] }
 
 /** A line's snapshot in React; a null line (nothing to follow yet) reads as idle. */

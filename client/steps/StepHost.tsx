@@ -32,7 +32,7 @@ export function useStepDraft(flush: (() => void) | null): void {
  * Every new step (and every rest screen) opens at the top with its heading focused, so a child on a
  * phone never lands mid-page, and a screen reader says where they are.
  */
-export function useFocusOnChange(key: string, root: React.RefObject<HTMLElement | null>): void {
+function useFocusOnChange(key: string, root: React.RefObject<HTMLElement | null>): void {
   useLayoutEffect(() => {
     window.scrollTo({ top: 0, left: 0, behavior: 'instant' })
     const heading = root.current?.querySelector<HTMLElement>('h1')
