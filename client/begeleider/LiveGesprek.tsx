@@ -158,7 +158,7 @@ function Operator({
   send: (e: GesprekCommand) => void
   pending: readonly OutboxEntry[]
 }) {
-  const { t } = useTranslation([tool.namespace, 'workspace', 'common'])
+  const { t } = useTranslation([tool.namespace, 'workspace', 'common', 'screens'])
   return (
     <section className="panel operator" data-testid="operator">
       <p className="muted">
@@ -174,6 +174,7 @@ function Operator({
         rest={
           <div className="operator__nav">
             <h1 className="visually-hidden">{t(`common:tools.${tool.id}`)}</h1>
+            {view.phase === 'afgerond' && <p>{t('screens:live.observationDone')}</p>}
             {view.can.resume && (
               <button type="button" className="btn btn--primary" onClick={() => send({ type: 'gesprek.resume' })}>
                 {t('common:nav.resume')}
@@ -199,7 +200,8 @@ function LiveItem({ item, toolId, onWorry }: { item: ItemView; toolId: string; o
   return (
     <li className={cls.filter(Boolean).join(' ')} data-testid="live-item">
       <ItemWords item={item} toolId={toolId} />
-      <ShareBadge item={item} />
+      {/* Only where the child operates the tool is there a choice still to come. */}
+      <ShareBadge item={item} undecided={toolInfo(toolId)?.operator === 'kind' && !item.chosen} />
       <button
         type="button"
         className="btn btn--quiet btn--small"

@@ -47,18 +47,25 @@ export const formatDay = (iso: string, lng: string) =>
   })
 
 /** The child's sharing choice, always beside the item: shape + words, never colour alone. */
-export function ShareBadge({ item }: { item: Pick<ItemView, 'share' | 'chosen'> }) {
+export function ShareBadge({
+  item,
+  undecided = false,
+}: {
+  item: Pick<ItemView, 'share'>
+  /** The child has not picked this level itself yet (a guided gesprek the child operates). */
+  undecided?: boolean
+}) {
   const { t } = useTranslation(['common', 'screens'])
   // Until the child picks, the level is the setting's start (the begeleider sat beside the child):
   // shown as it is, and marked as not yet the child's choice.
   return (
     <span
-      className={item.chosen ? 'share-badge' : 'share-badge share-badge--open'}
+      className={undecided ? 'share-badge share-badge--open' : 'share-badge'}
       title={t(`common:share.level.${item.share}`)}
     >
       <ShareIcon level={item.share} size={22} />
       <span>{t(`common:share.levelShort.${item.share}`)}</span>
-      {!item.chosen && <span className="share-badge__open">· {t('screens:share.notChosen')}</span>}
+      {undecided && <span className="share-badge__open">· {t('screens:share.notChosen')}</span>}
     </span>
   )
 }
