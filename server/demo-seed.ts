@@ -14,8 +14,10 @@ type Step = GesprekEvent | { share: ShareLevel; item: number }
 type DemoGesprek = { toolId: string; daysAgo: number; steps: Step[] }
 
 const next: GesprekEvent = { type: 'nav.next' }
-const add = (item: Record<string, unknown>): GesprekEvent =>
-  ({ type: 'item.add', item: { id: newId(), pictures: [], ...item } }) as GesprekEvent
+const add = (item: Record<string, unknown>): GesprekEvent => ({
+  type: 'item.add',
+  item: { id: newId(), pictures: [], ...item },
+})
 
 /** Three Stoplicht gesprekken three weeks apart: the history shows a trend, some of it shared with a parent. */
 const stoplicht = (daysAgo: number, school: 'rood' | 'oranje' | 'groen', scale: number): DemoGesprek => ({

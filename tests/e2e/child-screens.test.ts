@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { GesprekView } from '../../dialogs/contract/view'
 import { mkdirSync } from 'node:fs'
 import { hasBrowser, launch, SCREENSHOTS } from '../helpers/browser'
 import { HttpUser, type TestServer } from '../helpers/server'
@@ -127,7 +126,7 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
     return page
   }
 
-  const stored = async (gesprekId: string) => (await server.host.view(gesprekId, 'begeleider')).view as GesprekView
+  const stored = async (gesprekId: string) => (await server.host.view(gesprekId, 'begeleider')).view
 
   /** The checks on one step, after it has opened (by join, Verder or Terug). */
   async function checkStep(
