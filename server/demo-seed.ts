@@ -92,7 +92,7 @@ export async function seedDemoCaseload(deps: Deps, begeleider: BegeleiderPrincip
       const past: Deps = { ...deps, clock }
       const host = new GesprekHost(past)
       const gesprekId = await host.create({ childId, toolId: g.toolId, setting: 'begeleid', ageBand: child.ageBand })
-      const kind: Principal = { role: 'kind', childId, gesprekId, tokenHash: 'demo' }
+      const kind: Principal = { role: 'kind', childId, gesprekId, tokenHash: 'demo', deviceId: 'demo', trusted: true }
       const itemIds: string[] = []
       for (const step of g.steps) {
         at += 45_000

@@ -100,7 +100,7 @@ export function ItemWords({ item, toolId, compact = false }: { item: ItemView; t
           )}
         </p>
       )}
-      <ItemSummary item={item} step={step} t={t} showPrompt={!compact} captions />
+      <ItemSummary item={item} step={step} t={t} showPrompt={!compact} />
       {followUps.map(([k, v]) => (
         <p key={k} className="words__follow">
           <em>{firstKnown(t, [`${item.stepId}.followUps.${k}`], k)}</em> <bdi {...own}>{v}</bdi>

@@ -24,14 +24,11 @@ export function ItemSummary({
   step,
   t,
   showPrompt = true,
-  captions = false,
 }: {
   item: Pick<ItemView, 'text' | 'pictures' | 'drawing' | 'subject' | 'colour' | 'scale' | 'person' | 'prompt' | 'lang'>
   step?: StepSpec
   t: TFunction
   showPrompt?: boolean
-  /** The picture's word written under it (the begeleider reads a picture answer in their language). */
-  captions?: boolean
 }) {
   const { t: ts } = useTranslation(['steps', 'common'])
   const question = showPrompt ? promptLabel(step, item.prompt, t) : null

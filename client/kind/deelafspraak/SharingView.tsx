@@ -168,7 +168,7 @@ export function SharingView({
       {young && (
         <>
           <Prompt text={t(`deelafspraak:band.${band}.honest`)} className="prompt--honest" />
-          <Explanation band={band} />
+          <Explanation band={band} showSeen={view.setting !== 'begeleid'} />
         </>
       )}
       <Prompt text={t(`deelafspraak:band.${band}.change`)} />
