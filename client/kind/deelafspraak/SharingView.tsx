@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GesprekView, ItemView } from '../../../dialogs/contract/view'
 import type { GesprekCommand } from '../../../dialogs/framework/events'
@@ -73,10 +73,10 @@ export function SharingView({
       ? item.pictures.map((p) => t(`common:pictures.${p}`)).join(', ')
       : t2(`${item.stepId}.title`))
 
-  return (
-    <div className="deelafspraak" data-testid="sharing-view">
-      {intro && <Prompt text={t(`deelafspraak:band.${band}.intro`)} />}
-      {!young && <Prompt text={t(`deelafspraak:band.${band}.honest`)} className="prompt--line" />}
+  // Who else never hears it, and (guided) that the begeleider saw it. Under 8 these come straight after
+  // the four choices, so the choices stay above the fold on a small phone and the lines stay beside them.
+  const lines = (
+    <>
       <Prompt
         text={
           present
@@ -89,9 +89,20 @@ export function SharingView({
       {view.setting === 'begeleid' && (
         <Prompt text={t(`deelafspraak:band.${band}.seen`)} className="prompt--line prompt--seen" />
       )}
+    </>
+  )
+
+  return (
+    <div className="deelafspraak" data-testid="sharing-view">
+      {intro && <Prompt text={t(`deelafspraak:band.${band}.intro`)} />}
+      {!young && <Prompt text={t(`deelafspraak:band.${band}.honest`)} className="prompt--line" />}
+      {!young && lines}
       {!young && <Explanation band={band} showSeen={view.setting !== 'begeleid'} />}
       {flat.length === 0 ? (
-        <Prompt text={t('deelafspraak:nothing')} className="deelafspraak__nothing" />
+        <>
+          <Prompt text={t('deelafspraak:nothing')} className="deelafspraak__nothing" />
+          {young && lines}
+        </>
       ) : (
         <>
           {!young && (
@@ -118,6 +129,7 @@ export function SharingView({
               labels={labels}
               nameOf={nameOf}
               onChange={(id, level) => setLevel([id], level)}
+              after={young ? lines : undefined}
             />
           ) : (
             groups.map(({ step: s, items }) => {
@@ -184,6 +196,7 @@ function OneByOne({
   labels,
   nameOf,
   onChange,
+  after,
 }: {
   big: boolean
   setting: GesprekView['setting']
@@ -192,6 +205,8 @@ function OneByOne({
   labels: Record<ShareLevel, string>
   nameOf: (item: ItemView) => string
   onChange: (itemId: string, level: ShareLevel) => void
+  /** Lines said right after the choices (under 8). */
+  after?: ReactNode
 }) {
   const { t } = useTranslation(['deelafspraak', 'common'])
   const [index, setIndex] = useState(0)
@@ -212,6 +227,7 @@ function OneByOne({
         onChange={(l) => onChange(item.id, l)}
       />
       <NotChosen item={item} setting={setting} />
+      {after}
       <div className="one-by-one__nav">
         <button type="button" className="btn btn--soft" disabled={at === 0} onClick={() => setIndex(at - 1)}>
           <span className="dir-arrow" aria-hidden="true">
