@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { HttpUser } from '../helpers/server'
+import { KAMER_PIN, setUpKamer } from '../helpers/kamer'
 import { useServers } from '../helpers/use-servers'
 
 const { startSeeded } = useServers()
@@ -8,17 +8,8 @@ const { startSeeded } = useServers()
 describe('every way into a kamer is on the jongere receipt', () => {
   it('a setup and an open with name and PIN each stand on the receipt with their time', async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/children', { nickname: 'Sam', ageBand: '16-18' })
-    const childId = (child.body as { id: string }).id
-    const invite = await sanne.post(`/api/kamer/children/${childId}/invite`)
-    const name = `kamer ${randomUUID().slice(0, 8)}`
-    const setup = await new HttpUser(server.url).post('/api/kamer/setup', {
-      code: invite.body.code,
-      name,
-      secret: '482915',
-    })
-    expect(setup.status).toBe(200)
-    const opened = await new HttpUser(server.url).post('/api/kamer/open', { name, secret: '482915' })
+    const { name } = await setUpKamer(server.url, sanne)
+    const opened = await new HttpUser(server.url).post('/api/kamer/open', { name, secret: KAMER_PIN })
     expect(opened.status).toBe(200)
     const receipt = await new HttpUser(server.url, String(opened.body.token)).get('/api/kamer/receipt')
     expect(receipt.status).toBe(200)

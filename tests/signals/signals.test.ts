@@ -5,6 +5,7 @@ import type { AgeBand } from '../../dialogs/contract/ids'
 import { signalOf } from '../../dialogs/signals'
 import { addWorkdays } from '../../server/signals/signals'
 import { connected, emitAck, fakeClock, HttpUser, msgId, type TestServer } from '../helpers/server'
+import { KAMER_PIN, setUpKamer } from '../helpers/kamer'
 import { useServers } from '../helpers/use-servers'
 
 const { startSeeded, open } = useServers()
@@ -14,17 +15,7 @@ const { startSeeded, open } = useServers()
  * (a kamer gesprek is sealed under its kamer's PIN, so only the kamer route makes one the host can open).
  */
 async function kamer(server: TestServer, sanne: HttpUser, toolId: string, ageBand: AgeBand = '16-18') {
-  const child = await sanne.post('/api/children', { nickname: 'Sam', ageBand })
-  const childId = (child.body as { id: string }).id
-  const invite = await sanne.post(`/api/kamer/children/${childId}/invite`)
-  const name = `kamer ${randomUUID().slice(0, 8)}`
-  const setup = await new HttpUser(server.url).post('/api/kamer/setup', {
-    code: invite.body.code,
-    name,
-    secret: '482915',
-  })
-  expect(setup.status).toBe(200)
-  const kamerToken = String(setup.body.token)
+  const { childId, name, token: kamerToken } = await setUpKamer(server.url, sanne, ageBand)
   const g = await new HttpUser(server.url, kamerToken).post('/api/kamer/gesprekken', { toolId })
   expect(g.status).toBe(200)
   const gesprekId = String(g.body.id)
@@ -34,7 +25,7 @@ async function kamer(server: TestServer, sanne: HttpUser, toolId: string, ageBan
   const send = (event: unknown) => emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
   /** The jongere comes back later: name and PIN open the kamer again, commands go through a fresh socket. */
   const reopen = async () => {
-    const opened = await new HttpUser(server.url).post('/api/kamer/open', { name, secret: '482915' })
+    const opened = await new HttpUser(server.url).post('/api/kamer/open', { name, secret: KAMER_PIN })
     expect(opened.status).toBe(200)
     const again = open(server.url, { token: String(opened.body.token) })
     await connected(again)
