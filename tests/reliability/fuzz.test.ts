@@ -340,8 +340,9 @@ describe(`fuzzing (FUZZ_SEED=${SEED})`, () => {
         Array.from({ length: lanes }, async (_, lane) => {
           for (let i = lane; i < cases.length; i += lanes) {
             const c = cases[i]!
-            // Fake time feeds the per-socket token bucket, so the validation is what answers, not the limiter.
-            if (++sent % 10 === 0) clock.advance(500)
+            // Fake time feeds the principal's token bucket (10/s) well above the pace of two lanes per principal
+            // (5 per 0.8 s), leaving room for probes and reconnects, so the validation is what answers, not the limiter.
+            if (++sent % 10 === 0) clock.advance(800)
             if (sent % 100 === 0) await good.answer()
             if (!sockets[lane]!.connected) sockets[lane] = await fresh(lane)
             const out = await fire(sockets[lane]!, c)
