@@ -42,7 +42,7 @@ export const CaseloadChild = z.strictObject({
   mine: z.boolean(),
   createdAt: z.string(),
   gesprekCount: z.int(),
-  cadence: z.strictObject({ gesprek: CadenceItem, evaluatie: CadenceItem }),
+  cadence: z.strictObject({ gesprek: CadenceItem, oudergesprek: CadenceItem, evaluatie: CadenceItem }),
 })
 export type CaseloadChild = z.output<typeof CaseloadChild>
 export const CaseloadFamily = z.strictObject({

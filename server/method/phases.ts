@@ -1,0 +1,81 @@
+import type * as z from 'zod'
+import {
+  FASE1_ITEMS,
+  Fase1Body,
+  OverdrachtBody,
+  type ConsentOut,
+  type Fase1Item,
+  type PhaseOut,
+} from '../../dialogs/contract/method'
+import type { ChildPhase } from '../../dialogs/contract/workspace'
+import type { Deps } from '../deps'
+import { cadenceItem } from '../workspace/cadence'
+import { addRecord, latest, type ChildRow } from './records'
+import { assertHeld } from './rhythm'
+
+type Child = ChildRow & { created_at: string; phase: number; age_band: string }
+type Check = PhaseOut['fase1']['items'][number]
+
+/** Tools whose first gesprek ticks a fase-1 item by itself: no second form for work already done. */
+const FROM_TOOL: Partial<Record<Fase1Item, (toolId: string) => boolean>> = {
+  intake: (t) => t.startsWith('kennismaking'),
+  netwerk: (t) => t === 'mijn-netwerk',
+  actieplan: (t) => t === 'actieplan',
+}
+
+/**
+ * The fase-1 checklist [000:603-758, 1154-1225]: what the begeleider ticked, plus what the record already
+ * shows (a network tool done, the 12+ consent recorded, a younger child told who is approached). A derived
+ * tick cannot be unticked by hand; the begeleider sees where it comes from.
+ */
+export async function fase1Checks(deps: Deps, child: Child, consent: ConsentOut): Promise<Check[]> {
+  const [ticked, gesprekken] = await Promise.all([
+    latest(deps, child, 'fase1', Fase1Body),
+    deps.db
+      .selectFrom('gesprekken')
+      .select(['tool_id', 'created_at'])
+      .where('child_id', '=', child.id)
+      .orderBy('created_at')
+      .execute(),
+  ])
+  const manual = new Set(ticked?.body.ticks ?? [])
+  return FASE1_ITEMS.map((id): Check => {
+    const test = FROM_TOOL[id]
+    const tool = test ? gesprekken.find((g) => test(g.tool_id)) : undefined
+    if (tool) return { id, done: true, from: 'tool', at: tool.created_at }
+    if (id === 'professionals') {
+      if (consent.twelvePlus && consent.jongere.decision === 'gegeven')
+        return { id, done: true, from: 'consent', at: consent.jongere.on }
+      if (!consent.twelvePlus && consent.told.on) return { id, done: true, from: 'told', at: consent.told.on }
+    }
+    return { id, done: manual.has(id), from: null, at: null }
+  })
+}
+
+export async function loadPhase(deps: Deps, child: Child, consent: ConsentOut): Promise<PhaseOut> {
+  const items = await fase1Checks(deps, child, consent)
+  const over = await latest(deps, child, 'overdracht', OverdrachtBody)
+  const allDone = items.every((i) => i.done)
+  // Fase 1 lasts at most six weeks from intake; once it is over (or the list is done) nothing reminds.
+  const limit = cadenceItem('fase1', deps.clock.now(), null, child.created_at)
+  return {
+    phase: child.phase as ChildPhase,
+    fase1: { limit: child.phase === 1 && !allDone ? limit : { ...limit, status: 'ok' }, items },
+    overdracht: over ? { ...over.body, recordedBy: over.recordedBy, recordedAt: over.recordedAt } : null,
+  }
+}
+
+export async function saveFase1(deps: Deps, child: ChildRow, begeleiderId: string, input: z.output<typeof Fase1Body>) {
+  await addRecord(deps, child, begeleiderId, 'fase1', { ticks: [...new Set(input.ticks)] })
+}
+
+export async function saveOverdracht(
+  deps: Deps,
+  child: ChildRow,
+  begeleiderId: string,
+  input: z.output<typeof OverdrachtBody>,
+) {
+  // Planned handovers may lie ahead; a far-off date is still a typo.
+  if (Date.parse(`${input.on}T00:00:00Z`) > deps.clock.now() + 366 * 24 * 60 * 60_000) assertHeld(deps, input.on)
+  await addRecord(deps, child, begeleiderId, 'overdracht', input, input.on)
+}
