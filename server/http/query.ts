@@ -1,8 +1,8 @@
 import { CodedError } from '../../dialogs/contract/errors'
 import type { Ctx } from './context'
 
-/** `?since=`: a day, `auto` (since the last oudergesprek), or absent (every gesprek). */
-export const sinceQuery = (c: Ctx): string | 'auto' | undefined => {
+/** `?since=`: a day (as the ISO start of it), `auto` (since the last oudergesprek), or absent (every gesprek). */
+export const sinceQuery = (c: Ctx): string | undefined => {
   const raw = c.req.query('since')
   if (raw === undefined || raw === '') return undefined
   if (raw === 'auto') return 'auto'

@@ -1,5 +1,4 @@
 import { ConsentBody, type ConsentOut } from '../../dialogs/contract/method'
-import type { AgeBand } from '../../dialogs/contract/ids'
 import type { Deps } from '../deps'
 import { loadParents, saveParents } from '../workspace/parents'
 import { otherParentRecords } from '../workspace/records'
@@ -7,7 +6,7 @@ import { addRecord, latest, type ChildRow } from './records'
 
 type Child = ChildRow & { age_band: string }
 
-export const twelvePlus = (band: AgeBand | string) => band === '12-15' || band === '16-18'
+export const twelvePlus = (band: string) => band === '12-15' || band === '16-18'
 
 /**
  * Where consent stands. Refused: a parent with (or possibly with) gezag said no, which never blocks a

@@ -68,14 +68,20 @@ export async function familyPreparation(
   host: GesprekHost,
   p: BegeleiderPrincipal,
   familyId: string,
-  opts: { with: ParentRole | null; since: string | 'auto' | undefined },
+  // since: an ISO start, 'auto' (since the last oudergesprek), or undefined (every gesprek).
+  opts: { with: ParentRole | null; since: string | undefined },
 ): Promise<FamilyPrepOut> {
   const { family, children } = await familyChildren(deps, p, familyId)
   const parents = await Promise.all(children.map((c) => presentParent(deps, c.id)))
   const withParent = resolveWith(opts.with, parents)
   const included = children.filter((_, i) => leftOut(parents[i]!, withParent) === null)
   const since =
-    opts.since === 'auto' ? await defaultSince(deps, included.map((c) => c.id)) : (opts.since ?? null)
+    opts.since === 'auto'
+      ? await defaultSince(
+          deps,
+          included.map((c) => c.id),
+        )
+      : (opts.since ?? null)
   const out: FamilyChildPrep[] = []
   for (const [i, child] of children.entries()) {
     const reason = leftOut(parents[i]!, withParent)
@@ -96,7 +102,8 @@ export async function familyPreparation(
           what: 'oudergesprek',
           stepIds: stepsInView(g.view),
         })
-    const other = parents[i] ? otherRole(parents[i]!) : null
+    const mine = parents[i] ?? null
+    const other = mine ? otherRole(mine) : null
     out.push({ ...base, included: true, leftOut: null, ...buildPreparation(gs, { otherParent: other }) })
   }
   return { family: { id: family.id, label: family.label }, with: withParent, since, children: out }

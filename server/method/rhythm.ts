@@ -23,7 +23,13 @@ export function assertHeld(deps: Deps, day: string): void {
   if (Date.parse(`${day}T00:00:00Z`) > deps.clock.now() + 24 * 60 * 60_000) throw new CodedError('invalid_payload', 400)
 }
 
-export async function recordTalk(deps: Deps, child: ChildRow, begeleiderId: string, kind: Talk, input: z.output<typeof TalkBody>) {
+export async function recordTalk(
+  deps: Deps,
+  child: ChildRow,
+  begeleiderId: string,
+  kind: Talk,
+  input: z.output<typeof TalkBody>,
+) {
   assertHeld(deps, input.heldOn)
   if (input.gesprekId) {
     // A joint conversation can only follow a gesprek of this child.

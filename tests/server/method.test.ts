@@ -176,7 +176,10 @@ describe('the weekly rhythm: oudergesprek, the joint conversation, the preparati
     const held = await u.post(`/api/method/children/${id}/oudergesprekken`, { heldOn: dayOf(clock.now()) })
     expect(held.status).toBe(201)
     expect((held.body as MethodOut).rhythm.oudergesprek.status).toBe('ok')
-    expect((await card()).cadence.oudergesprek).toMatchObject({ status: 'ok', lastAt: `${dayOf(clock.now())}T12:00:00.000Z` })
+    expect((await card()).cadence.oudergesprek).toMatchObject({
+      status: 'ok',
+      lastAt: `${dayOf(clock.now())}T12:00:00.000Z`,
+    })
     expect((await u.post(`/api/method/children/${id}/oudergesprekken`, { heldOn: '2099-01-01' })).status).toBe(400)
 
     // A guided kind-gesprek: its joint conversation with the parent is now pending.
@@ -187,7 +190,10 @@ describe('the weekly rhythm: oudergesprek, the joint conversation, the preparati
     // A joint conversation can only follow a gesprek of this child.
     const other = (await u.post('/api/workspace/children', { nickname: 'Ilse', ageBand: '8-12' })).body.id as string
     const otherGesprek = await gesprekWith(server, u, other, [])
-    const wrong = await u.post(`/api/method/children/${id}/samen`, { heldOn: dayOf(clock.now()), gesprekId: otherGesprek })
+    const wrong = await u.post(`/api/method/children/${id}/samen`, {
+      heldOn: dayOf(clock.now()),
+      gesprekId: otherGesprek,
+    })
     expect(wrong.status).toBe(404)
     const samen = await u.post(`/api/method/children/${id}/samen`, { heldOn: dayOf(clock.now()), gesprekId })
     expect(samen.status).toBe(201)
@@ -278,7 +284,9 @@ describe('phases that do something', () => {
       phase: 3,
       overdracht: { to: 'Jeugdteam Noord, Karin', recordedBy: 'Sanne' },
     })
-    expect((await u.request('PUT', `/api/method/children/${id}/overdracht`, { to: '', on: dayOf(clock.now()) })).status).toBe(400)
+    expect(
+      (await u.request('PUT', `/api/method/children/${id}/overdracht`, { to: '', on: dayOf(clock.now()) })).status,
+    ).toBe(400)
   })
 })
 
@@ -286,8 +294,9 @@ describe('the family: one preparation for siblings, each child’s deelafspraak 
   it('never mixes one child’s items into another’s, never a private item, never an item for the other parent', async () => {
     const clock = fakeClock()
     const { server, sanne, ids } = await startSeeded({ clock })
-    const moCard = (await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12', newFamily: 'Gezin Z.' }))
-      .body as CaseloadChild
+    const moCard = (
+      await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12', newFamily: 'Gezin Z.' })
+    ).body as CaseloadChild
     const familyId = moCard.familyId!
     const mo = moCard.id
     const pip = (await sanne.post('/api/workspace/children', { nickname: 'Pip', ageBand: '4-7', familyId })).body.id
@@ -326,7 +335,8 @@ describe('the family: one preparation for siblings, each child’s deelafspraak 
     const prep = res.body as FamilyPrepOut
     expect(prep.with).toBe('mama')
     const text = JSON.stringify(prep)
-    for (const never of ['PRIVATE', 'BEGELEIDER', 'LIN-voor-papa', 'SEP-zelf', 'RUBY']) expect(text).not.toContain(never)
+    for (const never of ['PRIVATE', 'BEGELEIDER', 'LIN-voor-papa', 'SEP-zelf', 'RUBY'])
+      expect(text).not.toContain(never)
     expect(prep.children.map((c) => [c.child.nickname, c.included, c.leftOut])).toEqual([
       ['Lin', false, 'andere-ouder'],
       ['Mo', true, null],
@@ -365,6 +375,8 @@ describe('the family: one preparation for siblings, each child’s deelafspraak 
     expect(JSON.stringify(theirs)).not.toMatch(/MO-|PIP-|LIN-|SEP-/)
     const adminB = await HttpUser.login(server.url, 'admin-b')
     expect((await adminB.get(`/api/method/families/${familyId}/oudergesprek`)).status).toBe(404)
-    expect((await adminB.post(`/api/method/families/${familyId}/oudergesprekken`, { heldOn: '2026-11-22' })).status).toBe(404)
+    expect(
+      (await adminB.post(`/api/method/families/${familyId}/oudergesprekken`, { heldOn: '2026-11-22' })).status,
+    ).toBe(404)
   })
 })

@@ -42,55 +42,57 @@ export function methodRoutes(deps: Deps, host: GesprekHost) {
     const consent = await loadConsent(deps, row)
     return { consent, rhythm: await loadRhythm(deps, row), phase: await loadPhase(deps, row, consent) }
   }
-  return new Hono<Env>()
-    .get('/children/:id', async (c) => c.json(await method((await child(c)).child)))
-    .put('/children/:id/consent', async (c) => {
-      const { p, child: row } = await child(c)
-      await saveConsent(deps, row, p.begeleiderId, await body(c, ConsentBody))
-      return c.json(await method(row))
-    })
-    .post('/children/:id/oudergesprekken', async (c) => {
-      const { p, child: row } = await child(c)
-      await recordTalk(deps, row, p.begeleiderId, 'oudergesprek', await body(c, TalkBody))
-      return c.json(await method(row), 201)
-    })
-    .post('/children/:id/samen', async (c) => {
-      const { p, child: row } = await child(c)
-      await recordTalk(deps, row, p.begeleiderId, 'samen', await body(c, TalkBody))
-      return c.json(await method(row), 201)
-    })
-    .put('/children/:id/fase1', async (c) => {
-      const { p, child: row } = await child(c)
-      await saveFase1(deps, row, p.begeleiderId, await body(c, Fase1Body))
-      return c.json(await method(row))
-    })
-    .put('/children/:id/overdracht', async (c) => {
-      const { p, child: row } = await child(c)
-      await saveOverdracht(deps, row, p.begeleiderId, await body(c, OverdrachtBody))
-      return c.json(await method(row))
-    })
-    .get('/families/:id/oudergesprek', async (c) => {
-      const p = await requireBegeleider(c)
-      const out = await familyPreparation(deps, host, p, c.req.param('id'), {
-        with: withQuery(c),
-        since: sinceQuery(c),
+  return (
+    new Hono<Env>()
+      .get('/children/:id', async (c) => c.json(await method((await child(c)).child)))
+      .put('/children/:id/consent', async (c) => {
+        const { p, child: row } = await child(c)
+        await saveConsent(deps, row, p.begeleiderId, await body(c, ConsentBody))
+        return c.json(await method(row))
       })
-      return c.json(out)
-    })
-    // One tap after the family's weekly talk: an oudergesprek record for each sibling it was about.
-    .post('/families/:id/oudergesprekken', async (c) => {
-      const p = await requireBegeleider(c)
-      const input = await body(c, FamilyTalkBody)
-      assertHeld(deps, input.heldOn)
-      const { children } = await familyChildren(deps, p, c.req.param('id'))
-      const parents = await Promise.all(children.map((ch) => presentParent(deps, ch.id)))
-      const withParent = resolveWith(input.with, parents)
-      let recorded = 0
-      for (const [i, ch] of children.entries()) {
-        if (leftOut(parents[i]!, withParent) !== null) continue
-        await addRecord(deps, ch, p.begeleiderId, 'oudergesprek', { heldOn: input.heldOn, note: '' }, input.heldOn)
-        recorded++
-      }
-      return c.json({ recorded }, 201)
-    })
+      .post('/children/:id/oudergesprekken', async (c) => {
+        const { p, child: row } = await child(c)
+        await recordTalk(deps, row, p.begeleiderId, 'oudergesprek', await body(c, TalkBody))
+        return c.json(await method(row), 201)
+      })
+      .post('/children/:id/samen', async (c) => {
+        const { p, child: row } = await child(c)
+        await recordTalk(deps, row, p.begeleiderId, 'samen', await body(c, TalkBody))
+        return c.json(await method(row), 201)
+      })
+      .put('/children/:id/fase1', async (c) => {
+        const { p, child: row } = await child(c)
+        await saveFase1(deps, row, p.begeleiderId, await body(c, Fase1Body))
+        return c.json(await method(row))
+      })
+      .put('/children/:id/overdracht', async (c) => {
+        const { p, child: row } = await child(c)
+        await saveOverdracht(deps, row, p.begeleiderId, await body(c, OverdrachtBody))
+        return c.json(await method(row))
+      })
+      .get('/families/:id/oudergesprek', async (c) => {
+        const p = await requireBegeleider(c)
+        const out = await familyPreparation(deps, host, p, c.req.param('id'), {
+          with: withQuery(c),
+          since: sinceQuery(c),
+        })
+        return c.json(out)
+      })
+      // One tap after the family's weekly talk: an oudergesprek record for each sibling it was about.
+      .post('/families/:id/oudergesprekken', async (c) => {
+        const p = await requireBegeleider(c)
+        const input = await body(c, FamilyTalkBody)
+        assertHeld(deps, input.heldOn)
+        const { children } = await familyChildren(deps, p, c.req.param('id'))
+        const parents = await Promise.all(children.map((ch) => presentParent(deps, ch.id)))
+        const withParent = resolveWith(input.with, parents)
+        let recorded = 0
+        for (const [i, ch] of children.entries()) {
+          if (leftOut(parents[i]!, withParent) !== null) continue
+          await addRecord(deps, ch, p.begeleiderId, 'oudergesprek', { heldOn: input.heldOn, note: '' }, input.heldOn)
+          recorded++
+        }
+        return c.json({ recorded }, 201)
+      })
+  )
 }

@@ -21,5 +21,9 @@ export async function up(db: Kysely<Database>): Promise<void> {
     .addColumn('body_enc', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('method_records_child_kind_n').on('method_records').columns(['child_id', 'kind', 'n']).execute()
+  await db.schema
+    .createIndex('method_records_child_kind_n')
+    .on('method_records')
+    .columns(['child_id', 'kind', 'n'])
+    .execute()
 }
