@@ -72,8 +72,7 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
             </nav>
           </header>
           <ChildSignals childId={childId} go={go} />
-          <ParentsPanel childId={childId} />
-          <MethodPanel method={method} ageBand={child.ageBand} lng={lng} />
+          <ParentsPanel key={method.version} childId={childId} onSaved={method.reload} />
           <div className="child-grid">
             <section className="panel">
               <h2>{t('workspace:child.start')}</h2>
@@ -128,6 +127,7 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
               onError={fail}
             />
           </div>
+          <MethodPanel method={method} ageBand={child.ageBand} lng={lng} />
           <div className="child-grid">
             <section className="panel">
               <h2>{t('workspace:child.timeline')}</h2>

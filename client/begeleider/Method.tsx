@@ -19,6 +19,8 @@ const GEZAG = ['onbekend', 'ja', 'nee'] as const
 export function useMethod(childId: string) {
   const [data, setData] = useState<MethodOut | null>(null)
   const [error, setError] = useState<ErrorCode | null>(null)
+  /** Counts consent saves: the parents panel reloads then, as the other parent's gezag lives there too. */
+  const [version, setVersion] = useState(0)
   const fail = useCallback((e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'), [])
   const reload = useCallback(() => {
     api<MethodOut>(`/api/method/children/${childId}`).then(setData, fail)
@@ -29,10 +31,11 @@ export function useMethod(childId: string) {
       api<MethodOut>(`/api/method/children/${childId}${path}`, { method, body }).then((d) => {
         setData(d)
         setError(null)
+        if (path === '/consent') setVersion((v) => v + 1)
       }, fail),
     [childId, fail],
   )
-  return { data, error, send, reload }
+  return { data, error, send, reload, version }
 }
 type Method = ReturnType<typeof useMethod>
 
@@ -55,7 +58,14 @@ export function MethodPanel({ method, ageBand, lng }: { method: Method; ageBand:
   if (!data) return error ? <p className="form-error">{t(`errors:${error}`)}</p> : null
   return (
     <div className="method" data-testid="method-panel">
-      <Consent method={method} data={data} ageBand={ageBand} lng={lng} />
+      {/* A new start when the parents record changed the gezag or who is here, so no stale value is saved back. */}
+      <Consent
+        key={`${data.consent.other.gezag}:${data.consent.parents.present}`}
+        method={method}
+        data={data}
+        ageBand={ageBand}
+        lng={lng}
+      />
       <div className="method__side">
         <Rhythm method={method} data={data} lng={lng} />
         <Phase method={method} data={data} lng={lng} />
@@ -129,17 +139,16 @@ function Consent({ method, data, ageBand, lng }: { method: Method; data: MethodO
             <p className="muted">{t('workspace:method.consent.alreadyApp')}</p>
             <ul>
               <li>
-                {t('workspace:method.consent.appPresent', {
-                  role: c.parents.present ? role(c.parents.present) : t('workspace:method.consent.presentUnknown'),
-                })}
+                {c.parents.present
+                  ? t('workspace:method.consent.appPresent', { role: role(c.parents.present) })
+                  : t('workspace:method.consent.appPresentUnknown')}
               </li>
               <li>
-                {t('workspace:method.consent.appOther', {
-                  role: otherRole ? role(otherRole) : t('workspace:method.consent.otherUnknown'),
-                })}{' '}
+                {otherRole
+                  ? t('workspace:method.consent.appOther', { role: role(otherRole) })
+                  : t('workspace:method.consent.appOtherUnknown')}{' '}
                 {c.parents.otherInformed
                   ? t('workspace:method.consent.appOtherInformed', {
-                      role: otherRole ? role(otherRole) : t('workspace:method.consent.otherUnknown'),
                       text: c.parents.otherInformed.text,
                       date: formatDay(c.parents.otherInformed.agreedOn, lng),
                     })
