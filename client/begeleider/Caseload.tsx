@@ -106,6 +106,9 @@ function ChildRow({
         />
         <CadenceBadge label={t('workspace:cadence.oudergesprek')} item={c.cadence.oudergesprek} lng={lng} />
         <CadenceBadge label={t('workspace:cadence.evaluatie')} item={c.cadence.evaluatie} lng={lng} />
+        {c.cadence.fase1.status !== 'ok' && (
+          <CadenceBadge label={t('workspace:cadence.fase1')} item={c.cadence.fase1} lng={lng} />
+        )}
       </span>
       <RowSignal signals={signals} />
     </li>

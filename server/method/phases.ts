@@ -9,7 +9,7 @@ import {
 } from '../../dialogs/contract/method'
 import type { ChildPhase } from '../../dialogs/contract/workspace'
 import type { Deps } from '../deps'
-import { cadenceItem } from '../workspace/cadence'
+import { fase1Limit } from '../workspace/cadence'
 import { addRecord, latest, type ChildRow } from './records'
 import { assertHeld } from './rhythm'
 
@@ -55,12 +55,10 @@ export async function fase1Checks(deps: Deps, child: Child, consent: ConsentOut)
 export async function loadPhase(deps: Deps, child: Child, consent: ConsentOut): Promise<PhaseOut> {
   const items = await fase1Checks(deps, child, consent)
   const over = await latest(deps, child, 'overdracht', OverdrachtBody)
-  const allDone = items.every((i) => i.done)
-  // Fase 1 lasts at most six weeks from intake; once it is over (or the list is done) nothing reminds.
-  const limit = cadenceItem('fase1', deps.clock.now(), null, child.created_at)
   return {
     phase: child.phase as ChildPhase,
-    fase1: { limit: child.phase === 1 && !allDone ? limit : { ...limit, status: 'ok' }, items },
+    // The same reminder as on the caseload row: it runs while the child is in fase 1.
+    fase1: { limit: fase1Limit(deps.clock.now(), child.phase, child.created_at), items },
     overdracht: over ? { ...over.body, recordedBy: over.recordedBy, recordedAt: over.recordedAt } : null,
   }
 }

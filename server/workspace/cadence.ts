@@ -28,3 +28,9 @@ export function cadenceItem(
   const status = now > due ? 'overdue' : now >= due - dueWindowMs ? 'due' : 'ok'
   return { status, dueAt: new Date(due).toISOString(), lastAt: last }
 }
+
+/** Fase 1 (verkenning) lasts at most six weeks from intake [000:418]; moving on to fase 2 ends the reminder. */
+export function fase1Limit(now: number, phase: number, startedAt: string): CadenceItem {
+  const item = cadenceItem('fase1', now, null, startedAt)
+  return phase === 1 ? item : { ...item, status: 'ok' }
+}

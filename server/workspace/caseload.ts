@@ -7,7 +7,7 @@ import type { Deps } from '../deps'
 import { newId } from '../ids'
 import { lastHeld } from '../method/records'
 import { noon } from '../method/rhythm'
-import { cadenceItem } from './cadence'
+import { cadenceItem, fase1Limit } from './cadence'
 
 /** The children of the begeleider's own team (organisation + team scoped), with their cadence. */
 export async function caseloadCards(
@@ -74,6 +74,7 @@ export async function caseloadCards(
         oudergesprek: cadenceItem('oudergesprek', now, noon(lastOudergesprek.get(r.id)), r.created_at),
         // held_on is a day; read it as noon UTC so a time zone never moves it to the day before.
         evaluatie: cadenceItem('evaluatie', now, lastEval ? `${lastEval}T12:00:00.000Z` : null, r.created_at),
+        fase1: fase1Limit(now, r.phase, r.created_at),
       },
     }
   })

@@ -269,9 +269,12 @@ describe('phases that do something', () => {
     clock.advance(7 * DAY)
     u = await HttpUser.login(server.url, 'sanne')
     expect((await method(u, id)).phase.fase1.limit.status).toBe('overdue')
+    // The caseload row carries the same reminder.
+    expect(((await u.get(`/api/workspace/children/${id}`)).body as CaseloadChild).cadence.fase1.status).toBe('overdue')
     // In fase 2 the six weeks no longer remind.
     await u.request('PUT', `/api/workspace/children/${id}`, { phase: 2 })
     expect((await method(u, id)).phase.fase1.limit.status).toBe('ok')
+    expect(((await u.get(`/api/workspace/children/${id}`)).body as CaseloadChild).cadence.fase1.status).toBe('ok')
 
     await u.request('PUT', `/api/workspace/children/${id}`, { phase: 3 })
     const over = await u.request('PUT', `/api/method/children/${id}/overdracht`, {
