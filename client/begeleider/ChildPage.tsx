@@ -127,7 +127,7 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
               onError={fail}
             />
           </div>
-          <MethodPanel method={method} ageBand={child.ageBand} lng={lng} />
+          <MethodPanel method={method} ageBand={child.ageBand} lng={lng} start={(id) => void start(id)} />
           <div className="child-grid">
             <section className="panel">
               <h2>{t('workspace:child.timeline')}</h2>

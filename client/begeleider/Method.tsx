@@ -52,7 +52,18 @@ export function ConsentNote({ data }: { data: MethodOut | null }) {
 }
 
 /** Consent, rhythm and phase on the child page: ticks and dates, prefilled, no new forms. */
-export function MethodPanel({ method, ageBand, lng }: { method: Method; ageBand: string; lng: string }) {
+export function MethodPanel({
+  method,
+  ageBand,
+  lng,
+  start,
+}: {
+  method: Method
+  ageBand: string
+  lng: string
+  /** Starts a gesprek with a tool, as "Gesprek starten" does: the fase-3 afscheid tool is one tap away. */
+  start: (toolId: string) => void
+}) {
   const { t } = useWorkspaceT()
   const { data, error } = method
   if (!data) return error ? <p className="form-error">{t(`errors:${error}`)}</p> : null
@@ -68,7 +79,7 @@ export function MethodPanel({ method, ageBand, lng }: { method: Method; ageBand:
       />
       <div className="method__side">
         <Rhythm method={method} data={data} lng={lng} />
-        <Phase method={method} data={data} lng={lng} />
+        <Phase method={method} data={data} lng={lng} ageBand={ageBand} start={start} />
       </div>
       {error && <p className="form-error">{t(`errors:${error}`)}</p>}
     </div>
@@ -353,13 +364,29 @@ function Rhythm({ method, data, lng }: { method: Method; data: MethodOut; lng: s
   )
 }
 
-function Phase({ method, data, lng }: { method: Method; data: MethodOut; lng: string }) {
+function Phase({
+  method,
+  data,
+  lng,
+  ageBand,
+  start,
+}: {
+  method: Method
+  data: MethodOut
+  lng: string
+  ageBand: string
+  start: (toolId: string) => void
+}) {
   const { t } = useWorkspaceT()
   const ph = data.phase
   const [to, setTo] = useState(ph.overdracht?.to ?? '')
   const [on, setOn] = useState(ph.overdracht?.on ?? today())
   const [toldChild, setToldChild] = useState(ph.overdracht?.toldChild ?? '')
-  const afscheid = CATALOG.find((tool) => tool.id.startsWith('afscheid'))
+  // The child's own farewell tool (built with the kennismaking tools), when the catalogue has one for this band.
+  const afscheid = CATALOG.find(
+    (tool) =>
+      tool.id.startsWith('afscheid') && tool.settings.includes('begeleid') && tool.ageBands.some((b) => b === ageBand),
+  )
   if (ph.phase === 1) {
     const ticks = ph.fase1.items.filter((i) => i.done && i.from === null).map((i) => i.id)
     return (
@@ -436,11 +463,16 @@ function Phase({ method, data, lng }: { method: Method; data: MethodOut; lng: st
           )}
         </div>
       </form>
-      <p className="muted method-hint">
+      <div className="cadence-block">
         <strong>{t('workspace:method.phase.afscheid')}</strong>
-        {afscheid ? ` · ${t(`common:tools.${afscheid.id}`)}: ` : ' · '}
-        {t('workspace:method.phase.afscheidHint')}
-      </p>
+        {afscheid ? (
+          <button type="button" className="btn btn--primary btn--small" onClick={() => start(afscheid.id)}>
+            {t(`common:tools.${afscheid.id}`)}
+          </button>
+        ) : (
+          <span className="muted method-hint">{t('workspace:method.phase.afscheidHint')}</span>
+        )}
+      </div>
     </section>
   )
 }

@@ -194,6 +194,14 @@ describe.runIf(hasBrowser)('browser: the begeleider’s method flow (consent, rh
     await consent.getByRole('button', { name: 'Bewaren' }).click()
     await consent.getByText(/Vastgelegd door Sanne/).waitFor()
     await both(page, 'jongere')
+    // Fase 3: the warm handover to follow-up help, and what Daan was told about it.
+    await page.getByLabel('Fase').selectOption('3')
+    const fase3 = page.getByTestId('fase3')
+    await fase3.getByLabel('Overdracht aan (organisatie, wie)').fill('Jeugdteam Noord, Karin')
+    await fase3.getByLabel('Wat heb je het kind hierover verteld?').fill('Karin komt volgende week kennismaken.')
+    await fase3.getByRole('button', { name: 'Overdracht vastleggen' }).click()
+    await fase3.getByText(/Vastgelegd door Sanne/).waitFor()
+    await shot(page, 'method-fase3-laptop')
     // 0-4 reminders say "observatie/contact", the caseload shows the weekly oudergesprek.
     await page.goto(`${server.url}/begeleider`)
     await page.getByRole('heading', { name: 'Mijn caseload' }).waitFor()
