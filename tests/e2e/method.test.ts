@@ -202,6 +202,19 @@ describe.runIf(hasBrowser)('browser: the begeleider’s method flow (consent, rh
     await fase3.getByRole('button', { name: 'Overdracht vastleggen' }).click()
     await fase3.getByText(/Vastgelegd door Sanne/).waitFor()
     await shot(page, 'method-fase3-laptop')
+
+    // Consent is still open for Daan: the gesprek starts anyway, and the child's screen says nothing of it.
+    await page.getByTestId('consent-note').waitFor()
+    await page.getByRole('button', { name: 'Mijn netwerk', exact: true }).click()
+    const code = (await page.getByTestId('join-code').textContent())!.trim()
+    const childCtx = await browser.newContext({ viewport: TABLET })
+    const child = await childCtx.newPage()
+    await child.goto(`${server.url}/kind#${code.replace('-', '')}`)
+    await child.locator('.kind-bar').waitFor()
+    await child.locator('main h1').first().waitFor()
+    const seen = (await child.locator('body').innerText()).toLowerCase()
+    for (const words of ['niet compleet vastgelegd', 'gezag', 'juridische richtlijn']) expect(seen).not.toContain(words)
+    await childCtx.close()
     // 0-4 reminders say "observatie/contact", the caseload shows the weekly oudergesprek.
     await page.goto(`${server.url}/begeleider`)
     await page.getByRole('heading', { name: 'Mijn caseload' }).waitFor()
