@@ -33,4 +33,5 @@ export const ERROR_CODES = [
   'voice_type_unsupported',
   'voice_codec_unsupported',
   'voice_not_audio',
+  'voice_no_microphone',
 ] as const
