@@ -150,6 +150,8 @@ export function playRecorded(text: string, on: { done: () => void; failed: () =>
     .then((url) => {
       if (id !== playId) return
       const el = new Audio(url)
+      // Which recording this is, by its content hash (what a test's stubbed audio element reads).
+      el.dataset.voice = v.etag
       playing = el
       el.onended = () => {
         if (id === playId) on.done()
