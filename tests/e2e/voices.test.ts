@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHROMIUM, hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
+import { join } from 'node:path'
+import { CHROMIUM, hasBrowser, LAPTOP, PHONE, SCREENSHOTS, shot, TABLET } from '../helpers/browser'
 import { mp3, oggOpus } from '../helpers/audio'
 import { HttpUser, PASSWORD, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
 import { words } from './flow'
@@ -204,7 +205,7 @@ describe.runIf(hasBrowser)('browser: recorded voices first, then the device, the
       .filter({ hasText: e('voice_not_audio') })
       .waitFor()
     expect(await row('schaal.title').getAttribute('class')).not.toContain('voice--recorded')
-    await shot(p, 'voices-recorder-phone')
+    await p.screenshot({ path: join(SCREENSHOTS, 'voices-recorder-phone.png') })
 
     const list = (await sanne.get('/api/voices/tools/stoplicht/1')).body as {
       recordings: { lang: string; key: string; mime: string; durationMs: number }[]
@@ -224,7 +225,8 @@ describe.runIf(hasBrowser)('browser: recorded voices first, then the device, the
       [LAPTOP, 'laptop'],
     ] as const) {
       await p.setViewportSize(size)
-      await shot(p, `voices-recorder-${name}`)
+      await p.evaluate(() => window.scrollTo(0, 0))
+      await p.screenshot({ path: join(SCREENSHOTS, `voices-recorder-${name}.png`) })
     }
   }, 120_000)
 })
