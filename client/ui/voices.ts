@@ -45,8 +45,7 @@ function lookup(text: string): Voice | null {
     const version = versions.get(lng) ?? 1
     const ns = namespaceOf(source.namespace, version)
     if (Array.isArray(list))
-      for (const v of list)
-        if (i18next.exists(v.key, { ns, lng })) map.set(i18next.t(v.key, { ns, lng }), v)
+      for (const v of list) if (i18next.exists(v.key, { ns, lng })) map.set(i18next.t(v.key, { ns, lng }), v)
     byText = { lng, map }
   }
   return byText.map.get(text) ?? null

@@ -19,8 +19,6 @@ export const VoiceKey = z.string().regex(/^[A-Za-z0-9_-]{1,60}(\.[A-Za-z0-9_-]{1
 /** A recording's content hash: it names the bytes, so its address never changes meaning. */
 export const VoiceEtag = z.string().regex(/^[a-f0-9]{32}$/)
 
-export const VoiceAddress = z.strictObject({ toolId: VoiceToolId, version: VoiceVersion, lang: Lang, key: VoiceKey })
-
 export const VoiceRecording = z.strictObject({
   lang: Lang,
   key: VoiceKey,

@@ -16,7 +16,11 @@ const cache = new Map<string, string[]>()
 type VersionKeys = (toolId: string, version: number) => string[] | null
 let ownVersionKeys: VersionKeys = () => null
 
-/** Where an organisation's own tool versions (issue 15, the tool editor) tell which keys they have. */
+/**
+ * Where an organisation's own tool versions (issue 15, the tool editor, ADR 0075) tell which keys they
+ * have; wired when that room lands.
+ * @public
+ */
 export function setOwnVersionKeys(source: VersionKeys): void {
   ownVersionKeys = source
 }
