@@ -35,6 +35,8 @@ export type Fixture = {
   targetBegeleiderId: string
   teamA2: string
   joris: string
+  /** A recorded voice of the fixture's tool in organisation A, recorded by admin-a. */
+  voiceEtag: string
 }
 export type Row = { allow: Actor[]; body?: (f: Fixture) => unknown }
 
@@ -55,6 +57,15 @@ export const MATRIX: Record<string, Row> = {
   },
   // The child's own device or kamer: only the role word of its own oudergesprek.
   'GET /api/parents/mine': { allow: ['kind', 'kindOther', 'kamer'] },
+  // Recorded voices: organisation content. Any login lists and records for its own organisation (a JSON
+  // body is refused as a type, past authorisation); removing: the admin or the recorder (here admin-a).
+  'GET /api/voices/tools/:toolId/:version': { allow: BEG },
+  'PUT /api/voices/tools/:toolId/:version/:lang/:key': { allow: BEG },
+  'DELETE /api/voices/tools/:toolId/:version/:lang/:key': { allow: ADMIN_SAME },
+  'GET /api/voices/tools/:toolId/:version/:lang/:key/:etag': { allow: ['begTeam', 'begOtherTeam', 'adminSameOrg'] },
+  // The child's own gesprek only.
+  'GET /api/voices/gesprek/:gesprekId/:lang': { allow: ['kind'] },
+  'GET /api/voices/gesprek/:gesprekId/:lang/:key/:etag': { allow: ['kind'] },
   'POST /api/auth/login': { allow: ALL, body: () => ({ username: 'niemand', password: 'fout-wachtwoord' }) },
   'POST /api/auth/logout': { allow: ALL },
   'POST /api/auth/logout-everywhere': { allow: BEG },
