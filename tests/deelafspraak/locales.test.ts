@@ -13,6 +13,15 @@ const load = (lng: string) =>
   }
 
 describe('deelafspraak texts', () => {
+  // The child's receipt names the person by name and role; an admin is a begeleider who also runs the
+  // app, never a "beheerder" or "administrator" (a word a child cannot place).
+  for (const lng of ['nl', 'en', 'ar', 'tr', 'pl', 'uk', 'ti', 'fa'])
+    it(`${lng}: the receipt calls an admin a begeleider, never "beheerder"`, () => {
+      const { role } = load(lng).receipt
+      expect(role.admin).toContain(role.begeleider!)
+      expect(role.admin).not.toMatch(/beheerder|administrator|admin/i)
+    })
+
   it('maps every age band onto under 12, 12-15 or 16+', () => {
     expect(AgeBand.options.map(shareBand)).toEqual(['onder-12', 'onder-12', 'onder-12', '12-15', '16-plus'])
   })
