@@ -117,6 +117,10 @@ describe.runIf(hasBrowser)('browser: the jongere’s kamer', () => {
     // The begeleider: a quiet notice on another page, then exactly those two on the child's page.
     await begPage.goto(`${server.url}/begeleider`)
     await begPage.getByText('Nieuw gedeeld uit de kamer: Sam').waitFor()
+    // The caseload row counts what is new, in words.
+    await expect
+      .poll(() => begPage.getByTestId('child-row').filter({ hasText: 'Sam' }).getByTestId('kamer-new').textContent())
+      .toBe('2 nieuw uit de kamer')
     await shot(begPage, 'kamer-begeleider-notice-laptop')
     await begPage.getByRole('button', { name: 'Bekijk' }).click()
     const list = begPage.getByTestId('kamer-shared')
