@@ -349,6 +349,15 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
       for (const toolId of ['mijn-kamer', 'mijn-netwerk', 'kamer-notities']) {
         const tile = page.locator('.kamer-tile').filter({ hasText: new RegExp(`^${kamerTitle(toolId)}`) })
         await tile.click()
+        if (toolId === 'kamer-notities') {
+          // One page, no step line: the heading focused at the top, Snel weg in reach.
+          await expect.poll(async () => (await layout(page, '.kamer-bar')).heading?.focused).toBe(true)
+          const l = await layout(page, '.kamer-bar')
+          expect(l.heading!.text).toBe('Notities')
+          expect(l.stepLine).toBe('')
+          for (const b of l.exits) expect(b.bottom, `notes: ${b.name}`).toBeLessThanOrEqual(size.height)
+          expect(l.exits.some((b) => /Snel weg/.test(b.name))).toBe(true)
+        }
         const count = await page.locator('.steps li').count()
         for (let i = 0; i < count; i++) {
           const stepId = await currentStepId(page, toolId, i)

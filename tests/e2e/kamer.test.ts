@@ -57,8 +57,12 @@ describe.runIf(hasBrowser)('browser: the jongere’s kamer', () => {
 
   async function openNotes(page: Page) {
     await page.getByRole('button', { name: /^Notities/ }).click()
-    await page.getByRole('button', { name: /Verder/ }).click()
+    // One page: no intro screen, no step line, straight to writing, the honest line under it.
+    await page.getByTestId('notes-about').waitFor()
     await page.getByRole('heading', { name: 'Notities' }).waitFor()
+    expect(await page.getByTestId('step-line').count()).toBe(0)
+    expect(await page.getByRole('button', { name: 'Terug', exact: true }).count()).toBe(0)
+    expect(await page.getByTestId('notes-about').textContent()).toContain('niet jouw schuld')
   }
 
   async function addNote(page: Page, text: string) {
