@@ -13,6 +13,14 @@ const load = (lng: string) =>
   }
 
 describe('deelafspraak texts', () => {
+  it('nl: "Begeleider vertelt het aan …" in every band (never "vertelt het mijn ouder")', () => {
+    const texts = load('nl')
+    for (const band of new Set(AgeBand.options.map(shareBand)))
+      expect((texts.band[band]!.label as Record<string, string>)['begeleider-vertelt'], band).toMatch(
+        /^Begeleider vertelt het aan /,
+      )
+  })
+
   // The child's receipt names the person by name and role; an admin is a begeleider who also runs the
   // app, never a "beheerder" or "administrator" (a word a child cannot place).
   for (const lng of ['nl', 'en', 'ar', 'tr', 'pl', 'uk', 'ti', 'fa'])
