@@ -296,6 +296,7 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
     expect(await page.getByTestId('keepsake').textContent()).toContain('Ik mis mijn kamer')
     expect(await page.getByRole('button', { name: 'Printen' }).count()).toBe(1)
     expect(await page.getByRole('button', { name: /^Klaar/ }).count()).toBe(0)
+    await page.screenshot({ path: `${SCREENSHOTS}/kind-keepsake-kept-360.png`, fullPage: true })
     await page.getByRole('button', { name: 'Sluiten' }).click()
     await page.getByLabel('Code', { exact: true }).waitFor()
     expect(await page.getByTestId('keepsake').count()).toBe(0)
