@@ -63,6 +63,7 @@ describe.runIf(hasBrowser)('browser: the jongere’s kamer', () => {
     expect(await page.getByTestId('step-line').count()).toBe(0)
     expect(await page.getByRole('button', { name: 'Terug', exact: true }).count()).toBe(0)
     expect(await page.getByTestId('notes-about').textContent()).toContain('niet jouw schuld')
+    await shot(page, 'kamer-notes-phone')
   }
 
   async function addNote(page: Page, text: string) {
