@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Me } from '../../dialogs/contract/http'
+import type { Me, SessionOut } from '../../dialogs/contract/http'
 import { api } from '../net/api'
 import { Beheer } from './Beheer'
 import { Caseload } from './Caseload'
@@ -23,7 +23,10 @@ export default function BegeleiderApp() {
   const [me, setMe] = useState<Me | null | undefined>(undefined)
   const [route, go] = useRoute()
   const loadMe = useCallback(() => {
-    api<Me>('/api/auth/me').then(setMe, () => setMe(null))
+    api<SessionOut>('/api/auth/session').then(
+      (r) => setMe(r.me),
+      () => setMe(null),
+    )
   }, [])
   useEffect(loadMe, [loadMe])
   useEffect(() => {
@@ -65,7 +68,7 @@ export default function BegeleiderApp() {
       </header>
       <main className="workspace">
         {route.name === 'caseload' && <Caseload go={go} team={me.team} />}
-        {route.name === 'beheer' && me.role === 'admin' && <Beheer />}
+        {route.name === 'beheer' && me.role === 'admin' && <Beheer meId={me.id} />}
         {route.name === 'voices' && <VoicesPage key={route.toolId} toolId={route.toolId} go={go} />}
         {route.name === 'child' && <ChildPage key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'history' && <History key={route.childId} childId={route.childId} go={go} />}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toolInfo } from '../../dialogs/catalog'
+import type { GesprekView } from '../../dialogs/contract/view'
 import { rememberParentToken } from '../net/present-parent'
 import { useGesprek } from '../net/useGesprek'
 import { StepHost } from '../steps/StepHost'
@@ -13,8 +14,9 @@ import { Prompt } from '../ui/ReadAloud'
 import { useGesprekVoices } from '../ui/voices'
 import { SharingButton, SharingPanel } from './deelafspraak/SharingPanel'
 import { SignalAsk } from './signal/SignalAsk'
-import { Closing } from './Keepsake'
-import type { KindSession } from './session'
+import { Closing, KeptClosing } from './Keepsake'
+import { isAdultBand } from './steps/register'
+import { clearKindSession, type KindSession } from './session'
 import '../steps/child-screen.css'
 
 /**
@@ -34,11 +36,32 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
   // The deelafspraak panel opens over the gesprek from any step; the gesprek itself does not move.
   const [sharing, setSharing] = useState(false)
 
+  // The finished gesprek's closing, held in memory only: at "Klaar" the server ends this screen's token
+  // (ADR 0010), but the child keeps its keepsake on screen to look at and print until it presses
+  // Sluiten, quick exit or leaves it alone (ADR 0085). Nothing of it is in storage.
+  const [kept, setKept] = useState<GesprekView | null>(null)
   useEffect(() => {
-    if (connection === 'ended') onEnded()
-  }, [connection, onEnded])
+    if (view?.phase === 'afgerond' && view.setting === 'begeleid' && !isAdultBand(view.ageBand)) setKept(view)
+  }, [view])
+  useEffect(() => {
+    if (connection !== 'ended') return
+    if (kept) clearKindSession()
+    else onEnded()
+  }, [connection, kept, onEnded])
 
   if (!tool) return null
+  if (kept && connection === 'ended')
+    return (
+      <div className={`app app--kind band-${kept.ageBand}`}>
+        <header className="kind-bar">
+          <QuickExit wipe={() => setKept(null)} />
+          <LanguagePicker />
+        </header>
+        <main className="kind-main">
+          <KeptClosing view={kept} tool={tool} t={t} onClose={onEnded} />
+        </main>
+      </div>
+    )
   const stepKind = view?.step ? tool.steps.find((s) => s.id === view.step!.id)?.kind : undefined
 
   return (

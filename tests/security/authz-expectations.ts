@@ -70,6 +70,7 @@ export const MATRIX: Record<string, Row> = {
   'POST /api/auth/logout': { allow: ALL },
   'POST /api/auth/logout-everywhere': { allow: BEG },
   'GET /api/auth/me': { allow: BEG },
+  'GET /api/auth/session': { allow: ALL },
   'GET /api/auth/sessions': { allow: BEG },
   'POST /api/auth/sessions/end-others': { allow: BEG },
   'GET /api/children': { allow: BEG },
