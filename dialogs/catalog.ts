@@ -1,4 +1,5 @@
 import { drieHuizenInfo } from './drie-huizen/steps'
+import { kennismakingInfo, kennismakingJongereInfo } from './kennismaking/steps'
 import { kamerNotitiesInfo } from './kamer-notities/steps'
 import { mijnKamerInfo } from './mijn-kamer/steps'
 import { mijnNetwerkInfo } from './mijn-netwerk/steps'
@@ -9,6 +10,8 @@ import type { ToolInfo } from './framework/tool'
 /** Every tool, listed once, without machines: what the client imports. dialogs/registry.ts builds the machines. */
 export const CATALOG: readonly ToolInfo[] = [
   observatieInfo,
+  kennismakingInfo,
+  kennismakingJongereInfo,
   drieHuizenInfo,
   stoplichtInfo,
   mijnNetwerkInfo,

@@ -11,6 +11,7 @@ import { LiveGesprek } from './LiveGesprek'
 import { Login } from './Login'
 import { Oudergesprek } from './Oudergesprek'
 import { KamerNotice } from './KamerNotice'
+import { MyPicture } from './MyPicture'
 import { linkProps, useRoute } from './router'
 import './workspace.css'
 import { WORKSPACE_LANGUAGES } from '../../dialogs/contract/languages'
@@ -46,6 +47,7 @@ export default function BegeleiderApp() {
         )}
         <LanguagePicker only={WORKSPACE_LANGUAGES} />
         <span className="topbar__me">{me.displayName}</span>
+        <MyPicture picture={me.picture} onChange={loadMe} />
         <button type="button" className="btn btn--quiet" onClick={() => logout('/api/auth/logout')}>
           {t('begeleider.logout')}
         </button>

@@ -93,6 +93,11 @@ function ChildRow({
         <CadenceBadge label={t('workspace:cadence.gesprek')} item={c.cadence.gesprek} lng={lng} />
         <CadenceBadge label={t('workspace:cadence.evaluatie')} item={c.cadence.evaluatie} lng={lng} />
       </span>
+      {c.openTasks > 0 && (
+        <span className="task-badge" data-testid="task-badge">
+          {t('workspace:tasks.badge', { count: c.openTasks })}
+        </span>
+      )}
       <RowSignal signals={signals} />
     </li>
   )

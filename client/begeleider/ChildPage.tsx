@@ -9,6 +9,7 @@ import { AgeBandField, LivingField, PhaseField } from './ChildFields'
 import { rememberJoin } from './join-memory'
 import { ParentsPanel } from './Parents'
 import { ChildSignals } from './Signals'
+import { ChildTasks } from './Tasks'
 import { linkProps } from './router'
 import { formatDay, useWorkspaceT } from './words'
 import type { LangCode } from '../../dialogs/contract/languages'
@@ -70,6 +71,7 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
             </nav>
           </header>
           <ChildSignals childId={childId} go={go} />
+          <ChildTasks childId={childId} go={go} />
           <ParentsPanel childId={childId} />
           <div className="child-grid">
             <section className="panel">

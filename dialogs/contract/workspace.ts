@@ -42,6 +42,8 @@ export const CaseloadChild = z.strictObject({
   mine: z.boolean(),
   createdAt: z.string(),
   gesprekCount: z.int(),
+  /** Tasks an answer asked for (the left-behind pet) that nobody ticked off yet; counts only. */
+  openTasks: z.int(),
   cadence: z.strictObject({ gesprek: CadenceItem, evaluatie: CadenceItem }),
 })
 export type CaseloadChild = z.output<typeof CaseloadChild>

@@ -2,6 +2,7 @@ import { assign, setup } from 'xstate'
 import type { GesprekEvent } from '../contract/events'
 import type { AgeBand, Setting } from '../contract/ids'
 import type { Item, ItemInput, Note, ShareLevel, StepKind } from '../contract/items'
+import type { TaskKind } from '../contract/tasks'
 import { defaultShareLevel } from '../sharing'
 import { itemFitsStep } from './items'
 import type * as z from 'zod'
@@ -28,6 +29,15 @@ export type StepSpec = {
    * always start from the setting's default (docs/deelafspraak.md).
    */
   itemShare?: ShareLevel
+  /** An explaining step's own picture (4-12), from the bundled set; one idea, one picture. */
+  picture?: string
+  /** An explaining step that introduces the child's own begeleider: their name and chosen picture. */
+  showsBegeleider?: boolean
+  /**
+   * A shared answer here gives the begeleider a task (the kennismaking's left-behind pet). Made from
+   * the begeleider's projection only, and the task carries no words of the answer (docs/tasks.md).
+   */
+  task?: TaskKind
 }
 
 /** A question inside a sub-prompt: free words (with optional pictures) or a 0-10 scale. */

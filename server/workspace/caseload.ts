@@ -6,6 +6,7 @@ import { iso } from '../clock'
 import type { Deps } from '../deps'
 import { newId } from '../ids'
 import { cadenceItem } from './cadence'
+import { openTaskCounts } from './tasks'
 
 /** The children of the begeleider's own team (organisation + team scoped), with their cadence. */
 export async function caseloadCards(
@@ -49,6 +50,7 @@ export async function caseloadCards(
     .where('child_id', 'in', ids)
     .groupBy('child_id')
     .execute()
+  const openTasks = await openTaskCounts(deps, ids)
   const gesprekBy = new Map(lastGesprek.map((r) => [r.child_id, r]))
   const evalBy = new Map(lastEvaluation.map((r) => [r.child_id, r.last]))
   const now = deps.clock.now()
@@ -66,6 +68,7 @@ export async function caseloadCards(
       mine: r.begeleider_id === p.begeleiderId,
       createdAt: r.created_at,
       gesprekCount: Number(g?.n ?? 0),
+      openTasks: openTasks.get(r.id) ?? 0,
       cadence: {
         gesprek: cadenceItem('gesprek', now, g?.last ?? null, r.created_at),
         // held_on is a day; read it as noon UTC so a time zone never moves it to the day before.
