@@ -46,7 +46,7 @@ function BegeleiderCard({ name, picture, big }: { name?: string; picture?: strin
   const src = pictureUrl(picture ?? 'carer')
   return (
     <div className={`begeleider-card${big ? ' begeleider-card--big' : ''}`} data-testid="begeleider-card">
-      {src && <img src={src} alt="" className="begeleider-card__picture" />}
+      {src && <img src={src} alt="" className="begeleider-card__picture" data-picture={picture ?? 'carer'} />}
       {name && (
         <span className="begeleider-card__initial" aria-hidden="true">
           {name.trim().charAt(0).toUpperCase()}
