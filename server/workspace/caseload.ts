@@ -70,9 +70,9 @@ export async function caseloadCards(
       gesprekCount: Number(g?.n ?? 0),
       openTasks: openTasks.get(r.id) ?? 0,
       cadence: {
-        gesprek: cadenceItem('gesprek', now, g?.last ?? null, r.created_at),
+        gesprek: cadenceItem('gesprek', now, g?.last ?? null, r.created_at, r.living),
         // held_on is a day; read it as noon UTC so a time zone never moves it to the day before.
-        evaluatie: cadenceItem('evaluatie', now, lastEval ? `${lastEval}T12:00:00.000Z` : null, r.created_at),
+        evaluatie: cadenceItem('evaluatie', now, lastEval ? `${lastEval}T12:00:00.000Z` : null, r.created_at, r.living),
       },
     }
   })
