@@ -1,3 +1,4 @@
+import { afscheidInfo } from './afscheid/steps'
 import { drieHuizenInfo } from './drie-huizen/steps'
 import { kennismakingInfo, kennismakingJongereInfo } from './kennismaking/steps'
 import { kamerNotitiesInfo } from './kamer-notities/steps'
@@ -17,6 +18,7 @@ export const CATALOG: readonly ToolInfo[] = [
   mijnNetwerkInfo,
   mijnKamerInfo,
   kamerNotitiesInfo,
+  afscheidInfo,
 ]
 
 export function toolInfo(id: string): ToolInfo | undefined {

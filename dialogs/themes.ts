@@ -31,6 +31,11 @@ export const THEME_BY_STEP: Readonly<Record<string, Theme>> = {
   'kennismaking-jongere:deze-week': 'overig',
   'kennismaking-jongere:vraag': 'overig',
   'kennismaking-jongere:huisdier': 'netwerk',
+  // The afscheid: looking back is what went well; contacts and who keeps watch are network and safety.
+  'afscheid:terugkijken': 'goed',
+  'afscheid:afscheid': 'overig',
+  'afscheid:contacten': 'netwerk',
+  'afscheid:veilig-blijven': 'veiligheid',
 }
 
 export const THEME_BY_KIND: Readonly<Partial<Record<StepKind, Theme>>> = {
