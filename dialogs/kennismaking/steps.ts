@@ -18,7 +18,11 @@ export const kennismakingInfo: ToolInfo = {
     { id: 'intro', kind: 'info', picture: 'happy', prompts: ['schuld', 'control', 'honest'] },
     { id: 'begeleider', kind: 'info', showsBegeleider: true },
     { id: 'slapen', kind: 'items', pictures: ['bed', 'sleep', 'home', 'happy', 'calm', 'question', 'sad', 'scared'] },
-    { id: 'spelen', kind: 'items', pictures: ['play', 'build', 'draw', 'read', 'sport', 'music', 'friends', 'question'] },
+    {
+      id: 'spelen',
+      kind: 'items',
+      pictures: ['play', 'build', 'draw', 'read', 'sport', 'music', 'friends', 'question'],
+    },
     { id: 'school', kind: 'items', pictures: ['school', 'friends', 'read', 'happy', 'worry', 'question'] },
     { id: 'veilig', kind: 'info', picture: 'heart', prompts: ['zeg-het'] },
     { id: 'deze-week', kind: 'info', picture: 'sun', prompts: ['vragen'] },

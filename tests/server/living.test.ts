@@ -68,7 +68,10 @@ describe('living situation', () => {
     expect((await emitAck(kind, 'gesprek:join', { gesprekId })).ok).toBe(true)
     const send = (event: unknown) => emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
     expect((await send({ type: 'nav.next' })).ok).toBe(true)
-    const opvang = await send({ type: 'item.add', item: { id: 'colour-opvang-01', subject: 'opvang', colour: 'groen' } })
+    const opvang = await send({
+      type: 'item.add',
+      item: { id: 'colour-opvang-01', subject: 'opvang', colour: 'groen' },
+    })
     expect(opvang.ok).toBe(false)
     expect(
       (await send({ type: 'item.add', item: { id: 'colour-thuis-001', subject: 'thuis-nu', colour: 'oranje' } })).ok,
