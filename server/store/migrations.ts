@@ -10,6 +10,7 @@ import * as m0070 from './migrations/0070-signals'
 import * as m0071 from './migrations/0071-parents'
 import * as m0090 from './migrations/0090-begeleider-picture-gesprek-living'
 import * as m0091 from './migrations/0091-tasks'
+import * as m0095 from './migrations/0095-method-records'
 import type { Database } from './schema'
 
 type Migration = { version: number; up: (db: Kysely<Database>) => Promise<void> }
@@ -31,6 +32,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 71, up: m0071.up },
   { version: 90, up: m0090.up },
   { version: 91, up: m0091.up },
+  { version: 95, up: m0095.up },
 ]
 
 export async function migrate(db: Kysely<Database>): Promise<number> {
