@@ -1,6 +1,7 @@
 import { afscheidInfo } from './afscheid/steps'
 import { drieHuizenInfo } from './drie-huizen/steps'
-import { kennismakingInfo, kennismakingJongereInfo } from './kennismaking/steps'
+import { kennismakingInfo } from './kennismaking/steps'
+import { kennismakingJongereInfo } from './kennismaking-jongere/steps'
 import { kamerNotitiesInfo } from './kamer-notities/steps'
 import { mijnKamerInfo } from './mijn-kamer/steps'
 import { mijnNetwerkInfo } from './mijn-netwerk/steps'
