@@ -12,6 +12,7 @@ import { LiveGesprek } from './LiveGesprek'
 import { Login } from './Login'
 import { Oudergesprek } from './Oudergesprek'
 import { KamerNotice } from './KamerNotice'
+import { MyPicture } from './MyPicture'
 import { linkProps, useRoute } from './router'
 import { VoicesPage } from './voices/VoicesPage'
 import './workspace.css'
@@ -54,6 +55,7 @@ export default function BegeleiderApp() {
         </a>
         <LanguagePicker only={WORKSPACE_LANGUAGES} />
         <span className="topbar__me">{me.displayName}</span>
+        <MyPicture picture={me.picture} onChange={loadMe} />
         <button type="button" className="btn btn--quiet" onClick={() => logout('/api/auth/logout')}>
           {t('begeleider.logout')}
         </button>

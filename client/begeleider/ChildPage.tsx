@@ -10,6 +10,7 @@ import { rememberJoin } from './join-memory'
 import { ConsentNote, MethodPanel, useMethod } from './Method'
 import { ParentsPanel } from './Parents'
 import { ChildSignals } from './Signals'
+import { ChildTasks } from './Tasks'
 import { linkProps } from './router'
 import { formatDay, useWorkspaceT } from './words'
 import type { LangCode } from '../../dialogs/contract/languages'
@@ -72,6 +73,7 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
             </nav>
           </header>
           <ChildSignals childId={childId} go={go} />
+          <ChildTasks childId={childId} go={go} />
           <ParentsPanel key={method.version} childId={childId} onSaved={method.reload} />
           <div className="child-grid">
             <section className="panel">

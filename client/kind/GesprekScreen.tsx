@@ -15,6 +15,7 @@ import { useGesprekVoices } from '../ui/voices'
 import { SharingButton, SharingPanel } from './deelafspraak/SharingPanel'
 import { SignalAsk } from './signal/SignalAsk'
 import { Closing, KeptClosing } from './Keepsake'
+import { BegeleiderContext } from './steps/begeleider'
 import { isAdultBand } from './steps/register'
 import { clearKindSession, type KindSession } from './session'
 import '../steps/child-screen.css'
@@ -95,53 +96,62 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
         {!view && <p className="loading">{t('common:loading')}</p>}
         <SignalAsk view={view} send={send} />
         {view && (
-          <StepHost
-            view={view}
-            tool={tool}
-            send={send}
-            pending={pending}
-            t={t}
-            nav={{ className: 'kind-nav', big: true, skip: stepKind !== 'info' }}
-            rest={
-              view.phase === 'gepauzeerd' ? (
-                <Rest picture="calm" title={t('common:pausedTitle')} text={t('common:pausedText')}>
-                  <button
-                    type="button"
-                    className="btn btn--primary btn--big"
-                    onClick={() => send({ type: 'gesprek.resume' })}
-                  >
-                    {t('common:nav.resume')}
-                  </button>
-                  <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.stop' })}>
-                    {t('common:nav.stop')}
-                  </button>
-                </Rest>
-              ) : view.phase === 'gestopt' ? (
-                <Rest picture="heart" title={t('common:stoppedTitle')} text={t('common:stoppedText')}>
-                  <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.resume' })}>
-                    {t('common:nav.resume')}
-                  </button>
-                </Rest>
-              ) : view.phase === 'afgerond' ? (
-                <Closing view={view} tool={tool} t={t} done />
-              ) : null
-            }
+          <BegeleiderContext.Provider
+            value={{
+              ...(session.begeleider ? { name: session.begeleider } : {}),
+              ...(session.begeleiderPicture ? { picture: session.begeleiderPicture } : {}),
+            }}
           >
-            {/* On the sharing step itself the button would open the same view: the step gets the room. */}
-            {stepKind !== 'share' && (
-              <div className="kind-tools">
-                <span className="kind-tools__hello">{t('common:kind.joined', { name: session.nickname })}</span>
-                {session.begeleider && <BegeleiderFace name={session.begeleider} />}
-                <SharingButton onOpen={() => setSharing(true)} />
-              </div>
-            )}
-            <ConnectionNote connection={connection} pending={pending.length} />
-            {error && (
-              <div className="friendly-error" role="alert">
-                <Prompt text={t(`errors:${error}`)} />
-              </div>
-            )}
-          </StepHost>
+            <StepHost
+              view={view}
+              tool={tool}
+              send={send}
+              pending={pending}
+              t={t}
+              nav={{ className: 'kind-nav', big: true, skip: stepKind !== 'info' }}
+              rest={
+                view.phase === 'gepauzeerd' ? (
+                  <Rest picture="calm" title={t('common:pausedTitle')} text={t('common:pausedText')}>
+                    <button
+                      type="button"
+                      className="btn btn--primary btn--big"
+                      onClick={() => send({ type: 'gesprek.resume' })}
+                    >
+                      {t('common:nav.resume')}
+                    </button>
+                    <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.stop' })}>
+                      {t('common:nav.stop')}
+                    </button>
+                  </Rest>
+                ) : view.phase === 'gestopt' ? (
+                  <Rest picture="heart" title={t('common:stoppedTitle')} text={t('common:stoppedText')}>
+                    <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.resume' })}>
+                      {t('common:nav.resume')}
+                    </button>
+                  </Rest>
+                ) : view.phase === 'afgerond' ? (
+                  <Closing view={view} tool={tool} t={t} done />
+                ) : null
+              }
+            >
+              {/* On the sharing step itself the button would open the same view: the step gets the room. */}
+              {stepKind !== 'share' && (
+                <div className="kind-tools">
+                  <span className="kind-tools__hello">{t('common:kind.joined', { name: session.nickname })}</span>
+                  {session.begeleider && (
+                    <BegeleiderFace name={session.begeleider} picture={session.begeleiderPicture} />
+                  )}
+                  <SharingButton onOpen={() => setSharing(true)} />
+                </div>
+              )}
+              <ConnectionNote connection={connection} pending={pending.length} />
+              {error && (
+                <div className="friendly-error" role="alert">
+                  <Prompt text={t(`errors:${error}`)} />
+                </div>
+              )}
+            </StepHost>
+          </BegeleiderContext.Provider>
         )}
       </main>
       {pendingDevices[0] && (
@@ -170,10 +180,12 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
 }
 
 /** The child's begeleider, by name and initial, on every step: a trusted, consistent face. */
-function BegeleiderFace({ name }: { name: string }) {
+function BegeleiderFace({ name, picture }: { name: string; picture?: string | undefined }) {
   const { t } = useTranslation(['screens'])
+  const src = picture ? pictureUrl(picture) : undefined
   return (
     <span className="begeleider-face" data-testid="begeleider-face" title={t('screens:kind.withBegeleider', { name })}>
+      {src && <img src={src} alt="" className="begeleider-face__picture" />}
       <span className="begeleider-face__initial" aria-hidden="true">
         {name.trim().charAt(0).toUpperCase()}
       </span>

@@ -1,6 +1,6 @@
 import { initialTransition, transition } from 'xstate'
 import { CodedError } from '../../dialogs/contract/errors'
-import type { AgeBand } from '../../dialogs/contract/ids'
+import type { AgeBand, Living } from '../../dialogs/contract/ids'
 import type { GesprekView } from '../../dialogs/contract/view'
 import { mayRoleSend, type GesprekEvent } from '../../dialogs/framework/events'
 import { replay, restoreSnapshot, stateOf, type ToolSnapshot } from '../../dialogs/framework/snapshot'
@@ -71,6 +71,8 @@ export class GesprekHost {
     toolId: string
     setting: Setting
     ageBand: AgeBand
+    /** The child's living situation now; the gesprek keeps it (a later change does not move it). */
+    living?: Living
     sealWith?: Buffer
   }): Promise<string> {
     const tool = findTool(input.toolId)
@@ -78,7 +80,11 @@ export class GesprekHost {
       throw new CodedError('not_allowed_now', 400)
     const id = newId()
     const key = input.sealWith ?? (await this.childKey(input.childId))
-    const [snapshot] = initialTransition(tool.machine, { ageBand: input.ageBand, setting: input.setting })
+    const [snapshot] = initialTransition(tool.machine, {
+      ageBand: input.ageBand,
+      setting: input.setting,
+      ...(input.living ? { living: input.living } : {}),
+    })
     await this.deps.db
       .insertInto('gesprekken')
       .values({
@@ -88,6 +94,7 @@ export class GesprekHost {
         tool_version: tool.version,
         setting: input.setting,
         age_band: input.ageBand,
+        living: input.living ?? null,
         seq: 0,
         phase: phaseOf(snapshot),
         snapshot_enc: seal(key, JSON.stringify(tool.machine.getPersistedSnapshot(snapshot)), snapshotAad(id)),
@@ -187,7 +194,7 @@ export class GesprekHost {
       .execute()
     const snapshot = replay(
       tool,
-      { ageBand: row.age_band, setting: row.setting },
+      { ageBand: row.age_band, setting: row.setting, ...(row.living ? { living: row.living } : {}) },
       events.map((e) => JSON.parse(open(key, e.event_enc, eventAad(gesprekId, e.seq))) as GesprekEvent),
     )
     return { persisted: tool.machine.getPersistedSnapshot(snapshot), seq: events.at(-1)?.seq ?? 0 }

@@ -8,6 +8,8 @@ import * as m0011 from './migrations/0011-devices'
 import * as m0020 from './migrations/0020-kamer-sealed'
 import * as m0070 from './migrations/0070-signals'
 import * as m0071 from './migrations/0071-parents'
+import * as m0090 from './migrations/0090-begeleider-picture-gesprek-living'
+import * as m0091 from './migrations/0091-tasks'
 import * as m0095 from './migrations/0095-method-records'
 import * as m0110 from './migrations/0110-voices'
 import type { Database } from './schema'
@@ -29,6 +31,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 20, up: m0020.up },
   { version: 70, up: m0070.up },
   { version: 71, up: m0071.up },
+  { version: 90, up: m0090.up },
+  { version: 91, up: m0091.up },
   { version: 95, up: m0095.up },
   { version: 110, up: m0110.up },
 ]
