@@ -28,4 +28,5 @@ export const ERROR_CODES = [
   'device_pending',
   'drawing_too_large',
   'gesprek_full',
+  'citation_not_shared',
 ] as const

@@ -16,6 +16,7 @@ import { helpRoutes } from './routes/help'
 import { kindRoutes } from './routes/kind'
 import { kamerRoutes } from './routes/kamer'
 import { parentRoutes } from './routes/parents'
+import { planRoutes } from './routes/plans'
 import { receiptRoutes } from './routes/receipt'
 import { signalRoutes } from './routes/signals'
 import { toolRoutes } from './routes/tools'
@@ -53,6 +54,7 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
   app.route('/api/signals', signalRoutes(deps, host))
   app.route('/api/parents', parentRoutes(deps))
   app.route('/api/workspace', workspaceRoutes(deps, host))
+  app.route('/api/plans', planRoutes(deps, host))
   app.route('/api/beheer', beheerRoutes(deps))
   app.route('/api/beheer', beheerDataRoutes(deps, host))
   app.all('/api/*', (c) => c.json({ error: 'not_found' }, 404))
