@@ -11,6 +11,10 @@ import { LiveGesprek } from './LiveGesprek'
 import { Login } from './Login'
 import { Oudergesprek } from './Oudergesprek'
 import { KamerNotice } from './KamerNotice'
+import { Actieplan } from './plans/Actieplan'
+import { Evaluatie } from './plans/Evaluatie'
+import { PlanSheet } from './plans/PlanSheet'
+import { Veiligheidsplan } from './plans/Veiligheidsplan'
 import { linkProps, useRoute } from './router'
 import './workspace.css'
 import { WORKSPACE_LANGUAGES } from '../../dialogs/contract/languages'
@@ -32,6 +36,15 @@ export default function BegeleiderApp() {
   if (me === null) return <Login onLoggedIn={loadMe} />
   // The print page is the sheet alone: no bar, no menus.
   if (route.name === 'handout') return <Handout key={route.childId} childId={route.childId} go={go} />
+  if (route.name === 'actieplanSheet' || route.name === 'veiligheidsplanSheet')
+    return (
+      <PlanSheet
+        key={route.name + route.childId}
+        childId={route.childId}
+        kind={route.name === 'actieplanSheet' ? 'actieplan' : 'veiligheidsplan'}
+        go={go}
+      />
+    )
   const logout = (path: string) => void api(path, { method: 'POST', body: {} }).finally(() => setMe(null))
   return (
     <div className="app app--begeleider">
@@ -64,6 +77,9 @@ export default function BegeleiderApp() {
         {route.name === 'child' && <ChildPage key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'history' && <History key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'oudergesprek' && <Oudergesprek key={route.childId} childId={route.childId} go={go} />}
+        {route.name === 'actieplan' && <Actieplan key={route.childId} childId={route.childId} go={go} />}
+        {route.name === 'veiligheidsplan' && <Veiligheidsplan key={route.childId} childId={route.childId} go={go} />}
+        {route.name === 'evaluatie' && <Evaluatie key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'gesprek' && <LiveGesprek key={route.gesprekId} gesprekId={route.gesprekId} go={go} />}
         <KamerNotice route={route} go={go} />
       </main>

@@ -6,6 +6,7 @@ import type { Colour } from '../../dialogs/framework/items'
 import { api, ApiError } from '../net/api'
 import { linkProps } from './router'
 import { formatDay, stepTitle, subjectLabel, useWorkspaceT } from './words'
+import { EvaluationTrendPanel } from './plans/EvaluationTrend'
 
 type Props = { childId: string; go: (path: string) => void }
 
@@ -51,6 +52,7 @@ export function History({ childId, go }: Props) {
           )}
         </section>
       </div>
+      <EvaluationTrendPanel childId={childId} />
       <section className="panel">
         <h2>{t('workspace:history.netwerk')}</h2>
         {data.netwerk.now ? (

@@ -8,6 +8,11 @@ export type Route =
   | { name: 'history'; childId: string }
   | { name: 'oudergesprek'; childId: string }
   | { name: 'handout'; childId: string }
+  | { name: 'actieplan'; childId: string }
+  | { name: 'veiligheidsplan'; childId: string }
+  | { name: 'evaluatie'; childId: string }
+  | { name: 'actieplanSheet'; childId: string }
+  | { name: 'veiligheidsplanSheet'; childId: string }
   | { name: 'gesprek'; gesprekId: string }
 
 const CHILD_VIEWS = {
@@ -15,13 +20,21 @@ const CHILD_VIEWS = {
   '/geschiedenis': 'history',
   '/oudergesprek': 'oudergesprek',
   '/afdruk': 'handout',
+  '/actieplan': 'actieplan',
+  '/veiligheidsplan': 'veiligheidsplan',
+  '/evaluatie': 'evaluatie',
+  '/actieplan/afdruk': 'actieplanSheet',
+  '/veiligheidsplan/afdruk': 'veiligheidsplanSheet',
 } as const
 
 export function parseRoute(fullPath: string): Route {
   // A query (the oudergesprek's ?since= date) never decides the route.
   const path = fullPath.split('?')[0]!
   if (path === '/begeleider/beheer') return { name: 'beheer' }
-  const child = /^\/begeleider\/kind\/([A-Za-z0-9_-]+)(|\/geschiedenis|\/oudergesprek|\/afdruk)$/.exec(path)
+  const child =
+    /^\/begeleider\/kind\/([A-Za-z0-9_-]+)(|\/geschiedenis|\/oudergesprek|\/afdruk|\/actieplan(?:\/afdruk)?|\/veiligheidsplan(?:\/afdruk)?|\/evaluatie)$/.exec(
+      path,
+    )
   if (child) return { name: CHILD_VIEWS[child[2] as keyof typeof CHILD_VIEWS], childId: child[1]! }
   const gesprek = /^\/begeleider\/gesprek\/([A-Za-z0-9_-]+)$/.exec(path)
   if (gesprek) return { name: 'gesprek', gesprekId: gesprek[1]! }

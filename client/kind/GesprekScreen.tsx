@@ -13,6 +13,7 @@ import { Prompt } from '../ui/ReadAloud'
 import { SharingButton, SharingPanel } from './deelafspraak/SharingPanel'
 import { SignalAsk } from './signal/SignalAsk'
 import { Closing } from './Keepsake'
+import { SafetyPlanButton, SafetyPlanView, useChildPlan } from './SafetyPlan'
 import type { KindSession } from './session'
 import '../steps/child-screen.css'
 
@@ -31,6 +32,9 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
   rememberParentToken(session.token)
   // The deelafspraak panel opens over the gesprek from any step; the gesprek itself does not move.
   const [sharing, setSharing] = useState(false)
+  // The child's version of the veiligheidsplan, when the begeleider made one: opened over the gesprek.
+  const plan = useChildPlan(session.token)
+  const [planOpen, setPlanOpen] = useState(false)
 
   useEffect(() => {
     if (connection === 'ended') onEnded()
@@ -69,7 +73,8 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
       <main className="kind-main">
         {!view && <p className="loading">{t('common:loading')}</p>}
         <SignalAsk view={view} send={send} />
-        {view && (
+        {plan && planOpen && <SafetyPlanView plan={plan} onClose={() => setPlanOpen(false)} />}
+        {view && !(plan && planOpen) && (
           <StepHost
             view={view}
             tool={tool}
@@ -107,6 +112,7 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
               <div className="kind-tools">
                 <span className="kind-tools__hello">{t('common:kind.joined', { name: session.nickname })}</span>
                 {session.begeleider && <BegeleiderFace name={session.begeleider} />}
+                {plan && <SafetyPlanButton onOpen={() => setPlanOpen(true)} />}
                 <SharingButton onOpen={() => setSharing(true)} />
               </div>
             )}
