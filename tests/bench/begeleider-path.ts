@@ -182,7 +182,11 @@ async function main() {
     page.getByLabel('Wat moet er gebeuren? 2'),
   )
   await b.type(page.getByLabel('Wat moet er gebeuren? 2'), 'Het lampje blijft aan en mama is dichtbij')
-  await b.click('opslaan', page.getByRole('button', { name: 'Opslaan', exact: true }), page.getByText('Opgeslagen'))
+  await b.click(
+    'opslaan',
+    page.getByRole('button', { name: 'Opslaan', exact: true }),
+    page.getByText('Opgeslagen', { exact: true }),
+  )
   await b.click(
     'blad voor de ouder',
     page.getByRole('link', { name: 'Blad voor de ouder' }),

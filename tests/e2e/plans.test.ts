@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
@@ -15,6 +16,16 @@ import {
 } from '../helpers/server'
 
 const SECRET = 'CANARY-PLAN-GEHEIM'
+
+/** axe on the page as it is now: serious and critical violations, with where they are. */
+async function serious(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze()
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, where: v.nodes.map((n) => n.target.join(' ')) }))
+}
 const SHARED = 'Bij oma slapen helpt'
 
 /**
@@ -98,7 +109,7 @@ describe.runIf(hasBrowser)('browser: actieplan, veiligheidsplan and evaluation',
     await suggestion.getByRole('button', { name: 'Maak er een doel van' }).click()
     await page.getByLabel('Doel 1, in de woorden van het gezin').fill('Noor weet bij wie ze terecht kan')
     await page.getByRole('button', { name: 'Opslaan', exact: true }).click()
-    await page.getByText('Opgeslagen').waitFor()
+    await page.getByText('Opgeslagen', { exact: true }).waitFor()
     await bothSizes(page, 'plans-actieplan')
 
     await page.getByRole('link', { name: 'Blad voor de ouder' }).click()
@@ -132,7 +143,7 @@ describe.runIf(hasBrowser)('browser: actieplan, veiligheidsplan and evaluation',
         .getByRole('button', { name: 'Akkoord vastleggen' })
         .click()
     await page.getByRole('button', { name: 'Opslaan', exact: true }).click()
-    await page.getByText('Opgeslagen').waitFor()
+    await page.getByText('Opgeslagen', { exact: true }).waitFor()
     await bothSizes(page, 'plans-veiligheidsplan')
     await page.context().close()
   })
@@ -147,7 +158,7 @@ describe.runIf(hasBrowser)('browser: actieplan, veiligheidsplan and evaluation',
     await page.getByText('de situatie is veilig genoeg').waitFor()
     await page.locator('.scale-dot').filter({ hasText: /^6$/ }).click()
     await page.getByRole('button', { name: 'Evaluatie vastleggen' }).click()
-    await page.getByText('Opgeslagen').waitFor()
+    await page.getByText('Opgeslagen', { exact: true }).waitFor()
     await page.getByTestId('evaluation-trend').locator('circle').first().waitFor()
     await bothSizes(page, 'plans-evaluatie')
     // The same trend in the history pictures.
@@ -178,10 +189,22 @@ describe.runIf(hasBrowser)('browser: actieplan, veiligheidsplan and evaluation',
     expect(sizes.minText).toBeGreaterThanOrEqual(18)
     expect(sizes.minTarget).toBeGreaterThanOrEqual(44)
     expect(await plan.locator('.read-aloud').count()).toBeGreaterThanOrEqual(4)
+    expect(await serious(page)).toEqual([])
     await shot(page, 'plans-child-version-phone')
     await page.emulateMedia({ media: 'print' })
     await shot(page, 'plans-child-version-print')
     await ctx.close()
+  })
+
+  it('axe: the plan screens and sheets have no serious or critical violations', async () => {
+    const page = await begeleiderPage()
+    for (const path of ['actieplan', 'veiligheidsplan', 'evaluatie', 'actieplan/afdruk', 'veiligheidsplan/afdruk']) {
+      await page.goto(`${server.url}/begeleider/kind/${childId}/${path}`)
+      await page.locator('.plan-page, [data-testid="plan-sheet"]').first().waitFor()
+      await page.waitForLoadState('networkidle')
+      expect(await serious(page), path).toEqual([])
+    }
+    await page.context().close()
   })
 
   it('the child keeps the cited answer to themself later: it leaves the parent sheet', async () => {
