@@ -13,7 +13,7 @@ import { Prompt } from '../ui/ReadAloud'
 import { SharingButton, SharingPanel } from './deelafspraak/SharingPanel'
 import { SignalAsk } from './signal/SignalAsk'
 import { Closing } from './Keepsake'
-import { SafetyPlanButton, SafetyPlanView, useChildPlan } from './SafetyPlan'
+import { SafetyPlanButton, SafetyPlanView, useChildPlan } from '../ui/SafetyPlan'
 import type { KindSession } from './session'
 import '../steps/child-screen.css'
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { ActieplanOut, ChildPlanOut, EvaluationsOut, VeiligheidsplanOut } from '../../dialogs/contract/plans'
+import { createKamerInvite, setupKamer } from '../../server/auth/kamer'
+import { sessionPrincipal } from '../../server/auth/sessions'
 import { connected, emitAck, HttpUser, msgId, startGesprek } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
@@ -216,5 +218,47 @@ describe('plans cite what the audience may see, never more', () => {
     // The child keeps the ladder to themself: it leaves the evaluation page too.
     await g.send({ type: 'share.set', itemIds: ['ladder-0001'], level: 'alleen-ik' })
     expect(((await sanne.get(`${plans}/evaluations`)).body as EvaluationsOut).childScale).toEqual([])
+  })
+})
+
+describe('the jongere in the kamer', () => {
+  it('the shared safety module drafts the plan; the kamer gets the child version', async () => {
+    const { server, sanne } = await startSeeded()
+    const childId = (await sanne.post('/api/children', { nickname: 'Sam', ageBand: '16-18' })).body.id as string
+    const p = await sessionPrincipal(server.deps, sanne.cookie.split('=')[1])
+    const { code } = await createKamerInvite(server.deps, p!, { id: childId, age_band: '16-18' })
+    const { token } = await setupKamer(server.deps, code, 'de kamer van sam', 'een lange zin van sam')
+    const made = await new HttpUser(server.url, token).post('/api/kamer/gesprekken', { toolId: 'mijn-kamer' })
+    const gesprekId = (made.body.gesprek?.id ?? made.body.id) as string
+    const jongere = open(server.url, { token })
+    await connected(jongere)
+    const send = async (event: unknown) => {
+      const ack = await emitAck(jongere, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
+      expect(ack.ok, JSON.stringify(ack)).toBe(true)
+    }
+    const PRIVATE = `KAMER-PRIVE-${randomUUID().slice(0, 8)}`
+    await send({ type: 'nav.next' })
+    await send({
+      type: 'item.add',
+      item: { id: 'kamer-nodig-1', text: 'Een vaste plek om te slapen', prompt: 'veiligheid.nodig' },
+    })
+    await send({ type: 'item.add', item: { id: 'kamer-zorg-01', text: PRIVATE, prompt: 'veiligheid.zorgen' } })
+    await send({ type: 'item.add', item: { id: 'kamer-schaal1', scale: 3, prompt: 'veiligheid.schaal' } })
+    // In the kamer everything starts at alleen-ik; the jongere shares two of the three.
+    await send({ type: 'share.set', itemIds: ['kamer-nodig-1', 'kamer-schaal1'], level: 'begeleider' })
+
+    const plans = `/api/plans/children/${childId}`
+    const draft = (await sanne.get(`${plans}/veiligheidsplan`)).body as VeiligheidsplanOut
+    expect(draft.draft.answers.map((a) => a.item.id).sort()).toEqual(['kamer-nodig-1', 'kamer-schaal1'])
+    expect(JSON.stringify(draft)).not.toContain(PRIVATE)
+    expect(((await sanne.get(`${plans}/evaluations`)).body as EvaluationsOut).childScale.map((s) => s.value)).toEqual([
+      3,
+    ])
+
+    const lines = [{ picture: 'bed', text: 'Je hebt een vaste plek om te slapen.' }]
+    const body = { worries: [], mustHappen: [], whoDoesWhat: [], citations: [], childVersion: lines, agreements: [] }
+    expect((await sanne.request('PUT', `${plans}/veiligheidsplan`, body)).status).toBe(200)
+    const mine = await new HttpUser(server.url, token).get('/api/plans/mine/veiligheidsplan')
+    expect((mine.body as ChildPlanOut).lines).toEqual(lines)
   })
 })

@@ -35,15 +35,29 @@ export function SafetyPlanButton({ onOpen }: { onOpen: () => void }) {
   )
 }
 
-export function SafetyPlanView({ plan, onClose }: { plan: ChildPlanOut; onClose: () => void }) {
+/** `adult`: a jongere in the kamer reads the quieter register, without the child's pictures row style. */
+export function SafetyPlanView({
+  plan,
+  onClose,
+  adult = false,
+}: {
+  plan: ChildPlanOut
+  onClose: () => void
+  adult?: boolean
+}) {
   const { t } = useTranslation(['screens'])
+  const r = (key: string) => (adult ? `${key}_jongere` : key)
   const who = [...new Set(plan.agreements.map((a) => a.who))]
   return (
-    <section className="safety-plan" data-testid="safety-plan" aria-labelledby="safety-plan-title">
+    <section
+      className={adult ? 'safety-plan safety-plan--adult' : 'safety-plan'}
+      data-testid="safety-plan"
+      aria-labelledby="safety-plan-title"
+    >
       <div id="safety-plan-title">
         <Prompt as="h1" text={t('screens:safetyPlan.title')} />
       </div>
-      <Prompt text={t('screens:safetyPlan.intro')} />
+      <Prompt text={t(r('screens:safetyPlan.intro'))} />
       <ul className="safety-plan__lines">
         {plan.lines.map((l, i) => (
           <li key={i} className="safety-plan__line">
@@ -52,7 +66,7 @@ export function SafetyPlanView({ plan, onClose }: { plan: ChildPlanOut; onClose:
           </li>
         ))}
       </ul>
-      <Prompt text={t('screens:safetyPlan.grownUps')} className="prompt--line" />
+      <Prompt text={t(r('screens:safetyPlan.grownUps'))} className="prompt--line" />
       {who.length > 0 && (
         <div className="safety-plan__agreed">
           <Prompt
