@@ -14,6 +14,7 @@ import {
   type TestServer,
   type TestSocket,
 } from '../helpers/server'
+import { KAMER_PIN, setUpKamer } from '../helpers/kamer'
 
 const SECRET = 'CANARY-PLAN-GEHEIM'
 
@@ -193,6 +194,26 @@ describe.runIf(hasBrowser)('browser: actieplan, veiligheidsplan and evaluation',
     await shot(page, 'plans-child-version-phone')
     await page.emulateMedia({ media: 'print' })
     await shot(page, 'plans-child-version-print')
+    await ctx.close()
+  })
+
+  it('the jongere’s version in the kamer, on a phone', async () => {
+    const { childId: samId, name } = await setUpKamer(server.url, sanne)
+    const lines = [{ picture: 'bed', text: 'Je hebt hier een vaste plek om te slapen.' }]
+    const body = { worries: [], mustHappen: [], whoDoesWhat: [], citations: [], childVersion: lines, agreements: [] }
+    expect((await sanne.request('PUT', `/api/plans/children/${samId}/veiligheidsplan`, body)).status).toBe(200)
+    const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true })
+    const page = await ctx.newPage()
+    page.setDefaultTimeout(10_000)
+    await page.goto(`${server.url}/kamer`)
+    await page.getByLabel('Naam van je kamer').fill(name)
+    await page.getByLabel('PIN of wachtwoord').fill(KAMER_PIN)
+    await page.getByRole('button', { name: 'Openen' }).click()
+    await page.getByRole('button', { name: /Mijn veiligheidsplan/ }).click()
+    await page.getByTestId('safety-plan').getByText(lines[0]!.text).waitFor()
+    await page.getByText('Voor je veiligheid zorgen de volwassenen om je heen.', { exact: false }).waitFor()
+    expect(await serious(page)).toEqual([])
+    await shot(page, 'plans-kamer-phone')
     await ctx.close()
   })
 
