@@ -5,6 +5,7 @@ import { api } from '../net/api'
 import { Beheer } from './Beheer'
 import { Caseload } from './Caseload'
 import { ChildPage } from './ChildPage'
+import { FamilyOudergesprek } from './FamilyOudergesprek'
 import { Handout } from './Handout'
 import { History } from './History'
 import { LiveGesprek } from './LiveGesprek'
@@ -77,6 +78,7 @@ export default function BegeleiderApp() {
         {route.name === 'child' && <ChildPage key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'history' && <History key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'oudergesprek' && <Oudergesprek key={route.childId} childId={route.childId} go={go} />}
+        {route.name === 'family' && <FamilyOudergesprek key={route.familyId} familyId={route.familyId} go={go} />}
         {route.name === 'actieplan' && <Actieplan key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'veiligheidsplan' && <Veiligheidsplan key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'evaluatie' && <Evaluatie key={route.childId} childId={route.childId} go={go} />}

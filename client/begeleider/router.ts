@@ -14,6 +14,7 @@ export type Route =
   | { name: 'actieplanSheet'; childId: string }
   | { name: 'veiligheidsplanSheet'; childId: string }
   | { name: 'gesprek'; gesprekId: string }
+  | { name: 'family'; familyId: string }
 
 const CHILD_VIEWS = {
   '': 'child',
@@ -36,6 +37,8 @@ export function parseRoute(fullPath: string): Route {
       path,
     )
   if (child) return { name: CHILD_VIEWS[child[2] as keyof typeof CHILD_VIEWS], childId: child[1]! }
+  const family = /^\/begeleider\/gezin\/([A-Za-z0-9_-]+)\/oudergesprek$/.exec(path)
+  if (family) return { name: 'family', familyId: family[1]! }
   const gesprek = /^\/begeleider\/gesprek\/([A-Za-z0-9_-]+)$/.exec(path)
   if (gesprek) return { name: 'gesprek', gesprekId: gesprek[1]! }
   return { name: 'caseload' }

@@ -8,6 +8,7 @@ import * as m0011 from './migrations/0011-devices'
 import * as m0020 from './migrations/0020-kamer-sealed'
 import * as m0070 from './migrations/0070-signals'
 import * as m0071 from './migrations/0071-parents'
+import * as m0095 from './migrations/0095-method-records'
 import * as m0100 from './migrations/0100-plans'
 import * as m0101 from './migrations/0101-plan-evaluations'
 import type { Database } from './schema'
@@ -29,6 +30,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 20, up: m0020.up },
   { version: 70, up: m0070.up },
   { version: 71, up: m0071.up },
+  { version: 95, up: m0095.up },
   { version: 100, up: m0100.up },
   { version: 101, up: m0101.up },
 ]

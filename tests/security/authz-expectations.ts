@@ -30,6 +30,7 @@ const KIND: Actor[] = ['kind', 'kindOther']
 
 export type Fixture = {
   childId: string
+  familyId: string
   gesprekId: string
   targetBegeleiderId: string
   teamA2: string
@@ -93,6 +94,18 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/workspace/children/:id/oudergesprek': { allow: TEAM },
   'GET /api/workspace/children/:id/oudergesprek/print': { allow: TEAM },
   'PUT /api/workspace/children/:id/oudergesprek/draft': { allow: TEAM },
+  // The method's records (server/method): the child's own team only.
+  'GET /api/method/children/:id': { allow: TEAM },
+  'PUT /api/method/children/:id/consent': {
+    allow: TEAM,
+    body: () => ({ present: {}, other: {}, jongere: {}, told: {} }),
+  },
+  'POST /api/method/children/:id/oudergesprekken': { allow: TEAM, body: () => ({ heldOn: '2026-11-20' }) },
+  'POST /api/method/children/:id/samen': { allow: TEAM, body: () => ({ heldOn: '2026-11-20' }) },
+  'PUT /api/method/children/:id/fase1': { allow: TEAM, body: () => ({ ticks: ['sdq'] }) },
+  'PUT /api/method/children/:id/overdracht': { allow: TEAM, body: () => ({ to: 'Jeugdteam', on: '2026-11-20' }) },
+  'GET /api/method/families/:id/oudergesprek': { allow: TEAM },
+  'POST /api/method/families/:id/oudergesprekken': { allow: TEAM, body: () => ({ heldOn: '2026-11-20' }) },
   'GET /api/plans/children/:id/actieplan': { allow: TEAM },
   'GET /api/plans/children/:id/actieplan/print': { allow: TEAM },
   'PUT /api/plans/children/:id/actieplan': { allow: TEAM, body: () => ({ goals: [] }) },

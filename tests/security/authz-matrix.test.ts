@@ -88,8 +88,14 @@ async function fixture(route: string) {
     adminSameOrg: { cookie: await cookie(ids.a.begeleiderId) },
     kamer: { bearer: await kamerToken(maker.cookie) },
   }
+  // A family holding the fixture child, for the siblings' routes.
+  const familyId = route.includes('/families/:id')
+    ? ((await maker.request('PUT', `/api/workspace/children/${mine.childId}`, { newFamily: 'Gezin M.' })).body
+        .familyId as string)
+    : ''
   const f: Fixture = {
     childId: mine.childId,
+    familyId,
     gesprekId: mine.gesprekId,
     targetBegeleiderId,
     teamA2: ids.a2Team,
@@ -102,6 +108,7 @@ function concretePath(path: string, f: Fixture): string {
   return path
     .replace(/^\/api\/gesprekken\/:id/, `/api/gesprekken/${f.gesprekId}`)
     .replace(/\/begeleiders\/:id/, `/begeleiders/${f.targetBegeleiderId}`)
+    .replace(/\/families\/:id/, `/families/${f.familyId}`)
     .replace(/:childId|:id/, f.childId)
 }
 
