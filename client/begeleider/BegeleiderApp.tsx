@@ -13,6 +13,10 @@ import { Login } from './Login'
 import { Oudergesprek } from './Oudergesprek'
 import { KamerNotice } from './KamerNotice'
 import { MyPicture } from './MyPicture'
+import { Actieplan } from './plans/Actieplan'
+import { Evaluatie } from './plans/Evaluatie'
+import { PlanSheet } from './plans/PlanSheet'
+import { Veiligheidsplan } from './plans/Veiligheidsplan'
 import { linkProps, useRoute } from './router'
 import { VoicesPage } from './voices/VoicesPage'
 import './workspace.css'
@@ -38,6 +42,15 @@ export default function BegeleiderApp() {
   if (me === null) return <Login onLoggedIn={loadMe} />
   // The print page is the sheet alone: no bar, no menus.
   if (route.name === 'handout') return <Handout key={route.childId} childId={route.childId} go={go} />
+  if (route.name === 'actieplanSheet' || route.name === 'veiligheidsplanSheet')
+    return (
+      <PlanSheet
+        key={route.name + route.childId}
+        childId={route.childId}
+        kind={route.name === 'actieplanSheet' ? 'actieplan' : 'veiligheidsplan'}
+        go={go}
+      />
+    )
   const logout = (path: string) => void api(path, { method: 'POST', body: {} }).finally(() => setMe(null))
   return (
     <div className="app app--begeleider">
@@ -76,6 +89,9 @@ export default function BegeleiderApp() {
         {route.name === 'history' && <History key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'oudergesprek' && <Oudergesprek key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'family' && <FamilyOudergesprek key={route.familyId} familyId={route.familyId} go={go} />}
+        {route.name === 'actieplan' && <Actieplan key={route.childId} childId={route.childId} go={go} />}
+        {route.name === 'veiligheidsplan' && <Veiligheidsplan key={route.childId} childId={route.childId} go={go} />}
+        {route.name === 'evaluatie' && <Evaluatie key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'gesprek' && <LiveGesprek key={route.gesprekId} gesprekId={route.gesprekId} go={go} />}
         <KamerNotice route={route} go={go} />
       </main>

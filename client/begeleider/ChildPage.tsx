@@ -70,6 +70,15 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
               <a className="btn btn--primary" {...linkProps(go, `/begeleider/kind/${childId}/oudergesprek`)}>
                 {t('workspace:child.oudergesprek')}
               </a>
+              <a className="btn btn--soft" {...linkProps(go, `/begeleider/kind/${childId}/actieplan`)}>
+                {t('workspace:child.actieplan')}
+              </a>
+              <a className="btn btn--soft" {...linkProps(go, `/begeleider/kind/${childId}/veiligheidsplan`)}>
+                {t('workspace:child.veiligheidsplan')}
+              </a>
+              <a className="btn btn--soft" {...linkProps(go, `/begeleider/kind/${childId}/evaluatie`)}>
+                {t('workspace:child.evaluatie')}
+              </a>
             </nav>
           </header>
           <ChildSignals childId={childId} go={go} />

@@ -15,6 +15,7 @@ import { useGesprekVoices } from '../ui/voices'
 import { SharingButton, SharingPanel } from './deelafspraak/SharingPanel'
 import { SignalAsk } from './signal/SignalAsk'
 import { Closing, KeptClosing } from './Keepsake'
+import { SafetyPlanButton, SafetyPlanView, useChildPlan } from '../ui/SafetyPlan'
 import { BegeleiderContext } from './steps/begeleider'
 import { isAdultBand } from './steps/register'
 import { clearKindSession, type KindSession } from './session'
@@ -36,6 +37,9 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
   useGesprekVoices({ gesprekId: session.gesprekId, token: session.token, namespace: tool?.namespace ?? 'common' })
   // The deelafspraak panel opens over the gesprek from any step; the gesprek itself does not move.
   const [sharing, setSharing] = useState(false)
+  // The child's version of the veiligheidsplan, when the begeleider made one: opened over the gesprek.
+  const plan = useChildPlan(session.token)
+  const [planOpen, setPlanOpen] = useState(false)
 
   // The finished gesprek's closing, held in memory only: at "Klaar" the server ends this screen's token
   // (ADR 0010), but the child keeps its keepsake on screen to look at and print until it presses
@@ -95,7 +99,8 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
       <main className="kind-main">
         {!view && <p className="loading">{t('common:loading')}</p>}
         <SignalAsk view={view} send={send} />
-        {view && (
+        {plan && planOpen && <SafetyPlanView plan={plan} onClose={() => setPlanOpen(false)} />}
+        {view && !(plan && planOpen) && (
           <BegeleiderContext.Provider
             value={{
               ...(session.begeleider ? { name: session.begeleider } : {}),
@@ -141,6 +146,7 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
                   {session.begeleider && (
                     <BegeleiderFace name={session.begeleider} picture={session.begeleiderPicture} />
                   )}
+                  {plan && <SafetyPlanButton onOpen={() => setPlanOpen(true)} />}
                   <SharingButton onOpen={() => setSharing(true)} />
                 </div>
               )}

@@ -34,4 +34,5 @@ export const ERROR_CODES = [
   'voice_codec_unsupported',
   'voice_not_audio',
   'voice_no_microphone',
+  'citation_not_shared',
 ] as const

@@ -17,6 +17,7 @@ import { kindRoutes } from './routes/kind'
 import { kamerRoutes } from './routes/kamer'
 import { methodRoutes } from './routes/method'
 import { parentRoutes } from './routes/parents'
+import { planRoutes } from './routes/plans'
 import { receiptRoutes } from './routes/receipt'
 import { signalRoutes } from './routes/signals'
 import { toolRoutes } from './routes/tools'
@@ -58,6 +59,7 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
   app.route('/api/parents', parentRoutes(deps))
   app.route('/api/workspace', workspaceRoutes(deps, host))
   app.route('/api/method', methodRoutes(deps, host))
+  app.route('/api/plans', planRoutes(deps, host))
   app.route('/api/beheer', beheerRoutes(deps))
   app.route('/api/beheer', beheerDataRoutes(deps, host))
   app.route('/api/voices', voiceRoutes(deps))

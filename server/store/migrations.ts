@@ -11,6 +11,8 @@ import * as m0071 from './migrations/0071-parents'
 import * as m0090 from './migrations/0090-begeleider-picture-gesprek-living'
 import * as m0091 from './migrations/0091-tasks'
 import * as m0095 from './migrations/0095-method-records'
+import * as m0100 from './migrations/0100-plans'
+import * as m0101 from './migrations/0101-plan-evaluations'
 import * as m0110 from './migrations/0110-voices'
 import type { Database } from './schema'
 
@@ -34,6 +36,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 90, up: m0090.up },
   { version: 91, up: m0091.up },
   { version: 95, up: m0095.up },
+  { version: 100, up: m0100.up },
+  { version: 101, up: m0101.up },
   { version: 110, up: m0110.up },
 ]
 

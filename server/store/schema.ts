@@ -239,4 +239,15 @@ export interface Database {
     done_at: string | null
     done_by: string | null
   }
+  /** The actieplan and veiligheidsplan per child (0100), sealed; citations only, never answer words. */
+  plans: { child_id: string; kind: string; body_enc: string; updated_by: string; updated_at: string }
+  /** The content of a 6-weekly evaluation (0101), sealed. */
+  plan_evaluations: {
+    id: string
+    child_id: string
+    begeleider_id: string
+    held_on: string
+    body_enc: string
+    created_at: string
+  }
 }
