@@ -28,4 +28,13 @@ export const ERROR_CODES = [
   'device_pending',
   'drawing_too_large',
   'gesprek_full',
+  'tool_needs_sharing',
+  'tool_needs_honest',
+  'tool_text_unsafe',
+  'tool_text_too_long',
+  'tool_incomplete',
+  'tool_invalid',
+  'tool_file_invalid',
+  'version_in_use',
+  'version_last',
 ] as const

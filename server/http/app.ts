@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { CodedError } from '../../dialogs/contract/errors'
+import { MAX_TOOL_FILE_BYTES } from '../../dialogs/contract/tool-version'
 import type { Deps } from '../deps'
 import type { GesprekHost } from '../gesprek/host'
 import { errorFields } from '../log'
@@ -19,6 +20,7 @@ import { parentRoutes } from './routes/parents'
 import { receiptRoutes } from './routes/receipt'
 import { signalRoutes } from './routes/signals'
 import { toolRoutes } from './routes/tools'
+import { gesprekToolRoutes, kindToolRoutes, toolVersionRoutes } from './routes/tool-versions'
 import { workspaceRoutes } from './routes/workspace'
 import { sameOrigin, securityHeaders } from './security'
 import { serveClient } from './static'
@@ -30,15 +32,17 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
     await next()
   })
   app.use('*', securityHeaders(deps))
-  app.use(
-    '/api/*',
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: 64 * 1024,
+      maxSize,
       onError: () => {
         throw new CodedError('payload_too_large', 413)
       },
-    }),
-  )
+    })
+  const small = limit(64 * 1024)
+  // A tool version holds its texts in every language (ADR 0075): its draft and import files may be larger.
+  const toolFile = limit(MAX_TOOL_FILE_BYTES)
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/tool-versions/') ? toolFile(c, next) : small(c, next)))
   app.use('/api/*', sameOrigin(deps))
 
   app.get('/api/health', (c) => c.json({ ok: true }))
@@ -46,9 +50,12 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
   app.route('/api/children', childrenRoutes(deps))
   app.route('/api/gesprekken', gesprekkenRoutes(deps, host))
   app.route('/api/kind/receipt', receiptRoutes(deps))
+  app.route('/api/kind/tool', kindToolRoutes(deps))
   app.route('/api/kind', kindRoutes(deps))
   app.route('/api/kamer', kamerRoutes(deps, host, hooks))
   app.route('/api/tools', toolRoutes())
+  app.route('/api/tool-versions', toolVersionRoutes(deps))
+  app.route('/api/gesprek-tool', gesprekToolRoutes(deps))
   app.route('/api/help-lines', helpRoutes(deps))
   app.route('/api/signals', signalRoutes(deps, host))
   app.route('/api/parents', parentRoutes(deps))
