@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { except } from 'hono/combine'
 import { HTTPException } from 'hono/http-exception'
 import { CodedError } from '../../dialogs/contract/errors'
 import { MAX_TOOL_FILE_BYTES } from '../../dialogs/contract/tool-version'
@@ -39,10 +40,9 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
         throw new CodedError('payload_too_large', 413)
       },
     })
-  const small = limit(64 * 1024)
   // A tool version holds its texts in every language (ADR 0075): its draft and import files may be larger.
-  const toolFile = limit(MAX_TOOL_FILE_BYTES)
-  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/tool-versions/') ? toolFile(c, next) : small(c, next)))
+  app.use('/api/tool-versions/*', limit(MAX_TOOL_FILE_BYTES))
+  app.use('/api/*', except('/api/tool-versions/*', limit(64 * 1024)))
   app.use('/api/*', sameOrigin(deps))
 
   app.get('/api/health', (c) => c.json({ ok: true }))
