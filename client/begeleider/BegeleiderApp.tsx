@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Me } from '../../dialogs/contract/http'
 import { api } from '../net/api'
@@ -16,6 +16,10 @@ import './workspace.css'
 import { WORKSPACE_LANGUAGES } from '../../dialogs/contract/languages'
 import { LanguagePicker } from '../ui/LanguagePicker'
 
+// The tool editor and its preview (the machine builder, xstate) load only for the admin who opens them.
+const ToolsPage = lazy(() => import('./beheer/ToolsPage'))
+const PreviewFrame = lazy(() => import('./beheer/PreviewFrame'))
+
 export default function BegeleiderApp() {
   const { t } = useTranslation(['common', 'workspace'])
   const [me, setMe] = useState<Me | null | undefined>(undefined)
@@ -32,6 +36,13 @@ export default function BegeleiderApp() {
   if (me === null) return <Login onLoggedIn={loadMe} />
   // The print page is the sheet alone: no bar, no menus.
   if (route.name === 'handout') return <Handout key={route.childId} childId={route.childId} go={go} />
+  // The tool preview is the child's phone alone, inside the editor's frame.
+  if (route.name === 'toolPreview' && me.role === 'admin')
+    return (
+      <Suspense fallback={<p className="loading">…</p>}>
+        <PreviewFrame />
+      </Suspense>
+    )
   const logout = (path: string) => void api(path, { method: 'POST', body: {} }).finally(() => setMe(null))
   return (
     <div className="app app--begeleider">
@@ -60,7 +71,12 @@ export default function BegeleiderApp() {
       </header>
       <main className="workspace">
         {route.name === 'caseload' && <Caseload go={go} team={me.team} />}
-        {route.name === 'beheer' && me.role === 'admin' && <Beheer />}
+        {route.name === 'beheer' && me.role === 'admin' && <Beheer go={go} />}
+        {route.name === 'tools' && me.role === 'admin' && (
+          <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+            <ToolsPage />
+          </Suspense>
+        )}
         {route.name === 'child' && <ChildPage key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'history' && <History key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'oudergesprek' && <Oudergesprek key={route.childId} childId={route.childId} go={go} />}

@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react'
 export type Route =
   | { name: 'caseload' }
   | { name: 'beheer' }
+  | { name: 'tools' }
+  | { name: 'toolPreview' }
   | { name: 'child'; childId: string }
   | { name: 'history'; childId: string }
   | { name: 'oudergesprek'; childId: string }
@@ -21,6 +23,8 @@ export function parseRoute(fullPath: string): Route {
   // A query (the oudergesprek's ?since= date) never decides the route.
   const path = fullPath.split('?')[0]!
   if (path === '/begeleider/beheer') return { name: 'beheer' }
+  if (path === '/begeleider/beheer/gesprekken') return { name: 'tools' }
+  if (path === '/begeleider/beheer/voorbeeld') return { name: 'toolPreview' }
   const child = /^\/begeleider\/kind\/([A-Za-z0-9_-]+)(|\/geschiedenis|\/oudergesprek|\/afdruk)$/.exec(path)
   if (child) return { name: CHILD_VIEWS[child[2] as keyof typeof CHILD_VIEWS], childId: child[1]! }
   const gesprek = /^\/begeleider\/gesprek\/([A-Za-z0-9_-]+)$/.exec(path)

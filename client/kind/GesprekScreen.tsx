@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { toolInfo } from '../../dialogs/catalog'
 import { rememberParentToken } from '../net/present-parent'
+import { useGesprekTool } from '../tools/useGesprekTool'
 import { useGesprek } from '../net/useGesprek'
 import { StepHost } from '../steps/StepHost'
 import { ConnectionNote } from '../ui/ConnectionNote'
@@ -22,12 +22,14 @@ import '../steps/child-screen.css'
  * so on a phone they are always in reach and never cover an answer.
  */
 export function GesprekScreen({ session, onEnded }: { session: KindSession; onEnded: () => void }) {
-  const tool = toolInfo(session.toolId)
-  const { t } = useTranslation([tool?.namespace ?? 'common', 'common', 'errors'])
   const { view, connection, error, pending, send, wipe, pendingDevices, answerDevice } = useGesprek(
     session.gesprekId,
     session.token,
   )
+  // The organisation's version the gesprek started on (ADR 0075); the built-in needs no request.
+  const gesprekTool = useGesprekTool(session.toolId, view?.version, { token: session.token })
+  const tool = gesprekTool?.tool
+  const { t } = useTranslation([tool?.namespace ?? 'common', 'common', 'errors'])
   rememberParentToken(session.token)
   // The deelafspraak panel opens over the gesprek from any step; the gesprek itself does not move.
   const [sharing, setSharing] = useState(false)
@@ -36,14 +38,13 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
     if (connection === 'ended') onEnded()
   }, [connection, onEnded])
 
-  if (!tool) return null
-  const stepKind = view?.step ? tool.steps.find((s) => s.id === view.step!.id)?.kind : undefined
+  const stepKind = view?.step ? tool?.steps.find((s) => s.id === view.step!.id)?.kind : undefined
 
   return (
     <div className={`app app--kind band-${view?.ageBand ?? 'x'}${sharing ? ' is-sharing' : ''}`}>
       <header className="kind-bar">
         <QuickExit wipe={wipe} />
-        <LanguagePicker />
+        <LanguagePicker only={gesprekTool?.languages} />
         {view?.ageBand === '4-7' && <AutoReadToggle />}
         {view?.phase === 'actief' && (
           <div className="kind-bar__actions">
@@ -67,9 +68,9 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
         )}
       </header>
       <main className="kind-main">
-        {!view && <p className="loading">{t('common:loading')}</p>}
+        {(!view || !tool) && <p className="loading">{t('common:loading')}</p>}
         <SignalAsk view={view} send={send} />
-        {view && (
+        {view && tool && (
           <StepHost
             view={view}
             tool={tool}
@@ -129,7 +130,7 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
           exit={<QuickExit wipe={wipe} />}
         />
       )}
-      {sharing && view && (
+      {sharing && view && tool && (
         <SharingPanel
           view={view}
           tool={tool}
