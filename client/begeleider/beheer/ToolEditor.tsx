@@ -4,6 +4,7 @@ import type { AgeBand } from '../../../dialogs/contract/ids'
 import { LANGUAGES, SOURCE_LANGUAGE, type LangCode } from '../../../dialogs/contract/languages'
 import type { DraftOut, StepDoc, ToolProblem, ToolVersionDoc } from '../../../dialogs/contract/tool-version'
 import { checkDoc, completeness } from '../../../dialogs/framework/texts'
+import { ensureFont } from '../../i18n'
 import { useWorkspaceT } from '../words'
 import { PREVIEW_PATH, type PreviewMessage } from './preview-message'
 import { StepEditor } from './StepEditor'
@@ -39,6 +40,8 @@ export function ToolEditor({ toolId, onClose }: { toolId: string; onClose: () =>
     )
   }, [toolId])
   useEffect(loadDraft, [loadDraft])
+  // Every language's own script on its tab and in its fields (Tigrinya, Arabic, Farsi).
+  useEffect(() => LANGUAGES.forEach((l) => ensureFont(l.code)), [])
 
   // The preview frame says when it listens; from then on it gets the draft at every change.
   useEffect(() => {

@@ -60,7 +60,7 @@ export function VersionCompare({
           .join(' · ')}
       </p>
       <button type="button" className="btn btn--quiet btn--small" onClick={onClose}>
-        {t('workspace:beheer.close')}
+        {t('workspace:tools.close')}
       </button>
     </div>
   )
