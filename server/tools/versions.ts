@@ -6,7 +6,8 @@ import {
   type ToolProblem,
   type ToolVersionSummary,
 } from '../../dialogs/contract/tool-version'
-import { checkDoc, completeness, offeredLanguages, pruneDoc } from '../../dialogs/framework/texts'
+import { completeness, offeredLanguages, pruneDoc } from '../../dialogs/framework/texts'
+import { checkDoc } from '../../dialogs/framework/tool-rules'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
 import { errorFields } from '../log'

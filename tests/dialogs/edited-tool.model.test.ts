@@ -4,15 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { LANGUAGE_CODES } from '../../dialogs/contract/languages'
 import type { ToolVersionDoc } from '../../dialogs/contract/tool-version'
 import { buildToolMachine } from '../../dialogs/framework/build'
-import {
-  checkDoc,
-  controlsHold,
-  flattenTexts,
-  newSlotId,
-  offeredLanguages,
-  textKeys,
-  toolFromDoc,
-} from '../../dialogs/framework/texts'
+import { checkDoc, controlsHold } from '../../dialogs/framework/tool-rules'
+import { flattenTexts, newSlotId, offeredLanguages, textKeys, toolFromDoc } from '../../dialogs/framework/texts'
 import type { ToolDef } from '../../dialogs/framework/tool'
 import { findTool } from '../../dialogs/registry'
 import { builtinDoc, EDITABLE_TOOLS } from '../../server/tools/builtin'

@@ -5,6 +5,7 @@ import {
   GesprekToolOut,
   MAX_TOOL_FILE_BYTES,
   PublishBody,
+  PublishOut,
   SaveDraftBody,
   type ToolsOverviewOut,
 } from '../../../dialogs/contract/tool-version'
@@ -122,7 +123,7 @@ export function toolVersionRoutes(deps: Deps) {
     .post('/:toolId/publish', async (c) => {
       const s = await admin(c)
       const { note } = await body(c, PublishBody)
-      return c.json(await publish(deps, s, tool(c), note), 201)
+      return c.json(PublishOut.parse(await publish(deps, s, tool(c), note)), 201)
     })
     .post('/:toolId/versions/:version/withdraw', async (c) => {
       await withdraw(deps, await admin(c), tool(c), versionParam(c))
