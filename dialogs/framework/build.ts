@@ -3,7 +3,7 @@ import type { GesprekEvent } from '../contract/events'
 import type { AgeBand, Setting } from '../contract/ids'
 import type { Item, ItemInput, Note, ShareLevel, StepKind } from '../contract/items'
 import { defaultShareLevel } from '../sharing'
-import { itemFitsStep } from './items'
+import { itemFitsStep, OWN_SUBJECT } from './items'
 import type * as z from 'zod'
 
 export type StepSpec = {
@@ -217,6 +217,9 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
 
 export type ToolMachine = ReturnType<typeof buildToolMachine>
 
+// Read by the step screens from items.ts, so their bundle never carries the statechart builder.
+export { OWN_SUBJECT }
+
 /** Every `prompt` value an item in this step may carry: the sub-prompts and their questions. */
 export function allowedPrompts(step: StepSpec): string[] {
   const out = [...(step.prompts ?? [])]
@@ -224,9 +227,6 @@ export function allowedPrompts(step: StepSpec): string[] {
     for (const q of questions) out.push(`${sub}.${q.id}`)
   return out
 }
-
-/** The Stoplicht's own additions: the child names the thing in the item's text. */
-export const OWN_SUBJECT = 'eigen'
 
 type ItemShape = Omit<z.output<typeof ItemInput>, 'id'> & { id: string; stepId?: string }
 

@@ -1,6 +1,5 @@
 import { SOURCE_LANGUAGE, type LangCode } from '../contract/languages'
 import type { ToolProblem, ToolVersionDoc } from '../contract/tool-version'
-import { buildToolMachine, type StepSpec } from './build'
 import { completeness, hasMarkup, HONEST_LINE, INTRO_STEP, CLOSING_STEP, length, TEXT_LIMITS, textKeys } from './texts'
 
 /**
@@ -60,19 +59,5 @@ export function checkDoc(doc: ToolVersionDoc, toolId: string, opts: { publishing
     }
   }
 
-  // The controls come from the framework, not from the document: still, the built machine is checked,
-  // so a future field or builder change that loses pause, skip or stop on a step is refused here.
-  if (problems.length === 0 && !controlsHold(toolId, steps)) problems.push({ rule: 'controls' })
   return problems
-}
-
-/** Every step of the built machine can be skipped, paused and stopped. */
-export function controlsHold(toolId: string, steps: readonly StepSpec[]): boolean {
-  const machine = buildToolMachine(toolId, 'check', steps)
-  const actief = machine.root.states.actief
-  if (!actief?.on['gesprek.pause'] || !actief.on['gesprek.stop']) return false
-  return steps.every((s) => {
-    const node = actief.states[s.id]
-    return Boolean(node?.on['nav.skip']) && Boolean(node?.on['nav.next'])
-  })
 }

@@ -7,7 +7,8 @@ import {
   type ToolVersionSummary,
 } from '../../dialogs/contract/tool-version'
 import { completeness, offeredLanguages, pruneDoc } from '../../dialogs/framework/texts'
-import { checkDoc } from '../../dialogs/framework/tool-rules'
+import { controlsHold } from '../../dialogs/framework/controls'
+import { checkDoc as checkRules } from '../../dialogs/framework/tool-rules'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
 import { errorFields } from '../log'
@@ -36,6 +37,13 @@ function codeFor(problems: ToolProblem[]): ErrorCode {
   if (rules.has('text_too_long')) return 'tool_text_too_long'
   if (rules.has('source_incomplete')) return 'tool_incomplete'
   return 'tool_invalid'
+}
+
+/** The document rules, and the built machine's controls once the rules hold. */
+function checkDoc(doc: ToolVersionDoc, toolId: string, opts: { publishing: boolean }): ToolProblem[] {
+  const problems = checkRules(doc, toolId, opts)
+  if (problems.length === 0 && !controlsHold(toolId, doc.steps)) return [{ rule: 'controls' }]
+  return problems
 }
 
 /** Only the editable tools have versions; another id is `not_found` (no probing of what exists). */

@@ -1,43 +1,17 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { initialTransition, transition } from 'xstate'
-import { GesprekEvent } from '../../../dialogs/contract/events'
-import type { ToolVersionDoc } from '../../../dialogs/contract/tool-version'
-import { buildToolMachine } from '../../../dialogs/framework/build'
 import type { GesprekCommand } from '../../../dialogs/framework/events'
-import { stateOf, type ToolSnapshot } from '../../../dialogs/framework/snapshot'
-import { toView } from '../../../dialogs/framework/view'
-import type { ToolInfo } from '../../../dialogs/framework/tool'
 import { Closing } from '../../kind/Keepsake'
 import { StepHost } from '../../steps/StepHost'
 import { registerVersion } from '../../tools/version-texts'
 import { Prompt } from '../../ui/ReadAloud'
 import { QuickExit } from '../../ui/QuickExit'
 import { isPreviewMessage, type PreviewMessage } from './preview-message'
+import type { Running } from './preview-machine'
 import '../../steps/child-screen.css'
 
-type Running = {
-  tool: ToolInfo
-  machine: ReturnType<typeof buildToolMachine>
-  snapshot: ToolSnapshot
-  shape: string
-  jump: number
-}
-
-/** The step ids in order: a preview only starts again when the steps themselves changed. */
-const shape = (doc: ToolVersionDoc) =>
-  doc.steps.map((s) => `${s.id}:${s.kind}:${(s.prompts ?? []).join(',')}`).join('|')
-
-function start(tool: ToolInfo, message: PreviewMessage, here: string | undefined): Running {
-  const { doc, ageBand } = message
-  const stepId = message.stepId ?? here
-  const machine = buildToolMachine(doc.toolId, 'preview', doc.steps)
-  let [snapshot] = initialTransition(machine, { ageBand, setting: 'begeleid' })
-  // To a step: forward through the real machine, as a child pressing Verder would.
-  for (let i = 0; stepId && i < doc.steps.length && stateOf(snapshot).stepId !== stepId; i++)
-    [snapshot] = transition(machine, snapshot, { type: 'nav.next' })
-  return { tool, machine, snapshot, shape: shape(doc), jump: message.jump }
-}
+const loadMachine = () => import('./preview-machine')
+type MachineModule = Awaited<ReturnType<typeof loadMachine>>
 
 /**
  * The editor's live preview, inside a 360×740 frame (so the child's own phone layout applies): the real
@@ -48,7 +22,11 @@ export default function PreviewFrame() {
   const [message, setMessage] = useState<PreviewMessage | null>(null)
   const [running, setRunning] = useState<Running | null>(null)
   const [revision, setRevision] = useState(0)
+  const [machine, setMachine] = useState<MachineModule | null>(null)
   const { i18n } = useTranslation()
+  useEffect(() => {
+    void loadMachine().then(setMachine)
+  }, [])
 
   useEffect(() => {
     const onMessage = (e: MessageEvent) => {
@@ -62,30 +40,24 @@ export default function PreviewFrame() {
   }, [])
 
   useEffect(() => {
-    if (!message) return
+    if (!message || !machine) return
     const tool = registerVersion(message.doc, 'preview', [message.lang], i18n)
     if (!tool) return
     void i18n.changeLanguage(message.lang).then(() => {
       setRunning((prev) => {
         // New words only: stay on the screen the trainer is looking at. New steps or a jump: start there.
-        if (prev && prev.jump === message.jump && prev.shape === shape(message.doc)) return { ...prev, tool }
-        return start(tool, message, prev ? stateOf(prev.snapshot).stepId : undefined)
+        if (prev && prev.jump === message.jump && prev.shape === machine.shape(message.doc))
+          return machine.retool(prev, tool)
+        return machine.start(tool, message, prev ? machine.here(prev) : undefined)
       })
       setRevision((r) => r + 1)
     })
-  }, [message, i18n])
+  }, [message, machine, i18n])
 
   const { t } = useTranslation([running?.tool.namespace ?? 'common', 'common', 'errors'])
-  const view = useMemo(() => (running ? toView(running.tool, running.snapshot, 'kind') : null), [running])
-  if (!running || !view || !message) return <p className="loading">…</p>
-  const send = (event: GesprekCommand) =>
-    setRunning((r) => {
-      // Parsed with the contract and checked against the machine, as the server does.
-      const parsed = GesprekEvent.safeParse(event)
-      if (!r || !parsed.success || !r.snapshot.can(parsed.data)) return r
-      const [next] = transition(r.machine, r.snapshot, parsed.data)
-      return { ...r, snapshot: next }
-    })
+  const view = running?.view
+  if (!running || !view || !message || !machine) return <p className="loading">…</p>
+  const send = (event: GesprekCommand) => setRunning((r) => (r ? machine.step(r, event) : r))
   const stepKind = view.step ? running.tool.steps.find((s) => s.id === view.step!.id)?.kind : undefined
 
   return (
