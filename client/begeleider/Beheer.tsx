@@ -6,7 +6,7 @@ import { linkProps } from './router'
 import { formatDay, useWorkspaceT } from './words'
 
 /** /begeleider/beheer: teams, accounts and warm handovers of the admin's own organisation. */
-export function Beheer({ go }: { go: (path: string) => void }) {
+export function Beheer({ meId, go }: { meId: string; go: (path: string) => void }) {
   const { t, i18n } = useWorkspaceT()
   const [data, setData] = useState<BeheerOut | null>(null)
   const [error, setError] = useState<ErrorCode | null>(null)
@@ -67,7 +67,8 @@ export function Beheer({ go }: { go: (path: string) => void }) {
                       {t('workspace:beheer.sessions', { count: b.sessions })}
                     </td>
                     <td className="table__actions">
-                      {b.active ? (
+                      {/* Not on the admin's own row: the server refuses it (an admin cannot lock themself out). */}
+                      {b.id === meId ? null : b.active ? (
                         <button
                           type="button"
                           className="btn btn--quiet btn--small"

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { GesprekView } from '../../dialogs/contract/view'
 import { rememberParentToken } from '../net/present-parent'
 import { useGesprekTool } from '../tools/useGesprekTool'
 import { useGesprek } from '../net/useGesprek'
@@ -10,10 +11,12 @@ import { QuickExit } from '../ui/QuickExit'
 import { LanguagePicker } from '../ui/LanguagePicker'
 import { AutoReadToggle } from '../ui/ReadAloud'
 import { Prompt } from '../ui/ReadAloud'
+import { useGesprekVoices } from '../ui/voices'
 import { SharingButton, SharingPanel } from './deelafspraak/SharingPanel'
 import { SignalAsk } from './signal/SignalAsk'
-import { Closing } from './Keepsake'
-import type { KindSession } from './session'
+import { Closing, KeptClosing } from './Keepsake'
+import { isAdultBand } from './steps/register'
+import { clearKindSession, type KindSession } from './session'
 import '../steps/child-screen.css'
 
 /**
@@ -31,13 +34,35 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
   const tool = gesprekTool?.tool
   const { t } = useTranslation([tool?.namespace ?? 'common', 'common', 'errors'])
   rememberParentToken(session.token)
+  useGesprekVoices({ gesprekId: session.gesprekId, token: session.token, namespace: tool?.namespace ?? 'common' })
   // The deelafspraak panel opens over the gesprek from any step; the gesprek itself does not move.
   const [sharing, setSharing] = useState(false)
 
+  // The finished gesprek's closing, held in memory only: at "Klaar" the server ends this screen's token
+  // (ADR 0010), but the child keeps its keepsake on screen to look at and print until it presses
+  // Sluiten, quick exit or leaves it alone (ADR 0085). Nothing of it is in storage.
+  const [kept, setKept] = useState<GesprekView | null>(null)
   useEffect(() => {
-    if (connection === 'ended') onEnded()
-  }, [connection, onEnded])
+    if (view?.phase === 'afgerond' && view.setting === 'begeleid' && !isAdultBand(view.ageBand)) setKept(view)
+  }, [view])
+  useEffect(() => {
+    if (connection !== 'ended') return
+    if (kept) clearKindSession()
+    else onEnded()
+  }, [connection, kept, onEnded])
 
+  if (kept && tool && connection === 'ended')
+    return (
+      <div className={`app app--kind band-${kept.ageBand}`}>
+        <header className="kind-bar">
+          <QuickExit wipe={() => setKept(null)} />
+          <LanguagePicker />
+        </header>
+        <main className="kind-main">
+          <KeptClosing view={kept} tool={tool} t={t} onClose={onEnded} />
+        </main>
+      </div>
+    )
   const stepKind = view?.step ? tool?.steps.find((s) => s.id === view.step!.id)?.kind : undefined
 
   return (

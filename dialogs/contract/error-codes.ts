@@ -37,4 +37,10 @@ export const ERROR_CODES = [
   'tool_file_invalid',
   'version_in_use',
   'version_last',
+  'voice_too_large',
+  'voice_too_long',
+  'voice_type_unsupported',
+  'voice_codec_unsupported',
+  'voice_not_audio',
+  'voice_no_microphone',
 ] as const

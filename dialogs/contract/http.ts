@@ -14,6 +14,9 @@ export const Me = z.strictObject({
   team: z.string(),
 })
 export type Me = z.output<typeof Me>
+/** GET /api/auth/session: who is logged in in this browser, or null (never a 401). */
+export const SessionOut = z.strictObject({ me: Me.nullable() })
+export type SessionOut = z.output<typeof SessionOut>
 /** A begeleider's open sessions: an old one does not end by itself at a new login, so it can be seen and ended. */
 export const SessionsOut = z.strictObject({
   sessions: z.array(

@@ -27,6 +27,7 @@ export const ItemView = z.strictObject({
   /** Whether the child picked `share` itself (absent on answers stored before this was kept). */
   chosen: z.boolean().optional(),
   worry: z.boolean(),
+  worryAt: z.string().optional(),
 })
 
 export const GesprekView = z.strictObject({
@@ -55,7 +56,7 @@ export const GesprekView = z.strictObject({
     }),
   ),
   /** Worry marks on answers the child took back: the fact only, for the begeleider's record. */
-  traces: z.array(z.strictObject({ stepId: z.string(), worry: z.literal(true) })).optional(),
+  traces: z.array(z.strictObject({ stepId: z.string(), worry: z.literal(true), at: z.string().optional() })).optional(),
   skipped: z.array(z.string()),
 })
 export type GesprekView = z.output<typeof GesprekView>

@@ -173,7 +173,13 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
       markWorry: assign({
         items: ({ context, event }) =>
           event.type === 'worry.mark'
-            ? context.items.map((i) => (i.id === event.itemId ? { ...i, worry: event.on } : i))
+            ? context.items.map((i) => {
+                if (i.id !== event.itemId) return i
+                const { worryAt: _was, ...rest } = i
+                return event.on
+                  ? { ...rest, worry: true, ...(event.at ? { worryAt: event.at } : {}) }
+                  : { ...rest, worry: false }
+              })
             : context.items,
       }),
     },

@@ -104,6 +104,8 @@ export class GesprekHost {
   command(principal: Principal, gesprekId: string, clientMsgId: string, event: GesprekEvent): Promise<CommandResult> {
     // Shutting down: the client keeps the command and retries it on the next server (REL-12).
     if (this.closed) return Promise.reject(new CodedError('server_busy', 503))
+    // A worry mark carries the server's time, never the client's: "zorg gemarkeerd op …" survives a retraction.
+    if (event.type === 'worry.mark') event = { ...event, at: iso(this.deps.clock) }
     return this.serial(gesprekId, async () => {
       const g = await this.load(gesprekId)
       const role = principal.role === 'kind' ? 'kind' : 'begeleider'

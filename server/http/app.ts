@@ -1,6 +1,5 @@
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { except } from 'hono/combine'
 import { HTTPException } from 'hono/http-exception'
 import { CodedError } from '../../dialogs/contract/errors'
 import { MAX_TOOL_FILE_BYTES } from '../../dialogs/contract/tool-version'
@@ -17,6 +16,7 @@ import { gesprekkenRoutes } from './routes/gesprekken'
 import { helpRoutes } from './routes/help'
 import { kindRoutes } from './routes/kind'
 import { kamerRoutes } from './routes/kamer'
+import { methodRoutes } from './routes/method'
 import { parentRoutes } from './routes/parents'
 import { receiptRoutes } from './routes/receipt'
 import { signalRoutes } from './routes/signals'
@@ -25,6 +25,8 @@ import { gesprekToolRoutes, kindToolRoutes, toolVersionRoutes } from './routes/t
 import { workspaceRoutes } from './routes/workspace'
 import { sameOrigin, securityHeaders } from './security'
 import { serveClient } from './static'
+import { isVoiceUpload } from '../voices/paths'
+import { voiceRoutes } from '../voices/routes'
 
 export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { distDir: string }) {
   const app = new Hono<Env>()
@@ -33,16 +35,27 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
     await next()
   })
   app.use('*', securityHeaders(deps))
-  const limit = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new CodedError('payload_too_large', 413)
-      },
-    })
+  const apiLimit: MiddlewareHandler<Env> = bodyLimit({
+    maxSize: 64 * 1024,
+    onError: () => {
+      throw new CodedError('payload_too_large', 413)
+    },
+  })
   // A tool version holds its texts in every language (ADR 0075): its draft and import files may be larger.
-  app.use('/api/tool-versions/*', limit(MAX_TOOL_FILE_BYTES))
-  app.use('/api/*', except('/api/tool-versions/*', limit(64 * 1024)))
+  const toolLimit: MiddlewareHandler<Env> = bodyLimit({
+    maxSize: MAX_TOOL_FILE_BYTES,
+    onError: () => {
+      throw new CodedError('payload_too_large', 413)
+    },
+  })
+  // A recorded voice has its own, larger limit (server/voices/routes.ts).
+  const limit: MiddlewareHandler<Env> = (c, next) =>
+    isVoiceUpload(c.req.method, c.req.path)
+      ? next()
+      : c.req.path.startsWith('/api/tool-versions/')
+        ? toolLimit(c, next)
+        : apiLimit(c, next)
+  app.use('/api/*', limit)
   app.use('/api/*', sameOrigin(deps))
 
   app.get('/api/health', (c) => c.json({ ok: true }))
@@ -60,8 +73,10 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
   app.route('/api/signals', signalRoutes(deps, host))
   app.route('/api/parents', parentRoutes(deps))
   app.route('/api/workspace', workspaceRoutes(deps, host))
+  app.route('/api/method', methodRoutes(deps, host))
   app.route('/api/beheer', beheerRoutes(deps))
   app.route('/api/beheer', beheerDataRoutes(deps, host))
+  app.route('/api/voices', voiceRoutes(deps))
   app.all('/api/*', (c) => c.json({ error: 'not_found' }, 404))
   serveClient(app, opts.distDir)
 

@@ -219,12 +219,15 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
     })
     const kindView = viewFor('kind')
     if (kindView.setting === 'begeleid' && DEVICE_END_PHASES.includes(kindView.phase))
-      // After the command's ack has gone out: the child sees "stopped", then the screen empties.
-      setImmediate(
-        () =>
-          void endGesprekDevices(deps, gesprekId).catch((err: unknown) =>
-            deps.log.error('ending devices failed', errorFields(err)),
-          ),
+      // After the command's ack and this frame have gone out: the child's screen has the last view (its
+      // keepsake, ADR 0085) before its token ends.
+      void run.then(() =>
+        setImmediate(
+          () =>
+            void endGesprekDevices(deps, gesprekId).catch((err: unknown) =>
+              deps.log.error('ending devices failed', errorFields(err)),
+            ),
+        ),
       )
   })
 

@@ -8,6 +8,8 @@ import * as m0011 from './migrations/0011-devices'
 import * as m0020 from './migrations/0020-kamer-sealed'
 import * as m0070 from './migrations/0070-signals'
 import * as m0071 from './migrations/0071-parents'
+import * as m0095 from './migrations/0095-method-records'
+import * as m0110 from './migrations/0110-voices'
 import * as m0105 from './migrations/0105-tool-versions'
 import * as m0106 from './migrations/0106-tool-drafts'
 import * as m0107 from './migrations/0107-gesprek-tool-version'
@@ -30,6 +32,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 20, up: m0020.up },
   { version: 70, up: m0070.up },
   { version: 71, up: m0071.up },
+  { version: 95, up: m0095.up },
+  { version: 110, up: m0110.up },
   { version: 105, up: m0105.up },
   { version: 106, up: m0106.up },
   { version: 107, up: m0107.up },

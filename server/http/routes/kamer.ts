@@ -316,8 +316,9 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
         for (const row of candidates) {
           const before = new Set(row.item_ids ? (JSON.parse(row.item_ids) as string[]) : [])
           const shared = await sharedOf(row.id)
-          if (shared.some((s) => s.items.some((i) => !before.has(i.id))))
-            notices.push({ childId: row.id, nickname: row.nickname })
+          // How many answers are new since the last look: the caseload row says "2 nieuw uit de kamer".
+          const count = shared.reduce((n, s) => n + s.items.filter((i) => !before.has(i.id)).length, 0)
+          if (count > 0) notices.push({ childId: row.id, nickname: row.nickname, count })
         }
         return c.json(notices)
       })
