@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Me, SessionOut } from '../../dialogs/contract/http'
 import { api } from '../net/api'
@@ -22,6 +22,10 @@ import { VoicesPage } from './voices/VoicesPage'
 import './workspace.css'
 import { WORKSPACE_LANGUAGES } from '../../dialogs/contract/languages'
 import { LanguagePicker } from '../ui/LanguagePicker'
+
+// The tool editor and its preview (the machine builder, xstate) load only for the admin who opens them.
+const ToolsPage = lazy(() => import('./beheer/ToolsPage'))
+const PreviewFrame = lazy(() => import('./beheer/PreviewFrame'))
 
 export default function BegeleiderApp() {
   const { t } = useTranslation(['common', 'workspace'])
@@ -50,6 +54,13 @@ export default function BegeleiderApp() {
         kind={route.name === 'actieplanSheet' ? 'actieplan' : 'veiligheidsplan'}
         go={go}
       />
+    )
+  // The tool preview is the child's phone alone, inside the editor's frame.
+  if (route.name === 'toolPreview' && me.role === 'admin')
+    return (
+      <Suspense fallback={<p className="loading">…</p>}>
+        <PreviewFrame />
+      </Suspense>
     )
   const logout = (path: string) => void api(path, { method: 'POST', body: {} }).finally(() => setMe(null))
   return (
@@ -83,7 +94,12 @@ export default function BegeleiderApp() {
       </header>
       <main className="workspace">
         {route.name === 'caseload' && <Caseload go={go} team={me.team} />}
-        {route.name === 'beheer' && me.role === 'admin' && <Beheer meId={me.id} />}
+        {route.name === 'beheer' && me.role === 'admin' && <Beheer meId={me.id} go={go} />}
+        {route.name === 'tools' && me.role === 'admin' && (
+          <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+            <ToolsPage />
+          </Suspense>
+        )}
         {route.name === 'voices' && <VoicesPage key={route.toolId} toolId={route.toolId} go={go} />}
         {route.name === 'child' && <ChildPage key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'history' && <History key={route.childId} childId={route.childId} go={go} />}

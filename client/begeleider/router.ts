@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react'
 export type Route =
   | { name: 'caseload' }
   | { name: 'beheer' }
+  | { name: 'tools' }
+  | { name: 'toolPreview' }
   | { name: 'child'; childId: string }
   | { name: 'history'; childId: string }
   | { name: 'oudergesprek'; childId: string }
@@ -33,6 +35,8 @@ export function parseRoute(fullPath: string): Route {
   // A query (the oudergesprek's ?since= date) never decides the route.
   const path = fullPath.split('?')[0]!
   if (path === '/begeleider/beheer') return { name: 'beheer' }
+  if (path === '/begeleider/beheer/gesprekken') return { name: 'tools' }
+  if (path === '/begeleider/beheer/voorbeeld') return { name: 'toolPreview' }
   const voices = /^\/begeleider\/stemmen(?:\/([a-z-]{2,30}))?$/.exec(path)
   if (voices) return { name: 'voices', toolId: voices[1] ?? null }
   const child =

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { toolInfo } from '../../dialogs/catalog'
 import type { GesprekView } from '../../dialogs/contract/view'
 import { rememberParentToken } from '../net/present-parent'
+import { useGesprekTool } from '../tools/useGesprekTool'
 import { useGesprek } from '../net/useGesprek'
 import { StepHost } from '../steps/StepHost'
 import { ConnectionNote } from '../ui/ConnectionNote'
@@ -27,12 +27,14 @@ import '../steps/child-screen.css'
  * so on a phone they are always in reach and never cover an answer.
  */
 export function GesprekScreen({ session, onEnded }: { session: KindSession; onEnded: () => void }) {
-  const tool = toolInfo(session.toolId)
-  const { t } = useTranslation([tool?.namespace ?? 'common', 'common', 'errors'])
   const { view, connection, error, pending, send, wipe, pendingDevices, answerDevice } = useGesprek(
     session.gesprekId,
     session.token,
   )
+  // The organisation's version the gesprek started on (ADR 0075); the built-in needs no request.
+  const gesprekTool = useGesprekTool(session.toolId, view?.version, { token: session.token })
+  const tool = gesprekTool?.tool
+  const { t } = useTranslation([tool?.namespace ?? 'common', 'common', 'errors'])
   rememberParentToken(session.token)
   useGesprekVoices({ gesprekId: session.gesprekId, token: session.token, namespace: tool?.namespace ?? 'common' })
   // The deelafspraak panel opens over the gesprek from any step; the gesprek itself does not move.
@@ -54,8 +56,7 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
     else onEnded()
   }, [connection, kept, onEnded])
 
-  if (!tool) return null
-  if (kept && connection === 'ended')
+  if (kept && tool && connection === 'ended')
     return (
       <div className={`app app--kind band-${kept.ageBand}`}>
         <header className="kind-bar">
@@ -67,13 +68,13 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
         </main>
       </div>
     )
-  const stepKind = view?.step ? tool.steps.find((s) => s.id === view.step!.id)?.kind : undefined
+  const stepKind = view?.step ? tool?.steps.find((s) => s.id === view.step!.id)?.kind : undefined
 
   return (
     <div className={`app app--kind band-${view?.ageBand ?? 'x'}${sharing ? ' is-sharing' : ''}`}>
       <header className="kind-bar">
         <QuickExit wipe={wipe} />
-        <LanguagePicker />
+        <LanguagePicker only={gesprekTool?.languages} />
         {view?.ageBand === '4-7' && <AutoReadToggle />}
         {view?.phase === 'actief' && (
           <div className="kind-bar__actions">
@@ -97,10 +98,10 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
         )}
       </header>
       <main className="kind-main">
-        {!view && <p className="loading">{t('common:loading')}</p>}
+        {(!view || !tool) && <p className="loading">{t('common:loading')}</p>}
         <SignalAsk view={view} send={send} />
         {plan && planOpen && <SafetyPlanView plan={plan} onClose={() => setPlanOpen(false)} />}
-        {view && !(plan && planOpen) && (
+        {view && tool && !(plan && planOpen) && (
           <BegeleiderContext.Provider
             value={{
               ...(session.begeleider ? { name: session.begeleider } : {}),
@@ -170,7 +171,7 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
           exit={<QuickExit wipe={wipe} />}
         />
       )}
-      {sharing && view && (
+      {sharing && view && tool && (
         <SharingPanel
           view={view}
           tool={tool}

@@ -4,7 +4,7 @@ import type { AgeBand, Living, Setting } from '../contract/ids'
 import type { Item, ItemInput, Note, ShareLevel, StepKind } from '../contract/items'
 import type { TaskKind } from '../contract/tasks'
 import { defaultShareLevel } from '../sharing'
-import { itemFitsStep } from './items'
+import { itemFitsStep, OWN_SUBJECT } from './items'
 import { stepPrompts } from './prompts'
 import type * as z from 'zod'
 
@@ -244,6 +244,9 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
 
 export type ToolMachine = ReturnType<typeof buildToolMachine>
 
+// Read by the step screens from items.ts, so their bundle never carries the statechart builder.
+export { OWN_SUBJECT }
+
 /** Every `prompt` value an item in this step may carry: the sub-prompts and their questions. */
 export function allowedPrompts(step: StepSpec, living?: Living): string[] {
   const out = [...stepPrompts(step, living)]
@@ -251,9 +254,6 @@ export function allowedPrompts(step: StepSpec, living?: Living): string[] {
     for (const q of questions) out.push(`${sub}.${q.id}`)
   return out
 }
-
-/** The Stoplicht's own additions: the child names the thing in the item's text. */
-export const OWN_SUBJECT = 'eigen'
 
 type ItemShape = Omit<z.output<typeof ItemInput>, 'id'> & { id: string; stepId?: string }
 

@@ -6,11 +6,11 @@ import { mayRoleSend, type GesprekEvent } from '../../dialogs/framework/events'
 import { replay, restoreSnapshot, stateOf, type ToolSnapshot } from '../../dialogs/framework/snapshot'
 import type { ToolDef } from '../../dialogs/framework/tool'
 import { toView } from '../../dialogs/framework/view'
-import { findTool } from '../../dialogs/registry'
 import type { Audience, Setting } from '../../dialogs/sharing'
 import type { Principal } from '../auth/principal'
 import { iso } from '../clock'
 import { open, seal } from '../crypto/seal'
+import { toolForNewGesprek, toolOfGesprek } from '../tools/gesprek-tool'
 import type { Deps } from '../deps'
 import { newId } from '../ids'
 import { checkEventBounds, checkEventRules, checkSnapshotBounds } from './bounds'
@@ -75,8 +75,9 @@ export class GesprekHost {
     living?: Living
     sealWith?: Buffer
   }): Promise<string> {
-    const tool = findTool(input.toolId)
-    if (!tool || !tool.settings.includes(input.setting) || !tool.ageBands.includes(input.ageBand))
+    // The organisation's current version of the tool (ADR 0075); the built-in for the others.
+    const { tool, versionId } = await toolForNewGesprek(this.deps, input.childId, input.toolId)
+    if (!tool.settings.includes(input.setting) || !tool.ageBands.includes(input.ageBand))
       throw new CodedError('not_allowed_now', 400)
     const id = newId()
     const key = input.sealWith ?? (await this.childKey(input.childId))
@@ -92,6 +93,7 @@ export class GesprekHost {
         child_id: input.childId,
         tool_id: tool.id,
         tool_version: tool.version,
+        tool_version_id: versionId,
         setting: input.setting,
         age_band: input.ageBand,
         living: input.living ?? null,
@@ -184,7 +186,7 @@ export class GesprekHost {
   /** Folds the stored event log through the machine (architecture rule 4: the log is the truth). */
   async replay(gesprekId: string): Promise<{ persisted: unknown; seq: number }> {
     const row = await this.row(gesprekId)
-    const tool = this.toolOf(row.tool_id)
+    const tool = await toolOfGesprek(this.deps, row)
     const key = await this.sealKey(row)
     const events = await this.deps.db
       .selectFrom('gesprek_events')
@@ -245,7 +247,8 @@ export class GesprekHost {
     const hit = this.loaded.get(gesprekId)
     if (hit) return hit
     const row = await this.row(gesprekId)
-    const tool = this.toolOf(row.tool_id)
+    // The version the gesprek started on, for its whole life (ADR 0075).
+    const tool = await toolOfGesprek(this.deps, row)
     const key = await this.sealKey(row)
     let persisted: unknown = JSON.parse(open(key, row.snapshot_enc, snapshotAad(gesprekId)))
     persisted = migrateSnapshot(tool, row.tool_version, persisted)
@@ -261,12 +264,6 @@ export class GesprekHost {
     const row = await this.deps.db.selectFrom('gesprekken').selectAll().where('id', '=', gesprekId).executeTakeFirst()
     if (!row) throw new CodedError('not_found', 404)
     return row
-  }
-
-  private toolOf(toolId: string): ToolDef {
-    const tool = findTool(toolId)
-    if (!tool) throw new CodedError('not_found', 404)
-    return tool
   }
 
   /** The gesprek's key: the Sealing hook's, else the child's. A closed kamer is not readable here. */

@@ -14,6 +14,9 @@ import * as m0095 from './migrations/0095-method-records'
 import * as m0100 from './migrations/0100-plans'
 import * as m0101 from './migrations/0101-plan-evaluations'
 import * as m0110 from './migrations/0110-voices'
+import * as m0105 from './migrations/0105-tool-versions'
+import * as m0106 from './migrations/0106-tool-drafts'
+import * as m0107 from './migrations/0107-gesprek-tool-version'
 import type { Database } from './schema'
 
 type Migration = { version: number; up: (db: Kysely<Database>) => Promise<void> }
@@ -39,6 +42,9 @@ export const MIGRATIONS: Migration[] = [
   { version: 100, up: m0100.up },
   { version: 101, up: m0101.up },
   { version: 110, up: m0110.up },
+  { version: 105, up: m0105.up },
+  { version: 106, up: m0106.up },
+  { version: 107, up: m0107.up },
 ]
 
 export async function migrate(db: Kysely<Database>): Promise<number> {

@@ -64,6 +64,8 @@ export interface Database {
     snapshot_enc: string
     created_at: string
     updated_at: string
+    /** The organisation's tool version it runs on (migration 107); null: the built-in version 1. */
+    tool_version_id?: string | null
   }
   gesprek_events: {
     id: Generated<number>
@@ -218,6 +220,33 @@ export interface Database {
     present_parent: string | null
     other_enc: string | null
     flags_enc: string | null
+    updated_by: string
+    updated_at: string
+  }
+  /** An organisation's published tool versions (migration 105, ADR 0075); version 1 is built in. */
+  tool_versions: {
+    id: string
+    organisation_id: string
+    tool_id: string
+    version: number
+    based_on: number
+    /** The immutable ToolVersionDoc as JSON: organisation content, never child data. */
+    doc: string
+    /** JSON array of the languages it is complete in. */
+    languages: string
+    note: string
+    published_by: string
+    published_at: string
+    withdrawn_at: string | null
+    withdrawn_by: string | null
+  }
+  tool_builtin_withdrawn: { organisation_id: string; tool_id: string; withdrawn_at: string; withdrawn_by: string }
+  /** The one working draft per organisation and tool (migration 106). */
+  tool_drafts: {
+    organisation_id: string
+    tool_id: string
+    based_on: number
+    doc: string
     updated_by: string
     updated_at: string
   }

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { OWN_SUBJECT } from '../../../dialogs/framework/build'
+import { OWN_SUBJECT } from '../../../dialogs/framework/items'
 import type { Colour } from '../../../dialogs/framework/items'
 import { newMsgId } from '../../net/outbox'
 import { DrawingView } from '../../ui/DrawingView'
