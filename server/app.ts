@@ -12,10 +12,13 @@ import type { Hooks } from './http/hooks'
 import { scheduleRetention } from './jobs/retention'
 import { createLogger, type Logger } from './log'
 import { createRealtime, endBegeleiderSockets, endPrincipalSockets, type AppServer } from './realtime/io'
-import { openSqlite } from './store/db'
+import { openStore } from './store/db'
 
 export type ServerOptions = {
+  /** The SQLite file's folder (and the instance key file's) when no databaseUrl is given. */
   dataDir: string
+  /** postgres://…: PostgreSQL instead of SQLite; the instance key must then come from instanceKey. */
+  databaseUrl?: string | undefined
   port?: number
   host?: string
   instanceKey?: string
@@ -45,12 +48,14 @@ export const DEFAULT_DIST = fileURLToPath(new URL('../dist/client', import.meta.
 /** Composition root used by `npm start`, the CLI-less tests and the crash harness alike. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? createLogger()
-  const db = await openSqlite(opts.dataDir)
+  // The key first: a node without KINDGESPREK_KEY on PostgreSQL stops before it touches the database.
+  const instanceKey = loadInstanceKey(opts.dataDir, opts.instanceKey, Boolean(opts.databaseUrl))
+  const db = await openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl })
   const deps: Deps = {
     db,
     clock: opts.clock ?? systemClock,
     log,
-    keys: new ChildKeys(loadInstanceKey(opts.dataDir, opts.instanceKey)),
+    keys: new ChildKeys(instanceKey),
     config: {
       origins: opts.origins ?? [],
       secure: opts.secure ?? false,
