@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net'
 import type { Server as HttpServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { systemClock, type Clock } from './clock'
-import { ChildKeys, loadInstanceKey } from './crypto/keys'
+import { MemoryLimitStore, type LimitStore } from './auth/limit-store'
+import { Limits } from './auth/limits'
+import { ChildKeys, deriveKey, loadInstanceKey } from './crypto/keys'
 import type { Deps } from './deps'
 import { ensureDemo } from './demo'
 import { GesprekHost } from './gesprek/host'
@@ -30,6 +32,8 @@ export type ServerOptions = {
   distDir?: string
   /** Days after a trajectory closes before its raw answers are erased (SEC-10); false: no scheduled job. */
   retentionDays?: number | false
+  /** Where rate-limit counts live; in memory when not given (several nodes pass a shared one). */
+  limitStore?: LimitStore
 }
 
 export type RunningServer = {
@@ -48,14 +52,16 @@ export const DEFAULT_DIST = fileURLToPath(new URL('../dist/client', import.meta.
 /** Composition root used by `npm start`, the CLI-less tests and the crash harness alike. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? createLogger()
+  const clock = opts.clock ?? systemClock
   // The key first: a node without KINDGESPREK_KEY on PostgreSQL stops before it touches the database.
   const instanceKey = loadInstanceKey(opts.dataDir, opts.instanceKey, Boolean(opts.databaseUrl))
   const db = await openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl })
   const deps: Deps = {
     db,
-    clock: opts.clock ?? systemClock,
+    clock,
     log,
     keys: new ChildKeys(instanceKey),
+    limits: new Limits(opts.limitStore ?? new MemoryLimitStore(clock), deriveKey(instanceKey, 'limit-keys')),
     config: {
       origins: opts.origins ?? [],
       secure: opts.secure ?? false,

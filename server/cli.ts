@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util'
 import { createBegeleider, createOrganisation, createTeam } from './auth/accounts'
 import { passwordIsStrongEnough } from './auth/passwords'
 import { systemClock } from './clock'
-import { ChildKeys, loadInstanceKey } from './crypto/keys'
+import { MemoryLimitStore } from './auth/limit-store'
+import { Limits } from './auth/limits'
+import { ChildKeys, deriveKey, loadInstanceKey } from './crypto/keys'
 import type { Deps } from './deps'
 import { createLogger } from './log'
 import { endSessionsOf, moveChild, resetPassword, setActive } from './workspace/beheer'
@@ -56,11 +58,13 @@ async function main() {
   })
   const dataDir = resolve(process.env.DATA_DIR ?? './data')
   const db = await openSqlite(dataDir)
+  const instanceKey = loadInstanceKey(dataDir, process.env.KINDGESPREK_KEY)
   const deps: Deps = {
     db,
     clock: systemClock,
     log: createLogger(undefined, true),
-    keys: new ChildKeys(loadInstanceKey(dataDir, process.env.KINDGESPREK_KEY)),
+    keys: new ChildKeys(instanceKey),
+    limits: new Limits(new MemoryLimitStore(systemClock), deriveKey(instanceKey, 'limit-keys')),
     config: { origins: [], secure: false },
   }
   const need = (k: keyof typeof values): string => {

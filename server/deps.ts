@@ -1,4 +1,5 @@
 import type { Clock } from './clock'
+import type { Limits } from './auth/limits'
 import type { ChildKeys } from './crypto/keys'
 import type { Logger } from './log'
 import type { Db } from './store/db'
@@ -9,6 +10,8 @@ export type Deps = {
   clock: Clock
   log: Logger
   keys: ChildKeys
+  /** Every rate limit, backoff and concurrency ceiling (server/auth/limits.ts). */
+  limits: Limits
   config: {
     /** Origins allowed for sockets and state-changing requests. */
     origins: string[]

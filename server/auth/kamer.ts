@@ -173,7 +173,7 @@ export async function openKamer(
   phantom: PhantomLockout,
 ): Promise<KamerTokenIssued> {
   const key = nameKey(name)
-  if (phantom.locked(key)) throw new CodedError('kamer_locked', 429)
+  if (await phantom.locked(key)) throw new CodedError('kamer_locked', 429)
   const row = await deps.db
     .selectFrom('kamers')
     .innerJoin('children', 'children.id', 'kamers.child_id')
@@ -204,7 +204,7 @@ export async function openKamer(
         .where('child_id', '=', row.child_id)
         .execute()
       if (lock) throw new CodedError('kamer_locked', 429)
-    } else if (phantom.fail(key)) throw new CodedError('kamer_locked', 429)
+    } else if (await phantom.fail(key)) throw new CodedError('kamer_locked', 429)
     throw new CodedError('wrong_credentials', 401)
   }
   return deps.db.transaction().execute(async (trx) => {
@@ -221,25 +221,22 @@ export async function openKamer(
 }
 
 /**
- * Wrong tries on names that do not exist lock the same way as real kamers, in memory: otherwise
- * "locked" after five tries would tell a guesser that a name is real.
+ * Wrong tries on names that do not exist lock the same way as real kamers, in the limit store:
+ * otherwise "locked" after five tries would tell a guesser that a name is real.
  */
 export class PhantomLockout {
-  private fails = new Map<string, { count: number; until: number }>()
   constructor(private readonly deps: Deps) {}
-  locked(key: string): boolean {
-    const e = this.fails.get(key)
-    return e !== undefined && e.until > this.deps.clock.now()
+  async locked(key: string): Promise<boolean> {
+    return (await this.deps.limits.count('kamer-phantom-lock', key)) > 0
   }
   /** Counts a wrong try; true when this one locks the name. */
-  fail(key: string): boolean {
-    const now = this.deps.clock.now()
-    if (this.fails.size > 50_000) for (const [k, v] of this.fails) if (v.until <= now) this.fails.delete(k)
+  async fail(key: string): Promise<boolean> {
+    const { limits } = this.deps
     // Like failed_count in the database: wrong tries in a row, back to zero when a lock starts.
-    const count = (this.fails.get(key)?.count ?? 0) + 1
-    const lock = count >= KAMER_MAX_FAILS
-    this.fails.set(key, { count: lock ? 0 : count, until: lock ? now + KAMER_LOCK_MS : 0 })
-    return lock
+    if (!(await limits.over('kamer-phantom-fail', key, KAMER_MAX_FAILS - 1, KAMER_LOCK_MS))) return false
+    await limits.reset('kamer-phantom-fail', key)
+    await limits.over('kamer-phantom-lock', key, 0, KAMER_LOCK_MS)
+    return true
   }
 }
 

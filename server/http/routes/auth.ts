@@ -3,7 +3,6 @@ import { deleteCookie, setCookie } from 'hono/cookie'
 import { CodedError } from '../../../dialogs/contract/errors'
 import { LoginBody, type Me } from '../../../dialogs/contract/http'
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../../auth/passwords'
-import { RateLimiter } from '../../auth/rate-limit'
 import { createSession, endAllSessions, endSession, SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../../auth/sessions'
 import type { Deps } from '../../deps'
 import { body, clientIp, requireBegeleider, type Env } from '../context'
@@ -11,15 +10,17 @@ import type { Hooks } from '../hooks'
 
 export function authRoutes(deps: Deps, hooks: Hooks) {
   // Per IP and per username: a slow guesser is stopped either way (SEC-04).
-  const perIp = new RateLimiter(deps.clock, 20, 15 * 60_000)
-  const perUser = new RateLimiter(deps.clock, 10, 15 * 60_000)
-
+  const WINDOW = 15 * 60_000
   return (
     new Hono<Env>()
       .post('/login', async (c) => {
         const { username, password } = await body(c, LoginBody)
         const name = username.toLowerCase()
-        if (!perIp.take(clientIp(c)) || !perUser.take(name)) throw new CodedError('rate_limited', 429)
+        if (
+          (await deps.limits.over('login-ip', clientIp(c), 20, WINDOW)) ||
+          (await deps.limits.over('login-user', name, 10, WINDOW))
+        )
+          throw new CodedError('rate_limited', 429)
         const row = await deps.db
           .selectFrom('begeleiders')
           .selectAll()
@@ -29,7 +30,7 @@ export function authRoutes(deps: Deps, hooks: Hooks) {
         const ok = await verifyPassword(password, row?.password_hash ?? (await DUMMY_HASH_PROMISE))
         // One answer for unknown user and wrong password: no account probing.
         if (!row || !ok) throw new CodedError('wrong_credentials', 401)
-        perUser.reset(name)
+        await deps.limits.reset('login-user', name)
         const token = await createSession(deps, row.id)
         setCookie(c, SESSION_COOKIE, token, {
           httpOnly: true,

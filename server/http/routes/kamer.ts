@@ -33,7 +33,6 @@ import {
   type KamerTokenIssued,
 } from '../../auth/kamer'
 import type { KamerPrincipal } from '../../auth/principal'
-import { RateLimiter } from '../../auth/rate-limit'
 import { iso } from '../../clock'
 import type { Deps } from '../../deps'
 import type { GesprekHost } from '../../gesprek/host'
@@ -62,11 +61,13 @@ const kamerToolsFor = (ageBand: string) =>
  */
 export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
   // Invites are join codes: ≤ 10 tries a minute per source and a global ceiling (SEC-03).
-  const invitePerIp = new RateLimiter(deps.clock, 10, 60_000)
-  const inviteGlobal = new RateLimiter(deps.clock, 300, 60_000)
+  const inviteLimited = async (c: Ctx) =>
+    (await deps.limits.over('invite-ip', clientIp(c), 10, 60_000)) ||
+    (await deps.limits.over('invite-all', 'all', 300, 60_000))
   // PIN tries: per kamer in the database (openKamer), per IP and overall here.
-  const openPerIp = new RateLimiter(deps.clock, 20, 15 * 60_000)
-  const openGlobal = new RateLimiter(deps.clock, 600, 60_000)
+  const openLimited = async (c: Ctx) =>
+    (await deps.limits.over('open-ip', clientIp(c), 20, 15 * 60_000)) ||
+    (await deps.limits.over('open-all', 'all', 600, 60_000))
   const phantom = new PhantomLockout(deps)
   // One kamer gesprek per tool: two taps on a slow phone must not make two.
   const creating = new Map<string, Promise<string>>()
@@ -101,7 +102,7 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
     new Hono<Env>()
       // ── the jongere, before the kamer is open ──
       .post('/invite/check', async (c) => {
-        if (!invitePerIp.take(clientIp(c)) || !inviteGlobal.take('all')) throw new CodedError('rate_limited', 429)
+        if (await inviteLimited(c)) throw new CodedError('rate_limited', 429)
         const { code } = await body(c, KamerInviteCheckBody).catch(() => {
           throw new CodedError('code_invalid', 400)
         })
@@ -109,14 +110,14 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
         return c.json({ ok: true })
       })
       .post('/setup', async (c) => {
-        if (!invitePerIp.take(clientIp(c)) || !inviteGlobal.take('all')) throw new CodedError('rate_limited', 429)
+        if (await inviteLimited(c)) throw new CodedError('rate_limited', 429)
         const { code, name, secret } = await body(c, KamerSetupBody)
         const issued = await setupKamer(deps, code, name, secret)
         deps.log.info('kamer set up', { child: issued.childId })
         return c.json(tokenOut(issued))
       })
       .post('/open', async (c) => {
-        if (!openPerIp.take(clientIp(c)) || !openGlobal.take('all')) throw new CodedError('rate_limited', 429)
+        if (await openLimited(c)) throw new CodedError('rate_limited', 429)
         const { name, secret } = await body(c, KamerOpenBody)
         return c.json(tokenOut(await openKamer(deps, name, secret, phantom)))
       })

@@ -2,17 +2,17 @@ import { Hono } from 'hono'
 import { CodedError } from '../../../dialogs/contract/errors'
 import { KindJoinBody, type KindJoinOut } from '../../../dialogs/contract/http'
 import { redeemJoinCode } from '../../auth/join-codes'
-import { RateLimiter } from '../../auth/rate-limit'
 import type { Deps } from '../../deps'
 import { body, clientIp, type Env } from '../context'
 
 export function kindRoutes(deps: Deps) {
   // ≤ 5 tries a minute per source and a global ceiling, so 10,000 guesses at 40 bits find nothing (SEC-03).
-  const perIp = new RateLimiter(deps.clock, 5, 60_000)
-  const global = new RateLimiter(deps.clock, 300, 60_000)
-
   return new Hono<Env>().post('/join', async (c) => {
-    if (!perIp.take(clientIp(c)) || !global.take('all')) throw new CodedError('rate_limited', 429)
+    if (
+      (await deps.limits.over('join-ip', clientIp(c), 5, 60_000)) ||
+      (await deps.limits.over('join-all', 'all', 300, 60_000))
+    )
+      throw new CodedError('rate_limited', 429)
     const { code } = await body(c, KindJoinBody).catch(() => {
       throw new CodedError('code_invalid', 400)
     })
