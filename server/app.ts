@@ -14,6 +14,8 @@ import type { Hooks } from './http/hooks'
 import { scheduleRetention } from './jobs/retention'
 import { createLogger, type Logger } from './log'
 import { createRealtime, endBegeleiderSockets, endPrincipalSockets, type AppServer } from './realtime/io'
+import { soloCluster } from './cluster/cluster'
+import { redisCluster } from './cluster/redis'
 import { openStore } from './store/db'
 
 export type ServerOptions = {
@@ -21,6 +23,10 @@ export type ServerOptions = {
   dataDir: string
   /** postgres://…: PostgreSQL instead of SQLite; the instance key must then come from instanceKey. */
   databaseUrl?: string | undefined
+  /** redis://…: joins this node with the others (adapter, notices, shared limits and locks). */
+  redisUrl?: string | undefined
+  /** Key prefix in Redis, so installations sharing one Redis stay apart (default 'kg'). */
+  redisPrefix?: string | undefined
   port?: number
   host?: string
   instanceKey?: string
@@ -56,12 +62,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // The key first: a node without KINDGESPREK_KEY on PostgreSQL stops before it touches the database.
   const instanceKey = loadInstanceKey(opts.dataDir, opts.instanceKey, Boolean(opts.databaseUrl))
   const db = await openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl })
+  const cluster = opts.redisUrl
+    ? await redisCluster({ url: opts.redisUrl, prefix: opts.redisPrefix, clock, log })
+    : soloCluster()
   const deps: Deps = {
     db,
     clock,
     log,
     keys: new ChildKeys(instanceKey),
-    limits: new Limits(opts.limitStore ?? new MemoryLimitStore(clock), deriveKey(instanceKey, 'limit-keys')),
+    limits: new Limits(
+      opts.limitStore ?? cluster.limitStore ?? new MemoryLimitStore(clock),
+      deriveKey(instanceKey, 'limit-keys'),
+    ),
     config: {
       origins: opts.origins ?? [],
       secure: opts.secure ?? false,
@@ -77,7 +89,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       resolve(s as HttpServer),
     ) as HttpServer
   })
-  const io = createRealtime(httpServer, deps, host)
+  const io = createRealtime(httpServer, deps, host, cluster)
   hooks.sessionEnded = (p, reason) => endPrincipalSockets(io, p, reason)
   hooks.begeleiderEnded = (id, reason) => endBegeleiderSockets(io, id, reason)
   const stopRetention =
@@ -85,6 +97,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       ? () => undefined
       : scheduleRetention(deps, host, {
           days: opts.retentionDays,
+          claim: (windowMs) => cluster.claim('retention', windowMs, clock.now()),
           onErased: (childId, tokenHashes) => {
             for (const tokenHash of tokenHashes)
               endPrincipalSockets(io, { role: 'kind', childId, kamer: true, tokenHash }, 'expired')
@@ -99,8 +112,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       httpServer.close() // stop accepting new connections
       stopRetention()
       await host.shutdown() // refuse new commands, finish the queued ones
-      io.emit('server:restarting', {})
+      // This node's clients only: the other nodes keep theirs.
+      io.local.emit('server:restarting', {})
       await io.close()
+      await cluster.close()
       await db.destroy()
     })())
 

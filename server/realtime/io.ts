@@ -11,6 +11,7 @@ import {
   type InterServerEvents,
   type ServerToClientEvents,
 } from '../../dialogs/contract/socket'
+import type { GesprekView } from '../../dialogs/contract/view'
 import type { Audience } from '../../dialogs/sharing'
 import { recordAccess, stepsInView } from '../audit/access-log'
 import { gesprekFor } from '../auth/access'
@@ -19,6 +20,7 @@ import { kamerPrincipal, kamerPrincipalByHash, touchKamer } from '../auth/kamer'
 import type { Principal } from '../auth/principal'
 import { TokenBucket } from '../auth/rate-limit'
 import { SESSION_COOKIE, sessionPrincipal, sessionPrincipalByHash } from '../auth/sessions'
+import { soloCluster, type Cluster } from '../cluster/cluster'
 import type { Deps } from '../deps'
 import type { GesprekHost } from '../gesprek/host'
 import { errorFields } from '../log'
@@ -49,9 +51,16 @@ function cookieValue(req: IncomingMessage, name: string): string | undefined {
   return undefined
 }
 
-export function createRealtime(httpServer: HttpServer, deps: Deps, host: GesprekHost): AppServer {
+export function createRealtime(
+  httpServer: HttpServer,
+  deps: Deps,
+  host: GesprekHost,
+  cluster: Cluster = soloCluster(),
+): AppServer {
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
+    // Several nodes: room broadcasts (logout, revocation, deactivation) reach every node's sockets.
+    ...(cluster.adapter ? { adapter: cluster.adapter as never } : {}),
     maxHttpBufferSize: 256 * 1024,
     pingInterval: 10_000,
     pingTimeout: 8_000,
@@ -100,6 +109,8 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
       const audience: Audience = p.role === 'kind' ? 'kind' : 'begeleider'
       await socket.join(roomOf(gesprekId, audience))
       if (p.role === 'kind') await touchDevice(deps, p.tokenHash)
+      // With other nodes a notice may still be on its way: a join reads the gesprek from the database.
+      if (cluster.adapter) host.forget(gesprekId)
       const { seq, view } = await host.view(gesprekId, audience)
       // A begeleider's look is logged before they get anything; no log line, no live view (SEC-08).
       if (p.role === 'begeleider') {
@@ -128,12 +139,33 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
     })
   })
 
-  host.onCommitted((gesprekId, seq, viewFor) => {
+  /**
+   * Views go to this node's own sockets only (io.local): a projection never travels through Redis.
+   * Other nodes hear "gesprek G is at seq N" and project for their own sockets from the database.
+   */
+  const projectLocally = (gesprekId: string, seq: number, viewFor: (audience: Audience) => GesprekView) => {
     for (const audience of ['kind', 'begeleider'] as const) {
       const room = roomOf(gesprekId, audience)
-      if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) continue
-      io.to(room).emit('gesprek:view', { gesprekId, seq, view: viewFor(audience) })
+      if (!hasLocalSockets(room)) continue
+      io.local.to(room).emit('gesprek:view', { gesprekId, seq, view: viewFor(audience) })
     }
+  }
+  const hasLocalSockets = (room: string) => (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0
+
+  host.onCommitted((gesprekId, seq, viewFor) => {
+    projectLocally(gesprekId, seq, viewFor)
+    void cluster.publish({ t: 'seq', g: gesprekId, s: seq })
+  })
+
+  cluster.onNotice((notice) => {
+    if (notice.t === 'end') return endLocalRoom(io, notice.room, notice.reason)
+    const gesprekId = notice.g
+    if (!hasLocalSockets(roomOf(gesprekId, 'kind')) && !hasLocalSockets(roomOf(gesprekId, 'begeleider')))
+      return host.forget(gesprekId) // nobody here watches it: just stop trusting the cached copy
+    host.refresh(gesprekId, notice.s).then(
+      (fresh) => fresh && projectLocally(gesprekId, fresh.seq, fresh.viewFor),
+      (err: unknown) => deps.log.warn('refresh after notice failed', errorFields(err)),
+    )
   })
 
   /** A kamer locks after a few idle minutes: checked before every event, not only at the handshake. */
@@ -224,7 +256,13 @@ export async function sweepIdleKamers(io: AppServer, deps: Deps): Promise<number
   return ended
 }
 
-/** Ends every socket of a session or device token (logout, lock, revocation). */
+/** Ends this node's sockets in one room: a notice from the CLI reaches every node this way. */
+function endLocalRoom(io: AppServer, room: string, reason: 'logout' | 'expired' | 'locked') {
+  io.local.to(room).emit('session:ended', { reason })
+  io.local.in(room).disconnectSockets(true)
+}
+
+/** Ends every socket of a session or device token (logout, lock, revocation), on every node. */
 export function endPrincipalSockets(io: AppServer, p: Principal, reason: 'logout' | 'expired' | 'locked') {
   const room = principalRoom(p)
   io.to(room).emit('session:ended', { reason })

@@ -7,11 +7,7 @@ import { join } from 'node:path'
  * The copy holds sealed answers and wrapped child keys but never the instance key: keep the two apart
  * (docs/operations.md). Written with mode 0600; an existing file is never overwritten.
  */
-export async function backupDatabase(
-  dataDir: string,
-  to: string,
-  databaseUrl?: string,
-): Promise<{ pages: number }> {
+export async function backupDatabase(dataDir: string, to: string, databaseUrl?: string): Promise<{ pages: number }> {
   if (databaseUrl) throw new Error(POSTGRES_BACKUP)
   if (existsSync(to)) throw new Error(`refusing to overwrite ${to}`)
   const source = new Sqlite(join(dataDir, 'kindgesprek.sqlite'), { fileMustExist: true })

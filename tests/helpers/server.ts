@@ -8,6 +8,7 @@ import type { Clock } from '../../server/clock'
 import { S2C, type ClientToServerEvents, type ServerToClientEvents } from '../../dialogs/contract/socket'
 import type { GesprekView } from '../../dialogs/contract/view'
 import { createLogger } from '../../server/log'
+import { databaseFor } from './services'
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
@@ -27,10 +28,33 @@ export function captureLog() {
 
 export type TestServer = RunningServer & { dataDir: string; stop: () => Promise<void> }
 
-/** A real server on port 0 with a real SQLite file in a temp folder. */
+/** The instance key test servers use on PostgreSQL (there is no key file there). */
+export const TEST_INSTANCE_KEY = Buffer.alloc(32, 7).toString('base64')
+
+/** Which store the tests run on: KG_STORE=postgres (with the global setup's servers) or SQLite. */
+export const onPostgres = () => Boolean(process.env.KG_TEST_PG_ADMIN_URL)
+
+/**
+ * Store options for a server on `dataDir`. On PostgreSQL a database of its own per data folder (a restart
+ * on the same folder finds the same database) and a Redis prefix of the same name.
+ */
+export async function storeOptionsFor(dataDir: string): Promise<Partial<ServerOptions>> {
+  const admin = process.env.KG_TEST_PG_ADMIN_URL
+  if (!admin) return {}
+  const databaseUrl = await databaseFor(admin, dataDir)
+  return {
+    databaseUrl,
+    instanceKey: TEST_INSTANCE_KEY,
+    redisUrl: process.env.KG_TEST_REDIS_URL,
+    redisPrefix: new URL(databaseUrl).pathname.slice(1),
+  }
+}
+
+/** A real server on port 0 with a real SQLite file in a temp folder (or PostgreSQL + Redis: KG_STORE). */
 export async function startTestServer(opts: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDir()
-  const server = await startServer({ log: createLogger(() => undefined), ...opts, dataDir, port: 0 })
+  const store = await storeOptionsFor(dataDir)
+  const server = await startServer({ log: createLogger(() => undefined), ...store, ...opts, dataDir, port: 0 })
   return {
     ...server,
     dataDir,
