@@ -38,6 +38,8 @@ export type ServerOptions = {
   distDir?: string
   /** Days after a trajectory closes before its raw answers are erased (SEC-10); false: no scheduled job. */
   retentionDays?: number | false
+  /** How often the retention job looks (default hourly); each round runs on one node only. */
+  retentionEveryMs?: number
   /** Where rate-limit counts live; in memory when not given (several nodes pass a shared one). */
   limitStore?: LimitStore
 }
@@ -70,6 +72,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     clock,
     log,
     keys: new ChildKeys(instanceKey),
+    cluster,
     limits: new Limits(
       opts.limitStore ?? cluster.limitStore ?? new MemoryLimitStore(clock),
       deriveKey(instanceKey, 'limit-keys'),
@@ -97,6 +100,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       ? () => undefined
       : scheduleRetention(deps, host, {
           days: opts.retentionDays,
+          ...(opts.retentionEveryMs ? { everyMs: opts.retentionEveryMs } : {}),
           claim: (windowMs) => cluster.claim('retention', windowMs, clock.now()),
           onErased: (childId, tokenHashes) => {
             for (const tokenHash of tokenHashes)

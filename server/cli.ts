@@ -9,7 +9,10 @@ import { ChildKeys, deriveKey, loadInstanceKey } from './crypto/keys'
 import type { Deps } from './deps'
 import { createLogger } from './log'
 import { endSessionsOf, moveChild, resetPassword, setActive } from './workspace/beheer'
-import { openSqlite } from './store/db'
+import { soloCluster } from './cluster/cluster'
+import { redisCluster } from './cluster/redis'
+import { begeleiderRoom, principalRoom } from './realtime/io'
+import { openStore } from './store/db'
 import { backupDatabase } from './store/backup'
 import { GesprekHost } from './gesprek/host'
 import { DEFAULT_RETENTION_DAYS, runRetention } from './jobs/retention'
@@ -34,7 +37,9 @@ const USAGE = `npm run admin -- <command> [options]
   rotate-key            new instance key; rewraps every child key (stop the server first)
   retention           [--days N]   erase closed trajectories older than N days (default RETENTION_DAYS or 30)
 
-  DATA_DIR (default ./data) selects the database.`
+  DATA_DIR (default ./data) selects the database; DATABASE_URL=postgres://… selects PostgreSQL instead
+  (KINDGESPREK_KEY required). With REDIS_URL the running nodes end the sockets the CLI ended, at once.
+  backup on PostgreSQL: use pg_dump (the command says how); rotate-key: stop every node first.`
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2)
@@ -57,16 +62,33 @@ async function main() {
     },
   })
   const dataDir = resolve(process.env.DATA_DIR ?? './data')
-  const db = await openSqlite(dataDir)
-  const instanceKey = loadInstanceKey(dataDir, process.env.KINDGESPREK_KEY)
+  // Like a node: PostgreSQL when DATABASE_URL is set (then the key must come from KINDGESPREK_KEY), and
+  // with REDIS_URL the running nodes hear what the CLI ended (their sockets close within a second).
+  const databaseUrl = process.env.DATABASE_URL || undefined
+  const instanceKey = loadInstanceKey(dataDir, process.env.KINDGESPREK_KEY, Boolean(databaseUrl))
+  const db = await openStore({ dataDir, databaseUrl })
+  const log = createLogger(undefined, true)
+  const cluster = process.env.REDIS_URL
+    ? await redisCluster({
+        url: process.env.REDIS_URL,
+        prefix: process.env.REDIS_PREFIX,
+        clock: systemClock,
+        log,
+        publishOnly: true,
+      })
+    : soloCluster()
   const deps: Deps = {
     db,
     clock: systemClock,
-    log: createLogger(undefined, true),
+    log,
     keys: new ChildKeys(instanceKey),
-    limits: new Limits(new MemoryLimitStore(systemClock), deriveKey(instanceKey, 'limit-keys')),
+    limits: new Limits(cluster.limitStore ?? new MemoryLimitStore(systemClock), deriveKey(instanceKey, 'limit-keys')),
     config: { origins: [], secure: false },
+    cluster,
   }
+  /** Every node ends the sockets of this begeleider's sessions (the admin page does the same). */
+  const endOnEveryNode = (begeleiderId: string) =>
+    cluster.publish({ t: 'end', room: begeleiderRoom(begeleiderId), reason: 'locked' })
   const need = (k: keyof typeof values): string => {
     const v = values[k]
     if (typeof v !== 'string' || !v) throw new Error(`--${k} is required`)
@@ -113,6 +135,7 @@ async function main() {
       // next reconnect (the admin page also closes them at once: docs/workspace.md).
       case 'deactivate':
         await setActive(deps, cliScope(), need('begeleider-id'), false)
+        await endOnEveryNode(need('begeleider-id'))
         console.log(JSON.stringify({ ok: true }))
         break
       case 'activate':
@@ -121,10 +144,12 @@ async function main() {
         break
       case 'reset-password':
         await resetPassword(deps, cliScope(), need('begeleider-id'), password())
+        await endOnEveryNode(need('begeleider-id'))
         console.log(JSON.stringify({ ok: true }))
         break
       case 'end-sessions':
         await endSessionsOf(deps, cliScope(), need('begeleider-id'))
+        await endOnEveryNode(need('begeleider-id'))
         console.log(JSON.stringify({ ok: true }))
         break
       case 'move-child':
@@ -135,7 +160,7 @@ async function main() {
         console.log(JSON.stringify({ ok: true }))
         break
       case 'backup':
-        console.log(JSON.stringify(await backupDatabase(dataDir, resolve(need('to')))))
+        console.log(JSON.stringify(await backupDatabase(dataDir, resolve(need('to')), databaseUrl)))
         break
       case 'export-child':
       case 'erase-child': {
@@ -151,7 +176,13 @@ async function main() {
         const host = new GesprekHost(deps)
         if (command === 'export-child') console.log(JSON.stringify(await exportChild(deps, host, childId), null, 2))
         else {
-          await eraseChild(deps, host, childId)
+          const { tokenHashes } = await eraseChild(deps, host, childId)
+          for (const tokenHash of tokenHashes)
+            await cluster.publish({
+              t: 'end',
+              room: principalRoom({ role: 'kind', childId, kamer: true, tokenHash }),
+              reason: 'expired',
+            })
           console.log(JSON.stringify({ ok: true, erased: childId }))
         }
         break
@@ -188,6 +219,7 @@ async function main() {
     console.error(err instanceof Error ? err.message : 'failed')
     process.exitCode = 1
   } finally {
+    await cluster.close()
     await db.destroy()
   }
 }

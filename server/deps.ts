@@ -1,4 +1,5 @@
 import type { Clock } from './clock'
+import type { Cluster } from './cluster/cluster'
 import type { Limits } from './auth/limits'
 import type { ChildKeys } from './crypto/keys'
 import type { Logger } from './log'
@@ -12,6 +13,8 @@ export type Deps = {
   keys: ChildKeys
   /** Every rate limit, backoff and concurrency ceiling (server/auth/limits.ts). */
   limits: Limits
+  /** The other nodes (server/cluster); absent or solo when this process is alone. */
+  cluster?: Cluster
   config: {
     /** Origins allowed for sockets and state-changing requests. */
     origins: string[]

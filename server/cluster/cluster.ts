@@ -14,6 +14,8 @@ export const Notice = z.discriminatedUnion('t', [
     room: z.string().max(128),
     reason: z.enum(['logout', 'expired', 'locked']),
   }),
+  /** A child was erased: every node drops its cached key and gesprekken of that child. */
+  z.strictObject({ t: z.literal('erased'), child: z.string().max(64) }),
 ])
 export type Notice = z.infer<typeof Notice>
 

@@ -146,6 +146,8 @@ export async function eraseChild(deps: Deps, host: GesprekHost, childId: string)
   })
   deps.keys.forget(childId)
   host.forgetChild(childId)
+  // Other nodes hold the unwrapped key and the gesprekken in memory too: they drop them now.
+  await deps.cluster?.publish({ t: 'erased', child: childId })
   deps.log.info('child erased', { child: childId })
   return { tokenHashes }
 }

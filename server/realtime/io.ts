@@ -159,6 +159,10 @@ export function createRealtime(
 
   cluster.onNotice((notice) => {
     if (notice.t === 'end') return endLocalRoom(io, notice.room, notice.reason)
+    if (notice.t === 'erased') {
+      deps.keys.forget(notice.child)
+      return host.forgetChild(notice.child)
+    }
     const gesprekId = notice.g
     if (!hasLocalSockets(roomOf(gesprekId, 'kind')) && !hasLocalSockets(roomOf(gesprekId, 'begeleider')))
       return host.forget(gesprekId) // nobody here watches it: just stop trusting the cached copy

@@ -44,18 +44,18 @@ describe(`crash test (CRASH_SEED=${SEED})`, () => {
       const t2 = Date.now()
 
       // Invariants, checked against the file itself before anyone sends again.
-      const db = new DbReader(dataDir)
+      const db = await DbReader.open(dataDir)
       const problems: string[] = []
       try {
         const found = await Promise.all(
           sims.map(async (s) => {
-            const stored = db.events(s.gesprekId, s.childId)
+            const stored = await db.events(s.gesprekId, s.childId)
             return [...s.checkStored(stored), ...(await s.checkBegeleiderView(stored))]
           }),
         )
         problems.push(...found.flat())
       } finally {
-        db.close()
+        await db.close()
       }
       expect(problems, `round ${round}, seed ${SEED}`).toEqual([])
       const before = sims.reduce((n, s) => n + s.acked, 0)

@@ -125,16 +125,16 @@ describe(`network faults (NET_SEED=${SEED})`, () => {
       for (let tries = 0; s.ids.length > s.acked && tries < 20; tries++) await s.step(2000)
     }
 
-    const db = new DbReader(server.dataDir)
+    const db = await DbReader.open(server.dataDir)
     const problems: string[] = []
     for (const s of sims) {
-      const stored = db.events(s.gesprekId, s.childId)
+      const stored = await db.events(s.gesprekId, s.childId)
       problems.push(...s.checkStored(stored), ...(await s.checkBegeleiderView(stored)))
       if (stored.length !== s.acked)
         problems.push(`gesprek ${s.index}: ${stored.length} stored, ${s.acked} acked after healing`)
       s.disconnect()
     }
-    db.close()
+    await db.close()
     await proxy.close()
     const acked = sims.reduce((n, s) => n + s.acked, 0)
     console.log(JSON.stringify({ seed: SEED, acked, connections: proxy.tally }))

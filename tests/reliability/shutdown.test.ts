@@ -61,13 +61,13 @@ describe('graceful shutdown (REL-12)', () => {
     const second = await spawnServer(dataDir)
     procs.push(second)
     await Promise.all(sims.map((s) => s.connect(second.url, seed.cookie)))
-    const db = new DbReader(dataDir)
+    const db = await DbReader.open(dataDir)
     const problems: string[] = []
     for (const s of sims) {
-      const stored = db.events(s.gesprekId, s.childId)
+      const stored = await db.events(s.gesprekId, s.childId)
       problems.push(...s.checkStored(stored), ...(await s.checkBegeleiderView(stored)))
     }
-    db.close()
+    await db.close()
     expect(problems).toEqual([])
     expect(sims.reduce((n, s) => n + s.acked, 0)).toBeGreaterThan(20)
     for (const s of sims) s.disconnect()
