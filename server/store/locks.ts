@@ -5,7 +5,12 @@ import type { Database } from './schema'
 type Db = Kysely<Database>
 
 /** Named cluster-wide locks; fixed numbers so every node and the CLI agree on them. */
-export const LOCKS = { migrate: 0x6b67_0001, firstStart: 0x6b67_0002, retention: 0x6b67_0003 } as const
+export const LOCKS = {
+  migrate: 0x6b67_0001,
+  firstStart: 0x6b67_0002,
+  retention: 0x6b67_0003,
+  accessLog: 0x6b67_0004,
+} as const
 
 /**
  * Runs `work` while holding a PostgreSQL session advisory lock, so one node at a time does it
