@@ -12,10 +12,13 @@ import { GesprekHost } from './gesprek/host'
 import { createApp } from './http/app'
 import type { Hooks } from './http/hooks'
 import { scheduleRetention } from './jobs/retention'
-import { createLogger, type Logger } from './log'
-import { createRealtime, endBegeleiderSockets, endPrincipalSockets, type AppServer } from './realtime/io'
+import { createLogger, errorFields, type Logger } from './log'
+import { createRealtime, principalRoom, type AppServer } from './realtime/io'
+import { followRevocationTable } from './realtime/revocation-table'
+import { LocalRevocations } from './realtime/revocations'
 import { soloCluster } from './cluster/cluster'
 import { redisCluster } from './cluster/redis'
+import { ClusterRevocations } from './cluster/revocations'
 import { openStore } from './store/db'
 
 export type ServerOptions = {
@@ -67,6 +70,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const cluster = opts.redisUrl
     ? await redisCluster({ url: opts.redisUrl, prefix: opts.redisPrefix, clock, log })
     : soloCluster()
+  const localRevocations = new LocalRevocations((err) => log.warn('revocation handler failed', errorFields(err)))
+  // With other nodes a revocation also travels through Redis, so it ends their sockets too.
+  const revocations = opts.redisUrl ? new ClusterRevocations(localRevocations, cluster) : localRevocations
   const deps: Deps = {
     db,
     clock,
@@ -77,6 +83,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       opts.limitStore ?? cluster.limitStore ?? new MemoryLimitStore(clock),
       deriveKey(instanceKey, 'limit-keys'),
     ),
+    revocations,
     config: {
       origins: opts.origins ?? [],
       secure: opts.secure ?? false,
@@ -93,8 +100,22 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ) as HttpServer
   })
   const io = createRealtime(httpServer, deps, host, cluster)
-  hooks.sessionEnded = (p, reason) => endPrincipalSockets(io, p, reason)
-  hooks.begeleiderEnded = (id, reason) => endBegeleiderSockets(io, id, reason)
+  const published = (what: string) => (err: unknown) =>
+    log.warn('revocation not published', { what, ...errorFields(err) })
+  // Every end of a right goes through the one channel: this node's sockets and (multi-node) the others.
+  hooks.sessionEnded = (p, reason) => {
+    const hash = principalRoom(p).slice(2)
+    const notice =
+      p.role === 'begeleider'
+        ? ({ kind: 'session', sessionHash: hash, reason } as const)
+        : ({ kind: 'token', tokenHash: hash, reason } as const)
+    revocations.publish(notice).catch(published(notice.kind))
+  }
+  hooks.begeleiderEnded = (begeleiderId, reason) =>
+    void revocations.publish({ kind: 'begeleider', begeleiderId, reason }).catch(published('begeleider'))
+  // Notices from another process (the admin CLI) arrive through the database; every node reads the table
+  // itself, so what it reads goes to its own sockets only.
+  const stopFollowing = await followRevocationTable(db, localRevocations, published('table'))
   const stopRetention =
     opts.retentionDays === false
       ? () => undefined
@@ -102,10 +123,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
           days: opts.retentionDays,
           ...(opts.retentionEveryMs ? { everyMs: opts.retentionEveryMs } : {}),
           claim: (windowMs) => cluster.claim('retention', windowMs, clock.now()),
-          onErased: (childId, tokenHashes) => {
-            for (const tokenHash of tokenHashes)
-              endPrincipalSockets(io, { role: 'kind', childId, kamer: true, tokenHash }, 'expired')
-          },
         })
   const port = (httpServer.address() as AddressInfo).port
   const url = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`
@@ -115,6 +132,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     (closing ??= (async () => {
       httpServer.close() // stop accepting new connections
       stopRetention()
+      stopFollowing()
       await host.shutdown() // refuse new commands, finish the queued ones
       // This node's clients only: the other nodes keep theirs.
       io.local.emit('server:restarting', {})

@@ -11,13 +11,13 @@ import { createLogger } from './log'
 import { endSessionsOf, moveChild, resetPassword, setActive } from './workspace/beheer'
 import { soloCluster } from './cluster/cluster'
 import { redisCluster } from './cluster/redis'
-import { begeleiderRoom, principalRoom } from './realtime/io'
 import { openStore } from './store/db'
 import { backupDatabase } from './store/backup'
 import { GesprekHost } from './gesprek/host'
 import { DEFAULT_RETENTION_DAYS, runRetention } from './jobs/retention'
 import { eraseChild, exportChild } from './privacy/child-data'
 import { rotateInstanceKey } from './crypto/rotate'
+import { TableRevocations } from './realtime/revocation-table'
 
 const USAGE = `npm run admin -- <command> [options]
 
@@ -83,12 +83,11 @@ async function main() {
     log,
     keys: new ChildKeys(instanceKey),
     limits: new Limits(cluster.limitStore ?? new MemoryLimitStore(systemClock), deriveKey(instanceKey, 'limit-keys')),
+    // A running server reads these notices within a second and ends the sockets they cover.
+    revocations: new TableRevocations(db),
     config: { origins: [], secure: false },
     cluster,
   }
-  /** Every node ends the sockets of this begeleider's sessions (the admin page does the same). */
-  const endOnEveryNode = (begeleiderId: string) =>
-    cluster.publish({ t: 'end', room: begeleiderRoom(begeleiderId), reason: 'locked' })
   const need = (k: keyof typeof values): string => {
     const v = values[k]
     if (typeof v !== 'string' || !v) throw new Error(`--${k} is required`)
@@ -131,11 +130,9 @@ async function main() {
           }),
         )
         break
-      // Run beside a live server, these end sessions in the database; open sockets close at their
-      // next reconnect (the admin page also closes them at once: docs/workspace.md).
+      // Run beside a live server, these also leave a revocation notice: its open sockets end within a second.
       case 'deactivate':
         await setActive(deps, cliScope(), need('begeleider-id'), false)
-        await endOnEveryNode(need('begeleider-id'))
         console.log(JSON.stringify({ ok: true }))
         break
       case 'activate':
@@ -144,12 +141,10 @@ async function main() {
         break
       case 'reset-password':
         await resetPassword(deps, cliScope(), need('begeleider-id'), password())
-        await endOnEveryNode(need('begeleider-id'))
         console.log(JSON.stringify({ ok: true }))
         break
       case 'end-sessions':
         await endSessionsOf(deps, cliScope(), need('begeleider-id'))
-        await endOnEveryNode(need('begeleider-id'))
         console.log(JSON.stringify({ ok: true }))
         break
       case 'move-child':
@@ -172,17 +167,12 @@ async function main() {
           .where('organisation_id', '=', need('organisation-id'))
           .executeTakeFirst()
         if (!own) throw new Error('no such child in that organisation')
-        // A server running beside this keeps its own cache: erase through the beheer route when it runs.
+        // A server running beside this keeps its own cache: erase through the beheer route when it runs
+        // (the erasure's revocation notice still ends the child's open sockets there).
         const host = new GesprekHost(deps)
         if (command === 'export-child') console.log(JSON.stringify(await exportChild(deps, host, childId), null, 2))
         else {
-          const { tokenHashes } = await eraseChild(deps, host, childId)
-          for (const tokenHash of tokenHashes)
-            await cluster.publish({
-              t: 'end',
-              room: principalRoom({ role: 'kind', childId, kamer: true, tokenHash }),
-              reason: 'expired',
-            })
+          await eraseChild(deps, host, childId)
           console.log(JSON.stringify({ ok: true, erased: childId }))
         }
         break

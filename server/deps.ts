@@ -3,6 +3,7 @@ import type { Cluster } from './cluster/cluster'
 import type { Limits } from './auth/limits'
 import type { ChildKeys } from './crypto/keys'
 import type { Logger } from './log'
+import type { Revocations } from './realtime/revocations'
 import type { Db } from './store/db'
 
 /** What every room of the server gets handed; built once in server/app.ts. */
@@ -15,6 +16,8 @@ export type Deps = {
   limits: Limits
   /** The other nodes (server/cluster); absent or solo when this process is alone. */
   cluster?: Cluster
+  /** Where a right that ended is announced, so every open socket it covered ends at once. */
+  revocations: Revocations
   config: {
     /** Origins allowed for sockets and state-changing requests. */
     origins: string[]

@@ -47,15 +47,24 @@ export function useGesprek(gesprekId: string | null, token?: string) {
         socket.disconnect()
       } else setConnection('offline')
     }
+    // A right ended (logout, the end of the gesprek, a revoked device): nothing of the answers stays on screen.
     const onEnded = () => {
+      setView(null)
       setConnection('ended')
       setError('session_expired')
+    }
+    const onGesprekEnded = (raw: unknown) => {
+      if ((raw as { gesprekId?: unknown } | null)?.gesprekId !== gesprekId) return
+      setView(null)
+      setConnection('ended')
+      setError('not_found')
     }
     socket.on('connect', join)
     const offView = onGesprekView(socket, (id, seq, next) => id === gesprekId && accept(seq, next))
     socket.on('disconnect', onDisconnect)
     socket.on('connect_error', onConnectError)
     socket.on('session:ended', onEnded)
+    socket.on('gesprek:ended', onGesprekEnded)
     socket.connect()
     return () => {
       socket.off('connect', join)
@@ -63,6 +72,7 @@ export function useGesprek(gesprekId: string | null, token?: string) {
       socket.off('disconnect', onDisconnect)
       socket.off('connect_error', onConnectError)
       socket.off('session:ended', onEnded)
+      socket.off('gesprek:ended', onGesprekEnded)
       socket.disconnect()
     }
   }, [socket, gesprekId, seqs])

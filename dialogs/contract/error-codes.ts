@@ -24,4 +24,5 @@ export const ERROR_CODES = [
   'kamer_locked',
   'secret_too_weak',
   'kamer_name_taken',
+  'too_many_connections',
 ] as const

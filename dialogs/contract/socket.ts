@@ -30,6 +30,8 @@ export const S2C = {
   'server:restarting': z.strictObject({}),
   /** The session behind this socket ended (logout, lock, expiry): the client must re-authenticate. */
   'session:ended': z.strictObject({ reason: z.enum(['logout', 'expired', 'locked']) }),
+  /** This screen may no longer see this gesprek (the child moved to another team): drop its view. */
+  'gesprek:ended': z.strictObject({ gesprekId: GesprekId }),
 } as const
 
 export type C2SName = keyof typeof C2S

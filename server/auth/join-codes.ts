@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto'
 import { CodedError } from '../../dialogs/contract/errors'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
+import { DEVICE_END_PHASES } from '../gesprek/devices'
 import { hashToken, newToken } from '../ids'
 import type { DevicePrincipal } from './principal'
 
@@ -62,12 +63,15 @@ export async function redeemJoinCode(
         'join_codes.used_at',
         'gesprekken.id',
         'gesprekken.child_id',
+        'gesprekken.phase',
       ])
       .where('join_codes.code_hash', '=', hashToken(code))
       .executeTakeFirst()
     if (!row) throw new CodedError('code_invalid', 400)
     if (row.used_at) throw new CodedError('code_used', 400)
     if (Date.parse(row.expires_at) <= deps.clock.now()) throw new CodedError('code_expired', 400)
+    // A code minted before the gesprek stopped opens nothing after it (ADR 0010).
+    if (DEVICE_END_PHASES.includes(row.phase)) throw new CodedError('code_expired', 400)
     const used = await trx
       .updateTable('join_codes')
       .set({ used_at: iso(deps.clock) })

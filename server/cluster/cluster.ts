@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import type { LimitStore } from '../auth/limit-store'
+import { RevocationNotice } from '../realtime/revocations'
 
 /**
  * What one node tells the others. Ids, seqs and reasons only: never answer text, never a projection
@@ -8,12 +9,8 @@ import type { LimitStore } from '../auth/limit-store'
 export const Notice = z.discriminatedUnion('t', [
   /** Gesprek `g` has been committed up to seq `s` on some node. */
   z.strictObject({ t: z.literal('seq'), g: z.string().max(64), s: z.number().int().nonnegative() }),
-  /** End every socket in one principal or begeleider room (the CLI, which has no sockets of its own). */
-  z.strictObject({
-    t: z.literal('end'),
-    room: z.string().max(128),
-    reason: z.enum(['logout', 'expired', 'locked']),
-  }),
+  /** A right ended (server/realtime/revocations.ts): every node ends the sockets it covers. */
+  z.strictObject({ t: z.literal('revoked'), notice: RevocationNotice }),
   /** A child was erased: every node drops its cached key and gesprekken of that child. */
   z.strictObject({ t: z.literal('erased'), child: z.string().max(64) }),
 ])

@@ -47,8 +47,8 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
   app.route('/api/kamer', kamerRoutes(deps, host, hooks))
   app.route('/api/tools', toolRoutes())
   app.route('/api/workspace', workspaceRoutes(deps, host))
-  app.route('/api/beheer', beheerRoutes(deps, hooks))
-  app.route('/api/beheer', beheerDataRoutes(deps, host, hooks))
+  app.route('/api/beheer', beheerRoutes(deps))
+  app.route('/api/beheer', beheerDataRoutes(deps, host))
   app.all('/api/*', (c) => c.json({ error: 'not_found' }, 404))
   serveClient(app, opts.distDir)
 

@@ -15,24 +15,37 @@ import type { GesprekView } from '../../dialogs/contract/view'
 import type { Audience } from '../../dialogs/sharing'
 import { recordAccess, stepsInView } from '../audit/access-log'
 import { gesprekFor } from '../auth/access'
-import { devicePrincipal, devicePrincipalByHash, touchDevice } from '../auth/join-codes'
-import { kamerPrincipal, kamerPrincipalByHash, touchKamer } from '../auth/kamer'
+import { devicePrincipal, touchDevice } from '../auth/join-codes'
+import { kamerPrincipal, touchKamer } from '../auth/kamer'
 import type { Principal } from '../auth/principal'
 import { TokenBucket } from '../auth/rate-limit'
 import { SESSION_COOKIE, sessionPrincipal, sessionPrincipalByHash } from '../auth/sessions'
 import { soloCluster, type Cluster } from '../cluster/cluster'
 import type { Deps } from '../deps'
+import { DEVICE_END_PHASES, endGesprekDevices } from '../gesprek/devices'
 import type { GesprekHost } from '../gesprek/host'
 import { errorFields } from '../log'
-
-/** `checkedAt`: when the principal was last confirmed against the database (handshake or re-check). */
-export type SocketData = { principal: Principal; bucket: TokenBucket; checkedAt: number }
+import { deadlineOf, freshPrincipal } from './deadlines'
+import type { RevocationNotice, RevocationReason } from './revocations'
 
 /**
- * How long an open socket trusts its principal before looking again. Deactivation or a revoked token from
- * another process (the CLI) never reaches this process's rooms, so each socket re-checks on its own.
+ * `deadline`: when the principal runs out by itself (expiry, idle) as far as this socket knows; looked
+ * at again then. `touchedAt`: when a begeleider's session was last kept alive through this socket.
  */
-export const PRINCIPAL_RECHECK_MS = 30_000
+export type SocketData = { principal: Principal; deadline: number; touchedAt: number }
+
+/**
+ * How often open sockets are held against their deadlines: a session or token that expires or goes
+ * idle loses its sockets within a second, also when nothing is sent (revocations arrive as notices).
+ */
+export const DEADLINE_SWEEP_MS = 250
+/** A live begeleider socket keeps its session alive like a page does: at most one write a minute. */
+const SESSION_TOUCH_MS = 60_000
+/** Commands per token or session, across all its sockets: a steady rate with a burst. */
+const COMMANDS_PER_SEC = 10
+const COMMAND_BURST = 40
+/** Open sockets per token or session: a tablet, a reconnect in flight and some slack, not 25. */
+export const MAX_SOCKETS_PER_PRINCIPAL = 5
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
 
@@ -42,6 +55,9 @@ export const roomOf = (gesprekId: string, audience: Audience) => `g:${gesprekId}
 export const principalRoom = (p: Principal) => `p:${p.role === 'kind' ? p.tokenHash : p.sessionHash}`
 /** One room per begeleider across all their sessions: logout everywhere and deactivation reach every socket. */
 export const begeleiderRoom = (begeleiderId: string) => `b:${begeleiderId}`
+/** Every child device of one guided gesprek: the end of the gesprek reaches them all. */
+export const devicesRoom = (gesprekId: string) => `d:${gesprekId}`
+const principalKey = (p: Principal) => principalRoom(p)
 
 function cookieValue(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -72,6 +88,8 @@ export function createRealtime(
     },
   })
 
+  const buckets = new PrincipalBuckets(deps)
+
   // Runs on every connection, reconnects included: a revoked session or token never gets back in.
   io.use((socket, next) => {
     const auth = HandshakeAuth.safeParse(socket.handshake.auth ?? {})
@@ -83,25 +101,30 @@ export function createRealtime(
           (p): Promise<Principal | null> | Principal => p ?? kamerPrincipal(deps, token),
         )
       : sessionPrincipal(deps, cookieValue(socket.request, SESSION_COOKIE))
-    resolve.then(
-      (principal) => {
-        if (!principal) return next(new Error('not_logged_in'))
-        socket.data.principal = principal
-        socket.data.bucket = new TokenBucket(deps.clock, 10, 40)
-        socket.data.checkedAt = deps.clock.now()
-        next()
-      },
-      (err: unknown) => {
-        deps.log.warn('socket auth failed', errorFields(err))
-        next(new Error('internal'))
-      },
-    )
+    resolve
+      .then(async (principal) => (principal ? { principal, deadline: await deadlineOf(deps, principal) } : null))
+      .then(
+        (found) => {
+          if (!found) return next(new Error('not_logged_in'))
+          const room = io.sockets.adapter.rooms.get(principalRoom(found.principal))
+          if ((room?.size ?? 0) >= MAX_SOCKETS_PER_PRINCIPAL) return next(new Error('too_many_connections'))
+          socket.data.principal = found.principal
+          socket.data.deadline = found.deadline
+          socket.data.touchedAt = deps.clock.now()
+          next()
+        },
+        (err: unknown) => {
+          deps.log.warn('socket auth failed', errorFields(err))
+          next(new Error('internal'))
+        },
+      )
   })
 
   io.on('connection', (socket) => {
-    void socket.join(principalRoom(socket.data.principal))
-    if (socket.data.principal.role === 'begeleider')
-      void socket.join(begeleiderRoom(socket.data.principal.begeleiderId))
+    const first = socket.data.principal
+    void socket.join(principalRoom(first))
+    if (first.role === 'begeleider') void socket.join(begeleiderRoom(first.begeleiderId))
+    else if (!first.kamer) void socket.join(devicesRoom(first.gesprekId))
     handle(socket, 'gesprek:join', async ({ gesprekId, lastSeq }) => {
       const p = socket.data.principal
       await kamerStillOpen(p)
@@ -155,14 +178,23 @@ export function createRealtime(
   host.onCommitted((gesprekId, seq, viewFor) => {
     projectLocally(gesprekId, seq, viewFor)
     void cluster.publish({ t: 'seq', g: gesprekId, s: seq })
+    const kindView = viewFor('kind')
+    if (kindView.setting === 'begeleid' && DEVICE_END_PHASES.includes(kindView.phase))
+      // After the command's ack has gone out: the child sees "stopped", then the screen empties.
+      setImmediate(
+        () =>
+          void endGesprekDevices(deps, gesprekId).catch((err: unknown) =>
+            deps.log.error('ending devices failed', errorFields(err)),
+          ),
+      )
   })
 
   cluster.onNotice((notice) => {
-    if (notice.t === 'end') return endLocalRoom(io, notice.room, notice.reason)
     if (notice.t === 'erased') {
       deps.keys.forget(notice.child)
       return host.forgetChild(notice.child)
     }
+    if (notice.t !== 'seq') return
     const gesprekId = notice.g
     if (!hasLocalSockets(roomOf(gesprekId, 'kind')) && !hasLocalSockets(roomOf(gesprekId, 'begeleider')))
       return host.forget(gesprekId) // nobody here watches it: just stop trusting the cached copy
@@ -181,29 +213,24 @@ export function createRealtime(
   }
 
   /**
-   * At most once per PRINCIPAL_RECHECK_MS per socket: is the session or device token still there? A kamer
-   * token is checked on every event by kamerStillOpen already. A fresh principal replaces the old one, so a
-   * team move reaches open sockets too.
+   * Before every event: past its deadline, or (for a begeleider) a minute since the session was last
+   * kept alive, the principal is read again. Revocations do not wait for this: they arrive as notices.
    */
   async function principalStillValid(socket: AppSocket) {
     const p = socket.data.principal
     const now = deps.clock.now()
-    if (
-      (p.role === 'kind' && p.kamer) ||
-      (now - socket.data.checkedAt < PRINCIPAL_RECHECK_MS && now >= socket.data.checkedAt)
-    )
-      return
-    const fresh: Principal | null =
-      p.role === 'begeleider'
-        ? await sessionPrincipalByHash(deps, p.sessionHash)
-        : await devicePrincipalByHash(deps, p.tokenHash)
+    const touch =
+      p.role === 'begeleider' && (now - socket.data.touchedAt >= SESSION_TOUCH_MS || now < socket.data.touchedAt)
+    if (now < socket.data.deadline && !touch) return
+    const fresh = await freshPrincipal(deps, p)
     if (fresh) {
-      socket.data.principal = fresh
-      socket.data.checkedAt = now
+      socket.data.principal = fresh.p
+      socket.data.deadline = fresh.deadline
+      socket.data.touchedAt = now
       return
     }
     // After the error ack has gone out, so the client learns why the line closed.
-    setImmediate(() => endPrincipalSockets(io, p, 'expired'))
+    setImmediate(() => endPrincipalSockets(io, p, p.role === 'kind' && p.kamer ? 'locked' : 'expired'))
     throw new CodedError('session_expired', 401)
   }
 
@@ -217,7 +244,7 @@ export function createRealtime(
       if (typeof ack !== 'function') return void socket.disconnect(true)
       const reply = ack as (r: unknown) => void
       const fail = (error: ErrorCode) => reply({ ok: false, error })
-      if (!socket.data.bucket.take()) return fail('rate_limited')
+      if (!buckets.take(socket.data.principal)) return fail('rate_limited')
       const parsed = C2S[event].safeParse(raw)
       if (!parsed.success) return fail('invalid_payload')
       try {
@@ -232,36 +259,117 @@ export function createRealtime(
     socket.on(event as never, listener as never)
   }
 
-  // A kamer left open on a phone locks by itself, also when nothing is sent any more (docs/kamer.md).
-  const sweep = setInterval(() => void sweepIdleKamers(io, deps), KAMER_SWEEP_MS)
+  // Expiry and idle end sockets by themselves, also when nothing is sent (docs/kamer.md, docs/security.md).
+  const rechecking = new Set<string>()
+  const sweep = setInterval(() => {
+    const now = deps.clock.now()
+    for (const socket of io.of('/').sockets.values()) {
+      const p = socket.data.principal
+      if (!p || now < socket.data.deadline) continue
+      const key = principalKey(p)
+      if (rechecking.has(key)) continue
+      rechecking.add(key)
+      void freshPrincipal(deps, p)
+        .then((fresh) => {
+          if (!fresh) return endPrincipalSockets(io, p, p.role === 'kind' && p.kamer ? 'locked' : 'expired')
+          for (const s of socketsIn(io, principalRoom(p))) {
+            s.data.principal = fresh.p
+            s.data.deadline = fresh.deadline
+          }
+        })
+        .catch((err: unknown) => deps.log.warn('deadline check failed', errorFields(err)))
+        .finally(() => rechecking.delete(key))
+    }
+    buckets.prune(now)
+  }, DEADLINE_SWEEP_MS)
   sweep.unref()
-  httpServer.once('close', () => clearInterval(sweep))
+  const unsubscribe = deps.revocations.subscribe((notice) => applyRevocation(io, deps, notice))
+  httpServer.once('close', () => {
+    clearInterval(sweep)
+    unsubscribe()
+  })
 
   return io
 }
 
-export const KAMER_SWEEP_MS = 30_000
-
-/** Ends the sockets of kamer tokens that went idle, expired or were revoked since their last event. */
-export async function sweepIdleKamers(io: AppServer, deps: Deps): Promise<number> {
-  let ended = 0
-  for (const socket of io.of('/').sockets.values()) {
-    const p = socket.data.principal
-    if (!p || p.role !== 'kind' || !p.kamer) continue
-    try {
-      if (await kamerPrincipalByHash(deps, p.tokenHash)) continue
-    } catch (err) {
-      deps.log.warn('kamer sweep failed', errorFields(err))
-      continue
-    }
-    endPrincipalSockets(io, p, 'locked')
-    ended++
+/** Command budgets per token or session, shared by all its sockets (one token, many sockets: one budget). */
+class PrincipalBuckets {
+  private buckets = new Map<string, { bucket: TokenBucket; used: number }>()
+  constructor(private readonly deps: Deps) {}
+  take(p: Principal): boolean {
+    const key = principalKey(p)
+    let entry = this.buckets.get(key)
+    if (!entry)
+      this.buckets.set(
+        key,
+        (entry = { bucket: new TokenBucket(this.deps.clock, COMMANDS_PER_SEC, COMMAND_BURST), used: 0 }),
+      )
+    entry.used = this.deps.clock.now()
+    return entry.bucket.take()
   }
-  return ended
+  /** A bucket unused for a minute is full again anyway: forget it. */
+  prune(now: number) {
+    if (this.buckets.size < 1000) return
+    for (const [k, v] of this.buckets) if (now - v.used > 60_000) this.buckets.delete(k)
+  }
 }
 
-/** Ends this node's sockets in one room: a notice from the CLI reaches every node this way. */
-function endLocalRoom(io: AppServer, room: string, reason: 'logout' | 'expired' | 'locked') {
+function socketsIn(io: AppServer, room: string): AppSocket[] {
+  const ids = io.sockets.adapter.rooms.get(room)
+  if (!ids) return []
+  return [...ids].flatMap((id) => {
+    const s = io.sockets.sockets.get(id)
+    return s ? [s] : []
+  })
+}
+
+/** Ends this node's sockets that a notice covers; the notice reaches the other nodes on its own. */
+export async function applyRevocation(io: AppServer, deps: Deps, notice: RevocationNotice): Promise<void> {
+  switch (notice.kind) {
+    case 'begeleider':
+      return endRoom(io, begeleiderRoom(notice.begeleiderId), notice.reason)
+    case 'session':
+      return endRoom(io, `p:${notice.sessionHash}`, notice.reason)
+    case 'token':
+      return endRoom(io, `p:${notice.tokenHash}`, notice.reason)
+    case 'gesprek':
+      return endRoom(io, devicesRoom(notice.gesprekId), notice.reason)
+    case 'child':
+      return recheckChildRooms(io, deps, notice.childId)
+    case 'device':
+      return
+  }
+}
+
+/**
+ * Who may see a child changed (a team move, erasure): every begeleider socket in one of the child's
+ * gesprek rooms is held against the database again and leaves the rooms it no longer may be in.
+ */
+async function recheckChildRooms(io: AppServer, deps: Deps, childId: string): Promise<void> {
+  const rows = await deps.db.selectFrom('gesprekken').select('id').where('child_id', '=', childId).execute()
+  for (const { id } of rows) {
+    const room = roomOf(id, 'begeleider')
+    for (const socket of socketsIn(io, room)) {
+      const p = socket.data.principal
+      if (p.role !== 'begeleider') continue
+      const fresh = await sessionPrincipalByHash(deps, p.sessionHash)
+      if (!fresh) {
+        endPrincipalSockets(io, p, 'expired')
+        continue
+      }
+      socket.data.principal = fresh
+      const still = await gesprekFor(deps, fresh, id).then(
+        () => true,
+        () => false,
+      )
+      if (still) continue
+      await socket.leave(room)
+      socket.emit('gesprek:ended', { gesprekId: id })
+    }
+  }
+}
+
+function endRoom(io: AppServer, room: string, reason: RevocationReason) {
   io.local.to(room).emit('session:ended', { reason })
   io.local.in(room).disconnectSockets(true)
 }
@@ -269,13 +377,6 @@ function endLocalRoom(io: AppServer, room: string, reason: 'logout' | 'expired' 
 /** Ends every socket of a session or device token (logout, lock, revocation), on every node. */
 export function endPrincipalSockets(io: AppServer, p: Principal, reason: 'logout' | 'expired' | 'locked') {
   const room = principalRoom(p)
-  io.to(room).emit('session:ended', { reason })
-  io.in(room).disconnectSockets(true)
-}
-
-/** Ends every socket of every session of one begeleider. */
-export function endBegeleiderSockets(io: AppServer, begeleiderId: string, reason: 'logout' | 'expired' | 'locked') {
-  const room = begeleiderRoom(begeleiderId)
   io.to(room).emit('session:ended', { reason })
   io.in(room).disconnectSockets(true)
 }

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-foundation'
 import * as m0002 from './migrations/0002-access-log'
 import * as m0003 from './migrations/0003-workspace'
 import * as m0004 from './migrations/0004-kamer'
+import * as m0010 from './migrations/0010-revocations'
 import type { Database } from './schema'
 
 type Migration = { version: number; up: (db: Kysely<Database>) => Promise<void> }
@@ -18,6 +19,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 2, up: m0002.up },
   { version: 3, up: m0003.up },
   { version: 4, up: m0004.up },
+  { version: 10, up: m0010.up },
 ]
 
 /** Brings the schema up to date. On PostgreSQL under an advisory lock: nodes starting together take turns. */

@@ -139,4 +139,6 @@ export interface Database {
   }
   /** Which shared kamer items (ids only) a begeleider last saw: drives the quiet "new" notice. */
   kamer_seen: { child_id: string; begeleider_id: string; item_ids: string; seen_at: string }
+  /** Revocation notices from another process (the CLI), ids only (server/realtime/revocation-table.ts). */
+  revocations: { seq: number; notice: string; created_at: string }
 }

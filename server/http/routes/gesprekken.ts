@@ -8,6 +8,7 @@ import { recordAccess, stepsInView } from '../../audit/access-log'
 import { childForBegeleider, gesprekFor } from '../../auth/access'
 import { createJoinCode, formatJoinCode } from '../../auth/join-codes'
 import type { Deps } from '../../deps'
+import { DEVICE_END_PHASES } from '../../gesprek/devices'
 import type { GesprekHost } from '../../gesprek/host'
 import { body, requireBegeleider, type Ctx, type Env } from '../context'
 import { childSummary, gesprekSummary } from './children'
@@ -56,6 +57,8 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
       const row = await gesprekFor(deps, p, c.req.param('id'))
       const tool = findTool(row.tool_id)
       if (!tool || tool.operator !== 'kind' || row.setting !== 'begeleid') throw new CodedError('not_allowed_now', 400)
+      // A stopped or finished gesprek takes no new screen: its devices were ended with it (ADR 0010).
+      if (DEVICE_END_PHASES.includes(row.phase)) throw new CodedError('not_allowed_now', 409)
       return c.json(await joinCodeOut(deps, c, row.id), 201)
     })
 }
