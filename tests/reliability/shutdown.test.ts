@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/server'
 import { SimGesprek } from './model'
-import { DbReader, sleep, spawnServer, type ServerProc } from './proc'
+import { DbReader, sleep, spawnServer, until, type ServerProc } from './proc'
 import type { SeedFile } from './server-process'
 
 /**
@@ -42,7 +42,9 @@ describe('graceful shutdown (REL-12)', () => {
         if (r === 'retry') await sleep(20)
       }
     })
-    await sleep(400)
+    // Load first (a condition, not a fixed sleep: PostgreSQL on a busy machine takes longer to warm up).
+    await until(() => sims.reduce((n, s) => n + s.acked, 0) >= 40, 30_000, 'load before the SIGTERM')
+    await sleep(100)
     const inFlight = sims.filter((s) => s.inFlight).length
     sigtermAt = Date.now()
     first.proc.kill('SIGTERM')
