@@ -6,7 +6,7 @@ import { dialectOf } from './dialect'
  * shipped migrations created, so existing files stay as they are. PostgreSQL has no autoincrement keyword:
  * an identity column there.
  */
-export function autoId(db: Kysely<any>) {
+export function autoId(db: Pick<Kysely<never>, 'getExecutor'>) {
   const pg = dialectOf(db) === 'postgres'
   return (c: ColumnDefinitionBuilder) =>
     pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()
