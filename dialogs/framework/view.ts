@@ -1,15 +1,12 @@
-import type { SnapshotFrom } from 'xstate'
-import type { Audience } from '../sharing'
-import { project } from '../projection'
 import type { GesprekView } from '../contract/view'
-import type { ToolMachine, Phase } from './build'
-import type { ToolDef } from './tool'
+import { project } from '../projection'
+import type { Audience } from '../sharing'
+import { stateOf, type ToolSnapshot } from './snapshot'
+import type { ToolInfo } from './tool'
 
 /** Turns a machine snapshot into what one audience may see. Pure; the server calls it per socket audience. */
-export function toView(tool: ToolDef, snapshot: SnapshotFrom<ToolMachine>, audience: Audience): GesprekView {
-  const value = snapshot.value as string | Record<string, string>
-  const phase = (typeof value === 'string' ? value : Object.keys(value)[0]) as Phase
-  const stepId = typeof value === 'object' ? value.actief : undefined
+export function toView(tool: ToolInfo, snapshot: ToolSnapshot, audience: Audience): GesprekView {
+  const { phase, stepId } = stateOf(snapshot)
   const index = stepId ? tool.steps.findIndex((s) => s.id === stepId) : -1
   const step = index >= 0 ? tool.steps[index]! : undefined
   const { items, notes } = project(snapshot.context, audience)

@@ -11,7 +11,7 @@ export type GesprekWrite = {
     fromSeq: number
     toSeq: number
     toolVersion: string
-    phase: string
+    phase: Database['gesprekken']['phase']
     snapshotEnc: string
     at: string
   }

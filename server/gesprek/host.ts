@@ -1,9 +1,9 @@
-import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate'
+import { initialTransition, transition } from 'xstate'
 import { CodedError } from '../../dialogs/contract/errors'
 import type { AgeBand } from '../../dialogs/contract/ids'
 import type { GesprekView } from '../../dialogs/contract/view'
-import type { ToolMachine } from '../../dialogs/framework/build'
 import { mayRoleSend, type GesprekEvent } from '../../dialogs/framework/events'
+import { replay, restoreSnapshot, stateOf, type ToolSnapshot } from '../../dialogs/framework/snapshot'
 import type { ToolDef } from '../../dialogs/framework/tool'
 import { toView } from '../../dialogs/framework/view'
 import { findTool } from '../../dialogs/registry'
@@ -15,7 +15,7 @@ import type { Deps } from '../deps'
 import { newId } from '../ids'
 import { GroupCommit } from './group-commit'
 
-type Snapshot = SnapshotFrom<ToolMachine>
+type Snapshot = ToolSnapshot
 type Loaded = { id: string; tool: ToolDef; childId: string; key: Buffer; snapshot: Snapshot; seq: number }
 
 export type CommandResult = { seq: number; duplicate: boolean }
@@ -23,7 +23,7 @@ export type CommittedListener = (gesprekId: string, seq: number, viewFor: (audie
 
 const snapshotAad = (gesprekId: string) => `${gesprekId}:snapshot`
 const eventAad = (gesprekId: string, seq: number) => `${gesprekId}:${seq}:event`
-const phaseOf = (s: Snapshot) => (typeof s.value === 'string' ? s.value : Object.keys(s.value)[0]!)
+const phaseOf = (s: Snapshot) => stateOf(s).phase
 
 /**
  * The server-authoritative gesprek host (architecture: the one path every answer takes).
@@ -143,14 +143,11 @@ export class GesprekHost {
       .where('gesprek_id', '=', gesprekId)
       .orderBy('seq')
       .execute()
-    let [snapshot] = initialTransition(tool.machine, {
-      ageBand: row.age_band as AgeBand,
-      setting: row.setting as Setting,
-    })
-    for (const e of events) {
-      const event = JSON.parse(open(key, e.event_enc, eventAad(gesprekId, e.seq))) as GesprekEvent
-      ;[snapshot] = transition(tool.machine, snapshot, event)
-    }
+    const snapshot = replay(
+      tool,
+      { ageBand: row.age_band, setting: row.setting },
+      events.map((e) => JSON.parse(open(key, e.event_enc, eventAad(gesprekId, e.seq))) as GesprekEvent),
+    )
     return { persisted: tool.machine.getPersistedSnapshot(snapshot), seq: events.at(-1)?.seq ?? 0 }
   }
 
@@ -223,8 +220,7 @@ export class GesprekHost {
     const key = await this.childKey(row.child_id)
     let persisted: unknown = JSON.parse(open(key, row.snapshot_enc, snapshotAad(gesprekId)))
     persisted = migrateSnapshot(tool, row.tool_version, persisted)
-    // Restoring (not starting) an actor is how XState revives a persisted snapshot; input is unused then.
-    const snapshot = createActor(tool.machine, { snapshot: persisted } as never).getSnapshot() as Snapshot
+    const snapshot = restoreSnapshot(tool, persisted)
     if (snapshot.status === 'error') throw new CodedError('internal', 500)
     const g: Loaded = { id: gesprekId, tool, childId: row.child_id, key, snapshot, seq: row.seq }
     if (this.loaded.size >= 5000) this.loaded.delete(this.loaded.keys().next().value!)
@@ -262,7 +258,7 @@ export function migrateSnapshot(tool: ToolDef, fromVersion: string, persisted: u
   for (let guard = 0; version !== tool.version; guard++) {
     const step = tool.migrations?.[version]
     if (!step || guard > 50) throw new CodedError('conflict', 409)
-    const migrated = step(snapshot) as { snapshot: unknown; version: string }
+    const migrated = step(snapshot)
     snapshot = migrated.snapshot
     version = migrated.version
   }

@@ -6,7 +6,7 @@ import pg from 'pg'
 import { migrate } from './migrations'
 import type { Database } from './schema'
 
-export { dialectOf, type Dialect } from './dialect'
+export { dialectOf } from './dialect'
 export { ifLockFree, LOCKS, withLock } from './locks'
 
 export type Db = Kysely<Database>
@@ -24,11 +24,6 @@ export async function openStore(opts: StoreOptions): Promise<Db> {
     throw err
   }
   return db
-}
-
-/** The embedded default: kept as the name the rest of the code and older tests know. */
-export async function openSqlite(dataDir: string): Promise<Db> {
-  return openStore({ dataDir })
 }
 
 /**
@@ -59,10 +54,10 @@ function openPostgres(connectionString: string): Db {
     connectionString,
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
     types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      getTypeParser: ((oid: number, format: 'text') =>
         oid === INT8 || oid === NUMERIC
-          ? (v: string) => Number(v)
-          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+          ? (v: string): unknown => Number(v)
+          : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
     },
   })
   // An idle client losing its server (a PostgreSQL restart) must not crash the node; the next query reconnects.

@@ -1,5 +1,5 @@
 /**
- * Relay latency child → begeleider (PERF-01): the real path (zod, authz, durable commit, projection)
+ * Relay latency child → begeleider: the real path (zod, authz, durable commit, projection)
  * against a bare socket.io relay in the same run on the same machine. Prints JSON; asserts nothing.
  * `npm run bench` (PAIRS, ANSWERS to change the load).
  */

@@ -6,7 +6,7 @@
 import { startPostgres, startRedis, type Service } from './services'
 
 export default async function setup(): Promise<() => Promise<void>> {
-  if (process.env.KG_STORE !== 'postgres') return async () => undefined
+  if (process.env.KG_STORE !== 'postgres') return () => Promise.resolve()
   const started: Service[] = []
   try {
     const pg = await startPostgres()

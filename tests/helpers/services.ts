@@ -94,7 +94,7 @@ export async function startPostgres(): Promise<Service> {
     { stdio: ['ignore', 'ignore', 'pipe'], ...(user ?? {}) },
   )
   let log = ''
-  proc.stderr!.on('data', (d: Buffer) => void (log = (log + d.toString('utf8')).slice(-4000)))
+  proc.stderr.on('data', (d: Buffer) => void (log = (log + d.toString('utf8')).slice(-4000)))
   const url = `postgres://kg@127.0.0.1:${port}/postgres`
   await waitFor(async () => {
     if (proc.exitCode !== null) throw new Error(`postgres exited: ${log}`)
@@ -122,10 +122,10 @@ export async function startRedis(): Promise<Service> {
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let out = ''
-  proc.stdout!.on('data', (d: Buffer) => void (out = (out + d.toString('utf8')).slice(-4000)))
-  await waitFor(async () => {
-    if (proc.exitCode !== null) throw new Error(`redis-server exited: ${out}`)
-    return out.includes('Ready to accept connections')
+  proc.stdout.on('data', (d: Buffer) => void (out = (out + d.toString('utf8')).slice(-4000)))
+  await waitFor(() => {
+    if (proc.exitCode !== null) return Promise.reject(new Error(`redis-server exited: ${out}`))
+    return Promise.resolve(out.includes('Ready to accept connections'))
   }, 'redis-server')
   return {
     url: `redis://127.0.0.1:${port}`,

@@ -89,7 +89,7 @@ async function columnsOf(db: Db, table: string): Promise<string[]> {
   return r.rows.map((c) => c.name)
 }
 
-describe('encryption at rest (SEC-09)', () => {
+describe('encryption at rest', () => {
   it('never stores a canary answer readable, in any table, file, WAL or backup; the backup is complete', async () => {
     const { server, sanne } = await setup()
     const g = await answerWithCanaries(server, sanne)
@@ -261,7 +261,7 @@ describe('inzage and erasure are for an admin of the same organisation (AVG art.
   })
 })
 
-describe('retention (SEC-10)', () => {
+describe('retention', () => {
   it('erases raw answers 30 days after the trajectory closes, not a day before', async () => {
     const clock = fakeClock()
     const { server, sanne, admin } = await setup({ clock })
