@@ -1,10 +1,18 @@
 import type { Deps } from './deps'
 import { createOrganisation } from './auth/accounts'
+import { LOCKS, withLock } from './store/db'
 
 export const DEMO_LOGIN = { username: 'demo', password: 'demo-begeleider' }
 
-/** First start only: a demo organisation, team and begeleider so `npm start` is usable at once. */
-export async function ensureDemo(deps: Deps): Promise<{ username: string; password: string } | null> {
+/**
+ * First start only: a demo organisation, team and begeleider so `npm start` is usable at once. Under the
+ * first-start lock: nodes starting together on one PostgreSQL make one demo organisation, not one each.
+ */
+export function ensureDemo(deps: Deps): Promise<{ username: string; password: string } | null> {
+  return withLock(deps.db, LOCKS.firstStart, (db) => ensureDemoLocked({ ...deps, db }))
+}
+
+async function ensureDemoLocked(deps: Deps): Promise<{ username: string; password: string } | null> {
   const existing = await deps.db
     .selectFrom('begeleiders')
     .select('id')

@@ -198,8 +198,30 @@ export class GesprekHost {
     return JSON.parse(open(key, row.snapshot_enc, snapshotAad(gesprekId)))
   }
 
+  /**
+   * The one entry point for several nodes: another node committed this gesprek up to `seq` (a notice
+   * through Redis, which carries no content). Drops this node's cached copy and reads it again from the
+   * database. Returns the fresh state when it moved forward, so the caller projects for its own sockets;
+   * null when this node was there already (seq never goes back; several commits may come as one).
+   */
+  refresh(
+    gesprekId: string,
+    seq: number,
+  ): Promise<{ seq: number; viewFor: (audience: Audience) => GesprekView } | null> {
+    return this.serial(gesprekId, async () => {
+      const had = this.loaded.get(gesprekId)
+      if (had && had.seq >= seq) return null
+      this.loaded.delete(gesprekId)
+      this.devices.forget(gesprekId)
+      const g = await this.load(gesprekId)
+      if (had && g.seq <= had.seq) return null
+      return { seq: g.seq, viewFor: (audience: Audience) => toView(g.tool, g.snapshot, audience) }
+    })
+  }
+
   forget(gesprekId: string): void {
     this.loaded.delete(gesprekId)
+    this.devices.forget(gesprekId)
   }
 
   forgetChild(childId: string): void {

@@ -22,6 +22,7 @@ import { kamerPrincipal, touchKamer } from '../auth/kamer'
 import type { DevicePrincipal, Principal } from '../auth/principal'
 import { TokenBucket } from '../auth/rate-limit'
 import { sessionCookieName, sessionPrincipal, sessionPrincipalByHash } from '../auth/sessions'
+import { soloCluster, type Cluster } from '../cluster/cluster'
 import type { Deps } from '../deps'
 import { DEVICE_END_PHASES, endGesprekDevices, revokeDeviceByHash } from '../gesprek/devices'
 import type { GesprekHost } from '../gesprek/host'
@@ -81,9 +82,16 @@ function cookieValue(req: IncomingMessage, name: string): string | undefined {
   return undefined
 }
 
-export function createRealtime(httpServer: HttpServer, deps: Deps, host: GesprekHost): AppServer {
+export function createRealtime(
+  httpServer: HttpServer,
+  deps: Deps,
+  host: GesprekHost,
+  cluster: Cluster = soloCluster(),
+): AppServer {
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
+    // Several nodes: room broadcasts (logout, revocation, deactivation) reach every node's sockets.
+    ...(cluster.adapter ? { adapter: cluster.adapter as never } : {}),
     maxHttpBufferSize: 256 * 1024,
     pingInterval: 10_000,
     pingTimeout: 8_000,
@@ -136,6 +144,8 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
       const p = socket.data.principal
       await kamerStillOpen(p)
       const row = await gesprekFor(deps, p, gesprekId)
+      // With other nodes a notice may still be on its way: a join reads the gesprek from the database.
+      if (cluster.adapter) host.forget(gesprekId)
       if (p.role === 'kind') {
         const device = p.kamer ? null : p
         // An unapproved device has its own view (ADR 0010): never the child's room.
@@ -208,7 +218,7 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
 
   /** One broadcast at a time per gesprek, so frames leave in commit order. */
   const broadcasts = new Map<string, Promise<void>>()
-  host.onCommitted((gesprekId, seq, viewFor) => {
+  const queueBroadcast = (gesprekId: string, seq: number, viewFor: (a: Audience) => GesprekView) => {
     const before = broadcasts.get(gesprekId) ?? Promise.resolve()
     const run = before
       .then(() => broadcast(gesprekId, seq, viewFor))
@@ -217,6 +227,13 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
     void run.then(() => {
       if (broadcasts.get(gesprekId) === run) broadcasts.delete(gesprekId)
     })
+  }
+  const hasLocalSockets = (room: string) => (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0
+
+  host.onCommitted((gesprekId, seq, viewFor) => {
+    queueBroadcast(gesprekId, seq, viewFor)
+    // The other nodes hear only "gesprek G is at seq N" and project for their own sockets from the database.
+    void cluster.publish({ t: 'seq', g: gesprekId, s: seq })
     const kindView = viewFor('kind')
     if (kindView.setting === 'begeleid' && DEVICE_END_PHASES.includes(kindView.phase))
       // After the command's ack has gone out: the child sees "stopped", then the screen empties.
@@ -228,16 +245,20 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
       )
   })
 
+  /**
+   * The one place that sends views. Only to this node's own sockets (io.local, per-socket emits):
+   * a projection never travels through Redis; other nodes project from the database after a seq notice.
+   */
   async function broadcast(gesprekId: string, seq: number, viewFor: (a: Audience) => GesprekView) {
     const kindRoom = roomOf(gesprekId, 'kind')
     const pendingRoom = pendingRoomOf(gesprekId)
-    const hasKind = (io.sockets.adapter.rooms.get(kindRoom)?.size ?? 0) > 0
+    const hasKind = hasLocalSockets(kindRoom)
     const pending = socketsIn(io, pendingRoom)
     if (hasKind || pending.length > 0) {
       const view = viewFor('kind')
       const book = await host.devices.book(gesprekId)
       if (hasKind)
-        io.to(kindRoom).emit('gesprek:view', {
+        io.local.to(kindRoom).emit('gesprek:view', {
           gesprekId,
           seq,
           view: { ...view, items: projectForDevice(view.items, CHILD_OWN, book) },
@@ -324,6 +345,8 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
       }
       s.data.principal = fresh
       if (!fresh.trusted || !s.rooms.has(pendingRoomOf(fresh.gesprekId))) continue
+      // The approval may have been given on another node: this node's ledger learns it too.
+      host.devices.noteTrusted(fresh.gesprekId, fresh.deviceId)
       await s.leave(pendingRoomOf(fresh.gesprekId))
       await s.join(roomOf(fresh.gesprekId, 'kind'))
       const { seq, view } = await host.view(fresh.gesprekId, 'kind')
@@ -333,6 +356,22 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
         view: await viewForDevice(view, fresh.gesprekId, fresh),
       })
     }
+  })
+
+  cluster.onNotice((notice) => {
+    if (notice.t === 'erased') {
+      deps.keys.forget(notice.child)
+      return host.forgetChild(notice.child)
+    }
+    if (notice.t !== 'seq') return
+    const gesprekId = notice.g
+    const watched = [roomOf(gesprekId, 'kind'), pendingRoomOf(gesprekId), roomOf(gesprekId, 'begeleider')]
+    if (!watched.some(hasLocalSockets)) return host.forget(gesprekId) // nobody here watches it: drop the cached copy
+    // Another node's commit: bring the cache up to its seq, then the same broadcast as after a local commit.
+    host.refresh(gesprekId, notice.s).then(
+      (fresh) => fresh && queueBroadcast(gesprekId, fresh.seq, fresh.viewFor),
+      (err: unknown) => deps.log.warn('refresh after notice failed', errorFields(err)),
+    )
   })
 
   /** A kamer locks after a few idle minutes: checked before every event, not only at the handshake. */
@@ -508,7 +547,7 @@ function endRoom(io: AppServer, room: string, reason: RevocationReason) {
   io.local.in(room).disconnectSockets(true)
 }
 
-/** Ends every socket of a session or device token (logout, lock, revocation). */
+/** Ends every socket of a session or device token (logout, lock, revocation), on every node. */
 export function endPrincipalSockets(io: AppServer, p: Principal, reason: 'logout' | 'expired' | 'locked') {
   const room = principalRoom(p)
   io.to(room).emit('session:ended', { reason })

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { LOCKS, withLock } from './locks'
 import * as m0001 from './migrations/0001-foundation'
 import * as m0002 from './migrations/0002-access-log'
 import * as m0003 from './migrations/0003-workspace'
@@ -29,7 +30,12 @@ export const MIGRATIONS: Migration[] = [
   { version: 71, up: m0071.up },
 ]
 
-export async function migrate(db: Kysely<Database>): Promise<number> {
+/** Brings the schema up to date. On PostgreSQL under an advisory lock: nodes starting together take turns. */
+export function migrate(db: Kysely<Database>): Promise<number> {
+  return withLock(db, LOCKS.migrate, migrateLocked)
+}
+
+async function migrateLocked(db: Kysely<Database>): Promise<number> {
   await db.schema
     .createTable('schema_migrations')
     .ifNotExists()

@@ -40,22 +40,22 @@ describe(`crash test (CRASH_SEED=${SEED})`, () => {
       if (!current) current = await spawnServer(dataDir, { port })
       const server = current
       const t1 = Date.now()
-      await Promise.all(sims.map((s) => s.connect(server.url, seed.cookie)))
+      await Promise.all(sims.map((s) => s.connect(server.url, seed.gesprekken[s.index]!.cookie)))
       const t2 = Date.now()
 
       // Invariants, checked against the file itself before anyone sends again.
-      const db = new DbReader(dataDir)
+      const db = await DbReader.open(dataDir)
       const problems: string[] = []
       try {
         const found = await Promise.all(
           sims.map(async (s) => {
-            const stored = db.events(s.gesprekId, s.childId)
+            const stored = await db.events(s.gesprekId, s.childId)
             return [...s.checkStored(stored), ...(await s.checkBegeleiderView(stored))]
           }),
         )
         problems.push(...found.flat())
       } finally {
-        db.close()
+        await db.close()
       }
       expect(problems, `round ${round}, seed ${SEED}`).toEqual([])
       const before = sims.reduce((n, s) => n + s.acked, 0)

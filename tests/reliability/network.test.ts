@@ -82,13 +82,15 @@ describe(`network faults (NET_SEED=${SEED})`, () => {
     server = await startTestServer({ retentionDays: false })
     const ids = await seedOrganisations(server)
     const sanne = await HttpUser.login(server.url, 'sanne')
-    const cookie = `kg_session=${await createSession(server.deps, ids.a1)}`
+    // A session per gesprek: one session may hold only a few sockets at once.
+    const cookies: string[] = []
     const sims: SimGesprek[] = []
     for (let i = 0; i < 10; i++) {
       const child = await sanne.post('/api/children', { nickname: 'Net', ageBand: '8-12' })
       const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
       const joined = await redeemJoinCode(server.deps, String(g.body.join.code).replace('-', ''))
       sims.push(new SimGesprek(i, joined.gesprekId, joined.childId, joined.token))
+      cookies.push(`kg_session=${await createSession(server.deps, ids.a1)}`)
     }
     const proxy = faultProxy(server.port, SEED)
     const port = await proxy.listen()
@@ -100,7 +102,7 @@ describe(`network faults (NET_SEED=${SEED})`, () => {
       while (running && !s.done) {
         if (!s.kid?.connected) {
           s.disconnect()
-          await s.connect(via, cookie, { timeoutMs: 1500 }).catch(() => undefined)
+          await s.connect(via, cookies[s.index]!, { timeoutMs: 1500 }).catch(() => undefined)
           if (!s.kid?.connected) {
             await sleep(think.int(50, 200))
             continue
@@ -121,20 +123,20 @@ describe(`network faults (NET_SEED=${SEED})`, () => {
     await Promise.all(drivers)
     for (const s of sims) {
       s.disconnect()
-      await s.connect(via, cookie, { timeoutMs: 5000 })
+      await s.connect(via, cookies[s.index]!, { timeoutMs: 5000 })
       for (let tries = 0; s.ids.length > s.acked && tries < 20; tries++) await s.step(2000)
     }
 
-    const db = new DbReader(server.dataDir)
+    const db = await DbReader.open(server.dataDir)
     const problems: string[] = []
     for (const s of sims) {
-      const stored = db.events(s.gesprekId, s.childId)
+      const stored = await db.events(s.gesprekId, s.childId)
       problems.push(...s.checkStored(stored), ...(await s.checkBegeleiderView(stored)))
       if (stored.length !== s.acked)
         problems.push(`gesprek ${s.index}: ${stored.length} stored, ${s.acked} acked after healing`)
       s.disconnect()
     }
-    db.close()
+    await db.close()
     await proxy.close()
     const acked = sims.reduce((n, s) => n + s.acked, 0)
     console.log(JSON.stringify({ seed: SEED, acked, connections: proxy.tally }))

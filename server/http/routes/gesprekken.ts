@@ -15,7 +15,13 @@ import { body, requireBegeleider, type Ctx, type Env } from '../context'
 import { childSummary, gesprekSummary } from './children'
 import { publicOrigin } from '../security'
 
-async function joinCodeOut(deps: Deps, c: Ctx, gesprekId: string, createdBy: string, lang?: Lang): Promise<JoinCodeOut> {
+async function joinCodeOut(
+  deps: Deps,
+  c: Ctx,
+  gesprekId: string,
+  createdBy: string,
+  lang?: Lang,
+): Promise<JoinCodeOut> {
   const { code, expiresAt } = await createJoinCode(deps, gesprekId, createdBy)
   const origin = publicOrigin(deps, c.req.url)
   // The language rides in the query (a child's first screen must be in it); the code rides in the
