@@ -183,11 +183,19 @@ describe('two nodes on one PostgreSQL and one Redis', () => {
     await send({ type: 'share.set', itemIds: ['item-mn-open'], level: 'alleen-ik' })
     const last = await send({ type: 'item.update', itemId: 'item-mn-open', patch: { text: `geheim ${canary}` } })
     await until(() => kidSeen.some((v) => v.includes(canary)), 2000, 'the child sees their own answer')
-    await until(() => begSeen.some((v) => v.includes(`"seq":${last}`)), 2000, 'B catches up to the last seq')
+    // A private change sends the begeleider no frame at all; a later open answer shows B has caught up.
+    const after = await send({ type: 'item.add', item: { id: 'item-mn-after', text: 'daarna weer open' } })
+    expect(after).toBeGreaterThan(last)
+    await until(
+      () => begSeen.some((v) => v.includes('daarna weer open') && v.includes(`"seq":${after}`)),
+      2000,
+      'B catches up past the private change',
+    )
+    expect(begSeen.some((v) => v.includes(`"seq":${last}`))).toBe(false)
     expect(begSeen.join('\n')).not.toContain(canary)
     // Re-joining on B reads the database: still nothing private.
     const join = await emitAck(beg, 'gesprek:join', { gesprekId: g.gesprekId })
-    expect(join.data.seq).toBe(last)
+    expect(join.data.seq).toBe(after)
     expect(JSON.stringify(join.data.view ?? {})).not.toContain(canary)
     kid.disconnect()
     beg.disconnect()
