@@ -253,6 +253,12 @@ describe('insiders cannot read an alleen-ik answer or change a level (issue 17)'
     expect(tokens.some((t) => t.from.includes('/api/kamer/setup'))).toBe(true)
     expect(found.filter((s) => /kamer\/(setup|open)/.test(s.how))).toEqual([])
     // Only a kamer token reaches the kamer's items: a moved level there came through the takeover.
+    // The table's calls (lock, re-invite) leave Sam's kamer closed; only the right name and PIN open it again.
+    const reopened = await new HttpUser(server.url).post('/api/kamer/open', {
+      name: 'de kamer van sam',
+      secret: 'een lange zin van sam',
+    })
+    expect(reopened.status).toBe(200)
     const { view } = await server.host.view(fx.kamerGesprek, 'kind')
     expect(view.items.find((i) => i.id === 'item-secret-k')?.share).toBe('alleen-ik')
   })
