@@ -46,6 +46,8 @@ export type ServerOptions = {
   clock?: Clock
   log?: Logger
   demo?: boolean
+  /** With `demo`: also a small demo caseload with a few weeks of history (first start only). */
+  demoCaseload?: boolean
   distDir?: string
   /** Days after a trajectory closes before its raw answers are erased (SEC-10); false: no scheduled job. */
   retentionDays?: number | false
@@ -133,7 +135,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   // A real installation (behind TLS or with a public origin) never gets an account with a known password.
   const realInstallation = Boolean(opts.secure) || (opts.origins ?? []).length > 0
-  const demo = opts.demo && !realInstallation ? await ensureDemo(deps) : null
+  const demo = opts.demo && !realInstallation ? await ensureDemo(deps, opts.demoCaseload ?? false) : null
   const host = new GesprekHost(deps, deps.kamerKeys)
   wireKamerSealing(deps, host)
   watchSignals(deps, host)

@@ -26,12 +26,14 @@ const server = await startServer({
   trustProxy: env.data.TRUST_PROXY,
   devOrigins: env.data.DEV_ORIGINS,
   demo: env.data.DEMO,
+  demoCaseload: env.data.DEMO,
 })
 
 const shownUrl = env.data.PUBLIC_ORIGINS[0] ?? server.url
 console.log(`\nkindgesprek draait op ${shownUrl}`)
 console.log(`  begeleider: ${shownUrl}/begeleider`)
 console.log(`  kind:       ${shownUrl}/kind`)
+console.log(`  kamer:      ${shownUrl}/kamer`)
 if (server.demo)
   console.log(`  demo-login: gebruikersnaam "${server.demo.username}", wachtwoord "${server.demo.password}"`)
 console.log('')

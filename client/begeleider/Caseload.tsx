@@ -83,6 +83,11 @@ function ChildRow({
         <span>{t(`workspace:phase.${c.phase}`)}</span>
         <span>{t(`workspace:living.${c.living}`)}</span>
         {!c.mine && <span className="muted">{t('workspace:caseload.of', { name: c.begeleider })}</span>}
+        <span className="child-row__last">
+          {c.cadence.gesprek.lastAt
+            ? t('screens:caseload.lastContact', { date: formatDay(c.cadence.gesprek.lastAt, lng) })
+            : t('screens:caseload.noContact')}
+        </span>
       </span>
       <span className="child-row__cadence">
         <CadenceBadge label={t('workspace:cadence.gesprek')} item={c.cadence.gesprek} lng={lng} />

@@ -12,7 +12,7 @@ export const TOOL_NAMESPACES = CATALOG.map((t) => t.namespace)
 
 /** The workspace's translator: workspace first, then common, errors and every tool. */
 export function useWorkspaceT() {
-  return useTranslation(['workspace', 'common', 'errors', ...TOOL_NAMESPACES])
+  return useTranslation(['workspace', 'common', 'errors', 'screens', ...TOOL_NAMESPACES])
 }
 
 const firstKnown = (t: TFunction, keys: string[], fallback: string): string => {
@@ -49,12 +49,25 @@ export const formatDay = (iso: string, lng: string) =>
   })
 
 /** The child's sharing choice, always beside the item: shape + words, never colour alone. */
-export function ShareBadge({ item }: { item: Pick<ItemView, 'share'> }) {
-  const { t } = useTranslation()
+export function ShareBadge({
+  item,
+  undecided = false,
+}: {
+  item: Pick<ItemView, 'share'>
+  /** The child has not picked this level itself yet (a guided gesprek the child operates). */
+  undecided?: boolean
+}) {
+  const { t } = useTranslation(['common', 'screens'])
+  // Until the child picks, the level is the setting's start (the begeleider sat beside the child):
+  // shown as it is, and marked as not yet the child's choice.
   return (
-    <span className="share-badge" title={t(`share.level.${item.share}`)}>
+    <span
+      className={undecided ? 'share-badge share-badge--open' : 'share-badge'}
+      title={t(`common:share.level.${item.share}`)}
+    >
       <ShareIcon level={item.share} size={22} />
-      <span>{t(`share.levelShort.${item.share}`)}</span>
+      <span>{t(`common:share.levelShort.${item.share}`)}</span>
+      {undecided && <span className="share-badge__open">· {t('screens:share.notChosen')}</span>}
     </span>
   )
 }
@@ -87,7 +100,7 @@ export function ItemWords({ item, toolId, compact = false }: { item: ItemView; t
           )}
         </p>
       )}
-      <ItemSummary item={item} step={step} t={t} showPrompt={!compact} captions />
+      <ItemSummary item={item} step={step} t={t} showPrompt={!compact} />
       {followUps.map(([k, v]) => (
         <p key={k} className="words__follow">
           <em>{firstKnown(t, [`${item.stepId}.followUps.${k}`], k)}</em> <bdi {...own}>{v}</bdi>

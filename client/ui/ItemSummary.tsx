@@ -24,14 +24,11 @@ export function ItemSummary({
   step,
   t,
   showPrompt = true,
-  captions = false,
 }: {
   item: Pick<ItemView, 'text' | 'pictures' | 'drawing' | 'subject' | 'colour' | 'scale' | 'person' | 'prompt' | 'lang'>
   step?: StepSpec
   t: TFunction
   showPrompt?: boolean
-  /** The picture's word written under it (the begeleider reads a picture answer in their language). */
-  captions?: boolean
 }) {
   const { t: ts } = useTranslation(['steps', 'common'])
   const question = showPrompt ? promptLabel(step, item.prompt, t) : null
@@ -52,23 +49,23 @@ export function ItemSummary({
           </span>
         )}
         {subject && <strong>{subject}</strong>}
-        {item.pictures.map((pic) =>
-          captions ? (
-            <figure key={pic} className="item-summary__figure">
-              <img src={pictureUrl(pic)} alt="" className="item-summary__picture" />
-              <figcaption>{ts(`common:pictures.${pic}`)}</figcaption>
-            </figure>
-          ) : (
-            <img key={pic} src={pictureUrl(pic)} alt={ts(`common:pictures.${pic}`)} className="item-summary__picture" />
-          ),
-        )}
+        {/* A picture always with its word: a picture-only answer must read as an answer on every screen. */}
+        {item.pictures.map((pic) => (
+          <span key={pic} className="item-summary__pic">
+            <img src={pictureUrl(pic)} alt="" className="item-summary__picture" />
+            <span className="item-summary__word">{ts(`common:pictures.${pic}`)}</span>
+          </span>
+        ))}
         {item.text && (
           <bdi className="item-summary__text" {...own}>
             {item.text}
           </bdi>
         )}
         {item.scale !== undefined && (
-          <span className="scale-chip" aria-label={ts('steps:scale.value', { n: item.scale })}>
+          <span
+            className={`scale-chip scale-chip--${item.scale <= 3 ? 'low' : item.scale <= 6 ? 'mid' : 'high'}`}
+            aria-label={ts('steps:scale.value', { n: item.scale })}
+          >
             <span className="scale-chip__bar">
               <span style={{ width: `${item.scale * 10}%` }} />
             </span>
@@ -94,11 +91,14 @@ export function ItemSummary({
         )}
       </div>
       {item.drawing && item.drawing.length > 0 && (
-        <DrawingView
-          drawing={item.drawing}
-          label={ts('steps:drawing.alt')}
-          className="drawing-view drawing-view--small"
-        />
+        <figure className="item-summary__drawing">
+          <DrawingView
+            drawing={item.drawing}
+            label={ts('steps:drawing.alt')}
+            className="drawing-view drawing-view--small"
+          />
+          <figcaption>{ts('steps:drawing.alt')}</figcaption>
+        </figure>
       )}
     </div>
   )

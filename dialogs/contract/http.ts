@@ -82,5 +82,7 @@ export const KindJoinOut = z.strictObject({
   nickname: z.string(),
   /** False: a later screen that sees what a begeleider sees plus its own, until the child's screen says yes. */
   trusted: z.boolean().optional(),
+  /** The child's own begeleider by the name colleagues and children know (a trusted, consistent face). */
+  begeleider: z.string().max(80).optional(),
 })
 export type KindJoinOut = z.output<typeof KindJoinOut>

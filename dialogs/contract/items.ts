@@ -83,6 +83,12 @@ export type Item = Omit<z.output<typeof ItemInput>, 'id'> & {
   id: string
   stepId: string
   share: ShareLevel
+  /**
+   * True once the child itself picked a level for this item. Until then `share` is the starting
+   * level of the setting (the begeleider beside the child may have seen it): the truth, but not a
+   * choice the child made, so no screen shows it as one.
+   */
+  chosen?: boolean
   followUps: Record<string, string>
   /** Set by the begeleider ("zorg"): a signal for a human, never a score. */
   worry: boolean

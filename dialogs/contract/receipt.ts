@@ -16,9 +16,17 @@ export const ACCESS_KINDS = [
   'join',
   'rejoin',
   'second-device',
+  'kamer-setup',
+  'kamer-open',
 ] as const
 /** Lines that stand for one event each: never merged with others of the same day. */
-export const DEVICE_ACCESS_KINDS: readonly AccessKind[] = ['join', 'rejoin', 'second-device']
+export const DEVICE_ACCESS_KINDS: readonly AccessKind[] = [
+  'join',
+  'rejoin',
+  'second-device',
+  'kamer-setup',
+  'kamer-open',
+]
 export const AccessKind = z.enum(ACCESS_KINDS)
 export type AccessKind = z.output<typeof AccessKind>
 

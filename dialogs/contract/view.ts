@@ -24,6 +24,8 @@ export const ItemView = z.strictObject({
   lang: Lang.optional(),
   followUps: FollowUps,
   share: ShareLevel,
+  /** Whether the child picked `share` itself (absent on answers stored before this was kept). */
+  chosen: z.boolean().optional(),
   worry: z.boolean(),
 })
 

@@ -188,3 +188,16 @@ export async function recordDeviceJoin(
   }
   await recordAccess(deps, { begeleiderId: by, childId: joined.childId, gesprekId: joined.gesprekId, what: joined.how })
 }
+
+/**
+ * A kamer set up or opened is a way to the child's own view: on the jongere's receipt with its time,
+ * under the child's own begeleider (who made the invite), like every joined screen.
+ */
+export async function recordKamerEntry(deps: Deps, childId: string, how: 'kamer-setup' | 'kamer-open'): Promise<void> {
+  const child = await deps.db
+    .selectFrom('children')
+    .select('begeleider_id')
+    .where('id', '=', childId)
+    .executeTakeFirstOrThrow()
+  await recordAccess(deps, { begeleiderId: child.begeleider_id, childId, what: how })
+}

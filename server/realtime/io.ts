@@ -554,12 +554,22 @@ export function endPrincipalSockets(io: AppServer, p: Principal, reason: 'logout
   io.in(room).disconnectSockets(true)
 }
 
-/** Whether a parsed JSON payload has an own `__proto__`, `constructor` or `prototype` key anywhere. */
-export function hasPrototypeKey(value: unknown, depth = 0): boolean {
-  if (depth > 20 || value === null || typeof value !== 'object') return false
-  for (const key of Object.keys(value)) {
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') return true
-    if (hasPrototypeKey((value as Record<string, unknown>)[key], depth + 1)) return true
+/** Deeper than any valid payload nests; a deeper one is refused outright. */
+const MAX_PAYLOAD_DEPTH = 32
+
+/**
+ * Whether a parsed JSON payload has an own `__proto__`, `constructor` or `prototype` key anywhere, or nests
+ * deeper than MAX_PAYLOAD_DEPTH. Iterative, so no depth can overflow the stack (fuzz finding).
+ */
+export function hasPrototypeKey(value: unknown): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }]
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    if (top.value === null || typeof top.value !== 'object') continue
+    if (top.depth > MAX_PAYLOAD_DEPTH) return true
+    for (const key of Object.keys(top.value)) {
+      if (key === '__proto__' || key === 'constructor' || key === 'prototype') return true
+      stack.push({ value: (top.value as Record<string, unknown>)[key], depth: top.depth + 1 })
+    }
   }
   return false
 }

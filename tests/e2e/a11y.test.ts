@@ -115,12 +115,10 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
       await check(join, `${lng} kind join picker open`)
 
       const dh = await walkTool(lng, 'drie-huizen', '8-12', `Dh${lng}`)
-      // the sharing panel, from the top bar
+      // the sharing panel, from the child's tools above the step (no longer in the top bar)
       await dh
-        .locator('.kind-bar')
-        .getByRole('button')
-        .filter({ hasText: words(lng, 'common')('share.title') })
-        .first()
+        .locator('.kind-tools')
+        .getByRole('button', { name: words(lng, 'deelafspraak')('open') })
         .click()
       await check(dh, `${lng} kind sharing panel`)
       await walkTool(lng, 'stoplicht', '4-7', `St${lng}`)

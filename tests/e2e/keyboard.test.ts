@@ -140,7 +140,7 @@ describe.runIf(hasBrowser)('browser: keyboard only, colour-blind, reduced motion
 
     // sharing levels: four different pictures and four labels
     await p
-      .locator('.kind-bar')
+      .locator('.kind-tools') // the sharing button sits under the top bar, beside the begeleider's face
       .getByRole('button')
       .filter({ hasText: c('share.title') })
       .first()

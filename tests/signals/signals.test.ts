@@ -3,51 +3,36 @@ import { describe, expect, it } from 'vitest'
 import type { CaseloadSignalsOut, ChildSignalsOut } from '../../dialogs/contract/signals'
 import type { AgeBand } from '../../dialogs/contract/ids'
 import { signalOf } from '../../dialogs/signals'
-import { CHILD_ABSOLUTE_MS } from '../../server/auth/join-codes'
-import { iso } from '../../server/clock'
-import { hashToken, newToken } from '../../server/ids'
 import { addWorkdays } from '../../server/signals/signals'
 import { connected, emitAck, fakeClock, HttpUser, msgId, type TestServer } from '../helpers/server'
+import { KAMER_PIN, setUpKamer } from '../helpers/kamer'
 import { useServers } from '../helpers/use-servers'
 
 const { startSeeded, open } = useServers()
 
-/** A kamer gesprek with a device token, as server/auth/join-codes.ts makes them, plus a kamer token. */
+/**
+ * A kamer gesprek the way a jongere gets one: invite, name and PIN, then the gesprek from the kamer
+ * (a kamer gesprek is sealed under its kamer's PIN, so only the kamer route makes one the host can open).
+ */
 async function kamer(server: TestServer, sanne: HttpUser, toolId: string, ageBand: AgeBand = '16-18') {
-  const child = await sanne.post('/api/children', { nickname: 'Sam', ageBand })
-  const childId = (child.body as { id: string }).id
-  const gesprekId = await server.host.create({ childId, toolId, setting: 'kamer', ageBand })
-  const token = newToken()
-  const kamerToken = newToken()
-  const now = iso(server.deps.clock)
-  await server.deps.db
-    .insertInto('device_tokens')
-    .values({
-      token_hash: hashToken(token),
-      gesprek_id: gesprekId,
-      child_id: childId,
-      created_at: now,
-      expires_at: iso(server.deps.clock, CHILD_ABSOLUTE_MS),
-      last_seen_at: now,
-      revoked_at: null,
-    })
-    .execute()
-  await server.deps.db
-    .insertInto('kamer_tokens')
-    .values({
-      token_hash: hashToken(kamerToken),
-      child_id: childId,
-      created_at: now,
-      expires_at: iso(server.deps.clock, 3_600_000),
-      last_seen_at: now,
-      revoked_at: null,
-    })
-    .execute()
-  const kind = open(server.url, { token })
+  const { childId, name, token: kamerToken } = await setUpKamer(server.url, sanne, ageBand)
+  const g = await new HttpUser(server.url, kamerToken).post('/api/kamer/gesprekken', { toolId })
+  expect(g.status).toBe(200)
+  const gesprekId = String(g.body.id)
+  const kind = open(server.url, { token: kamerToken })
   await connected(kind)
   expect((await emitAck(kind, 'gesprek:join', { gesprekId })).ok).toBe(true)
   const send = (event: unknown) => emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
-  return { childId, gesprekId, send, kamerToken }
+  /** The jongere comes back later: name and PIN open the kamer again, commands go through a fresh socket. */
+  const reopen = async () => {
+    const opened = await new HttpUser(server.url).post('/api/kamer/open', { name, secret: KAMER_PIN })
+    expect(opened.status).toBe(200)
+    const again = open(server.url, { token: String(opened.body.token) })
+    await connected(again)
+    expect((await emitAck(again, 'gesprek:join', { gesprekId })).ok).toBe(true)
+    return (event: unknown) => emitAck(again, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
+  }
+  return { childId, gesprekId, send, kamerToken, reopen }
 }
 
 const signalsOf = async (sanne: HttpUser, childId: string) =>
@@ -78,7 +63,7 @@ describe('signals reach a person, never an automatic step', () => {
     const seeded = await startSeeded({ clock })
     const server = seeded.server
     let sanne = seeded.sanne
-    const { childId, send } = await kamer(server, sanne, 'mijn-kamer')
+    const { childId, send, reopen } = await kamer(server, sanne, 'mijn-kamer')
     const CANARY = `CANARY${randomUUID().replace(/-/g, '')}`
     expect((await send({ type: 'nav.next' })).ok).toBe(true)
     const add = await send({
@@ -122,12 +107,9 @@ describe('signals reach a person, never an automatic step', () => {
     expect(await caseload(sanne)).toEqual({})
 
     // Taken back: the signal goes with the answer; a record against it is refused.
-    // (the child's socket token has expired over those days: the command goes straight through the host)
-    await server.host.command({ role: 'kind', childId, kamer: true, tokenHash: 'test' }, s.gesprekId, msgId(), {
-      type: 'share.set',
-      itemIds: ['scale-item-0001'],
-      level: 'alleen-ik',
-    })
+    // (the kamer locked itself over those days: the jongere opens it again with name and PIN)
+    const sendLater = await reopen()
+    expect((await sendLater({ type: 'share.set', itemIds: ['scale-item-0001'], level: 'alleen-ik' })).ok).toBe(true)
     expect((await signalsOf(sanne, childId)).signals).toEqual([])
     const refused = await sanne.post(`/api/signals/children/${childId}/followups`, {
       gesprekId: s.gesprekId,

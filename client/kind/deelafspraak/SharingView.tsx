@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GesprekView, ItemView } from '../../../dialogs/contract/view'
 import type { GesprekCommand } from '../../../dialogs/framework/events'
+import { OWN_SUBJECT } from '../../../dialogs/framework/build'
 import type { ToolInfo } from '../../../dialogs/framework/tool'
 import { SHARE_LEVELS, shareBand, type ShareLevel } from '../../../dialogs/sharing'
 import { ItemSummary } from '../../ui/ItemSummary'
@@ -26,17 +27,23 @@ export function SharingView({
   tool,
   send,
   t: toolT,
+  intro = true,
 }: {
   view: GesprekView
   tool: ToolInfo
   send: (event: GesprekCommand) => void
   t: TFunction
+  /** False in the sharing step, whose own prompt already says it: one sentence before the first choice. */
+  intro?: boolean
 }) {
   const { t } = useTranslation(['deelafspraak', 'common'])
   const t2 = registerT(toolT, view.ageBand)
   const band = shareBand(view.ageBand)
   // Young children see one thing at a time; older ones get the overview first. Either can switch.
   const [mode, setMode] = useState<SharingMode>(band === 'onder-12' ? 'one' : 'all')
+  // Under 8: one answer at a time only (eight answers at once would be 32 targets), the choices
+  // straight under the answer, and the explanations after them.
+  const young = view.ageBand === '4-7'
   const groups = tool.steps
     .filter((s) => s.kind !== 'info' && s.kind !== 'share')
     .map((s) => ({ step: s, items: view.items.filter((i) => i.stepId === s.id) }))
@@ -57,12 +64,19 @@ export function SharingView({
     ]),
   ) as Record<ShareLevel, string>
   const setLevel = (itemIds: string[], level: ShareLevel) => send({ type: 'share.set', itemIds, level })
-  const nameOf = (item: ItemView) => item.text ?? item.person?.name ?? item.subject ?? item.pictures.join(', ')
+  // What a screen reader says for each group of four choices: the child's words, never internal ids.
+  const nameOf = (item: ItemView) =>
+    item.text ??
+    item.person?.name ??
+    (item.subject && item.subject !== OWN_SUBJECT ? t2(`${item.stepId}.prompts.${item.subject}`) : undefined) ??
+    (item.pictures.length > 0
+      ? item.pictures.map((p) => t(`common:pictures.${p}`)).join(', ')
+      : t2(`${item.stepId}.title`))
 
-  return (
-    <div className="deelafspraak" data-testid="sharing-view">
-      <Prompt text={t(`deelafspraak:band.${band}.intro`)} />
-      <Prompt text={t(`deelafspraak:band.${band}.honest`)} className="prompt--line" />
+  // Who else never hears it, and (guided) that the begeleider saw it. Under 8 these come straight after
+  // the four choices, so the choices stay above the fold on a small phone and the lines stay beside them.
+  const lines = (
+    <>
       <Prompt
         text={
           present
@@ -75,31 +89,47 @@ export function SharingView({
       {view.setting === 'begeleid' && (
         <Prompt text={t(`deelafspraak:band.${band}.seen`)} className="prompt--line prompt--seen" />
       )}
-      <Explanation band={band} showSeen={view.setting !== 'begeleid'} />
+    </>
+  )
+
+  return (
+    <div className="deelafspraak" data-testid="sharing-view">
+      {intro && <Prompt text={t(`deelafspraak:band.${band}.intro`)} />}
+      {!young && <Prompt text={t(`deelafspraak:band.${band}.honest`)} className="prompt--line" />}
+      {!young && lines}
+      {!young && <Explanation band={band} showSeen={view.setting !== 'begeleid'} />}
       {flat.length === 0 ? (
-        <Prompt text={t('deelafspraak:nothing')} className="deelafspraak__nothing" />
+        <>
+          <Prompt text={t('deelafspraak:nothing')} className="deelafspraak__nothing" />
+          {young && lines}
+        </>
       ) : (
         <>
-          <div className="mode-switch" role="group" aria-label={t('deelafspraak:mode.label')}>
-            {(['one', 'all'] as const).map((m) => (
-              <button
-                key={m}
-                type="button"
-                aria-pressed={mode === m}
-                className={mode === m ? 'mode-switch__btn is-on' : 'mode-switch__btn'}
-                onClick={() => setMode(m)}
-              >
-                {t(m === 'one' ? 'deelafspraak:mode.one' : 'deelafspraak:mode.all')}
-              </button>
-            ))}
-          </div>
-          {mode === 'one' ? (
+          {!young && (
+            <div className="mode-switch" role="group" aria-label={t('deelafspraak:mode.label')}>
+              {(['one', 'all'] as const).map((m) => (
+                <button
+                  key={m}
+                  type="button"
+                  aria-pressed={mode === m}
+                  className={mode === m ? 'mode-switch__btn is-on' : 'mode-switch__btn'}
+                  onClick={() => setMode(m)}
+                >
+                  {t(m === 'one' ? 'deelafspraak:mode.one' : 'deelafspraak:mode.all')}
+                </button>
+              ))}
+            </div>
+          )}
+          {mode === 'one' || young ? (
             <OneByOne
+              big={young}
+              setting={view.setting}
               entries={flat}
               t2={t2}
               labels={labels}
               nameOf={nameOf}
               onChange={(id, level) => setLevel([id], level)}
+              after={young ? lines : undefined}
             />
           ) : (
             groups.map(({ step: s, items }) => {
@@ -113,7 +143,9 @@ export function SharingView({
                       <ShareChoice
                         compact
                         name={t('deelafspraak:sameFor', { group: title })}
-                        value={items.every((i) => i.share === items[0]!.share) ? items[0]!.share : undefined}
+                        value={
+                          items.every((i) => i.chosen && i.share === items[0]!.share) ? items[0]!.share : undefined
+                        }
                         onChange={(level) =>
                           setLevel(
                             items.map((i) => i.id),
@@ -129,9 +161,10 @@ export function SharingView({
                         <div className="share-item__what">
                           <ItemSummary item={item} step={s} t={t2} />
                         </div>
+                        <NotChosen item={item} setting={view.setting} />
                         <ShareChoice
                           name={nameOf(item)}
-                          value={item.share}
+                          value={chosenLevel(item)}
                           labels={labels}
                           onChange={(level) => setLevel([item.id], level)}
                         />
@@ -144,37 +177,57 @@ export function SharingView({
           )}
         </>
       )}
+      {young && (
+        <>
+          <Prompt text={t(`deelafspraak:band.${band}.honest`)} className="prompt--honest" />
+          <Explanation band={band} showSeen={view.setting !== 'begeleid'} />
+        </>
+      )}
       <Prompt text={t(`deelafspraak:band.${band}.change`)} />
     </div>
   )
 }
 
 function OneByOne({
+  big,
+  setting,
   entries,
   t2,
   labels,
   nameOf,
   onChange,
+  after,
 }: {
+  big: boolean
+  setting: GesprekView['setting']
   entries: { item: ItemView; step: ToolInfo['steps'][number] }[]
   t2: TFunction
   labels: Record<ShareLevel, string>
   nameOf: (item: ItemView) => string
   onChange: (itemId: string, level: ShareLevel) => void
+  /** Lines said right after the choices (under 8). */
+  after?: ReactNode
 }) {
   const { t } = useTranslation(['deelafspraak', 'common'])
   const [index, setIndex] = useState(0)
   const at = Math.min(index, entries.length - 1)
   const { item, step } = entries[at]!
   return (
-    <section className="one-by-one" aria-live="polite">
+    <section className={big ? 'one-by-one one-by-one--big' : 'one-by-one'} aria-live="polite">
       <p className="one-by-one__where">
         {t2(`${step.id}.title`)} · {t('deelafspraak:oneOf', { n: at + 1, count: entries.length })}
       </p>
       <div className="one-by-one__card" data-testid="share-item">
         <ItemSummary item={item} step={step} t={t2} />
       </div>
-      <ShareChoice name={nameOf(item)} value={item.share} labels={labels} onChange={(l) => onChange(item.id, l)} />
+      <ShareChoice
+        name={nameOf(item)}
+        value={chosenLevel(item)}
+        labels={labels}
+        onChange={(l) => onChange(item.id, l)}
+      />
+      <NotChosen item={item} setting={setting} />
+      {after}
       <div className="one-by-one__nav">
         <button type="button" className="btn btn--soft" disabled={at === 0} onClick={() => setIndex(at - 1)}>
           <span className="dir-arrow" aria-hidden="true">
@@ -195,6 +248,20 @@ function OneByOne({
         </button>
       </div>
     </section>
+  )
+}
+
+/** No level is highlighted until the child picks one itself (ui.md: none pre-highlighted). */
+const chosenLevel = (item: ItemView): ShareLevel | undefined => (item.chosen ? item.share : undefined)
+
+/** Where an answer stands before the child picks: the truth, said as a state, not as a choice. */
+function NotChosen({ item, setting }: { item: ItemView; setting: GesprekView['setting'] }) {
+  const { t } = useTranslation(['screens'])
+  if (item.chosen) return null
+  return (
+    <p className="share-item__now" data-testid="not-chosen">
+      {t(setting === 'kamer' ? 'screens:share.notChosenKamer' : 'screens:share.notChosenBegeleid')}
+    </p>
   )
 }
 

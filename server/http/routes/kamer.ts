@@ -16,7 +16,7 @@ import {
   type KamerTokenOut,
 } from '../../../dialogs/contract/kamer'
 import { ReceiptOut } from '../../../dialogs/contract/receipt'
-import { receiptFor, recordAccess, stepsInView } from '../../audit/access-log'
+import { receiptFor, recordAccess, recordKamerEntry, stepsInView } from '../../audit/access-log'
 import { childForBegeleider } from '../../auth/access'
 import { formatJoinCode } from '../../auth/join-codes'
 import {
@@ -147,11 +147,15 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
           return setupKamer(deps, code, name, secret)
         })
         deps.log.info('kamer set up', { child: issued.childId })
+        // No receipt line, no token: the jongere must be able to see every way into their kamer.
+        await recordKamerEntry(deps, issued.childId, 'kamer-setup')
         return c.json(tokenOut(issued))
       })
       .post('/open', async (c) => {
         const { name, secret } = await body(c, KamerOpenBody)
-        return c.json(tokenOut(await openKamer(deps, name, secret, clientIp(c))))
+        const issued = await openKamer(deps, name, secret, clientIp(c))
+        await recordKamerEntry(deps, issued.childId, 'kamer-open')
+        return c.json(tokenOut(issued))
       })
       // ── the jongere, inside the kamer (kamer token in the Authorization header, never a cookie) ──
       .get('/me', async (c) => {

@@ -36,7 +36,8 @@ export function kindRoutes(deps: Deps) {
     const row = await deps.db
       .selectFrom('gesprekken')
       .innerJoin('children', 'children.id', 'gesprekken.child_id')
-      .select(['gesprekken.tool_id', 'children.nickname'])
+      .innerJoin('begeleiders', 'begeleiders.id', 'children.begeleider_id')
+      .select(['gesprekken.tool_id', 'children.nickname', 'begeleiders.display_name'])
       .where('gesprekken.id', '=', joined.gesprekId)
       .executeTakeFirstOrThrow()
     const out: KindJoinOut = {
@@ -45,6 +46,7 @@ export function kindRoutes(deps: Deps) {
       toolId: row.tool_id,
       nickname: row.nickname,
       trusted: joined.trusted,
+      begeleider: row.display_name,
     }
     return c.json(out)
   })
