@@ -79,11 +79,12 @@ export type RunningServer = {
 /** A PIN-sealed kamer gesprek keeps its shared copy current; a closed kamer leaves the host's memory. */
 export function wireKamerSealing(deps: Deps, host: GesprekHost): void {
   deps.kamerKeys.onClosed = (childId) => host.forgetChild(childId)
-  host.onCommitted((gesprekId, seq, viewFor) => {
+  host.onCommitted((gesprekId, _seq, viewFor, seqFor) => {
     const childId = deps.kamerKeys.sealedChild(gesprekId)
+    // The copy carries the begeleider's seq, never the jongere's: its gaps would count private edits.
     if (childId)
       void deps.kamerKeys
-        .recordShared(gesprekId, childId, seq, {
+        .recordShared(gesprekId, childId, seqFor('begeleider'), {
           begeleider: viewFor('begeleider'),
           oudergesprek: viewFor('oudergesprek'),
         })

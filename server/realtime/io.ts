@@ -25,7 +25,7 @@ import { sessionCookieName, sessionPrincipal, sessionPrincipalByHash } from '../
 import { soloCluster, type Cluster } from '../cluster/cluster'
 import type { Deps } from '../deps'
 import { DEVICE_END_PHASES, endGesprekDevices, revokeDeviceByHash } from '../gesprek/devices'
-import type { GesprekHost } from '../gesprek/host'
+import type { GesprekHost, SeqFor } from '../gesprek/host'
 import { errorFields } from '../log'
 import { ownOrigins } from '../http/security'
 import { deadlineOf, freshPrincipal } from './deadlines'
@@ -203,9 +203,10 @@ export function createRealtime(
       const p = socket.data.principal
       await kamerStillOpen(p)
       await gesprekFor(deps, p, gesprekId)
-      const { seq } = await host.command(p, gesprekId, clientMsgId, event)
+      const { seq, shownSeq } = await host.command(p, gesprekId, clientMsgId, event)
       if (p.role === 'kind') await touchDevice(deps, p.tokenHash)
-      return { seq }
+      // A begeleider is acked with their own seq, which the child's private edits do not move (ADR 0050).
+      return { seq: p.role === 'kind' ? seq : shownSeq }
     })
     socket.onAny((event: unknown, ...args: unknown[]) => {
       // Own keys only: with `in`, 'toString' or '__proto__' counted as known and went unanswered (fuzz finding).
@@ -218,10 +219,10 @@ export function createRealtime(
 
   /** One broadcast at a time per gesprek, so frames leave in commit order. */
   const broadcasts = new Map<string, Promise<void>>()
-  const queueBroadcast = (gesprekId: string, seq: number, viewFor: (a: Audience) => GesprekView) => {
+  const queueBroadcast = (gesprekId: string, seq: number, viewFor: (a: Audience) => GesprekView, seqFor: SeqFor) => {
     const before = broadcasts.get(gesprekId) ?? Promise.resolve()
     const run = before
-      .then(() => broadcast(gesprekId, seq, viewFor))
+      .then(() => broadcast(gesprekId, seq, viewFor, seqFor))
       .catch((err: unknown) => deps.log.error('broadcast failed', errorFields(err)))
     broadcasts.set(gesprekId, run)
     void run.then(() => {
@@ -230,8 +231,8 @@ export function createRealtime(
   }
   const hasLocalSockets = (room: string) => (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0
 
-  host.onCommitted((gesprekId, seq, viewFor) => {
-    queueBroadcast(gesprekId, seq, viewFor)
+  host.onCommitted((gesprekId, seq, viewFor, seqFor) => {
+    queueBroadcast(gesprekId, seq, viewFor, seqFor)
     // The other nodes hear only "gesprek G is at seq N" and project for their own sockets from the database.
     void cluster.publish({ t: 'seq', g: gesprekId, s: seq })
     const kindView = viewFor('kind')
@@ -249,7 +250,7 @@ export function createRealtime(
    * The one place that sends views. Only to this node's own sockets (io.local, per-socket emits):
    * a projection never travels through Redis; other nodes project from the database after a seq notice.
    */
-  async function broadcast(gesprekId: string, seq: number, viewFor: (a: Audience) => GesprekView) {
+  async function broadcast(gesprekId: string, seq: number, viewFor: (a: Audience) => GesprekView, seqFor: SeqFor) {
     const kindRoom = roomOf(gesprekId, 'kind')
     const pendingRoom = pendingRoomOf(gesprekId)
     const hasKind = hasLocalSockets(kindRoom)
@@ -303,7 +304,7 @@ export function createRealtime(
         for (const id of fresh) seen.steps.add(id)
       }
       seen.frame = key
-      s.emit('gesprek:view', { gesprekId, seq, view })
+      s.emit('gesprek:view', { gesprekId, seq: seqFor('begeleider'), view })
     }
   }
 
@@ -369,7 +370,7 @@ export function createRealtime(
     if (!watched.some(hasLocalSockets)) return host.forget(gesprekId) // nobody here watches it: drop the cached copy
     // Another node's commit: bring the cache up to its seq, then the same broadcast as after a local commit.
     host.refresh(gesprekId, notice.s).then(
-      (fresh) => fresh && queueBroadcast(gesprekId, fresh.seq, fresh.viewFor),
+      (fresh) => fresh && queueBroadcast(gesprekId, fresh.seq, fresh.viewFor, fresh.seqFor),
       (err: unknown) => deps.log.warn('refresh after notice failed', errorFields(err)),
     )
   })
@@ -504,6 +505,8 @@ export async function applyRevocation(io: AppServer, deps: Deps, notice: Revocat
     case 'session':
       return endRoom(io, `p:${notice.sessionHash}`, notice.reason)
     case 'token':
+      // A kamer token that ended takes its kamer's key out of this node's memory too, not only its sockets.
+      deps.kamerKeys.forgetToken(notice.tokenHash)
       return endRoom(io, `p:${notice.tokenHash}`, notice.reason)
     case 'gesprek':
       return endRoom(io, devicesRoom(notice.gesprekId), notice.reason)

@@ -10,6 +10,8 @@ export const LOCKS = {
   firstStart: 0x6b67_0002,
   retention: 0x6b67_0003,
   accessLog: 0x6b67_0004,
+  /** With a key (withKeyedLock): one kamer gesprek per kamer and tool, whichever node the taps reach. */
+  kamerGesprek: 0x6b67_0005,
 } as const
 
 /**
@@ -42,6 +44,23 @@ export async function ifLockFree<T>(db: Db, lock: number, work: (db: Db) => Prom
       return await work(conn)
     } finally {
       await sql`select pg_advisory_unlock(${lock}::bigint)`.execute(conn)
+    }
+  })
+}
+
+/**
+ * Like withLock, for one of many things of a kind (`key`, an id): PostgreSQL's two-part advisory lock,
+ * the kind as the first part and a hash of the key as the second. `work` may use any connection: the
+ * lock only makes the nodes take turns. SQLite: one process, the caller's own in-process guard suffices.
+ */
+export async function withKeyedLock<T>(db: Db, lock: number, key: string, work: () => Promise<T>): Promise<T> {
+  if (dialectOf(db) !== 'postgres') return work()
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${lock}::int, hashtext(${key}))`.execute(conn)
+    try {
+      return await work()
+    } finally {
+      await sql`select pg_advisory_unlock(${lock}::int, hashtext(${key}))`.execute(conn)
     }
   })
 }

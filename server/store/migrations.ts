@@ -9,6 +9,7 @@ import * as m0011 from './migrations/0011-devices'
 import * as m0020 from './migrations/0020-kamer-sealed'
 import * as m0070 from './migrations/0070-signals'
 import * as m0071 from './migrations/0071-parents'
+import * as m0080 from './migrations/0080-shown-seq'
 import type { Database } from './schema'
 
 type Migration = { version: number; up: (db: Kysely<Database>) => Promise<void> }
@@ -28,6 +29,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 20, up: m0020.up },
   { version: 70, up: m0070.up },
   { version: 71, up: m0071.up },
+  { version: 80, up: m0080.up },
 ]
 
 /** Brings the schema up to date. On PostgreSQL under an advisory lock: nodes starting together take turns. */

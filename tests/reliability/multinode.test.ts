@@ -21,6 +21,7 @@ import {
   TEST_INSTANCE_KEY,
   type TestSocket,
 } from '../helpers/server'
+import { setUpKamer } from '../helpers/kamer'
 import { databaseFor, freePort, startPostgres, startRedis, type Service } from '../helpers/services'
 import { SimGesprek } from './model'
 import { DbReader, spawnServer, until, type ServerProc } from './proc'
@@ -170,13 +171,11 @@ describe('two nodes on one PostgreSQL and one Redis', () => {
     }
     await send({ type: 'nav.next' })
     const t0 = Date.now()
-    const seq = await send({ type: 'item.add', item: { id: 'item-mn-open', text: 'een open antwoord' } })
-    await until(
-      () => begSeen.some((v) => v.includes('een open antwoord') && v.includes(`"seq":${seq}`)),
-      1000,
-      'relay A→B',
-    )
+    await send({ type: 'item.add', item: { id: 'item-mn-open', text: 'een open antwoord' } })
+    await until(() => begSeen.some((v) => v.includes('een open antwoord')), 1000, 'relay A→B')
     expect(Date.now() - t0).toBeLessThan(1000)
+    const begSeq = (v: string) => (JSON.parse(v) as { seq: number }).seq
+    const openSeq = begSeq(begSeen.find((v) => v.includes('een open antwoord'))!)
 
     // Private from here on: the child keeps it to themself, then writes the canary into it.
     const canary = `KANARIE${Math.random().toString(36).slice(2, 10).toUpperCase()}`
@@ -186,16 +185,13 @@ describe('two nodes on one PostgreSQL and one Redis', () => {
     // A private change sends the begeleider no frame at all; a later open answer shows B has caught up.
     const after = await send({ type: 'item.add', item: { id: 'item-mn-after', text: 'daarna weer open' } })
     expect(after).toBeGreaterThan(last)
-    await until(
-      () => begSeen.some((v) => v.includes('daarna weer open') && v.includes(`"seq":${after}`)),
-      2000,
-      'B catches up past the private change',
-    )
-    expect(begSeen.some((v) => v.includes(`"seq":${last}`))).toBe(false)
+    await until(() => begSeen.some((v) => v.includes('daarna weer open')), 2000, 'B catches up past the private change')
+    // B's seq counts what B could see (ADR 0050): the level change and the new answer, not the private edit.
+    expect(begSeen.map(begSeq).filter((n) => n > openSeq)).toEqual([openSeq + 1, openSeq + 2])
     expect(begSeen.join('\n')).not.toContain(canary)
-    // Re-joining on B reads the database: still nothing private.
+    // Re-joining on B reads the database: still nothing private, and the same seq B had.
     const join = await emitAck(beg, 'gesprek:join', { gesprekId: g.gesprekId })
-    expect(join.data.seq).toBe(after)
+    expect(join.data.seq).toBe(openSeq + 2)
     expect(JSON.stringify(join.data.view ?? {})).not.toContain(canary)
     kid.disconnect()
     beg.disconnect()
@@ -242,6 +238,56 @@ describe('two nodes on one PostgreSQL and one Redis', () => {
     expect(rounds).toHaveLength(1)
   })
 
+  it('a kamer set up on A opens on B: the jongere works on B, A sees only what was shared, a lock on A ends B', async () => {
+    const sanne = await HttpUser.login(a.url, 'sanne', PASSWORD)
+    const { childId, token } = await setUpKamer(a.url, sanne)
+    // The PIN was given to A; B unseals the kamer key from the token alone (stored sealed under it, never in Redis).
+    const made = await new HttpUser(b.url, token).post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })
+    expect(made.status).toBe(200)
+    const g = String(made.body.id)
+    // A second tap that lands on A makes no second gesprek.
+    expect((await new HttpUser(a.url, token).post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).body.id).toBe(
+      g,
+    )
+    const beg = open(a.url, { cookie: sanne.cookie })
+    const begSeen = received(beg)
+    const kid = open(b.url, { token })
+    await Promise.all([connected(beg), connected(kid)])
+    expect((await emitAck(beg, 'gesprek:join', { gesprekId: g })).ok).toBe(true)
+    expect((await emitAck(kid, 'gesprek:join', { gesprekId: g })).ok).toBe(true)
+    const send = async (event: unknown) => {
+      const ack = await emitAck(kid, 'gesprek:command', { gesprekId: g, clientMsgId: msgId(), event })
+      expect(ack.ok, JSON.stringify(ack)).toBe(true)
+    }
+    const canary = `KAMERKANARIE${Math.random().toString(36).slice(2, 10).toUpperCase()}`
+    await send({ type: 'nav.next' })
+    await send({ type: 'item.add', item: { id: 'note-mn-prive', text: canary, pictures: [] } })
+    await send({ type: 'item.add', item: { id: 'note-mn-open', text: 'gedeeld vanaf B', pictures: [] } })
+    await send({ type: 'share.set', itemIds: ['note-mn-open'], level: 'begeleider' })
+    await until(() => begSeen.some((v) => v.includes('gedeeld vanaf B')), 2000, 'kamer relay B→A')
+    expect(begSeen.join('\n')).not.toContain(canary)
+    // The jongere's phone reaches A next (a new connection): A opens the same kamer, with the private note.
+    const kidA = open(a.url, { token })
+    await connected(kidA)
+    expect(JSON.stringify((await emitAck(kidA, 'gesprek:join', { gesprekId: g })).data.view)).toContain(canary)
+    // The lock goes to A; the socket on B ends within a second, and B forgets the kamer key.
+    const ended = new Promise<number>((resolve) => kid.once('disconnect', () => resolve(Date.now())))
+    const t0 = Date.now()
+    expect((await new HttpUser(a.url, token).post('/api/kamer/lock')).status).toBe(200)
+    expect((await ended) - t0).toBeLessThan(1000)
+    expect((await new HttpUser(b.url, token).post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).status).toBe(
+      401,
+    )
+    // Closed, the begeleider on B reads the shared copy: what was shared, nothing else.
+    const onB = await HttpUser.login(b.url, 'sanne', PASSWORD)
+    const overview = await onB.get(`/api/kamer/children/${childId}`)
+    expect(overview.status).toBe(200)
+    expect(JSON.stringify(overview.body)).toContain('gedeeld vanaf B')
+    expect(JSON.stringify(overview.body)).not.toContain(canary)
+    kidA.disconnect()
+    beg.disconnect()
+  })
+
   it('SIGKILL of A mid-gesprek: the child continues on B with every acked answer there exactly once', async () => {
     const g = seed.gesprekken[1]!
     const reader = await DbReader.open(dirA, { databaseUrl: env.DATABASE_URL!, instanceKey: TEST_INSTANCE_KEY })
@@ -286,26 +332,29 @@ describe('two nodes on one PostgreSQL and one Redis', () => {
   it('a deactivation from the CLI, and one on the other node, end the begeleider socket on B within a second', async () => {
     const a2 = await node(dirA) // A comes back after its kill
     // The CLI, beside the running nodes, on the same PostgreSQL and Redis.
+    const cli = (command: string) =>
+      run(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'server/cli.ts',
+          command,
+          '--organisation-id',
+          seed.organisationId,
+          '--begeleider-id',
+          seed.begeleiderId,
+        ],
+        { env: { ...process.env, ...env, DATA_DIR: dirA } },
+      )
     const beg1 = open(b.url, { cookie: seed.cookie })
     await connected(beg1)
     const ended1 = new Promise<number>((resolve) => beg1.once('disconnect', () => resolve(Date.now())))
-    await run(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'server/cli.ts',
-        'end-sessions',
-        '--organisation-id',
-        seed.organisationId,
-        '--begeleider-id',
-        seed.begeleiderId,
-      ],
-      { env: { ...process.env, ...env, DATA_DIR: dirA } },
-    )
+    await cli('deactivate')
     // The notice is written before the CLI exits; the socket on B ends within a second of that.
     const cliDone = Date.now()
     expect((await ended1) - cliDone).toBeLessThan(1000)
+    await cli('activate')
 
     // The admin deactivates Sanne on A; her socket on B ends.
     const sanne = await HttpUser.login(b.url, 'sanne', PASSWORD)

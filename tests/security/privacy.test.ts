@@ -90,63 +90,67 @@ async function columnsOf(db: Db, table: string): Promise<string[]> {
 }
 
 describe('encryption at rest', () => {
-  it('never stores a canary answer readable, in any table, file, WAL or backup; the backup is complete', async () => {
-    const { server, sanne } = await setup()
-    const g = await answerWithCanaries(server, sanne)
-    // The positive control: the answers are really stored and readable through the server.
-    const { view } = await server.host.view(g.gesprekId, 'begeleider')
-    expect(JSON.stringify(view)).toContain(g.words[0])
-    const stored = await storedText(server.deps.db)
-    expect(stored).toContain(g.gesprekId)
-    for (const w of g.words) expect(stored).not.toContain(w)
+  it(
+    'never stores a canary answer readable, in any table, file, WAL or backup; the backup is complete',
+    { timeout: 120_000 },
+    async () => {
+      const { server, sanne } = await setup()
+      const g = await answerWithCanaries(server, sanne)
+      // The positive control: the answers are really stored and readable through the server.
+      const { view } = await server.host.view(g.gesprekId, 'begeleider')
+      expect(JSON.stringify(view)).toContain(g.words[0])
+      const stored = await storedText(server.deps.db)
+      expect(stored).toContain(g.gesprekId)
+      for (const w of g.words) expect(stored).not.toContain(w)
 
-    const to = join(tempDir('kg-backup-'), 'copy.sqlite')
-    const backup = () =>
-      run(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'backup', '--to', to], {
-        env: { ...process.env, ...server.env },
-      })
-    if (onPostgres()) {
-      // PostgreSQL is backed up with pg_dump: the CLI says so, and makes no file of its own.
-      const refused = await backup().then(
-        () => null,
-        (err: { stderr: string }) => err,
-      )
-      expect(refused?.stderr).toContain('pg_dump')
-      expect(refused?.stderr).toContain('KINDGESPREK_KEY')
-      expect(existsSync(to)).toBe(false)
-      return
-    }
-    const db = join(server.dataDir, 'kindgesprek.sqlite')
-    expect(existsSync(`${db}-wal`)).toBe(true)
-    for (const w of g.words) {
-      expect(fileHas(db, w)).toBe(false)
-      expect(fileHas(`${db}-wal`, w)).toBe(false)
-    }
+      const to = join(tempDir('kg-backup-'), 'copy.sqlite')
+      const backup = () =>
+        run(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'backup', '--to', to], {
+          env: { ...process.env, ...server.env },
+        })
+      if (onPostgres()) {
+        // PostgreSQL is backed up with pg_dump: the CLI says so, and makes no file of its own.
+        const refused = await backup().then(
+          () => null,
+          (err: { stderr: string }) => err,
+        )
+        expect(refused?.stderr).toContain('pg_dump')
+        expect(refused?.stderr).toContain('KINDGESPREK_KEY')
+        expect(existsSync(to)).toBe(false)
+        return
+      }
+      const db = join(server.dataDir, 'kindgesprek.sqlite')
+      expect(existsSync(`${db}-wal`)).toBe(true)
+      for (const w of g.words) {
+        expect(fileHas(db, w)).toBe(false)
+        expect(fileHas(`${db}-wal`, w)).toBe(false)
+      }
 
-    // Online backup through the CLI, beside the running server.
-    const out = await backup()
-    expect(JSON.parse(out.stdout).pages).toBeGreaterThan(0)
-    expect(statSync(to).mode & 0o777).toBe(0o600)
-    for (const w of g.words) expect(fileHas(to, w)).toBe(false)
-    // Refuses to overwrite.
-    await expect(backup()).rejects.toThrow()
+      // Online backup through the CLI, beside the running server.
+      const out = await backup()
+      expect(JSON.parse(out.stdout).pages).toBeGreaterThan(0)
+      expect(statSync(to).mode & 0o777).toBe(0o600)
+      for (const w of g.words) expect(fileHas(to, w)).toBe(false)
+      // Refuses to overwrite.
+      await expect(backup()).rejects.toThrow()
 
-    // The copy is whole: with the instance key (kept apart from backups) it opens to the canary.
-    const copy = new Sqlite(to, { readonly: true })
-    const child = copy.prepare('select key_wrapped from children where id = ?').get(g.childId) as {
-      key_wrapped: string
-    }
-    const key = new ChildKeys(instanceKeyOf(server)).unwrap(g.childId, child.key_wrapped)
-    const rows = copy
-      .prepare('select seq, event_enc from gesprek_events where gesprek_id = ? order by seq')
-      .all(g.gesprekId) as {
-      seq: number
-      event_enc: string
-    }[]
-    copy.close()
-    expect(rows).toHaveLength(4)
-    expect(open(key, rows[1]!.event_enc, `${g.gesprekId}:2:event`)).toContain(g.words[0])
-  })
+      // The copy is whole: with the instance key (kept apart from backups) it opens to the canary.
+      const copy = new Sqlite(to, { readonly: true })
+      const child = copy.prepare('select key_wrapped from children where id = ?').get(g.childId) as {
+        key_wrapped: string
+      }
+      const key = new ChildKeys(instanceKeyOf(server)).unwrap(g.childId, child.key_wrapped)
+      const rows = copy
+        .prepare('select seq, event_enc from gesprek_events where gesprek_id = ? order by seq')
+        .all(g.gesprekId) as {
+        seq: number
+        event_enc: string
+      }[]
+      copy.close()
+      expect(rows).toHaveLength(4)
+      expect(open(key, rows[1]!.event_enc, `${g.gesprekId}:2:event`)).toContain(g.words[0])
+    },
+  )
 
   it('crypto-shreds on erasure: the key and every row go, a stolen earlier copy of a row cannot be opened', async () => {
     const { server, sanne, admin } = await setup()
@@ -241,7 +245,7 @@ describe('inzage and erasure are for an admin of the same organisation (AVG art.
     expect(JSON.stringify(log)).not.toContain(g.words[0])
   })
 
-  it('exports and erases from the CLI too', async () => {
+  it('exports and erases from the CLI too', { timeout: 120_000 }, async () => {
     const { server, ids, sanne } = await setup()
     const g = await answerWithCanaries(server, sanne)
     const cli = (...args: string[]) =>

@@ -117,7 +117,7 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
     expect((await open('nachtlamp')).status).toBe(200)
   })
 
-  it('limits PIN tries per IP across names', async () => {
+  it('limits PIN tries per IP across names', { timeout: 120_000 }, async () => {
     const statuses: number[] = []
     for (let i = 0; i < 22; i++) statuses.push((await open(`naam-${i}`, '000123')).status)
     expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true)
