@@ -117,6 +117,8 @@ describe("the begeleider's seq of a kamer gesprek", () => {
     for (let i = 0; i < 4; i++)
       await send(kind, { type: 'item.update', itemId: 'geheim-abcdef', patch: { text: `${i}` } })
     expect((await sanne.get(`/api/gesprekken/${g}`)).body.seq).toBe(start + 2)
+    const list = await sanne.get(`/api/children/${child.body.id}/gesprekken`)
+    expect(list.body.find((x: { id: string }) => x.id === g).seq).toBe(start + 2)
     // The begeleider's own command is acked with the begeleider's seq, and its frame carries the same.
     const note = { type: 'note.add', note: { id: 'notitie-abcdef', text: 'rustig begonnen' } }
     expect(await send(beg, note)).toBe(start + 3)
