@@ -6,7 +6,7 @@ import { mayAudienceSee, type Audience, type ShareLevel } from './sharing'
  * What the begeleider keeps of an answer the child took back: the fact that a worry was marked, in the
  * begeleider's words and without any of the child's (docs/deelafspraak.md, "The begeleider's own record").
  */
-export type Trace = { stepId: string; worry: true }
+export type Trace = { stepId: string; worry: true; at?: string }
 /** A begeleider's note; `takenBack` when the child has since kept the answer it was about to themselves. */
 export type ProjectedNote = Note & { takenBack?: true }
 export type Projection = { items: Item[]; notes: ProjectedNote[]; traces: Trace[] }
@@ -18,7 +18,11 @@ export type Projection = { items: Item[]; notes: ProjectedNote[]; traces: Trace[
 export function project(context: Pick<GesprekContext, 'items' | 'notes'>, audience: Audience): Projection {
   const items = context.items.filter((item) => mayAudienceSee(item.share, audience))
   if (audience === 'kind')
-    return { items: items.map(({ worry: _worry, ...rest }) => ({ ...rest, worry: false })), notes: [], traces: [] }
+    return {
+      items: items.map(({ worry: _worry, worryAt: _at, ...rest }) => ({ ...rest, worry: false })),
+      notes: [],
+      traces: [],
+    }
   if (audience !== 'begeleider') return { items, notes: [], traces: [] }
   const visible = new Set(items.map((i) => i.id))
   // The begeleider's own record survives a child's retraction [000:720-722]: their notes stay, but no
@@ -30,7 +34,7 @@ export function project(context: Pick<GesprekContext, 'items' | 'notes'>, audien
   )
   const traces: Trace[] = context.items
     .filter((i) => !visible.has(i.id) && i.worry)
-    .map((i) => ({ stepId: i.stepId, worry: true as const }))
+    .map((i) => ({ stepId: i.stepId, worry: true as const, ...(i.worryAt ? { at: i.worryAt } : {}) }))
   return { items, notes, traces }
 }
 

@@ -1,5 +1,6 @@
 import type { HelpLines } from '../dialogs/contract/help-lines'
 import { watchSignals } from './signals/signals'
+import { watchTasks } from './workspace/tasks'
 import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import type { Server as HttpServer } from 'node:http'
@@ -140,6 +141,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const host = new GesprekHost(deps, deps.kamerKeys)
   wireKamerSealing(deps, host)
   watchSignals(deps, host)
+  watchTasks(deps, host)
   const hooks: Hooks = { sessionEnded: () => undefined, begeleiderEnded: () => undefined }
   const app = createApp(deps, host, hooks, { distDir: opts.distDir ?? DEFAULT_DIST })
   const httpServer = await new Promise<HttpServer>((resolve) => {

@@ -1,17 +1,20 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Me } from '../../dialogs/contract/http'
+import type { Me, SessionOut } from '../../dialogs/contract/http'
 import { api } from '../net/api'
 import { Beheer } from './Beheer'
 import { Caseload } from './Caseload'
 import { ChildPage } from './ChildPage'
+import { FamilyOudergesprek } from './FamilyOudergesprek'
 import { Handout } from './Handout'
 import { History } from './History'
 import { LiveGesprek } from './LiveGesprek'
 import { Login } from './Login'
 import { Oudergesprek } from './Oudergesprek'
 import { KamerNotice } from './KamerNotice'
+import { MyPicture } from './MyPicture'
 import { linkProps, useRoute } from './router'
+import { VoicesPage } from './voices/VoicesPage'
 import './workspace.css'
 import { WORKSPACE_LANGUAGES } from '../../dialogs/contract/languages'
 import { LanguagePicker } from '../ui/LanguagePicker'
@@ -21,7 +24,10 @@ export default function BegeleiderApp() {
   const [me, setMe] = useState<Me | null | undefined>(undefined)
   const [route, go] = useRoute()
   const loadMe = useCallback(() => {
-    api<Me>('/api/auth/me').then(setMe, () => setMe(null))
+    api<SessionOut>('/api/auth/session').then(
+      (r) => setMe(r.me),
+      () => setMe(null),
+    )
   }, [])
   useEffect(loadMe, [loadMe])
   useEffect(() => {
@@ -44,8 +50,12 @@ export default function BegeleiderApp() {
             {t('workspace:account.beheer')}
           </a>
         )}
+        <a className="btn btn--quiet" {...linkProps(go, '/begeleider/stemmen')}>
+          {t('workspace:voices.link')}
+        </a>
         <LanguagePicker only={WORKSPACE_LANGUAGES} />
         <span className="topbar__me">{me.displayName}</span>
+        <MyPicture picture={me.picture} onChange={loadMe} />
         <button type="button" className="btn btn--quiet" onClick={() => logout('/api/auth/logout')}>
           {t('begeleider.logout')}
         </button>
@@ -60,10 +70,12 @@ export default function BegeleiderApp() {
       </header>
       <main className="workspace">
         {route.name === 'caseload' && <Caseload go={go} team={me.team} />}
-        {route.name === 'beheer' && me.role === 'admin' && <Beheer />}
+        {route.name === 'beheer' && me.role === 'admin' && <Beheer meId={me.id} />}
+        {route.name === 'voices' && <VoicesPage key={route.toolId} toolId={route.toolId} go={go} />}
         {route.name === 'child' && <ChildPage key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'history' && <History key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'oudergesprek' && <Oudergesprek key={route.childId} childId={route.childId} go={go} />}
+        {route.name === 'family' && <FamilyOudergesprek key={route.familyId} familyId={route.familyId} go={go} />}
         {route.name === 'gesprek' && <LiveGesprek key={route.gesprekId} gesprekId={route.gesprekId} go={go} />}
         <KamerNotice route={route} go={go} />
       </main>

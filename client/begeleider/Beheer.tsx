@@ -5,7 +5,7 @@ import { api, ApiError } from '../net/api'
 import { formatDay, useWorkspaceT } from './words'
 
 /** /begeleider/beheer: teams, accounts and warm handovers of the admin's own organisation. */
-export function Beheer() {
+export function Beheer({ meId }: { meId: string }) {
   const { t, i18n } = useWorkspaceT()
   const [data, setData] = useState<BeheerOut | null>(null)
   const [error, setError] = useState<ErrorCode | null>(null)
@@ -63,7 +63,8 @@ export function Beheer() {
                       {t('workspace:beheer.sessions', { count: b.sessions })}
                     </td>
                     <td className="table__actions">
-                      {b.active ? (
+                      {/* Not on the admin's own row: the server refuses it (an admin cannot lock themself out). */}
+                      {b.id === meId ? null : b.active ? (
                         <button
                           type="button"
                           className="btn btn--quiet btn--small"

@@ -11,7 +11,7 @@ import { useGesprek } from '../net/useGesprek'
 import { StepHost } from '../steps/StepHost'
 import { takeJoin } from './join-memory'
 import { linkProps } from './router'
-import { ItemWords, ShareBadge } from './words'
+import { formatDay, ItemWords, ShareBadge } from './words'
 import type { LangCode } from '../../dialogs/contract/languages'
 import { GesprekLanguageSelect } from './GesprekLanguage'
 
@@ -241,7 +241,7 @@ function Notes({
   itemText: (id: string) => string | undefined
   onAdd: (text: string, itemId?: string) => void
 }) {
-  const { t } = useTranslation(['workspace', 'common'])
+  const { t, i18n } = useTranslation(['workspace', 'common'])
   const [text, setText] = useState('')
   const [about, setAbout] = useState('')
   return (
@@ -250,7 +250,9 @@ function Notes({
       <ul className="notes">
         {traces.map((tr, i) => (
           <li key={`trace-${i}`} className="note--trace" data-testid="worry-trace">
-            {t('workspace:live.trace', { step: stepTitle(tr.stepId) })}
+            {tr.at
+              ? t('workspace:live.traceOn', { step: stepTitle(tr.stepId), date: formatDay(tr.at, i18n.language) })
+              : t('workspace:live.trace', { step: stepTitle(tr.stepId) })}
           </li>
         ))}
         {notes.map((n) => (

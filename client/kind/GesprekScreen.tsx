@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toolInfo } from '../../dialogs/catalog'
+import type { GesprekView } from '../../dialogs/contract/view'
 import { rememberParentToken } from '../net/present-parent'
 import { useGesprek } from '../net/useGesprek'
 import { StepHost } from '../steps/StepHost'
@@ -10,10 +11,13 @@ import { QuickExit } from '../ui/QuickExit'
 import { LanguagePicker } from '../ui/LanguagePicker'
 import { AutoReadToggle } from '../ui/ReadAloud'
 import { Prompt } from '../ui/ReadAloud'
+import { useGesprekVoices } from '../ui/voices'
 import { SharingButton, SharingPanel } from './deelafspraak/SharingPanel'
 import { SignalAsk } from './signal/SignalAsk'
-import { Closing } from './Keepsake'
-import type { KindSession } from './session'
+import { Closing, KeptClosing } from './Keepsake'
+import { BegeleiderContext } from './steps/begeleider'
+import { isAdultBand } from './steps/register'
+import { clearKindSession, type KindSession } from './session'
 import '../steps/child-screen.css'
 
 /**
@@ -29,14 +33,36 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
     session.token,
   )
   rememberParentToken(session.token)
+  useGesprekVoices({ gesprekId: session.gesprekId, token: session.token, namespace: tool?.namespace ?? 'common' })
   // The deelafspraak panel opens over the gesprek from any step; the gesprek itself does not move.
   const [sharing, setSharing] = useState(false)
 
+  // The finished gesprek's closing, held in memory only: at "Klaar" the server ends this screen's token
+  // (ADR 0010), but the child keeps its keepsake on screen to look at and print until it presses
+  // Sluiten, quick exit or leaves it alone (ADR 0085). Nothing of it is in storage.
+  const [kept, setKept] = useState<GesprekView | null>(null)
   useEffect(() => {
-    if (connection === 'ended') onEnded()
-  }, [connection, onEnded])
+    if (view?.phase === 'afgerond' && view.setting === 'begeleid' && !isAdultBand(view.ageBand)) setKept(view)
+  }, [view])
+  useEffect(() => {
+    if (connection !== 'ended') return
+    if (kept) clearKindSession()
+    else onEnded()
+  }, [connection, kept, onEnded])
 
   if (!tool) return null
+  if (kept && connection === 'ended')
+    return (
+      <div className={`app app--kind band-${kept.ageBand}`}>
+        <header className="kind-bar">
+          <QuickExit wipe={() => setKept(null)} />
+          <LanguagePicker />
+        </header>
+        <main className="kind-main">
+          <KeptClosing view={kept} tool={tool} t={t} onClose={onEnded} />
+        </main>
+      </div>
+    )
   const stepKind = view?.step ? tool.steps.find((s) => s.id === view.step!.id)?.kind : undefined
 
   return (
@@ -70,53 +96,62 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
         {!view && <p className="loading">{t('common:loading')}</p>}
         <SignalAsk view={view} send={send} />
         {view && (
-          <StepHost
-            view={view}
-            tool={tool}
-            send={send}
-            pending={pending}
-            t={t}
-            nav={{ className: 'kind-nav', big: true, skip: stepKind !== 'info' }}
-            rest={
-              view.phase === 'gepauzeerd' ? (
-                <Rest picture="calm" title={t('common:pausedTitle')} text={t('common:pausedText')}>
-                  <button
-                    type="button"
-                    className="btn btn--primary btn--big"
-                    onClick={() => send({ type: 'gesprek.resume' })}
-                  >
-                    {t('common:nav.resume')}
-                  </button>
-                  <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.stop' })}>
-                    {t('common:nav.stop')}
-                  </button>
-                </Rest>
-              ) : view.phase === 'gestopt' ? (
-                <Rest picture="heart" title={t('common:stoppedTitle')} text={t('common:stoppedText')}>
-                  <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.resume' })}>
-                    {t('common:nav.resume')}
-                  </button>
-                </Rest>
-              ) : view.phase === 'afgerond' ? (
-                <Closing view={view} tool={tool} t={t} done />
-              ) : null
-            }
+          <BegeleiderContext.Provider
+            value={{
+              ...(session.begeleider ? { name: session.begeleider } : {}),
+              ...(session.begeleiderPicture ? { picture: session.begeleiderPicture } : {}),
+            }}
           >
-            {/* On the sharing step itself the button would open the same view: the step gets the room. */}
-            {stepKind !== 'share' && (
-              <div className="kind-tools">
-                <span className="kind-tools__hello">{t('common:kind.joined', { name: session.nickname })}</span>
-                {session.begeleider && <BegeleiderFace name={session.begeleider} />}
-                <SharingButton onOpen={() => setSharing(true)} />
-              </div>
-            )}
-            <ConnectionNote connection={connection} pending={pending.length} />
-            {error && (
-              <div className="friendly-error" role="alert">
-                <Prompt text={t(`errors:${error}`)} />
-              </div>
-            )}
-          </StepHost>
+            <StepHost
+              view={view}
+              tool={tool}
+              send={send}
+              pending={pending}
+              t={t}
+              nav={{ className: 'kind-nav', big: true, skip: stepKind !== 'info' }}
+              rest={
+                view.phase === 'gepauzeerd' ? (
+                  <Rest picture="calm" title={t('common:pausedTitle')} text={t('common:pausedText')}>
+                    <button
+                      type="button"
+                      className="btn btn--primary btn--big"
+                      onClick={() => send({ type: 'gesprek.resume' })}
+                    >
+                      {t('common:nav.resume')}
+                    </button>
+                    <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.stop' })}>
+                      {t('common:nav.stop')}
+                    </button>
+                  </Rest>
+                ) : view.phase === 'gestopt' ? (
+                  <Rest picture="heart" title={t('common:stoppedTitle')} text={t('common:stoppedText')}>
+                    <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.resume' })}>
+                      {t('common:nav.resume')}
+                    </button>
+                  </Rest>
+                ) : view.phase === 'afgerond' ? (
+                  <Closing view={view} tool={tool} t={t} done />
+                ) : null
+              }
+            >
+              {/* On the sharing step itself the button would open the same view: the step gets the room. */}
+              {stepKind !== 'share' && (
+                <div className="kind-tools">
+                  <span className="kind-tools__hello">{t('common:kind.joined', { name: session.nickname })}</span>
+                  {session.begeleider && (
+                    <BegeleiderFace name={session.begeleider} picture={session.begeleiderPicture} />
+                  )}
+                  <SharingButton onOpen={() => setSharing(true)} />
+                </div>
+              )}
+              <ConnectionNote connection={connection} pending={pending.length} />
+              {error && (
+                <div className="friendly-error" role="alert">
+                  <Prompt text={t(`errors:${error}`)} />
+                </div>
+              )}
+            </StepHost>
+          </BegeleiderContext.Provider>
         )}
       </main>
       {pendingDevices[0] && (
@@ -145,10 +180,12 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
 }
 
 /** The child's begeleider, by name and initial, on every step: a trusted, consistent face. */
-function BegeleiderFace({ name }: { name: string }) {
+function BegeleiderFace({ name, picture }: { name: string; picture?: string | undefined }) {
   const { t } = useTranslation(['screens'])
+  const src = picture ? pictureUrl(picture) : undefined
   return (
     <span className="begeleider-face" data-testid="begeleider-face" title={t('screens:kind.withBegeleider', { name })}>
+      {src && <img src={src} alt="" className="begeleider-face__picture" />}
       <span className="begeleider-face__initial" aria-hidden="true">
         {name.trim().charAt(0).toUpperCase()}
       </span>

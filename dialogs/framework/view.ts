@@ -31,6 +31,7 @@ export function toView(tool: ToolInfo, snapshot: ToolSnapshot, audience: Audienc
     version: tool.version,
     ageBand: snapshot.context.ageBand,
     setting: snapshot.context.setting,
+    ...(snapshot.context.living ? { living: snapshot.context.living } : {}),
     phase,
     step: step ? { id: step.id, kind: step.kind, index, count: tool.steps.length } : null,
     can: {

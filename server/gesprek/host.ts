@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import { initialTransition, transition } from 'xstate'
 import { CodedError } from '../../dialogs/contract/errors'
-import type { AgeBand } from '../../dialogs/contract/ids'
+import type { AgeBand, Living } from '../../dialogs/contract/ids'
 import type { GesprekView } from '../../dialogs/contract/view'
 import { mayRoleSend, type GesprekEvent } from '../../dialogs/framework/events'
 import { replay, restoreSnapshot, stateOf, type ToolSnapshot } from '../../dialogs/framework/snapshot'
@@ -103,6 +103,8 @@ export class GesprekHost {
     toolId: string
     setting: Setting
     ageBand: AgeBand
+    /** The child's living situation now; the gesprek keeps it (a later change does not move it). */
+    living?: Living
     sealWith?: Buffer
   }): Promise<string> {
     const tool = findTool(input.toolId)
@@ -110,7 +112,11 @@ export class GesprekHost {
       throw new CodedError('not_allowed_now', 400)
     const id = newId()
     const key = input.sealWith ?? (await this.childKey(input.childId))
-    const [snapshot] = initialTransition(tool.machine, { ageBand: input.ageBand, setting: input.setting })
+    const [snapshot] = initialTransition(tool.machine, {
+      ageBand: input.ageBand,
+      setting: input.setting,
+      ...(input.living ? { living: input.living } : {}),
+    })
     await this.deps.db
       .insertInto('gesprekken')
       .values({
@@ -120,6 +126,7 @@ export class GesprekHost {
         tool_version: tool.version,
         setting: input.setting,
         age_band: input.ageBand,
+        living: input.living ?? null,
         seq: 0,
         phase: phaseOf(snapshot),
         snapshot_enc: seal(key, JSON.stringify(tool.machine.getPersistedSnapshot(snapshot)), snapshotAad(id)),
@@ -134,6 +141,8 @@ export class GesprekHost {
   command(principal: Principal, gesprekId: string, clientMsgId: string, event: GesprekEvent): Promise<CommandResult> {
     // Shutting down: the client keeps the command and retries it on the next server (REL-12).
     if (this.closed) return Promise.reject(new CodedError('server_busy', 503))
+    // A worry mark carries the server's time, never the client's: "zorg gemarkeerd op …" survives a retraction.
+    if (event.type === 'worry.mark') event = { ...event, at: iso(this.deps.clock) }
     return this.serial(gesprekId, async () => {
       const g = await this.load(gesprekId)
       const role = principal.role === 'kind' ? 'kind' : 'begeleider'
@@ -225,7 +234,7 @@ export class GesprekHost {
       .execute()
     const snapshot = replay(
       tool,
-      { ageBand: row.age_band, setting: row.setting },
+      { ageBand: row.age_band, setting: row.setting, ...(row.living ? { living: row.living } : {}) },
       events.map((e) => JSON.parse(open(key, e.event_enc, eventAad(gesprekId, e.seq))) as GesprekEvent),
     )
     return { persisted: tool.machine.getPersistedSnapshot(snapshot), seq: events.at(-1)?.seq ?? 0 }

@@ -228,21 +228,25 @@ export function createRealtime(
     void run.then(() => {
       if (broadcasts.get(gesprekId) === run) broadcasts.delete(gesprekId)
     })
+    return run
   }
   const hasLocalSockets = (room: string) => (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0
 
   host.onCommitted((gesprekId, seq, viewFor, seqFor) => {
-    queueBroadcast(gesprekId, seq, viewFor, seqFor)
+    const run = queueBroadcast(gesprekId, seq, viewFor, seqFor)
     // The other nodes hear only "gesprek G is at seq N" and project for their own sockets from the database.
     void cluster.publish({ t: 'seq', g: gesprekId, s: seq })
     const kindView = viewFor('kind')
     if (kindView.setting === 'begeleid' && DEVICE_END_PHASES.includes(kindView.phase))
-      // After the command's ack has gone out: the child sees "stopped", then the screen empties.
-      setImmediate(
-        () =>
-          void endGesprekDevices(deps, gesprekId).catch((err: unknown) =>
-            deps.log.error('ending devices failed', errorFields(err)),
-          ),
+      // After the command's ack and this frame have gone out: the child's screen has the last view (its
+      // keepsake, ADR 0085) before its token ends.
+      void run.then(() =>
+        setImmediate(
+          () =>
+            void endGesprekDevices(deps, gesprekId).catch((err: unknown) =>
+              deps.log.error('ending devices failed', errorFields(err)),
+            ),
+        ),
       )
   })
 

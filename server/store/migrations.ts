@@ -10,6 +10,10 @@ import * as m0020 from './migrations/0020-kamer-sealed'
 import * as m0070 from './migrations/0070-signals'
 import * as m0071 from './migrations/0071-parents'
 import * as m0080 from './migrations/0080-shown-seq'
+import * as m0090 from './migrations/0090-begeleider-picture-gesprek-living'
+import * as m0091 from './migrations/0091-tasks'
+import * as m0095 from './migrations/0095-method-records'
+import * as m0110 from './migrations/0110-voices'
 import type { Database } from './schema'
 
 type Migration = { version: number; up: (db: Kysely<Database>) => Promise<void> }
@@ -30,6 +34,10 @@ export const MIGRATIONS: Migration[] = [
   { version: 70, up: m0070.up },
   { version: 71, up: m0071.up },
   { version: 80, up: m0080.up },
+  { version: 90, up: m0090.up },
+  { version: 91, up: m0091.up },
+  { version: 95, up: m0095.up },
+  { version: 110, up: m0110.up },
 ]
 
 /** Brings the schema up to date. On PostgreSQL under an advisory lock: nodes starting together take turns. */

@@ -3,6 +3,7 @@ import type { GesprekEventType } from '../../dialogs/contract/events'
 import type { AgeBand, Setting } from '../../dialogs/contract/ids'
 import type { AccessKind } from '../../dialogs/contract/receipt'
 import type { Phase } from '../../dialogs/contract/view'
+import type { TaskKind } from '../../dialogs/contract/tasks'
 import type { ChildPhase, Living } from '../../dialogs/contract/workspace'
 
 /** Table shapes for Kysely. Times are ISO strings so SQLite and PostgreSQL store them alike. */
@@ -20,6 +21,8 @@ export interface Database {
     role: 'begeleider' | 'admin'
     active: number
     created_at: string
+    /** The picture shown to children beside the name (migration 0090); null until chosen. */
+    picture: string | null
   }
   sessions: {
     id_hash: string
@@ -53,6 +56,8 @@ export interface Database {
     setting: Setting
     /** The band the gesprek was started for (machine input); the child's band may move on later. */
     age_band: AgeBand
+    /** The living situation the gesprek started with (machine input, migration 0090); null: from before. */
+    living: Living | null
     seq: number
     phase: Phase
     /** Sealed persisted XState snapshot: a cache of folding the event log. */
@@ -132,6 +137,20 @@ export interface Database {
   }
   /** How the parent who did not come along is informed; sealed with the child's key, append-only. */
   other_parent_records: { id: string; child_id: string; begeleider_id: string; body_enc: string; created_at: string }
+  /**
+   * The method's records (ADR 0065): consent, oudergesprek, samen (joint conversation), fase1, overdracht.
+   * Append-only; the newest of a kind is current. Body sealed with the child's key; held_on a plain day.
+   */
+  method_records: {
+    id: string
+    child_id: string
+    kind: string
+    n: number
+    held_on: string | null
+    begeleider_id: string
+    body_enc: string
+    created_at: string
+  }
   /** The begeleider's editable talking points and tips for the next oudergesprek; sealed. */
   oudergesprek_drafts: { child_id: string; begeleider_id: string; body_enc: string; updated_at: string }
   /**
@@ -210,5 +229,16 @@ export interface Database {
     created_at: string
     handled_at: string | null
     handled_by: string | null
+  }
+  /** A begeleider's tasks that an answer asks for (0091): ids, a kind and dates, never words. */
+  tasks: {
+    id: string
+    child_id: string
+    kind: TaskKind
+    gesprek_id: string
+    item_id: string
+    created_at: string
+    done_at: string | null
+    done_by: string | null
   }
 }

@@ -315,7 +315,7 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
 
     const share = { type: 'share.set', itemIds: ids.slice(0, 2), level: 'begeleider' }
     expect((await emitAck(s, 'gesprek:command', { gesprekId: g, clientMsgId: msgId(), event: share })).ok).toBe(true)
-    expect((await sanne.get('/api/kamer/notices')).body).toEqual([{ childId, nickname: 'Sam' }])
+    expect((await sanne.get('/api/kamer/notices')).body).toEqual([{ childId, nickname: 'Sam', count: 2 }])
     overview = await sanne.get(`/api/kamer/children/${childId}`)
     expect(overview.body.shared).toHaveLength(1)
     expect(overview.body.shared[0].items.map((i: { text: string }) => i.text)).toEqual(['vlinder 0', 'vlinder 1'])

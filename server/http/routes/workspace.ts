@@ -9,6 +9,8 @@ import {
   type HistoryOut,
   type OudergesprekOut,
 } from '../../../dialogs/contract/workspace'
+import { Id } from '../../../dialogs/contract/ids'
+import { TaskDoneBody, type ChildTasksOut } from '../../../dialogs/contract/tasks'
 import { recordAccess, stepsInView } from '../../audit/access-log'
 import { childForBegeleider } from '../../auth/access'
 import type { BegeleiderPrincipal } from '../../auth/principal'
@@ -19,10 +21,13 @@ import { newId } from '../../ids'
 import { caseload, caseloadCards, createChild, createFamily, familyForTeam } from '../../workspace/caseload'
 import { projectedGesprekken, type ProjectedGesprek } from '../../workspace/gesprekken'
 import { buildHistory } from '../../workspace/history'
+import { childTasks, setTaskDone, taskChild } from '../../workspace/tasks'
 import { buildPreparation } from '../../workspace/oudergesprek'
 import { otherParentRole } from '../../workspace/parents'
 import { addOtherParentRecord, loadDraft, otherParentRecords, saveDraft } from '../../workspace/records'
+import { defaultSince } from '../../method/family'
 import { body, requireBegeleider, type Ctx, type Env } from '../context'
+import { sinceQuery } from '../query'
 
 type AccessWhat = 'history' | 'oudergesprek' | 'print'
 
@@ -40,13 +45,6 @@ async function logLooks(deps: Deps, p: BegeleiderPrincipal, childId: string, wha
   }
 }
 
-const sinceParam = (c: Ctx): string | undefined => {
-  const raw = c.req.query('since')
-  if (raw === undefined || raw === '') return undefined
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) throw new CodedError('invalid_payload', 400)
-  return `${raw}T00:00:00.000Z`
-}
-
 /**
  * The begeleider's workspace (issue 5). Every route resolves the child through childForBegeleider:
  * organisation + team scoped, "not yours" answers like "does not exist".
@@ -55,7 +53,9 @@ export function workspaceRoutes(deps: Deps, host: GesprekHost) {
   const preparation = async (c: Ctx, what: 'oudergesprek' | 'print') => {
     const p = await requireBegeleider(c)
     const child = await childForBegeleider(deps, p, c.req.param('id')!)
-    const since = sinceParam(c)
+    const asked = sinceQuery(c)
+    // `auto`: since the last oudergesprek (the weekly talk), else the last two weeks.
+    const since = asked === 'auto' ? await defaultSince(deps, [child.id]) : asked
     const gs = await projectedGesprekken(deps, host, child.id, 'oudergesprek', since)
     const draft = await loadDraft(deps, child)
     await logLooks(deps, p, child.id, what, gs)
@@ -133,6 +133,24 @@ export function workspaceRoutes(deps: Deps, host: GesprekHost) {
         .execute()
       const [card] = await caseloadCards(deps, p, child.id)
       return c.json(card, 201)
+    })
+    .get('/children/:id/tasks', async (c) => {
+      const p = await requireBegeleider(c)
+      const child = await childForBegeleider(deps, p, c.req.param('id'))
+      const out: ChildTasksOut = { tasks: await childTasks(deps, child.id) }
+      return c.json(out)
+    })
+    .put('/tasks/:id', async (c) => {
+      const p = await requireBegeleider(c)
+      const taskId = c.req.param('id')
+      const childId = Id.safeParse(taskId).success ? await taskChild(deps, taskId) : undefined
+      if (!childId) throw new CodedError('not_found', 404)
+      // The same team rule as the child's page: another team's task is not found, not forbidden.
+      const child = await childForBegeleider(deps, p, childId)
+      const { done } = await body(c, TaskDoneBody)
+      await setTaskDone(deps, taskId, p.begeleiderId, done)
+      const out: ChildTasksOut = { tasks: await childTasks(deps, child.id) }
+      return c.json(out)
     })
     .get('/children/:id/other-parent', async (c) => {
       const p = await requireBegeleider(c)
