@@ -82,6 +82,8 @@ export interface Database {
     actor_device?: string | null
     /** For item.add: the new item's id (an id, never content), so a device's own items are known. */
     item_id?: string | null
+    /** 1 when the event changed a view other than the child's, 0 when not; null before migration 80 (ADR 0050). */
+    shown?: number | null
   }
   join_codes: {
     code_hash: string

@@ -271,8 +271,17 @@ describe('insiders cannot read an alleen-ik answer or change a level (issue 17)'
     expect(tokens.some((t) => t.from.includes('/api/kamer/setup'))).toBe(true)
     expect(found.filter((s) => /kamer\/(setup|open)/.test(s.how))).toEqual([])
     // The kamer is sealed under the jongere's PIN: without it even the host reads none of its items.
+    const closed = await server.host.view(fx.kamerGesprek, 'kind')
+    expect(JSON.stringify(closed.view)).not.toContain('item-secret-k')
+    // Only a kamer token reaches the kamer's items: a moved level there came through the takeover.
+    // The table's calls (lock, re-invite) leave Sam's kamer closed; only the right name and PIN open it again.
+    const reopened = await new HttpUser(server.url).post('/api/kamer/open', {
+      name: 'de kamer van sam',
+      secret: 'een lange zin van sam',
+    })
+    expect(reopened.status).toBe(200)
     const { view } = await server.host.view(fx.kamerGesprek, 'kind')
-    expect(JSON.stringify(view)).not.toContain('item-secret-k')
+    expect(view.items.find((i) => i.id === 'item-secret-k')?.share).toBe('alleen-ik')
   })
 
   it('a plan citing an alleen-ik answer was refused, and no plan or sheet holds it', async () => {

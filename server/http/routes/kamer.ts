@@ -37,6 +37,7 @@ import { iso } from '../../clock'
 import type { Deps } from '../../deps'
 import type { GesprekHost } from '../../gesprek/host'
 import { hashToken } from '../../ids'
+import { LOCKS, withKeyedLock } from '../../store/locks'
 import { body, clientIp, requireBegeleider, type Ctx, type Env } from '../context'
 import type { Hooks } from '../hooks'
 import { publicOrigin } from '../security'
@@ -183,7 +184,8 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
         const key = `${p.childId}:${toolId}`
         let job = creating.get(key)
         if (!job) {
-          job = (async () => {
+          // Across nodes too: the second tap may reach another node; there the kamer's lock makes it wait.
+          job = withKeyedLock(deps.db, LOCKS.kamerGesprek, `${p.kamerId}:${toolId}`, async () => {
             const child = await deps.db
               .selectFrom('children')
               .select(['age_band', 'living'])
@@ -193,7 +195,7 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
             const existing = (await gesprekkenOfKamer(p.kamerId)).find((g) => g.tool_id === toolId)
             if (existing) return existing.id
             return createSealed(p, toolId, child.age_band, child.living)
-          })().finally(() => creating.delete(key))
+          }).finally(() => creating.delete(key))
           creating.set(key, job)
         }
         const id = await job
