@@ -44,10 +44,10 @@ export const MIGRATIONS: Migration[] = [
   { version: 95, up: m0095.up },
   { version: 100, up: m0100.up },
   { version: 101, up: m0101.up },
-  { version: 110, up: m0110.up },
   { version: 105, up: m0105.up },
   { version: 106, up: m0106.up },
   { version: 107, up: m0107.up },
+  { version: 110, up: m0110.up },
 ]
 
 /** Brings the schema up to date. On PostgreSQL under an advisory lock: nodes starting together take turns. */
