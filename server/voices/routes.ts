@@ -16,8 +16,19 @@ import { gesprekFor } from '../auth/access'
 import type { BegeleiderPrincipal } from '../auth/principal'
 import type { Deps } from '../deps'
 import { requireBegeleider, requireKind, type Ctx, type Env } from '../http/context'
+import { toolEvents } from '../tools/events'
+import { versionDoc } from '../tools/versions'
 import { inspectAudio } from './container'
-import { findVoice, listVoices, putVoice, removeVoice, voiceAudio, voicesInLanguage, type Address } from './store'
+import {
+  carryVoicesForward,
+  findVoice,
+  listVoices,
+  putVoice,
+  removeVoice,
+  voiceAudio,
+  voicesInLanguage,
+  type Address,
+} from './store'
 import { textKeys, voiceVersionOf } from './texts'
 
 /**
@@ -40,8 +51,8 @@ function params<T extends z.ZodType>(c: Ctx, schema: T): z.output<T> {
 }
 
 /** The address of a text the tool version really has, in the caller's organisation. */
-function textAddress(p: BegeleiderPrincipal, t: z.output<typeof TextParams>): Address {
-  const keys = textKeys(t.toolId, t.version)
+async function textAddress(deps: Deps, p: BegeleiderPrincipal, t: z.output<typeof TextParams>): Promise<Address> {
+  const keys = await textKeys(deps, p.organisationId, t.toolId, t.version)
   if (!keys?.includes(t.key)) throw new CodedError('not_found', 404)
   return { organisationId: p.organisationId, toolId: t.toolId, version: t.version, lang: t.lang, key: t.key }
 }
@@ -67,12 +78,32 @@ async function kindGesprek(c: Ctx, gesprekId: string) {
 }
 
 export function voiceRoutes(deps: Deps) {
+  toolEvents(deps).onPublished(async (p) => {
+    const before = await deps.db
+      .selectFrom('tool_versions')
+      .select((e) => e.fn.max('version').as('v'))
+      .where('organisation_id', '=', p.organisationId)
+      .where('tool_id', '=', p.toolId)
+      .where('version', '<', p.version)
+      .executeTakeFirst()
+    const from = Number(before?.v ?? 1) || 1
+    const [was, now] = await Promise.all([
+      versionDoc(deps, p.organisationId, p.toolId, from),
+      versionDoc(deps, p.organisationId, p.toolId, p.version),
+    ])
+    const text = (doc: typeof was, lang: string, key: string) =>
+      (doc.texts as Record<string, Record<string, string>>)[lang]?.[key]
+    await carryVoicesForward(deps, p, from, (lang, key) => {
+      const t = text(now, lang, key)
+      return t !== undefined && t === text(was, lang, key)
+    })
+  })
   return (
     new Hono<Env>()
       .get('/tools/:toolId/:version', async (c) => {
         const p = await requireBegeleider(c)
         const { toolId, version } = params(c, ToolParams)
-        const keys = textKeys(toolId, version)
+        const keys = await textKeys(deps, p.organisationId, toolId, version)
         if (!keys) throw new CodedError('not_found', 404)
         const rows = await listVoices(deps, p.organisationId, toolId, version)
         const out: VoiceListOut = {
@@ -103,7 +134,7 @@ export function voiceRoutes(deps: Deps) {
         }),
         async (c) => {
           const p = await requireBegeleider(c)
-          const a = textAddress(p, params(c, TextParams))
+          const a = await textAddress(deps, p, params(c, TextParams))
           const bytes = new Uint8Array(await c.req.arrayBuffer())
           // Checked before anything is written: a refused file leaves no row behind.
           const found = inspectAudio(c.req.header('content-type'), bytes)
@@ -115,7 +146,7 @@ export function voiceRoutes(deps: Deps) {
       )
       .delete('/tools/:toolId/:version/:lang/:key', async (c) => {
         const p = await requireBegeleider(c)
-        const a = textAddress(p, params(c, TextParams))
+        const a = await textAddress(deps, p, params(c, TextParams))
         const old = await findVoice(deps, a)
         if (!old) throw new CodedError('not_found', 404)
         if (!mayRemove(p, old.recorded_by)) throw new CodedError('forbidden', 403)
@@ -125,7 +156,7 @@ export function voiceRoutes(deps: Deps) {
       .get('/tools/:toolId/:version/:lang/:key/:etag', async (c) => {
         const p = await requireBegeleider(c)
         const t = params(c, AudioParams)
-        const a = textAddress(p, t)
+        const a = await textAddress(deps, p, t)
         const audio = await voiceAudio(deps, a, t.etag)
         if (!audio) throw new CodedError('not_found', 404)
         return audioAnswer(c, audio, t.etag, 'private, max-age=31536000, immutable')

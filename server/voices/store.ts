@@ -126,3 +126,26 @@ export async function removeVoice(deps: Deps, a: Address): Promise<void> {
     .where('text_key', '=', a.key)
     .execute()
 }
+
+/**
+ * When an organisation publishes version N of a tool, a voice of the version before it still fits
+ * wherever the slot kept its key and its words (ADR 0075): it is copied, so the trainer records only
+ * what changed. `same(lang, key)` says whether the words are unchanged.
+ */
+export async function carryVoicesForward(
+  deps: Deps,
+  to: { organisationId: string; toolId: string; version: number },
+  fromVersion: number,
+  same: (lang: string, key: string) => boolean,
+): Promise<number> {
+  const rows = await voices(deps)
+    .selectFrom('voice_recordings')
+    .selectAll()
+    .where('organisation_id', '=', to.organisationId)
+    .where('tool_id', '=', to.toolId)
+    .where('version', '=', fromVersion)
+    .execute()
+  const fits = rows.filter((r) => same(r.lang, r.text_key)).map((r) => ({ ...r, version: to.version }))
+  if (fits.length) await voices(deps).insertInto('voice_recordings').values(fits).execute()
+  return fits.length
+}

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { toolInfo } from '../../dialogs/catalog'
+import { textKeys as versionTextKeys } from '../../dialogs/framework/texts'
+import type { Deps } from '../deps'
+import { versionDoc } from '../tools/versions'
 
 /**
  * Which texts of a tool version can have a voice. For the built-in tools (version 1) these are the
@@ -13,20 +16,27 @@ export const BUILT_IN_VERSION = 1
 const LOCALES = fileURLToPath(new URL('../../locales/', import.meta.url))
 const cache = new Map<string, string[]>()
 
-type VersionKeys = (toolId: string, version: number) => string[] | null
-let ownVersionKeys: VersionKeys = () => null
-
 /**
- * Where an organisation's own tool versions (issue 15, the tool editor, ADR 0075) tell which keys they
- * have; wired when that room lands.
- * @public
+ * The keys of one organisation's own version (ADR 0075): derived from its steps, like the built-in's, so
+ * a slot keeps its key across versions. A text that carries a placeholder in the source language is left
+ * out for the same reason as above. An unknown version is null (answered as not found).
  */
-export function setOwnVersionKeys(source: VersionKeys): void {
-  ownVersionKeys = source
+async function ownVersionKeys(deps: Deps, organisationId: string, toolId: string, version: number) {
+  const doc = await versionDoc(deps, organisationId, toolId, version).catch(() => null)
+  if (!doc) return null
+  const source = doc.texts.nl ?? {}
+  return versionTextKeys(doc.steps)
+    .map(([k]) => k)
+    .filter((k) => !(source[k] ?? '').includes('{{'))
 }
 
-export function textKeys(toolId: string, version: number): string[] | null {
-  if (version !== BUILT_IN_VERSION) return ownVersionKeys(toolId, version)
+export async function textKeys(
+  deps: Deps,
+  organisationId: string,
+  toolId: string,
+  version: number,
+): Promise<string[] | null> {
+  if (version !== BUILT_IN_VERSION) return ownVersionKeys(deps, organisationId, toolId, version)
   const tool = toolInfo(toolId)
   if (!tool) return null
   const hit = cache.get(toolId)

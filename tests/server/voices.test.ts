@@ -1,5 +1,6 @@
 import { request } from 'node:http'
 import { describe, expect, it } from 'vitest'
+import type { ToolVersionDoc } from '../../dialogs/contract/tool-version'
 import type { KindVoicesOut, VoiceListOut } from '../../dialogs/contract/voices'
 import { m4a, mp3, oggOpus, png, webmOpus } from '../helpers/audio'
 import { captureLog, HttpUser, startGesprek } from '../helpers/server'
@@ -225,5 +226,44 @@ describe('recorded voices: uploads through the real server', () => {
     await upload(sanne, `${TOOL}/nl/schaal.prompt`, 'audio/ogg', oggOpus(1))
     expect((await sanne.request('DELETE', `${TOOL}/nl/schaal.prompt`)).status).toBe(200)
     expect((await list(sanne)).recordings).toEqual([])
+  })
+
+  it("an organisation's own published version takes voices of its own, in Tigrinya too, and keeps those whose words did not change", async () => {
+    const { sanne, adminA, adminB } = await setup()
+    // Two voices of version 1: one for a text the trainer will change, one for a text she keeps.
+    expect((await upload(sanne, `${TOOL}/ti/intro.prompt`, 'audio/webm', webmOpus(2))).status).toBe(201)
+    const kept = (await upload(sanne, `${TOOL}/ti/schaal.prompt`, 'audio/ogg', oggOpus(2))).body.etag!
+    const draft = (await adminA.get('/api/tool-versions/stoplicht/draft')).body as { doc: ToolVersionDoc }
+    const texts = Object.fromEntries(
+      Object.entries(draft.doc.texts).map(([lang, map]) => [
+        lang,
+        { ...map, 'intro.prompt': `Eigen woorden (${lang})` },
+      ]),
+    )
+    expect(
+      (await adminA.request('PUT', '/api/tool-versions/stoplicht/draft', { doc: { ...draft.doc, texts } })).status,
+    ).toBe(200)
+    expect((await adminA.post('/api/tool-versions/stoplicht/publish', { note: 'eigen woorden' })).body).toMatchObject({
+      version: 2,
+    })
+
+    const V2 = '/api/voices/tools/stoplicht/2'
+    const own = (await sanne.get(V2)).body as VoiceListOut
+    expect(own.keys).toContain('intro.prompt')
+    // The unchanged text kept its voice; the changed one waits for a new recording.
+    expect(own.recordings.map((r) => [r.lang, r.key, r.etag])).toEqual([['ti', 'schaal.prompt', kept]])
+    const put = await upload(sanne, `${V2}/ti/intro.prompt`, 'audio/webm', webmOpus(3))
+    expect(put.status).toBe(201)
+    expect(((await sanne.get(V2)).body as VoiceListOut).recordings.map((r) => [r.lang, r.key])).toEqual([
+      ['ti', 'intro.prompt'],
+      ['ti', 'schaal.prompt'],
+    ])
+    // Version 1 keeps exactly its own two.
+    expect((await list(sanne)).recordings).toHaveLength(2)
+    // Organisation B has no version 2 of its own.
+    expect((await adminB.get(V2)).status).toBe(404)
+    expect((await upload(adminB, `${V2}/ti/intro.prompt`, 'audio/webm', webmOpus(2))).status).toBe(404)
+    // A key the version does not have is not a place to store a voice.
+    expect((await upload(sanne, `${V2}/ti/bestaat-niet.prompt`, 'audio/webm', webmOpus(2))).status).toBe(404)
   })
 })
