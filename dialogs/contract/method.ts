@@ -112,8 +112,8 @@ export const Fase1Body = z.strictObject({
 export const Fase1Check = z.strictObject({
   id: Fase1Item,
   done: z.boolean(),
-  /** Where a derived tick comes from: a tool done, or a consent recorded. Null: ticked (or not) by hand. */
-  from: z.enum(['tool', 'consent', 'told']).nullable(),
+  /** Where a derived tick comes from: a tool done, a consent recorded, an actieplan with a goal. Null: by hand. */
+  from: z.enum(['tool', 'consent', 'told', 'plan']).nullable(),
   at: z.string().nullable(),
 })
 export const Fase1Out = z.strictObject({

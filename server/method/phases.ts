@@ -7,9 +7,11 @@ import {
   type Fase1Item,
   type PhaseOut,
 } from '../../dialogs/contract/method'
+import { ActieplanBody } from '../../dialogs/contract/plans'
 import type { ChildPhase } from '../../dialogs/contract/workspace'
 import type { Deps } from '../deps'
 import { fase1Limit } from '../workspace/cadence'
+import { loadPlan } from '../plans/store'
 import { addRecord, latest, type ChildRow } from './records'
 import { assertHeld } from './rhythm'
 
@@ -20,7 +22,6 @@ type Check = PhaseOut['fase1']['items'][number]
 const FROM_TOOL: Partial<Record<Fase1Item, (toolId: string) => boolean>> = {
   intake: (t) => t.startsWith('kennismaking'),
   netwerk: (t) => t === 'mijn-netwerk',
-  actieplan: (t) => t === 'actieplan',
 }
 
 /**
@@ -29,7 +30,7 @@ const FROM_TOOL: Partial<Record<Fase1Item, (toolId: string) => boolean>> = {
  * tick cannot be unticked by hand; the begeleider sees where it comes from.
  */
 export async function fase1Checks(deps: Deps, child: Child, consent: ConsentOut): Promise<Check[]> {
-  const [ticked, gesprekken] = await Promise.all([
+  const [ticked, gesprekken, actieplan] = await Promise.all([
     latest(deps, child, 'fase1', Fase1Body),
     deps.db
       .selectFrom('gesprekken')
@@ -37,12 +38,16 @@ export async function fase1Checks(deps: Deps, child: Child, consent: ConsentOut)
       .where('child_id', '=', child.id)
       .orderBy('created_at')
       .execute(),
+    loadPlan(deps, child, 'actieplan', ActieplanBody),
   ])
   const manual = new Set(ticked?.body.ticks ?? [])
   return FASE1_ITEMS.map((id): Check => {
     const test = FROM_TOOL[id]
     const tool = test ? gesprekken.find((g) => test(g.tool_id)) : undefined
     if (tool) return { id, done: true, from: 'tool', at: tool.created_at }
+    // The plans room (server/plans) holds the actieplan: one with a goal is one drawn up.
+    if (id === 'actieplan' && actieplan && actieplan.body.goals.length > 0)
+      return { id, done: true, from: 'plan', at: actieplan.updatedAt }
     if (id === 'professionals') {
       if (consent.twelvePlus && consent.jongere.decision === 'gegeven')
         return { id, done: true, from: 'consent', at: consent.jongere.on }

@@ -262,6 +262,15 @@ describe('phases that do something', () => {
       ['professionals', 'told'],
     ])
     expect((await sanne.request('PUT', `/api/method/children/${id}/fase1`, { ticks: ['koffie'] })).status).toBe(400)
+    // An actieplan with a goal, written in the plans, ticks "actieplan" by itself.
+    const plan = await sanne.request('PUT', `/api/plans/children/${id}/actieplan`, {
+      goals: [{ id: 'goal-1', text: 'Lot slaapt rustig', citations: [] }],
+    })
+    expect(plan.status).toBe(200)
+    expect((await method(sanne, id)).phase.fase1.items.find((i) => i.id === 'actieplan')).toMatchObject({
+      done: true,
+      from: 'plan',
+    })
 
     clock.advance(36 * DAY)
     let u = await HttpUser.login(server.url, 'sanne')
