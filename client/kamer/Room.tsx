@@ -126,6 +126,10 @@ export function Room({
           pending={kamer.pending.filter((p) => p.gesprekId === gesprekId)}
           send={(event) => kamer.send(gesprekId, event)}
           onHome={home}
+          begeleider={{
+            ...(kamer.me?.begeleider ? { name: kamer.me.begeleider } : {}),
+            ...(kamer.me?.begeleiderPicture ? { picture: kamer.me.begeleiderPicture } : {}),
+          }}
         />
       )}
       {screen.name === 'share' && (

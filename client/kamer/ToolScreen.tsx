@@ -7,6 +7,7 @@ import type { OutboxEntry } from '../net/outbox'
 import { SignalAsk } from '../kind/signal/SignalAsk'
 import { STEP_SCREENS } from '../kind/steps'
 import { registerT } from '../kind/steps/register'
+import { BegeleiderContext, type BegeleiderFace } from '../kind/steps/begeleider'
 import { StepHost } from '../steps/StepHost'
 import { WaysToHelp } from '../ui/WaysToHelp'
 import { speak } from '../ui/speech'
@@ -24,12 +25,15 @@ export function ToolScreen({
   pending,
   send,
   onHome,
+  begeleider,
 }: {
   toolId: string
   view: GesprekView | null
   pending: readonly OutboxEntry[]
   send: (event: GesprekCommand) => void
   onHome: () => void
+  /** The jongere's own begeleider, so a tool that names them (the kennismaking, the afscheid) can. */
+  begeleider: BegeleiderFace
 }) {
   const tool = toolInfo(toolId)
   const { t: tt } = useTranslation([tool?.namespace ?? 'common', 'common', 'kamer'])
@@ -70,36 +74,38 @@ export function ToolScreen({
       </div>
       {(!view || onIntro) && <p className="loading">{t('common:loading')}</p>}
       {view && !onIntro && (
-        <StepHost
-          indicator={!oneScreen}
-          view={view}
-          tool={tool}
-          send={send}
-          pending={pending}
-          t={tTool}
-          nav={{
-            className: 'kamer-nav',
-            back: !oneScreen,
-            lastStep: (
-              <button type="button" className="btn btn--primary" onClick={onHome}>
-                {t('kamer:room.backToKamer')}
-              </button>
-            ),
-          }}
-          rest={
-            <div className="kamer-rest">
-              <h1 className="visually-hidden">{t(`kamer:tool.${toolId}.title`)}</h1>
-              <p>{t('kamer:room.resume')}</p>
-              <button type="button" className="btn btn--primary" onClick={() => send({ type: 'gesprek.resume' })}>
-                {t('common:nav.resume')}
-              </button>
-            </div>
-          }
-        >
-          {view.phase === 'actief' && stepSpec && !STEP_SCREENS[stepSpec.kind] && (
-            <p className="kamer-note">{t('kamer:room.notYet')}</p>
-          )}
-        </StepHost>
+        <BegeleiderContext.Provider value={begeleider}>
+          <StepHost
+            indicator={!oneScreen}
+            view={view}
+            tool={tool}
+            send={send}
+            pending={pending}
+            t={tTool}
+            nav={{
+              className: 'kamer-nav',
+              back: !oneScreen,
+              lastStep: (
+                <button type="button" className="btn btn--primary" onClick={onHome}>
+                  {t('kamer:room.backToKamer')}
+                </button>
+              ),
+            }}
+            rest={
+              <div className="kamer-rest">
+                <h1 className="visually-hidden">{t(`kamer:tool.${toolId}.title`)}</h1>
+                <p>{t('kamer:room.resume')}</p>
+                <button type="button" className="btn btn--primary" onClick={() => send({ type: 'gesprek.resume' })}>
+                  {t('common:nav.resume')}
+                </button>
+              </div>
+            }
+          >
+            {view.phase === 'actief' && stepSpec && !STEP_SCREENS[stepSpec.kind] && (
+              <p className="kamer-note">{t('kamer:room.notYet')}</p>
+            )}
+          </StepHost>
+        </BegeleiderContext.Provider>
       )}
       <SignalAsk view={view} send={send} />
       {oneScreen && view && !onIntro && (

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { GesprekId, ChildId } from './ids'
-import { JoinCodeInput } from './http'
+import { BegeleiderPicture, JoinCodeInput } from './http'
 import { ItemView } from './view'
 
 /**
@@ -57,6 +57,9 @@ export const KamerMe = z.strictObject({
   /** Tools the jongere may open in the kamer (catalog tools with the 'kamer' setting for their band). */
   tools: z.array(z.string()),
   gesprekken: z.array(KamerGesprek),
+  /** The jongere's own begeleider, as on the child's join (display name, chosen picture): a known face. */
+  begeleider: z.string().optional(),
+  begeleiderPicture: BegeleiderPicture.optional(),
 })
 export type KamerMe = z.output<typeof KamerMe>
 export const NewKamerGesprekBody = z.strictObject({ toolId: z.string().regex(/^[a-z-]{2,30}$/) })

@@ -130,6 +130,14 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
   })
 
   // Changed: a new invite no longer hands over the old kamer. It starts a new, empty one (docs/kamer.md).
+  it("the kamer knows the jongere's own begeleider by name and chosen picture, as the join screen does", async () => {
+    const { user } = await kamer('zolder')
+    expect((await sanne.request('PUT', '/api/auth/me/picture', { picture: 'sun' })).status).toBe(200)
+    const me = (await user.get('/api/kamer/me')).body as { begeleider?: string; begeleiderPicture?: string }
+    expect(me.begeleider).toBe('Sanne')
+    expect(me.begeleiderPicture).toBe('sun')
+  })
+
   it('a new invite opens a new, empty kamer; the old notes stay sealed and only the old name and PIN open them', async () => {
     const { childId, token, user } = await kamer('zolder')
     const g = await user.post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })

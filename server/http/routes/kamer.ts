@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import QRCode from 'qrcode'
 import { CATALOG } from '../../../dialogs/catalog'
 import { CodedError } from '../../../dialogs/contract/errors'
-import type { JoinCodeOut } from '../../../dialogs/contract/http'
+import { BegeleiderPicture, type JoinCodeOut } from '../../../dialogs/contract/http'
 import type { AgeBand, Living } from '../../../dialogs/contract/ids'
 import {
   KamerInviteCheckBody,
@@ -168,14 +168,22 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
         const p = await requireKamer(c)
         const child = await deps.db
           .selectFrom('children')
-          .select('age_band')
-          .where('id', '=', p.childId)
+          .innerJoin('begeleiders', 'begeleiders.id', 'children.begeleider_id')
+          .select(['children.age_band', 'begeleiders.display_name', 'begeleiders.picture'])
+          .where('children.id', '=', p.childId)
           .executeTakeFirstOrThrow()
+        const picture = BegeleiderPicture.safeParse(child.picture)
         const gesprekken: KamerGesprek[] = (await gesprekkenOfKamer(p.kamerId)).map((g) => ({
           id: g.id,
           toolId: g.tool_id,
         }))
-        const me: KamerMe = { idleMs: KAMER_IDLE_MS, tools: kamerToolsFor(child.age_band), gesprekken }
+        const me: KamerMe = {
+          idleMs: KAMER_IDLE_MS,
+          tools: kamerToolsFor(child.age_band),
+          gesprekken,
+          begeleider: child.display_name,
+          ...(picture.success && picture.data ? { begeleiderPicture: picture.data } : {}),
+        }
         return c.json(me)
       })
       .post('/gesprekken', async (c) => {
