@@ -25,7 +25,7 @@ const stoplicht = (daysAgo: number, school: 'rood' | 'oranje' | 'groen', scale: 
   daysAgo,
   steps: [
     next,
-    add({ subject: 'thuis-nu', colour: 'groen' }),
+    add({ subject: 'opvang', colour: 'groen' }),
     add({ subject: 'school', colour: school }),
     add({ subject: 'slapen', colour: daysAgo > 14 ? 'rood' : 'oranje' }),
     next,

@@ -31,8 +31,13 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
     session.gesprekId,
     session.token,
   )
-  // The organisation's version the gesprek started on (ADR 0075); the built-in needs no request.
-  const gesprekTool = useGesprekTool(session.toolId, view?.version, { token: session.token })
+  // The finished gesprek's closing, held in memory only: at "Klaar" the server ends this screen's token
+  // (ADR 0010), but the child keeps its keepsake on screen to look at and print until it presses
+  // Sluiten, quick exit or leaves it alone (ADR 0085). Nothing of it is in storage.
+  const [kept, setKept] = useState<GesprekView | null>(null)
+  // The organisation's version the gesprek started on (ADR 0075); the built-in needs no request. Once
+  // the line has ended, the kept closing still names its version, so its tool stays known.
+  const gesprekTool = useGesprekTool(session.toolId, (view ?? kept)?.version, { token: session.token })
   const tool = gesprekTool?.tool
   const { t } = useTranslation([tool?.namespace ?? 'common', 'common', 'errors'])
   rememberParentToken(session.token)
@@ -43,10 +48,6 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
   const plan = useChildPlan(session.token)
   const [planOpen, setPlanOpen] = useState(false)
 
-  // The finished gesprek's closing, held in memory only: at "Klaar" the server ends this screen's token
-  // (ADR 0010), but the child keeps its keepsake on screen to look at and print until it presses
-  // Sluiten, quick exit or leaves it alone (ADR 0085). Nothing of it is in storage.
-  const [kept, setKept] = useState<GesprekView | null>(null)
   useEffect(() => {
     if (view?.phase === 'afgerond' && view.setting === 'begeleid' && !isAdultBand(view.ageBand)) setKept(view)
   }, [view])

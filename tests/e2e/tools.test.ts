@@ -71,7 +71,9 @@ describe.runIf(hasBrowser)('browser: every tool of the library', () => {
     const colourFor = (subject: string, colour: string) =>
       kind.getByRole('group', { name: `Kies een kleur voor: ${subject}` }).getByRole('button', { name: colour })
     await colourFor('Op school', 'Oranje').click()
-    await colourFor('Thuis, waar je nu woont', 'Groen').click()
+    // A child in the shelter (the default) has "Hier, in de opvang" and no separate "Thuis" (ADR 0060).
+    expect(await kind.getByRole('group', { name: 'Kies een kleur voor: Thuis, waar je nu woont' }).count()).toBe(0)
+    await colourFor('Hier, in de opvang', 'Groen').click()
     await colourFor("'s Avonds, als je gaat slapen", 'Rood').click()
     const greener = kind.locator('.stoplicht-row', { hasText: 'Op school' }).locator('.follow-up input')
     await greener.waitFor()
