@@ -6,15 +6,27 @@ import type { StepSpec } from '../../dialogs/framework/build'
 import { flattenTexts, textKeys } from '../../dialogs/framework/texts'
 import type { ToolInfo } from '../../dialogs/framework/tool'
 
+const LOCALES = new URL('../../locales/', import.meta.url)
+
+/**
+ * A tool whose own texts name someone (`{{name}}`: the kennismaking's and the afscheid's begeleider)
+ * stays built-in: the editor refuses placeholders, so a version could not say those lines (ADR 0075).
+ */
+const namesSomeone = (tool: ToolInfo): boolean =>
+  readFileSync(new URL(`nl/${tool.namespace}.json`, LOCALES), 'utf8').includes('{{')
+
 /**
  * The tools an organisation may edit: the guided ones the child operates, whose screens read a
  * version (ADR 0075). The kamer tools and the 0-4 observation keep their built-in version for now.
  */
-export const isEditable = (tool: ToolInfo): boolean =>
-  tool.operator === 'kind' && tool.settings.length === 1 && tool.settings[0] === 'begeleid'
-export const EDITABLE_TOOLS = CATALOG.filter(isEditable).map((t) => t.id)
-
-const LOCALES = new URL('../../locales/', import.meta.url)
+const editable = new Set(
+  CATALOG.filter(
+    (tool) =>
+      tool.operator === 'kind' && tool.settings.length === 1 && tool.settings[0] === 'begeleid' && !namesSomeone(tool),
+  ).map((t) => t.id),
+)
+export const isEditable = (tool: ToolInfo): boolean => editable.has(tool.id)
+export const EDITABLE_TOOLS = [...editable]
 const cache = new Map<string, ToolVersionDoc>()
 
 /** A built-in step as a document step: the same fields, only those the editor knows. */

@@ -98,8 +98,8 @@ async function main() {
   await emitAck(kid, 'gesprek:join', { gesprekId })
   const send = (event: unknown) => emitAck(kid, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
   await send({ type: 'nav.next' })
+  // A child in the shelter: "Hier, in de opvang" and no separate "Thuis" (ADR 0060).
   const places = [
-    ['thuis-nu', 'oranje'],
     ['opvang', 'groen'],
     ['school', 'groen'],
     ['slapen', 'rood'],

@@ -101,7 +101,7 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
     const places = [
       ['school', 'oranje'],
       ['opvang', 'groen'],
-      ['thuis-nu', 'rood'],
+      ['slapen', 'rood'],
     ] as const
     const first = await pastGesprek(server, sanne, mo, 'stoplicht')
     sockets.push(first.socket)
@@ -120,7 +120,7 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
     const later = [
       ['school', 'groen'],
       ['opvang', 'groen'],
-      ['thuis-nu', 'oranje'],
+      ['slapen', 'oranje'],
     ] as const
     const second = await pastGesprek(server, sanne, mo, 'stoplicht')
     sockets.push(second.socket)

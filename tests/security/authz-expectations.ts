@@ -37,6 +37,8 @@ export type Fixture = {
   joris: string
   /** A recorded voice of the fixture's tool in organisation A, recorded by admin-a. */
   voiceEtag: string
+  /** A begeleider's task for the fixture child (the huisdier task a shared answer makes). */
+  taskId: string
 }
 export type Row = { allow: Actor[]; body?: (f: Fixture) => unknown }
 
@@ -64,6 +66,30 @@ export const MATRIX: Record<string, Row> = {
   'DELETE /api/voices/tools/:toolId/:version/:lang/:key': { allow: ADMIN_SAME },
   'GET /api/voices/tools/:toolId/:version/:lang/:key/:etag': { allow: ['begTeam', 'begOtherTeam', 'adminSameOrg'] },
   // The child's own gesprek only.
+  // The begeleider's own picture, shown to children beside the name: each login sets only its own.
+  'PUT /api/auth/me/picture': { allow: BEG, body: () => ({ picture: 'sun' }) },
+  // The tool version a gesprek runs on (ADR 0075): the child's own screen, and the child's own team.
+  'GET /api/kind/tool': { allow: KIND },
+  'GET /api/gesprek-tool/:gesprekId': { allow: TEAM },
+  // An organisation's own tool versions: every login of the organisation sees and compares them; only
+  // an admin edits, publishes, withdraws, exports or imports, each in their own organisation.
+  'GET /api/tool-versions': { allow: BEG },
+  'GET /api/tool-versions/:toolId/versions': { allow: BEG },
+  'GET /api/tool-versions/:toolId/versions/:version': { allow: BEG },
+  'GET /api/tool-versions/:toolId/compare': { allow: BEG },
+  'GET /api/tool-versions/:toolId/draft': { allow: ADMIN_ANY },
+  'PUT /api/tool-versions/:toolId/draft': { allow: ADMIN_ANY },
+  'DELETE /api/tool-versions/:toolId/draft': { allow: ADMIN_ANY },
+  'POST /api/tool-versions/:toolId/draft/from/:version': { allow: ADMIN_ANY },
+  'POST /api/tool-versions/:toolId/publish': { allow: ADMIN_ANY },
+  'POST /api/tool-versions/:toolId/versions/:version/withdraw': { allow: ADMIN_ANY },
+  'POST /api/tool-versions/:toolId/versions/:version/reinstate': { allow: ADMIN_ANY },
+  'DELETE /api/tool-versions/:toolId/versions/:version': { allow: ADMIN_ANY },
+  'GET /api/tool-versions/:toolId/versions/:version/export': { allow: ADMIN_ANY },
+  'POST /api/tool-versions/:toolId/import': { allow: ADMIN_ANY },
+  // Tasks an answer asks for (the huisdier task): the child's own team.
+  'GET /api/workspace/children/:id/tasks': { allow: TEAM },
+  'PUT /api/workspace/tasks/:id': { allow: TEAM, body: () => ({ done: true }) },
   'GET /api/voices/gesprek/:gesprekId/:lang': { allow: ['kind'] },
   'GET /api/voices/gesprek/:gesprekId/:lang/:key/:etag': { allow: ['kind'] },
   'POST /api/auth/login': { allow: ALL, body: () => ({ username: 'niemand', password: 'fout-wachtwoord' }) },

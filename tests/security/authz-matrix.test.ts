@@ -102,8 +102,28 @@ async function fixture(route: string) {
     teamA2: ids.a2Team,
     joris: ids.a2,
     voiceEtag: route.includes('/api/voices/') ? await recordVoice(creds.adminSameOrg.cookie!) : '',
+    taskId: route.includes('/tasks/:id') ? await taskFor(mine.childId, mine.gesprekId) : '',
   }
   return { f, creds, tokens: { mine, other } }
+}
+
+/** The huisdier task a shared pet answer makes (the task itself is tested in tests/server/tasks.test.ts). */
+async function taskFor(childId: string, gesprekId: string): Promise<string> {
+  const id = `taak${Math.random().toString(36).slice(2, 10)}`
+  await server.deps.db
+    .insertInto('tasks')
+    .values({
+      id,
+      child_id: childId,
+      kind: 'huisdier-opvang',
+      gesprek_id: gesprekId,
+      item_id: 'pet-item',
+      created_at: new Date().toISOString(),
+      done_at: null,
+      done_by: null,
+    })
+    .execute()
+  return id
 }
 
 /** admin-a records the Drie huizen's title in Dutch (the fixture gesprek's tool); the same bytes, the same etag. */
@@ -124,6 +144,9 @@ function concretePath(path: string, f: Fixture): string {
     .replace(':lang', 'nl')
     .replace(':key', 'intro.title')
     .replace(':etag', f.voiceEtag)
+    .replace(':toolId', 'stoplicht')
+    .replace(':version', '1')
+    .replace(/\/tasks\/:id/, `/tasks/${f.taskId}`)
     .replace(/^\/api\/gesprekken\/:id/, `/api/gesprekken/${f.gesprekId}`)
     .replace(/\/begeleiders\/:id/, `/begeleiders/${f.targetBegeleiderId}`)
     .replace(/\/families\/:id/, `/families/${f.familyId}`)
