@@ -33,7 +33,10 @@ export const ItemView = z.strictObject({
 export const GesprekView = z.strictObject({
   toolId: z.string(),
   version: z.string(),
+  /** The register the screens use (the child's development band). */
   ageBand: AgeBand,
+  /** The child's actual age band, when it differs: the deelafspraak's words follow it (dialogs/sharing.ts). */
+  legalBand: AgeBand.optional(),
   setting: Setting,
   phase: Phase,
   step: z.strictObject({ id: z.string(), kind: z.string(), index: z.int(), count: z.int() }).nullable(),

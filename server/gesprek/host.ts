@@ -71,6 +71,8 @@ export class GesprekHost {
     toolId: string
     setting: Setting
     ageBand: AgeBand
+    /** The child's actual age band when the gesprek runs in a development band apart from it. */
+    legalBand?: AgeBand
     sealWith?: Buffer
   }): Promise<string> {
     const tool = findTool(input.toolId)
@@ -78,7 +80,12 @@ export class GesprekHost {
       throw new CodedError('not_allowed_now', 400)
     const id = newId()
     const key = input.sealWith ?? (await this.childKey(input.childId))
-    const [snapshot] = initialTransition(tool.machine, { ageBand: input.ageBand, setting: input.setting })
+    const legalBand = input.legalBand && input.legalBand !== input.ageBand ? input.legalBand : null
+    const [snapshot] = initialTransition(tool.machine, {
+      ageBand: input.ageBand,
+      legalBand: legalBand ?? undefined,
+      setting: input.setting,
+    })
     await this.deps.db
       .insertInto('gesprekken')
       .values({
@@ -88,6 +95,7 @@ export class GesprekHost {
         tool_version: tool.version,
         setting: input.setting,
         age_band: input.ageBand,
+        legal_band: legalBand,
         seq: 0,
         phase: phaseOf(snapshot),
         snapshot_enc: seal(key, JSON.stringify(tool.machine.getPersistedSnapshot(snapshot)), snapshotAad(id)),
@@ -187,7 +195,7 @@ export class GesprekHost {
       .execute()
     const snapshot = replay(
       tool,
-      { ageBand: row.age_band, setting: row.setting },
+      { ageBand: row.age_band, legalBand: row.legal_band ?? undefined, setting: row.setting },
       events.map((e) => JSON.parse(open(key, e.event_enc, eventAad(gesprekId, e.seq))) as GesprekEvent),
     )
     return { persisted: tool.machine.getPersistedSnapshot(snapshot), seq: events.at(-1)?.seq ?? 0 }

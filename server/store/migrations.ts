@@ -10,6 +10,7 @@ import * as m0070 from './migrations/0070-signals'
 import * as m0071 from './migrations/0071-parents'
 import * as m0095 from './migrations/0095-method-records'
 import * as m0110 from './migrations/0110-voices'
+import * as m0115 from './migrations/0115-development-band'
 import type { Database } from './schema'
 
 type Migration = { version: number; up: (db: Kysely<Database>) => Promise<void> }
@@ -31,6 +32,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 71, up: m0071.up },
   { version: 95, up: m0095.up },
   { version: 110, up: m0110.up },
+  { version: 115, up: m0115.up },
 ]
 
 export async function migrate(db: Kysely<Database>): Promise<number> {
