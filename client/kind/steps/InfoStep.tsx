@@ -41,7 +41,11 @@ function OneIdeaPerScreen({ view, step, t: toolT }: StepProps) {
   const page = useStepPages(lines.length)
   const line = lines[page]!
   return (
-    <section className="step step--info step--one-idea">
+    <section
+      className="step step--info step--one-idea"
+      data-page={page}
+      data-last={page === lines.length - 1 ? 'true' : 'false'}
+    >
       <img src={pictureUrl(IDEA_PICTURES[line] ?? 'home')} alt="" className="step__picture" />
       <Prompt as="h1" text={t(`${step.id}.title`)} />
       <Prompt key={line} text={t(`${step.id}.${line}`)} className="prompt--idea" />
