@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { valuesJoined } from './cli-args'
@@ -12,7 +13,9 @@ import { loadIndexKeys } from './crypto/secrets'
 import type { Deps } from './deps'
 import { createLogger } from './log'
 import { endSessionsOf, moveChild, resetPassword, setActive } from './workspace/beheer'
-import { openSqlite } from './store/db'
+import { soloCluster } from './cluster/cluster'
+import { redisCluster } from './cluster/redis'
+import { openStore } from './store/db'
 import { backupDatabase } from './store/backup'
 import { GesprekHost } from './gesprek/host'
 import { DEFAULT_RETENTION_DAYS, runRetention } from './jobs/retention'
@@ -38,7 +41,9 @@ const USAGE = `npm run admin -- <command> [options]
   rotate-key            new instance key; rewraps every child key (stop the server first)
   retention           [--days N]   erase closed trajectories older than N days (default RETENTION_DAYS or 30)
 
-  DATA_DIR (default ./data) selects the database.`
+  DATA_DIR (default ./data) selects the database; DATABASE_URL=postgres://… selects PostgreSQL instead
+  (KINDGESPREK_KEY required). With REDIS_URL the running nodes end the sockets the CLI ended, at once.
+  backup on PostgreSQL: use pg_dump (the command says how); rotate-key: stop every node first.`
 
 const STRING_OPTIONS = new Set([
   'organisation',
@@ -76,21 +81,35 @@ async function main() {
     },
   })
   const dataDir = resolve(process.env.DATA_DIR ?? './data')
-  const db = await openSqlite(dataDir)
-  const instanceKey = loadInstanceKey(dataDir, process.env.KINDGESPREK_KEY)
+  // Like a node: PostgreSQL when DATABASE_URL is set (then the key must come from KINDGESPREK_KEY), and
+  // with REDIS_URL the running nodes hear what the CLI ended (their sockets close within a second).
+  const databaseUrl = process.env.DATABASE_URL || undefined
+  if (!databaseUrl) mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  const instanceKey = loadInstanceKey(dataDir, process.env.KINDGESPREK_KEY, Boolean(databaseUrl))
+  const db = await openStore({ dataDir, databaseUrl })
   const keys = new ChildKeys(instanceKey)
   const log = createLogger(undefined, true)
+  const cluster = process.env.REDIS_URL
+    ? await redisCluster({
+        url: process.env.REDIS_URL,
+        prefix: process.env.REDIS_PREFIX,
+        clock: systemClock,
+        log,
+        publishOnly: true,
+      })
+    : soloCluster()
   const deps: Deps = {
     db,
     clock: systemClock,
-    log: createLogger(undefined, true),
+    log,
     keys,
     index: await loadIndexKeys(db, instanceKey),
     kamerKeys: new KamerKeys(db, keys, systemClock, log),
-    limits: new Limits(new MemoryLimitStore(systemClock), deriveKey(instanceKey, 'limit-keys')),
+    limits: new Limits(cluster.limitStore ?? new MemoryLimitStore(systemClock), deriveKey(instanceKey, 'limit-keys')),
     // A running server reads these notices within a second and ends the sockets they cover.
     revocations: new TableRevocations(db),
     config: { origins: [], localOrigins: [], secure: false, trustProxy: { kind: 'none' } },
+    cluster,
   }
   const need = (k: keyof typeof values): string => {
     const v = values[k]
@@ -160,7 +179,7 @@ async function main() {
         console.log(JSON.stringify({ ok: true }))
         break
       case 'backup':
-        console.log(JSON.stringify(await backupDatabase(dataDir, resolve(need('to')))))
+        console.log(JSON.stringify(await backupDatabase(dataDir, resolve(need('to')), databaseUrl)))
         break
       case 'export-child':
       case 'erase-child': {
@@ -214,6 +233,7 @@ async function main() {
     console.error(err instanceof Error ? err.message : 'failed')
     process.exitCode = 1
   } finally {
+    await cluster.close()
     await db.destroy()
   }
 }

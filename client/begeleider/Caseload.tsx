@@ -127,6 +127,11 @@ function ChildRow({
           <CadenceBadge label={t('workspace:cadence.fase1')} item={c.cadence.fase1} lng={lng} />
         )}
       </span>
+      {c.openTasks > 0 && (
+        <span className="task-badge" data-testid="task-badge">
+          {t('workspace:tasks.badge', { count: c.openTasks })}
+        </span>
+      )}
       <RowSignal signals={signals} />
     </li>
   )

@@ -7,6 +7,7 @@ import { api, ApiError } from '../net/api'
 import { linkProps } from './router'
 import { columnLabels, wrapLabel } from './plot-labels'
 import { formatDay, stepTitle, subjectLabel, useWorkspaceT } from './words'
+import { EvaluationTrendPanel } from './plans/EvaluationTrend'
 
 type Props = { childId: string; go: (path: string) => void }
 
@@ -52,6 +53,7 @@ export function History({ childId, go }: Props) {
           )}
         </section>
       </div>
+      <EvaluationTrendPanel childId={childId} />
       <section className="panel">
         <h2>{t('workspace:history.netwerk')}</h2>
         {data.netwerk.now ? (

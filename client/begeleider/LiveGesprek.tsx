@@ -9,6 +9,7 @@ import { api } from '../net/api'
 import { newMsgId, type OutboxEntry } from '../net/outbox'
 import { useGesprek } from '../net/useGesprek'
 import { StepHost } from '../steps/StepHost'
+import { useGesprekTool } from '../tools/useGesprekTool'
 import { takeJoin } from './join-memory'
 import { linkProps } from './router'
 import { formatDay, ItemWords, ShareBadge } from './words'
@@ -24,7 +25,7 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
   const [detail, setDetail] = useState<GesprekDetail | null>(null)
   const [join, setJoin] = useState<JoinCodeOut | null>(() => takeJoin(gesprekId))
   const { view: live, connection, error, pending, send } = useGesprek(gesprekId)
-  const tool = toolInfo(detail?.gesprek.toolId ?? '')
+  const tool = useGesprekTool(detail?.gesprek.toolId, (live ?? detail?.view)?.version, { gesprekId })?.tool
   const { t } = useTranslation([tool?.namespace ?? 'common', 'workspace', 'common', 'errors', 'screens'])
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { AgeBand, Lang, Setting } from './ids'
+import { AgeBand, Lang, Living, Setting } from './ids'
 import { Colour, Drawing, FollowUps, ItemId, Person, PictureId, ShareLevel } from './items'
 
 /**
@@ -38,6 +38,8 @@ export const GesprekView = z.strictObject({
   /** The child's actual age band, when it differs: the deelafspraak's words follow it (dialogs/sharing.ts). */
   legalBand: AgeBand.optional(),
   setting: Setting,
+  /** The living situation the gesprek started with; absent for gesprekken from before it was kept. */
+  living: Living.optional(),
   phase: Phase,
   step: z.strictObject({ id: z.string(), kind: z.string(), index: z.int(), count: z.int() }).nullable(),
   can: z.strictObject({

@@ -33,6 +33,7 @@ export function toView(tool: ToolInfo, snapshot: ToolSnapshot, audience: Audienc
     ageBand: snapshot.context.ageBand,
     ...(snapshot.context.legalBand ? { legalBand: snapshot.context.legalBand } : {}),
     setting: snapshot.context.setting,
+    ...(snapshot.context.living ? { living: snapshot.context.living } : {}),
     phase,
     step: step ? { id: step.id, kind: step.kind, index, count: tool.steps.length } : null,
     can: {

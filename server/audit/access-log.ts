@@ -1,8 +1,11 @@
+import { sql } from 'kysely'
 import { createHash } from 'node:crypto'
 import { CodedError } from '../../dialogs/contract/errors'
 import { DEVICE_ACCESS_KINDS, type AccessKind, type ReceiptEntry } from '../../dialogs/contract/receipt'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
+import { dialectOf } from '../store/dialect'
+import { LOCKS } from '../store/locks'
 import type { Database } from '../store/schema'
 
 /**
@@ -44,11 +47,13 @@ export function rowHash(r: ChainedFields): string {
 /**
  * Records one access. Callers await it before they answer: no log line, no data (fail closed).
  * The read of the chain's head and the insert share one transaction; SQLite runs them one at a time.
- * (On PostgreSQL this needs a lock on the head, e.g. an advisory lock; see docs/deelafspraak.md.)
+ * On PostgreSQL several nodes append at once: a transaction-scoped advisory lock on the head makes them
+ * take turns, so two rows never link to the same predecessor (the chain would fork).
  */
 export async function recordAccess(deps: Deps, entry: AccessEntry): Promise<void> {
   const stepIds = [...new Set(entry.stepIds ?? [])].sort()
   await deps.db.transaction().execute(async (trx) => {
+    if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(${LOCKS.accessLog}::bigint)`.execute(trx)
     const child = await trx
       .selectFrom('children')
       .select('organisation_id')

@@ -178,7 +178,11 @@ export async function devicePrincipalByHash(deps: Deps, tokenHash: string): Prom
   }
 }
 
-/** When each device token was last written, per server: a write per answer would double the fsyncs. */
+/**
+ * When each device token was last written, per server: a write per answer would double the fsyncs. The
+ * write itself only happens when the stored time is a minute old, so several nodes together still write
+ * a token at most about once a minute (the database is the shared throttle; no second store needed).
+ */
 const lastTouched = new WeakMap<Deps, Map<string, number>>()
 const TOUCH_EVERY_MS = 60_000
 
@@ -195,5 +199,8 @@ export async function touchDevice(deps: Deps, tokenHash: string): Promise<void> 
     .updateTable('device_tokens')
     .set({ last_seen_at: iso(deps.clock) })
     .where('token_hash', '=', tokenHash)
+    .where((w) =>
+      w.or([w('last_seen_at', '<=', iso(deps.clock, -TOUCH_EVERY_MS)), w('last_seen_at', '>', iso(deps.clock))]),
+    )
     .execute()
 }

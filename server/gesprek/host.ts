@@ -1,16 +1,18 @@
+import { createHash } from 'node:crypto'
+import { sql } from 'kysely'
 import { initialTransition, transition } from 'xstate'
 import { CodedError } from '../../dialogs/contract/errors'
-import type { AgeBand } from '../../dialogs/contract/ids'
+import type { AgeBand, Living } from '../../dialogs/contract/ids'
 import type { GesprekView } from '../../dialogs/contract/view'
 import { mayRoleSend, type GesprekEvent } from '../../dialogs/framework/events'
 import { replay, restoreSnapshot, stateOf, type ToolSnapshot } from '../../dialogs/framework/snapshot'
 import type { ToolDef } from '../../dialogs/framework/tool'
 import { toView } from '../../dialogs/framework/view'
-import { findTool } from '../../dialogs/registry'
-import type { Audience, Setting } from '../../dialogs/sharing'
+import { AUDIENCES, type Audience, type Setting } from '../../dialogs/sharing'
 import type { Principal } from '../auth/principal'
 import { iso } from '../clock'
 import { open, seal } from '../crypto/seal'
+import { toolForNewGesprek, toolOfGesprek } from '../tools/gesprek-tool'
 import type { Deps } from '../deps'
 import { newId } from '../ids'
 import { checkEventBounds, checkEventRules, checkSnapshotBounds } from './bounds'
@@ -18,9 +20,23 @@ import { DeviceLedger } from './devices'
 import { GroupCommit } from './group-commit'
 
 type Snapshot = ToolSnapshot
-type Loaded = { id: string; tool: ToolDef; childId: string; key: Buffer; snapshot: Snapshot; seq: number }
+type Loaded = {
+  id: string
+  tool: ToolDef
+  childId: string
+  key: Buffer
+  snapshot: Snapshot
+  seq: number
+  /** The seq of every audience but the child's: how many events changed what they see (ADR 0050). */
+  shownSeq: number
+  /** A hash of those audiences' views at `seq`, to tell whether the next event changes them. */
+  shownKey?: string
+}
 
-export type CommandResult = { seq: number; duplicate: boolean }
+/** `seq` is the child's (every event); `shownSeq` everyone else's, which private edits do not move. */
+export type CommandResult = { seq: number; shownSeq: number; duplicate: boolean }
+/** The seq an audience is told: the child's counts every event, the others only what they could see. */
+export type SeqFor = (audience: Audience) => number
 
 /**
  * Which key seals a gesprek (docs/kamer.md). null: the child's key, as for every guided gesprek.
@@ -31,7 +47,23 @@ export type Sealing = {
   keyFor(g: { id: string; childId: string; setting: string }): Promise<Buffer | null | 'closed'>
   closedView(gesprekId: string, audience: Audience): Promise<{ seq: number; view: GesprekView }>
 }
-export type CommittedListener = (gesprekId: string, seq: number, viewFor: (audience: Audience) => GesprekView) => void
+export type CommittedListener = (
+  gesprekId: string,
+  seq: number,
+  viewFor: (audience: Audience) => GesprekView,
+  seqFor: SeqFor,
+) => void
+
+const OTHERS = AUDIENCES.filter((a) => a !== 'kind')
+/** What every audience but the child's sees of a snapshot, as one hash. */
+const shownKeyOf = (tool: ToolDef, snapshot: Snapshot) =>
+  createHash('sha256')
+    .update(JSON.stringify(OTHERS.map((a) => toView(tool, snapshot, a))))
+    .digest('base64')
+const seqsOf =
+  (g: { seq: number; shownSeq: number }): SeqFor =>
+  (audience) =>
+    audience === 'kind' ? g.seq : g.shownSeq
 
 const snapshotAad = (gesprekId: string) => `${gesprekId}:snapshot`
 const eventAad = (gesprekId: string, seq: number) => `${gesprekId}:${seq}:event`
@@ -73,10 +105,13 @@ export class GesprekHost {
     ageBand: AgeBand
     /** The child's actual age band when the gesprek runs in a development band apart from it. */
     legalBand?: AgeBand
+    /** The child's living situation now; the gesprek keeps it (a later change does not move it). */
+    living?: Living
     sealWith?: Buffer
   }): Promise<string> {
-    const tool = findTool(input.toolId)
-    if (!tool || !tool.settings.includes(input.setting) || !tool.ageBands.includes(input.ageBand))
+    // The organisation's current version of the tool (ADR 0075); the built-in for the others.
+    const { tool, versionId } = await toolForNewGesprek(this.deps, input.childId, input.toolId)
+    if (!tool.settings.includes(input.setting) || !tool.ageBands.includes(input.ageBand))
       throw new CodedError('not_allowed_now', 400)
     const id = newId()
     const key = input.sealWith ?? (await this.childKey(input.childId))
@@ -85,6 +120,7 @@ export class GesprekHost {
       ageBand: input.ageBand,
       legalBand: legalBand ?? undefined,
       setting: input.setting,
+      ...(input.living ? { living: input.living } : {}),
     })
     await this.deps.db
       .insertInto('gesprekken')
@@ -93,9 +129,11 @@ export class GesprekHost {
         child_id: input.childId,
         tool_id: tool.id,
         tool_version: tool.version,
+        tool_version_id: versionId,
         setting: input.setting,
         age_band: input.ageBand,
         legal_band: legalBand,
+        living: input.living ?? null,
         seq: 0,
         phase: phaseOf(snapshot),
         snapshot_enc: seal(key, JSON.stringify(tool.machine.getPersistedSnapshot(snapshot)), snapshotAad(id)),
@@ -122,7 +160,7 @@ export class GesprekHost {
         .where('gesprek_id', '=', gesprekId)
         .where('client_msg_id', '=', clientMsgId)
         .executeTakeFirst()
-      if (earlier) return { seq: earlier.seq, duplicate: true }
+      if (earlier) return { seq: earlier.seq, shownSeq: await this.shownSeqAt(gesprekId, earlier.seq), duplicate: true }
       const device = principal.role === 'kind' && !principal.kamer ? principal : null
       if (device) await this.devices.authorise(device, gesprekId, event)
       checkEventBounds(g.snapshot.context, event)
@@ -130,6 +168,10 @@ export class GesprekHost {
       if (!g.snapshot.can(event)) throw new CodedError('not_allowed_now', 409)
       const [next] = transition(g.tool.machine, g.snapshot, event)
       const seq = g.seq + 1
+      // Whether anyone but the child sees a difference: only then does their seq move (ADR 0050).
+      const shownBefore = g.shownKey ?? shownKeyOf(g.tool, g.snapshot)
+      const shownAfter = shownKeyOf(g.tool, next)
+      const shown = shownBefore === shownAfter ? 0 : 1
       const actorId = principal.role === 'kind' ? principal.childId : principal.begeleiderId
       const persisted = JSON.stringify(g.tool.machine.getPersistedSnapshot(next))
       checkSnapshotBounds(persisted)
@@ -146,6 +188,7 @@ export class GesprekHost {
           // Which device sent it, and the new item's id: ids only, so a device's own items are known.
           actor_device: device?.deviceId ?? null,
           item_id: event.type === 'item.add' ? event.item.id : null,
+          shown,
         },
         gesprek: {
           id: gesprekId,
@@ -160,9 +203,12 @@ export class GesprekHost {
       if (device && event.type === 'item.add') this.devices.noteItem(gesprekId, event.item.id, device.deviceId)
       g.snapshot = next
       g.seq = seq
+      g.shownSeq += shown
+      g.shownKey = shownAfter
       const viewFor = (audience: Audience) => toView(g.tool, next, audience)
-      for (const l of this.listeners) l(gesprekId, seq, viewFor)
-      return { seq, duplicate: false }
+      const seqFor = seqsOf({ seq, shownSeq: g.shownSeq })
+      for (const l of this.listeners) l(gesprekId, seq, viewFor, seqFor)
+      return { seq, shownSeq: g.shownSeq, duplicate: false }
     }).catch((err: unknown) => {
       // A failed commit may leave our cached state ahead of or behind the database: reload next time.
       if (!(err instanceof CodedError) || err.code === 'conflict') this.loaded.delete(gesprekId)
@@ -178,14 +224,14 @@ export class GesprekHost {
         if (key === 'closed') return this.sealing.closedView(gesprekId, audience)
       }
       const g = await this.load(gesprekId)
-      return { seq: g.seq, view: toView(g.tool, g.snapshot, audience) }
+      return { seq: seqsOf(g)(audience), view: toView(g.tool, g.snapshot, audience) }
     })
   }
 
   /** Folds the stored event log through the machine (architecture rule 4: the log is the truth). */
   async replay(gesprekId: string): Promise<{ persisted: unknown; seq: number }> {
     const row = await this.row(gesprekId)
-    const tool = this.toolOf(row.tool_id)
+    const tool = await toolOfGesprek(this.deps, row)
     const key = await this.sealKey(row)
     const events = await this.deps.db
       .selectFrom('gesprek_events')
@@ -195,7 +241,12 @@ export class GesprekHost {
       .execute()
     const snapshot = replay(
       tool,
-      { ageBand: row.age_band, legalBand: row.legal_band ?? undefined, setting: row.setting },
+      {
+        ageBand: row.age_band,
+        legalBand: row.legal_band ?? undefined,
+        setting: row.setting,
+        ...(row.living ? { living: row.living } : {}),
+      },
       events.map((e) => JSON.parse(open(key, e.event_enc, eventAad(gesprekId, e.seq))) as GesprekEvent),
     )
     return { persisted: tool.machine.getPersistedSnapshot(snapshot), seq: events.at(-1)?.seq ?? 0 }
@@ -208,8 +259,34 @@ export class GesprekHost {
     return JSON.parse(open(key, row.snapshot_enc, snapshotAad(gesprekId)))
   }
 
+  /**
+   * The one entry point for several nodes: another node committed this gesprek up to `seq` (a notice
+   * through Redis, which carries no content). Drops this node's cached copy and reads it again from the
+   * database. Returns the fresh state when it moved forward, so the caller projects for its own sockets;
+   * null when this node was there already (seq never goes back; several commits may come as one).
+   */
+  refresh(
+    gesprekId: string,
+    seq: number,
+  ): Promise<{ seq: number; viewFor: (audience: Audience) => GesprekView; seqFor: SeqFor } | null> {
+    return this.serial(gesprekId, async () => {
+      const had = this.loaded.get(gesprekId)
+      if (had && had.seq >= seq) return null
+      this.loaded.delete(gesprekId)
+      this.devices.forget(gesprekId)
+      const g = await this.load(gesprekId)
+      if (had && g.seq <= had.seq) return null
+      return {
+        seq: g.seq,
+        viewFor: (audience: Audience) => toView(g.tool, g.snapshot, audience),
+        seqFor: seqsOf(g),
+      }
+    })
+  }
+
   forget(gesprekId: string): void {
     this.loaded.delete(gesprekId)
+    this.devices.forget(gesprekId)
   }
 
   forgetChild(childId: string): void {
@@ -246,28 +323,36 @@ export class GesprekHost {
     const hit = this.loaded.get(gesprekId)
     if (hit) return hit
     const row = await this.row(gesprekId)
-    const tool = this.toolOf(row.tool_id)
+    // The version the gesprek started on, for its whole life (ADR 0075).
+    const tool = await toolOfGesprek(this.deps, row)
     const key = await this.sealKey(row)
     let persisted: unknown = JSON.parse(open(key, row.snapshot_enc, snapshotAad(gesprekId)))
     persisted = migrateSnapshot(tool, row.tool_version, persisted)
     const snapshot = restoreSnapshot(tool, persisted)
     if (snapshot.status === 'error') throw new CodedError('internal', 500)
-    const g: Loaded = { id: gesprekId, tool, childId: row.child_id, key, snapshot, seq: row.seq }
+    const shownSeq = await this.shownSeqAt(gesprekId, row.seq)
+    const g: Loaded = { id: gesprekId, tool, childId: row.child_id, key, snapshot, seq: row.seq, shownSeq }
     if (this.loaded.size >= 5000) this.loaded.delete(this.loaded.keys().next().value!)
     this.loaded.set(gesprekId, g)
     return g
+  }
+
+  /** How many events up to `seq` changed what anyone but the child sees (rows from before migration 80 did). */
+  private async shownSeqAt(gesprekId: string, seq: number): Promise<number> {
+    const r = await this.deps.db
+      .selectFrom('gesprek_events')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('gesprek_id', '=', gesprekId)
+      .where('seq', '<=', seq)
+      .where((w) => w.or([w('shown', 'is', null), w('shown', '<>', 0)]))
+      .executeTakeFirst()
+    return Number(r?.n ?? 0)
   }
 
   private async row(gesprekId: string) {
     const row = await this.deps.db.selectFrom('gesprekken').selectAll().where('id', '=', gesprekId).executeTakeFirst()
     if (!row) throw new CodedError('not_found', 404)
     return row
-  }
-
-  private toolOf(toolId: string): ToolDef {
-    const tool = findTool(toolId)
-    if (!tool) throw new CodedError('not_found', 404)
-    return tool
   }
 
   /** The gesprek's key: the Sealing hook's, else the child's. A closed kamer is not readable here. */

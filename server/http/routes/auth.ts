@@ -1,7 +1,14 @@
 import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { CodedError } from '../../../dialogs/contract/errors'
-import { LoginBody, SessionsOut, type Me, type SessionOut } from '../../../dialogs/contract/http'
+import {
+  BegeleiderPicture,
+  LoginBody,
+  MyPictureBody,
+  SessionsOut,
+  type Me,
+  type SessionOut,
+} from '../../../dialogs/contract/http'
 import { accountTryFailed, accountTrySucceeded, addressHasFailed, admitAccountTry, LOGIN_RULE } from '../../auth/limits'
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../../auth/passwords'
 import { createSession, endAllSessions, endSession, SESSION_ABSOLUTE_MS, sessionCookieName } from '../../auth/sessions'
@@ -98,6 +105,13 @@ export function authRoutes(deps: Deps, hooks: Hooks) {
         deps.log.info('other sessions ended', { begeleider: p.begeleiderId, count: others.length })
         return c.json({ ok: true, ended: others.length })
       })
+      // The picture children see beside this begeleider's name; only the begeleider sets their own.
+      .put('/me/picture', async (c) => {
+        const p = await requireBegeleider(c)
+        const { picture } = await body(c, MyPictureBody)
+        await deps.db.updateTable('begeleiders').set({ picture }).where('id', '=', p.begeleiderId).execute()
+        return c.json({ picture })
+      })
       .get('/me', async (c) => c.json(await meOf(await requireBegeleider(c))))
       // The login page asks this first: "not logged in" is an answer (200, me: null), not an error, so a
       // fresh browser's console stays clean.
@@ -115,9 +129,16 @@ export function authRoutes(deps: Deps, hooks: Hooks) {
       .where('id', '=', p.organisationId)
       .executeTakeFirstOrThrow()
     const team = await deps.db.selectFrom('teams').select('name').where('id', '=', p.teamId).executeTakeFirstOrThrow()
+    const mine = await deps.db
+      .selectFrom('begeleiders')
+      .select('picture')
+      .where('id', '=', p.begeleiderId)
+      .executeTakeFirst()
+    const picture = BegeleiderPicture.safeParse(mine?.picture)
     return {
       id: p.begeleiderId,
       displayName: p.displayName,
+      picture: picture.success ? picture.data : null,
       role: p.admin ? 'admin' : 'begeleider',
       organisation: org.name,
       team: team.name,

@@ -44,11 +44,13 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
       const ageBand = child.development_band ?? child.age_band
       if (!tool || !tool.ageBands.includes(ageBand) || !tool.settings.includes('begeleid'))
         throw new CodedError('not_allowed_now', 400)
+      // The living situation is fixed now: the Stoplicht's places stay what they were when it started.
       const id = await host.create({
         childId: child.id,
         toolId: tool.id,
         setting: 'begeleid',
         ageBand,
+        living: child.living,
         legalBand: child.age_band,
       })
       const row = await gesprekFor(deps, p, id)
