@@ -17,7 +17,7 @@ export function toView(tool: ToolInfo, snapshot: ToolSnapshot, audience: Audienc
       toolId: tool.id,
       version: tool.version,
       ageBand: snapshot.context.ageBand,
-    ...(snapshot.context.legalBand ? { legalBand: snapshot.context.legalBand } : {}),
+      ...(snapshot.context.legalBand ? { legalBand: snapshot.context.legalBand } : {}),
       setting: 'kamer',
       phase: 'actief',
       step: null,
