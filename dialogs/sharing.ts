@@ -39,5 +39,6 @@ export function defaultShareLevel(setting: Setting): ShareLevel {
  */
 export type ShareBand = 'onder-12' | '12-15' | '16-plus'
 export function shareBand(ageBand: AgeBand): ShareBand {
+  // Callers pass the actual age band (a view's `legalBand ?? ageBand`), never the development band alone.
   return ageBand === '16-18' ? '16-plus' : ageBand === '12-15' ? '12-15' : 'onder-12'
 }

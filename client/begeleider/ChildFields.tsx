@@ -50,3 +50,38 @@ export function LivingField({ value, onChange }: { value: Living; onChange: (v: 
     </label>
   )
 }
+
+/**
+ * The band the werkvormen follow, apart from age (docs/deelafspraak.md, "Two bands"): a 9-year-old who
+ * needs the 4-7 screens gets them, while the deelafspraak's words keep following the real age.
+ */
+export function DevelopmentBandField({
+  value,
+  onChange,
+}: {
+  value: AgeBand | null
+  onChange: (v: AgeBand | null) => void
+}) {
+  const { t } = useTranslation(['common', 'workspace'])
+  return (
+    <label>
+      {t('workspace:child.developmentBand')}
+      <select
+        name="developmentBand"
+        value={value ?? ''}
+        aria-describedby="development-band-hint"
+        onChange={(e) => onChange(e.target.value === '' ? null : AgeBand.parse(e.target.value))}
+      >
+        <option value="">{t('workspace:child.developmentSame')}</option>
+        {AgeBand.options.map((b) => (
+          <option key={b} value={b}>
+            {t(`common:begeleider.ageBands.${b}`)}
+          </option>
+        ))}
+      </select>
+      <span id="development-band-hint" className="muted field-hint">
+        {t('workspace:child.developmentHint')}
+      </span>
+    </label>
+  )
+}

@@ -5,7 +5,7 @@ import type { GesprekSummary, JoinCodeOut } from '../../dialogs/contract/http'
 import type { CaseloadChild, OtherParentOut } from '../../dialogs/contract/workspace'
 import { api, ApiError } from '../net/api'
 import { CadenceBadge } from './Caseload'
-import { AgeBandField, LivingField, PhaseField } from './ChildFields'
+import { AgeBandField, DevelopmentBandField, LivingField, PhaseField } from './ChildFields'
 import { rememberJoin } from './join-memory'
 import { ConsentNote, MethodPanel, useMethod } from './Method'
 import { ParentsPanel } from './Parents'
@@ -35,10 +35,10 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
   }, [childId, fail])
 
   const [lang, setLang] = useState<LangCode>('nl')
-  // Every tool that fits the band, read from the catalogue: new tools appear here by themselves.
-  const tools = child
-    ? CATALOG.filter((tool) => tool.ageBands.includes(child.ageBand) && tool.settings.includes('begeleid'))
-    : []
+  // Every tool that fits the band, read from the catalogue: new tools appear here by themselves. The
+  // werkvormen follow the development band when the begeleider set one apart from age.
+  const band = child ? (child.developmentBand ?? child.ageBand) : null
+  const tools = band ? CATALOG.filter((tool) => tool.ageBands.includes(band) && tool.settings.includes('begeleid')) : []
   const start = (toolId: string) =>
     api<{ gesprek: GesprekSummary; join: JoinCodeOut | null }>('/api/gesprekken', {
       body: { childId, toolId, lang },
@@ -88,12 +88,17 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
             <section className="panel">
               <h2>{t('workspace:child.start')}</h2>
               <p className="muted">
-                {child.ageBand === '0-4'
+                {band === '0-4'
                   ? t('workspace:child.startObserve')
-                  : t('workspace:child.startHint', { band: t(`common:begeleider.ageBands.${child.ageBand}`) })}
+                  : child.developmentBand && child.developmentBand !== child.ageBand
+                    ? t('workspace:child.startHintDevelopment', {
+                        band: t(`common:begeleider.ageBands.${child.developmentBand}`),
+                        age: t(`common:begeleider.ageBands.${child.ageBand}`),
+                      })
+                    : t('workspace:child.startHint', { band: t(`common:begeleider.ageBands.${child.ageBand}`) })}
               </p>
               <ConsentNote data={method.data} />
-              {child.ageBand !== '0-4' && <GesprekLanguageSelect value={lang} onChange={setLang} />}
+              {band !== '0-4' && <GesprekLanguageSelect value={lang} onChange={setLang} />}
               <div className="tool-buttons">
                 {tools.map((tool) => (
                   <button key={tool.id} type="button" className="btn btn--primary" onClick={() => void start(tool.id)}>
@@ -104,7 +109,7 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
               {tools.length === 0 && <p className="muted">{t('workspace:child.noTools')}</p>}
               <div className="cadence-block">
                 <CadenceBadge
-                  label={t(child.ageBand === '0-4' ? 'workspace:cadence.gesprek04' : 'workspace:cadence.gesprek')}
+                  label={t(band === '0-4' ? 'workspace:cadence.gesprek04' : 'workspace:cadence.gesprek')}
                   item={child.cadence.gesprek}
                   lng={lng}
                 />
@@ -196,6 +201,10 @@ function Profile({
         <PhaseField value={child.phase} onChange={(phase) => void save({ phase })} />
         <LivingField value={child.living} onChange={(living) => void save({ living })} />
         <AgeBandField value={child.ageBand} onChange={(ageBand) => void save({ ageBand })} />
+        <DevelopmentBandField
+          value={child.developmentBand}
+          onChange={(developmentBand) => void save({ developmentBand })}
+        />
       </div>
     </section>
   )

@@ -28,7 +28,8 @@ const HOUSE_OF: Record<string, HouseVariant> = {
 function Keepsake({ view, tool, t: toolT }: { view: GesprekView; tool: ToolInfo; t: TFunction }) {
   const { t } = useTranslation(['screens', 'deelafspraak', 'steps'])
   const t2 = registerT(toolT, view.ageBand)
-  const band = shareBand(view.ageBand)
+  // The deelafspraak's words follow the actual age, also when the screens follow a development band.
+  const band = shareBand(view.legalBand ?? view.ageBand)
   const groups = tool.steps
     .filter((s) => s.kind !== 'info' && s.kind !== 'share')
     .map((s) => ({ step: s, items: view.items.filter((i) => i.stepId === s.id) }))

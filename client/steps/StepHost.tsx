@@ -1,10 +1,22 @@
 import type { TFunction } from 'i18next'
-import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react'
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react'
 import type { GesprekView } from '../../dialogs/contract/view'
 import type { GesprekCommand } from '../../dialogs/framework/events'
 import type { ToolInfo } from '../../dialogs/framework/tool'
 import type { OutboxEntry } from '../net/outbox'
 import { STEP_SCREENS } from '../kind/steps'
+import { PagesContext } from './pages'
+import { registerT } from '../kind/steps/register'
 import { StepIndicator } from '../ui/StepIndicator'
 import { StepNav } from '../ui/StepNav'
 
@@ -75,35 +87,60 @@ export function StepHost({
   const root = useRef<HTMLDivElement>(null)
   const stepSpec = view.step ? tool.steps.find((s) => s.id === view.step!.id) : undefined
   const Screen = stepSpec ? STEP_SCREENS[stepSpec.kind] : undefined
-  useFocusOnChange(`${view.phase}:${view.step?.id ?? ''}`, root)
+  const stepKey = `${view.phase}:${view.step?.id ?? ''}`
+  const [paging, setPaging] = useState({ key: stepKey, count: 1, page: 0 })
+  // A new step starts at its first page.
+  const current = useMemo(
+    () => (paging.key === stepKey ? paging : { key: stepKey, count: 1, page: 0 }),
+    [paging, stepKey],
+  )
+  const setCount = useCallback(
+    (count: number) => setPaging((p) => (p.key === stepKey ? { ...p, count } : { key: stepKey, count, page: 0 })),
+    [stepKey],
+  )
+  useFocusOnChange(`${stepKey}:${current.page}`, root)
 
   const navSend = useCallback(
     (event: GesprekCommand) => {
+      if (event.type === 'nav.next' && current.page + 1 < current.count) {
+        setPaging({ ...current, page: current.page + 1 })
+        return
+      }
+      if (event.type === 'nav.back' && current.page > 0) {
+        setPaging({ ...current, page: current.page - 1 })
+        return
+      }
       // The outbox keeps order: the draft is stored before the step changes.
       if (event.type === 'nav.next' || event.type === 'nav.back') draft.current?.()
       draft.current = null
       send(event)
     },
-    [send],
+    [send, current],
   )
+  // Terug turns back a page even where the gesprek itself cannot go back (the first step).
+  const navView = current.page > 0 && !view.can.back ? { ...view, can: { ...view.can, back: true } } : view
+  const stepT = registerT(t, view.ageBand)
+  const pages = { count: current.count, page: current.page, setCount }
 
   return (
     <DraftContext.Provider value={draft}>
-      <div className="step-host" ref={root}>
-        {indicator && view.step && (
-          <StepIndicator
-            index={view.step.index}
-            count={view.step.count}
-            labels={tool.steps.map((s) => t(`steps.${s.id}`))}
-          />
-        )}
-        {children}
-        {view.phase !== 'actief' && rest}
-        {view.phase === 'actief' && stepSpec && Screen && (
-          <Screen key={stepSpec.id} view={view} step={stepSpec} tool={tool} send={send} pending={pending} t={t} />
-        )}
-      </div>
-      {view.phase === 'actief' && <StepNav view={view} send={navSend} {...nav} />}
+      <PagesContext.Provider value={pages}>
+        <div className="step-host" ref={root}>
+          {indicator && view.step && (
+            <StepIndicator
+              index={view.step.index}
+              count={view.step.count}
+              labels={tool.steps.map((s) => stepT(`steps.${s.id}`))}
+            />
+          )}
+          {children}
+          {view.phase !== 'actief' && rest}
+          {view.phase === 'actief' && stepSpec && Screen && (
+            <Screen key={stepSpec.id} view={view} step={stepSpec} tool={tool} send={send} pending={pending} t={t} />
+          )}
+        </div>
+        {view.phase === 'actief' && <StepNav view={navView} send={navSend} {...nav} />}
+      </PagesContext.Provider>
     </DraftContext.Provider>
   )
 }

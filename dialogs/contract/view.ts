@@ -33,7 +33,10 @@ export const ItemView = z.strictObject({
 export const GesprekView = z.strictObject({
   toolId: z.string(),
   version: z.string(),
+  /** The register the screens use (the child's development band). */
   ageBand: AgeBand,
+  /** The child's actual age band, when it differs: the deelafspraak's words follow it (dialogs/sharing.ts). */
+  legalBand: AgeBand.optional(),
   setting: Setting,
   /** The living situation the gesprek started with; absent for gesprekken from before it was kept. */
   living: Living.optional(),

@@ -34,6 +34,8 @@ export const CaseloadChild = z.strictObject({
   id: ChildId,
   nickname: z.string(),
   ageBand: AgeBand,
+  /** The band the werkvormen follow when the begeleider set one apart from age; null: the age band. */
+  developmentBand: AgeBand.nullable(),
   phase: ChildPhase,
   living: Living,
   familyId: Id.nullable(),
@@ -77,6 +79,7 @@ export const ChildProfileBody = z
   .strictObject({
     nickname: Nickname.optional(),
     ageBand: AgeBand.optional(),
+    developmentBand: AgeBand.nullable().optional(),
     phase: ChildPhase.optional(),
     living: Living.optional(),
     familyId: Id.nullable().optional(),

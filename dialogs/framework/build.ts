@@ -52,7 +52,10 @@ export type QuestionSpec = { id: string; answer: 'text' | 'scale'; pictures?: re
 
 export type GesprekContext = {
   toolId: string
+  /** The register the gesprek runs in: the child's development band, or the age band when none was set. */
   ageBand: AgeBand
+  /** The child's actual age band, only when it differs from `ageBand`: the deelafspraak's words follow it. */
+  legalBand?: AgeBand
   setting: Setting
   defaultShare: ShareLevel
   /** Fixed when the gesprek starts: a later change on the child page does not move a running gesprek. */
@@ -61,7 +64,7 @@ export type GesprekContext = {
   notes: Note[]
   skipped: string[]
 }
-export type GesprekInput = { ageBand: AgeBand; setting: Setting; living?: Living }
+export type GesprekInput = { ageBand: AgeBand; legalBand?: AgeBand | undefined; setting: Setting; living?: Living }
 
 const findItem = (context: GesprekContext, id: string) => context.items.find((i) => i.id === id)
 
@@ -209,6 +212,7 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
     context: ({ input }) => ({
       toolId,
       ageBand: input.ageBand,
+      ...(input.legalBand && input.legalBand !== input.ageBand ? { legalBand: input.legalBand } : {}),
       setting: input.setting,
       defaultShare: defaultShareLevel(input.setting),
       ...(input.living ? { living: input.living } : {}),

@@ -103,6 +103,8 @@ export class GesprekHost {
     toolId: string
     setting: Setting
     ageBand: AgeBand
+    /** The child's actual age band when the gesprek runs in a development band apart from it. */
+    legalBand?: AgeBand
     /** The child's living situation now; the gesprek keeps it (a later change does not move it). */
     living?: Living
     sealWith?: Buffer
@@ -113,8 +115,10 @@ export class GesprekHost {
       throw new CodedError('not_allowed_now', 400)
     const id = newId()
     const key = input.sealWith ?? (await this.childKey(input.childId))
+    const legalBand = input.legalBand && input.legalBand !== input.ageBand ? input.legalBand : null
     const [snapshot] = initialTransition(tool.machine, {
       ageBand: input.ageBand,
+      legalBand: legalBand ?? undefined,
       setting: input.setting,
       ...(input.living ? { living: input.living } : {}),
     })
@@ -128,6 +132,7 @@ export class GesprekHost {
         tool_version_id: versionId,
         setting: input.setting,
         age_band: input.ageBand,
+        legal_band: legalBand,
         living: input.living ?? null,
         seq: 0,
         phase: phaseOf(snapshot),
@@ -236,7 +241,12 @@ export class GesprekHost {
       .execute()
     const snapshot = replay(
       tool,
-      { ageBand: row.age_band, setting: row.setting, ...(row.living ? { living: row.living } : {}) },
+      {
+        ageBand: row.age_band,
+        legalBand: row.legal_band ?? undefined,
+        setting: row.setting,
+        ...(row.living ? { living: row.living } : {}),
+      },
       events.map((e) => JSON.parse(open(key, e.event_enc, eventAad(gesprekId, e.seq))) as GesprekEvent),
     )
     return { persisted: tool.machine.getPersistedSnapshot(snapshot), seq: events.at(-1)?.seq ?? 0 }

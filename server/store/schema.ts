@@ -47,6 +47,8 @@ export interface Database {
     /** Method phase: 1 verkenning, 2 begeleiding, 3 afronding. */
     phase: Generated<ChildPhase>
     living: Generated<Living>
+    /** The band the werkvormen are chosen and worded by, when the begeleider set one apart from age (0115). */
+    development_band: AgeBand | null
   }
   gesprekken: {
     id: string
@@ -56,6 +58,8 @@ export interface Database {
     setting: Setting
     /** The band the gesprek was started for (machine input); the child's band may move on later. */
     age_band: AgeBand
+    /** The child's actual age band when it differs from `age_band` (0115): the deelafspraak's words follow it. */
+    legal_band: AgeBand | null
     /** The living situation the gesprek started with (machine input, migration 0090); null: from before. */
     living: Living | null
     seq: number

@@ -13,7 +13,7 @@ import {
   type TestServer,
   type TestSocket,
 } from '../helpers/server'
-import { words } from './flow'
+import { toLastIdea, words } from './flow'
 
 type Violation = { id: string; impact: string; where: string[] }
 
@@ -91,6 +91,11 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
         await p.getByRole('button', { name: c('nav.resume'), exact: true }).click()
         pausedChecked = true
         await p.getByRole('heading', { name: title }).first().waitFor()
+      }
+      // A 4-7 intro turns its ideas one by one under the same heading; each is checked on the way.
+      if (await p.locator('.step--one-idea').count()) {
+        await toLastIdea(p)
+        await check(p, `${lng} kind ${toolId} step ${step} (${title}), last idea`)
       }
       const next = p.locator('.kind-nav').getByRole('button', { name: c('nav.next'), exact: true })
       const skip = p.locator('.kind-nav').getByRole('button', { name: c('nav.skip'), exact: true })

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs'
 import { hasBrowser, launch, SCREENSHOTS } from '../helpers/browser'
 import { HttpUser, type TestServer } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
+import { toLastIdea } from './flow'
 
 /**
  * Every step of every child tool, and of every kamer tool, on two phone sizes: Snel weg (and Pauze,
@@ -19,10 +20,13 @@ const PHONES = [
   { width: 360, height: 740 },
   { width: 390, height: 844 },
 ]
-const label = (toolId: string, stepId: string): string =>
-  (JSON.parse(readFileSync(`locales/nl/tool-${toolId}.json`, 'utf8')) as { steps: Record<string, string> }).steps[
-    stepId
-  ]!
+/** The step line's label; the youngest (4-7) see a `_jong` label where the tool has one. */
+const label = (toolId: string, stepId: string, ageBand?: string): string => {
+  const steps = (
+    JSON.parse(readFileSync(`locales/nl/tool-${toolId}.json`, 'utf8')) as { steps: Record<string, string> }
+  ).steps
+  return (ageBand === '4-7' ? steps[`${stepId}_jong`] : undefined) ?? steps[stepId]!
+}
 
 type Layout = {
   exits: { name: string; top: number; bottom: number }[]
@@ -176,21 +180,28 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
           view = await stored(gesprekId)
           const stepId = view.step!.id
           const where = `${toolId} ${size.width} step ${stepId}`
-          await checkStep(page, size, '.kind-bar', { index: i, count, label: label(toolId, stepId) }, where)
+          await checkStep(page, size, '.kind-bar', { index: i, count, label: label(toolId, stepId, ageBand) }, where)
           small.push(...(await tooSmall(page)).map((s) => `${stepId}: ${s}`))
           if (i === 1) {
             // Terug and Verder again: the heading of each is focused at the top once more.
             await page.getByRole('button', { name: /Terug/ }).click()
             await expect.poll(async () => (await stored(gesprekId)).step!.index).toBe(0)
             const first = (await stored(gesprekId)).step!.id
-            await checkStep(page, size, '.kind-bar', { index: 0, count, label: label(toolId, first) }, `${where} back`)
+            await checkStep(
+              page,
+              size,
+              '.kind-bar',
+              { index: 0, count, label: label(toolId, first, ageBand) },
+              `${where} back`,
+            )
+            await toLastIdea(page)
             await page.getByRole('button', { name: /^Verder( →)?$/ }).click()
             await expect.poll(async () => (await stored(gesprekId)).step!.index).toBe(1)
             await checkStep(
               page,
               size,
               '.kind-bar',
-              { index: 1, count, label: label(toolId, stepId) },
+              { index: 1, count, label: label(toolId, stepId, ageBand) },
               `${where} again`,
             )
           }
@@ -205,6 +216,7 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
             return lowest ? { over: lowest.getBoundingClientRect().bottom - nav.top, what: lowest.className } : null
           })
           expect(covered?.over ?? 0, `${where}: ${covered?.what} under the Verder bar`).toBeLessThanOrEqual(1)
+          if (i === 0) await toLastIdea(page)
           await page.getByRole('button', { name: i + 1 === count ? /^Klaar/ : /^Verder( →)?$/ }).click()
           if (i + 1 < count) await expect.poll(async () => (await stored(gesprekId)).step?.index).toBe(i + 1)
         }
@@ -218,12 +230,13 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
     await page.goto(`${server.url}/kind`)
     await page.getByLabel('Code', { exact: true }).fill(code)
     await page.getByRole('button', { name: 'Beginnen' }).click()
+    await toLastIdea(page)
     await page.getByRole('button', { name: /Verder/ }).click()
     await page.getByRole('heading', { name: 'Huis van goede dingen' }).waitFor()
     await page.getByRole('button', { name: 'huisdier', exact: true }).click()
     // No "Zet erin": straight on.
     await page.getByRole('button', { name: /Verder/ }).click()
-    await page.getByRole('heading', { name: 'Huis van zorgen' }).waitFor()
+    await page.getByRole('heading', { name: 'Huis van niet-fijne dingen' }).waitFor()
     await expect.poll(async () => (await stored(gesprekId)).items.map((i) => i.pictures)).toEqual([['pet']])
     expect((await stored(gesprekId)).items[0]!.stepId).toBe('huis-goed')
 
@@ -245,6 +258,7 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
     await page.goto(`${server.url}/kind`)
     await page.getByLabel('Code', { exact: true }).fill(code)
     await page.getByRole('button', { name: 'Beginnen' }).click()
+    await toLastIdea(page)
     await page.getByRole('button', { name: /^Verder( →)?$/ }).click()
     await page.getByRole('button', { name: 'huisdier', exact: true }).click()
     await page.getByRole('button', { name: /^Verder( →)?$/ }).click()
@@ -309,6 +323,7 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
     await page.goto(`${server.url}/kind`)
     await page.getByLabel('Code', { exact: true }).fill(code)
     await page.getByRole('button', { name: 'Beginnen' }).click()
+    await toLastIdea(page)
     await page.getByRole('button', { name: /^Verder( →)?$/ }).click()
     await page.getByRole('button', { name: 'huisdier', exact: true }).click()
     const count = (await stored(gesprekId)).step!.count

@@ -37,3 +37,24 @@ export async function startTool(beg: Page, tool: string, lang: string): Promise<
   const shown = (await beg.getByTestId('join-code').textContent())!.trim()
   return { shown, raw: shown.replace('-', '') }
 }
+
+/**
+ * The 4-7 intro shows one idea per screen and Verder turns them: this turns to the last idea (nothing
+ * happens on any other screen) and returns the text of every idea it passed. The next Verder leaves it.
+ */
+export async function toLastIdea(page: Page): Promise<string[]> {
+  const idea = page.locator('.step--one-idea')
+  const seen: string[] = []
+  await page.locator('.step-host h1').first().waitFor()
+  while ((await idea.count()) > 0) {
+    seen.push(((await idea.locator('.prompt--idea').textContent()) ?? '').trim())
+    if ((await idea.getAttribute('data-last')) === 'true') break
+    const at = await idea.getAttribute('data-page')
+    await page.locator('.kind-nav .btn--primary').click()
+    await page.waitForFunction(
+      (before) => document.querySelector('.step--one-idea')?.getAttribute('data-page') !== before,
+      at,
+    )
+  }
+  return seen
+}

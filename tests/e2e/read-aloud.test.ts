@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hasBrowser, launch, PHONE, shot } from '../helpers/browser'
 import { HttpUser, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
-import { words } from './flow'
+import { toLastIdea, words } from './flow'
 
 /**
  * The speech API is the one thing these tests stub (the brief allows it): a device with the given voices
@@ -118,6 +118,7 @@ describe.runIf(hasBrowser)('browser: read-aloud with a stubbed speech API', () =
     const dh = words('nl', 'tool-drie-huizen')
     await p.goto(`${server.url}/kind#${code}`)
     await p.getByRole('heading', { name: dh('intro.title') }).waitFor()
+    await toLastIdea(p)
     // nothing starts by itself
     expect(await spoken(p)).toEqual([])
     const toggle = p.getByRole('button', { name: c('autoReadOff') })
@@ -135,7 +136,7 @@ describe.runIf(hasBrowser)('browser: read-aloud with a stubbed speech API', () =
     await p.evaluate(() => (window as unknown as { __finish: () => void }).__finish())
     await expect
       .poll(async () => (await spoken(p)).map((s) => s.text))
-      .toEqual([dh('huis-goed.title'), dh('huis-goed.prompt')])
+      .toEqual([dh('huis-goed.title'), dh('huis-goed.prompt_jong')])
     await shot(p, 'nl-auto-read-phone')
     // switched off: quiet again
     await p.getByRole('button', { name: c('autoReadOn') }).click()
@@ -144,7 +145,7 @@ describe.runIf(hasBrowser)('browser: read-aloud with a stubbed speech API', () =
       .locator('.kind-nav')
       .getByRole('button', { name: c('nav.next'), exact: true })
       .click()
-    await p.getByRole('heading', { name: dh('huis-zorgen.title') }).waitFor()
+    await p.getByRole('heading', { name: dh('huis-zorgen.title_jong') }).waitFor()
     expect((await spoken(p)).length).toBe(before)
   }, 60_000)
 })

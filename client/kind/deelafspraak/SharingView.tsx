@@ -38,7 +38,8 @@ export function SharingView({
 }) {
   const { t } = useTranslation(['deelafspraak', 'common'])
   const t2 = registerT(toolT, view.ageBand)
-  const band = shareBand(view.ageBand)
+  // The deelafspraak's words follow the actual age, also when the screens follow a development band.
+  const band = shareBand(view.legalBand ?? view.ageBand)
   // Young children see one thing at a time; older ones get the overview first. Either can switch.
   const [mode, setMode] = useState<SharingMode>(band === 'onder-12' ? 'one' : 'all')
   // Under 8: one answer at a time only (eight answers at once would be 32 targets), the choices

@@ -39,7 +39,9 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
       const input = await body(c, NewGesprekBody)
       const child = await childForBegeleider(deps, p, input.childId)
       const tool = findTool(input.toolId)
-      const ageBand = child.age_band
+      // The werkvorm and its register follow the development band the begeleider chose; the
+      // deelafspraak's words keep following the actual age (docs/deelafspraak.md, "Two bands").
+      const ageBand = child.development_band ?? child.age_band
       if (!tool || !tool.ageBands.includes(ageBand) || !tool.settings.includes('begeleid'))
         throw new CodedError('not_allowed_now', 400)
       // The living situation is fixed now: the Stoplicht's places stay what they were when it started.
@@ -49,6 +51,7 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
         setting: 'begeleid',
         ageBand,
         living: child.living,
+        legalBand: child.age_band,
       })
       const row = await gesprekFor(deps, p, id)
       // The 0-4 observation is done by the begeleider alone: no child device joins it.

@@ -104,6 +104,7 @@ export function workspaceRoutes(deps: Deps, host: GesprekHost) {
         .set({
           ...(input.nickname !== undefined ? { nickname: input.nickname } : {}),
           ...(input.ageBand !== undefined ? { age_band: input.ageBand } : {}),
+          ...(input.developmentBand !== undefined ? { development_band: input.developmentBand } : {}),
           ...(input.phase !== undefined ? { phase: input.phase } : {}),
           ...(input.living !== undefined ? { living: input.living } : {}),
           ...(familyId !== undefined ? { family_id: familyId } : {}),
