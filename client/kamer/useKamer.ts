@@ -79,7 +79,7 @@ export function useKamer(
     const onConnectError = (err: Error) => (err.message === 'not_logged_in' ? lock('ended') : setLine('offline'))
     const onEnded = () => lock('ended')
     socket.on('connect', onConnect)
-    const offView = onGesprekView(socket, accept)
+    const offView = onGesprekView(socket, seqs.current, accept, join)
     socket.on('disconnect', onDisconnect)
     socket.on('connect_error', onConnectError)
     socket.on('session:ended', onEnded)

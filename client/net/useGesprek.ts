@@ -52,7 +52,12 @@ export function useGesprek(gesprekId: string | null, token?: string) {
       setError('session_expired')
     }
     socket.on('connect', join)
-    const offView = onGesprekView(socket, (id, seq, next) => id === gesprekId && accept(seq, next))
+    const offView = onGesprekView(
+      socket,
+      seqs,
+      (id, seq, next) => id === gesprekId && accept(seq, next),
+      (id) => id === gesprekId && join(),
+    )
     socket.on('disconnect', onDisconnect)
     socket.on('connect_error', onConnectError)
     socket.on('session:ended', onEnded)

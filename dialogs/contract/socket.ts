@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { GesprekEvent } from '../framework/events'
 import { ErrorCode } from './errors'
 import { ClientMsgId, GesprekId, Seq } from './ids'
-import { GesprekView } from './view'
+import { GesprekView, ViewPatch } from './view'
 
 /** Client → server commands. strictObject: unknown keys are an error, not ignored. */
 export const C2S = {
@@ -25,7 +25,10 @@ export const ackOf = <T extends z.ZodType>(data: T) =>
 
 /** Server → client facts. */
 export const S2C = {
+  /** A whole view: after a join when no patch could follow on, or when the server had no base. */
   'gesprek:view': z.strictObject({ gesprekId: GesprekId, seq: Seq, view: GesprekView }),
+  /** The change from `seq - 1` to `seq`; a client whose view is not at `seq - 1` re-joins for a whole view. */
+  'gesprek:patch': z.strictObject({ gesprekId: GesprekId, seq: Seq, patch: ViewPatch }),
   /** Sent before a graceful shutdown so clients reconnect (elsewhere) without alarm. */
   'server:restarting': z.strictObject({}),
   /** The session behind this socket ended (logout, lock, expiry): the client must re-authenticate. */

@@ -19,6 +19,8 @@ export const ItemView = z.strictObject({
   worry: z.boolean(),
 })
 
+const NoteView = z.strictObject({ id: z.string(), text: z.string(), itemId: z.string().optional() })
+
 export const GesprekView = z.strictObject({
   toolId: z.string(),
   version: z.string(),
@@ -35,8 +37,29 @@ export const GesprekView = z.strictObject({
     stop: z.boolean(),
   }),
   items: z.array(ItemView),
-  notes: z.array(z.strictObject({ id: z.string(), text: z.string(), itemId: z.string().optional() })),
+  notes: z.array(NoteView),
   skipped: z.array(z.string()),
 })
 export type GesprekView = z.output<typeof GesprekView>
 export type ItemView = z.output<typeof ItemView>
+
+/**
+ * Changes to one list of a view, in the list's order: `remove` the ids that left it, then for each
+ * `upsert` replace the entry with that id where it is, or insert it right after `after` (null: first).
+ */
+const ListPatch = <T extends z.ZodType>(entry: T) =>
+  z.strictObject({
+    remove: z.array(z.string()),
+    upsert: z.array(z.strictObject({ after: z.string().nullable(), value: entry })),
+  })
+
+/**
+ * What changed in one audience's view from one seq to the next (docs/protocol.md, patches): the head
+ * (phase, step, what may be pressed) whole, since it is small, and the answers and notes by id.
+ */
+export const ViewPatch = z.strictObject({
+  head: GesprekView.omit({ items: true, notes: true }),
+  items: ListPatch(ItemView),
+  notes: ListPatch(NoteView),
+})
+export type ViewPatch = z.output<typeof ViewPatch>

@@ -5,14 +5,15 @@ import type { GesprekView } from '../contract/view'
 import type { ToolMachine, Phase } from './build'
 import type { ToolDef } from './tool'
 
-/** Turns a machine snapshot into what one audience may see. Pure; the server calls it per socket audience. */
-export function toView(tool: ToolDef, snapshot: SnapshotFrom<ToolMachine>, audience: Audience): GesprekView {
+/** Everything of a view except the answers: the same for every audience, so computed once per command. */
+export type ViewHead = Omit<GesprekView, 'items' | 'notes'>
+
+export function viewHead(tool: ToolDef, snapshot: SnapshotFrom<ToolMachine>): ViewHead {
   const value = snapshot.value as string | Record<string, string>
   const phase = (typeof value === 'string' ? value : Object.keys(value)[0]) as Phase
   const stepId = typeof value === 'object' ? value.actief : undefined
   const index = stepId ? tool.steps.findIndex((s) => s.id === stepId) : -1
   const step = index >= 0 ? tool.steps[index]! : undefined
-  const { items, notes } = project(snapshot.context, audience)
   return {
     toolId: tool.id,
     version: tool.version,
@@ -28,8 +29,17 @@ export function toView(tool: ToolDef, snapshot: SnapshotFrom<ToolMachine>, audie
       resume: snapshot.can({ type: 'gesprek.resume' }),
       stop: snapshot.can({ type: 'gesprek.stop' }),
     },
-    items,
-    notes,
     skipped: snapshot.context.skipped,
   }
+}
+
+/** Turns a machine snapshot into what one audience may see. Pure; the server calls it per socket audience. */
+export function toView(
+  tool: ToolDef,
+  snapshot: SnapshotFrom<ToolMachine>,
+  audience: Audience,
+  head: ViewHead = viewHead(tool, snapshot),
+): GesprekView {
+  const { items, notes } = project(snapshot.context, audience)
+  return { ...head, items, notes }
 }

@@ -1,9 +1,14 @@
-import { CodedError } from '../../dialogs/contract/errors'
-import type { Db } from '../store/db'
-import type { Database } from '../store/schema'
+import type Sqlite from 'better-sqlite3'
 import type { Insertable } from 'kysely'
+import { CodedError } from '../../dialogs/contract/errors'
+import { sqliteFileOf, type Db } from '../store/db'
+import type { Database } from '../store/schema'
 
-/** One command's durable effect: its event row and the gesprek's new snapshot, guarded by the old seq. */
+/**
+ * One command's durable effect: its event row and the gesprek's new seq, guarded by the old seq. Every
+ * so many events (and at a pause or stop) the write carries a fresh sealed snapshot too; otherwise the
+ * stored snapshot stays behind and the events after it are replayed on load (docs/decisions/0025).
+ */
 export type GesprekWrite = {
   event: Insertable<Database['gesprek_events']>
   gesprek: {
@@ -12,60 +17,58 @@ export type GesprekWrite = {
     toSeq: number
     toolVersion: string
     phase: string
-    snapshotEnc: string
+    /** Present when this write also stores the snapshot as of `toSeq`. */
+    snapshotEnc?: string
     at: string
   }
 }
 
 type Waiting = { write: GesprekWrite; resolve: () => void; reject: (err: unknown) => void }
 
+/** Most writes one transaction takes; the rest go in the next one. */
+const BATCH = 1000
+
 /**
- * Group commit: writes that arrive while a transaction is committing wait and go together in the next
- * one, so many gesprekken share one fsync instead of queueing for one each (PERF-01). Nobody is acked
- * before the transaction holding their write has committed (REL-01). No timer: a lone write commits at once.
+ * Group commit: writes that arrive while a transaction is committing, or in the same turn of the event
+ * loop, go together in one transaction, so many gesprekken share one fsync instead of queueing for one
+ * each (PERF-01). Nobody is acked before the transaction holding their write has committed (REL-01).
+ * No timer: a lone write commits on the next turn of the loop.
+ *
+ * On the embedded database the batch runs as prepared better-sqlite3 statements in one synchronous
+ * transaction: the query builder and its promise per statement cost more than the statements
+ * (docs/decisions/0026). Any other dialect takes the same steps through Kysely.
  */
 export class GroupCommit {
   private waiting: Waiting[] = []
+  private scheduled = false
   private flushing = false
+  private readonly sqlite: SqliteWrites | undefined
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    const file = sqliteFileOf(db)
+    this.sqlite = file ? new SqliteWrites(file) : undefined
+  }
 
   write(write: GesprekWrite): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ write, resolve, reject })
-      if (!this.flushing) void this.flush()
+      if (this.scheduled || this.flushing) return
+      this.scheduled = true
+      // Everything queued in this turn of the loop joins the same transaction.
+      setImmediate(() => {
+        this.scheduled = false
+        void this.flush()
+      })
     })
   }
 
   private async flush(): Promise<void> {
     this.flushing = true
     while (this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, 500)
-      const conflicts = new Set<Waiting>()
+      const batch = this.waiting.splice(0, BATCH)
+      let conflicts: Set<Waiting>
       try {
-        await this.db.transaction().execute(async (trx) => {
-          for (const w of batch) {
-            const g = w.write.gesprek
-            const updated = await trx
-              .updateTable('gesprekken')
-              .set({
-                seq: g.toSeq,
-                tool_version: g.toolVersion,
-                phase: g.phase,
-                snapshot_enc: g.snapshotEnc,
-                updated_at: g.at,
-              })
-              .where('id', '=', g.id)
-              .where('seq', '=', g.fromSeq)
-              .executeTakeFirst()
-            // Another node wrote this gesprek first: only this write gives up; the client's retry sees the new state.
-            if (Number(updated.numUpdatedRows) !== 1) {
-              conflicts.add(w)
-              continue
-            }
-            await trx.insertInto('gesprek_events').values(w.write.event).execute()
-          }
-        })
+        conflicts = this.sqlite ? this.sqlite.commit(batch) : await this.viaKysely(batch)
       } catch (err) {
         for (const w of batch) w.reject(err)
         continue
@@ -74,7 +77,72 @@ export class GroupCommit {
         if (conflicts.has(w)) w.reject(new CodedError('conflict', 409))
         else w.resolve()
       }
+      // Let sockets be read between batches: a long queue must not stall every connection.
+      if (this.waiting.length > 0) await new Promise((r) => setImmediate(r))
     }
     this.flushing = false
+  }
+
+  private async viaKysely(batch: Waiting[]): Promise<Set<Waiting>> {
+    const conflicts = new Set<Waiting>()
+    await this.db.transaction().execute(async (trx) => {
+      for (const w of batch) {
+        const g = w.write.gesprek
+        const updated = await trx
+          .updateTable('gesprekken')
+          .set({
+            seq: g.toSeq,
+            tool_version: g.toolVersion,
+            phase: g.phase,
+            updated_at: g.at,
+            ...(g.snapshotEnc === undefined ? {} : { snapshot_enc: g.snapshotEnc, snapshot_seq: g.toSeq }),
+          })
+          .where('id', '=', g.id)
+          .where('seq', '=', g.fromSeq)
+          .executeTakeFirst()
+        // Another node wrote this gesprek first: only this write gives up; the client's retry sees the new state.
+        if (Number(updated.numUpdatedRows) !== 1) {
+          conflicts.add(w)
+          continue
+        }
+        await trx.insertInto('gesprek_events').values(w.write.event).execute()
+      }
+    })
+    return conflicts
+  }
+}
+
+/** The same steps as `viaKysely`, as statements prepared once. */
+class SqliteWrites {
+  readonly commit: (batch: Waiting[]) => Set<Waiting>
+
+  constructor(file: Sqlite.Database) {
+    const advance = file.prepare(
+      'update gesprekken set seq = ?, tool_version = ?, phase = ?, updated_at = ? where id = ? and seq = ?',
+    )
+    const advanceWithSnapshot = file.prepare(
+      'update gesprekken set seq = ?, tool_version = ?, phase = ?, updated_at = ?, snapshot_enc = ?, snapshot_seq = ? where id = ? and seq = ?',
+    )
+    const insert = file.prepare(
+      'insert into gesprek_events (gesprek_id, seq, client_msg_id, actor_role, actor_id, type, event_enc, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    this.commit = file.transaction((batch: Waiting[]) => {
+      const conflicts = new Set<Waiting>()
+      for (const w of batch) {
+        const g = w.write.gesprek
+        const e = w.write.event
+        const changed =
+          g.snapshotEnc === undefined
+            ? advance.run(g.toSeq, g.toolVersion, g.phase, g.at, g.id, g.fromSeq).changes
+            : advanceWithSnapshot.run(g.toSeq, g.toolVersion, g.phase, g.at, g.snapshotEnc, g.toSeq, g.id, g.fromSeq)
+                .changes
+        if (changed !== 1) {
+          conflicts.add(w)
+          continue
+        }
+        insert.run(e.gesprek_id, e.seq, e.client_msg_id, e.actor_role, e.actor_id, e.type, e.event_enc, e.created_at)
+      }
+      return conflicts
+    })
   }
 }

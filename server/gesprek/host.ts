@@ -1,11 +1,12 @@
-import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate'
+import { createActor, initialTransition, type ActorScope, type SnapshotFrom } from 'xstate'
 import { CodedError } from '../../dialogs/contract/errors'
 import type { AgeBand } from '../../dialogs/contract/ids'
-import type { GesprekView } from '../../dialogs/contract/view'
+import type { GesprekView, ViewPatch } from '../../dialogs/contract/view'
 import type { ToolMachine } from '../../dialogs/framework/build'
 import { mayRoleSend, type GesprekEvent } from '../../dialogs/framework/events'
 import type { ToolDef } from '../../dialogs/framework/tool'
-import { toView } from '../../dialogs/framework/view'
+import { viewHead, type ViewHead } from '../../dialogs/framework/view'
+import { project, type Projection } from '../../dialogs/projection'
 import { findTool } from '../../dialogs/registry'
 import type { Audience, Setting } from '../../dialogs/sharing'
 import type { Principal } from '../auth/principal'
@@ -13,17 +14,71 @@ import { iso } from '../clock'
 import { open, seal } from '../crypto/seal'
 import type { Deps } from '../deps'
 import { newId } from '../ids'
+import { errorFields } from '../log'
+import { diffProjection } from './delta'
 import { GroupCommit } from './group-commit'
 
 type Snapshot = SnapshotFrom<ToolMachine>
-type Loaded = { id: string; tool: ToolDef; childId: string; key: Buffer; snapshot: Snapshot; seq: number }
+/** What the last frame sent to an audience showed, so the next one can be a patch against it. */
+type Shown = { seq: number; projection: Projection }
+type Loaded = {
+  id: string
+  tool: ToolDef
+  childId: string
+  key: Buffer
+  snapshot: Snapshot
+  seq: number
+  /** The seq the stored snapshot folds up to; the events after it are in the log only. */
+  snapshotSeq: number
+  /** Every clientMsgId of this gesprek with its seq: the duplicate check needs no read before the commit. */
+  msgSeqs: Map<string, number>
+  head: ViewHead | null
+  shown: Partial<Record<Audience, Shown>>
+}
 
 export type CommandResult = { seq: number; duplicate: boolean }
-export type CommittedListener = (gesprekId: string, seq: number, viewFor: (audience: Audience) => GesprekView) => void
+/** A frame for one audience: a patch when that audience's last frame was the seq before, else a whole view. */
+export type Frame = { patch: ViewPatch } | { view: GesprekView }
+export type CommittedListener = (gesprekId: string, seq: number, frameFor: (audience: Audience) => Frame) => void
+
+/**
+ * A fresh snapshot is stored every this many events, and at every pause or stop; loading replays at
+ * most this many events from the log (docs/decisions/0025).
+ */
+export const SNAPSHOT_EVERY = 64
+/** Gesprekken kept in memory; the least recently used one is dropped beyond this. */
+const LOADED_MAX = 20_000
 
 const snapshotAad = (gesprekId: string) => `${gesprekId}:snapshot`
 const eventAad = (gesprekId: string, seq: number) => `${gesprekId}:${seq}:event`
 const phaseOf = (s: Snapshot) => (typeof s.value === 'string' ? s.value : Object.keys(s.value)[0]!)
+
+/**
+ * One inert actor scope per machine, reused: XState's `transition()` builds a throwaway actor (and a
+ * system) on every call, which was half of XState's cost. Our machines only assign (no spawn, no
+ * effects), so nothing a transition does outlives it in the scope.
+ */
+const scopes = new WeakMap<ToolMachine, ActorScope<Snapshot, GesprekEvent>>()
+export function step(machine: ToolMachine, snapshot: Snapshot, event: GesprekEvent): Snapshot {
+  let scope = scopes.get(machine)
+  if (!scope) {
+    const self = createActor(machine, { input: { ageBand: '8-12', setting: 'begeleid' } })
+    scope = {
+      self,
+      defer: () => undefined,
+      id: '',
+      logger: () => undefined,
+      sessionId: '',
+      stopChild: () => undefined,
+      system: self.system,
+      emit: () => undefined,
+      actionExecutor: () => undefined,
+    } as unknown as ActorScope<Snapshot, GesprekEvent>
+    scopes.set(machine, scope)
+  }
+  ;(scope.self as unknown as { _snapshot: Snapshot })._snapshot = snapshot
+  return machine.transition(snapshot, event, scope as never)
+}
 
 /**
  * The server-authoritative gesprek host (architecture: the one path every answer takes).
@@ -66,6 +121,7 @@ export class GesprekHost {
         seq: 0,
         phase: phaseOf(snapshot),
         snapshot_enc: seal(key, JSON.stringify(tool.machine.getPersistedSnapshot(snapshot)), snapshotAad(id)),
+        snapshot_seq: 0,
         created_at: iso(this.deps.clock),
         updated_at: iso(this.deps.clock),
       })
@@ -73,25 +129,38 @@ export class GesprekHost {
     return id
   }
 
-  /** Runs one command through: role → dedupe → machine.can → durable append → ack → broadcast. */
-  command(principal: Principal, gesprekId: string, clientMsgId: string, event: GesprekEvent): Promise<CommandResult> {
+  /**
+   * Runs one command through: role → dedupe → machine.can → durable append → ack → broadcast.
+   * `ack` is called once the command is durable and before anyone is shown it (architecture, the path);
+   * a duplicate is acked with the seq it had, and shows nothing new.
+   */
+  command(
+    principal: Principal,
+    gesprekId: string,
+    clientMsgId: string,
+    event: GesprekEvent,
+    ack: (result: CommandResult) => void = () => undefined,
+  ): Promise<CommandResult> {
     // Shutting down: the client keeps the command and retries it on the next server (REL-12).
     if (this.closed) return Promise.reject(new CodedError('server_busy', 503))
     return this.serial(gesprekId, async () => {
       const g = await this.load(gesprekId)
       const role = principal.role === 'kind' ? 'kind' : 'begeleider'
       if (!mayRoleSend(role, g.tool.operator, event.type)) throw new CodedError('forbidden', 403)
-      const earlier = await this.deps.db
-        .selectFrom('gesprek_events')
-        .select('seq')
-        .where('gesprek_id', '=', gesprekId)
-        .where('client_msg_id', '=', clientMsgId)
-        .executeTakeFirst()
-      if (earlier) return { seq: earlier.seq, duplicate: true }
+      const earlier = g.msgSeqs.get(clientMsgId)
+      if (earlier !== undefined) {
+        const result = { seq: earlier, duplicate: true }
+        ack(result)
+        return result
+      }
       if (!g.snapshot.can(event)) throw new CodedError('not_allowed_now', 409)
-      const [next] = transition(g.tool.machine, g.snapshot, event)
+      const next = step(g.tool.machine, g.snapshot, event)
       const seq = g.seq + 1
+      const phase = phaseOf(next)
+      // At a pause or stop the gesprek may rest for weeks: store where it is, so a load replays nothing.
+      const snapshotNow = seq - g.snapshotSeq >= SNAPSHOT_EVERY || (phase !== 'actief' && phase !== phaseOf(g.snapshot))
       const actorId = principal.role === 'kind' ? principal.childId : principal.begeleiderId
+      const at = iso(this.deps.clock)
       await this.commits.write({
         event: {
           gesprek_id: gesprekId,
@@ -101,23 +170,27 @@ export class GesprekHost {
           actor_id: actorId,
           type: event.type,
           event_enc: seal(g.key, JSON.stringify(event), eventAad(gesprekId, seq)),
-          created_at: iso(this.deps.clock),
+          created_at: at,
         },
         gesprek: {
           id: gesprekId,
           fromSeq: g.seq,
           toSeq: seq,
           toolVersion: g.tool.version,
-          phase: phaseOf(next),
-          snapshotEnc: seal(g.key, JSON.stringify(g.tool.machine.getPersistedSnapshot(next)), snapshotAad(gesprekId)),
-          at: iso(this.deps.clock),
+          phase,
+          ...(snapshotNow ? { snapshotEnc: this.sealSnapshot(g, next) } : {}),
+          at,
         },
       })
       g.snapshot = next
       g.seq = seq
-      const viewFor = (audience: Audience) => toView(g.tool, next, audience)
-      for (const l of this.listeners) l(gesprekId, seq, viewFor)
-      return { seq, duplicate: false }
+      g.head = null
+      if (snapshotNow) g.snapshotSeq = seq
+      g.msgSeqs.set(clientMsgId, seq)
+      const result = { seq, duplicate: false }
+      ack(result)
+      this.publish(g)
+      return result
     }).catch((err: unknown) => {
       // A failed commit may leave our cached state ahead of or behind the database: reload next time.
       if (!(err instanceof CodedError) || err.code === 'conflict') this.loaded.delete(gesprekId)
@@ -125,40 +198,52 @@ export class GesprekHost {
     })
   }
 
+  /**
+   * The whole view of one audience. The next frame that audience gets is a patch on this one, so a
+   * join (which answers with this view) is followed by patches.
+   */
   async view(gesprekId: string, audience: Audience): Promise<{ seq: number; view: GesprekView }> {
     return this.serial(gesprekId, async () => {
       const g = await this.load(gesprekId)
-      return { seq: g.seq, view: toView(g.tool, g.snapshot, audience) }
+      const projection = project(g.snapshot.context, audience)
+      g.shown[audience] = { seq: g.seq, projection }
+      return { seq: g.seq, view: { ...this.headOf(g), ...projection } }
     })
   }
 
-  /** Folds the stored event log through the machine (architecture rule 4: the log is the truth). */
+  /**
+   * Another process committed to this gesprek (multi-node): drop what this one holds when it is behind,
+   * so the next command or join loads the stored state.
+   */
+  refresh(gesprekId: string, seq: number): void {
+    const g = this.loaded.get(gesprekId)
+    if (g && g.seq < seq) this.loaded.delete(gesprekId)
+  }
+
+  /** Folds the whole stored event log through the machine (architecture rule 4: the log is the truth). */
   async replay(gesprekId: string): Promise<{ persisted: unknown; seq: number }> {
     const row = await this.row(gesprekId)
     const tool = this.toolOf(row.tool_id)
     const key = await this.childKey(row.child_id)
-    const events = await this.deps.db
-      .selectFrom('gesprek_events')
-      .select(['seq', 'event_enc'])
-      .where('gesprek_id', '=', gesprekId)
-      .orderBy('seq')
-      .execute()
     let [snapshot] = initialTransition(tool.machine, {
       ageBand: row.age_band as AgeBand,
       setting: row.setting as Setting,
     })
-    for (const e of events) {
-      const event = JSON.parse(open(key, e.event_enc, eventAad(gesprekId, e.seq))) as GesprekEvent
-      ;[snapshot] = transition(tool.machine, snapshot, event)
-    }
+    const events = await this.eventsAfter(gesprekId, key, 0)
+    for (const e of events) snapshot = step(tool.machine, snapshot, e.event)
     return { persisted: tool.machine.getPersistedSnapshot(snapshot), seq: events.at(-1)?.seq ?? 0 }
   }
 
-  /** The stored snapshot, decrypted (for tests and the replay check). */
+  /**
+   * The state as loading rebuilds it: the stored snapshot, decrypted, with the events after it folded in
+   * (for tests and the replay check: it must equal a replay of the whole log).
+   */
   async storedSnapshot(gesprekId: string): Promise<unknown> {
     const row = await this.row(gesprekId)
+    const tool = this.toolOf(row.tool_id)
     const key = await this.childKey(row.child_id)
-    return JSON.parse(open(key, row.snapshot_enc, snapshotAad(gesprekId)))
+    const { snapshot } = await this.restore(gesprekId, tool, key, row)
+    return tool.machine.getPersistedSnapshot(snapshot)
   }
 
   forget(gesprekId: string): void {
@@ -169,10 +254,14 @@ export class GesprekHost {
     for (const [id, g] of this.loaded) if (g.childId === childId) this.loaded.delete(id)
   }
 
-  /** Graceful shutdown (REL-12): refuse new commands, then let the ones already queued commit and ack. */
+  /** Graceful shutdown (REL-12): refuse new commands, let the queued ones commit and ack, store snapshots. */
   async shutdown(): Promise<void> {
     this.closed = true
     await this.drain()
+    await this.storeSnapshots().catch((err: unknown) => {
+      // Only a cache: the log still holds every event, and the next load replays them.
+      this.deps.log.warn('storing snapshots at shutdown failed', errorFields(err))
+    })
   }
 
   /** Resolves when no command is between its start and its ack (graceful shutdown, REL-12). */
@@ -181,10 +270,57 @@ export class GesprekHost {
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve))
   }
 
+  /** Stores the snapshot of every gesprek in memory whose stored one is behind (a new tool version starts clean). */
+  private async storeSnapshots(): Promise<void> {
+    for (const g of this.loaded.values()) {
+      if (g.snapshotSeq === g.seq) continue
+      await this.deps.db
+        .updateTable('gesprekken')
+        .set({ snapshot_enc: this.sealSnapshot(g, g.snapshot), snapshot_seq: g.seq })
+        .where('id', '=', g.id)
+        .where('seq', '=', g.seq)
+        .execute()
+      g.snapshotSeq = g.seq
+    }
+  }
+
+  private sealSnapshot(g: Loaded, snapshot: Snapshot): string {
+    return seal(g.key, JSON.stringify(g.tool.machine.getPersistedSnapshot(snapshot)), snapshotAad(g.id))
+  }
+
+  private headOf(g: Loaded): ViewHead {
+    return (g.head ??= viewHead(g.tool, g.snapshot))
+  }
+
+  /** Tells the listeners; each audience's frame is made only when asked for (an empty room asks nothing). */
+  private publish(g: Loaded): void {
+    const seq = g.seq
+    const frames = new Map<Audience, Frame>()
+    const frameFor = (audience: Audience): Frame => {
+      let frame = frames.get(audience)
+      if (frame) return frame
+      const projection = project(g.snapshot.context, audience)
+      const before = g.shown[audience]
+      const head = this.headOf(g)
+      frame =
+        before && before.seq === seq - 1
+          ? { patch: diffProjection(before.projection, projection, head) }
+          : { view: { ...head, ...projection } }
+      g.shown[audience] = { seq, projection }
+      frames.set(audience, frame)
+      return frame
+    }
+    for (const l of this.listeners) l(g.id, seq, frameFor)
+    // An audience nobody watched this time has no base for a patch next time.
+    for (const audience of Object.keys(g.shown) as Audience[])
+      if (!frames.has(audience) && g.shown[audience]!.seq !== seq) delete g.shown[audience]
+  }
+
   private async serial<T>(gesprekId: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(gesprekId) ?? Promise.resolve()
+    const previous = this.queues.get(gesprekId)
     this.inFlight++
-    const run = previous.catch(() => undefined).then(work)
+    // Nothing queued for this gesprek: start at once instead of a turn of the loop later.
+    const run = previous ? previous.catch(() => undefined).then(work) : work()
     const tail = run.catch(() => undefined)
     this.queues.set(gesprekId, tail)
     try {
@@ -197,19 +333,72 @@ export class GesprekHost {
 
   private async load(gesprekId: string): Promise<Loaded> {
     const hit = this.loaded.get(gesprekId)
-    if (hit) return hit
+    if (hit) {
+      // Least recently used goes first: a hit moves to the back.
+      this.loaded.delete(gesprekId)
+      this.loaded.set(gesprekId, hit)
+      return hit
+    }
     const row = await this.row(gesprekId)
     const tool = this.toolOf(row.tool_id)
     const key = await this.childKey(row.child_id)
+    const { snapshot, seq, msgSeqs } = await this.restore(gesprekId, tool, key, row)
+    const g: Loaded = {
+      id: gesprekId,
+      tool,
+      childId: row.child_id,
+      key,
+      snapshot,
+      seq,
+      snapshotSeq: row.snapshot_seq,
+      msgSeqs,
+      head: null,
+      shown: {},
+    }
+    // Loading awaited the database: another caller may have loaded it meanwhile; keep one copy.
+    const raced = this.loaded.get(gesprekId)
+    if (raced) return raced
+    if (this.loaded.size >= LOADED_MAX) this.loaded.delete(this.loaded.keys().next().value!)
+    this.loaded.set(gesprekId, g)
+    return g
+  }
+
+  /** The stored snapshot (migrated to the tool's version) with the events after it folded in. */
+  private async restore(
+    gesprekId: string,
+    tool: ToolDef,
+    key: Buffer,
+    row: { snapshot_enc: string; snapshot_seq: number; tool_version: string; seq: number },
+  ) {
     let persisted: unknown = JSON.parse(open(key, row.snapshot_enc, snapshotAad(gesprekId)))
     persisted = migrateSnapshot(tool, row.tool_version, persisted)
     // Restoring (not starting) an actor is how XState revives a persisted snapshot; input is unused then.
-    const snapshot = createActor(tool.machine, { snapshot: persisted } as never).getSnapshot() as Snapshot
+    let snapshot = createActor(tool.machine, { snapshot: persisted } as never).getSnapshot() as Snapshot
     if (snapshot.status === 'error') throw new CodedError('internal', 500)
-    const g: Loaded = { id: gesprekId, tool, childId: row.child_id, key, snapshot, seq: row.seq }
-    if (this.loaded.size >= 5000) this.loaded.delete(this.loaded.keys().next().value!)
-    this.loaded.set(gesprekId, g)
-    return g
+    for (const e of await this.eventsAfter(gesprekId, key, row.snapshot_seq))
+      snapshot = step(tool.machine, snapshot, e.event)
+    const msgSeqs = new Map<string, number>()
+    for (const r of await this.deps.db
+      .selectFrom('gesprek_events')
+      .select(['client_msg_id', 'seq'])
+      .where('gesprek_id', '=', gesprekId)
+      .execute())
+      msgSeqs.set(r.client_msg_id, r.seq)
+    return { snapshot, seq: row.seq, msgSeqs }
+  }
+
+  private async eventsAfter(gesprekId: string, key: Buffer, afterSeq: number) {
+    const rows = await this.deps.db
+      .selectFrom('gesprek_events')
+      .select(['seq', 'event_enc'])
+      .where('gesprek_id', '=', gesprekId)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .execute()
+    return rows.map((e) => ({
+      seq: e.seq,
+      event: JSON.parse(open(key, e.event_enc, eventAad(gesprekId, e.seq))) as GesprekEvent,
+    }))
   }
 
   private async row(gesprekId: string) {

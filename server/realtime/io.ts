@@ -24,7 +24,13 @@ import type { GesprekHost } from '../gesprek/host'
 import { errorFields } from '../log'
 
 /** `checkedAt`: when the principal was last confirmed against the database (handshake or re-check). */
-export type SocketData = { principal: Principal; bucket: TokenBucket; checkedAt: number }
+export type SocketData = {
+  principal: Principal
+  bucket: TokenBucket
+  checkedAt: number
+  /** Gesprekken this socket's child principal was found to own since the last re-check. */
+  reaches?: Set<string>
+}
 
 /**
  * How long an open socket trusts its principal before looking again. Deactivation or a revoked token from
@@ -111,12 +117,13 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
       }
       return { seq, view: lastSeq === seq ? null : view }
     })
-    handle(socket, 'gesprek:command', async ({ gesprekId, clientMsgId, event }) => {
+    handle(socket, 'gesprek:command', async ({ gesprekId, clientMsgId, event }, reply) => {
       const p = socket.data.principal
       await kamerStillOpen(p)
-      await gesprekFor(deps, p, gesprekId)
-      const { seq } = await host.command(p, gesprekId, clientMsgId, event)
+      await mayReach(socket, gesprekId)
       if (p.role === 'kind') await touchDevice(deps, p.tokenHash)
+      // Acked from inside the host, after the commit and before the broadcast (architecture, the path).
+      const { seq } = await host.command(p, gesprekId, clientMsgId, event, (r) => reply({ seq: r.seq }))
       return { seq }
     })
     socket.onAny((event: unknown, ...args: unknown[]) => {
@@ -128,13 +135,29 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
     })
   })
 
-  host.onCommitted((gesprekId, seq, viewFor) => {
+  // One frame per audience, encoded once for its whole room: a patch on the seq before, or a whole view.
+  host.onCommitted((gesprekId, seq, frameFor) => {
     for (const audience of ['kind', 'begeleider'] as const) {
       const room = roomOf(gesprekId, audience)
       if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) continue
-      io.to(room).emit('gesprek:view', { gesprekId, seq, view: viewFor(audience) })
+      const frame = frameFor(audience)
+      if ('patch' in frame) io.to(room).emit('gesprek:patch', { gesprekId, seq, patch: frame.patch })
+      else io.to(room).emit('gesprek:view', { gesprekId, seq, view: frame.view })
     }
   })
+
+  /**
+   * The ownership check, remembered per socket for a child: a device or kamer token is bound to its
+   * gesprek or child for good, so after one look in the database the answer cannot change until the
+   * principal is re-checked (which forgets it). Begeleiders are looked up on every command: a child can
+   * move to another team at any moment.
+   */
+  async function mayReach(socket: AppSocket, gesprekId: string) {
+    const p = socket.data.principal
+    if (p.role === 'kind' && socket.data.reaches?.has(gesprekId)) return
+    await gesprekFor(deps, p, gesprekId)
+    if (p.role === 'kind') (socket.data.reaches ??= new Set()).add(gesprekId)
+  }
 
   /** A kamer locks after a few idle minutes: checked before every event, not only at the handshake. */
   async function kamerStillOpen(p: Principal) {
@@ -164,6 +187,7 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
     if (fresh) {
       socket.data.principal = fresh
       socket.data.checkedAt = now
+      socket.data.reaches = undefined
       return
     }
     // After the error ack has gone out, so the client learns why the line closed.
@@ -174,19 +198,29 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
   function handle<K extends C2SName>(
     socket: AppSocket,
     event: K,
-    fn: (data: z.output<(typeof C2S)[K]>) => Promise<z.input<(typeof AckData)[K]>>,
+    fn: (
+      data: z.output<(typeof C2S)[K]>,
+      /** Acks early (the command path acks before it broadcasts); the returned value is then not sent. */
+      reply: (data: z.input<(typeof AckData)[K]>) => void,
+    ) => Promise<z.input<(typeof AckData)[K]>>,
   ) {
     const listener = async (raw: unknown, ack: unknown) => {
       // An event without an ack callback is a protocol violation from a client we did not write.
       if (typeof ack !== 'function') return void socket.disconnect(true)
-      const reply = ack as (r: unknown) => void
+      let replied = false
+      const reply = (r: unknown) => {
+        if (replied) return
+        replied = true
+        ;(ack as (r: unknown) => void)(r)
+      }
       const fail = (error: ErrorCode) => reply({ ok: false, error })
       if (!socket.data.bucket.take()) return fail('rate_limited')
       const parsed = C2S[event].safeParse(raw)
       if (!parsed.success) return fail('invalid_payload')
       try {
         await principalStillValid(socket)
-        reply({ ok: true, data: await fn(parsed.data as z.output<(typeof C2S)[K]>) })
+        const data = await fn(parsed.data as z.output<(typeof C2S)[K]>, (d) => reply({ ok: true, data: d }))
+        reply({ ok: true, data })
       } catch (err) {
         if (err instanceof CodedError) return fail(err.code)
         deps.log.error('socket handler failed', { event, ...errorFields(err) })

@@ -1,11 +1,41 @@
 import Sqlite from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { migrate } from './migrations'
 import type { Database } from './schema'
 
 export type Db = Kysely<Database>
+
+/** The embedded file behind a Kysely instance, for the few hot statements that skip the query builder. */
+const files = new WeakMap<Db, Sqlite.Database>()
+
+/** The better-sqlite3 handle of an embedded database; undefined for any other dialect (PostgreSQL). */
+export const sqliteFileOf = (db: Db): Sqlite.Database | undefined => files.get(db)
+
+/** How many distinct statements stay prepared; the app issues a few hundred shapes at most. */
+const STATEMENT_CACHE = 1000
+
+/**
+ * Kysely's SQLite driver calls `prepare` for every query; preparing costs more than running a small
+ * statement. The same SQL text gets the same prepared statement back (better-sqlite3 statements are
+ * reusable; every call runs to completion before the next, so sharing one is safe). Oldest first out.
+ */
+export function cachingPrepare(file: Sqlite.Database, size = STATEMENT_CACHE): SqliteDatabase {
+  const cache = new Map<string, Sqlite.Statement>()
+  return {
+    close: () => file.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql)
+      if (!stmt) {
+        stmt = file.prepare(sql)
+        if (cache.size >= size) cache.delete(cache.keys().next().value!)
+        cache.set(sql, stmt)
+      }
+      return stmt
+    },
+  }
+}
 
 /**
  * Opens the embedded SQLite database. WAL + synchronous=FULL: a commit has reached the disk
@@ -20,7 +50,8 @@ export async function openSqlite(dataDir: string): Promise<Db> {
   file.pragma('busy_timeout = 5000')
   // Overwrite deleted pages so erased or retention-deleted rows do not linger in the file.
   file.pragma('secure_delete = ON')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingPrepare(file) }) })
+  files.set(db, file)
   await migrate(db)
   return db
 }

@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001-foundation'
 import * as m0002 from './migrations/0002-access-log'
 import * as m0003 from './migrations/0003-workspace'
 import * as m0004 from './migrations/0004-kamer'
+import * as m0040 from './migrations/0040-snapshot-seq'
 import type { Database } from './schema'
 
 type Migration = { version: number; up: (db: Kysely<Database>) => Promise<void> }
@@ -17,6 +18,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 2, up: m0002.up },
   { version: 3, up: m0003.up },
   { version: 4, up: m0004.up },
+  { version: 40, up: m0040.up },
 ]
 
 export async function migrate(db: Kysely<Database>): Promise<number> {

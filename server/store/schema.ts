@@ -50,8 +50,10 @@ export interface Database {
     age_band: string
     seq: number
     phase: string
-    /** Sealed persisted XState snapshot: a cache of folding the event log. */
+    /** Sealed persisted XState snapshot: a cache of folding the event log up to `snapshot_seq`. */
     snapshot_enc: string
+    /** The last event the stored snapshot includes; events after it are replayed on load (migration 0040). */
+    snapshot_seq: Generated<number>
     created_at: string
     updated_at: string
   }
