@@ -1,0 +1,48 @@
+import { CodedError } from '../dialogs/contract/errors'
+import { createJoinCode, redeemJoinCode } from './auth/join-codes'
+import type { BegeleiderPrincipal } from './auth/principal'
+import type { Deps } from './deps'
+import { GesprekHost } from './gesprek/host'
+import { createChild } from './workspace/caseload'
+
+export type DemoGesprek = { gesprekId: string; childId: string; token: string }
+
+/**
+ * N demo children of one begeleider, each with a started Drie huizen gesprek and a joined child device,
+ * for load tests and benchmarks (docs/performance.md). The operator's CLI does this with the same
+ * functions the routes use; the per-address join limits stay as they are for everyone else.
+ */
+export async function createDemoGesprekken(
+  deps: Deps,
+  scope: { organisationId: string; begeleiderId: string },
+  count: number,
+): Promise<DemoGesprek[]> {
+  const b = await deps.db
+    .selectFrom('begeleiders')
+    .select(['id', 'organisation_id', 'team_id', 'display_name', 'role', 'active'])
+    .where('id', '=', scope.begeleiderId)
+    .where('organisation_id', '=', scope.organisationId)
+    .executeTakeFirst()
+  if (!b || !b.active) throw new CodedError('not_found', 404)
+  const p: BegeleiderPrincipal = {
+    role: 'begeleider',
+    begeleiderId: b.id,
+    organisationId: b.organisation_id,
+    teamId: b.team_id,
+    admin: b.role === 'admin',
+    displayName: b.display_name,
+    sessionHash: 'cli-operator',
+  }
+  const out: DemoGesprek[] = []
+  const host = new GesprekHost(deps)
+  // The same steps as the routes (child, gesprek, join code, redeem), each in its own transaction: a
+  // few thousand take a minute on a slow disk, which is fine for a tool run before a load test.
+  for (let i = 0; i < count; i++) {
+    const childId = await createChild(deps, p, { nickname: `Demo ${i + 1}`, ageBand: '8-12' })
+    const gesprekId = await host.create({ childId, toolId: 'drie-huizen', setting: 'begeleid', ageBand: '8-12' })
+    const { code } = await createJoinCode(deps, gesprekId)
+    const { token } = await redeemJoinCode(deps, code)
+    out.push({ gesprekId, childId, token })
+  }
+  return out
+}
