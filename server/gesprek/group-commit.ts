@@ -1,7 +1,7 @@
-import type Sqlite from 'better-sqlite3'
 import type { Insertable } from 'kysely'
 import { CodedError } from '../../dialogs/contract/errors'
 import { sqliteFileOf, type Db } from '../store/db'
+import { SqliteWriter, type RowWrite } from '../store/sqlite-writer'
 import type { Database } from '../store/schema'
 
 /**
@@ -34,19 +34,26 @@ const BATCH = 1000
  * each (PERF-01). Nobody is acked before the transaction holding their write has committed (REL-01).
  * No timer: a lone write commits on the next turn of the loop.
  *
- * On the embedded database the batch runs as prepared better-sqlite3 statements in one synchronous
- * transaction: the query builder and its promise per statement cost more than the statements
- * (docs/decisions/0026). Any other dialect takes the same steps through Kysely.
+ * On the embedded database the batch goes to a writer thread that runs it as prepared statements in one
+ * transaction (server/store/sqlite-writer.ts): the main thread never waits for the disk, and the query
+ * builder's cost per statement is gone (docs/decisions/0026). Any other dialect takes the same steps
+ * through Kysely.
  */
 export class GroupCommit {
   private waiting: Waiting[] = []
   private scheduled = false
   private flushing = false
-  private readonly sqlite: SqliteWrites | undefined
+  private readonly writer: SqliteWriter | undefined
 
   constructor(private readonly db: Db) {
-    const file = sqliteFileOf(db)
-    this.sqlite = file ? new SqliteWrites(file) : undefined
+    // Started with the host, so the first answer does not wait for a thread to start.
+    const file = sqliteFileOf(db)?.name
+    this.writer = file ? new SqliteWriter(file) : undefined
+  }
+
+  /** Stops the writer thread (after the last batch: the host drains first). */
+  async close(): Promise<void> {
+    await this.writer?.close()
   }
 
   write(write: GesprekWrite): Promise<void> {
@@ -68,7 +75,7 @@ export class GroupCommit {
       const batch = this.waiting.splice(0, BATCH)
       let conflicts: Set<Waiting>
       try {
-        conflicts = this.sqlite ? this.sqlite.commit(batch) : await this.viaKysely(batch)
+        conflicts = this.writer ? await this.viaWriter(this.writer, batch) : await this.viaKysely(batch)
       } catch (err) {
         for (const w of batch) w.reject(err)
         continue
@@ -77,10 +84,17 @@ export class GroupCommit {
         if (conflicts.has(w)) w.reject(new CodedError('conflict', 409))
         else w.resolve()
       }
-      // Let sockets be read between batches: a long queue must not stall every connection.
-      if (this.waiting.length > 0) await new Promise((r) => setImmediate(r))
     }
     this.flushing = false
+  }
+
+  private async viaWriter(writer: SqliteWriter, batch: Waiting[]): Promise<Set<Waiting>> {
+    const rows: RowWrite[] = batch.map(({ write: { gesprek: g, event: e } }) => ({
+      ...g,
+      event: [e.gesprek_id, e.seq, e.client_msg_id, e.actor_role, e.actor_id, e.type, e.event_enc, e.created_at],
+    }))
+    const conflicts = await writer.commit(rows)
+    return new Set(conflicts.map((i) => batch[i]!))
   }
 
   private async viaKysely(batch: Waiting[]): Promise<Set<Waiting>> {
@@ -109,40 +123,5 @@ export class GroupCommit {
       }
     })
     return conflicts
-  }
-}
-
-/** The same steps as `viaKysely`, as statements prepared once. */
-class SqliteWrites {
-  readonly commit: (batch: Waiting[]) => Set<Waiting>
-
-  constructor(file: Sqlite.Database) {
-    const advance = file.prepare(
-      'update gesprekken set seq = ?, tool_version = ?, phase = ?, updated_at = ? where id = ? and seq = ?',
-    )
-    const advanceWithSnapshot = file.prepare(
-      'update gesprekken set seq = ?, tool_version = ?, phase = ?, updated_at = ?, snapshot_enc = ?, snapshot_seq = ? where id = ? and seq = ?',
-    )
-    const insert = file.prepare(
-      'insert into gesprek_events (gesprek_id, seq, client_msg_id, actor_role, actor_id, type, event_enc, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
-    )
-    this.commit = file.transaction((batch: Waiting[]) => {
-      const conflicts = new Set<Waiting>()
-      for (const w of batch) {
-        const g = w.write.gesprek
-        const e = w.write.event
-        const changed =
-          g.snapshotEnc === undefined
-            ? advance.run(g.toSeq, g.toolVersion, g.phase, g.at, g.id, g.fromSeq).changes
-            : advanceWithSnapshot.run(g.toSeq, g.toolVersion, g.phase, g.at, g.snapshotEnc, g.toSeq, g.id, g.fromSeq)
-                .changes
-        if (changed !== 1) {
-          conflicts.add(w)
-          continue
-        }
-        insert.run(e.gesprek_id, e.seq, e.client_msg_id, e.actor_role, e.actor_id, e.type, e.event_enc, e.created_at)
-      }
-      return conflicts
-    })
   }
 }

@@ -258,6 +258,7 @@ export class GesprekHost {
   async shutdown(): Promise<void> {
     this.closed = true
     await this.drain()
+    await this.commits.close()
     await this.storeSnapshots().catch((err: unknown) => {
       // Only a cache: the log still holds every event, and the next load replays them.
       this.deps.log.warn('storing snapshots at shutdown failed', errorFields(err))
