@@ -123,9 +123,26 @@ export async function touchDevice(deps: Deps, tokenHash: string): Promise<void> 
   if (last !== undefined && now - last < TOUCH_EVERY_MS && now >= last) return
   seen.set(tokenHash, now)
   if (seen.size > 20_000) for (const [k, t] of seen) if (now - t >= TOUCH_EVERY_MS) seen.delete(k)
-  await deps.db
-    .updateTable('device_tokens')
-    .set({ last_seen_at: iso(deps.clock) })
-    .where('token_hash', '=', tokenHash)
-    .execute()
+  // Touches in the same turn of the loop (every device re-joining after a restart) share one transaction.
+  let batch = touchBatches.get(deps)
+  if (!batch) {
+    const tokens = new Set<string>()
+    const written = new Promise<void>((resolve, reject) =>
+      setImmediate(() => {
+        touchBatches.delete(deps)
+        const at = iso(deps.clock)
+        deps.db
+          .transaction()
+          .execute(async (trx) => {
+            for (const hash of tokens)
+              await trx.updateTable('device_tokens').set({ last_seen_at: at }).where('token_hash', '=', hash).execute()
+          })
+          .then(resolve, reject)
+      }),
+    )
+    touchBatches.set(deps, (batch = { tokens, written }))
+  }
+  batch.tokens.add(tokenHash)
+  await batch.written
 }
+const touchBatches = new WeakMap<Deps, { tokens: Set<string>; written: Promise<void> }>()

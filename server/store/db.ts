@@ -25,7 +25,11 @@ export function cachingPrepare(file: Sqlite.Database, size = STATEMENT_CACHE): S
   const cache = new Map<string, Sqlite.Statement>()
   return {
     close: () => file.close(),
-    prepare(sql: string) {
+    prepare(text: string) {
+      // Kysely opens transactions with a deferred `begin`: one that reads and then writes fails at once
+      // with SQLITE_BUSY when the writer thread committed in between. Immediate takes the write lock up
+      // front, and waits (busy_timeout) instead of failing.
+      const sql = text === 'begin' ? 'begin immediate' : text
       let stmt = cache.get(sql)
       if (!stmt) {
         stmt = file.prepare(sql)

@@ -64,8 +64,6 @@ export class SqliteWriter {
   constructor(file: string) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3')
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } })
-    // An idle writer never keeps the process alive; while a batch is out, its promise does.
-    this.worker.unref()
     this.worker.on('message', (m: { n?: number; conflicts?: number[]; error?: string }) => {
       if (m.n === undefined) return
       const p = this.pending.get(m.n)
@@ -76,6 +74,8 @@ export class SqliteWriter {
     })
     this.worker.on('error', (err) => this.failAll(err))
     this.worker.on('exit', () => this.failAll(new Error('writer stopped')))
+    // An idle writer never keeps the process alive (after the listeners: adding one refs it again).
+    this.worker.unref()
   }
 
   /** Commits a batch in one transaction; resolves with the indexes of the writes whose gesprek moved on. */

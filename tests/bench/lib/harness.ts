@@ -4,7 +4,7 @@
  * Loopback only; every process started here is ended here.
  */
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { LoadConfig, LoadResult } from './load-gen'
@@ -47,7 +47,11 @@ export function startListening(script: string, env: Record<string, string>): Pro
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stderr = ''
-  child.stderr!.on('data', (d: Buffer) => void (stderr = (stderr + d.toString()).slice(-4000)))
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000)
+    // BENCH_SERVER_LOG=<file>: keep what the measured processes logged (warnings and errors).
+    if (process.env.BENCH_SERVER_LOG) appendFileSync(process.env.BENCH_SERVER_LOG, d)
+  })
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start: ${stderr}`)), 60_000)
     child.once('exit', (code) => reject(new Error(`${script} exited ${code}: ${stderr}`)))

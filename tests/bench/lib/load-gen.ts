@@ -54,7 +54,7 @@ const socketOpts = (extra: object) => ({
   forceNew: true,
   reconnection: Boolean(config.reconnect),
   reconnectionDelay: 500,
-  reconnectionDelayMax: 5000,
+  reconnectionDelayMax: 2000,
   ...extra,
 })
 
