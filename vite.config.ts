@@ -45,6 +45,8 @@ export default defineConfig({
   test: {
     root: r('.'),
     include: ['tests/**/*.test.ts'],
+    // Cheap password hashing in the test processes only (server/auth/passwords.ts).
+    setupFiles: ['tests/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Server tests spawn processes and bind ports: two workers fit a 2-core machine.
