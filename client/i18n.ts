@@ -1,18 +1,19 @@
 import i18next from 'i18next'
 import resourcesToBackend from 'i18next-resources-to-backend'
 import { initReactI18next } from 'react-i18next'
+import { LANGUAGES } from '../dialogs/contract/languages'
 
 // One chunk per language and namespace: a child's device loads only what its screen needs.
 const files = import.meta.glob('../locales/*/*.json')
-export const SUPPORTED = ['nl', 'en'] as const
+const SUPPORTED: readonly string[] = LANGUAGES
 
 function initialLanguage(): string {
   const asked = new URLSearchParams(location.search).get('lang')
   // Dutch unless asked otherwise: the begeleider picks the language with the child, not the device.
-  return asked && (SUPPORTED as readonly string[]).includes(asked) ? asked : 'nl'
+  return asked && SUPPORTED.includes(asked) ? asked : 'nl'
 }
 
-export const i18nReady = i18next
+void i18next
   .use(
     resourcesToBackend((lng: string, ns: string) => {
       const load = files[`../locales/${lng}/${ns}.json`]
@@ -30,5 +31,3 @@ export const i18nReady = i18next
     interpolation: { escapeValue: false },
     react: { useSuspense: true },
   })
-
-export default i18next

@@ -6,7 +6,7 @@ import { observatieInfo } from './observatie/steps'
 import { stoplichtInfo } from './stoplicht/steps'
 import type { ToolInfo } from './framework/tool'
 
-/** Every tool's info, without machines: what the client imports. dialogs/registry.ts adds the machines. */
+/** Every tool, listed once, without machines: what the client imports. dialogs/registry.ts builds the machines. */
 export const CATALOG: readonly ToolInfo[] = [
   observatieInfo,
   drieHuizenInfo,

@@ -1,5 +1,5 @@
 import type { GesprekContext } from './framework/build'
-import type { Item, Note } from './framework/items'
+import type { Item, Note } from './contract/items'
 import { mayAudienceSee, type Audience } from './sharing'
 
 export type Projection = { items: Item[]; notes: Note[] }

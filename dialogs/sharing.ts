@@ -1,12 +1,9 @@
-import * as z from 'zod'
+import type { AgeBand, Setting } from './contract/ids'
+import type { ShareLevel } from './contract/items'
 
-/**
- * The deelafspraak: per item the child decides who may know it.
- * Order matters only for display; no level is "better" than another.
- */
-export const SHARE_LEVELS = ['alleen-ik', 'begeleider', 'begeleider-vertelt', 'zelf-vertellen'] as const
-export const ShareLevel = z.enum(SHARE_LEVELS)
-export type ShareLevel = z.output<typeof ShareLevel>
+// The levels and settings are declared once, in the contract; this file holds the rules about them.
+export { SHARE_LEVELS, ShareLevel } from './contract/items'
+export type { Setting } from './contract/ids'
 
 /** Who is looking. There is deliberately no parent audience: parents never log in. */
 export const AUDIENCES = ['kind', 'begeleider', 'oudergesprek'] as const
@@ -25,7 +22,6 @@ export function mayAudienceSee(level: ShareLevel, audience: Audience): boolean {
 }
 
 /** Where a gesprek happens decides the starting level (docs/deelafspraak.md). */
-export type Setting = 'begeleid' | 'kamer'
 export function defaultShareLevel(setting: Setting): ShareLevel {
   return setting === 'kamer' ? 'alleen-ik' : 'begeleider'
 }
@@ -35,6 +31,6 @@ export function defaultShareLevel(setting: Setting): ShareLevel {
  * They shape how the choice is explained; they never move the starting level towards a parent.
  */
 export type ShareBand = 'onder-12' | '12-15' | '16-plus'
-export function shareBand(ageBand: '0-4' | '4-7' | '8-12' | '12-15' | '16-18'): ShareBand {
+export function shareBand(ageBand: AgeBand): ShareBand {
   return ageBand === '16-18' ? '16-plus' : ageBand === '12-15' ? '12-15' : 'onder-12'
 }

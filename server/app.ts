@@ -63,7 +63,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const app = createApp(deps, host, hooks, { distDir: opts.distDir ?? DEFAULT_DIST })
   const httpServer = await new Promise<HttpServer>((resolve) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: opts.host ?? '127.0.0.1' }, () =>
-      resolve(s as HttpServer),
+      resolve(s),
     ) as HttpServer
   })
   const io = createRealtime(httpServer, deps, host)

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { AgeBand, ChildId, GesprekId, Id, Nickname } from './ids'
+import { AgeBand, ChildId, GesprekId, Id, Nickname, Setting } from './ids'
 import { GesprekView } from './view'
 
 export const LoginBody = z.strictObject({
@@ -33,7 +33,7 @@ export const GesprekSummary = z.strictObject({
   seq: z.int(),
   phase: z.string(),
   /** 'kamer': the jongere's own long-lived gesprek (docs/kamer.md); the child page labels it. */
-  setting: z.enum(['begeleid', 'kamer']),
+  setting: Setting,
 })
 export type GesprekSummary = z.output<typeof GesprekSummary>
 
@@ -67,8 +67,3 @@ export const KindJoinOut = z.strictObject({
   nickname: z.string(),
 })
 export type KindJoinOut = z.output<typeof KindJoinOut>
-
-export const ErrorBody = z.strictObject({
-  error: z.string(),
-  issues: z.array(z.strictObject({ path: z.array(z.union([z.string(), z.number()])), code: z.string() })).optional(),
-})

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 
-/** Through which screen or export a begeleider reached a child's gesprek (access log, SEC-08). */
+/** Through which screen or export a begeleider reached a child's gesprek (the access log, docs/deelafspraak.md). */
 export const ACCESS_KINDS = ['live', 'gesprek', 'history', 'oudergesprek', 'print', 'export'] as const
 export const AccessKind = z.enum(ACCESS_KINDS)
 export type AccessKind = z.output<typeof AccessKind>

@@ -1,6 +1,6 @@
 import * as z from 'zod'
-import { GesprekEvent } from '../framework/events'
 import { ErrorCode } from './errors'
+import { GesprekEvent } from './events'
 import { ClientMsgId, GesprekId, Seq } from './ids'
 import { GesprekView, ViewPatch } from './view'
 

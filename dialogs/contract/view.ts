@@ -1,7 +1,14 @@
 import * as z from 'zod'
-import { ShareLevel } from '../sharing'
-import { Drawing, FollowUps, ItemId, Person, PictureId, Colour } from '../framework/items'
-import { AgeBand } from './ids'
+import { AgeBand, Setting } from './ids'
+import { Colour, Drawing, FollowUps, ItemId, Person, PictureId, ShareLevel } from './items'
+
+/**
+ * Where a gesprek stands, the same for every tool: the top-level states of each generated machine
+ * (dialogs/framework/build.ts). Not the method's phase of a child's trajectory (docs/glossary.md).
+ */
+export const PHASES = ['actief', 'gepauzeerd', 'gestopt', 'afgerond'] as const
+export const Phase = z.enum(PHASES)
+export type Phase = z.output<typeof Phase>
 
 export const ItemView = z.strictObject({
   id: ItemId,
@@ -25,8 +32,8 @@ export const GesprekView = z.strictObject({
   toolId: z.string(),
   version: z.string(),
   ageBand: AgeBand,
-  setting: z.enum(['begeleid', 'kamer']),
-  phase: z.enum(['actief', 'gepauzeerd', 'gestopt', 'afgerond']),
+  setting: Setting,
+  phase: Phase,
   step: z.strictObject({ id: z.string(), kind: z.string(), index: z.int(), count: z.int() }).nullable(),
   can: z.strictObject({
     next: z.boolean(),

@@ -1,10 +1,9 @@
 import * as z from 'zod'
-import { Colour, Person } from '../framework/items'
-import { ShareLevel } from '../sharing'
 import { AgeBand, ChildId, Id, Nickname } from './ids'
+import { Colour, Person, ShareLevel } from './items'
 import { ItemView } from './view'
 
-/** The begeleider's workspace (issue 5): caseload, cadence, history, oudergesprek, beheer. */
+/** The begeleider's workspace (docs/workspace.md): caseload, cadence, history, oudergesprek, beheer. */
 
 /** Method phases (digest 4.3): 1 verkenning, 2 begeleiding, 3 afronding. */
 export const ChildPhase = z.union([z.literal(1), z.literal(2), z.literal(3)])

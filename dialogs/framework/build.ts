@@ -1,8 +1,9 @@
 import { assign, setup } from 'xstate'
-import type { AgeBand } from '../contract/ids'
-import { defaultShareLevel, type Setting, type ShareLevel } from '../sharing'
-import type { GesprekEvent } from './events'
-import { itemFitsStep, type Item, type ItemInput, type Note, type StepKind } from './items'
+import type { GesprekEvent } from '../contract/events'
+import type { AgeBand, Setting } from '../contract/ids'
+import type { Item, ItemInput, Note, ShareLevel, StepKind } from '../contract/items'
+import { defaultShareLevel } from '../sharing'
+import { itemFitsStep } from './items'
 import type * as z from 'zod'
 
 export type StepSpec = {
@@ -43,16 +44,15 @@ export type GesprekContext = {
 }
 export type GesprekInput = { ageBand: AgeBand; setting: Setting }
 
-/** Top-level states shared by every tool: pause, stop and the end are composed here once. */
-export const PHASES = ['actief', 'gepauzeerd', 'gestopt', 'afgerond'] as const
-export type Phase = (typeof PHASES)[number]
-
 const findItem = (context: GesprekContext, id: string) => context.items.find((i) => i.id === id)
 
 /**
- * Builds a tool's statechart from its ordered steps. Every tool gets the same shape:
+ * Builds a tool's statechart from its ordered steps. Every tool gets the same shape, whose top-level
+ * states are the gesprek's phases (PHASES in dialogs/contract/view.ts):
  * actief (one state per step, with history) ⇄ gepauzeerd, → gestopt (resumable), → afgerond.
- * No `after`/`invoke`: deadlines live on the server and arrive as events (stack-notes pitfall 18).
+ * No `after`/`invoke`: XState does not resume delayed transitions from a restored snapshot, so
+ * deadlines live on the server and arrive as events (docs/decisions/0045-tools-as-data.md).
+ * `npm run machines` writes the result for Stately's visualiser (docs/machines/).
  */
 export function buildToolMachine(toolId: string, version: string, steps: readonly StepSpec[]) {
   // Generated configs are checked by the model-based tests; XState's config types cannot follow a loop.
@@ -82,7 +82,7 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
   const stepById = new Map(steps.map((s) => [s.id, s]))
 
   return setup({
-    types: {} as { context: GesprekContext; events: GesprekEvent; input: GesprekInput },
+    types: { context: {} as GesprekContext, events: {} as GesprekEvent, input: {} as GesprekInput },
     // Guards never trust an event's shape: the server parses first, but graph traversal and
     // replays of old logs may hand over bare `{ type }` events.
     guards: {
@@ -191,7 +191,7 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
     }),
     initial: 'actief',
     // Sharing, notes and worry marks stay possible after a pause, a stop or the end:
-    // the child may change a level whenever they want (issue: deelafspraak).
+    // the child may change a level whenever they want (docs/deelafspraak.md).
     on: {
       'share.set': { guard: 'allItemsExist', actions: 'setShare' },
       'note.add': { guard: 'noteIsNew', actions: 'addNote' },

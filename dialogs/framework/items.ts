@@ -1,83 +1,9 @@
-import * as z from 'zod'
-import { ShareLevel } from '../sharing'
+import type { ItemInput, StepKind } from '../contract/items'
+import type * as z from 'zod'
 
-/** Pictures are ids from the bundled picture set (client/ui/pictures), never URLs. */
-export const PictureId = z.string().regex(/^[a-z0-9-]{1,32}$/)
-export const ItemId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
-const Text = z.string().trim().max(1000)
-
-export const Colour = z.enum(['groen', 'oranje', 'rood'])
-export type Colour = z.output<typeof Colour>
-export const PersonCategory = z.enum([
-  'familie',
-  'vrienden',
-  'school',
-  'hulpverleners',
-  'club-buurt',
-  'online',
-  'huisdier',
-])
-export const PersonGives = z.enum(['troost', 'hulp', 'leuke-dingen', 'advies'])
-export const Person = z.strictObject({
-  name: z.string().trim().min(1).max(40),
-  category: PersonCategory,
-  circle: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-  gives: z.array(PersonGives).max(4).default([]),
-  safe: z.enum(['ja', 'soms', 'nee']).optional(),
-  contact: z.enum(['meer', 'zo', 'minder']).optional(),
-  mustNotKnow: z.boolean().default(false),
-})
-export type Person = z.output<typeof Person>
-
-/** A simple drawing: up to a few hundred short strokes of points in a 0..1000 box. */
-export const Drawing = z.array(z.array(z.tuple([z.int().min(0).max(1000), z.int().min(0).max(1000)])).max(400)).max(60)
-
-/** What a client may send when adding an item; the step decides which fields are required. */
-export const ItemInput = z.strictObject({
-  id: ItemId,
-  text: Text.optional(),
-  pictures: z.array(PictureId).max(6).default([]),
-  drawing: Drawing.optional(),
-  /** Stoplicht: the thing that gets a colour (a place, person or moment key, or the child's own). */
-  subject: z.string().trim().min(1).max(60).optional(),
-  colour: Colour.optional(),
-  scale: z.int().min(0).max(10).optional(),
-  person: Person.optional(),
-  /** For a shared step (e.g. Mijn kamer modules): which prompt inside the step this answers. */
-  prompt: z
-    .string()
-    .regex(/^[a-zA-Z0-9.-]{1,40}$/)
-    .optional(),
-})
-export type ItemInput = z.input<typeof ItemInput>
-
-export const FollowUps = z
-  .record(z.string().regex(/^[a-zA-Z0-9-]{1,30}$/), Text)
-  .refine((r) => Object.keys(r).length <= 8)
-
-export const ItemPatch = z.strictObject({
-  text: Text.optional(),
-  pictures: z.array(PictureId).max(6).optional(),
-  colour: Colour.optional(),
-  scale: z.int().min(0).max(10).optional(),
-  person: Person.optional(),
-  followUps: FollowUps.optional(),
-})
-
-export type Item = Omit<z.output<typeof ItemInput>, 'id'> & {
-  id: string
-  stepId: string
-  share: ShareLevel
-  followUps: Record<string, string>
-  /** Set by the begeleider ("zorg"): a signal for a human, never a score. */
-  worry: boolean
-}
-
-export type Note = { id: string; text: string; itemId?: string }
-
-/** Kinds of step; the client renders each kind with its own visual. */
-export const STEP_KINDS = ['info', 'items', 'stoplicht', 'scale', 'netwerk', 'observe', 'share', 'modules'] as const
-export type StepKind = (typeof STEP_KINDS)[number]
+// The item schemas are the contract's (dialogs/contract/items.ts); server and client still import
+// some of them from here.
+export { Colour, ItemInput, Person, PersonCategory, PersonGives, type Item, type StepKind } from '../contract/items'
 
 /** Which item fields a step kind requires. Pure, used by the machine guard and by the client. */
 export function itemFitsStep(kind: StepKind, item: z.output<typeof ItemInput>): boolean {
@@ -88,7 +14,7 @@ export function itemFitsStep(kind: StepKind, item: z.output<typeof ItemInput>): 
     case 'modules':
       return hasContent || item.scale !== undefined
     case 'observe':
-      // No scores for the youngest: an observation is words, signals go to a human (issue 3).
+      // No scores for the youngest: an observation is words, signals go to a human (docs/tools/observatie.md).
       return hasContent && item.scale === undefined
     case 'stoplicht':
       return Boolean(item.subject) && item.colour !== undefined

@@ -19,7 +19,8 @@ export function renameSteps(toolId: string, toVersion: string, renames: Readonly
   const rename = (stepId: string) => renames[stepId] ?? stepId
   const prefix = `${toolId}.actief.`
   return (raw) => {
-    const s = structuredClone(raw) as Persisted
+    // A persisted snapshot is JSON (it is stored as JSON), so a JSON round trip is a full copy.
+    const s = JSON.parse(JSON.stringify(raw)) as Persisted
     if (s.value && typeof s.value === 'object' && 'actief' in s.value) {
       const v = s.value as { actief: string }
       s.value = { actief: rename(v.actief) }

@@ -1,9 +1,12 @@
-import type { AgeBand } from '../contract/ids'
-import type { Setting } from '../sharing'
+import type { AgeBand, Setting } from '../contract/ids'
 import type { StepSpec, ToolMachine } from './build'
 import type { Operator } from './events'
 
-/** What a screen needs to know about a tool: no machine, so the client bundle stays small. */
+/**
+ * A tool is data: its ordered steps and the locale namespace holding their prompts. Everything else
+ * (the statechart, the views, pause/stop/skip) is the framework's (docs/decisions/0045-tools-as-data.md).
+ * No machine here, so the client bundle stays small.
+ */
 export type ToolInfo = {
   id: string
   version: string
@@ -15,14 +18,12 @@ export type ToolInfo = {
   steps: readonly StepSpec[]
   /** i18n namespace holding the tool's prompts. */
   namespace: `tool-${string}`
-}
-
-/** A registry entry: the tool's info plus its statechart, for the server and the tests. */
-export type ToolDef = ToolInfo & {
-  machine: ToolMachine
   /**
    * Migrations of a persisted snapshot, keyed by the version they start from.
    * Each returns the snapshot in the shape of the version it names (docs/decisions/0004-tool-versions.md).
    */
-  migrations?: Record<string, (snapshot: unknown) => { snapshot: unknown; version: string }>
+  migrations?: Readonly<Record<string, (snapshot: unknown) => { snapshot: unknown; version: string }>>
 }
+
+/** A registry entry: the tool's info plus the statechart built from it, for the server and the tests. */
+export type ToolDef = ToolInfo & { machine: ToolMachine }

@@ -1,17 +1,14 @@
-import type { SnapshotFrom } from 'xstate'
-import type { Audience } from '../sharing'
-import { project } from '../projection'
 import type { GesprekView } from '../contract/view'
-import type { ToolMachine, Phase } from './build'
-import type { ToolDef } from './tool'
+import { project } from '../projection'
+import type { Audience } from '../sharing'
+import { stateOf, type ToolSnapshot } from './snapshot'
+import type { ToolInfo } from './tool'
 
 /** Everything of a view except the answers: the same for every audience, so computed once per command. */
 export type ViewHead = Omit<GesprekView, 'items' | 'notes'>
 
-export function viewHead(tool: ToolDef, snapshot: SnapshotFrom<ToolMachine>): ViewHead {
-  const value = snapshot.value as string | Record<string, string>
-  const phase = (typeof value === 'string' ? value : Object.keys(value)[0]) as Phase
-  const stepId = typeof value === 'object' ? value.actief : undefined
+export function viewHead(tool: ToolInfo, snapshot: ToolSnapshot): ViewHead {
+  const { phase, stepId } = stateOf(snapshot)
   const index = stepId ? tool.steps.findIndex((s) => s.id === stepId) : -1
   const step = index >= 0 ? tool.steps[index]! : undefined
   return {
@@ -35,8 +32,8 @@ export function viewHead(tool: ToolDef, snapshot: SnapshotFrom<ToolMachine>): Vi
 
 /** Turns a machine snapshot into what one audience may see. Pure; the server calls it per socket audience. */
 export function toView(
-  tool: ToolDef,
-  snapshot: SnapshotFrom<ToolMachine>,
+  tool: ToolInfo,
+  snapshot: ToolSnapshot,
   audience: Audience,
   head: ViewHead = viewHead(tool, snapshot),
 ): GesprekView {

@@ -117,7 +117,7 @@ const TOUCH_EVERY_MS = 60_000
 /** Keeps a device token alive; written at most once a minute (the idle limit is 15 minutes). */
 export async function touchDevice(deps: Deps, tokenHash: string): Promise<void> {
   let seen = lastTouched.get(deps)
-  if (!seen) lastTouched.set(deps, (seen = new Map()))
+  if (!seen) lastTouched.set(deps, (seen = new Map<string, number>()))
   const now = deps.clock.now()
   const last = seen.get(tokenHash)
   if (last !== undefined && now - last < TOUCH_EVERY_MS && now >= last) return

@@ -16,7 +16,7 @@ export type GesprekWrite = {
     fromSeq: number
     toSeq: number
     toolVersion: string
-    phase: string
+    phase: Database['gesprekken']['phase']
     /** Present when this write also stores the snapshot as of `toSeq`. */
     snapshotEnc?: string
     at: string

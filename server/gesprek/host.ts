@@ -1,9 +1,10 @@
-import { createActor, initialTransition, type ActorScope, type SnapshotFrom } from 'xstate'
+import { createActor, initialTransition, type ActorScope } from 'xstate'
 import { CodedError } from '../../dialogs/contract/errors'
 import type { AgeBand } from '../../dialogs/contract/ids'
 import type { GesprekView, ViewPatch } from '../../dialogs/contract/view'
 import type { ToolMachine } from '../../dialogs/framework/build'
 import { mayRoleSend, type GesprekEvent } from '../../dialogs/framework/events'
+import { restoreSnapshot, stateOf, type ToolSnapshot } from '../../dialogs/framework/snapshot'
 import type { ToolDef } from '../../dialogs/framework/tool'
 import { viewHead, type ViewHead } from '../../dialogs/framework/view'
 import { project, type Projection } from '../../dialogs/projection'
@@ -18,7 +19,7 @@ import { errorFields } from '../log'
 import { diffProjection } from './delta'
 import { GroupCommit } from './group-commit'
 
-type Snapshot = SnapshotFrom<ToolMachine>
+type Snapshot = ToolSnapshot
 /** What the last frame sent to an audience showed, so the next one can be a patch against it. */
 type Shown = { seq: number; projection: Projection }
 type Loaded = {
@@ -51,7 +52,7 @@ const LOADED_MAX = 20_000
 
 const snapshotAad = (gesprekId: string) => `${gesprekId}:snapshot`
 const eventAad = (gesprekId: string, seq: number) => `${gesprekId}:${seq}:event`
-const phaseOf = (s: Snapshot) => (typeof s.value === 'string' ? s.value : Object.keys(s.value)[0]!)
+const phaseOf = (s: Snapshot) => stateOf(s).phase
 
 /**
  * One inert actor scope per machine, reused: XState's `transition()` builds a throwaway actor (and a
@@ -373,8 +374,7 @@ export class GesprekHost {
   ) {
     let persisted: unknown = JSON.parse(open(key, row.snapshot_enc, snapshotAad(gesprekId)))
     persisted = migrateSnapshot(tool, row.tool_version, persisted)
-    // Restoring (not starting) an actor is how XState revives a persisted snapshot; input is unused then.
-    let snapshot = createActor(tool.machine, { snapshot: persisted } as never).getSnapshot() as Snapshot
+    let snapshot = restoreSnapshot(tool, persisted)
     if (snapshot.status === 'error') throw new CodedError('internal', 500)
     for (const e of await this.eventsAfter(gesprekId, key, row.snapshot_seq))
       snapshot = step(tool.machine, snapshot, e.event)

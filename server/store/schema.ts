@@ -1,4 +1,9 @@
 import type { Generated } from 'kysely'
+import type { GesprekEventType } from '../../dialogs/contract/events'
+import type { AgeBand, Setting } from '../../dialogs/contract/ids'
+import type { AccessKind } from '../../dialogs/contract/receipt'
+import type { Phase } from '../../dialogs/contract/view'
+import type { ChildPhase, Living } from '../../dialogs/contract/workspace'
 
 /** Table shapes for Kysely. Times are ISO strings so SQLite and PostgreSQL store them alike. */
 export interface Database {
@@ -29,7 +34,7 @@ export interface Database {
     team_id: string
     begeleider_id: string
     nickname: string
-    age_band: string
+    age_band: AgeBand
     /** The child's data key, AES-256-GCM wrapped by the instance key. Null after erasure (crypto-shredding). */
     key_wrapped: string | null
     created_at: string
@@ -37,19 +42,19 @@ export interface Database {
     /** Siblings share a family (migration 0003); null for a child recorded on their own. */
     family_id: string | null
     /** Method phase: 1 verkenning, 2 begeleiding, 3 afronding. */
-    phase: Generated<number>
-    living: Generated<'residentieel' | 'ambulant'>
+    phase: Generated<ChildPhase>
+    living: Generated<Living>
   }
   gesprekken: {
     id: string
     child_id: string
     tool_id: string
     tool_version: string
-    setting: string
+    setting: Setting
     /** The band the gesprek was started for (machine input); the child's band may move on later. */
-    age_band: string
+    age_band: AgeBand
     seq: number
-    phase: string
+    phase: Phase
     /** Sealed persisted XState snapshot: a cache of folding the event log up to `snapshot_seq`. */
     snapshot_enc: string
     /** The last event the stored snapshot includes; events after it are replayed on load (migration 0040). */
@@ -62,10 +67,10 @@ export interface Database {
     gesprek_id: string
     seq: number
     client_msg_id: string
-    actor_role: string
+    actor_role: 'kind' | 'begeleider'
     actor_id: string
     /** Event type only (e.g. item.add); the payload is sealed. */
-    type: string
+    type: GesprekEventType
     event_enc: string
     created_at: string
   }
@@ -86,7 +91,7 @@ export interface Database {
     child_id: string
     begeleider_id: string
     gesprek_id: string | null
-    what: string
+    what: AccessKind
     /** JSON array of step ids (parts of the script, not answers). */
     step_ids: string
     created_at: string

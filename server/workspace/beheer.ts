@@ -98,7 +98,7 @@ export async function overview(deps: Deps, scope: Scope): Promise<BeheerOut> {
       nickname: ch.nickname,
       teamId: ch.team_id,
       begeleiderId: ch.begeleider_id,
-      ageBand: ch.age_band as BeheerOut['children'][number]['ageBand'],
+      ageBand: ch.age_band,
       closedAt: ch.closed_at,
       eraseAfter: ch.closed_at
         ? new Date(Date.parse(ch.closed_at) + retentionDays * 24 * 60 * 60_000).toISOString()

@@ -58,8 +58,8 @@ export async function caseloadCards(
     return {
       id: r.id,
       nickname: r.nickname,
-      ageBand: r.age_band as AgeBand,
-      phase: r.phase as ChildPhase,
+      ageBand: r.age_band,
+      phase: r.phase,
       living: r.living,
       familyId: r.family_id,
       begeleider: r.display_name,
@@ -67,7 +67,7 @@ export async function caseloadCards(
       createdAt: r.created_at,
       gesprekCount: Number(g?.n ?? 0),
       cadence: {
-        gesprek: cadenceItem('gesprek', now, (g?.last as string | undefined) ?? null, r.created_at),
+        gesprek: cadenceItem('gesprek', now, g?.last ?? null, r.created_at),
         // held_on is a day; read it as noon UTC so a time zone never moves it to the day before.
         evaluatie: cadenceItem('evaluatie', now, lastEval ? `${lastEval}T12:00:00.000Z` : null, r.created_at),
       },

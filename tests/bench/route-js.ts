@@ -1,5 +1,5 @@
 /**
- * What a browser must load before the first screen of each route (PERF-06, ADR 0008): the entry chunk
+ * What a browser must load before the first screen of each route (docs/decisions/0008-what-loads-when.md): the entry chunk
  * plus the route's lazy chunk and everything both import statically, gzip-compressed. Chunks a screen
  * loads later (dynamic imports) do not count. Reads Vite's manifest, so run it after `vite build`.
  * Shared by tests/bench/bundle.ts (prints) and tests/client/bundle-budget.test.ts (enforces).

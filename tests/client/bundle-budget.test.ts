@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * PERF-06 as a test: the JS a route loads before its first screen stays within budget (ADR 0008).
+ * The bundle budget as a test: the JS a route loads before its first screen stays within budget (ADR 0008).
  * Reads the build in dist/client: `npm test` runs `vite build` before vitest.
  */
 import { readFileSync } from 'node:fs'
@@ -12,7 +12,7 @@ const manifest = readManifest()
 const initialSource = (route: Route) =>
   chunkFiles(manifest, initialChunks(manifest, route)).map((f) => readFileSync(f, 'utf8'))
 
-describe('client bundle budget (PERF-06)', () => {
+describe('client bundle budget', () => {
   it.each(['kind', 'kamer', 'begeleider'] as const)('/%s initial JS (gzip) is within its budget', (route) => {
     const kib = routeKiB(manifest, route)
     expect(kib, `/${route}: ${kib} KiB gzip, budget ${BUDGET[route]} KiB`).toBeLessThanOrEqual(BUDGET[route])

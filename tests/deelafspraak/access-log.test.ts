@@ -4,7 +4,7 @@ import { receiptFor, recordAccess, rowHash, verifyAccessLog } from '../../server
 import { connected, emitAck, HttpUser, msgId, startGesprek } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
-/** SEC-08: who looked at which child's gesprek is logged (never content), chained, and shown to the child. */
+/** The access log (docs/deelafspraak.md): who looked at which child's gesprek is logged (never content), chained, and shown to the child. */
 
 const { startSeeded, open } = useServers()
 

@@ -119,7 +119,7 @@ describe('kamer: "alleen ik" never reaches a begeleider socket', () => {
             ).toBe(true)
         }
         if (!sharedId) {
-          const item = fittingItem(spec, 'item-shared-0001', SHARED, current.items as never)
+          const item = fittingItem(spec, 'item-shared-0001', SHARED, current.items)
           if (item && (await send({ type: 'item.add', item })).ok) {
             sharedId = item.id
             expect(await send({ type: 'share.set', itemIds: [sharedId], level: 'begeleider' })).toMatchObject({

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
-import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate'
+import { initialTransition, transition } from 'xstate'
 import { describe, expect, it } from 'vitest'
-import type { ToolMachine } from '../../dialogs/framework/build'
 import { GesprekEvent, mayRoleSend, type GesprekCommand } from '../../dialogs/framework/events'
+import { restoreSnapshot, stateOf, type ToolSnapshot } from '../../dialogs/framework/snapshot'
 import type { ToolDef } from '../../dialogs/framework/tool'
 import { toView } from '../../dialogs/framework/view'
 import { TOOLS } from '../../dialogs/registry'
@@ -15,7 +15,7 @@ import { fittingItem } from './drive'
  * checked against an independent model of who chose what, for every audience, after every event.
  */
 
-type Snapshot = SnapshotFrom<ToolMachine>
+type Snapshot = ToolSnapshot
 
 /** The documented defaults (docs/deelafspraak.md), restated here rather than imported. */
 const DOCUMENTED_DEFAULT: Record<Setting, ShareLevel> = { begeleid: 'begeleider', kamer: 'alleen-ik' }
@@ -38,16 +38,16 @@ type Step =
 
 const idx = fc.integer({ min: 0, max: POOL - 1 })
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 3, arbitrary: fc.constant({ t: 'simple', type: 'nav.next' } as Step) },
+  { weight: 3, arbitrary: fc.constant<Step>({ t: 'simple', type: 'nav.next' }) },
   {
     weight: 1,
-    arbitrary: fc.constantFrom('nav.back', 'nav.skip').map((type) => ({ t: 'simple', type }) as Step),
+    arbitrary: fc.constantFrom('nav.back', 'nav.skip').map((type): Step => ({ t: 'simple', type })),
   },
   {
     weight: 1,
     arbitrary: fc
       .constantFrom('gesprek.pause', 'gesprek.resume', 'gesprek.stop')
-      .map((type) => ({ t: 'simple', type }) as Step),
+      .map((type): Step => ({ t: 'simple', type })),
   },
   {
     weight: 5,
@@ -73,7 +73,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({ t: fc.constant('note' as const), n: fc.nat(50), i: fc.option(idx, { nil: null }) }),
   },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('worry' as const), i: idx, on: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.constant({ t: 'restore' } as Step) },
+  { weight: 1, arbitrary: fc.constant<Step>({ t: 'restore' }) },
 )
 
 const gesprekArb = fc
@@ -87,8 +87,8 @@ const gesprekArb = fc
   )
 
 function currentStep(tool: ToolDef, s: Snapshot) {
-  const value = s.value as string | Record<string, string>
-  return typeof value === 'object' ? tool.steps.find((st) => st.id === value.actief) : undefined
+  const { stepId } = stateOf(s)
+  return stepId === undefined ? undefined : tool.steps.find((st) => st.id === stepId)
 }
 
 function toEvent(tool: ToolDef, s: Snapshot, step: Exclude<Step, { t: 'restore' }>): GesprekCommand {
@@ -146,7 +146,7 @@ describe('deelafspraak property: the real machines never show an "alleen ik" ite
           if (step.t === 'restore') {
             // The host persists and revives snapshots between commands; the rules must survive that.
             const persisted = JSON.parse(JSON.stringify(tool.machine.getPersistedSnapshot(snapshot)))
-            snapshot = createActor(tool.machine, { snapshot: persisted } as never).getSnapshot() as Snapshot
+            snapshot = restoreSnapshot(tool, persisted)
             continue
           }
           const event = GesprekEvent.parse(toEvent(tool, snapshot, step))

@@ -1,7 +1,9 @@
 import { createActor } from 'xstate'
 import { describe, expect, it } from 'vitest'
-import { drieHuizen } from '../../dialogs/drie-huizen'
+import { findTool } from '../../dialogs/registry'
 import { describeToolModel } from './model-harness'
+
+const drieHuizen = findTool('drie-huizen')!
 
 describeToolModel(drieHuizen, { ageBand: '8-12', setting: 'begeleid' })
 

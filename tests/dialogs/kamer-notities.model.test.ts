@@ -1,7 +1,9 @@
 import { createActor } from 'xstate'
 import { describe, expect, it } from 'vitest'
-import { kamerNotities } from '../../dialogs/kamer-notities'
+import { findTool } from '../../dialogs/registry'
 import { describeToolModel } from './model-harness'
+
+const kamerNotities = findTool('kamer-notities')!
 
 describeToolModel(kamerNotities, { ageBand: '16-18', setting: 'kamer' })
 

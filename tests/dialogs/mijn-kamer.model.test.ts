@@ -1,12 +1,10 @@
 import { createActor } from 'xstate'
 import { describe, expect, it } from 'vitest'
-import { GesprekEvent, type GesprekCommand } from '../../dialogs/framework/events'
 import { allowedPrompts } from '../../dialogs/framework/build'
-import { mijnKamer } from '../../dialogs/mijn-kamer'
-import { describeToolModel } from './model-harness'
+import { findTool } from '../../dialogs/registry'
+import { describeToolModel, ev } from './model-harness'
 
-/** Events as the server hands them to the machine: parsed, defaults filled in. */
-const ev = (e: GesprekCommand) => GesprekEvent.parse(e)
+const mijnKamer = findTool('mijn-kamer')!
 
 describeToolModel(mijnKamer, { ageBand: '16-18', setting: 'kamer' })
 

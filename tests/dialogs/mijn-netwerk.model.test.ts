@@ -1,11 +1,9 @@
 import { createActor } from 'xstate'
 import { describe, expect, it } from 'vitest'
-import { GesprekEvent, type GesprekCommand } from '../../dialogs/framework/events'
-import { mijnNetwerk } from '../../dialogs/mijn-netwerk'
-import { describeToolModel } from './model-harness'
+import { findTool } from '../../dialogs/registry'
+import { describeToolModel, ev } from './model-harness'
 
-/** Events as the server hands them to the machine: parsed, defaults filled in. */
-const ev = (e: GesprekCommand) => GesprekEvent.parse(e)
+const mijnNetwerk = findTool('mijn-netwerk')!
 
 describeToolModel(mijnNetwerk, { ageBand: '12-15', setting: 'kamer' })
 

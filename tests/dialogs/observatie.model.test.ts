@@ -1,23 +1,16 @@
-import { createActor } from 'xstate'
 import { describe, expect, it } from 'vitest'
-import { GesprekEvent, type GesprekCommand } from '../../dialogs/framework/events'
 import { mayRoleSend } from '../../dialogs/framework/events'
-import { observatie } from '../../dialogs/observatie'
+import { findTool } from '../../dialogs/registry'
 import { OBSERVE_COLUMNS, PRINCIPLES } from '../../dialogs/observatie/steps'
 import { project } from '../../dialogs/projection'
-import { describeToolModel } from './model-harness'
+import { describeToolModel, ev, startAt, walkTo } from './model-harness'
 
-/** Events as the server hands them to the machine: parsed, defaults filled in. */
-const ev = (e: GesprekCommand) => GesprekEvent.parse(e)
+const observatie = findTool('observatie')!
 
 describeToolModel(observatie, { ageBand: '0-4', setting: 'begeleid' })
 
 describe('observatie rules', () => {
-  const at = (stepId: string) => {
-    const a = createActor(observatie.machine, { input: { ageBand: '0-4', setting: 'begeleid' } }).start()
-    while ((a.getSnapshot().value as { actief?: string }).actief !== stepId) a.send(ev({ type: 'nav.next' }))
-    return a
-  }
+  const at = (stepId: string) => startAt(observatie, { ageBand: '0-4', setting: 'begeleid' }, stepId)
 
   it('has the six principles, each with seen / goes well / worries', () => {
     expect(PRINCIPLES).toHaveLength(6)
@@ -43,7 +36,7 @@ describe('observatie rules', () => {
   it('keeps raw observations from the oudergesprek; what is written for the parent reaches it', () => {
     const a = at('veiligheid')
     a.send(ev({ type: 'item.add', item: { id: 'item-o-zorg-1', prompt: 'zorgen', text: 'schrikt van harde stemmen' } }))
-    while ((a.getSnapshot().value as { actief?: string }).actief !== 'met-ouder') a.send(ev({ type: 'nav.next' }))
+    walkTo(a, 'met-ouder')
     a.send(ev({ type: 'item.add', item: { id: 'item-o-goed-1', prompt: 'goed-vertellen', text: 'troost goed' } }))
     const ctx = a.getSnapshot().context
     expect(ctx.items.map((i) => [i.id, i.share])).toEqual([

@@ -1,20 +1,13 @@
-import { createActor } from 'xstate'
 import { describe, expect, it } from 'vitest'
-import { GesprekEvent, type GesprekCommand } from '../../dialogs/framework/events'
-import { stoplicht } from '../../dialogs/stoplicht'
-import { describeToolModel } from './model-harness'
+import { findTool } from '../../dialogs/registry'
+import { describeToolModel, ev, startAt } from './model-harness'
 
-/** Events as the server hands them to the machine: parsed, defaults filled in. */
-const ev = (e: GesprekCommand) => GesprekEvent.parse(e)
+const stoplicht = findTool('stoplicht')!
 
 describeToolModel(stoplicht, { ageBand: '4-7', setting: 'begeleid' })
 
 describe('stoplicht rules', () => {
-  const atStep = (stepId: string) => {
-    const a = createActor(stoplicht.machine, { input: { ageBand: '8-12', setting: 'begeleid' } }).start()
-    while ((a.getSnapshot().value as { actief?: string }).actief !== stepId) a.send(ev({ type: 'nav.next' }))
-    return a
-  }
+  const atStep = (stepId: string) => startAt(stoplicht, { ageBand: '8-12', setting: 'begeleid' }, stepId)
 
   it('gives each subject one colour, which the child can change', () => {
     const a = atStep('plekken')
@@ -31,8 +24,7 @@ describe('stoplicht rules', () => {
 
   it('refuses unknown subjects and own additions without words or pictures', () => {
     const a = atStep('plekken')
-    const can = (item: object) =>
-      a.getSnapshot().can(ev({ type: 'item.add', item: { id: 'item-x-0001', ...item } as never }))
+    const can = (item: object) => a.getSnapshot().can(ev({ type: 'item.add', item: { id: 'item-x-0001', ...item } }))
     expect(can({ subject: 'de-maan', colour: 'rood' })).toBe(false)
     expect(can({ subject: 'eigen', colour: 'rood' })).toBe(false)
     expect(can({ subject: 'eigen', colour: 'rood', text: 'de bus' })).toBe(true)

@@ -17,7 +17,7 @@ const load = (lng: string, ns: string) =>
 const LIBRARY = ['observatie', 'drie-huizen', 'stoplicht', 'mijn-netwerk', 'mijn-kamer']
 
 describe('the tool library', () => {
-  it('has the five tools of issue 3 with their bands, operators and settings', () => {
+  it('has the five method tools with their bands, operators and settings', () => {
     const shape = LIBRARY.map((id) => {
       const t = findTool(id)!
       return [id, t.ageBands.join(' '), t.operator, t.settings.join(' ')]

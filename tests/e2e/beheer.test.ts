@@ -106,7 +106,7 @@ describe.runIf(hasBrowser)('browser: beheer, inzage, closing a trajectory, erasu
       moRow.getByRole('button', { name: 'Inzage downloaden' }).click(),
     ])
     expect(download.suggestedFilename()).toBe(`inzage-${mo}.json`)
-    const file = readFileSync((await download.path())!, 'utf8')
+    const file = readFileSync(await download.path(), 'utf8')
     expect(file).toContain('Ik fiets graag naar school')
     expect(JSON.parse(file)).toBeTypeOf('object')
     await page.getByText('De inzage van Mo staat in je downloads').waitFor()

@@ -1,6 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { GesprekView } from '../../dialogs/contract/view'
 import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
 import { HttpUser, startTestServer, type TestServer } from '../helpers/server'
 
@@ -58,7 +57,7 @@ describe.runIf(hasBrowser)('browser: every tool of the library', () => {
 
   const next = (page: Page) => page.getByRole('button', { name: /^Verder →$|^Verder$/ }).click()
   const stored = async (gesprekId: string, audience: 'begeleider' | 'oudergesprek' = 'begeleider') =>
-    (await server.host.view(gesprekId, audience)).view as GesprekView
+    (await server.host.view(gesprekId, audience)).view
 
   it('Stoplicht (4-7): colours, what would make it greener, the ladder, a drawing', async () => {
     const { gesprekId, code } = await start('Lina', '4-7', 'stoplicht')

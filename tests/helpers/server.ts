@@ -128,7 +128,7 @@ export function connect(url: string, opts: { token?: string; cookie?: string; or
     reconnection: false,
     auth: opts.token ? { token: opts.token } : {},
     extraHeaders: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...(opts.origin ? { origin: opts.origin } : {}) },
-  }) as TestSocket
+  })
   follow(socket)
   return socket
 }

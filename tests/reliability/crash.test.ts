@@ -7,7 +7,7 @@ import { DbReader, prng, sleep, spawnServer, until, type ServerProc } from './pr
 import type { SeedFile } from './server-process'
 
 /**
- * REL-01 crash test: the real server in its own process, SIGKILLed at seeded random moments while
+ * Crash test (acked answers survive, docs/security.md): the real server in its own process, SIGKILLed at seeded random moments while
  * simulated children send answers; after every restart nothing acked is missing, nothing is doubled,
  * order holds and every begeleider view equals the database.
  * Reproduce a failure with CRASH_SEED=<printed seed>; CRASH_KILLS / CRASH_GESPREKKEN make it heavier.

@@ -20,7 +20,7 @@ import {
 } from '../helpers/server'
 
 /**
- * REL-07 / SEC-21: 10,000 generated malformed socket payloads plus generated HTTP bodies. Every one is
+ * Malformed input gets an error code, never a crash (docs/security.md): 10,000 generated malformed socket payloads plus generated HTTP bodies. Every one is
  * answered with an error code (or, for protocol violations, a disconnect); nothing crashes, no promise
  * is left unhandled, memory comes back, and an honest gesprek running alongside keeps working.
  * Reproduce with FUZZ_SEED=<printed seed>.

@@ -7,7 +7,7 @@ import { SimGesprek } from './model'
 import { DbReader, prng, sleep } from './proc'
 
 /**
- * REL-06: clients behind a TCP proxy that drops, delays and half-opens their connections. Clients
+ * Network faults (docs/security.md): clients behind a TCP proxy that drops, delays and half-opens their connections. Clients
  * behave like client/net/outbox.ts: one command at a time, retried with the same clientMsgId after a
  * timeout (on a fresh connection: a half-open one never answers). Afterwards: nothing acked is lost,
  * nothing doubled, order holds, begeleider views equal the database. Reproduce with NET_SEED.

@@ -56,7 +56,7 @@ export async function spawnServer(
   })
   const stderr: string[] = []
   let errBuf = ''
-  proc.stderr!.on('data', (d: Buffer) => {
+  proc.stderr.on('data', (d: Buffer) => {
     errBuf += d.toString('utf8')
     const lines = errBuf.split('\n')
     errBuf = lines.pop()!
@@ -71,12 +71,12 @@ export async function spawnServer(
       out += d.toString('utf8')
       const m = /LISTENING (\d+)/.exec(out)
       if (m) {
-        proc.stdout!.off('data', onData)
+        proc.stdout.off('data', onData)
         const port = Number(m[1])
         resolve({ proc, port, url: `http://127.0.0.1:${port}`, stderr, exited })
       }
     }
-    proc.stdout!.on('data', onData)
+    proc.stdout.on('data', onData)
     void exited.then(({ code, signal }) =>
       reject(new Error(`server exited before listening (${code ?? signal}): ${stderr.slice(-5).join('\n')}`)),
     )

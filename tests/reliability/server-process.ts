@@ -13,7 +13,7 @@ import { HttpUser, seedOrganisations } from '../helpers/server'
 
 const dataDir = process.env.DATA_DIR
 if (!dataDir) throw new Error('DATA_DIR is required')
-// Log lines go to stderr as JSON, so a test can grep them (SEC-22); info is left out to keep runs quiet.
+// Log lines go to stderr as JSON, so a test can grep them for answer text (docs/security.md); info is left out to keep runs quiet.
 const log = createLogger((l) => process.stderr.write(l + '\n'), process.env.LOG_INFO !== '1')
 const server = await startServer({ dataDir, port: Number(process.env.PORT ?? 0), log })
 

@@ -7,7 +7,7 @@ import { DbReader, sleep, spawnServer, type ServerProc } from './proc'
 import type { SeedFile } from './server-process'
 
 /**
- * REL-12: on SIGTERM the server stops accepting, lets the commands already queued commit and ack,
+ * Graceful shutdown (docs/operations.md): on SIGTERM the server stops accepting, lets the commands already queued commit and ack,
  * tells every client `server:restarting`, closes, and exits 0. Nothing acked is lost.
  */
 const dataDir = tempDir('kg-shutdown-')
@@ -17,7 +17,7 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-describe('graceful shutdown (REL-12)', () => {
+describe('graceful shutdown', () => {
   it('finishes in-flight commits, tells clients to reconnect and exits cleanly', { timeout: 120_000 }, async () => {
     const seedOut = join(dataDir, 'seed.json')
     const first = await spawnServer(dataDir, { env: { SEED_GESPREKKEN: '20', SEED_OUT: seedOut } })

@@ -1,5 +1,5 @@
 /**
- * The authorisation matrix's expectations (SEC-06): who may call what. docs/security.md shows the same
+ * The authorisation matrix's expectations: who may call what. docs/security.md shows the same
  * table; tests/security/authz-matrix.test.ts checks both against the running app.
  */
 export const ACTORS = [

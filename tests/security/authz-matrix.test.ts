@@ -20,7 +20,7 @@ import {
 } from '../helpers/server'
 
 /**
- * SEC-06 / SEC-07: every HTTP route and socket event × every kind of caller → allowed or denied, as
+ * The authorisation matrix (docs/security.md): every HTTP route and socket event × every kind of caller → allowed or denied, as
  * documented in docs/security.md ("Authorisation matrix"). The routes are read from the Hono app
  * itself: a route without a row here fails the test, so nothing new slips through unclassified.
  *
@@ -105,7 +105,7 @@ function concretePath(path: string, f: Fixture): string {
     .replace(/:childId|:id/, f.childId)
 }
 
-describe('authorisation matrix (SEC-06, SEC-07)', () => {
+describe('authorisation matrix', () => {
   it('has an expectation row for every registered route, and no stale rows', () => {
     const routes = registeredRoutes().filter((r) => !INFRASTRUCTURE.has(r))
     const unclassified = routes.filter((r) => !(r in MATRIX))

@@ -3,13 +3,13 @@ import { captureLog, connected, emitAck, HttpUser, msgId, startGesprek, type Tes
 import { useServers } from '../helpers/use-servers'
 
 /**
- * SEC-22: answer text never reaches a log line or an error answer. A whole gesprek runs with canary
+ * Privacy by construction (docs/security.md): answer text never reaches a log line or an error answer. A whole gesprek runs with canary
  * words in every field a child or begeleider can fill, and every bad request quotes them too; then
  * every log line and every error response is searched.
  */
 const { startSeeded, open } = useServers()
 
-describe('no answer text in logs or errors (SEC-22)', () => {
+describe('no answer text in logs or errors', () => {
   it('keeps canary answers out of every log line and every error response', async () => {
     const logs = captureLog()
     const { server, sanne } = await startSeeded({ log: logs.log, retentionDays: false })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { connected, emitAck, HttpUser, seedOrganisations, startGesprek } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
-/** SEC-14 header snapshot; SEC-05 / SEC-20 socket Origin and re-authentication on every reconnect. */
+/** Header snapshot; socket Origin and re-authentication on every reconnect. */
 const { start, open } = useServers()
 
 /** Seeded, nobody logged in: a test logs in itself when it needs to. */
@@ -22,7 +22,7 @@ const SNAPSHOT = {
   'cross-origin-resource-policy': 'same-origin',
 }
 
-describe('security headers (SEC-14)', () => {
+describe('security headers', () => {
   it('sends the same strict set on pages, API answers and errors; no-store on child and kamer routes', async () => {
     const server = await boot()
     const anon = new HttpUser(server.url)
@@ -79,7 +79,7 @@ describe('security headers (SEC-14)', () => {
   })
 })
 
-describe('socket handshake (SEC-05, SEC-20)', () => {
+describe('socket handshake', () => {
   it('runs without connection state recovery, so authentication is never skipped', async () => {
     const server = await boot()
     expect(

@@ -56,7 +56,7 @@ const fileHas = (file: string, needle: string) => {
   return [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')].some((b) => data.includes(b))
 }
 
-describe('encryption at rest (SEC-09)', () => {
+describe('encryption at rest', () => {
   it('never writes a canary answer to the SQLite file, its WAL or a backup; the backup is complete', async () => {
     const { server, sanne } = await setup()
     const g = await answerWithCanaries(server, sanne)
@@ -217,7 +217,7 @@ describe('inzage and erasure are for an admin of the same organisation (AVG art.
   })
 })
 
-describe('retention (SEC-10)', () => {
+describe('retention', () => {
   it('erases raw answers 30 days after the trajectory closes, not a day before', async () => {
     const clock = fakeClock()
     const { server, sanne, admin } = await setup({ clock })

@@ -12,7 +12,7 @@ import {
 } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
-/** SEC-03, SEC-04, REL-08: limits per IP, globally and per socket, on join codes, logins and commands. */
+/** Rate limits (docs/security.md): limits per IP, globally and per socket, on join codes, logins and commands. */
 const { start, startSeeded, open } = useServers()
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'

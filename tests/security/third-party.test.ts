@@ -3,8 +3,8 @@ import type { Browser } from 'playwright-core'
 import { hasBrowser, launch, PHONE } from '../helpers/browser'
 import { HttpUser, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
 
-/** SEC-11: the child's pages load nothing from anywhere but our own origin (no fonts, CDNs, trackers). */
-describe.runIf(hasBrowser)('zero third-party requests (SEC-11)', () => {
+/** No third parties (docs/security.md): the child's pages load nothing from anywhere but our own origin (no fonts, CDNs, trackers). */
+describe.runIf(hasBrowser)('zero third-party requests', () => {
   let server: TestServer
   let browser: Browser
   beforeAll(async () => {

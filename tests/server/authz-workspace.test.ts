@@ -13,7 +13,7 @@ import {
 } from '../helpers/server'
 
 /**
- * The authorisation matrix for every begeleider route and socket event (issue 5, SEC-06/07):
+ * The authorisation matrix for every begeleider route and socket event (docs/workspace.md, docs/security.md):
  * no login, the begeleider of the team, a begeleider of another team (joris), and the admin of
  * another organisation (admin-b). "Not yours" answers exactly like "does not exist".
  */

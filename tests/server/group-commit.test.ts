@@ -36,10 +36,10 @@ describe('group commit', () => {
     const commits = new GroupCommit(server.deps.db)
     let transactions = 0
     const original = server.deps.db.transaction.bind(server.deps.db)
-    server.deps.db.transaction = (() => {
+    server.deps.db.transaction = () => {
       transactions++
       return original()
-    }) as typeof server.deps.db.transaction
+    }
     await Promise.all(ids.map((id, i) => commits.write(writeFor(id, 0, `group-msg-${i}`))))
     server.deps.db.transaction = original
     expect(transactions).toBeLessThan(ids.length) // they shared commits

@@ -1,10 +1,14 @@
-import { createActor, type SnapshotFrom } from 'xstate'
+import { createActor, transition } from 'xstate'
 import { describe, expect, it } from 'vitest'
-import { drieHuizen } from '../../dialogs/drie-huizen'
-import { buildToolMachine, type ToolMachine } from '../../dialogs/framework/build'
+import { findTool } from '../../dialogs/registry'
+import type { GesprekEvent } from '../../dialogs/contract/events'
+import { buildToolMachine } from '../../dialogs/framework/build'
 import { renameSteps } from '../../dialogs/framework/migrate'
+import { restoreSnapshot, stateOf, type ToolSnapshot } from '../../dialogs/framework/snapshot'
 import type { ToolDef } from '../../dialogs/framework/tool'
 import { migrateSnapshot } from '../../server/gesprek/host'
+
+const drieHuizen = findTool('drie-huizen')!
 
 /**
  * No tool has changed its states yet, so this proves the mechanism on a synthetic version 2 of
@@ -18,11 +22,22 @@ const drieHuizenV2: ToolDef = {
   machine: buildToolMachine('drie-huizen', '2', v2Steps),
   migrations: { '1': renameSteps('drie-huizen', '2', { sterktes: 'krachten' }) },
 }
-const stateOf = (s: SnapshotFrom<ToolMachine>) => s.value
+const stateValue = (s: ToolSnapshot) => s.value
+
+/** A restored gesprek that takes events one by one, as the host does between commands. */
+function restored(tool: ToolDef, persisted: unknown) {
+  let snapshot = restoreSnapshot(tool, persisted)
+  return {
+    getSnapshot: () => snapshot,
+    send: (event: GesprekEvent) => {
+      ;[snapshot] = transition(tool.machine, snapshot, event)
+    },
+  }
+}
 
 function v1SnapshotPausedIn(stepId: string) {
   const a = createActor(drieHuizen.machine, { input: { ageBand: '8-12', setting: 'begeleid' } }).start()
-  while ((a.getSnapshot().value as { actief?: string }).actief !== stepId) a.send({ type: 'nav.next' })
+  while (stateOf(a.getSnapshot()).stepId !== stepId) a.send({ type: 'nav.next' })
   a.send({ type: 'item.add', item: { id: 'item-sterk-01', text: 'voetballen', pictures: [], prompt: 'goed-in' } })
   a.send({ type: 'nav.skip' })
   a.send({ type: 'nav.back' })
@@ -34,11 +49,11 @@ describe('tool versions: a gesprek in progress survives a change of states', () 
   it('restores a version 1 snapshot paused in a renamed step and continues in version 2', () => {
     const persisted = v1SnapshotPausedIn('sterktes')
     const migrated = migrateSnapshot(drieHuizenV2, '1', persisted)
-    const actor = createActor(drieHuizenV2.machine, { snapshot: migrated } as never).start()
+    const actor = restored(drieHuizenV2, migrated)
     expect(actor.getSnapshot().status).toBe('active')
-    expect(stateOf(actor.getSnapshot())).toBe('gepauzeerd')
+    expect(stateValue(actor.getSnapshot())).toBe('gepauzeerd')
     actor.send({ type: 'gesprek.resume' })
-    expect(stateOf(actor.getSnapshot())).toEqual({ actief: 'krachten' })
+    expect(stateValue(actor.getSnapshot())).toEqual({ actief: 'krachten' })
     const ctx = actor.getSnapshot().context
     expect(ctx.items).toMatchObject([{ id: 'item-sterk-01', stepId: 'krachten', prompt: 'goed-in' }])
     expect(ctx.skipped).toEqual(['krachten'])
@@ -46,14 +61,14 @@ describe('tool versions: a gesprek in progress survives a change of states', () 
     actor.send({ type: 'item.update', itemId: 'item-sterk-01', patch: { text: 'keepen' } })
     expect(actor.getSnapshot().context.items[0]!.text).toBe('keepen')
     actor.send({ type: 'nav.next' })
-    expect(stateOf(actor.getSnapshot())).toEqual({ actief: 'delen' })
+    expect(stateValue(actor.getSnapshot())).toEqual({ actief: 'delen' })
   })
 
   it('without the migration the child would silently lose their place and the step of their answers', () => {
     const persisted = v1SnapshotPausedIn('sterktes')
-    const a = createActor(drieHuizenV2.machine, { snapshot: persisted } as never).start()
+    const a = restored(drieHuizenV2, persisted)
     a.send({ type: 'gesprek.resume' })
-    expect(stateOf(a.getSnapshot())).toEqual({ actief: 'intro' })
+    expect(stateValue(a.getSnapshot())).toEqual({ actief: 'intro' })
     expect(v2Steps.map((s) => s.id)).not.toContain(a.getSnapshot().context.items[0]!.stepId)
   })
 

@@ -299,27 +299,26 @@ describe('history and oudergesprek come only from their projections', () => {
 })
 
 describe('history data (pure)', () => {
-  const view = (items: Partial<GesprekView['items'][number]>[]): GesprekView =>
-    ({
-      toolId: 't',
-      version: '1',
-      ageBand: '8-12',
-      setting: 'begeleid',
-      phase: 'afgerond',
-      step: null,
-      can: { next: false, back: false, skip: false, pause: false, resume: false, stop: false },
-      items: items.map((i, n) => ({
-        id: `item-${n}-xxxxx`,
-        stepId: 's',
-        pictures: [],
-        followUps: {},
-        share: 'begeleider',
-        worry: false,
-        ...i,
-      })),
-      notes: [],
-      skipped: [],
-    }) as GesprekView
+  const view = (items: Partial<GesprekView['items'][number]>[]): GesprekView => ({
+    toolId: 't',
+    version: '1',
+    ageBand: '8-12',
+    setting: 'begeleid',
+    phase: 'afgerond',
+    step: null,
+    can: { next: false, back: false, skip: false, pause: false, resume: false, stop: false },
+    items: items.map((i, n) => ({
+      id: `item-${n}-xxxxx`,
+      stepId: 's',
+      pictures: [],
+      followUps: {},
+      share: 'begeleider',
+      worry: false,
+      ...i,
+    })),
+    notes: [],
+    skipped: [],
+  })
   const person = (name: string, circle: 1 | 2 | 3): Person => ({
     name,
     category: 'familie',

@@ -1,6 +1,5 @@
 import type { ItemView } from '../../../dialogs/contract/view'
 import type { StepSpec } from '../../../dialogs/framework/build'
-import type { ItemInput } from '../../../dialogs/framework/items'
 import type { OutboxEntry } from '../../net/outbox'
 
 export type ShownItem = ItemView & { pending: boolean }
@@ -14,7 +13,7 @@ export function stepItems(view: { items: ItemView[] }, step: StepSpec, pending: 
   const shown: ShownItem[] = stored.map((i) => ({ ...i, pending: false }))
   for (const { event } of pending) {
     if (event.type === 'item.add' && !stored.some((i) => i.id === event.item.id)) {
-      const input = event.item as ItemInput
+      const input = event.item
       shown.push({
         ...input,
         pictures: input.pictures ?? [],

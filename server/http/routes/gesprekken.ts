@@ -2,7 +2,6 @@ import { Hono } from 'hono'
 import QRCode from 'qrcode'
 import { CodedError } from '../../../dialogs/contract/errors'
 import { NewGesprekBody, type GesprekDetail, type JoinCodeOut } from '../../../dialogs/contract/http'
-import type { AgeBand } from '../../../dialogs/contract/ids'
 import { findTool } from '../../../dialogs/registry'
 import { recordAccess, stepsInView } from '../../audit/access-log'
 import { childForBegeleider, gesprekFor } from '../../auth/access'
@@ -27,7 +26,7 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
       const input = await body(c, NewGesprekBody)
       const child = await childForBegeleider(deps, p, input.childId)
       const tool = findTool(input.toolId)
-      const ageBand = child.age_band as AgeBand
+      const ageBand = child.age_band
       if (!tool || !tool.ageBands.includes(ageBand) || !tool.settings.includes('begeleid'))
         throw new CodedError('not_allowed_now', 400)
       const id = await host.create({ childId: child.id, toolId: tool.id, setting: 'begeleid', ageBand })

@@ -150,7 +150,7 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
             if (!kamerToolsFor(child.age_band).includes(toolId)) throw new CodedError('not_allowed_now', 400)
             const existing = (await kamerGesprekken(p.childId)).find((g) => g.tool_id === toolId)
             if (existing) return existing.id
-            return host.create({ childId: p.childId, toolId, setting: 'kamer', ageBand: child.age_band as AgeBand })
+            return host.create({ childId: p.childId, toolId, setting: 'kamer', ageBand: child.age_band })
           })().finally(() => creating.delete(key))
           creating.set(key, job)
         }

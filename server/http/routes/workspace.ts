@@ -9,7 +9,6 @@ import {
   type HistoryOut,
   type OudergesprekOut,
 } from '../../../dialogs/contract/workspace'
-import type { AgeBand } from '../../../dialogs/contract/ids'
 import { recordAccess, stepsInView } from '../../audit/access-log'
 import { childForBegeleider } from '../../auth/access'
 import type { BegeleiderPrincipal } from '../../auth/principal'
@@ -60,7 +59,7 @@ export function workspaceRoutes(deps: Deps, host: GesprekHost) {
     const draft = await loadDraft(deps, child)
     await logLooks(deps, p, child.id, what, gs)
     const out: OudergesprekOut = {
-      child: { id: child.id, nickname: child.nickname, ageBand: child.age_band as AgeBand },
+      child: { id: child.id, nickname: child.nickname, ageBand: child.age_band },
       since: since ?? null,
       ...buildPreparation(gs),
       draft: draft?.draft ?? null,
@@ -150,10 +149,7 @@ export function workspaceRoutes(deps: Deps, host: GesprekHost) {
       const child = await childForBegeleider(deps, p, c.req.param('id'))
       const gs = await projectedGesprekken(deps, host, child.id, 'begeleider')
       await logLooks(deps, p, child.id, 'history', gs)
-      const out: HistoryOut = buildHistory(
-        { id: child.id, nickname: child.nickname, ageBand: child.age_band as AgeBand },
-        gs,
-      )
+      const out: HistoryOut = buildHistory({ id: child.id, nickname: child.nickname, ageBand: child.age_band }, gs)
       return c.json(out)
     })
     .get('/children/:id/oudergesprek', (c) => preparation(c, 'oudergesprek'))

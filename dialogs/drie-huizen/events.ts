@@ -1,2 +1,0 @@
-// Drie huizen uses the shared event language unchanged; the step guards decide what fits where.
-export { GesprekEvent as DrieHuizenEvent } from '../framework/events'
