@@ -4,7 +4,7 @@ import type { AgeBand } from '../../dialogs/contract/ids'
 import type { GesprekView, ViewPatch } from '../../dialogs/contract/view'
 import type { ToolMachine } from '../../dialogs/framework/build'
 import { mayRoleSend, type GesprekEvent } from '../../dialogs/framework/events'
-import { restoreSnapshot, stateOf, type ToolSnapshot } from '../../dialogs/framework/snapshot'
+import { replay, restoreSnapshot, stateOf, type ToolSnapshot } from '../../dialogs/framework/snapshot'
 import type { ToolDef } from '../../dialogs/framework/tool'
 import { viewHead, type ViewHead } from '../../dialogs/framework/view'
 import { project, type Projection } from '../../dialogs/projection'
@@ -74,7 +74,7 @@ export function step(machine: ToolMachine, snapshot: Snapshot, event: GesprekEve
       system: self.system,
       emit: () => undefined,
       actionExecutor: () => undefined,
-    } as unknown as ActorScope<Snapshot, GesprekEvent>
+    }
     scopes.set(machine, scope)
   }
   ;(scope.self as unknown as { _snapshot: Snapshot })._snapshot = snapshot
@@ -226,12 +226,13 @@ export class GesprekHost {
     const row = await this.row(gesprekId)
     const tool = this.toolOf(row.tool_id)
     const key = await this.childKey(row.child_id)
-    let [snapshot] = initialTransition(tool.machine, {
-      ageBand: row.age_band as AgeBand,
-      setting: row.setting as Setting,
-    })
     const events = await this.eventsAfter(gesprekId, key, 0)
-    for (const e of events) snapshot = step(tool.machine, snapshot, e.event)
+    // The framework's own fold, not the host's transition path: a check on the one, by the other.
+    const snapshot = replay(
+      tool,
+      { ageBand: row.age_band, setting: row.setting },
+      events.map((e) => e.event),
+    )
     return { persisted: tool.machine.getPersistedSnapshot(snapshot), seq: events.at(-1)?.seq ?? 0 }
   }
 
@@ -432,7 +433,7 @@ export function migrateSnapshot(tool: ToolDef, fromVersion: string, persisted: u
   for (let guard = 0; version !== tool.version; guard++) {
     const step = tool.migrations?.[version]
     if (!step || guard > 50) throw new CodedError('conflict', 409)
-    const migrated = step(snapshot) as { snapshot: unknown; version: string }
+    const migrated = step(snapshot)
     snapshot = migrated.snapshot
     version = migrated.version
   }

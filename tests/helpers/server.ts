@@ -146,7 +146,7 @@ function follow(socket: TestSocket): Follower {
   const made: Follower = (f = { seqs: new ViewSeqs(), listeners: new Set() })
   followers.set(socket, f)
   onGesprekView(
-    socket as never,
+    socket,
     f.seqs,
     (gesprekId, seq, view) => {
       if (view) for (const l of made.listeners) l(gesprekId, seq, view)

@@ -20,4 +20,4 @@ io.on('connection', (s) => {
 http.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () =>
   process.stdout.write(`LISTENING ${(http.address() as AddressInfo).port}\n`),
 )
-process.once('SIGTERM', () => io.close(() => process.exit(0)))
+process.once('SIGTERM', () => void io.close(() => process.exit(0)))

@@ -47,7 +47,7 @@ export function startListening(script: string, env: Record<string, string>): Pro
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stderr = ''
-  child.stderr!.on('data', (d: Buffer) => {
+  child.stderr.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000)
     // BENCH_SERVER_LOG=<file>: keep what the measured processes logged (warnings and errors).
     if (process.env.BENCH_SERVER_LOG) appendFileSync(process.env.BENCH_SERVER_LOG, d)
@@ -55,7 +55,7 @@ export function startListening(script: string, env: Record<string, string>): Pro
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start: ${stderr}`)), 60_000)
     child.once('exit', (code) => reject(new Error(`${script} exited ${code}: ${stderr}`)))
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       const m = /LISTENING (\d+)/.exec(d.toString())
       if (!m) return
       clearTimeout(timer)
