@@ -49,6 +49,8 @@ export default defineConfig({
     setupFiles: ['tests/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits for a condition; its default of one second fails on a busy machine, not a broken product.
+    expect: { poll: { timeout: 15_000, interval: 50 } },
     // Server tests spawn processes and bind ports: two workers fit a 2-core machine.
     maxWorkers: 2,
   },

@@ -5,8 +5,13 @@ import type { ShareLevel } from './contract/items'
 export { SHARE_LEVELS, ShareLevel } from './contract/items'
 export type { Setting } from './contract/ids'
 
-/** Who is looking. There is deliberately no parent audience: parents never log in. */
-export const AUDIENCES = ['kind', 'begeleider', 'oudergesprek'] as const
+/**
+ * Who is looking. There is deliberately no parent login: parents never log in. `oudergesprek` is the
+ * talk with the parent the child is here with; `andere-ouder` is the parent who did not come along, a
+ * distinct audience that no level ever reaches [000:894-906]: what that parent hears is agreed apart,
+ * with both parents, by the begeleider (the other-parent record), never taken from the child's answers.
+ */
+export const AUDIENCES = ['kind', 'begeleider', 'oudergesprek', 'andere-ouder'] as const
 export type Audience = (typeof AUDIENCES)[number]
 
 /** The single rule behind every projection, print and export. */
@@ -18,6 +23,8 @@ export function mayAudienceSee(level: ShareLevel, audience: Audience): boolean {
       return level !== 'alleen-ik'
     case 'oudergesprek':
       return level === 'begeleider-vertelt' || level === 'zelf-vertellen'
+    case 'andere-ouder':
+      return false
   }
 }
 

@@ -2,10 +2,15 @@ import { writeFileSync } from 'node:fs'
 import { sql } from 'kysely'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { valuesJoined } from './cli-args'
 import { createBegeleider, createOrganisation, createTeam } from './auth/accounts'
 import { passwordIsStrongEnough } from './auth/passwords'
 import { systemClock } from './clock'
-import { ChildKeys, loadInstanceKey } from './crypto/keys'
+import { MemoryLimitStore } from './auth/limit-store'
+import { Limits } from './auth/limits'
+import { KamerKeys } from './crypto/kamer-keys'
+import { ChildKeys, deriveKey, loadInstanceKey } from './crypto/keys'
+import { loadIndexKeys } from './crypto/secrets'
 import type { Deps } from './deps'
 import { createLogger } from './log'
 import { endSessionsOf, moveChild, resetPassword, setActive } from './workspace/beheer'
@@ -16,6 +21,7 @@ import { createDemoGesprekken } from './demo-gesprekken'
 import { DEFAULT_RETENTION_DAYS, runRetention } from './jobs/retention'
 import { eraseChild, exportChild } from './privacy/child-data'
 import { rotateInstanceKey } from './crypto/rotate'
+import { TableRevocations } from './realtime/revocation-table'
 
 const USAGE = `npm run admin -- <command> [options]
 
@@ -40,10 +46,25 @@ const USAGE = `npm run admin -- <command> [options]
 
   DATA_DIR (default ./data) selects the database.`
 
+const STRING_OPTIONS = new Set([
+  'organisation',
+  'organisation-id',
+  'team',
+  'team-id',
+  'name',
+  'username',
+  'display-name',
+  'password',
+  'begeleider-id',
+  'child-id',
+  'to',
+  'days',
+])
+
 async function main() {
   const [command, ...rest] = process.argv.slice(2)
   const { values } = parseArgs({
-    args: rest,
+    args: valuesJoined(rest, STRING_OPTIONS),
     options: {
       organisation: { type: 'string' },
       'organisation-id': { type: 'string' },
@@ -63,12 +84,20 @@ async function main() {
   })
   const dataDir = resolve(process.env.DATA_DIR ?? './data')
   const db = await openSqlite(dataDir)
+  const instanceKey = loadInstanceKey(dataDir, process.env.KINDGESPREK_KEY)
+  const keys = new ChildKeys(instanceKey)
+  const log = createLogger(undefined, true)
   const deps: Deps = {
     db,
     clock: systemClock,
     log: createLogger(undefined, true),
-    keys: new ChildKeys(loadInstanceKey(dataDir, process.env.KINDGESPREK_KEY)),
-    config: { origins: [], secure: false },
+    keys,
+    index: await loadIndexKeys(db, instanceKey),
+    kamerKeys: new KamerKeys(db, keys, systemClock, log),
+    limits: new Limits(new MemoryLimitStore(systemClock), deriveKey(instanceKey, 'limit-keys')),
+    // A running server reads these notices within a second and ends the sockets they cover.
+    revocations: new TableRevocations(db),
+    config: { origins: [], localOrigins: [], secure: false, trustProxy: { kind: 'none' } },
   }
   const need = (k: keyof typeof values): string => {
     const v = values[k]
@@ -77,7 +106,8 @@ async function main() {
   }
   const password = () => {
     const p = need('password')
-    if (!passwordIsStrongEnough(p)) throw new Error('password must be at least 10 characters')
+    if (!passwordIsStrongEnough(p))
+      throw new Error('password must be at least 10 characters (not counting spaces around it), with 5 different ones')
     return p
   }
   // The CLI acts for the server operator; the organisation is still named so a typo cannot reach another one.
@@ -112,8 +142,7 @@ async function main() {
           }),
         )
         break
-      // Run beside a live server, these end sessions in the database; open sockets close at their
-      // next reconnect (the admin page also closes them at once: docs/workspace.md).
+      // Run beside a live server, these also leave a revocation notice: its open sockets end within a second.
       case 'deactivate':
         await setActive(deps, cliScope(), need('begeleider-id'), false)
         console.log(JSON.stringify({ ok: true }))
@@ -150,8 +179,9 @@ async function main() {
           .where('organisation_id', '=', need('organisation-id'))
           .executeTakeFirst()
         if (!own) throw new Error('no such child in that organisation')
-        // A server running beside this keeps its own cache: erase through the beheer route when it runs.
-        const host = new GesprekHost(deps)
+        // A server running beside this keeps its own cache: erase through the beheer route when it runs
+        // (the erasure's revocation notice still ends the child's open sockets there).
+        const host = new GesprekHost(deps, deps.kamerKeys)
         if (command === 'export-child') console.log(JSON.stringify(await exportChild(deps, host, childId), null, 2))
         else {
           await eraseChild(deps, host, childId)
@@ -170,7 +200,7 @@ async function main() {
       case 'retention': {
         const days = Number(values.days ?? process.env.RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS)
         if (!Number.isInteger(days) || days < 1) throw new Error('--days must be a whole number of days, at least 1')
-        console.log(JSON.stringify(await runRetention(deps, new GesprekHost(deps), { days })))
+        console.log(JSON.stringify(await runRetention(deps, new GesprekHost(deps, deps.kamerKeys), { days })))
         break
       }
       case 'demo-gesprekken': {

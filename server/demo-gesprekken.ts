@@ -1,4 +1,5 @@
 import { CodedError } from '../dialogs/contract/errors'
+import { recordDeviceJoin } from './audit/access-log'
 import { createJoinCode, redeemJoinCode } from './auth/join-codes'
 import type { BegeleiderPrincipal } from './auth/principal'
 import type { Deps } from './deps'
@@ -40,9 +41,11 @@ export async function createDemoGesprekken(
   for (let i = 0; i < count; i++) {
     const childId = await createChild(deps, p, { nickname: `Demo ${i + 1}`, ageBand: '8-12' })
     const gesprekId = await host.create({ childId, toolId: 'drie-huizen', setting: 'begeleid', ageBand: '8-12' })
-    const { code } = await createJoinCode(deps, gesprekId)
-    const { token } = await redeemJoinCode(deps, code)
-    out.push({ gesprekId, childId, token })
+    const { code } = await createJoinCode(deps, gesprekId, p.begeleiderId)
+    const joined = await redeemJoinCode(deps, code)
+    // As the route does: every way to a child's token is on the child's receipt.
+    await recordDeviceJoin(deps, joined)
+    out.push({ gesprekId, childId, token: joined.token })
   }
   return out
 }

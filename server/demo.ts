@@ -1,10 +1,17 @@
 import type { Deps } from './deps'
 import { createOrganisation } from './auth/accounts'
+import { seedDemoCaseload } from './demo-seed'
 
 export const DEMO_LOGIN = { username: 'demo', password: 'demo-begeleider' }
 
-/** First start only: a demo organisation, team and begeleider so `npm start` is usable at once. */
-export async function ensureDemo(deps: Deps): Promise<{ username: string; password: string } | null> {
+/**
+ * First start only: a demo organisation, team and begeleider so `npm start` is usable at once; with
+ * `withCaseload` also a small caseload with a few weeks of history (server/demo-seed.ts).
+ */
+export async function ensureDemo(
+  deps: Deps,
+  withCaseload = false,
+): Promise<{ username: string; password: string } | null> {
   const existing = await deps.db
     .selectFrom('begeleiders')
     .select('id')
@@ -13,7 +20,7 @@ export async function ensureDemo(deps: Deps): Promise<{ username: string; passwo
   if (existing) return DEMO_LOGIN
   const anyone = await deps.db.selectFrom('organisations').select('id').executeTakeFirst()
   if (anyone) return null // a real installation: never add a known password to it
-  await createOrganisation(deps, {
+  const made = await createOrganisation(deps, {
     organisation: 'Demo opvang',
     team: 'Team Zon',
     username: DEMO_LOGIN.username,
@@ -21,5 +28,15 @@ export async function ensureDemo(deps: Deps): Promise<{ username: string; passwo
     password: DEMO_LOGIN.password,
     role: 'admin',
   })
+  if (withCaseload)
+    await seedDemoCaseload(deps, {
+      role: 'begeleider',
+      begeleiderId: made.begeleiderId,
+      organisationId: made.organisationId,
+      teamId: made.teamId,
+      admin: true,
+      displayName: 'Sanne',
+      sessionHash: '',
+    })
   return DEMO_LOGIN
 }

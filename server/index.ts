@@ -2,6 +2,9 @@ import { resolve } from 'node:path'
 import { startServer } from './app'
 import { Env } from './env'
 
+// Files the server makes (the database's -wal and -shm among them) are for the service user only.
+process.umask(0o077)
+
 const env = Env.safeParse(process.env)
 if (!env.success) {
   console.error('Invalid environment:', env.error.issues.map((i) => i.path.join('.')).join(', '))
@@ -16,13 +19,19 @@ const server = await startServer({
   origins: env.data.PUBLIC_ORIGINS,
   secure: env.data.BEHIND_TLS,
   retentionDays: env.data.RETENTION_DAYS,
+  signalFollowUpDays: env.data.SIGNAL_FOLLOW_UP_DAYS,
+  ...(env.data.HELP_LINES ? { helpLines: env.data.HELP_LINES } : {}),
+  trustProxy: env.data.TRUST_PROXY,
+  devOrigins: env.data.DEV_ORIGINS,
   demo: env.data.DEMO,
+  demoCaseload: env.data.DEMO,
 })
 
 const shownUrl = env.data.PUBLIC_ORIGINS[0] ?? server.url
 console.log(`\nkindgesprek draait op ${shownUrl}`)
 console.log(`  begeleider: ${shownUrl}/begeleider`)
 console.log(`  kind:       ${shownUrl}/kind`)
+console.log(`  kamer:      ${shownUrl}/kamer`)
 if (server.demo)
   console.log(`  demo-login: gebruikersnaam "${server.demo.username}", wachtwoord "${server.demo.password}"`)
 console.log('')

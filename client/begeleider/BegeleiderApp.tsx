@@ -13,6 +13,8 @@ import { Oudergesprek } from './Oudergesprek'
 import { KamerNotice } from './KamerNotice'
 import { linkProps, useRoute } from './router'
 import './workspace.css'
+import { WORKSPACE_LANGUAGES } from '../../dialogs/contract/languages'
+import { LanguagePicker } from '../ui/LanguagePicker'
 
 export default function BegeleiderApp() {
   const { t } = useTranslation(['common', 'workspace'])
@@ -42,6 +44,7 @@ export default function BegeleiderApp() {
             {t('workspace:account.beheer')}
           </a>
         )}
+        <LanguagePicker only={WORKSPACE_LANGUAGES} />
         <span className="topbar__me">{me.displayName}</span>
         <button type="button" className="btn btn--quiet" onClick={() => logout('/api/auth/logout')}>
           {t('begeleider.logout')}

@@ -9,6 +9,7 @@ import {
   type CaseloadOut,
 } from '../../dialogs/contract/workspace'
 import { api, ApiError } from '../net/api'
+import { RowSignal, useCaseloadSignals, type RowSignals } from './Signals'
 import { AgeBandField, LivingField, PhaseField } from './ChildFields'
 import { linkProps } from './router'
 import { formatDay, useWorkspaceT } from './words'
@@ -24,6 +25,7 @@ export function Caseload({ go, team }: { go: (path: string) => void; team: strin
     )
   }, [])
   useEffect(load, [load])
+  const signals = useCaseloadSignals()
   const all = data?.families.flatMap((f) => f.children) ?? []
   const count = (s: CadenceItem['status']) =>
     all.filter((c) => c.cadence.gesprek.status === s || c.cadence.evaluatie.status === s).length
@@ -46,7 +48,7 @@ export function Caseload({ go, team }: { go: (path: string) => void; team: strin
             {f.label && <h2 className="family__label">{f.label}</h2>}
             <ul className="child-rows">
               {f.children.map((c) => (
-                <ChildRow key={c.id} child={c} go={go} lng={i18n.language} />
+                <ChildRow key={c.id} child={c} go={go} lng={i18n.language} signals={signals[c.id]} />
               ))}
             </ul>
           </div>
@@ -59,7 +61,17 @@ export function Caseload({ go, team }: { go: (path: string) => void; team: strin
   )
 }
 
-function ChildRow({ child: c, go, lng }: { child: CaseloadChild; go: (path: string) => void; lng: string }) {
+function ChildRow({
+  child: c,
+  go,
+  lng,
+  signals,
+}: {
+  child: CaseloadChild
+  go: (path: string) => void
+  lng: string
+  signals: RowSignals | undefined
+}) {
   const { t } = useWorkspaceT()
   return (
     <li className="child-row" data-testid="child-row">
@@ -71,11 +83,17 @@ function ChildRow({ child: c, go, lng }: { child: CaseloadChild; go: (path: stri
         <span>{t(`workspace:phase.${c.phase}`)}</span>
         <span>{t(`workspace:living.${c.living}`)}</span>
         {!c.mine && <span className="muted">{t('workspace:caseload.of', { name: c.begeleider })}</span>}
+        <span className="child-row__last">
+          {c.cadence.gesprek.lastAt
+            ? t('screens:caseload.lastContact', { date: formatDay(c.cadence.gesprek.lastAt, lng) })
+            : t('screens:caseload.noContact')}
+        </span>
       </span>
       <span className="child-row__cadence">
         <CadenceBadge label={t('workspace:cadence.gesprek')} item={c.cadence.gesprek} lng={lng} />
         <CadenceBadge label={t('workspace:cadence.evaluatie')} item={c.cadence.evaluatie} lng={lng} />
       </span>
+      <RowSignal signals={signals} />
     </li>
   )
 }

@@ -7,8 +7,12 @@ import { api, ApiError } from '../net/api'
 import { CadenceBadge } from './Caseload'
 import { AgeBandField, LivingField, PhaseField } from './ChildFields'
 import { rememberJoin } from './join-memory'
+import { ParentsPanel } from './Parents'
+import { ChildSignals } from './Signals'
 import { linkProps } from './router'
 import { formatDay, useWorkspaceT } from './words'
+import type { LangCode } from '../../dialogs/contract/languages'
+import { GesprekLanguageSelect } from './GesprekLanguage'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -27,23 +31,26 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
     api<GesprekSummary[]>(`/api/children/${childId}/gesprekken`).then(setGesprekken, fail)
   }, [childId, fail])
 
+  const [lang, setLang] = useState<LangCode>('nl')
   // Every tool that fits the band, read from the catalogue: new tools appear here by themselves.
   const tools = child
     ? CATALOG.filter((tool) => tool.ageBands.includes(child.ageBand) && tool.settings.includes('begeleid'))
     : []
   const start = (toolId: string) =>
-    api<{ gesprek: GesprekSummary; join: JoinCodeOut | null }>('/api/gesprekken', { body: { childId, toolId } }).then(
-      (r) => {
-        if (r.join) rememberJoin(r.gesprek.id, r.join)
-        go(`/begeleider/gesprek/${r.gesprek.id}`)
-      },
-      fail,
-    )
+    api<{ gesprek: GesprekSummary; join: JoinCodeOut | null }>('/api/gesprekken', {
+      body: { childId, toolId, lang },
+    }).then((r) => {
+      if (r.join) rememberJoin(r.gesprek.id, r.join)
+      go(`/begeleider/gesprek/${r.gesprek.id}`)
+    }, fail)
 
   return (
     <div className="child-page">
       <a className="btn btn--quiet" {...linkProps(go, '/begeleider')}>
-        ← {t('common:begeleider.back')}
+        <span className="dir-arrow" aria-hidden="true">
+          ←
+        </span>{' '}
+        {t('common:begeleider.back')}
       </a>
       {child && (
         <>
@@ -62,6 +69,8 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
               </a>
             </nav>
           </header>
+          <ChildSignals childId={childId} go={go} />
+          <ParentsPanel childId={childId} />
           <div className="child-grid">
             <section className="panel">
               <h2>{t('workspace:child.start')}</h2>
@@ -70,6 +79,7 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
                   ? t('workspace:child.startObserve')
                   : t('workspace:child.startHint', { band: t(`common:begeleider.ageBands.${child.ageBand}`) })}
               </p>
+              {child.ageBand !== '0-4' && <GesprekLanguageSelect value={lang} onChange={setLang} />}
               <div className="tool-buttons">
                 {tools.map((tool) => (
                   <button key={tool.id} type="button" className="btn btn--primary" onClick={() => void start(tool.id)}>

@@ -33,15 +33,18 @@ export function Handout({ childId, go }: { childId: string; go: (path: string) =
       .filter(Boolean)
 
   return (
-    <div className="handout-page">
-      <div className="handout-toolbar">
+    <main className="handout-page">
+      <nav className="handout-toolbar">
         <button type="button" className="btn btn--quiet" onClick={() => go(`/begeleider/kind/${childId}/oudergesprek`)}>
-          ← {t('workspace:handout.back')}
+          <span className="dir-arrow" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t('workspace:handout.back')}
         </button>
         <button type="button" className="btn btn--primary" onClick={() => window.print()}>
           {t('workspace:handout.printNow')}
         </button>
-      </div>
+      </nav>
       <article className="handout" data-testid="handout">
         <header className="handout__head">
           <h1>{t('workspace:handout.title')}</h1>
@@ -81,6 +84,6 @@ export function Handout({ childId, go }: { childId: string; go: (path: string) =
         </div>
         <footer className="handout__foot">{t('workspace:handout.note', { name })}</footer>
       </article>
-    </div>
+    </main>
   )
 }

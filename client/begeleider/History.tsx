@@ -26,7 +26,10 @@ export function History({ childId, go }: Props) {
   return (
     <div className="history">
       <a className="btn btn--quiet" {...linkProps(go, `/begeleider/kind/${childId}`)}>
-        ← {data.child.nickname}
+        <span className="dir-arrow" aria-hidden="true">
+          ←
+        </span>{' '}
+        {data.child.nickname}
       </a>
       <h1>{t('workspace:history.title', { name: data.child.nickname })}</h1>
       <p className="muted">{t('workspace:history.onlyShared')}</p>

@@ -5,15 +5,15 @@ import type { GesprekDetail, JoinCodeOut } from '../../dialogs/contract/http'
 import type { GesprekView, ItemView } from '../../dialogs/contract/view'
 import type { GesprekCommand } from '../../dialogs/framework/events'
 import type { ToolInfo } from '../../dialogs/framework/tool'
-import { STEP_SCREENS } from '../kind/steps'
 import { api } from '../net/api'
 import { newMsgId, type OutboxEntry } from '../net/outbox'
 import { useGesprek } from '../net/useGesprek'
-import { StepIndicator } from '../ui/StepIndicator'
-import { StepNav } from '../ui/StepNav'
+import { StepHost } from '../steps/StepHost'
 import { takeJoin } from './join-memory'
 import { linkProps } from './router'
 import { ItemWords, ShareBadge } from './words'
+import type { LangCode } from '../../dialogs/contract/languages'
+import { GesprekLanguageSelect } from './GesprekLanguage'
 
 /**
  * The begeleider's live view: answers arrive in order, each with the child's sharing choice beside it;
@@ -25,7 +25,7 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
   const [join, setJoin] = useState<JoinCodeOut | null>(() => takeJoin(gesprekId))
   const { view: live, connection, error, pending, send } = useGesprek(gesprekId)
   const tool = toolInfo(detail?.gesprek.toolId ?? '')
-  const { t } = useTranslation([tool?.namespace ?? 'common', 'workspace', 'common', 'errors'])
+  const { t } = useTranslation([tool?.namespace ?? 'common', 'workspace', 'common', 'errors', 'screens'])
 
   useEffect(() => {
     api<GesprekDetail>(`/api/gesprekken/${gesprekId}`).then(setDetail, () => go('/begeleider'))
@@ -33,8 +33,8 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
 
   const view = live ?? detail?.view
   if (!detail || !view || !tool) return <p className="muted">{t('common:loading')}</p>
-  const newCode = () =>
-    api<JoinCodeOut>(`/api/gesprekken/${gesprekId}/join-code`, { method: 'POST', body: {} }).then(setJoin)
+  const newCode = (lang: LangCode = join?.lang ?? 'nl') =>
+    api<JoinCodeOut>(`/api/gesprekken/${gesprekId}/join-code`, { method: 'POST', body: { lang } }).then(setJoin)
   const stepTitle = (id: string) => t(`${id}.title`)
   const operating = tool.operator === 'begeleider'
   const itemText = (id: string) => view.items.find((i) => i.id === id)?.text
@@ -42,7 +42,10 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
   return (
     <div className="live">
       <a className="btn btn--quiet" {...linkProps(go, `/begeleider/kind/${detail.child.id}`)}>
-        ← {detail.child.nickname}
+        <span className="dir-arrow" aria-hidden="true">
+          ←
+        </span>{' '}
+        {detail.child.nickname}
       </a>
       <header className="live__head">
         <h1>
@@ -52,8 +55,26 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
         <span className={`live-dot live-dot--${connection}`}>{t('common:begeleider.live')}</span>
       </header>
       {error && <p className="form-error">{t(`errors:${error}`)}</p>}
-      {view.step && !operating && (
-        <p className="live__where">{t('common:begeleider.currentStep', { step: stepTitle(view.step.id) })}</p>
+      {!operating && (
+        <p className="live__where" data-testid="live-where">
+          {/* The child's device moves the gesprek: once it has, the child is in. */}
+          {childActive(view) ? (
+            <strong className="live__joined">{t('screens:live.joined', { name: detail.child.nickname })}</strong>
+          ) : (
+            <span className="muted">{t('screens:live.waiting', { name: detail.child.nickname })}</span>
+          )}
+          {view.step && <> · {t('screens:live.at', { name: detail.child.nickname, step: stepTitle(view.step.id) })}</>}
+        </p>
+      )}
+      {view.phase === 'afgerond' && (
+        <p className="live__after">
+          <a
+            className="btn btn--primary btn--small"
+            {...linkProps(go, `/begeleider/kind/${detail.child.id}/oudergesprek`)}
+          >
+            {t('screens:live.toOudergesprek')}
+          </a>
+        </p>
       )}
 
       {/* Once answers arrive the child is in: the code folds away but stays one click from reach. */}
@@ -72,14 +93,19 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
             <>
               <h2>{t('common:begeleider.joinTitle')}</h2>
               <div className="join-panel__row">
-                <p className="join-code" data-testid="join-code">
+                <p className="join-code" data-testid="join-code" dir="ltr">
                   {join.code}
                 </p>
                 <img className="join-qr" alt="QR" src={`data:image/svg+xml;utf8,${encodeURIComponent(join.qrSvg)}`} />
               </div>
-              <p className="muted">{t('common:begeleider.joinHint', { url: `${location.origin}/kind` })}</p>
+              <p className="muted">
+                {t('common:begeleider.joinHint', {
+                  url: `${location.origin}/kind${join.lang ? `?lang=${join.lang}` : ''}`,
+                })}
+              </p>
             </>
           ) : null}
+          <GesprekLanguageSelect value={join?.lang ?? 'nl'} onChange={(lang) => void newCode(lang)} />
           <button type="button" className="btn btn--soft" onClick={() => void newCode()}>
             {t('common:begeleider.newCode')}
           </button>
@@ -119,6 +145,8 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
         </div>
         <Notes
           notes={view.notes}
+          traces={view.traces ?? []}
+          stepTitle={(stepId) => t(`${tool.namespace}:steps.${stepId}`)}
           items={view.items}
           itemText={itemText}
           onAdd={(text, itemId) =>
@@ -142,45 +170,50 @@ function Operator({
   send: (e: GesprekCommand) => void
   pending: readonly OutboxEntry[]
 }) {
-  const { t } = useTranslation([tool.namespace, 'workspace', 'common'])
-  const step = view.step ? tool.steps.find((s) => s.id === view.step!.id) : undefined
-  const Screen = step ? STEP_SCREENS[step.kind] : undefined
+  const { t } = useTranslation([tool.namespace, 'workspace', 'common', 'screens'])
   return (
     <section className="panel operator" data-testid="operator">
       <p className="muted">
         <strong>{t('workspace:live.operate')}</strong> · {t('workspace:live.operateHint')}
       </p>
-      {view.step && (
-        <StepIndicator
-          index={view.step.index}
-          count={view.step.count}
-          labels={tool.steps.map((s) => t(`steps.${s.id}`))}
-        />
-      )}
-      {view.phase === 'actief' && step && Screen && (
-        <Screen key={step.id} view={view} step={step} tool={tool} send={send} pending={pending} t={t} />
-      )}
-      {view.phase === 'actief' ? (
-        <StepNav view={view} send={send} className="operator__nav" as="div" skip pause stop />
-      ) : (
-        <div className="operator__nav">
-          {view.can.resume && (
-            <button type="button" className="btn btn--primary" onClick={() => send({ type: 'gesprek.resume' })}>
-              {t('common:nav.resume')}
-            </button>
-          )}
-        </div>
-      )}
+      <StepHost
+        view={view}
+        tool={tool}
+        send={send}
+        pending={pending}
+        t={t}
+        nav={{ className: 'operator__nav', as: 'div', skip: true, pause: true, stop: true }}
+        rest={
+          <div className="operator__nav">
+            <h1 className="visually-hidden">{t(`common:tools.${tool.id}`)}</h1>
+            {view.phase === 'afgerond' && <p>{t('screens:live.observationDone')}</p>}
+            {view.can.resume && (
+              <button type="button" className="btn btn--primary" onClick={() => send({ type: 'gesprek.resume' })}>
+                {t('common:nav.resume')}
+              </button>
+            )}
+          </div>
+        }
+      />
     </section>
   )
 }
 
+/** Whether the child's device has moved the gesprek yet (a step, an answer, a pause). */
+const childActive = (view: GesprekView) =>
+  view.items.length > 0 || (view.step?.index ?? 0) > 0 || view.phase !== 'actief' || view.skipped.length > 0
+
+/** What asks for a begeleider's eye without an alarm: a red light, a low place on the ladder. */
+const asksAttention = (item: ItemView) => item.colour === 'rood' || (item.scale !== undefined && item.scale <= 4)
+
 function LiveItem({ item, toolId, onWorry }: { item: ItemView; toolId: string; onWorry: (on: boolean) => void }) {
   const { t } = useTranslation(['workspace', 'common'])
+  const cls = ['live-item', item.worry ? 'is-worry' : '', asksAttention(item) ? 'is-attention' : '']
   return (
-    <li className={item.worry ? 'live-item is-worry' : 'live-item'} data-testid="live-item">
+    <li className={cls.filter(Boolean).join(' ')} data-testid="live-item">
       <ItemWords item={item} toolId={toolId} />
-      <ShareBadge item={item} />
+      {/* Only where the child operates the tool is there a choice still to come. */}
+      <ShareBadge item={item} undecided={toolInfo(toolId)?.operator === 'kind' && !item.chosen} />
       <button
         type="button"
         className="btn btn--quiet btn--small"
@@ -195,11 +228,15 @@ function LiveItem({ item, toolId, onWorry }: { item: ItemView; toolId: string; o
 
 function Notes({
   notes,
+  traces,
+  stepTitle,
   items,
   itemText,
   onAdd,
 }: {
   notes: GesprekView['notes']
+  traces: NonNullable<GesprekView['traces']>
+  stepTitle: (stepId: string) => string
   items: ItemView[]
   itemText: (id: string) => string | undefined
   onAdd: (text: string, itemId?: string) => void
@@ -211,9 +248,15 @@ function Notes({
     <section className="panel live__notes">
       <h2>{t('common:begeleider.notes')}</h2>
       <ul className="notes">
+        {traces.map((tr, i) => (
+          <li key={`trace-${i}`} className="note--trace" data-testid="worry-trace">
+            {t('workspace:live.trace', { step: stepTitle(tr.stepId) })}
+          </li>
+        ))}
         {notes.map((n) => (
           <li key={n.id}>
             {n.text}
+            {n.takenBack && <span className="muted"> · {t('workspace:live.noteTakenBack')}</span>}
             {n.itemId && itemText(n.itemId) && (
               <span className="muted">
                 {' '}

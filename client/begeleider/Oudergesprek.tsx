@@ -70,7 +70,10 @@ export function Oudergesprek({ childId, go }: { childId: string; go: (path: stri
   return (
     <div className="prep">
       <a className="btn btn--quiet" {...linkProps(go, `/begeleider/kind/${childId}`)}>
-        ← {name}
+        <span className="dir-arrow" aria-hidden="true">
+          ←
+        </span>{' '}
+        {name}
       </a>
       <header className="prep__head">
         <h1>{t('workspace:prep.title', { name })}</h1>

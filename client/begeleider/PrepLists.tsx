@@ -17,6 +17,11 @@ export function ThemedList({ items, showShare = true }: { items: PrepItem[]; sho
             {list.map((p) => (
               <li key={`${p.gesprekId}:${p.item.id}`} className="prep-item" data-testid="prep-item">
                 <ItemWords item={p.item} toolId={p.toolId} />
+                {p.aboutOtherParent && (
+                  <p className="prep-item__caution" data-testid="other-parent-caution">
+                    {t('workspace:prep.aboutOtherParent')}
+                  </p>
+                )}
                 <span className="prep-item__meta">
                   {showShare && <ShareBadge item={p.item} />}
                   <span className="muted">

@@ -1,7 +1,9 @@
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { CATALOG, toolInfo } from '../../dialogs/catalog'
+import { language } from '../../dialogs/contract/languages'
 import type { ItemView } from '../../dialogs/contract/view'
+import { ensureFont } from '../i18n'
 import { ItemSummary } from '../ui/ItemSummary'
 import { ShareIcon } from '../ui/ShareIcon'
 
@@ -10,7 +12,7 @@ export const TOOL_NAMESPACES = CATALOG.map((t) => t.namespace)
 
 /** The workspace's translator: workspace first, then common, errors and every tool. */
 export function useWorkspaceT() {
-  return useTranslation(['workspace', 'common', 'errors', ...TOOL_NAMESPACES])
+  return useTranslation(['workspace', 'common', 'errors', 'screens', ...TOOL_NAMESPACES])
 }
 
 const firstKnown = (t: TFunction, keys: string[], fallback: string): string => {
@@ -47,12 +49,25 @@ export const formatDay = (iso: string, lng: string) =>
   })
 
 /** The child's sharing choice, always beside the item: shape + words, never colour alone. */
-export function ShareBadge({ item }: { item: Pick<ItemView, 'share'> }) {
-  const { t } = useTranslation()
+export function ShareBadge({
+  item,
+  undecided = false,
+}: {
+  item: Pick<ItemView, 'share'>
+  /** The child has not picked this level itself yet (a guided gesprek the child operates). */
+  undecided?: boolean
+}) {
+  const { t } = useTranslation(['common', 'screens'])
+  // Until the child picks, the level is the setting's start (the begeleider sat beside the child):
+  // shown as it is, and marked as not yet the child's choice.
   return (
-    <span className="share-badge" title={t(`share.level.${item.share}`)}>
+    <span
+      className={undecided ? 'share-badge share-badge--open' : 'share-badge'}
+      title={t(`common:share.level.${item.share}`)}
+    >
       <ShareIcon level={item.share} size={22} />
-      <span>{t(`share.levelShort.${item.share}`)}</span>
+      <span>{t(`common:share.levelShort.${item.share}`)}</span>
+      {undecided && <span className="share-badge__open">· {t('screens:share.notChosen')}</span>}
     </span>
   )
 }
@@ -63,15 +78,32 @@ export function ShareBadge({ item }: { item: Pick<ItemView, 'share'> }) {
  */
 export function ItemWords({ item, toolId, compact = false }: { item: ItemView; toolId: string; compact?: boolean }) {
   const tool = toolInfo(toolId)
-  const { t } = useTranslation([tool?.namespace ?? 'common', 'common'])
+  const { t, i18n } = useTranslation([tool?.namespace ?? 'common', 'common'])
   const step = tool?.steps.find((s) => s.id === item.stepId)
   const followUps = Object.entries(item.followUps).filter(([, v]) => v)
+  // Given in another language than the begeleider reads: the words stay as given, the prompt beside them
+  // in the begeleider's language, and the script's font loads.
+  const given = language(item.lang)
+  const other = given && given.code !== i18n.language ? given : undefined
+  ensureFont(other?.code)
+  const own = given ? { lang: given.code, dir: given.dir } : { dir: 'auto' as const }
   return (
     <div className="words">
+      {other && (
+        <p className="words__given">
+          <span className="badge badge--lang" title={t('common:begeleider.answerLanguage')}>
+            <span className="visually-hidden">{t('common:begeleider.answerLanguage')}: </span>
+            <bdi lang={other.code}>{other.name}</bdi>
+          </span>
+          {!compact && step && step.kind !== 'info' && (
+            <span className="words__prompt">{firstKnown(t, [`${item.stepId}.prompt`], '')}</span>
+          )}
+        </p>
+      )}
       <ItemSummary item={item} step={step} t={t} showPrompt={!compact} />
       {followUps.map(([k, v]) => (
         <p key={k} className="words__follow">
-          <em>{firstKnown(t, [`${item.stepId}.followUps.${k}`], k)}</em> {v}
+          <em>{firstKnown(t, [`${item.stepId}.followUps.${k}`], k)}</em> <bdi {...own}>{v}</bdi>
         </p>
       ))}
     </div>

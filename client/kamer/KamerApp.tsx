@@ -1,6 +1,7 @@
 import { lazy, startTransition, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import type { OutboxEntry } from '../net/outbox'
 import { QuickExit } from '../ui/QuickExit'
+import { LanguagePicker } from '../ui/LanguagePicker'
 import { EntryScreen } from './EntryScreen'
 import { lockOnServer, type LockReason } from './lock'
 import './kamer.css'
@@ -65,6 +66,7 @@ export default function KamerApp() {
     <div className="app app--kamer">
       <header className="kamer-bar">
         <QuickExit wipe={wipeAll} />
+        <LanguagePicker />
       </header>
       <Suspense fallback={<p className="loading">…</p>}>
         {open ? (

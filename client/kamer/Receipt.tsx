@@ -11,7 +11,10 @@ export function Receipt({ token, onHome }: { token: string; onHome: () => void }
   return (
     <section className="kamer-receipt">
       <button type="button" className="btn btn--quiet" onClick={onHome}>
-        ← {t('kamer:room.home')}
+        <span className="dir-arrow" aria-hidden="true">
+          ←
+        </span>{' '}
+        {t('kamer:room.home')}
       </button>
       <h1>{t('kamer:receipt.title')}</h1>
       <p>{t('kamer:receipt.intro')}</p>
@@ -27,6 +30,15 @@ export function Receipt({ token, onHome }: { token: string; onHome: () => void }
 }
 
 function ReceiptLine({ entry }: { entry: ReceiptEntry }) {
+  const { t: tk } = useTranslation(['kamer'])
+  const at = new Date(entry.at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+  // Every way into the kamer stands on its own line with its time (a setup or an open with the PIN).
+  if (entry.what === 'kamer-setup' || entry.what === 'kamer-open')
+    return <li className="kamer-receipt__line">{tk(`kamer:receipt.${entry.what}`, { at })}</li>
+  return <ReceiptSeen entry={entry} />
+}
+
+function ReceiptSeen({ entry }: { entry: ReceiptEntry }) {
   const tool = entry.toolId ? toolInfo(entry.toolId) : undefined
   const { t } = useTranslation(['kamer'])
   const { t: tt } = useTranslation([tool?.namespace ?? 'kamer'])

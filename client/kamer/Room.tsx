@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../net/api'
+import { rememberParentToken } from '../net/present-parent'
 import type { OutboxEntry } from '../net/outbox'
 import { ConnectionNote } from '../ui/ConnectionNote'
+import { WaysToHelp } from '../ui/WaysToHelp'
 import { Receipt } from './Receipt'
 import { SafetyNote } from './SafetyNote'
 import { ShareScreen } from './ShareScreen'
@@ -35,6 +37,7 @@ export function Room({
 }) {
   const { t } = useTranslation(['kamer', 'common', 'errors'])
   const kamer = useKamer(token, carried, onLocked)
+  rememberParentToken(token)
   const [screen, setScreen] = useState<Screen>(showSafety ? { name: 'safety' } : { name: 'home' })
   const [gesprekId, setGesprekId] = useState<string | null>(null)
 
@@ -93,6 +96,8 @@ export function Room({
               </button>
             </li>
           </ul>
+          <TalkRequest token={token} />
+          <WaysToHelp />
           <button type="button" className="btn btn--quiet" onClick={() => setScreen({ name: 'safety' })}>
             {t('kamer:room.safety')}
           </button>
@@ -143,4 +148,31 @@ function useIdleLock(token: string, idleMs: number, lock: () => void) {
       clearInterval(timer)
     }
   }, [token, idleMs])
+}
+
+/** "Ik wil praten": the begeleider gets a contact request, nothing more (docs/signals.md). */
+function TalkRequest({ token }: { token: string }) {
+  const { t } = useTranslation(['kamer', 'errors'])
+  const [state, setState] = useState<'idle' | 'sent' | 'failed'>('idle')
+  const ask = () =>
+    void api('/api/signals/kamer/talk', { method: 'POST', body: {}, token }).then(
+      () => setState('sent'),
+      () => setState('failed'),
+    )
+  return (
+    <div className="kamer-talk">
+      {state !== 'sent' && (
+        <button type="button" className="btn btn--soft" onClick={ask}>
+          {t('kamer:room.talk')}
+        </button>
+      )}
+      <p className="kamer-small" role="status">
+        {state === 'sent'
+          ? t('kamer:room.talkSent')
+          : state === 'failed'
+            ? t('errors:internal')
+            : t('kamer:room.talkText')}
+      </p>
+    </div>
+  )
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { WaysToHelp } from '../ui/WaysToHelp'
 
 /**
  * Honest about the limits (techsafety: no false sense of security): what this page does to leave
@@ -32,6 +33,7 @@ export function SafetyNote({ onDone }: { onDone: () => void }) {
         <li>{t('kamer:safety.canDo.tell')}</li>
         <li>{t('kamer:safety.canDo.keyboard')}</li>
       </ul>
+      <WaysToHelp />
       <button type="button" className="btn btn--primary" onClick={onDone}>
         {t('kamer:safety.ok')}
       </button>

@@ -41,7 +41,10 @@ export function ShareScreen({
   return (
     <section className="kamer-share">
       <button type="button" className="btn btn--quiet" onClick={onHome}>
-        ← {t('kamer:room.home')}
+        <span className="dir-arrow" aria-hidden="true">
+          ←
+        </span>{' '}
+        {t('kamer:room.home')}
       </button>
       <h1>{t('kamer:share.title')}</h1>
       <p>{t('kamer:share.intro')}</p>

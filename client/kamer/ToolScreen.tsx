@@ -3,10 +3,15 @@ import { toolInfo } from '../../dialogs/catalog'
 import type { GesprekView } from '../../dialogs/contract/view'
 import type { GesprekCommand } from '../../dialogs/framework/events'
 import type { OutboxEntry } from '../net/outbox'
+import { SignalAsk } from '../kind/signal/SignalAsk'
 import { STEP_SCREENS } from '../kind/steps'
 import { registerT } from '../kind/steps/register'
-import { StepIndicator } from '../ui/StepIndicator'
-import { StepNav } from '../ui/StepNav'
+import { StepHost } from '../steps/StepHost'
+import { WaysToHelp } from '../ui/WaysToHelp'
+import { speak } from '../ui/speech'
+
+/** The notes are written alone, at any hour: the ways to help now stand on every step of them. */
+const NOTES_TOOL = 'kamer-notities'
 
 /**
  * One kamer tool, using the same step screens as a guided gesprek. The kamer never "finishes" a
@@ -31,45 +36,60 @@ export function ToolScreen({
   if (!tool) return null
   const tTool = view ? registerT(tt, view.ageBand) : tt
   const stepSpec = view?.step ? tool.steps.find((s) => s.id === view.step!.id) : undefined
-  const Screen = stepSpec ? STEP_SCREENS[stepSpec.kind] : undefined
 
   return (
     <section className="kamer-tool">
-      <button type="button" className="btn btn--quiet" onClick={onHome}>
-        ← {t('kamer:room.home')}
-      </button>
-      {!view && <p className="loading">{t('common:loading')}</p>}
-      {view?.step && (
-        <StepIndicator
-          index={view.step.index}
-          count={view.step.count}
-          labels={tool.steps.map((s) => tTool(`steps.${s.id}`))}
-        />
-      )}
-      {view && view.phase !== 'actief' && (
-        <div className="kamer-rest">
-          <p>{t('kamer:room.resume')}</p>
-          <button type="button" className="btn btn--primary" onClick={() => send({ type: 'gesprek.resume' })}>
-            {t('common:nav.resume')}
-          </button>
-        </div>
-      )}
-      {view?.phase === 'actief' && stepSpec && Screen && (
-        <Screen key={stepSpec.id} view={view} step={stepSpec} tool={tool} send={send} pending={pending} t={tTool} />
-      )}
-      {view?.phase === 'actief' && stepSpec && !Screen && <p className="kamer-note">{t('kamer:room.notYet')}</p>}
-      {view?.phase === 'actief' && (
-        <StepNav
-          view={view}
-          send={send}
-          className="kamer-nav"
-          lastStep={
-            <button type="button" className="btn btn--primary" onClick={onHome}>
-              {t('kamer:room.backToKamer')}
-            </button>
+      <div className="kamer-tool__top">
+        <button type="button" className="btn btn--quiet" onClick={onHome}>
+          <span className="dir-arrow" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t('kamer:room.home')}
+        </button>
+        {/* One optional read-aloud for the whole screen: the kamer keeps its adult look. */}
+        <button
+          type="button"
+          className="btn btn--quiet btn--small kamer-tool__read"
+          onClick={() =>
+            speak(document.querySelector<HTMLElement>('.kamer-tool .step-host > section')?.innerText ?? '')
           }
-        />
+        >
+          {t('common:readAloud')}
+        </button>
+      </div>
+      {!view && <p className="loading">{t('common:loading')}</p>}
+      {view && (
+        <StepHost
+          view={view}
+          tool={tool}
+          send={send}
+          pending={pending}
+          t={tTool}
+          nav={{
+            className: 'kamer-nav',
+            lastStep: (
+              <button type="button" className="btn btn--primary" onClick={onHome}>
+                {t('kamer:room.backToKamer')}
+              </button>
+            ),
+          }}
+          rest={
+            <div className="kamer-rest">
+              <h1 className="visually-hidden">{t(`kamer:tool.${toolId}.title`)}</h1>
+              <p>{t('kamer:room.resume')}</p>
+              <button type="button" className="btn btn--primary" onClick={() => send({ type: 'gesprek.resume' })}>
+                {t('common:nav.resume')}
+              </button>
+            </div>
+          }
+        >
+          {view.phase === 'actief' && stepSpec && !STEP_SCREENS[stepSpec.kind] && (
+            <p className="kamer-note">{t('kamer:room.notYet')}</p>
+          )}
+        </StepHost>
       )}
+      <SignalAsk view={view} send={send} />
+      {toolId === NOTES_TOOL && <WaysToHelp compact />}
     </section>
   )
 }

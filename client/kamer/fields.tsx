@@ -44,11 +44,12 @@ export function SecretField({ label, value, onChange, describedBy, fresh = false
 }
 
 export function ErrorLine({ error }: { error: ErrorCode | null }) {
-  const { t } = useTranslation('errors')
+  const { t } = useTranslation(['errors', 'screens'])
   if (!error) return null
   return (
     <p className="kamer-error" role="alert">
-      {t(`errors:${error}`)}
+      {/* The kamer has no user name: its own words for a wrong name or PIN. */}
+      {error === 'wrong_credentials' ? t('screens:kamer.wrongCredentials') : t(`errors:${error}`)}
     </p>
   )
 }

@@ -2,6 +2,7 @@ import { lazy, startTransition, Suspense, useCallback, useEffect, useState } fro
 import { JoinScreen } from './JoinScreen'
 import { clearKindSession, hasSavedKindSession, type KindSession } from './session'
 import { QuickExit } from '../ui/QuickExit'
+import { LanguagePicker } from '../ui/LanguagePicker'
 
 // The join screen is the first screen: the gesprek (socket, zod, step screens) loads behind it (ADR 0008).
 const loadGesprek = () => import('./KindGesprek')
@@ -25,7 +26,10 @@ export default function KindApp() {
   if (!session)
     return (
       <div className="app app--kind">
-        <QuickExit />
+        <header className="kind-bar kind-bar--join">
+          <QuickExit />
+          <LanguagePicker />
+        </header>
         {/* A transition keeps the join screen up until the gesprek's chunk is there. */}
         <JoinScreen onJoined={(s) => startTransition(() => setSession(s))} />
       </div>

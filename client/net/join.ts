@@ -6,7 +6,7 @@ import type { AppSocket } from './socket'
 
 const JoinAck = ackOf(AckData['gesprek:join'])
 
-type Buffered = { seq: number; patch: ViewPatch }
+type Buffered = { seq: number; base: number; patch: ViewPatch }
 type Followed = { seq: number; view: GesprekView }
 
 /**
@@ -31,6 +31,18 @@ export class ViewSeqs {
     this.seqs.set(gesprekId, seq)
     if (view) this.views.set(gesprekId, view)
     return true
+  }
+
+  /** Forget one gesprek's view (it ended for this screen): nothing of it stays in memory. */
+  forget(gesprekId: string): void {
+    this.views.delete(gesprekId)
+    this.waiting.delete(gesprekId)
+  }
+
+  /** Forget every view (quick exit, the session ended). */
+  clear(): void {
+    this.views.clear()
+    this.waiting.clear()
   }
 
   /** The view this screen holds, if any. */
@@ -58,23 +70,26 @@ export class ViewSeqs {
     this.accept(gesprekId, seq, view)
     let latest = this.current(gesprekId)
     for (const b of buffered.sort((a, c) => a.seq - c.seq)) {
-      const r = this.patch(gesprekId, b.seq, b.patch)
+      const r = this.patch(gesprekId, b.seq, b.base, b.patch)
       if (r === 'gap') return 'gap'
       if (r) latest = r
     }
     return latest
   }
 
-  /** A patch from the server: the new view, null when it is old or nothing is joined, 'gap' when one was missed. */
-  patch(gesprekId: string, seq: number, patch: ViewPatch): Followed | 'gap' | null {
+  /**
+   * A patch from the server (on the view of `base`): the new view, null when it is old or nothing is
+   * joined, 'gap' when this screen is behind `base` (it missed a frame).
+   */
+  patch(gesprekId: string, seq: number, base: number, patch: ViewPatch): Followed | 'gap' | null {
     const waiting = this.waiting.get(gesprekId)
     if (waiting) {
-      waiting.push({ seq, patch })
+      waiting.push({ seq, base, patch })
       return null
     }
     const current = this.current(gesprekId)
     if (!current || seq <= current.seq) return null
-    if (seq !== current.seq + 1) return 'gap'
+    if (current.seq < base) return 'gap'
     const view = applyPatch(current.view, patch)
     this.accept(gesprekId, seq, view)
     return { seq, view }
@@ -132,8 +147,8 @@ export function onGesprekView(
   const onPatch = (raw: unknown) => {
     const parsed = S2C['gesprek:patch'].safeParse(raw)
     if (!parsed.success) return
-    const { gesprekId, seq, patch } = parsed.data
-    const r = seqs.patch(gesprekId, seq, patch)
+    const { gesprekId, seq, base, patch } = parsed.data
+    const r = seqs.patch(gesprekId, seq, base, patch)
     if (r === 'gap') rejoin(gesprekId)
     else if (r) handle(gesprekId, r.seq, r.view)
   }

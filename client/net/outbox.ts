@@ -2,6 +2,15 @@ import { ackOf, AckData } from '../../dialogs/contract/socket'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import type { GesprekCommand } from '../../dialogs/framework/events'
 import type { AppSocket } from './socket'
+import i18next from 'i18next'
+import { isLang } from '../../dialogs/contract/languages'
+
+/** Each answer carries the language it was given in: the begeleider reads it as the child gave it. */
+function withLanguage(event: GesprekCommand): GesprekCommand {
+  const lang = i18next.language
+  if (event.type !== 'item.add' || event.item.lang || !isLang(lang)) return event
+  return { ...event, item: { ...event.item, lang } }
+}
 
 export type OutboxEntry = { clientMsgId: string; gesprekId: string; event: GesprekCommand }
 type Listener = () => void
@@ -52,8 +61,9 @@ export class Outbox {
     return () => this.listeners.delete(l)
   }
 
-  push(gesprekId: string, event: GesprekCommand): string {
+  push(gesprekId: string, command: GesprekCommand): string {
     const clientMsgId = newMsgId()
+    const event = withLanguage(command)
     this.queue = [...this.queue, { clientMsgId, gesprekId, event }]
     this.changed()
     this.pump()

@@ -1,99 +1,58 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
-import type { ErrorCode } from '../../dialogs/contract/errors'
-import type { GesprekView } from '../../dialogs/contract/view'
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react'
 import type { GesprekCommand } from '../../dialogs/framework/events'
-import { joinGesprek, onGesprekView, ViewSeqs } from './join'
-import { Outbox, type OutboxEntry } from './outbox'
-import { createSocket } from './socket'
+import { GesprekLine, type LineSnapshot } from './line'
 
-export type Connection = 'connecting' | 'online' | 'offline' | 'ended'
+const IDLE: LineSnapshot = { connection: 'connecting', error: null, views: {}, pending: [], pendingDevices: [] }
+
+/** A line's snapshot in React; a null line (nothing to follow yet) reads as idle. */
+export function useLine(line: GesprekLine | null): LineSnapshot {
+  return useSyncExternalStore(
+    useCallback((l: () => void) => line?.subscribe(l) ?? (() => undefined), [line]),
+    () => line?.snapshot ?? IDLE,
+  )
+}
 
 /**
- * Live state of one gesprek for any screen: joins, follows views by seq, resyncs after every
- * reconnect (never relying on socket.io's recovery), and sends commands through the outbox.
+ * Live state of one gesprek for any screen (the child's device, the begeleider's live view): one
+ * GesprekLine following one gesprek, commands through its outbox.
  */
 export function useGesprek(gesprekId: string | null, token?: string) {
-  const [view, setView] = useState<GesprekView | null>(null)
-  const [connection, setConnection] = useState<Connection>('connecting')
-  const [error, setError] = useState<ErrorCode | null>(null)
-  const seqs = useMemo(() => new ViewSeqs(), [])
-  const socket = useMemo(() => (gesprekId ? createSocket(token) : null), [gesprekId, token])
-  const outbox = useMemo(
-    () => (socket ? new Outbox(socket, (_e: OutboxEntry, code) => setError(code)) : null),
-    [socket],
-  )
-
+  const line = useMemo(() => (gesprekId ? new GesprekLine(token) : null), [gesprekId, token])
   useEffect(() => {
-    if (!socket || !gesprekId) return
-    const accept = (seq: number, next: GesprekView | null) => {
-      if (seqs.accept(gesprekId, seq) && next) setView(next)
-    }
-    const join = () =>
-      joinGesprek(socket, gesprekId, seqs, (r) => {
-        if (r.ok) {
-          setConnection('online')
-          return accept(r.seq, r.view)
-        }
-        // No answer in time: a fresh connection re-joins with the seq this screen has.
-        if ('timeout' in r) return void socket.disconnect().connect()
-        setError(r.error)
-        if (r.error === 'not_found' || r.error === 'forbidden') setConnection('ended')
-      })
-    const onDisconnect = () => setConnection((c) => (c === 'ended' ? c : 'offline'))
-    const onConnectError = (err: Error) => {
-      if (err.message === 'not_logged_in') {
-        setConnection('ended')
-        setError('session_expired')
-        socket.disconnect()
-      } else setConnection('offline')
-    }
-    const onEnded = () => {
-      setConnection('ended')
-      setError('session_expired')
-    }
-    socket.on('connect', join)
-    const offView = onGesprekView(
-      socket,
-      seqs,
-      (id, seq, next) => id === gesprekId && accept(seq, next),
-      (id) => id === gesprekId && join(),
-    )
-    socket.on('disconnect', onDisconnect)
-    socket.on('connect_error', onConnectError)
-    socket.on('session:ended', onEnded)
-    socket.connect()
-    return () => {
-      socket.off('connect', join)
-      offView()
-      socket.off('disconnect', onDisconnect)
-      socket.off('connect_error', onConnectError)
-      socket.off('session:ended', onEnded)
-      socket.disconnect()
-    }
-  }, [socket, gesprekId, seqs])
-
-  const pending = useSyncExternalStore(
-    useCallback((l: () => void) => outbox?.subscribe(l) ?? (() => undefined), [outbox]),
-    () => outbox?.pending ?? EMPTY,
-  )
+    if (!line || !gesprekId) return
+    line.start()
+    line.join(gesprekId)
+    return () => line.stop()
+  }, [line, gesprekId])
+  const snap = useLine(line)
 
   const send = useCallback(
     (event: GesprekCommand) => {
-      if (!outbox || !gesprekId) return
-      setError(null)
-      outbox.push(gesprekId, event)
+      if (line && gesprekId) line.send(gesprekId, event)
     },
-    [outbox, gesprekId],
+    [line, gesprekId],
+  )
+
+  /** The child's answer to "Mag dit scherm ook meedoen?". */
+  const answerDevice = useCallback(
+    (deviceId: string, allow: boolean) => {
+      if (line && gesprekId) line.answerDevice(gesprekId, deviceId, allow)
+    },
+    [line, gesprekId],
   )
 
   /** Quick exit: drop everything held in memory and close the line. */
-  const wipe = useCallback(() => {
-    outbox?.clear()
-    socket?.disconnect()
-    setView(null)
-  }, [outbox, socket])
+  const wipe = useCallback(() => line?.wipe(), [line])
 
-  return { view, connection, error, pending, send, wipe, clearError: () => setError(null) }
+  return {
+    view: gesprekId ? (snap.views[gesprekId] ?? null) : null,
+    connection: snap.connection,
+    error: snap.error,
+    pending: snap.pending,
+    send,
+    wipe,
+    pendingDevices: snap.pendingDevices,
+    answerDevice,
+    clearError: () => line?.clearError(),
+  }
 }
-
-const EMPTY: readonly OutboxEntry[] = []

@@ -6,6 +6,8 @@ export function CodeInput({ value, onChange, id }: { value: string; onChange: (c
     <input
       id={id}
       className="code-input"
+      // A code reads left to right in every language
+      dir="ltr"
       value={value}
       onChange={(e) => onChange(e.target.value.toUpperCase())}
       autoComplete="off"
@@ -26,7 +28,7 @@ export function useCodeFromQr(take: (code: string) => void): void {
   const taken = useRef(false)
   useEffect(() => {
     const code = location.hash.slice(1)
-    if (code) history.replaceState(null, '', location.pathname)
+    if (code) history.replaceState(null, '', location.pathname + location.search)
     if (code && !taken.current) {
       taken.current = true
       take(code)

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import { language } from '../../dialogs/contract/languages'
 import type { ItemView } from '../../dialogs/contract/view'
 import { OWN_SUBJECT, type StepSpec } from '../../dialogs/framework/build'
 import { DrawingView } from './DrawingView'
@@ -24,7 +25,7 @@ export function ItemSummary({
   t,
   showPrompt = true,
 }: {
-  item: Pick<ItemView, 'text' | 'pictures' | 'drawing' | 'subject' | 'colour' | 'scale' | 'person' | 'prompt'>
+  item: Pick<ItemView, 'text' | 'pictures' | 'drawing' | 'subject' | 'colour' | 'scale' | 'person' | 'prompt' | 'lang'>
   step?: StepSpec
   t: TFunction
   showPrompt?: boolean
@@ -34,6 +35,9 @@ export function ItemSummary({
   const subject =
     item.subject && item.subject !== OWN_SUBJECT && step ? t(`${step.id}.prompts.${item.subject}`) : undefined
   const p = item.person
+  // The child's own words keep their language and direction, isolated from the page around them.
+  const given = language(item.lang)
+  const own = given ? { lang: given.code, dir: given.dir } : { dir: 'auto' as const }
   return (
     <div className="item-summary">
       {question && <p className="item-summary__q">{question}</p>}
@@ -45,12 +49,23 @@ export function ItemSummary({
           </span>
         )}
         {subject && <strong>{subject}</strong>}
+        {/* A picture always with its word: a picture-only answer must read as an answer on every screen. */}
         {item.pictures.map((pic) => (
-          <img key={pic} src={pictureUrl(pic)} alt={ts(`common:pictures.${pic}`)} className="item-summary__picture" />
+          <span key={pic} className="item-summary__pic">
+            <img src={pictureUrl(pic)} alt="" className="item-summary__picture" />
+            <span className="item-summary__word">{ts(`common:pictures.${pic}`)}</span>
+          </span>
         ))}
-        {item.text && <span className="item-summary__text">{item.text}</span>}
+        {item.text && (
+          <bdi className="item-summary__text" {...own}>
+            {item.text}
+          </bdi>
+        )}
         {item.scale !== undefined && (
-          <span className="scale-chip" aria-label={ts('steps:scale.value', { n: item.scale })}>
+          <span
+            className={`scale-chip scale-chip--${item.scale <= 3 ? 'low' : item.scale <= 6 ? 'mid' : 'high'}`}
+            aria-label={ts('steps:scale.value', { n: item.scale })}
+          >
             <span className="scale-chip__bar">
               <span style={{ width: `${item.scale * 10}%` }} />
             </span>
@@ -59,8 +74,10 @@ export function ItemSummary({
         )}
         {p && (
           <span className="person-chip">
-            <strong>{p.name}</strong> · {ts(`steps:netwerk.categories.${p.category}`)} ·{' '}
-            {ts(`steps:netwerk.circles.${p.circle}`)}
+            <bdi>
+              <strong>{p.name}</strong>
+            </bdi>{' '}
+            · {ts(`steps:netwerk.categories.${p.category}`)} · {ts(`steps:netwerk.circles.${p.circle}`)}
             {p.gives.length > 0 && <> · {p.gives.map((g) => ts(`steps:netwerk.give.${g}`)).join(', ')}</>}
             {p.safe && (
               <>
@@ -74,11 +91,14 @@ export function ItemSummary({
         )}
       </div>
       {item.drawing && item.drawing.length > 0 && (
-        <DrawingView
-          drawing={item.drawing}
-          label={ts('steps:drawing.alt')}
-          className="drawing-view drawing-view--small"
-        />
+        <figure className="item-summary__drawing">
+          <DrawingView
+            drawing={item.drawing}
+            label={ts('steps:drawing.alt')}
+            className="drawing-view drawing-view--small"
+          />
+          <figcaption>{ts('steps:drawing.alt')}</figcaption>
+        </figure>
       )}
     </div>
   )

@@ -62,7 +62,7 @@ export function NetwerkCircles({
               <circle
                 r="17"
                 fill="#ffffff"
-                stroke={person.mustNotKnow ? '#b4624e' : isSelected ? '#3f6f7f' : '#9aa3a8'}
+                stroke={person.mustNotKnow ? '#9a4d3b' : isSelected ? '#3f6f7f' : '#9aa3a8'}
                 strokeWidth={isSelected ? 3.5 : 2}
                 strokeDasharray={person.mustNotKnow ? '4 3' : undefined}
               />

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toolInfo } from '../../dialogs/catalog'
-import { ReceiptOut, type ReceiptEntry } from '../../dialogs/contract/receipt'
+import { DEVICE_ACCESS_KINDS, ReceiptOut, type ReceiptEntry } from '../../dialogs/contract/receipt'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import { api, ApiError } from '../net/api'
 import { Prompt } from './ReadAloud'
@@ -45,7 +45,7 @@ export function useReceipt(path: string, token: string) {
 /** The list itself, for any source of entries. */
 export function ReceiptList({ entries, failed = false }: { entries: ReceiptEntry[] | null; failed?: boolean }) {
   const namespaces = [...new Set((entries ?? []).map((e) => toolInfo(e.toolId ?? '')?.namespace).filter(Boolean))]
-  const { t, i18n } = useTranslation(['deelafspraak', 'common', ...(namespaces as string[])])
+  const { t, i18n } = useTranslation(['deelafspraak', 'common', 'screens', ...(namespaces as string[])])
   const day = (iso: string) =>
     new Intl.DateTimeFormat(i18n.language, {
       weekday: 'long',
@@ -53,24 +53,34 @@ export function ReceiptList({ entries, failed = false }: { entries: ReceiptEntry
       month: 'long',
       timeZone: 'Europe/Amsterdam',
     }).format(new Date(iso))
+  const time = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(
+      new Date(iso),
+    )
+  // A screen that joined is told with its time ("Een nieuw scherm deed mee, dinsdag 14:03").
+  const did = (e: ReceiptEntry) =>
+    DEVICE_ACCESS_KINDS.includes(e.what)
+      ? t(`deelafspraak:receipt.line.${e.what}`, { who: e.who, day: day(e.at), time: time(e.at) })
+      : t(`screens:receipt.did.${e.what}`, { parts: partsOf(e) })
 
-  const sentence = (e: ReceiptEntry) => {
+  const partsOf = (e: ReceiptEntry) => {
     const tool = e.toolId ? toolInfo(e.toolId) : undefined
     const titles = tool ? e.stepIds.map((id) => `“${t(`${tool.namespace}:steps.${id}`)}”`) : []
-    const parts =
-      titles.length === 0
-        ? tool
-          ? t('deelafspraak:receipt.noParts', { tool: t(`common:tools.${tool.id}`) })
-          : t('deelafspraak:receipt.everything')
-        : titles.length === 1
-          ? titles[0]!
-          : `${titles.slice(0, -1).join(', ')} ${t('deelafspraak:receipt.and')} ${titles.at(-1)}`
-    return t(`deelafspraak:receipt.line.${e.what}`, {
-      who: e.who,
-      role: t(`deelafspraak:receipt.role.${e.role}`),
-      parts,
-      day: day(e.at),
-    })
+    return titles.length === 0
+      ? tool
+        ? t('deelafspraak:receipt.noParts', { tool: t(`common:tools.${tool.id}`) })
+        : t('deelafspraak:receipt.everything')
+      : titles.length === 1
+        ? titles[0]!
+        : `${titles.slice(0, -1).join(', ')} ${t('deelafspraak:receipt.and')} ${titles.at(-1)}`
+  }
+  // One group per person and day: who (name and role) and when once, then what they did.
+  const groups: { key: string; who: string; role: ReceiptEntry['role']; day: string; entries: ReceiptEntry[] }[] = []
+  for (const e of entries ?? []) {
+    const key = `${e.who}|${e.role}|${day(e.at)}`
+    const group = groups.find((g) => g.key === key)
+    if (group) group.entries.push(e)
+    else groups.push({ key, who: e.who, role: e.role, day: day(e.at), entries: [e] })
   }
 
   return (
@@ -82,15 +92,27 @@ export function ReceiptList({ entries, failed = false }: { entries: ReceiptEntry
       {entries?.length === 0 && <Prompt text={t('deelafspraak:receipt.empty')} />}
       {entries && entries.length > 0 && (
         <ul className="receipt__list">
-          {entries.map((e) => (
-            <li key={`${e.at}-${e.what}-${e.who}`} className="receipt__entry" data-testid="receipt-entry">
-              <span className="receipt__icon" aria-hidden="true">
-                {e.who.slice(0, 1).toUpperCase()}
-              </span>
-              <Prompt text={sentence(e)} />
-              {e.count > 1 && (
-                <span className="receipt__count">{t('deelafspraak:receipt.times', { count: e.count })}</span>
-              )}
+          {groups.map((g) => (
+            <li key={g.key} className="receipt__group" data-testid="receipt-group">
+              <p className="receipt__who">
+                <span className="receipt__icon" aria-hidden="true">
+                  {g.who.slice(0, 1).toUpperCase()}
+                </span>
+                <strong>
+                  {t('screens:receipt.who', { who: g.who, role: t(`deelafspraak:receipt.role.${g.role}`) })}
+                </strong>
+                <span className="receipt__day">{g.day}</span>
+              </p>
+              <ul className="receipt__did">
+                {g.entries.map((e) => (
+                  <li key={`${e.at}-${e.what}`} className="receipt__entry" data-testid="receipt-entry">
+                    <Prompt text={did(e)} />
+                    {e.count > 1 && (
+                      <span className="receipt__count">{t('deelafspraak:receipt.times', { count: e.count })}</span>
+                    )}
+                  </li>
+                ))}
+              </ul>
             </li>
           ))}
         </ul>

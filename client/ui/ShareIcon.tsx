@@ -2,7 +2,8 @@ import type { ShareLevel } from '../../dialogs/sharing'
 
 /**
  * The four sharing levels, each its own shape so they differ without colour (ui.md):
- * a closed lock, the begeleider, the begeleider speaking to a parent, the child speaking to a parent.
+ * a closed lock, the begeleider, the begeleider speaking to a parent (two adults, a square bubble), the
+ * child speaking for itself (one small figure, a big round bubble).
  */
 export function ShareIcon({ level, size = 40 }: { level: ShareLevel; size?: number }) {
   return (
@@ -35,13 +36,19 @@ export function ShareIcon({ level, size = 40 }: { level: ShareLevel; size?: numb
           <path d="M31 42c1-4 3-6 7-6s6 2 7 6" />
         </g>
       )}
+      {/* One small figure with its own big round bubble: unlike "begeleider vertelt" (two adults, a square bubble). */}
       {level === 'zelf-vertellen' && (
         <g fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round">
-          <circle cx="13" cy="24" r="4.5" fill="currentColor" fillOpacity="0.15" />
-          <path d="M6 41c1-5 3-8 7-8s6 3 7 8" />
-          <path d="M20 6h17v11h-9l-4 4v-4h-4z" fill="currentColor" fillOpacity="0.15" />
-          <circle cx="37" cy="27" r="5.5" />
-          <path d="M28 42c1-5 4-8 9-8s8 3 9 8" />
+          <circle cx="12" cy="29" r="4.5" fill="currentColor" fillOpacity="0.15" />
+          <path d="M5 44c1-5 3-7.5 7-7.5s6 2.5 7 7.5" />
+          <path
+            d="M19 22c-2-9 4-17 13-17s14 6 14 12-6 12-14 12c-2 0-4 0-6-1l-6 3z"
+            fill="currentColor"
+            fillOpacity="0.15"
+          />
+          <circle cx="26" cy="17" r="1.2" fill="currentColor" />
+          <circle cx="32" cy="17" r="1.2" fill="currentColor" />
+          <circle cx="38" cy="17" r="1.2" fill="currentColor" />
         </g>
       )}
     </svg>

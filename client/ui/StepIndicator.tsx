@@ -17,9 +17,10 @@ export function StepIndicator({ index, count, labels }: { index: number; count: 
           </li>
         ))}
       </ol>
-      <p className="steps__text">
+      {/* The step the child is on, by name: "Stap 2 van 7 · Huis van goede dingen". */}
+      <p className="steps__text" data-testid="step-line">
         {t('step', { current: index + 1, count })}
-        {labels[index + 1] ? ` · ${labels[index + 1]}` : ''}
+        {labels[index] ? ` · ${labels[index]}` : ''}
       </p>
     </nav>
   )

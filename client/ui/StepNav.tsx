@@ -41,7 +41,16 @@ export function StepNav({
   )
   return (
     <Tag className={className}>
-      {soft(<>← {t('common:nav.back')}</>, view.can.back, { type: 'nav.back' })}
+      {soft(
+        <>
+          <span className="dir-arrow" aria-hidden="true">
+            ←
+          </span>{' '}
+          {t('common:nav.back')}
+        </>,
+        view.can.back,
+        { type: 'nav.back' },
+      )}
       {skip && soft(t('common:nav.skip'), view.can.skip, { type: 'nav.skip' })}
       {pause && soft(t('common:nav.pause'), view.can.pause, { type: 'gesprek.pause' })}
       {stop && soft(t('common:nav.stop'), view.can.stop, { type: 'gesprek.stop' })}
@@ -54,7 +63,10 @@ export function StepNav({
           disabled={!view.can.next}
           onClick={() => send({ type: 'nav.next' })}
         >
-          {last ? t('common:nav.done') : t('common:nav.next')} →
+          {last ? t('common:nav.done') : t('common:nav.next')}{' '}
+          <span className="dir-arrow" aria-hidden="true">
+            →
+          </span>
         </button>
       )}
     </Tag>

@@ -24,4 +24,8 @@ export const ERROR_CODES = [
   'kamer_locked',
   'secret_too_weak',
   'kamer_name_taken',
+  'too_many_connections',
+  'device_pending',
+  'drawing_too_large',
+  'gesprek_full',
 ] as const

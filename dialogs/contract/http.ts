@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { AgeBand, ChildId, GesprekId, Id, Nickname, Setting } from './ids'
+import { AgeBand, ChildId, GesprekId, Id, Lang, Nickname, Setting } from './ids'
 import { GesprekView } from './view'
 
 export const LoginBody = z.strictObject({
@@ -14,6 +14,13 @@ export const Me = z.strictObject({
   team: z.string(),
 })
 export type Me = z.output<typeof Me>
+/** A begeleider's open sessions: an old one does not end by itself at a new login, so it can be seen and ended. */
+export const SessionsOut = z.strictObject({
+  sessions: z.array(
+    z.strictObject({ id: z.string(), createdAt: z.string(), lastSeenAt: z.string(), current: z.boolean() }),
+  ),
+})
+export type SessionsOut = z.output<typeof SessionsOut>
 
 export const NewChildBody = z.strictObject({ nickname: Nickname, ageBand: AgeBand })
 export const ChildSummary = z.strictObject({
@@ -24,7 +31,13 @@ export const ChildSummary = z.strictObject({
 })
 export type ChildSummary = z.output<typeof ChildSummary>
 
-export const NewGesprekBody = z.strictObject({ childId: ChildId, toolId: z.string().regex(/^[a-z-]{2,30}$/) })
+/** `lang`: the gesprek's language, chosen by the begeleider; the join link and QR carry it to the child. */
+export const NewGesprekBody = z.strictObject({
+  childId: ChildId,
+  toolId: z.string().regex(/^[a-z-]{2,30}$/),
+  lang: Lang.optional(),
+})
+export const JoinCodeBody = z.strictObject({ lang: Lang.optional() })
 export const GesprekSummary = z.strictObject({
   id: GesprekId,
   childId: ChildId,
@@ -40,8 +53,10 @@ export type GesprekSummary = z.output<typeof GesprekSummary>
 export const JoinCodeOut = z.strictObject({
   code: z.string(),
   expiresAt: z.string(),
-  /** SVG of a QR code for `<origin>/kind#<code>`; the code travels in the fragment, never to a server log. */
+  /** SVG of a QR code for `<origin>/kind?lang=<lang>#<code>`; the code travels in the fragment, never to a server log. */
   qrSvg: z.string(),
+  /** The language the link opens in (absent: Dutch, the source language). */
+  lang: Lang.optional(),
 })
 export type JoinCodeOut = z.output<typeof JoinCodeOut>
 
@@ -65,5 +80,9 @@ export const KindJoinOut = z.strictObject({
   gesprekId: GesprekId,
   toolId: z.string(),
   nickname: z.string(),
+  /** False: a later screen that sees what a begeleider sees plus its own, until the child's screen says yes. */
+  trusted: z.boolean().optional(),
+  /** The child's own begeleider by the name colleagues and children know (a trusted, consistent face). */
+  begeleider: z.string().max(80).optional(),
 })
 export type KindJoinOut = z.output<typeof KindJoinOut>

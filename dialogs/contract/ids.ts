@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { LANGUAGE_CODES } from './languages'
 
 /** Server-made ids: url-safe random strings. */
 const ID = /^[A-Za-z0-9_-]{8,40}$/
@@ -7,6 +8,8 @@ export const GesprekId = z.string().regex(ID)
 export const ChildId = z.string().regex(ID)
 /** Client-made idempotency key per command (UUID or similar). */
 export const ClientMsgId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
+export const Lang = z.enum(LANGUAGE_CODES)
+export type Lang = z.output<typeof Lang>
 export const AgeBand = z.enum(['0-4', '4-7', '8-12', '12-15', '16-18'])
 export type AgeBand = z.output<typeof AgeBand>
 /** A nickname, never a full name: short, one or two words. */

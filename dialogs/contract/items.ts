@@ -1,8 +1,9 @@
 import * as z from 'zod'
+import { Lang } from './ids'
 
 /**
  * The words of an answer, shared by the machines, the views and both ends of the wire. The contract
- * is the bottom layer: this file imports nothing but zod (docs/architecture.md).
+ * is the bottom layer: this file imports nothing but zod and the contract (docs/architecture.md).
  */
 
 /**
@@ -60,6 +61,8 @@ export const ItemInput = z.strictObject({
     .string()
     .regex(/^[a-zA-Z0-9.-]{1,40}$/)
     .optional(),
+  /** The language the child answered in: the begeleider reads the words as given, beside the prompt. */
+  lang: Lang.optional(),
 })
 export type ItemInput = z.input<typeof ItemInput>
 
@@ -80,6 +83,12 @@ export type Item = Omit<z.output<typeof ItemInput>, 'id'> & {
   id: string
   stepId: string
   share: ShareLevel
+  /**
+   * True once the child itself picked a level for this item. Until then `share` is the starting
+   * level of the setting (the begeleider beside the child may have seen it): the truth, but not a
+   * choice the child made, so no screen shows it as one.
+   */
+  chosen?: boolean
   followUps: Record<string, string>
   /** Set by the begeleider ("zorg"): a signal for a human, never a score. */
   worry: boolean

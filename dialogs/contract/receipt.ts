@@ -1,7 +1,32 @@
 import * as z from 'zod'
 
-/** Through which screen or export a begeleider reached a child's gesprek (the access log, docs/deelafspraak.md). */
-export const ACCESS_KINDS = ['live', 'gesprek', 'history', 'oudergesprek', 'print', 'export'] as const
+/**
+ * Through which screen or export a begeleider reached a child's gesprek (the access log, docs/deelafspraak.md), and every
+ * way a screen came to hold a child's token: the first screen (`join`), a new screen after the earlier ones
+ * ended (`rejoin`), one more screen beside the child's own (`second-device`); the begeleider named is the
+ * one who made the code (ADR 0010).
+ */
+export const ACCESS_KINDS = [
+  'live',
+  'gesprek',
+  'history',
+  'oudergesprek',
+  'print',
+  'export',
+  'join',
+  'rejoin',
+  'second-device',
+  'kamer-setup',
+  'kamer-open',
+] as const
+/** Lines that stand for one event each: never merged with others of the same day. */
+export const DEVICE_ACCESS_KINDS: readonly AccessKind[] = [
+  'join',
+  'rejoin',
+  'second-device',
+  'kamer-setup',
+  'kamer-open',
+]
 export const AccessKind = z.enum(ACCESS_KINDS)
 export type AccessKind = z.output<typeof AccessKind>
 

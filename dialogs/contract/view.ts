@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { AgeBand, Setting } from './ids'
+import { AgeBand, Lang, Setting } from './ids'
 import { Colour, Drawing, FollowUps, ItemId, Person, PictureId, ShareLevel } from './items'
 
 /**
@@ -21,12 +21,21 @@ export const ItemView = z.strictObject({
   scale: z.int().optional(),
   person: Person.optional(),
   prompt: z.string().optional(),
+  lang: Lang.optional(),
   followUps: FollowUps,
   share: ShareLevel,
+  /** Whether the child picked `share` itself (absent on answers stored before this was kept). */
+  chosen: z.boolean().optional(),
   worry: z.boolean(),
 })
 
-const NoteView = z.strictObject({ id: z.string(), text: z.string(), itemId: z.string().optional() })
+const NoteView = z.strictObject({
+  id: z.string(),
+  text: z.string(),
+  itemId: z.string().optional(),
+  /** The child has since kept the answer this note was about to themselves (dialogs/projection.ts). */
+  takenBack: z.literal(true).optional(),
+})
 
 export const GesprekView = z.strictObject({
   toolId: z.string(),
@@ -45,6 +54,8 @@ export const GesprekView = z.strictObject({
   }),
   items: z.array(ItemView),
   notes: z.array(NoteView),
+  /** Worry marks on answers the child took back: the fact only, for the begeleider's record. */
+  traces: z.array(z.strictObject({ stepId: z.string(), worry: z.literal(true) })).optional(),
   skipped: z.array(z.string()),
 })
 export type GesprekView = z.output<typeof GesprekView>

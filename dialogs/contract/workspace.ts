@@ -147,6 +147,8 @@ export const PrepItem = z.strictObject({
   at: z.string(),
   theme: Theme,
   item: ItemView,
+  /** The item is about the parent who did not come along: the preparation carries a caution [000:2102-2106]. */
+  aboutOtherParent: z.literal(true).optional(),
 })
 export type PrepItem = z.output<typeof PrepItem>
 export const OudergesprekDraft = z.strictObject({

@@ -35,6 +35,6 @@ export const drieHuizenInfo: ToolInfo = {
       pictures: ['sport', 'music', 'draw', 'read', 'play', 'help', 'laugh', 'build'],
     },
     { id: 'delen', kind: 'share' },
-    { id: 'afsluiting', kind: 'info', prompts: ['next', 'later'] },
+    { id: 'afsluiting', kind: 'info', prompts: ['next', 'hulp', 'later'] },
   ],
 }

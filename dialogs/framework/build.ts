@@ -163,7 +163,7 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
         items: ({ context, event }) => {
           if (event.type !== 'share.set') return context.items
           const ids = new Set(event.itemIds)
-          return context.items.map((i) => (ids.has(i.id) ? { ...i, share: event.level } : i))
+          return context.items.map((i) => (ids.has(i.id) ? { ...i, share: event.level, chosen: true } : i))
         },
       }),
       addNote: assign({

@@ -4,9 +4,12 @@ import type { Audience } from '../sharing'
 import { stateOf, type ToolSnapshot } from './snapshot'
 import type { ToolInfo } from './tool'
 
-/** Everything of a view except the answers: the same for every audience, so computed once per command. */
-export type ViewHead = Omit<GesprekView, 'items' | 'notes'>
+/** Everything of a view except what the projection decides (answers, notes, traces). */
+export type ViewHead = Omit<GesprekView, 'items' | 'notes' | 'traces'>
 
+const NOTHING_TO_PRESS = { next: false, back: false, skip: false, pause: false, resume: false, stop: false }
+
+/** The head as the child sees it: computed once per command, since every audience starts from it. */
 export function viewHead(tool: ToolInfo, snapshot: ToolSnapshot): ViewHead {
   const { phase, stepId } = stateOf(snapshot)
   const index = stepId ? tool.steps.findIndex((s) => s.id === stepId) : -1
@@ -30,6 +33,15 @@ export function viewHead(tool: ToolInfo, snapshot: ToolSnapshot): ViewHead {
   }
 }
 
+/**
+ * The head one audience may see. The jongere's kamer is theirs: anyone else sees what was shared,
+ * never where they are or what they can do now (no live presence, no timing of private work).
+ */
+export function headFor(head: ViewHead, audience: Audience): ViewHead {
+  if (audience === 'kind' || head.setting !== 'kamer') return head
+  return { ...head, phase: 'actief', step: null, can: NOTHING_TO_PRESS, skipped: [] }
+}
+
 /** Turns a machine snapshot into what one audience may see. Pure; the server calls it per socket audience. */
 export function toView(
   tool: ToolInfo,
@@ -37,6 +49,6 @@ export function toView(
   audience: Audience,
   head: ViewHead = viewHead(tool, snapshot),
 ): GesprekView {
-  const { items, notes } = project(snapshot.context, audience)
-  return { ...head, items, notes }
+  const { items, notes, traces } = project(snapshot.context, audience)
+  return { ...headFor(head, audience), items, notes, ...(traces.length > 0 ? { traces } : {}) }
 }

@@ -1,6 +1,6 @@
 import type { ToolInfo } from '../framework/tool'
 
-const MOODS = ['happy', 'calm', 'question', 'tired', 'worry', 'sad', 'angry'] as const
+const MOODS = ['happy', 'calm', 'question', 'tired', 'worry', 'sad', 'angry', 'scared', 'alone'] as const
 
 /**
  * Room-of-my-own style: one step of modules the jongere picks from, in any order, as many as they
@@ -14,7 +14,7 @@ export const mijnKamerInfo: ToolInfo = {
   settings: ['begeleid', 'kamer'],
   namespace: 'tool-mijn-kamer',
   steps: [
-    { id: 'intro', kind: 'info', prompts: ['kiezen', 'privacy', 'honest'] },
+    { id: 'intro', kind: 'info', prompts: ['kiezen', 'privacy', 'schuld', 'honest'] },
     {
       id: 'modules',
       kind: 'modules',

@@ -12,7 +12,7 @@ export const stoplichtInfo: ToolInfo = {
   settings: ['begeleid'],
   namespace: 'tool-stoplicht',
   steps: [
-    { id: 'intro', kind: 'info', prompts: ['kleuren', 'allebei', 'control', 'honest'] },
+    { id: 'intro', kind: 'info', prompts: ['kleuren', 'schuld', 'allebei', 'control', 'honest'] },
     {
       id: 'plekken',
       kind: 'stoplicht',
@@ -25,10 +25,12 @@ export const stoplichtInfo: ToolInfo = {
     {
       id: 'nodig',
       kind: 'items',
+      // What helps, and a strengths and a future prompt beside it (every script has them [000:790-798])
+      prompts: ['helpt', 'trots', 'straks'],
       pictures: ['help', 'family', 'friends', 'calm', 'home', 'sleep', 'heart', 'pet', 'music', 'light'],
       followUps: ['wie-helpt'],
     },
     { id: 'delen', kind: 'share' },
-    { id: 'afsluiting', kind: 'info', prompts: ['next', 'later'] },
+    { id: 'afsluiting', kind: 'info', prompts: ['next', 'hulp', 'later'] },
   ],
 }

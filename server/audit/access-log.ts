@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { CodedError } from '../../dialogs/contract/errors'
-import type { AccessKind, ReceiptEntry } from '../../dialogs/contract/receipt'
+import { DEVICE_ACCESS_KINDS, type AccessKind, type ReceiptEntry } from '../../dialogs/contract/receipt'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
 import type { Database } from '../store/schema'
@@ -151,6 +151,7 @@ export async function receiptFor(deps: Deps, childId: string, limit = 100): Prom
     .innerJoin('begeleiders', 'begeleiders.id', 'access_log.begeleider_id')
     .leftJoin('gesprekken', 'gesprekken.id', 'access_log.gesprek_id')
     .select([
+      'access_log.id',
       'access_log.begeleider_id',
       'access_log.gesprek_id',
       'access_log.what',
@@ -170,7 +171,10 @@ export async function receiptFor(deps: Deps, childId: string, limit = 100): Prom
     const stepIds = JSON.parse(r.step_ids) as string[]
     // Opening the live screen loads the page and joins the live room: for the child that is one look.
     const group = what === 'gesprek' ? 'live' : what
-    const key = JSON.stringify([r.begeleider_id, r.gesprek_id, group, dayOf(r.created_at)])
+    // A screen joining is one line each: the child sees every one, with its time.
+    const key = DEVICE_ACCESS_KINDS.includes(what)
+      ? JSON.stringify(['device', r.id])
+      : JSON.stringify([r.begeleider_id, r.gesprek_id, group, dayOf(r.created_at)])
     const seen = lines.get(key)
     if (seen) {
       seen.count++
@@ -195,4 +199,37 @@ export async function receiptFor(deps: Deps, childId: string, limit = 100): Prom
 /** Which parts of a gesprek a view showed: the steps of the items in it (what the receipt names). */
 export function stepsInView(view: { items: readonly { stepId: string }[] }): string[] {
   return [...new Set(view.items.map((i) => i.stepId))]
+}
+
+/**
+ * A screen came to hold a child's token: logged under the begeleider who made the code (or, for codes from
+ * before that was recorded, the child's own begeleider), so the child's receipt shows every one.
+ */
+export async function recordDeviceJoin(
+  deps: Deps,
+  joined: { childId: string; gesprekId: string; how: 'join' | 'rejoin' | 'second-device'; mintedBy: string | null },
+): Promise<void> {
+  let by = joined.mintedBy
+  if (!by) {
+    const child = await deps.db
+      .selectFrom('children')
+      .select('begeleider_id')
+      .where('id', '=', joined.childId)
+      .executeTakeFirstOrThrow()
+    by = child.begeleider_id
+  }
+  await recordAccess(deps, { begeleiderId: by, childId: joined.childId, gesprekId: joined.gesprekId, what: joined.how })
+}
+
+/**
+ * A kamer set up or opened is a way to the child's own view: on the jongere's receipt with its time,
+ * under the child's own begeleider (who made the invite), like every joined screen.
+ */
+export async function recordKamerEntry(deps: Deps, childId: string, how: 'kamer-setup' | 'kamer-open'): Promise<void> {
+  const child = await deps.db
+    .selectFrom('children')
+    .select('begeleider_id')
+    .where('id', '=', childId)
+    .executeTakeFirstOrThrow()
+  await recordAccess(deps, { begeleiderId: child.begeleider_id, childId, what: how })
 }

@@ -13,6 +13,8 @@ export async function childForBegeleider(deps: Deps, p: BegeleiderPrincipal, chi
     .where('id', '=', childId)
     .where('organisation_id', '=', p.organisationId)
     .where('team_id', '=', p.teamId)
+    // An erased child's tombstone is no one's child any more: not shown, renamed or given evaluations.
+    .where('key_wrapped', 'is not', null)
     .executeTakeFirst()
   // Same answer for "does not exist" and "not yours": no probing of other teams' ids.
   if (!child) throw new CodedError('not_found', 404)
@@ -23,7 +25,9 @@ export async function gesprekFor(deps: Deps, p: Principal, gesprekId: string) {
   const row = await deps.db
     .selectFrom('gesprekken')
     .innerJoin('children', 'children.id', 'gesprekken.child_id')
+    .leftJoin('kamer_gesprekken', 'kamer_gesprekken.gesprek_id', 'gesprekken.id')
     .select([
+      'kamer_gesprekken.kamer_id',
       'gesprekken.id',
       'gesprekken.child_id',
       'gesprekken.tool_id',
@@ -40,7 +44,8 @@ export async function gesprekFor(deps: Deps, p: Principal, gesprekId: string) {
     row !== undefined &&
     (p.role === 'kind'
       ? p.kamer
-        ? row.child_id === p.childId && row.setting === 'kamer'
+        ? // Only the gesprekken of the kamer this visit opened: an earlier kamer stays behind its own PIN.
+          row.child_id === p.childId && row.setting === 'kamer' && p.kamerId !== undefined && row.kamer_id === p.kamerId
         : p.gesprekId === row.id
       : p.organisationId === row.organisation_id && p.teamId === row.team_id)
   if (!allowed) throw new CodedError('not_found', 404)

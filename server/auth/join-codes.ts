@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto'
 import { CodedError } from '../../dialogs/contract/errors'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
-import { hashToken, newToken } from '../ids'
+import { DEVICE_END_PHASES } from '../gesprek/devices'
+import { hashToken, newId, newToken } from '../ids'
 import type { DevicePrincipal } from './principal'
 
 export const JOIN_CODE_TTL_MS = 10 * 60_000
@@ -23,7 +24,11 @@ export function formatJoinCode(code: string): string {
 }
 
 /** A new single-use code for one gesprek; older unused codes for it stop working. */
-export async function createJoinCode(deps: Deps, gesprekId: string): Promise<{ code: string; expiresAt: string }> {
+export async function createJoinCode(
+  deps: Deps,
+  gesprekId: string,
+  createdBy: string,
+): Promise<{ code: string; expiresAt: string }> {
   const code = newJoinCode()
   const expiresAt = iso(deps.clock, JOIN_CODE_TTL_MS)
   await deps.db.transaction().execute(async (trx) => {
@@ -36,22 +41,46 @@ export async function createJoinCode(deps: Deps, gesprekId: string): Promise<{ c
     await trx
       .insertInto('join_codes')
       .values({
-        code_hash: hashToken(code),
+        code_hash: deps.index.mac('join-code', code),
         gesprek_id: gesprekId,
         expires_at: expiresAt,
         used_at: null,
         created_at: iso(deps.clock),
+        created_by: createdBy,
       })
       .execute()
   })
   return { code, expiresAt }
 }
 
-/** Redeems a code once; answers with a device token bound to that one gesprek. */
+/**
+ * How a device came to the gesprek (the child's receipt names it): the first screen; a new screen after
+ * the earlier ones ended; or one more screen while the child's own is still there (ADR 0010).
+ */
+export type DeviceJoin = 'join' | 'rejoin' | 'second-device'
+
+export type Redeemed = {
+  token: string
+  gesprekId: string
+  childId: string
+  deviceId: string
+  trusted: boolean
+  how: DeviceJoin
+  /** Who made the code; null for codes from before this was recorded. */
+  mintedBy: string | null
+}
+
+/**
+ * Redeems a code once; answers with a device token bound to that one gesprek. Only the gesprek's first
+ * device is the child's own (trusted); every later one sees what a begeleider sees plus its own items
+ * until one of the child's devices approves it. A request that carries a begeleider's live session is
+ * never trusted: a begeleider's browser does not become the child.
+ */
 export async function redeemJoinCode(
   deps: Deps,
   code: string,
-): Promise<{ token: string; gesprekId: string; childId: string }> {
+  opts: { fromBegeleiderBrowser?: boolean } = {},
+): Promise<Redeemed> {
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('join_codes')
@@ -60,14 +89,18 @@ export async function redeemJoinCode(
         'join_codes.code_hash',
         'join_codes.expires_at',
         'join_codes.used_at',
+        'join_codes.created_by',
         'gesprekken.id',
         'gesprekken.child_id',
+        'gesprekken.phase',
       ])
-      .where('join_codes.code_hash', '=', hashToken(code))
+      .where('join_codes.code_hash', '=', deps.index.mac('join-code', code))
       .executeTakeFirst()
     if (!row) throw new CodedError('code_invalid', 400)
     if (row.used_at) throw new CodedError('code_used', 400)
     if (Date.parse(row.expires_at) <= deps.clock.now()) throw new CodedError('code_expired', 400)
+    // A code minted before the gesprek stopped opens nothing after it (ADR 0010).
+    if (DEVICE_END_PHASES.includes(row.phase)) throw new CodedError('code_expired', 400)
     const used = await trx
       .updateTable('join_codes')
       .set({ used_at: iso(deps.clock) })
@@ -75,7 +108,20 @@ export async function redeemJoinCode(
       .where('used_at', 'is', null)
       .executeTakeFirst()
     if (Number(used.numUpdatedRows) !== 1) throw new CodedError('code_used', 400)
+    const earlier = await trx
+      .selectFrom('device_tokens')
+      .select(['trusted', 'revoked_at', 'expires_at', 'last_seen_at'])
+      .where('gesprek_id', '=', row.id)
+      .execute()
+    const now = deps.clock.now()
+    const live = (d: (typeof earlier)[number]) =>
+      !d.revoked_at && Date.parse(d.expires_at) > now && Date.parse(d.last_seen_at) + CHILD_IDLE_MS > now
+    const hadTrusted = earlier.some((d) => d.trusted === 1)
+    const trusted = !hadTrusted && !opts.fromBegeleiderBrowser
+    const how: DeviceJoin =
+      earlier.length === 0 ? 'join' : earlier.some((d) => d.trusted === 1 && live(d)) ? 'second-device' : 'rejoin'
     const token = newToken()
+    const deviceId = newId()
     await trx
       .insertInto('device_tokens')
       .values({
@@ -86,11 +132,26 @@ export async function redeemJoinCode(
         expires_at: iso(deps.clock, CHILD_ABSOLUTE_MS),
         last_seen_at: iso(deps.clock),
         revoked_at: null,
+        device_id: deviceId,
+        trusted: trusted ? 1 : 0,
+        minted_by: row.created_by ?? null,
       })
       .execute()
-    return { token, gesprekId: row.id, childId: row.child_id }
+    return {
+      token,
+      gesprekId: row.id,
+      childId: row.child_id,
+      deviceId,
+      trusted,
+      how,
+      mintedBy: row.created_by ?? null,
+    }
   })
 }
+
+/** A token's public device id; tokens from before device ids get a stable stand-in from the (hashed) token. */
+export const deviceIdOf = (row: { device_id?: string | null; token_hash: string }) =>
+  row.device_id ?? `legacy-${row.token_hash.slice(0, 16)}`
 
 export async function devicePrincipal(deps: Deps, token: string | undefined): Promise<DevicePrincipal | null> {
   if (!token || token.length > 100) return null
@@ -107,7 +168,14 @@ export async function devicePrincipalByHash(deps: Deps, tokenHash: string): Prom
   if (!row || row.revoked_at) return null
   const now = deps.clock.now()
   if (Date.parse(row.expires_at) <= now || Date.parse(row.last_seen_at) + CHILD_IDLE_MS <= now) return null
-  return { role: 'kind', childId: row.child_id, gesprekId: row.gesprek_id, tokenHash }
+  return {
+    role: 'kind',
+    childId: row.child_id,
+    gesprekId: row.gesprek_id,
+    tokenHash,
+    deviceId: deviceIdOf(row),
+    trusted: row.trusted === 1,
+  }
 }
 
 /** When each device token was last written, per server: a write per answer would double the fsyncs. */

@@ -5,7 +5,13 @@ import type { BegeleiderPrincipal } from './principal'
 
 export const SESSION_IDLE_MS = 30 * 60_000
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000
-export const SESSION_COOKIE = 'kg_session'
+const SESSION_COOKIE = 'kg_session'
+/**
+ * Behind TLS the cookie carries the __Host- prefix: browsers then accept it only with Secure, Path=/
+ * and no Domain, so no other host under the same domain can set or shadow it. Over plain http (local
+ * trials, tests) a browser would refuse a prefixed cookie, so there it keeps the plain name.
+ */
+export const sessionCookieName = (deps: Deps) => (deps.config.secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE)
 
 /** Server-side begeleider sessions; the cookie holds a random token, the database only its hash. */
 export async function createSession(deps: Deps, begeleiderId: string): Promise<string> {

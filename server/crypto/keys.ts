@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { open, seal } from './seal'
@@ -49,4 +49,12 @@ export class ChildKeys {
   forget(childId: string): void {
     this.cache.delete(childId)
   }
+}
+
+/**
+ * A key for one purpose, derived from the instance key. Only for state that may be lost on a key
+ * rotation (rate-limit keys); lasting indexes use the stored index secret (server/crypto/secrets.ts).
+ */
+export function deriveKey(instanceKey: Buffer, purpose: string): Buffer {
+  return createHmac('sha256', instanceKey).update(`kindgesprek:${purpose}`).digest()
 }

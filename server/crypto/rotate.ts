@@ -3,9 +3,11 @@ import { existsSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Db } from '../store/db'
 import { rewrapChildKey } from './keys'
+import { rewrapInstanceSecrets } from './secrets'
 
 /**
- * Rotates the instance key with the server stopped: every child key is rewrapped in one transaction.
+ * Rotates the instance key with the server stopped: every child key and the index secret are rewrapped
+ * in one transaction.
  * Key-file mode: the new key is first written to `instance.key.next`, then the database is committed,
  * then the file is renamed over `instance.key`; after a crash in between, `instance.key.next` is the key
  * that opens the database. Env mode (KINDGESPREK_KEY): the new key is returned for the secrets store.
@@ -29,6 +31,7 @@ export async function rotateInstanceKey(
     .where('key_wrapped', 'is not', null)
     .execute()
   await db.transaction().execute(async (trx) => {
+    await rewrapInstanceSecrets(trx, oldKey, newKey)
     for (const r of rows)
       await trx
         .updateTable('children')

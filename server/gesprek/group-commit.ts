@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely'
 import { CodedError } from '../../dialogs/contract/errors'
 import { sqliteFileOf, type Db } from '../store/db'
-import { SqliteWriter, type RowWrite } from '../store/sqlite-writer'
+import { EVENT_COLUMNS, SqliteWriter, type RowWrite } from '../store/sqlite-writer'
 import type { Database } from '../store/schema'
 
 /**
@@ -91,7 +91,7 @@ export class GroupCommit {
   private async viaWriter(writer: SqliteWriter, batch: Waiting[]): Promise<Set<Waiting>> {
     const rows: RowWrite[] = batch.map(({ write: { gesprek: g, event: e } }) => ({
       ...g,
-      event: [e.gesprek_id, e.seq, e.client_msg_id, e.actor_role, e.actor_id, e.type, e.event_enc, e.created_at],
+      event: EVENT_COLUMNS.map((c) => e[c] ?? null),
     }))
     const conflicts = await writer.commit(rows)
     return new Set(conflicts.map((i) => batch[i]!))

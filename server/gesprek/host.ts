@@ -1,13 +1,12 @@
 import { createActor, initialTransition, type ActorScope } from 'xstate'
 import { CodedError } from '../../dialogs/contract/errors'
 import type { AgeBand } from '../../dialogs/contract/ids'
-import type { GesprekView, ViewPatch } from '../../dialogs/contract/view'
+import type { GesprekView } from '../../dialogs/contract/view'
 import type { ToolMachine } from '../../dialogs/framework/build'
 import { mayRoleSend, type GesprekEvent } from '../../dialogs/framework/events'
 import { replay, restoreSnapshot, stateOf, type ToolSnapshot } from '../../dialogs/framework/snapshot'
 import type { ToolDef } from '../../dialogs/framework/tool'
-import { viewHead, type ViewHead } from '../../dialogs/framework/view'
-import { project, type Projection } from '../../dialogs/projection'
+import { toView, viewHead, type ViewHead } from '../../dialogs/framework/view'
 import { findTool } from '../../dialogs/registry'
 import type { Audience, Setting } from '../../dialogs/sharing'
 import type { Principal } from '../auth/principal'
@@ -16,12 +15,11 @@ import { open, seal } from '../crypto/seal'
 import type { Deps } from '../deps'
 import { newId } from '../ids'
 import { errorFields } from '../log'
-import { diffProjection } from './delta'
+import { checkEventBounds, checkEventRules, checkSnapshotBounds, MAX_SNAPSHOT_CHARS } from './bounds'
+import { DeviceLedger } from './devices'
 import { GroupCommit } from './group-commit'
 
 type Snapshot = ToolSnapshot
-/** What the last frame sent to an audience showed, so the next one can be a patch against it. */
-type Shown = { seq: number; projection: Projection }
 type Loaded = {
   id: string
   tool: ToolDef
@@ -31,16 +29,27 @@ type Loaded = {
   seq: number
   /** The seq the stored snapshot folds up to; the events after it are in the log only. */
   snapshotSeq: number
+  /** An upper bound on the stored snapshot's length now (exact at every stored snapshot). */
+  snapshotChars: number
   /** Every clientMsgId of this gesprek with its seq: the duplicate check needs no read before the commit. */
   msgSeqs: Map<string, number>
+  /** The child's view head of the current snapshot, made once per command for every audience. */
   head: ViewHead | null
-  shown: Partial<Record<Audience, Shown>>
 }
 
 export type CommandResult = { seq: number; duplicate: boolean }
-/** A frame for one audience: a patch when that audience's last frame was the seq before, else a whole view. */
-export type Frame = { patch: ViewPatch } | { view: GesprekView }
-export type CommittedListener = (gesprekId: string, seq: number, frameFor: (audience: Audience) => Frame) => void
+
+/**
+ * Which key seals a gesprek (docs/kamer.md). null: the child's key, as for every guided gesprek.
+ * 'closed': sealed under a key this server does not hold right now (a kamer whose jongere is not in
+ * it); then only `closedView`, the copy of what was shared, can be shown.
+ */
+export type Sealing = {
+  keyFor(g: { id: string; childId: string; setting: string }): Promise<Buffer | null | 'closed'>
+  closedView(gesprekId: string, audience: Audience): Promise<{ seq: number; view: GesprekView }>
+}
+/** `viewFor` is memoised per audience and shares one head: an audience nobody watches costs nothing. */
+export type CommittedListener = (gesprekId: string, seq: number, viewFor: (audience: Audience) => GesprekView) => void
 
 /**
  * A fresh snapshot is stored every this many events, and at every pause or stop; loading replays at
@@ -49,6 +58,11 @@ export type CommittedListener = (gesprekId: string, seq: number, frameFor: (audi
 export const SNAPSHOT_EVERY = 64
 /** Gesprekken kept in memory; the least recently used one is dropped beyond this. */
 const LOADED_MAX = 20_000
+/**
+ * What one event can add to the stored snapshot beyond its own JSON (the item's share, worry, chosen,
+ * step and the machine's bookkeeping), with room to spare: the running estimate stays an upper bound.
+ */
+const SNAPSHOT_GROWTH_PER_EVENT = 512
 
 const snapshotAad = (gesprekId: string) => `${gesprekId}:snapshot`
 const eventAad = (gesprekId: string, seq: number) => `${gesprekId}:${seq}:event`
@@ -94,21 +108,34 @@ export class GesprekHost {
   private closed = false
 
   private readonly commits: GroupCommit
+  /** Which child devices are the child's own, and who added which item (ADR 0010). */
+  readonly devices: DeviceLedger
 
-  constructor(private readonly deps: Deps) {
+  constructor(
+    private readonly deps: Deps,
+    private readonly sealing?: Sealing,
+  ) {
     this.commits = new GroupCommit(deps.db)
+    this.devices = new DeviceLedger(deps)
   }
 
   onCommitted(listener: CommittedListener): void {
     this.listeners.push(listener)
   }
 
-  async create(input: { childId: string; toolId: string; setting: Setting; ageBand: AgeBand }): Promise<string> {
+  /** `sealWith`: a key other than the child's (a kamer's, docs/kamer.md); the Sealing hook finds it again. */
+  async create(input: {
+    childId: string
+    toolId: string
+    setting: Setting
+    ageBand: AgeBand
+    sealWith?: Buffer
+  }): Promise<string> {
     const tool = findTool(input.toolId)
     if (!tool || !tool.settings.includes(input.setting) || !tool.ageBands.includes(input.ageBand))
       throw new CodedError('not_allowed_now', 400)
     const id = newId()
-    const key = await this.childKey(input.childId)
+    const key = input.sealWith ?? (await this.childKey(input.childId))
     const [snapshot] = initialTransition(tool.machine, { ageBand: input.ageBand, setting: input.setting })
     await this.deps.db
       .insertInto('gesprekken')
@@ -154,6 +181,10 @@ export class GesprekHost {
         ack(result)
         return result
       }
+      const device = principal.role === 'kind' && !principal.kamer ? principal : null
+      if (device) await this.devices.authorise(device, gesprekId, event)
+      checkEventBounds(g.snapshot.context, event)
+      checkEventRules(g.tool, g.snapshot.context, principal, event)
       if (!g.snapshot.can(event)) throw new CodedError('not_allowed_now', 409)
       const next = step(g.tool.machine, g.snapshot, event)
       const seq = g.seq + 1
@@ -162,6 +193,17 @@ export class GesprekHost {
       const snapshotNow = seq - g.snapshotSeq >= SNAPSHOT_EVERY || (phase !== 'actief' && phase !== phaseOf(g.snapshot))
       const actorId = principal.role === 'kind' ? principal.childId : principal.begeleiderId
       const at = iso(this.deps.clock)
+      const eventJson = JSON.stringify(event)
+      // The snapshot's size bound without serialising it on every command: an upper-bound estimate,
+      // measured exactly only when the estimate comes near the bound (and whenever a snapshot is stored).
+      let snapshotEnc: string | undefined
+      let chars = g.snapshotChars + eventJson.length + SNAPSHOT_GROWTH_PER_EVENT
+      if (snapshotNow || chars > MAX_SNAPSHOT_CHARS) {
+        const persisted = JSON.stringify(g.tool.machine.getPersistedSnapshot(next))
+        checkSnapshotBounds(persisted)
+        chars = persisted.length
+        if (snapshotNow) snapshotEnc = seal(g.key, persisted, snapshotAad(gesprekId))
+      }
       await this.commits.write({
         event: {
           gesprek_id: gesprekId,
@@ -170,8 +212,11 @@ export class GesprekHost {
           actor_role: role,
           actor_id: actorId,
           type: event.type,
-          event_enc: seal(g.key, JSON.stringify(event), eventAad(gesprekId, seq)),
+          event_enc: seal(g.key, eventJson, eventAad(gesprekId, seq)),
           created_at: at,
+          // Which device sent it, and the new item's id: ids only, so a device's own items are known.
+          actor_device: device?.deviceId ?? null,
+          item_id: event.type === 'item.add' ? event.item.id : null,
         },
         gesprek: {
           id: gesprekId,
@@ -179,14 +224,16 @@ export class GesprekHost {
           toSeq: seq,
           toolVersion: g.tool.version,
           phase,
-          ...(snapshotNow ? { snapshotEnc: this.sealSnapshot(g, next) } : {}),
+          ...(snapshotEnc ? { snapshotEnc } : {}),
           at,
         },
       })
+      if (device && event.type === 'item.add') this.devices.noteItem(gesprekId, event.item.id, device.deviceId)
       g.snapshot = next
       g.seq = seq
       g.head = null
       if (snapshotNow) g.snapshotSeq = seq
+      g.snapshotChars = chars
       g.msgSeqs.set(clientMsgId, seq)
       const result = { seq, duplicate: false }
       ack(result)
@@ -199,16 +246,16 @@ export class GesprekHost {
     })
   }
 
-  /**
-   * The whole view of one audience. The next frame that audience gets is a patch on this one, so a
-   * join (which answers with this view) is followed by patches.
-   */
+  /** The whole view of one audience now (a join's answer; the frames after it are patches on it). */
   async view(gesprekId: string, audience: Audience): Promise<{ seq: number; view: GesprekView }> {
     return this.serial(gesprekId, async () => {
+      if (!this.loaded.has(gesprekId) && this.sealing) {
+        const row = await this.row(gesprekId)
+        const key = await this.sealing.keyFor({ id: row.id, childId: row.child_id, setting: row.setting })
+        if (key === 'closed') return this.sealing.closedView(gesprekId, audience)
+      }
       const g = await this.load(gesprekId)
-      const projection = project(g.snapshot.context, audience)
-      g.shown[audience] = { seq: g.seq, projection }
-      return { seq: g.seq, view: { ...this.headOf(g), ...projection } }
+      return { seq: g.seq, view: toView(g.tool, g.snapshot, audience, this.headOf(g)) }
     })
   }
 
@@ -225,7 +272,7 @@ export class GesprekHost {
   async replay(gesprekId: string): Promise<{ persisted: unknown; seq: number }> {
     const row = await this.row(gesprekId)
     const tool = this.toolOf(row.tool_id)
-    const key = await this.childKey(row.child_id)
+    const key = await this.sealKey(row)
     const events = await this.eventsAfter(gesprekId, key, 0)
     // The framework's own fold, not the host's transition path: a check on the one, by the other.
     const snapshot = replay(
@@ -243,7 +290,7 @@ export class GesprekHost {
   async storedSnapshot(gesprekId: string): Promise<unknown> {
     const row = await this.row(gesprekId)
     const tool = this.toolOf(row.tool_id)
-    const key = await this.childKey(row.child_id)
+    const key = await this.sealKey(row)
     const { snapshot } = await this.restore(gesprekId, tool, key, row)
     return tool.machine.getPersistedSnapshot(snapshot)
   }
@@ -295,28 +342,15 @@ export class GesprekHost {
     return (g.head ??= viewHead(g.tool, g.snapshot))
   }
 
-  /** Tells the listeners; each audience's frame is made only when asked for (an empty room asks nothing). */
+  /** Tells the listeners; each audience's view is made only when asked for (an empty room asks nothing). */
   private publish(g: Loaded): void {
-    const seq = g.seq
-    const frames = new Map<Audience, Frame>()
-    const frameFor = (audience: Audience): Frame => {
-      let frame = frames.get(audience)
-      if (frame) return frame
-      const projection = project(g.snapshot.context, audience)
-      const before = g.shown[audience]
-      const head = this.headOf(g)
-      frame =
-        before && before.seq === seq - 1
-          ? { patch: diffProjection(before.projection, projection, head) }
-          : { view: { ...head, ...projection } }
-      g.shown[audience] = { seq, projection }
-      frames.set(audience, frame)
-      return frame
+    const views = new Map<Audience, GesprekView>()
+    const viewFor = (audience: Audience): GesprekView => {
+      let view = views.get(audience)
+      if (!view) views.set(audience, (view = toView(g.tool, g.snapshot, audience, this.headOf(g))))
+      return view
     }
-    for (const l of this.listeners) l(g.id, seq, frameFor)
-    // An audience nobody watched this time has no base for a patch next time.
-    for (const audience of Object.keys(g.shown) as Audience[])
-      if (!frames.has(audience) && g.shown[audience]!.seq !== seq) delete g.shown[audience]
+    for (const l of this.listeners) l(g.id, g.seq, viewFor)
   }
 
   private async serial<T>(gesprekId: string, work: () => Promise<T>): Promise<T> {
@@ -344,8 +378,8 @@ export class GesprekHost {
     }
     const row = await this.row(gesprekId)
     const tool = this.toolOf(row.tool_id)
-    const key = await this.childKey(row.child_id)
-    const { snapshot, seq, msgSeqs } = await this.restore(gesprekId, tool, key, row)
+    const key = await this.sealKey(row)
+    const { snapshot, seq, msgSeqs, snapshotChars } = await this.restore(gesprekId, tool, key, row)
     const g: Loaded = {
       id: gesprekId,
       tool,
@@ -354,9 +388,9 @@ export class GesprekHost {
       snapshot,
       seq,
       snapshotSeq: row.snapshot_seq,
+      snapshotChars,
       msgSeqs,
       head: null,
-      shown: {},
     }
     // Loading awaited the database: another caller may have loaded it meanwhile; keep one copy.
     const raced = this.loaded.get(gesprekId)
@@ -373,12 +407,15 @@ export class GesprekHost {
     key: Buffer,
     row: { snapshot_enc: string; snapshot_seq: number; tool_version: string; seq: number },
   ) {
-    let persisted: unknown = JSON.parse(open(key, row.snapshot_enc, snapshotAad(gesprekId)))
-    persisted = migrateSnapshot(tool, row.tool_version, persisted)
+    const text = open(key, row.snapshot_enc, snapshotAad(gesprekId))
+    const persisted = migrateSnapshot(tool, row.tool_version, JSON.parse(text))
     let snapshot = restoreSnapshot(tool, persisted)
     if (snapshot.status === 'error') throw new CodedError('internal', 500)
-    for (const e of await this.eventsAfter(gesprekId, key, row.snapshot_seq))
+    let snapshotChars = row.tool_version === tool.version ? text.length : JSON.stringify(persisted).length
+    for (const e of await this.eventsAfter(gesprekId, key, row.snapshot_seq)) {
       snapshot = step(tool.machine, snapshot, e.event)
+      snapshotChars += e.chars + SNAPSHOT_GROWTH_PER_EVENT
+    }
     const msgSeqs = new Map<string, number>()
     for (const r of await this.deps.db
       .selectFrom('gesprek_events')
@@ -386,7 +423,7 @@ export class GesprekHost {
       .where('gesprek_id', '=', gesprekId)
       .execute())
       msgSeqs.set(r.client_msg_id, r.seq)
-    return { snapshot, seq: row.seq, msgSeqs }
+    return { snapshot, seq: row.seq, msgSeqs, snapshotChars }
   }
 
   private async eventsAfter(gesprekId: string, key: Buffer, afterSeq: number) {
@@ -397,10 +434,10 @@ export class GesprekHost {
       .where('seq', '>', afterSeq)
       .orderBy('seq')
       .execute()
-    return rows.map((e) => ({
-      seq: e.seq,
-      event: JSON.parse(open(key, e.event_enc, eventAad(gesprekId, e.seq))) as GesprekEvent,
-    }))
+    return rows.map((e) => {
+      const json = open(key, e.event_enc, eventAad(gesprekId, e.seq))
+      return { seq: e.seq, event: JSON.parse(json) as GesprekEvent, chars: json.length }
+    })
   }
 
   private async row(gesprekId: string) {
@@ -413,6 +450,15 @@ export class GesprekHost {
     const tool = findTool(toolId)
     if (!tool) throw new CodedError('not_found', 404)
     return tool
+  }
+
+  /** The gesprek's key: the Sealing hook's, else the child's. A closed kamer is not readable here. */
+  private async sealKey(row: { id: string; child_id: string; setting: string }): Promise<Buffer> {
+    const key = this.sealing
+      ? await this.sealing.keyFor({ id: row.id, childId: row.child_id, setting: row.setting })
+      : null
+    if (key === 'closed') throw new CodedError('session_expired', 401)
+    return key ?? this.childKey(row.child_id)
   }
 
   private async childKey(childId: string): Promise<Buffer> {

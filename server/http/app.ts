@@ -12,9 +12,12 @@ import { beheerRoutes } from './routes/beheer'
 import { beheerDataRoutes } from './routes/beheer-data'
 import { childrenRoutes } from './routes/children'
 import { gesprekkenRoutes } from './routes/gesprekken'
+import { helpRoutes } from './routes/help'
 import { kindRoutes } from './routes/kind'
 import { kamerRoutes } from './routes/kamer'
+import { parentRoutes } from './routes/parents'
 import { receiptRoutes } from './routes/receipt'
+import { signalRoutes } from './routes/signals'
 import { toolRoutes } from './routes/tools'
 import { workspaceRoutes } from './routes/workspace'
 import { sameOrigin, securityHeaders } from './security'
@@ -46,9 +49,12 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
   app.route('/api/kind', kindRoutes(deps))
   app.route('/api/kamer', kamerRoutes(deps, host, hooks))
   app.route('/api/tools', toolRoutes())
+  app.route('/api/help-lines', helpRoutes(deps))
+  app.route('/api/signals', signalRoutes(deps, host))
+  app.route('/api/parents', parentRoutes(deps))
   app.route('/api/workspace', workspaceRoutes(deps, host))
-  app.route('/api/beheer', beheerRoutes(deps, hooks))
-  app.route('/api/beheer', beheerDataRoutes(deps, host, hooks))
+  app.route('/api/beheer', beheerRoutes(deps))
+  app.route('/api/beheer', beheerDataRoutes(deps, host))
   app.all('/api/*', (c) => c.json({ error: 'not_found' }, 404))
   serveClient(app, opts.distDir)
 

@@ -4,8 +4,9 @@ import type * as z from 'zod'
 import { CodedError } from '../../dialogs/contract/errors'
 import { devicePrincipal } from '../auth/join-codes'
 import type { BegeleiderPrincipal, KindPrincipal } from '../auth/principal'
-import { SESSION_COOKIE, sessionPrincipal } from '../auth/sessions'
+import { sessionCookieName, sessionPrincipal } from '../auth/sessions'
 import type { Deps } from '../deps'
+import { clientAddress } from './client-address'
 
 export type Env = { Variables: { deps: Deps } }
 export type Ctx = Context<Env>
@@ -24,7 +25,7 @@ export async function body<T extends z.ZodType>(c: Ctx, schema: T): Promise<z.ou
 }
 
 export async function requireBegeleider(c: Ctx): Promise<BegeleiderPrincipal> {
-  const p = await sessionPrincipal(c.var.deps, getCookie(c, SESSION_COOKIE))
+  const p = await sessionPrincipal(c.var.deps, getCookie(c, sessionCookieName(c.var.deps)))
   if (!p) throw new CodedError('not_logged_in', 401)
   return p
 }
@@ -43,8 +44,11 @@ export async function requireKind(c: Ctx): Promise<KindPrincipal> {
   return p
 }
 
-/** The caller's IP as the socket saw it; a proxy in front must be configured to overwrite it (docs/operations.md). */
+/**
+ * The caller's address: the TCP peer, or with TRUST_PROXY what our own proxies say in X-Forwarded-For
+ * (docs/operations.md). Only for rate limits; never logged.
+ */
 export function clientIp(c: Ctx): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
-  return incoming?.socket?.remoteAddress ?? 'unknown'
+  return clientAddress(incoming?.socket?.remoteAddress, c.req.header('x-forwarded-for'), c.var.deps.config.trustProxy)
 }

@@ -6,10 +6,17 @@ import type { Deps } from '../deps'
 import type { GesprekHost } from '../gesprek/host'
 import type { Database } from '../store/schema'
 
-/** Inzage (AVG art. 15): everything the child said, as the child itself sees it (projection 'kind'). */
+/**
+ * Inzage (AVG art. 15) for an admin: what the child shared at least with their begeleider, and for the rest
+ * only how much the child kept to themselves ("3 antwoorden hield het kind voor zichzelf"), never the words.
+ * The child's own copy of everything comes through the child's own session (docs/avg.md, for legal review).
+ */
 export type ChildExport = {
   exportedAt: string
   child: { id: string; nickname: string; ageBand: string; createdAt: string; closedAt: string | null }
+  /** Answers the child kept to themselves, over all gesprekken and kamer notes: a count, no content. */
+  keptToThemselves: number
+  uitleg: string
   gesprekken: {
     id: string
     toolId: string
@@ -18,8 +25,13 @@ export type ChildExport = {
     updatedAt: string
     phase: string
     items: ItemView[]
+    keptToThemselves: number
   }[]
 }
+
+/** One sentence for the reader of the file; the count itself is in `keptToThemselves`. */
+export const keptSentence = (n: number) =>
+  n === 1 ? '1 antwoord hield het kind voor zichzelf.' : `${n} antwoorden hield het kind voor zichzelf.`
 
 export async function exportChild(deps: Deps, host: GesprekHost, childId: string): Promise<ChildExport> {
   const child = await deps.db.selectFrom('children').selectAll().where('id', '=', childId).executeTakeFirst()
@@ -32,17 +44,21 @@ export async function exportChild(deps: Deps, host: GesprekHost, childId: string
     .execute()
   const gesprekken: ChildExport['gesprekken'] = []
   for (const g of rows) {
-    const { view } = await host.view(g.id, 'kind')
+    // Both through the one projection: what a begeleider may see, and the child's own count beside it.
+    const shared = (await host.view(g.id, 'begeleider')).view
+    const all = (await host.view(g.id, 'kind')).view
     gesprekken.push({
       id: g.id,
       toolId: g.tool_id,
       setting: g.setting,
       createdAt: g.created_at,
       updatedAt: g.updated_at,
-      phase: view.phase,
-      items: view.items,
+      phase: g.phase,
+      items: shared.items,
+      keptToThemselves: all.items.length - shared.items.length,
     })
   }
+  const kept = gesprekken.reduce((n, g) => n + g.keptToThemselves, 0)
   return {
     exportedAt: iso(deps.clock),
     child: {
@@ -52,6 +68,8 @@ export async function exportChild(deps: Deps, host: GesprekHost, childId: string
       createdAt: child.created_at,
       closedAt: child.closed_at,
     },
+    keptToThemselves: kept,
+    uitleg: keptSentence(kept),
     gesprekken,
   }
 }
@@ -123,6 +141,9 @@ export async function eraseChild(deps: Deps, host: GesprekHost, childId: string)
   })
   deps.keys.forget(childId)
   host.forgetChild(childId)
+  // Open screens of the child's tokens, and begeleider live views of the child, end now.
+  for (const tokenHash of tokenHashes) await deps.revocations.publish({ kind: 'token', tokenHash, reason: 'locked' })
+  await deps.revocations.publish({ kind: 'child', childId })
   deps.log.info('child erased', { child: childId })
   return { tokenHashes }
 }

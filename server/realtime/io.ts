@@ -11,32 +11,51 @@ import {
   type InterServerEvents,
   type ServerToClientEvents,
 } from '../../dialogs/contract/socket'
+import type { GesprekView } from '../../dialogs/contract/view'
+import { projectForDevice } from '../../dialogs/projection'
 import type { Audience } from '../../dialogs/sharing'
 import { recordAccess, stepsInView } from '../audit/access-log'
 import { gesprekFor } from '../auth/access'
-import { devicePrincipal, devicePrincipalByHash, touchDevice } from '../auth/join-codes'
-import { kamerPrincipal, kamerPrincipalByHash, touchKamer } from '../auth/kamer'
-import type { Principal } from '../auth/principal'
+import { CHILD_IDLE_MS, devicePrincipal, devicePrincipalByHash, touchDevice } from '../auth/join-codes'
+import { kamerPrincipal, touchKamer } from '../auth/kamer'
+import type { DevicePrincipal, Principal } from '../auth/principal'
 import { TokenBucket } from '../auth/rate-limit'
-import { SESSION_COOKIE, sessionPrincipal, sessionPrincipalByHash } from '../auth/sessions'
+import { sessionCookieName, sessionPrincipal, sessionPrincipalByHash } from '../auth/sessions'
 import type { Deps } from '../deps'
+import { DEVICE_END_PHASES, endGesprekDevices, revokeDeviceByHash } from '../gesprek/devices'
+import { RoomFrames, type Frame } from '../gesprek/delta'
 import type { GesprekHost } from '../gesprek/host'
 import { errorFields } from '../log'
+import { ownOrigins } from '../http/security'
+import { deadlineOf, freshPrincipal } from './deadlines'
+import type { RevocationNotice, RevocationReason } from './revocations'
 
-/** `checkedAt`: when the principal was last confirmed against the database (handshake or re-check). */
+/**
+ * `deadline`: when the principal runs out by itself (expiry, idle) as far as this socket knows; looked
+ * at again then. `touchedAt`: when a begeleider's session was last kept alive through this socket.
+ */
 export type SocketData = {
   principal: Principal
-  bucket: TokenBucket
-  checkedAt: number
-  /** Gesprekken this socket's child principal was found to own since the last re-check. */
+  deadline: number
+  touchedAt: number
+  /** Per gesprek a begeleider watches: which parts are logged as seen. */
+  seen?: Map<string, { childId: string; steps: Set<string> }>
+  /** Gesprekken this socket's child principal was found to own since its principal was last refreshed. */
   reaches?: Set<string>
 }
 
 /**
- * How long an open socket trusts its principal before looking again. Deactivation or a revoked token from
- * another process (the CLI) never reaches this process's rooms, so each socket re-checks on its own.
+ * How often open sockets are held against their deadlines: a session or token that expires or goes
+ * idle loses its sockets within a second, also when nothing is sent (revocations arrive as notices).
  */
-export const PRINCIPAL_RECHECK_MS = 30_000
+export const DEADLINE_SWEEP_MS = 250
+/** A live begeleider socket keeps its session alive like a page does: at most one write a minute. */
+const SESSION_TOUCH_MS = 60_000
+/** Commands per token or session, across all its sockets: a steady rate with a burst. */
+const COMMANDS_PER_SEC = 10
+const COMMAND_BURST = 40
+/** Open sockets per token or session: a tablet, a reconnect in flight and some slack, not 25. */
+export const MAX_SOCKETS_PER_PRINCIPAL = 5
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>
 
@@ -46,6 +65,13 @@ export const roomOf = (gesprekId: string, audience: Audience) => `g:${gesprekId}
 export const principalRoom = (p: Principal) => `p:${p.role === 'kind' ? p.tokenHash : p.sessionHash}`
 /** One room per begeleider across all their sessions: logout everywhere and deactivation reach every socket. */
 export const begeleiderRoom = (begeleiderId: string) => `b:${begeleiderId}`
+/** Unapproved child devices of a gesprek: each gets its own view (ADR 0010). */
+export const pendingRoomOf = (gesprekId: string) => `g:${gesprekId}:pending`
+/** The child's own devices, as a standing: they see everything the child's own devices made. */
+const CHILD_OWN = { deviceId: '', trusted: true }
+/** Every child device of one guided gesprek: the end of the gesprek reaches them all. */
+export const devicesRoom = (gesprekId: string) => `d:${gesprekId}`
+const principalKey = (p: Principal) => principalRoom(p)
 
 function cookieValue(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -63,11 +89,13 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
     pingTimeout: 8_000,
     // WebSockets are not covered by CORS: check Origin ourselves (stack-notes pitfall 15).
     allowRequest: (req, cb) => {
+      // Our origins never come from the Host header the client sent (server/http/security.ts).
       const origin = req.headers.origin
-      const own = `${deps.config.secure ? 'https' : 'http'}://${req.headers.host ?? ''}`
-      cb(null, !origin || origin === own || deps.config.origins.includes(origin))
+      cb(null, !origin || ownOrigins(deps).includes(origin))
     },
   })
+
+  const buckets = new PrincipalBuckets(deps)
 
   // Runs on every connection, reconnects included: a revoked session or token never gets back in.
   io.use((socket, next) => {
@@ -79,43 +107,89 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
       ? devicePrincipal(deps, token).then(
           (p): Promise<Principal | null> | Principal => p ?? kamerPrincipal(deps, token),
         )
-      : sessionPrincipal(deps, cookieValue(socket.request, SESSION_COOKIE))
-    resolve.then(
-      (principal) => {
-        if (!principal) return next(new Error('not_logged_in'))
-        socket.data.principal = principal
-        socket.data.bucket = new TokenBucket(deps.clock, 10, 40)
-        socket.data.checkedAt = deps.clock.now()
-        next()
-      },
-      (err: unknown) => {
-        deps.log.warn('socket auth failed', errorFields(err))
-        next(new Error('internal'))
-      },
-    )
+      : sessionPrincipal(deps, cookieValue(socket.request, sessionCookieName(deps)))
+    resolve
+      .then(async (principal) => (principal ? { principal, deadline: await deadlineOf(deps, principal) } : null))
+      .then(
+        (found) => {
+          if (!found) return next(new Error('not_logged_in'))
+          const room = io.sockets.adapter.rooms.get(principalRoom(found.principal))
+          if ((room?.size ?? 0) >= MAX_SOCKETS_PER_PRINCIPAL) return next(new Error('too_many_connections'))
+          socket.data.principal = found.principal
+          socket.data.deadline = found.deadline
+          socket.data.touchedAt = deps.clock.now()
+          next()
+        },
+        (err: unknown) => {
+          deps.log.warn('socket auth failed', errorFields(err))
+          next(new Error('internal'))
+        },
+      )
   })
 
   io.on('connection', (socket) => {
-    void socket.join(principalRoom(socket.data.principal))
-    if (socket.data.principal.role === 'begeleider')
-      void socket.join(begeleiderRoom(socket.data.principal.begeleiderId))
+    const first = socket.data.principal
+    void socket.join(principalRoom(first))
+    if (first.role === 'begeleider') void socket.join(begeleiderRoom(first.begeleiderId))
+    else if (!first.kamer) void socket.join(devicesRoom(first.gesprekId))
     handle(socket, 'gesprek:join', async ({ gesprekId, lastSeq }) => {
       const p = socket.data.principal
       await kamerStillOpen(p)
       const row = await gesprekFor(deps, p, gesprekId)
-      const audience: Audience = p.role === 'kind' ? 'kind' : 'begeleider'
-      await socket.join(roomOf(gesprekId, audience))
-      if (p.role === 'kind') await touchDevice(deps, p.tokenHash)
-      const { seq, view } = await host.view(gesprekId, audience)
-      // A begeleider's look is logged before they get anything; no log line, no live view (SEC-08).
-      if (p.role === 'begeleider') {
-        const entry = { begeleiderId: p.begeleiderId, childId: row.child_id, gesprekId, stepIds: stepsInView(view) }
-        await recordAccess(deps, { ...entry, what: 'live' }).catch(async (err: unknown) => {
-          await socket.leave(roomOf(gesprekId, audience))
-          throw err
-        })
+      if (p.role === 'kind') {
+        const device = p.kamer ? null : p
+        // An unapproved device has its own view (ADR 0010): never the child's room.
+        await socket.join(device && !device.trusted ? pendingRoomOf(gesprekId) : roomOf(gesprekId, 'kind'))
+        await touchDevice(deps, p.tokenHash)
+        const { seq, view } = await host.view(gesprekId, 'kind')
+        const shown = device ? await viewForDevice(view, gesprekId, device) : view
+        if (!device || device.trusted) frames.joined(roomOf(gesprekId, 'kind'), seq, shown)
+        if (device) setImmediate(() => void announcePending(gesprekId))
+        return { seq, view: lastSeq === seq ? null : shown }
       }
+      const room = roomOf(gesprekId, 'begeleider')
+      await socket.join(room)
+      const { seq, view } = await host.view(gesprekId, 'begeleider')
+      // A begeleider's look is logged before they get anything; no log line, no live view (docs/deelafspraak.md).
+      const stepIds = stepsInView(view)
+      await recordAccess(deps, {
+        begeleiderId: p.begeleiderId,
+        childId: row.child_id,
+        gesprekId,
+        stepIds,
+        what: 'live',
+      }).catch(async (err: unknown) => {
+        await socket.leave(room)
+        throw err
+      })
+      socket.data.seen ??= new Map()
+      socket.data.seen.set(gesprekId, { childId: row.child_id, steps: new Set(stepIds) })
+      frames.joined(room, seq, view)
       return { seq, view: lastSeq === seq ? null : view }
+    })
+    handle(socket, 'device:answer', async ({ gesprekId, deviceId, allow }) => {
+      const p = socket.data.principal
+      // Only a screen the child already holds says yes or no to another one.
+      if (p.role !== 'kind' || p.kamer || !p.trusted || p.gesprekId !== gesprekId)
+        throw new CodedError('forbidden', 403)
+      const target = await deps.db
+        .selectFrom('device_tokens')
+        .select(['token_hash', 'trusted', 'revoked_at'])
+        .where('gesprek_id', '=', gesprekId)
+        .where('device_id', '=', deviceId)
+        .executeTakeFirst()
+      if (!target || target.revoked_at || target.trusted === 1) throw new CodedError('not_found', 404)
+      if (allow) {
+        await deps.db
+          .updateTable('device_tokens')
+          .set({ trusted: 1 })
+          .where('token_hash', '=', target.token_hash)
+          .execute()
+        host.devices.noteTrusted(gesprekId, deviceId)
+        await deps.revocations.publish({ kind: 'device', tokenHash: target.token_hash })
+      } else await revokeDeviceByHash(deps, target.token_hash)
+      setImmediate(() => void announcePending(gesprekId))
+      return {}
     })
     handle(socket, 'gesprek:command', async ({ gesprekId, clientMsgId, event }, reply) => {
       const p = socket.data.principal
@@ -135,14 +209,148 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
     })
   })
 
-  // One frame per audience, encoded once for its whole room: a patch on the seq before, or a whole view.
-  host.onCommitted((gesprekId, seq, frameFor) => {
-    for (const audience of ['kind', 'begeleider'] as const) {
-      const room = roomOf(gesprekId, audience)
-      if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) continue
-      const frame = frameFor(audience)
-      if ('patch' in frame) io.to(room).emit('gesprek:patch', { gesprekId, seq, patch: frame.patch })
-      else io.to(room).emit('gesprek:view', { gesprekId, seq, view: frame.view })
+  /** Per room, what its last frame showed: the next one is a patch on it. */
+  const frames = new RoomFrames()
+  io.of('/').adapter.on('delete-room', (room: string) => frames.drop(room))
+  /** One broadcast at a time per gesprek, so frames leave in commit order. */
+  const broadcasts = new Map<string, Promise<void>>()
+  host.onCommitted((gesprekId, seq, viewFor) => {
+    const before = broadcasts.get(gesprekId) ?? Promise.resolve()
+    const run = before
+      .then(() => broadcast(gesprekId, seq, viewFor))
+      .catch((err: unknown) => deps.log.error('broadcast failed', errorFields(err)))
+    broadcasts.set(gesprekId, run)
+    void run.then(() => {
+      if (broadcasts.get(gesprekId) === run) broadcasts.delete(gesprekId)
+    })
+    const kindView = viewFor('kind')
+    if (kindView.setting === 'begeleid' && DEVICE_END_PHASES.includes(kindView.phase))
+      // After the command's ack has gone out: the child sees "stopped", then the screen empties.
+      setImmediate(
+        () =>
+          void endGesprekDevices(deps, gesprekId).catch((err: unknown) =>
+            deps.log.error('ending devices failed', errorFields(err)),
+          ),
+      )
+  })
+
+  async function broadcast(gesprekId: string, seq: number, viewFor: (a: Audience) => GesprekView) {
+    const kindRoom = roomOf(gesprekId, 'kind')
+    const pendingRoom = pendingRoomOf(gesprekId)
+    const hasKind = (io.sockets.adapter.rooms.get(kindRoom)?.size ?? 0) > 0
+    const pending = socketsIn(io, pendingRoom)
+    if (!hasKind) frames.drop(kindRoom)
+    if (hasKind || pending.length > 0) {
+      const view = viewFor('kind')
+      const book = await host.devices.book(gesprekId)
+      if (hasKind && !frames.holds(kindRoom, seq)) {
+        const own = { ...view, items: projectForDevice(view.items, CHILD_OWN, book) }
+        emitFrame(kindRoom, gesprekId, seq, frames.frame(kindRoom, seq, own, false))
+      }
+      // Each later screen sees its own items too: a whole view each (there are few, and rarely).
+      for (const s of pending) {
+        const p = s.data.principal
+        if (p.role !== 'kind' || p.kamer) continue
+        s.emit('gesprek:view', { gesprekId, seq, view: { ...view, items: projectForDevice(view.items, p, book) } })
+      }
+    }
+    const room = roomOf(gesprekId, 'begeleider')
+    const watchers = socketsIn(io, room)
+    if (watchers.length === 0) return frames.drop(room)
+    if (frames.holds(room, seq)) return
+    const view = viewFor('begeleider')
+    // Nothing they may see changed: no frame, so the timing of private work stays private.
+    const frame = frames.frame(room, seq, view, true)
+    if (frame.kind === 'patch' && !frame.changed) return
+    const stepIds = stepsInView(frame.kind === 'view' ? view : { items: frame.upserted })
+    const without: string[] = []
+    for (const s of watchers) {
+      const p = s.data.principal
+      const seen = s.data.seen?.get(gesprekId)
+      // Still being logged at its join: it gets its view from the join's answer, not from here.
+      if (p.role !== 'begeleider' || !seen) {
+        without.push(s.id)
+        continue
+      }
+      const fresh = stepIds.filter((id) => !seen.steps.has(id))
+      if (fresh.length === 0) continue
+      // Parts that reach this screen after the join are on the child's receipt too; no log line, no frame.
+      const logged = await recordAccess(deps, {
+        begeleiderId: p.begeleiderId,
+        childId: seen.childId,
+        gesprekId,
+        stepIds: fresh,
+        what: 'live',
+      }).then(
+        () => true,
+        (err: unknown) => {
+          deps.log.error('live access not logged', errorFields(err))
+          return false
+        },
+      )
+      if (!logged) {
+        without.push(s.id)
+        await s.leave(room)
+        continue
+      }
+      for (const id of fresh) seen.steps.add(id)
+    }
+    emitFrame(room, gesprekId, seq, frame, without)
+  }
+
+  /** One frame to a whole room, encoded once for all its sockets. */
+  function emitFrame(room: string, gesprekId: string, seq: number, frame: Frame, without: string[] = []) {
+    const to = without.length > 0 ? io.to(room).except(without) : io.to(room)
+    if (frame.kind === 'view') to.emit('gesprek:view', { gesprekId, seq, view: frame.view })
+    else to.emit('gesprek:patch', { gesprekId, seq, base: frame.base, patch: frame.patch })
+  }
+
+  /** The child's own screens learn which later screens wait for their yes ("Mag dit scherm ook meedoen?"). */
+  async function announcePending(gesprekId: string) {
+    try {
+      const now = deps.clock.now()
+      const rows = await deps.db
+        .selectFrom('device_tokens')
+        .select(['device_id', 'created_at', 'expires_at', 'last_seen_at'])
+        .where('gesprek_id', '=', gesprekId)
+        .where('trusted', '=', 0)
+        .where('revoked_at', 'is', null)
+        .execute()
+      const devices = rows
+        .filter(
+          (r) => r.device_id && Date.parse(r.expires_at) > now && Date.parse(r.last_seen_at) + CHILD_IDLE_MS > now,
+        )
+        .map((r) => ({ deviceId: r.device_id!, joinedAt: r.created_at }))
+      io.to(roomOf(gesprekId, 'kind')).emit('devices:pending', { gesprekId, devices })
+    } catch (err) {
+      deps.log.warn('pending devices not announced', errorFields(err))
+    }
+  }
+
+  async function viewForDevice(view: GesprekView, gesprekId: string, device: DevicePrincipal): Promise<GesprekView> {
+    const book = await host.devices.book(gesprekId)
+    return { ...view, items: projectForDevice(view.items, device, book) }
+  }
+
+  /** The child approved a device: its sockets move to the child's room and get the child's view. */
+  const unsubscribeDevices = deps.revocations.subscribe(async (notice) => {
+    if (notice.kind !== 'device') return
+    for (const s of socketsIn(io, `p:${notice.tokenHash}`)) {
+      const fresh = await devicePrincipalByHash(deps, notice.tokenHash)
+      if (!fresh) {
+        endPrincipalSockets(io, s.data.principal, 'expired')
+        return
+      }
+      s.data.principal = fresh
+      if (!fresh.trusted || !s.rooms.has(pendingRoomOf(fresh.gesprekId))) continue
+      await s.leave(pendingRoomOf(fresh.gesprekId))
+      await s.join(roomOf(fresh.gesprekId, 'kind'))
+      const { seq, view } = await host.view(fresh.gesprekId, 'kind')
+      s.emit('gesprek:view', {
+        gesprekId: fresh.gesprekId,
+        seq,
+        view: await viewForDevice(view, fresh.gesprekId, fresh),
+      })
     }
   })
 
@@ -168,30 +376,25 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
   }
 
   /**
-   * At most once per PRINCIPAL_RECHECK_MS per socket: is the session or device token still there? A kamer
-   * token is checked on every event by kamerStillOpen already. A fresh principal replaces the old one, so a
-   * team move reaches open sockets too.
+   * Before every event: past its deadline, or (for a begeleider) a minute since the session was last
+   * kept alive, the principal is read again. Revocations do not wait for this: they arrive as notices.
    */
   async function principalStillValid(socket: AppSocket) {
     const p = socket.data.principal
     const now = deps.clock.now()
-    if (
-      (p.role === 'kind' && p.kamer) ||
-      (now - socket.data.checkedAt < PRINCIPAL_RECHECK_MS && now >= socket.data.checkedAt)
-    )
-      return
-    const fresh: Principal | null =
-      p.role === 'begeleider'
-        ? await sessionPrincipalByHash(deps, p.sessionHash)
-        : await devicePrincipalByHash(deps, p.tokenHash)
+    const touch =
+      p.role === 'begeleider' && (now - socket.data.touchedAt >= SESSION_TOUCH_MS || now < socket.data.touchedAt)
+    if (now < socket.data.deadline && !touch) return
+    const fresh = await freshPrincipal(deps, p)
     if (fresh) {
-      socket.data.principal = fresh
-      socket.data.checkedAt = now
+      socket.data.principal = fresh.p
+      socket.data.deadline = fresh.deadline
+      socket.data.touchedAt = now
       socket.data.reaches = undefined
       return
     }
     // After the error ack has gone out, so the client learns why the line closed.
-    setImmediate(() => endPrincipalSockets(io, p, 'expired'))
+    setImmediate(() => endPrincipalSockets(io, p, p.role === 'kind' && p.kamer ? 'locked' : 'expired'))
     throw new CodedError('session_expired', 401)
   }
 
@@ -214,7 +417,9 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
         ;(ack as (r: unknown) => void)(r)
       }
       const fail = (error: ErrorCode) => reply({ ok: false, error })
-      if (!socket.data.bucket.take()) return fail('rate_limited')
+      if (!buckets.take(socket.data.principal)) return fail('rate_limited')
+      // A key that JSON keeps but an object drops (`__proto__`) was accepted as a no-op before: refuse it.
+      if (hasPrototypeKey(raw)) return fail('invalid_payload')
       const parsed = C2S[event].safeParse(raw)
       if (!parsed.success) return fail('invalid_payload')
       try {
@@ -230,32 +435,120 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
     socket.on(event as never, listener as never)
   }
 
-  // A kamer left open on a phone locks by itself, also when nothing is sent any more (docs/kamer.md).
-  const sweep = setInterval(() => void sweepIdleKamers(io, deps), KAMER_SWEEP_MS)
+  // Expiry and idle end sockets by themselves, also when nothing is sent (docs/kamer.md, docs/security.md).
+  const rechecking = new Set<string>()
+  const sweep = setInterval(() => {
+    const now = deps.clock.now()
+    for (const socket of io.of('/').sockets.values()) {
+      const p = socket.data.principal
+      if (!p || now < socket.data.deadline) continue
+      const key = principalKey(p)
+      if (rechecking.has(key)) continue
+      rechecking.add(key)
+      void freshPrincipal(deps, p)
+        .then((fresh) => {
+          if (!fresh) return endPrincipalSockets(io, p, p.role === 'kind' && p.kamer ? 'locked' : 'expired')
+          for (const s of socketsIn(io, principalRoom(p))) {
+            s.data.principal = fresh.p
+            s.data.deadline = fresh.deadline
+          }
+        })
+        .catch((err: unknown) => deps.log.warn('deadline check failed', errorFields(err)))
+        .finally(() => rechecking.delete(key))
+    }
+    buckets.prune(now)
+  }, DEADLINE_SWEEP_MS)
   sweep.unref()
-  httpServer.once('close', () => clearInterval(sweep))
+  const unsubscribe = deps.revocations.subscribe((notice) => applyRevocation(io, deps, notice))
+  httpServer.once('close', () => {
+    clearInterval(sweep)
+    unsubscribe()
+    unsubscribeDevices()
+  })
 
   return io
 }
 
-export const KAMER_SWEEP_MS = 30_000
-
-/** Ends the sockets of kamer tokens that went idle, expired or were revoked since their last event. */
-export async function sweepIdleKamers(io: AppServer, deps: Deps): Promise<number> {
-  let ended = 0
-  for (const socket of io.of('/').sockets.values()) {
-    const p = socket.data.principal
-    if (!p || p.role !== 'kind' || !p.kamer) continue
-    try {
-      if (await kamerPrincipalByHash(deps, p.tokenHash)) continue
-    } catch (err) {
-      deps.log.warn('kamer sweep failed', errorFields(err))
-      continue
-    }
-    endPrincipalSockets(io, p, 'locked')
-    ended++
+/** Command budgets per token or session, shared by all its sockets (one token, many sockets: one budget). */
+class PrincipalBuckets {
+  private buckets = new Map<string, { bucket: TokenBucket; used: number }>()
+  constructor(private readonly deps: Deps) {}
+  take(p: Principal): boolean {
+    const key = principalKey(p)
+    let entry = this.buckets.get(key)
+    if (!entry)
+      this.buckets.set(
+        key,
+        (entry = { bucket: new TokenBucket(this.deps.clock, COMMANDS_PER_SEC, COMMAND_BURST), used: 0 }),
+      )
+    entry.used = this.deps.clock.now()
+    return entry.bucket.take()
   }
-  return ended
+  /** A bucket unused for a minute is full again anyway: forget it. */
+  prune(now: number) {
+    if (this.buckets.size < 1000) return
+    for (const [k, v] of this.buckets) if (now - v.used > 60_000) this.buckets.delete(k)
+  }
+}
+
+function socketsIn(io: AppServer, room: string): AppSocket[] {
+  const ids = io.sockets.adapter.rooms.get(room)
+  if (!ids) return []
+  return [...ids].flatMap((id) => {
+    const s = io.sockets.sockets.get(id)
+    return s ? [s] : []
+  })
+}
+
+/** Ends this node's sockets that a notice covers; the notice reaches the other nodes on its own. */
+export async function applyRevocation(io: AppServer, deps: Deps, notice: RevocationNotice): Promise<void> {
+  switch (notice.kind) {
+    case 'begeleider':
+      return endRoom(io, begeleiderRoom(notice.begeleiderId), notice.reason)
+    case 'session':
+      return endRoom(io, `p:${notice.sessionHash}`, notice.reason)
+    case 'token':
+      return endRoom(io, `p:${notice.tokenHash}`, notice.reason)
+    case 'gesprek':
+      return endRoom(io, devicesRoom(notice.gesprekId), notice.reason)
+    case 'child':
+      return recheckChildRooms(io, deps, notice.childId)
+    case 'device':
+      return
+  }
+}
+
+/**
+ * Who may see a child changed (a team move, erasure): every begeleider socket in one of the child's
+ * gesprek rooms is held against the database again and leaves the rooms it no longer may be in.
+ */
+async function recheckChildRooms(io: AppServer, deps: Deps, childId: string): Promise<void> {
+  const rows = await deps.db.selectFrom('gesprekken').select('id').where('child_id', '=', childId).execute()
+  for (const { id } of rows) {
+    const room = roomOf(id, 'begeleider')
+    for (const socket of socketsIn(io, room)) {
+      const p = socket.data.principal
+      if (p.role !== 'begeleider') continue
+      const fresh = await sessionPrincipalByHash(deps, p.sessionHash)
+      if (!fresh) {
+        endPrincipalSockets(io, p, 'expired')
+        continue
+      }
+      socket.data.principal = fresh
+      const still = await gesprekFor(deps, fresh, id).then(
+        () => true,
+        () => false,
+      )
+      if (still) continue
+      await socket.leave(room)
+      socket.emit('gesprek:ended', { gesprekId: id })
+    }
+  }
+}
+
+function endRoom(io: AppServer, room: string, reason: RevocationReason) {
+  io.local.to(room).emit('session:ended', { reason })
+  io.local.in(room).disconnectSockets(true)
 }
 
 /** Ends every socket of a session or device token (logout, lock, revocation). */
@@ -265,9 +558,22 @@ export function endPrincipalSockets(io: AppServer, p: Principal, reason: 'logout
   io.in(room).disconnectSockets(true)
 }
 
-/** Ends every socket of every session of one begeleider. */
-export function endBegeleiderSockets(io: AppServer, begeleiderId: string, reason: 'logout' | 'expired' | 'locked') {
-  const room = begeleiderRoom(begeleiderId)
-  io.to(room).emit('session:ended', { reason })
-  io.in(room).disconnectSockets(true)
+/** Deeper than any valid payload nests; a deeper one is refused outright. */
+const MAX_PAYLOAD_DEPTH = 32
+
+/**
+ * Whether a parsed JSON payload has an own `__proto__`, `constructor` or `prototype` key anywhere, or nests
+ * deeper than MAX_PAYLOAD_DEPTH. Iterative, so no depth can overflow the stack (fuzz finding).
+ */
+export function hasPrototypeKey(value: unknown): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }]
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    if (top.value === null || typeof top.value !== 'object') continue
+    if (top.depth > MAX_PAYLOAD_DEPTH) return true
+    for (const key of Object.keys(top.value)) {
+      if (key === '__proto__' || key === 'constructor' || key === 'prototype') return true
+      stack.push({ value: (top.value as Record<string, unknown>)[key], depth: top.depth + 1 })
+    }
+  }
+  return false
 }

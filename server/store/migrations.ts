@@ -3,7 +3,12 @@ import * as m0001 from './migrations/0001-foundation'
 import * as m0002 from './migrations/0002-access-log'
 import * as m0003 from './migrations/0003-workspace'
 import * as m0004 from './migrations/0004-kamer'
+import * as m0010 from './migrations/0010-revocations'
+import * as m0011 from './migrations/0011-devices'
+import * as m0020 from './migrations/0020-kamer-sealed'
 import * as m0040 from './migrations/0040-snapshot-seq'
+import * as m0070 from './migrations/0070-signals'
+import * as m0071 from './migrations/0071-parents'
 import type { Database } from './schema'
 
 type Migration = { version: number; up: (db: Kysely<Database>) => Promise<void> }
@@ -18,7 +23,12 @@ export const MIGRATIONS: Migration[] = [
   { version: 2, up: m0002.up },
   { version: 3, up: m0003.up },
   { version: 4, up: m0004.up },
+  { version: 10, up: m0010.up },
+  { version: 11, up: m0011.up },
+  { version: 20, up: m0020.up },
   { version: 40, up: m0040.up },
+  { version: 70, up: m0070.up },
+  { version: 71, up: m0071.up },
 ]
 
 export async function migrate(db: Kysely<Database>): Promise<number> {

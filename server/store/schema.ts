@@ -73,8 +73,20 @@ export interface Database {
     type: GesprekEventType
     event_enc: string
     created_at: string
+    /** Which child device sent it (ADR 0010); null for a begeleider, the kamer, or rows from before. */
+    actor_device?: string | null
+    /** For item.add: the new item's id (an id, never content), so a device's own items are known. */
+    item_id?: string | null
   }
-  join_codes: { code_hash: string; gesprek_id: string; expires_at: string; used_at: string | null; created_at: string }
+  join_codes: {
+    code_hash: string
+    gesprek_id: string
+    expires_at: string
+    used_at: string | null
+    created_at: string
+    /** The begeleider who made the code (named on the child's receipt when a screen joins). */
+    created_by?: string | null
+  }
   device_tokens: {
     token_hash: string
     gesprek_id: string
@@ -83,6 +95,11 @@ export interface Database {
     expires_at: string
     last_seen_at: string
     revoked_at: string | null
+    /** Public id of the device (events, approval); the token itself stays secret. */
+    device_id?: string | null
+    /** 1: the child's own device (the first, or approved by one); 0: sees only what a begeleider sees. */
+    trusted: Generated<number>
+    minted_by?: string | null
   }
   /** Append-only, hash-chained access log (server/audit/access-log.ts); never holds content. */
   access_log: {
@@ -117,17 +134,29 @@ export interface Database {
   other_parent_records: { id: string; child_id: string; begeleider_id: string; body_enc: string; created_at: string }
   /** The begeleider's editable talking points and tips for the next oudergesprek; sealed. */
   oudergesprek_drafts: { child_id: string; begeleider_id: string; body_enc: string; updated_at: string }
-  /** The jongere's kamer (server/auth/kamer.ts): a hashed name key and a scrypt hash of the PIN, never the PIN. */
+  /**
+   * The jongere's kamers (server/auth/kamer.ts), several per child over time: a keyed name index, the
+   * PIN's key-derivation parameters and the kamer data key sealed under the PIN; never the PIN or name.
+   * `legacy_*`: rows from before migration 20, upgraded at their next open.
+   */
   kamers: {
+    id: string
     child_id: string
     name_key: string | null
-    secret_hash: string | null
-    failed_count: number
-    locked_until: string | null
+    pin_kdf: string | null
+    key_sealed: string | null
+    legacy_name_key: string | null
+    legacy_secret_hash: string | null
     opened_at: string | null
     created_at: string
     updated_at: string
   }
+  /** Which kamer a kamer gesprek belongs to and which key seals it ('kamer': the PIN; 'child'). */
+  kamer_gesprekken: { gesprek_id: string; kamer_id: string; sealed: 'kamer' | 'child' }
+  /** The begeleider's projection of a PIN-sealed kamer gesprek, sealed under the child key. */
+  kamer_shared: { gesprek_id: string; seq: number; view_enc: string; updated_at: string }
+  /** Secrets sealed under the instance key (server/crypto/secrets.ts). */
+  instance_secrets: { purpose: string; sealed: string; created_at: string }
   kamer_invites: {
     code_hash: string
     child_id: string
@@ -139,6 +168,10 @@ export interface Database {
   kamer_tokens: {
     token_hash: string
     child_id: string
+    /** Null only for tokens from before migration 20 (all revoked by it). */
+    kamer_id: string | null
+    /** The kamer data key, sealed under a key derived from the token (only its holder opens it). */
+    key_sealed: string | null
     created_at: string
     expires_at: string
     last_seen_at: string
@@ -146,4 +179,36 @@ export interface Database {
   }
   /** Which shared kamer items (ids only) a begeleider last saw: drives the quiet "new" notice. */
   kamer_seen: { child_id: string; begeleider_id: string; item_ids: string; seen_at: string }
+  /** Revocation notices from another process (the CLI), ids only (server/realtime/revocation-table.ts). */
+  revocations: { seq: number; notice: string; created_at: string }
+  /** When a signal first reached the begeleider's projection (migration 0070): ids and a time only. */
+  signal_seen: { gesprek_id: string; item_id: string; child_id: string; first_seen_at: string }
+  /** "Besproken met het kind / in het team / met de ouder op …" per signal, by a begeleider. */
+  signal_followups: {
+    id: string
+    child_id: string
+    gesprek_id: string
+    item_id: string
+    begeleider_id: string
+    with_whom: string
+    held_on: string
+    created_at: string
+  }
+  /** "Ik wil praten" from the kamer: a contact request, nothing else. */
+  /** Which parent the oudergesprek is with, and the sealed other-parent record and network flags (0071). */
+  parent_profiles: {
+    child_id: string
+    present_parent: string | null
+    other_enc: string | null
+    flags_enc: string | null
+    updated_by: string
+    updated_at: string
+  }
+  talk_requests: {
+    id: string
+    child_id: string
+    created_at: string
+    handled_at: string | null
+    handled_by: string | null
+  }
 }

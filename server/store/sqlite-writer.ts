@@ -1,6 +1,20 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 
+/** The columns of an event row as the writer thread inserts them, in this order. */
+export const EVENT_COLUMNS = [
+  'gesprek_id',
+  'seq',
+  'client_msg_id',
+  'actor_role',
+  'actor_id',
+  'type',
+  'event_enc',
+  'created_at',
+  'actor_device',
+  'item_id',
+] as const
+
 /** One gesprek write as the writer thread takes it (see server/gesprek/group-commit.ts). */
 export type RowWrite = {
   id: string
@@ -10,7 +24,8 @@ export type RowWrite = {
   phase: string
   at: string
   snapshotEnc?: string
-  event: [string, number, string, string, string, string, string, string]
+  /** The values of EVENT_COLUMNS. */
+  event: (string | number | null)[]
 }
 
 /**
@@ -33,7 +48,7 @@ db.pragma('busy_timeout = 5000')
 db.pragma('secure_delete = ON')
 const advance = db.prepare('update gesprekken set seq = ?, tool_version = ?, phase = ?, updated_at = ? where id = ? and seq = ?')
 const advanceWithSnapshot = db.prepare('update gesprekken set seq = ?, tool_version = ?, phase = ?, updated_at = ?, snapshot_enc = ?, snapshot_seq = ? where id = ? and seq = ?')
-const insert = db.prepare('insert into gesprek_events (gesprek_id, seq, client_msg_id, actor_role, actor_id, type, event_enc, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)')
+const insert = db.prepare('insert into gesprek_events (' + workerData.columns.join(', ') + ') values (' + workerData.columns.map(() => '?').join(', ') + ')')
 const commit = db.transaction((batch) => {
   const conflicts = []
   batch.forEach((g, i) => {
@@ -63,7 +78,7 @@ export class SqliteWriter {
 
   constructor(file: string) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3')
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } })
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, columns: EVENT_COLUMNS } })
     this.worker.on('message', (m: { n?: number; conflicts?: number[]; error?: string }) => {
       if (m.n === undefined) return
       const p = this.pending.get(m.n)

@@ -155,7 +155,7 @@ export async function addBegeleider(
   return id
 }
 
-/** Deactivation ends every session at once; the caller also closes live sockets (hooks.begeleiderEnded). */
+/** Deactivation ends every session and, through the revocation channel, every open socket at once. */
 export async function setActive(deps: Deps, scope: Scope, begeleiderId: string, active: boolean): Promise<void> {
   const row = await begeleiderIn(deps, scope, begeleiderId)
   // An admin cannot lock themself out; another admin can.
@@ -165,7 +165,10 @@ export async function setActive(deps: Deps, scope: Scope, begeleiderId: string, 
     .set({ active: active ? 1 : 0 })
     .where('id', '=', row.id)
     .execute()
-  if (!active) await endAllSessions(deps, row.id)
+  if (!active) {
+    await endAllSessions(deps, row.id)
+    await deps.revocations.publish({ kind: 'begeleider', begeleiderId: row.id, reason: 'locked' })
+  }
   deps.log.info(active ? 'begeleider activated' : 'begeleider deactivated', { begeleider: row.id, by: scope.actorId })
 }
 
@@ -179,12 +182,14 @@ export async function resetPassword(deps: Deps, scope: Scope, begeleiderId: stri
     .where('id', '=', row.id)
     .execute()
   await endAllSessions(deps, row.id)
+  await deps.revocations.publish({ kind: 'begeleider', begeleiderId: row.id, reason: 'locked' })
   deps.log.info('password reset', { begeleider: row.id, by: scope.actorId })
 }
 
 export async function endSessionsOf(deps: Deps, scope: Scope, begeleiderId: string): Promise<void> {
   const row = await begeleiderIn(deps, scope, begeleiderId)
   await endAllSessions(deps, row.id)
+  await deps.revocations.publish({ kind: 'begeleider', begeleiderId: row.id, reason: 'locked' })
 }
 
 /**
@@ -229,5 +234,7 @@ export async function moveChild(
       })
       .execute()
   })
+  // The old team's open live views of this child end now, not at their next reconnect.
+  await deps.revocations.publish({ kind: 'child', childId: child.id })
   deps.log.info('child moved', { child: child.id, toTeam: team.id, toBegeleider: receiver.id, by: scope.actorId })
 }

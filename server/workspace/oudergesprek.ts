@@ -2,7 +2,25 @@ import { toolInfo } from '../../dialogs/catalog'
 import type { OudergesprekOut, PrepItem } from '../../dialogs/contract/workspace'
 import { THEMES } from '../../dialogs/contract/workspace'
 import { themeOf } from '../../dialogs/themes'
+import type { ParentRole } from '../../dialogs/contract/parents'
+import type { ItemView } from '../../dialogs/contract/view'
 import type { ProjectedGesprek } from './gesprekken'
+
+const NAMES: Record<ParentRole, string[]> = {
+  papa: ['papa', 'pap', 'vader', 'pappa'],
+  mama: ['mama', 'mam', 'moeder', 'mamma'],
+}
+
+/**
+ * Whether an answer is about the parent who did not come along: the Stoplicht's other home, or a person
+ * in the network named as that parent. Telling the parent here about it can stress them, and so the
+ * child's loyalty [000:2102-2106]: the begeleider gets a caution, the item itself is unchanged.
+ */
+export function aboutOtherParent(item: Pick<ItemView, 'subject' | 'person'>, other: ParentRole | null): boolean {
+  if (item.subject === 'ander-huis') return true
+  const name = item.person?.name.trim().toLocaleLowerCase('nl')
+  return Boolean(name && other && NAMES[other].includes(name))
+}
 
 /**
  * The oudergesprek preparation: ONLY the oudergesprek projection (what the child agreed may reach a
@@ -11,6 +29,7 @@ import type { ProjectedGesprek } from './gesprekken'
  */
 export function buildPreparation(
   gesprekken: ProjectedGesprek[],
+  opts: { otherParent?: ParentRole | null } = {},
 ): Pick<OudergesprekOut, 'zelfVertellen' | 'begeleiderVertelt' | 'observatie'> {
   const all: PrepItem[] = []
   for (const g of [...gesprekken].reverse()) {
@@ -18,7 +37,15 @@ export function buildPreparation(
     for (const item of g.view.items) {
       const kind = tool?.steps.find((s) => s.id === item.stepId)?.kind
       const theme = themeOf(g.toolId, item.stepId, kind, item.prompt)
-      all.push({ gesprekId: g.id, toolId: g.toolId, at: g.createdAt, theme, item })
+      const about = aboutOtherParent(item, opts.otherParent ?? null)
+      all.push({
+        gesprekId: g.id,
+        toolId: g.toolId,
+        at: g.createdAt,
+        theme,
+        item,
+        ...(about ? { aboutOtherParent: true as const } : {}),
+      })
     }
   }
   const byTheme = (a: PrepItem, b: PrepItem) => THEMES.indexOf(a.theme) - THEMES.indexOf(b.theme)

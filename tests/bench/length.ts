@@ -1,15 +1,18 @@
 /**
- * Benchmark 2: cost by gesprek length. Twenty gesprekken each get 410 answers, one at a time (emit,
- * wait until the begeleider has it); compares the latency around item 10 with the latency around item
- * 400. Flat means the command path does not grow with the gesprek: event log with snapshots every
- * few events, patches instead of whole views.
+ * Benchmark 2: cost by gesprek length. Twenty gesprekken each get 410 commands, one at a time (emit,
+ * wait until the begeleider has it): 290 answers (a gesprek holds at most MAX_ITEMS_PER_GESPREK = 300),
+ * then changes to the latest answers up to event 410. Compares the latency around item 10 with the
+ * latency around item 280 and around event 400. Flat means the command path does not grow with the
+ * gesprek: event log with snapshots every few events, patches instead of whole views.
  */
 import { rmSync } from 'node:fs'
 import { io, type Socket } from 'socket.io-client'
+import { MAX_ITEMS_PER_GESPREK } from '../../server/gesprek/bounds'
 import { cleanSeeds, figure, login, percentiles, seededDataDir, startProduct } from './lib/harness'
 
 const GESPREKKEN = 20
-const ITEMS = 410
+const EVENTS = 410
+const ITEMS = MAX_ITEMS_PER_GESPREK - 10
 const { dataDir, pairs } = seededDataDir(GESPREKKEN)
 const server = await startProduct(dataDir)
 const url = `http://127.0.0.1:${server.port}`
@@ -20,6 +23,7 @@ const ack = (s: Socket, event: string, payload: unknown) =>
 
 const early: number[] = []
 const late: number[] = []
+const latest: number[] = []
 await Promise.all(
   pairs.map(async ({ gesprekId, token }, g) => {
     const kid = io(url, { ...opts, auth: { token } })
@@ -28,8 +32,9 @@ await Promise.all(
     await ack(beg, 'gesprek:join', { gesprekId })
     await ack(kid, 'gesprek:join', { gesprekId })
     await ack(kid, 'gesprek:command', { gesprekId, clientMsgId: `nav-${gesprekId}`, event: { type: 'nav.next' } })
-    for (let n = 1; n <= ITEMS; n++) {
-      const id = `item-len-${g}-${n}`
+    for (let n = 1; n <= EVENTS; n++) {
+      const adding = n <= ITEMS
+      const id = `item-len-${g}-${adding ? n : ITEMS - (n % 10)}`
       const seen = new Promise<void>((resolve) => {
         const on = (f: { patch?: { items: { upsert: { value: { id: string } }[] } }; view?: unknown }) => {
           if (f.patch && !f.patch.items.upsert.some((u) => u.value.id === id)) return
@@ -44,13 +49,16 @@ await Promise.all(
       const r = await ack(kid, 'gesprek:command', {
         gesprekId,
         clientMsgId: `len-${g}-${n}`,
-        event: { type: 'item.add', item: { id, text: `antwoord nummer ${n} met wat woorden erbij` } },
+        event: adding
+          ? { type: 'item.add', item: { id, text: `antwoord nummer ${n} met wat woorden erbij` } }
+          : { type: 'item.update', itemId: id, patch: { text: `antwoord veranderd bij ${n} met wat woorden` } },
       })
       if (!r.ok) throw new Error(`item ${n}: ${r.error}`)
       await seen
       const ms = performance.now() - t
       if (n <= 20) early.push(ms)
-      else if (n > ITEMS - 20) late.push(ms)
+      else if (adding && n > ITEMS - 20) late.push(ms)
+      else if (n > EVENTS - 20) latest.push(ms)
     }
     kid.disconnect()
     beg.disconnect()
@@ -62,7 +70,10 @@ cleanSeeds()
 
 const e = percentiles(early)
 const l = percentiles(late)
+const z = percentiles(latest)
 figure('length', 'p50 at item 10', e.p50, 'ms', null, e)
-figure('length', 'p50 at item 400', l.p50, 'ms', null, l)
-figure('length', 'p50 ratio item 400 / item 10', l.p50 / e.p50, '×', { max: 1.5 })
+figure('length', `p50 at item ${ITEMS - 10}`, l.p50, 'ms', null, l)
+figure('length', 'p50 at event 400 (an answer changed)', z.p50, 'ms', null, z)
+figure('length', `p50 ratio item ${ITEMS - 10} / item 10`, l.p50 / e.p50, '×', { max: 1.5 })
+figure('length', 'p50 ratio event 400 / item 10', z.p50 / e.p50, '×', { max: 1.5 })
 process.exit(0)

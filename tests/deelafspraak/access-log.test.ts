@@ -24,16 +24,23 @@ describe('access log and the child’s receipt', () => {
     await send({ type: 'item.add', item: { id: 'item-droom-001', text: 'een hond' } })
     await send({ type: 'share.set', itemIds: ['item-goed-0001'], level: 'alleen-ik' })
 
-    // Before anyone looked, the receipt is empty.
+    // Before anyone looked, the receipt holds only the child's own screen joining (issue 17: every join is on it).
     const kindHttp = new HttpUser(server.url, token)
-    expect((await kindHttp.get('/api/kind/receipt')).body).toEqual({ entries: [] })
+    expect((await kindHttp.get('/api/kind/receipt')).body.entries.map((e: { what: string }) => e.what)).toEqual([
+      'join',
+    ])
 
     expect((await sanne.get(`/api/gesprekken/${gesprekId}`)).status).toBe(200)
     const beg = open(server.url, { cookie: sanne.cookie })
     await connected(beg)
     expect((await emitAck(beg, 'gesprek:join', { gesprekId })).ok).toBe(true)
 
-    const rows = await server.deps.db.selectFrom('access_log').selectAll().orderBy('id').execute()
+    const rows = await server.deps.db
+      .selectFrom('access_log')
+      .selectAll()
+      .where('what', '!=', 'join')
+      .orderBy('id')
+      .execute()
     expect(rows.map((r) => [r.what, r.child_id, r.gesprek_id, JSON.parse(r.step_ids)])).toEqual([
       ['gesprek', childId, gesprekId, ['huis-dromen']],
       ['live', childId, gesprekId, ['huis-dromen']],
@@ -44,7 +51,7 @@ describe('access log and the child’s receipt', () => {
 
     const receipt = await kindHttp.get('/api/kind/receipt')
     expect(receipt.status).toBe(200)
-    const { entries } = ReceiptOut.parse(receipt.body)
+    const entries = ReceiptOut.parse(receipt.body).entries.filter((e) => e.what !== 'join')
     // Page + live view on one day are one look for the child.
     expect(entries).toEqual([
       {
@@ -65,8 +72,13 @@ describe('access log and the child’s receipt', () => {
     const mo = await startGesprek(server.url, sanne, { nickname: 'Mo' })
     const noor = await startGesprek(server.url, sanne, { nickname: 'Noor' })
     await sanne.get(`/api/gesprekken/${mo.gesprekId}`)
-    expect((await new HttpUser(server.url, noor.token).get('/api/kind/receipt')).body).toEqual({ entries: [] })
-    expect((await new HttpUser(server.url, mo.token).get('/api/kind/receipt')).body.entries).toHaveLength(1)
+    const looks = async (token: string) =>
+      ((await new HttpUser(server.url, token).get('/api/kind/receipt')).body.entries as { what: string }[]).filter(
+        (e) => e.what !== 'join',
+      )
+    // Each child sees their own screen's join (one line) and only their own looks.
+    expect(await looks(noor.token)).toEqual([])
+    expect(await looks(mo.token)).toHaveLength(1)
     expect(await new HttpUser(server.url).get('/api/kind/receipt')).toMatchObject({
       status: 401,
       body: { error: 'session_expired' },
@@ -85,6 +97,7 @@ describe('access log and the child’s receipt', () => {
     expect(entries.map((e) => [e.what, e.count])).toEqual([
       ['print', 1],
       ['gesprek', 3],
+      ['join', 1],
     ])
   })
 
@@ -93,7 +106,8 @@ describe('access log and the child’s receipt', () => {
     const { gesprekId } = await startGesprek(server.url, sanne)
     for (let i = 0; i < 5; i++) await sanne.get(`/api/gesprekken/${gesprekId}`)
     const good = await verifyAccessLog(server.deps)
-    expect(good).toMatchObject({ ok: true, rows: 5 })
+    // Five looks and the child's screen joining.
+    expect(good).toMatchObject({ ok: true, rows: 6 })
     const db = server.deps.db
 
     // Someone edits what was looked at (hiding an export, say).

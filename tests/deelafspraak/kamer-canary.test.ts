@@ -6,9 +6,6 @@ import { describe, expect, it } from 'vitest'
 import type { GesprekView } from '../../dialogs/contract/view'
 import type { AgeBand } from '../../dialogs/contract/ids'
 import { TOOLS } from '../../dialogs/registry'
-import { CHILD_ABSOLUTE_MS } from '../../server/auth/join-codes'
-import { iso } from '../../server/clock'
-import { hashToken, newToken } from '../../server/ids'
 import {
   captureLog,
   connected,
@@ -43,26 +40,26 @@ function record(socket: TestSocket): string[] {
   return frames
 }
 
-/** A kamer gesprek and a device token for it, the way server/auth/join-codes.ts makes them. */
+/**
+ * A kamer gesprek the way a jongere gets one: invite, name and PIN, then the gesprek from the kamer.
+ * (It used to be made with host.create and a device token; a kamer gesprek is now sealed under its
+ * kamer's PIN, so only the kamer route can make one the host can open.)
+ */
 async function kamerGesprek(server: TestServer, sanne: HttpUser, toolId: string, ageBand: AgeBand) {
   const child = await sanne.post('/api/children', { nickname: 'Sam', ageBand })
   expect(child.status).toBe(201)
   const childId = (child.body as { id: string }).id
-  const gesprekId = await server.host.create({ childId, toolId, setting: 'kamer', ageBand })
-  const token = newToken()
-  await server.deps.db
-    .insertInto('device_tokens')
-    .values({
-      token_hash: hashToken(token),
-      gesprek_id: gesprekId,
-      child_id: childId,
-      created_at: iso(server.deps.clock),
-      expires_at: iso(server.deps.clock, CHILD_ABSOLUTE_MS),
-      last_seen_at: iso(server.deps.clock),
-      revoked_at: null,
-    })
-    .execute()
-  return { childId, gesprekId, token }
+  const invite = await sanne.post(`/api/kamer/children/${childId}/invite`)
+  const setup = await new HttpUser(server.url).post('/api/kamer/setup', {
+    code: invite.body.code,
+    name: `kamer ${randomUUID().slice(0, 8)}`,
+    secret: '482915',
+  })
+  expect(setup.status).toBe(200)
+  const token = String(setup.body.token)
+  const g = await new HttpUser(server.url, token).post('/api/kamer/gesprekken', { toolId })
+  expect(g.status).toBe(200)
+  return { childId, gesprekId: String(g.body.id), token }
 }
 
 const KAMER_TOOLS = TOOLS.filter((t) => t.operator === 'kind' && t.settings.includes('kamer'))
@@ -79,7 +76,12 @@ describe('kamer: "alleen ik" never reaches a begeleider socket', () => {
       const logs = captureLog()
       const { server, sanne } = await startSeeded({ log: logs.log })
       const admin = await HttpUser.login(server.url, 'admin-a')
-      const { gesprekId, token } = await kamerGesprek(server, sanne, tool.id, tool.ageBands[0]!)
+      const { gesprekId, token } = await kamerGesprek(
+        server,
+        sanne,
+        tool.id,
+        tool.ageBands.find((b) => b === '12-15' || b === '16-18')!,
+      )
       const CANARY = `CANARY${randomUUID().replace(/-/g, '')}`
       const SHARED = `SHARED${randomUUID().replace(/-/g, '')}`
 
@@ -137,10 +139,14 @@ describe('kamer: "alleen ik" never reaches a begeleider socket', () => {
       // Re-confirming "alleen ik" is a real change event: it is broadcast too, and must still carry nothing.
       expect((await send({ type: 'share.set', itemIds: allIds, level: 'alleen-ik' })).ok).toBe(true)
 
-      // The begeleider may note and mark worry on what was shared, never change the jongere's choice.
+      // The begeleider may mark worry on what was shared, never change the jongere's choice; a note of
+      // theirs in the jongere's own kamer is refused too (issue 17: the kamer is the jongere's).
       const beg = watchers[0]!
       expect((await send({ type: 'worry.mark', itemId: sharedId, on: true }, beg)).ok).toBe(true)
-      expect((await send({ type: 'note.add', note: { id: 'note-canary-1', text: 'rustig' } }, beg)).ok).toBe(true)
+      expect(await send({ type: 'note.add', note: { id: 'note-canary-1', text: 'rustig' } }, beg)).toEqual({
+        ok: false,
+        error: 'forbidden',
+      })
       for (const event of [
         { type: 'share.set', itemIds: [sharedId], level: 'begeleider-vertelt' },
         { type: 'share.set', itemIds: [allIds[0]], level: 'begeleider' },
@@ -161,7 +167,7 @@ describe('kamer: "alleen ik" never reaches a begeleider socket', () => {
       await connected(outsider)
       expect(await emitAck(outsider, 'gesprek:join', { gesprekId })).toEqual({ ok: false, error: 'not_found' })
 
-      await until(() => frames.every((f) => f.join('\n').includes('note-canary-1')))
+      await until(() => frames.every((f) => f.join('\n').includes('"worry":true')))
       for (const f of frames) {
         const all = f.join('\n')
         expect(all).toContain(SHARED) // the recorder hears what is shared…

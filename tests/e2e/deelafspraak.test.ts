@@ -41,7 +41,7 @@ describe.runIf(hasBrowser)('browser: the deelafspraak, live in two contexts', ()
     await kind.getByRole('button', { name: /Verder/ }).click()
     await kind.getByRole('heading', { name: 'Huis van goede dingen' }).waitFor()
     for (const text of ['Mijn hond Bo', 'Voetballen met Sem']) {
-      await kind.getByPlaceholder(/Schrijf of vertel/).fill(text)
+      await kind.getByPlaceholder(/Typ het hier/).fill(text)
       await kind.getByRole('button', { name: 'Zet erin' }).click()
       await beg.getByText(text).first().waitFor({ timeout: 2000 })
     }
@@ -51,9 +51,11 @@ describe.runIf(hasBrowser)('browser: the deelafspraak, live in two contexts', ()
     const panel = kind.getByRole('dialog')
     await panel.getByText('Mijn hond Bo').waitFor()
     await expect.poll(() => panel.getByRole('radio').count()).toBe(4)
-    // No choice is dressed up as the better one: four radios, one look; only the current one is ticked.
+    // No choice is dressed up as the better one: four radios, one look, and none ticked before the
+    // child picks one (the starting level is said as a state beside them, not shown as a choice).
     const classes = await panel.getByRole('radio').evaluateAll((els) => els.map((e) => e.className))
-    expect(classes.filter((c) => c === 'share-btn')).toHaveLength(3)
+    expect(classes.filter((c) => c === 'share-btn')).toHaveLength(4)
+    await panel.getByTestId('not-chosen').waitFor()
     await shot(kind, 'deelafspraak-een-voor-een-tablet')
 
     const t0 = Date.now()
@@ -76,11 +78,12 @@ describe.runIf(hasBrowser)('browser: the deelafspraak, live in two contexts', ()
       .click()
     await expect.poll(() => beg.getByText('Voetballen met Sem').count(), { timeout: 1000, interval: 25 }).toBe(0)
 
-    // The receipt: who looked, in one plain sentence, without content.
+    // The receipt: grouped by person and day (name and role once), what they did, without content.
     await panel.getByRole('tab', { name: 'Wie heeft gekeken?' }).click()
-    const entry = panel.getByTestId('receipt-entry').first()
-    await entry.waitFor()
-    expect(await entry.textContent()).toMatch(/^.*Sanne \(begeleider\) heeft meegekeken met/)
+    const group = panel.getByTestId('receipt-group').first()
+    await group.waitFor()
+    expect(await group.textContent()).toContain('Sanne, begeleider')
+    expect(await group.getByTestId('receipt-entry').first().textContent()).toMatch(/Heeft meegekeken met/)
     expect(await panel.getByTestId('receipt').textContent()).not.toContain('Mijn hond Bo')
     await shot(kind, 'deelafspraak-bon-tablet')
 

@@ -52,7 +52,7 @@ describe.runIf(hasBrowser)('browser: begeleider and child do a Drie huizen gespr
     // House of good things: a picture and a typed item
     await kind.getByRole('heading', { name: 'Huis van goede dingen' }).waitFor()
     await kind.getByRole('button', { name: 'huisdier', exact: true }).click()
-    await kind.getByPlaceholder(/Schrijf of vertel/).fill('Mijn hond Bo')
+    await kind.getByPlaceholder(/Typ het hier/).fill('Mijn hond Bo')
     await kind.getByRole('button', { name: 'Zet erin' }).click()
     await kind.getByText('Mijn hond Bo').waitFor()
     // live on the begeleider's screen
@@ -67,7 +67,7 @@ describe.runIf(hasBrowser)('browser: begeleider and child do a Drie huizen gespr
     // Worries: the child skips, then dreams
     await kind.getByRole('button', { name: /Verder/ }).click()
     await kind.getByRole('heading', { name: 'Huis van zorgen' }).waitFor()
-    await kind.getByPlaceholder(/Schrijf of vertel/).fill('Ik mis mijn kamer')
+    await kind.getByPlaceholder(/Typ het hier/).fill('Ik mis mijn kamer')
     await kind.getByRole('button', { name: 'Zet erin' }).click()
     await beg.getByText('Ik mis mijn kamer').waitFor({ timeout: 2000 })
     await kind.getByRole('button', { name: /Verder/ }).click()

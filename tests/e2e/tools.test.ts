@@ -59,8 +59,8 @@ describe.runIf(hasBrowser)('browser: every tool of the library', () => {
   const stored = async (gesprekId: string, audience: 'begeleider' | 'oudergesprek' = 'begeleider') =>
     (await server.host.view(gesprekId, audience)).view
 
-  it('Stoplicht (4-7): colours, what would make it greener, the ladder, a drawing', async () => {
-    const { gesprekId, code } = await start('Lina', '4-7', 'stoplicht')
+  it('Stoplicht (8-12): colours, what would make it greener, the ladder, a drawing', async () => {
+    const { gesprekId, code } = await start('Lina', '8-12', 'stoplicht')
     const kind = await childJoins(code)
     await kind.getByRole('heading', { name: 'Het stoplicht' }).waitFor()
     await expect.poll(() => kind.getByText('Dat kan allebei').count()).toBeGreaterThan(0)
@@ -91,6 +91,9 @@ describe.runIf(hasBrowser)('browser: every tool of the library', () => {
     await next(kind)
 
     await kind.getByRole('heading', { name: 'Wat heb jij nodig om je veilig te voelen?' }).waitFor()
+    // What helps, and beside it a strengths and a future prompt.
+    for (const tab of ['Dit helpt mij', 'Hier ben ik trots op', 'Dit wil ik dat er straks anders is'])
+      await kind.getByRole('tab', { name: tab }).waitFor()
     await kind.getByRole('button', { name: 'lampje', exact: true }).click()
     await kind.getByRole('button', { name: /Tekenen/ }).click()
     const pad = kind.getByRole('img', { name: /Tekenvel/ })
@@ -113,6 +116,24 @@ describe.runIf(hasBrowser)('browser: every tool of the library', () => {
     const nodig = view.items.find((i) => i.stepId === 'nodig')!
     expect(nodig.pictures).toEqual(['light'])
     expect(nodig.drawing?.[0]?.length).toBeGreaterThan(3)
+  }, 90_000)
+
+  it('Stoplicht (4-7): no written follow-ups on the colours or the ladder (the begeleider asks aloud)', async () => {
+    const { gesprekId, code } = await start('Noa', '4-7', 'stoplicht')
+    const kind = await childJoins(code)
+    await kind.getByRole('heading', { name: 'Het stoplicht' }).waitFor()
+    await kind.getByText('Dat is nooit jouw schuld', { exact: false }).waitFor()
+    await next(kind)
+    await kind
+      .getByRole('group', { name: 'Kies een kleur voor: Op school' })
+      .getByRole('button', { name: 'Oranje' })
+      .click()
+    await expect.poll(async () => (await stored(gesprekId)).items.length).toBe(1)
+    expect(await kind.locator('.follow-up').count()).toBe(0)
+    await next(kind)
+    await kind.getByRole('button', { name: 'Tree 6' }).click()
+    await kind.getByText('Je staat op tree 6 van 10').waitFor()
+    expect(await kind.locator('.follow-up').count()).toBe(0)
   }, 90_000)
 
   it('Mijn netwerk (12-15): people in circles, what they give, a safety flag, who cares', async () => {
@@ -159,7 +180,7 @@ describe.runIf(hasBrowser)('browser: every tool of the library', () => {
     await next(kind)
 
     await kind.getByRole('heading', { name: 'Wie vindt het belangrijk dat het goed met jou gaat?' }).waitFor()
-    await kind.getByPlaceholder(/Schrijf of vertel/).fill('mijn mentor op school')
+    await kind.getByPlaceholder(/Typ het hier/).fill('mijn mentor op school')
     await kind.getByRole('button', { name: 'Zet erin' }).click()
     await kind.getByText('mijn mentor op school').waitFor()
     await both(kind, 'netwerk-belangrijk')

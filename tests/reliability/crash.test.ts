@@ -40,7 +40,7 @@ describe(`crash test (CRASH_SEED=${SEED})`, () => {
       if (!current) current = await spawnServer(dataDir, { port })
       const server = current
       const t1 = Date.now()
-      await Promise.all(sims.map((s) => s.connect(server.url, seed.cookie)))
+      await Promise.all(sims.map((s) => s.connect(server.url, seed.gesprekken[s.index]!.cookie)))
       const t2 = Date.now()
 
       // Invariants, checked against the file itself before anyone sends again.

@@ -152,7 +152,8 @@ export class SimGesprek {
   }
 }
 
-function sameCommand(stored: GesprekEvent, sent: GesprekCommand): boolean {
+/** The same command as sent, whatever defaults the server filled in when it parsed it. */
+export function sameCommand(stored: GesprekEvent, sent: GesprekCommand): boolean {
   const pick = (e: GesprekEvent | GesprekCommand) =>
     JSON.stringify({
       type: e.type,

@@ -3,7 +3,11 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { createSession } from '../../server/auth/sessions'
 import { redeemJoinCode } from '../../server/auth/join-codes'
 import { HttpUser, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
-import { SimGesprek } from './model'
+import { io as ioClient } from 'socket.io-client'
+import { Outbox } from '../../client/net/outbox'
+import type { AppSocket } from '../../client/net/socket'
+import type { GesprekCommand } from '../../dialogs/framework/events'
+import { sameCommand, SimGesprek } from './model'
 import { DbReader, prng, sleep } from './proc'
 
 /**
@@ -82,13 +86,15 @@ describe(`network faults (NET_SEED=${SEED})`, () => {
     server = await startTestServer({ retentionDays: false })
     const ids = await seedOrganisations(server)
     const sanne = await HttpUser.login(server.url, 'sanne')
-    const cookie = `kg_session=${await createSession(server.deps, ids.a1)}`
+    // A session per gesprek: one session may hold only a few sockets at once.
+    const cookies: string[] = []
     const sims: SimGesprek[] = []
     for (let i = 0; i < 10; i++) {
       const child = await sanne.post('/api/children', { nickname: 'Net', ageBand: '8-12' })
       const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
       const joined = await redeemJoinCode(server.deps, String(g.body.join.code).replace('-', ''))
       sims.push(new SimGesprek(i, joined.gesprekId, joined.childId, joined.token))
+      cookies.push(`kg_session=${await createSession(server.deps, ids.a1)}`)
     }
     const proxy = faultProxy(server.port, SEED)
     const port = await proxy.listen()
@@ -100,7 +106,7 @@ describe(`network faults (NET_SEED=${SEED})`, () => {
       while (running && !s.done) {
         if (!s.kid?.connected) {
           s.disconnect()
-          await s.connect(via, cookie, { timeoutMs: 1500 }).catch(() => undefined)
+          await s.connect(via, cookies[s.index]!, { timeoutMs: 1500 }).catch(() => undefined)
           if (!s.kid?.connected) {
             await sleep(think.int(50, 200))
             continue
@@ -121,7 +127,7 @@ describe(`network faults (NET_SEED=${SEED})`, () => {
     await Promise.all(drivers)
     for (const s of sims) {
       s.disconnect()
-      await s.connect(via, cookie, { timeoutMs: 5000 })
+      await s.connect(via, cookies[s.index]!, { timeoutMs: 5000 })
       for (let tries = 0; s.ids.length > s.acked && tries < 20; tries++) await s.step(2000)
     }
 
@@ -142,4 +148,92 @@ describe(`network faults (NET_SEED=${SEED})`, () => {
     expect(acked).toBeGreaterThan(20)
     expect(proxy.tally.drop + proxy.tally.halfopen).toBeGreaterThan(5)
   })
+  it(
+    'the real client outbox loses nothing, doubles nothing and keeps order through the same faults',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const s2 = await startTestServer({ retentionDays: false })
+      try {
+        await seedOrganisations(s2)
+        const sanne = await HttpUser.login(s2.url, 'sanne')
+        const proxy = faultProxy(s2.port, SEED + 1)
+        const port = await proxy.listen()
+        // The outbox of client/net/outbox.ts itself, on a socket.io-client socket that reconnects by
+        // itself as a browser's does; only its ack timeout is shorter, to fit the test's time.
+        const clients: {
+          gesprekId: string
+          childId: string
+          outbox: Outbox
+          socket: AppSocket
+          sent: GesprekCommand[]
+        }[] = []
+        for (let i = 0; i < 6; i++) {
+          const child = await sanne.post('/api/children', { nickname: 'Net', ageBand: '8-12' })
+          const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
+          const joined = await redeemJoinCode(s2.deps, String(g.body.join.code).replace('-', ''))
+          const socket = ioClient(`http://127.0.0.1:${port}`, {
+            transports: ['websocket'],
+            forceNew: true,
+            reconnectionDelay: 50,
+            reconnectionDelayMax: 300,
+            timeout: 1500,
+            auth: { token: joined.token },
+          }) as unknown as AppSocket
+          const outbox = new Outbox(socket, () => undefined, 800)
+          clients.push({ gesprekId: joined.gesprekId, childId: joined.childId, outbox, socket, sent: [] })
+        }
+        const rng = prng(SEED + 2)
+        const deadline = Date.now() + RUN_MS
+        let n = 0
+        // Commands are pushed while the network misbehaves, as a child taps on a bad connection.
+        while (Date.now() < deadline) {
+          for (const [i, c] of clients.entries()) {
+            const k = c.sent.length
+            const item = (m: number) => `it-${i}-${m}-xxxx`
+            const event: GesprekCommand =
+              k === 0
+                ? { type: 'nav.next' }
+                : k % 5 === 4
+                  ? { type: 'item.update', itemId: item(k - 1), patch: { text: `anders ${k}` } }
+                  : k % 5 === 0
+                    ? { type: 'item.remove', itemId: item(k - 4) }
+                    : { type: 'item.add', item: { id: item(k), text: `antwoord ${i}.${k}` } }
+            if (k < 60) {
+              c.sent.push(event)
+              c.outbox.push(c.gesprekId, event)
+              n++
+            }
+          }
+          await sleep(rng.int(20, 120))
+        }
+        proxy.heal()
+        const drained = Date.now() + 60_000
+        while (clients.some((c) => c.outbox.pending.length > 0) && Date.now() < drained) await sleep(100)
+        const db = new DbReader(s2.dataDir)
+        const problems: string[] = []
+        for (const [i, c] of clients.entries()) {
+          if (c.outbox.pending.length > 0) problems.push(`client ${i}: ${c.outbox.pending.length} never sent`)
+          const stored = db.events(c.gesprekId, c.childId)
+          const ids = stored.map((e) => e.clientMsgId)
+          if (new Set(ids).size !== ids.length) problems.push(`client ${i}: a command stored twice`)
+          if (stored.length !== c.sent.length)
+            problems.push(`client ${i}: ${stored.length} stored, ${c.sent.length} sent`)
+          stored.forEach((e, at) => {
+            if (!sameCommand(e.event, c.sent[at]!)) problems.push(`client ${i}: seq ${e.seq} differs`)
+          })
+          c.socket.disconnect()
+        }
+        db.close()
+        await proxy.close()
+        console.log(JSON.stringify({ seed: SEED, outboxCommands: n, connections: proxy.tally }))
+        expect(problems, `seed ${SEED}`).toEqual([])
+        expect(n).toBeGreaterThan(20)
+        expect(proxy.tally.drop + proxy.tally.halfopen).toBeGreaterThan(0) // at least one real fault reached the outbox (how many depends on the seed)
+      } finally {
+        await s2.stop()
+      }
+    },
+  )
 })

@@ -19,7 +19,8 @@ const server = await startServer({ dataDir, port: Number(process.env.PORT ?? 0),
 
 export type SeedFile = {
   cookie: string
-  gesprekken: { gesprekId: string; childId: string; token: string }[]
+  /** Each with a begeleider session of its own: a session may hold only a few sockets at once. */
+  gesprekken: { gesprekId: string; childId: string; token: string; cookie: string }[]
 }
 
 const n = Number(process.env.SEED_GESPREKKEN ?? 0)
@@ -35,7 +36,12 @@ if (n > 0) {
     const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     // Straight through the redeem function: the per-IP join limit would otherwise stop the seeding itself.
     const joined = await redeemJoinCode(server.deps, String(g.body.join.code).replace('-', ''))
-    gesprekken.push({ gesprekId: joined.gesprekId, childId: joined.childId, token: joined.token })
+    gesprekken.push({
+      gesprekId: joined.gesprekId,
+      childId: joined.childId,
+      token: joined.token,
+      cookie: `kg_session=${await createSession(server.deps, ids.a1)}`,
+    })
   }
   // A session of its own for the begeleider sockets, so the login rate limit never matters.
   const cookie = `kg_session=${await createSession(server.deps, ids.a1)}`

@@ -24,7 +24,7 @@ describe('graceful shutdown', () => {
     procs.push(first)
     const seed = JSON.parse(readFileSync(seedOut, 'utf8')) as SeedFile
     const sims = seed.gesprekken.map((g, i) => new SimGesprek(i, g.gesprekId, g.childId, g.token))
-    await Promise.all(sims.map((s) => s.connect(first.url, seed.cookie)))
+    await Promise.all(sims.map((s) => s.connect(first.url, seed.gesprekken[s.index]!.cookie)))
     let restarting = 0
     for (const s of sims) for (const sock of [s.kid!, s.beg!]) sock.on('server:restarting', () => restarting++)
 
@@ -60,7 +60,7 @@ describe('graceful shutdown', () => {
     // Restart on the same folder: everything acked is there, at most the one unacked command more.
     const second = await spawnServer(dataDir)
     procs.push(second)
-    await Promise.all(sims.map((s) => s.connect(second.url, seed.cookie)))
+    await Promise.all(sims.map((s) => s.connect(second.url, seed.gesprekken[s.index]!.cookie)))
     const db = new DbReader(dataDir)
     const problems: string[] = []
     for (const s of sims) {

@@ -41,10 +41,25 @@ export type Row = { allow: Actor[]; body?: (f: Fixture) => unknown }
 export const MATRIX: Record<string, Row> = {
   'GET /api/health': { allow: ALL },
   'GET /api/tools': { allow: ALL },
+  'GET /api/help-lines': { allow: ALL },
+  'GET /api/signals': { allow: BEG },
+  'GET /api/signals/children/:id': { allow: TEAM },
+  'POST /api/signals/children/:id/followups': { allow: TEAM },
+  'POST /api/signals/children/:id/talk/handled': { allow: TEAM },
+  'POST /api/signals/kamer/talk': { allow: KAMER },
+  'GET /api/parents/children/:id': { allow: TEAM },
+  'PUT /api/parents/children/:id': {
+    allow: TEAM,
+    body: () => ({ present: 'mama', other: {}, flags: [] }),
+  },
+  // The child's own device or kamer: only the role word of its own oudergesprek.
+  'GET /api/parents/mine': { allow: ['kind', 'kindOther', 'kamer'] },
   'POST /api/auth/login': { allow: ALL, body: () => ({ username: 'niemand', password: 'fout-wachtwoord' }) },
   'POST /api/auth/logout': { allow: ALL },
   'POST /api/auth/logout-everywhere': { allow: BEG },
   'GET /api/auth/me': { allow: BEG },
+  'GET /api/auth/sessions': { allow: BEG },
+  'POST /api/auth/sessions/end-others': { allow: BEG },
   'GET /api/children': { allow: BEG },
   'POST /api/children': { allow: BEG, body: () => ({ nickname: 'Matrix', ageBand: '8-12' }) },
   'GET /api/children/:id': { allow: TEAM },
@@ -101,4 +116,7 @@ export const MATRIX: Record<string, Row> = {
 export const SOCKET_MATRIX: Record<string, Actor[]> = {
   'gesprek:join': ['kind', 'begTeam', 'adminSameOrg'],
   'gesprek:command': ['kind', 'begTeam', 'adminSameOrg'],
+  // Only the child's own screen answers for another screen of its gesprek; an unknown device is not_found
+  // even for it, so in this matrix (no screen waiting) nobody gets a yes through.
+  'device:answer': [],
 }

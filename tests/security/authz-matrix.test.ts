@@ -189,17 +189,19 @@ describe('authorisation matrix', () => {
           const payload =
             event === 'gesprek:join'
               ? { gesprekId: f.gesprekId }
-              : {
-                  gesprekId: f.gesprekId,
-                  clientMsgId: msgId(),
-                  // Each role sends an event it may send in principle: the matrix tests the gesprek scope.
-                  event: actor.startsWith('kind')
-                    ? { type: 'nav.next' }
-                    : {
-                        type: 'note.add',
-                        note: { id: `note-${Math.random().toString(36).slice(2, 10)}`, text: 'matrix' },
-                      },
-                }
+              : event === 'device:answer'
+                ? { gesprekId: f.gesprekId, deviceId: 'no-such-device-1', allow: true }
+                : {
+                    gesprekId: f.gesprekId,
+                    clientMsgId: msgId(),
+                    // Each role sends an event it may send in principle: the matrix tests the gesprek scope.
+                    event: actor.startsWith('kind')
+                      ? { type: 'nav.next' }
+                      : {
+                          type: 'note.add',
+                          note: { id: `note-${Math.random().toString(36).slice(2, 10)}`, text: 'matrix' },
+                        },
+                  }
           const ack = await emitAck(socket, event, payload)
           if (allow.includes(actor) && !ack.ok) wrong.push(`${actor}: expected allowed, got ${ack.error}`)
           if (!allow.includes(actor) && (ack.ok || !DENY_CODES.has(ack.error)))

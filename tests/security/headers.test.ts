@@ -63,6 +63,12 @@ describe('security headers', () => {
     expect(cookie).toMatch(/HttpOnly/i)
     expect(cookie).toMatch(/Secure/i)
     expect(cookie).toMatch(/SameSite=Strict/i)
+    // The __Host- prefix: the browser refuses it unless Secure, Path=/ and no Domain (no subdomain can plant one).
+    expect(cookie).toMatch(/^__Host-kg_session=/)
+    expect(cookie).not.toMatch(/Domain=/i)
+    // The prefixed cookie is the one the server reads (here over plain http, as the tests run).
+    const me = await fetch(server.url + '/api/auth/me', { headers: { cookie: cookie.split(';')[0]! } })
+    expect(me.status).toBe(200)
   })
 
   it('refuses state-changing requests from another origin', async () => {

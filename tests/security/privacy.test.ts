@@ -158,7 +158,7 @@ describe('encryption at rest', () => {
 })
 
 describe('inzage and erasure are for an admin of the same organisation (AVG art. 15, 17)', () => {
-  it('exports everything the child said, as the child sees it; other organisations get 404', async () => {
+  it('exports what the child shared and only a count of what they kept to themselves; other organisations get 404', async () => {
     const { server, sanne, admin } = await setup()
     const g = await answerWithCanaries(server, sanne)
     await emitAck(g.kid, 'gesprek:command', {
@@ -172,12 +172,19 @@ describe('inzage and erasure are for an admin of the same organisation (AVG art.
     expect(res.headers.get('cache-control')).toBe('no-store')
     const data = res.body as {
       child: { id: string }
-      gesprekken: { items: { text: string; followUps: Record<string, string> }[] }[]
+      keptToThemselves: number
+      uitleg: string
+      gesprekken: { keptToThemselves: number; items: { id: string }[] }[]
     }
     expect(data.child.id).toBe(g.childId)
-    // The child's own words, the private one included (it is theirs); the begeleider's note is not the child's.
-    expect(data.gesprekken[0]!.items[0]!.text).toContain(g.words[0])
-    expect(data.gesprekken[0]!.items[0]!.followUps['wie-weet']).toBe(g.words[1])
+    // The admin's inzage never holds an alleen-ik answer: a count instead (the child's own copy comes through
+    // the child's own session). Changed deliberately in issue 17: before, the private words were in it.
+    expect(JSON.stringify(data)).not.toContain(g.words[0])
+    expect(JSON.stringify(data)).not.toContain(g.words[1])
+    expect(data.gesprekken[0]!.items.map((i) => i.id)).not.toContain('item-canary-1')
+    expect(data.gesprekken[0]!.keptToThemselves).toBe(1)
+    expect(data.keptToThemselves).toBe(1)
+    expect(data.uitleg).toBe('1 antwoord hield het kind voor zichzelf.')
     expect(JSON.stringify(data)).not.toContain(g.words[2])
 
     const other = await HttpUser.login(server.url, 'admin-b')

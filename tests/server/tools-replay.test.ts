@@ -50,9 +50,9 @@ const SCRIPTS: Script[] = [
       ['kind', { type: 'nav.next' }],
       ['kind', { type: 'item.add', item: { id: 'item-nw-coach1', text: 'mijn coach', pictures: ['sport'] } }],
       ['beg', { type: 'note.add', note: { id: 'note-nw-0001', text: 'adres geheim houden', itemId: 'item-nw-oom01' } }],
-      ['kind', { type: 'gesprek.stop' }],
       ['kind', { type: 'share.set', itemIds: ['item-nw-coach1'], level: 'begeleider-vertelt' }],
-      ['kind', { type: 'gesprek.resume' }],
+      // Stopping ends the child's device (issue 17): nothing after it comes from the tablet.
+      ['kind', { type: 'gesprek.stop' }],
     ],
   },
   {

@@ -60,7 +60,10 @@ export function SharingPanel({
         <div className="share-panel__head">
           {exit}
           <button ref={closeRef} type="button" className="btn btn--soft" onClick={onClose}>
-            ← {td('deelafspraak:close')}
+            <span className="dir-arrow" aria-hidden="true">
+              ←
+            </span>{' '}
+            {td('deelafspraak:close')}
           </button>
         </div>
         <div className="share-panel__tabs" role="tablist">

@@ -35,7 +35,11 @@ export function ItemCard({
             className="drawing-view drawing-view--small"
           />
         )}
-        {item.text && <p className="item-card__text">{item.text}</p>}
+        {item.text && (
+          <p className="item-card__text" dir="auto">
+            {item.text}
+          </p>
+        )}
         {pending && <span className="badge badge--pending">{t('item.pending')}</span>}
         {onRemove && !pending && (
           <button type="button" className="btn btn--quiet btn--small" onClick={onRemove}>

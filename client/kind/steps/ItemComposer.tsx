@@ -1,7 +1,8 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ItemInput } from '../../../dialogs/framework/items'
 import { newMsgId } from '../../net/outbox'
+import { useStepDraft } from '../../steps/StepHost'
 import { pictureUrl } from '../../ui/pictures'
 import { ReadAloud } from '../../ui/ReadAloud'
 import { DrawingPad, type Strokes } from './DrawingPad'
@@ -31,6 +32,20 @@ export function ItemComposer({
   const [chosen, setChosen] = useState<string[]>([])
   const [drawing, setDrawing] = useState<Strokes | null>(null)
   const canAdd = ready && (text.trim().length > 0 || chosen.length > 0 || (drawing?.length ?? 0) > 0)
+  const submit = useCallback(() => {
+    onAdd({
+      id: newMsgId(),
+      text: text.trim() || undefined,
+      pictures: chosen,
+      ...(drawing?.length ? { drawing } : {}),
+      ...extra,
+    })
+    setText('')
+    setChosen([])
+    setDrawing(null)
+  }, [onAdd, text, chosen, drawing, extra])
+  // A tapped picture or a typed word is an answer: Verder stores it even without "Zet erin".
+  useStepDraft(canAdd ? submit : null)
   const toggle = (id: string) =>
     setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : c.length < 6 ? [...c, id] : c))
 
@@ -39,17 +54,7 @@ export function ItemComposer({
       className="composer"
       onSubmit={(e) => {
         e.preventDefault()
-        if (!canAdd) return
-        onAdd({
-          id: newMsgId(),
-          text: text.trim() || undefined,
-          pictures: chosen,
-          ...(drawing?.length ? { drawing } : {}),
-          ...extra,
-        })
-        setText('')
-        setChosen([])
-        setDrawing(null)
+        if (canAdd) submit()
       }}
     >
       <fieldset className={young ? 'picture-grid picture-grid--big' : 'picture-grid'}>

@@ -4,6 +4,7 @@ import { Prompt } from '../../ui/ReadAloud'
 import { ItemCard } from './ItemCard'
 import { ItemComposer } from './ItemComposer'
 import { drawsBand, registerT } from './register'
+import { stepItems } from './step-items'
 import type { StepProps } from './types'
 
 const HOUSE_OF: Record<string, HouseVariant> = {
@@ -17,11 +18,8 @@ const HOUSE_OF: Record<string, HouseVariant> = {
 export function ItemsStep({ view, step, send, pending, t: toolT }: StepProps) {
   const t = registerT(toolT, view.ageBand)
   const [subPrompt, setSubPrompt] = useState(step.prompts?.[0])
-  const items = view.items.filter((i) => i.stepId === step.id)
-  const waiting = pending.flatMap(({ event }) =>
-    event.type === 'item.add' && !items.some((i) => i.id === event.item.id) ? [event.item] : [],
-  )
-  const shown = [...items, ...waiting.map((w) => ({ ...w, pictures: w.pictures ?? [], followUps: {} }))]
+  // Stored items plus what is still in the outbox, merged in one place for every step (step-items).
+  const shown = stepItems(view, step, pending)
   const young = view.ageBand === '4-7'
   const variant = HOUSE_OF[step.id]
 
@@ -70,7 +68,7 @@ export function ItemsStep({ view, step, send, pending, t: toolT }: StepProps) {
             <ItemCard
               key={item.id}
               item={item}
-              pending={!items.some((i) => i.id === item.id)}
+              pending={item.pending}
               followUps={young ? [] : (step.followUps ?? [])}
               tTool={(k) => t(`${step.id}.followUps.${k}`)}
               onRemove={() => send({ type: 'item.remove', itemId: item.id })}

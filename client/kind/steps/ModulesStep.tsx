@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { WaysToHelp } from '../../ui/WaysToHelp'
 import { useTranslation } from 'react-i18next'
 import type { QuestionSpec } from '../../../dialogs/framework/build'
 import { newMsgId } from '../../net/outbox'
@@ -9,6 +10,9 @@ import { Prompt, ReadAloud } from '../../ui/ReadAloud'
 import { isAdultBand, registerT } from './register'
 import { stepItems, type ShownItem } from './step-items'
 import type { StepProps } from './types'
+
+/** The module about safety shows the ways to help now beside its questions (docs/kamer.md). */
+const SAFETY_MODULE = 'veiligheid'
 
 /** A free answer: own words first, pictures where the question offers them (the mood check). */
 function TextAnswer({
@@ -105,10 +109,14 @@ export function ModulesStep({ view, step, send, pending, t: toolT }: StepProps) 
   return (
     <section className="step step--modules">
       <button type="button" className="btn btn--quiet module-back" onClick={() => setOpen(undefined)}>
-        ← {t(`${step.id}.back`)}
+        <span className="dir-arrow" aria-hidden="true">
+          ←
+        </span>{' '}
+        {t(`${step.id}.back`)}
       </button>
       <Prompt as="h1" text={t(`${step.id}.prompts.${open}`)} />
       <Prompt text={t(`${step.id}.about.${open}`)} />
+      {open === SAFETY_MODULE && <WaysToHelp compact />}
       {questionsOf(open).map((q) => {
         const prompt = key(open, q)
         const answers = answersTo(prompt)

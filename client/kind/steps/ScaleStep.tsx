@@ -30,10 +30,10 @@ export function ScaleStep({ view, step, send, pending, t: toolT }: StepProps) {
           label={t(`${step.id}.title`)}
           adult={isAdultBand(view.ageBand)}
         />
-        {item && !item.pending && (step.followUps?.length ?? 0) > 0 && (
+        {item && !item.pending && followUpsFor(view.ageBand, item.scale, step.followUps).length > 0 && (
           <FollowUps
             className="follow-ups scale-layout__follow"
-            keys={step.followUps!}
+            keys={followUpsFor(view.ageBand, item.scale, step.followUps)}
             answers={item.followUps}
             question={(key) => t(`${step.id}.followUps.${key}`)}
             onSave={(key, text) =>
@@ -44,4 +44,13 @@ export function ScaleStep({ view, step, send, pending, t: toolT }: StepProps) {
       </div>
     </section>
   )
+}
+
+/**
+ * No written follow-ups for 4-7 (the begeleider asks aloud: one idea per screen), and no "… en niet
+ * lager?" at the bottom rung, where it makes no sense.
+ */
+export function followUpsFor(band: string, scale: number | undefined, keys: readonly string[] = []): string[] {
+  if (band === '4-7') return []
+  return keys.filter((k) => !(k === 'waarom-hier' && scale === 0))
 }

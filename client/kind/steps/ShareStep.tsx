@@ -3,14 +3,19 @@ import { SharingView } from '../deelafspraak/SharingView'
 import { registerT } from './register'
 import type { StepProps } from './types'
 
-/** The deelafspraak step at the end of a gesprek; the same view opens from every step (SharingPanel). */
+/**
+ * The deelafspraak step at the end of a gesprek; the same view opens from every step (SharingPanel).
+ * Under 8 the first answer and its four choices come straight under the question, the rest after.
+ */
 export function ShareStep({ view, step, tool, send, t: toolT }: StepProps) {
   const t = registerT(toolT, view.ageBand)
+  const young = view.ageBand === '4-7'
   return (
     <section className="step step--share">
       <Prompt as="h1" text={t(`${step.id}.title`)} />
-      <Prompt text={t(`${step.id}.prompt`)} />
-      <SharingView view={view} tool={tool} send={send} t={toolT} />
+      {!young && <Prompt text={t(`${step.id}.prompt`)} />}
+      <SharingView view={view} tool={tool} send={send} t={toolT} intro={false} />
+      {young && <Prompt text={t(`${step.id}.prompt`)} />}
     </section>
   )
 }

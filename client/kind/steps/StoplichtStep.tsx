@@ -55,7 +55,8 @@ export function StoplichtStep({ view, step, send, pending, t: toolT }: StepProps
     Colour,
     number
   >
-  const followUps = step.followUps ?? []
+  // No written follow-ups for 4-7: the begeleider asks aloud (one idea per screen).
+  const followUps = view.ageBand === '4-7' ? [] : (step.followUps ?? [])
 
   const choose = (subject: string, colour: Colour, existing?: ShownItem) => {
     setLit(colour)

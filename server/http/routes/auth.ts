@@ -1,37 +1,40 @@
 import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { CodedError } from '../../../dialogs/contract/errors'
-import { LoginBody, type Me } from '../../../dialogs/contract/http'
+import { LoginBody, SessionsOut, type Me } from '../../../dialogs/contract/http'
+import { accountTryFailed, accountTrySucceeded, addressHasFailed, admitAccountTry, LOGIN_RULE } from '../../auth/limits'
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../../auth/passwords'
-import { RateLimiter } from '../../auth/rate-limit'
-import { createSession, endAllSessions, endSession, SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../../auth/sessions'
+import { createSession, endAllSessions, endSession, SESSION_ABSOLUTE_MS, sessionCookieName } from '../../auth/sessions'
 import type { Deps } from '../../deps'
 import { body, clientIp, requireBegeleider, type Env } from '../context'
 import type { Hooks } from '../hooks'
 
 export function authRoutes(deps: Deps, hooks: Hooks) {
-  // Per IP and per username: a slow guesser is stopped either way (SEC-04).
-  const perIp = new RateLimiter(deps.clock, 20, 15 * 60_000)
-  const perUser = new RateLimiter(deps.clock, 10, 15 * 60_000)
-
+  // Per address, per username and per pair, with backoff instead of a lockout (server/auth/limits.ts).
   return (
     new Hono<Env>()
       .post('/login', async (c) => {
         const { username, password } = await body(c, LoginBody)
         const name = username.toLowerCase()
-        if (!perIp.take(clientIp(c)) || !perUser.take(name)) throw new CodedError('rate_limited', 429)
+        const address = clientIp(c)
+        const admitted = await admitAccountTry(deps.limits, LOGIN_RULE, name, address)
+        if (admitted !== 'ok') throw new CodedError('rate_limited', 429)
+        const priority = (await addressHasFailed(deps.limits, LOGIN_RULE, address)) ? 'low' : 'high'
         const row = await deps.db
           .selectFrom('begeleiders')
           .selectAll()
           .where('username', '=', name)
           .where('active', '=', 1)
           .executeTakeFirst()
-        const ok = await verifyPassword(password, row?.password_hash ?? (await DUMMY_HASH_PROMISE))
+        const ok = await verifyPassword(password, row?.password_hash ?? (await DUMMY_HASH_PROMISE), priority)
         // One answer for unknown user and wrong password: no account probing.
-        if (!row || !ok) throw new CodedError('wrong_credentials', 401)
-        perUser.reset(name)
+        if (!row || !ok) {
+          await accountTryFailed(deps.limits, LOGIN_RULE, name, address)
+          throw new CodedError('wrong_credentials', 401)
+        }
+        await accountTrySucceeded(deps.limits, LOGIN_RULE, name, address)
         const token = await createSession(deps, row.id)
-        setCookie(c, SESSION_COOKIE, token, {
+        setCookie(c, sessionCookieName(deps), token, {
           httpOnly: true,
           sameSite: 'Strict',
           secure: deps.config.secure,
@@ -47,7 +50,7 @@ export function authRoutes(deps: Deps, hooks: Hooks) {
           await endSession(deps, p.sessionHash)
           hooks.sessionEnded(p, 'logout')
         }
-        deleteCookie(c, SESSION_COOKIE, { path: '/' })
+        deleteCookie(c, sessionCookieName(deps), { path: '/', secure: deps.config.secure })
         return c.json({ ok: true })
       })
       // Logout everywhere: every session of this begeleider, on every device, and their live sockets.
@@ -55,9 +58,44 @@ export function authRoutes(deps: Deps, hooks: Hooks) {
         const p = await requireBegeleider(c)
         await endAllSessions(deps, p.begeleiderId)
         hooks.begeleiderEnded(p.begeleiderId, 'logout')
-        deleteCookie(c, SESSION_COOKIE, { path: '/' })
+        deleteCookie(c, sessionCookieName(deps), { path: '/', secure: deps.config.secure })
         deps.log.info('logout everywhere', { begeleider: p.begeleiderId })
         return c.json({ ok: true })
+      })
+      // Every open session of this begeleider (other devices, an old login), and ending all but this one.
+      .get('/sessions', async (c) => {
+        const p = await requireBegeleider(c)
+        const rows = await deps.db
+          .selectFrom('sessions')
+          .select(['id_hash', 'created_at', 'last_seen_at'])
+          .where('begeleider_id', '=', p.begeleiderId)
+          .orderBy('created_at', 'desc')
+          .execute()
+        const out: SessionsOut = {
+          sessions: rows.map((r) => ({
+            // A short, stable label, not the stored hash itself.
+            id: r.id_hash.slice(0, 10),
+            createdAt: r.created_at,
+            lastSeenAt: r.last_seen_at,
+            current: r.id_hash === p.sessionHash,
+          })),
+        }
+        return c.json(SessionsOut.parse(out))
+      })
+      .post('/sessions/end-others', async (c) => {
+        const p = await requireBegeleider(c)
+        const others = await deps.db
+          .selectFrom('sessions')
+          .select('id_hash')
+          .where('begeleider_id', '=', p.begeleiderId)
+          .where('id_hash', '!=', p.sessionHash)
+          .execute()
+        for (const o of others) {
+          await endSession(deps, o.id_hash)
+          hooks.sessionEnded({ ...p, sessionHash: o.id_hash }, 'logout')
+        }
+        deps.log.info('other sessions ended', { begeleider: p.begeleiderId, count: others.length })
+        return c.json({ ok: true, ended: others.length })
       })
       .get('/me', async (c) => {
         const p = await requireBegeleider(c)

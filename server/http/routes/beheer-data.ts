@@ -7,13 +7,12 @@ import type { Deps } from '../../deps'
 import type { GesprekHost } from '../../gesprek/host'
 import { eraseChild, exportChild } from '../../privacy/child-data'
 import { requireAdmin, type Ctx, type Env } from '../context'
-import type { Hooks } from '../hooks'
 
 /**
  * The AVG rights of one child, for an admin of that child's own organisation (any team in it):
  * inzage (export), closing the trajectory (starts retention) and erasure. Same 404 for "no such child" and "another organisation's child".
  */
-export function beheerDataRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
+export function beheerDataRoutes(deps: Deps, host: GesprekHost) {
   const ownChild = async (c: Ctx): Promise<{ p: BegeleiderPrincipal; childId: string }> => {
     const p = await requireAdmin(c)
     const childId = c.req.param('id') ?? ''
@@ -51,9 +50,8 @@ export function beheerDataRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
       })
       .post('/children/:id/erase', async (c) => {
         const { p, childId } = await ownChild(c)
-        const { tokenHashes } = await eraseChild(deps, host, childId)
-        for (const tokenHash of tokenHashes)
-          hooks.sessionEnded({ role: 'kind', childId, kamer: true, tokenHash }, 'locked')
+        // eraseChild ends the child's open sockets itself (revocation channel), also from the CLI.
+        await eraseChild(deps, host, childId)
         deps.log.info('erasure requested', { child: childId, by: p.begeleiderId })
         return c.json({ ok: true })
       })

@@ -12,10 +12,9 @@ import {
   type Scope,
 } from '../../workspace/beheer'
 import { body, requireAdmin, type Ctx, type Env } from '../context'
-import type { Hooks } from '../hooks'
 
 /** /begeleider/beheer: an admin manages their own organisation only (never another's). */
-export function beheerRoutes(deps: Deps, hooks: Hooks) {
+export function beheerRoutes(deps: Deps) {
   const scope = async (c: Ctx): Promise<Scope> => {
     const p = await requireAdmin(c)
     return { organisationId: p.organisationId, actorId: p.begeleiderId }
@@ -34,8 +33,8 @@ export function beheerRoutes(deps: Deps, hooks: Hooks) {
     .post('/begeleiders/:id/deactivate', async (c) => {
       const s = await scope(c)
       const id = c.req.param('id')
+      // setActive also ends the open sockets (through the revocation channel), as from the CLI.
       await setActive(deps, s, id, false)
-      hooks.begeleiderEnded(id, 'locked')
       return c.json({ ok: true })
     })
     .post('/begeleiders/:id/activate', async (c) => {
@@ -47,14 +46,12 @@ export function beheerRoutes(deps: Deps, hooks: Hooks) {
       const id = c.req.param('id')
       const { password } = await body(c, PasswordBody)
       await resetPassword(deps, s, id, password)
-      hooks.begeleiderEnded(id, 'locked')
       return c.json({ ok: true })
     })
     .post('/begeleiders/:id/end-sessions', async (c) => {
       const s = await scope(c)
       const id = c.req.param('id')
       await endSessionsOf(deps, s, id)
-      hooks.begeleiderEnded(id, 'locked')
       return c.json({ ok: true })
     })
     .post('/children/:id/move', async (c) => {

@@ -31,8 +31,9 @@ export const gesprekSummary = (row: {
   childId: row.child_id,
   toolId: row.tool_id,
   createdAt: row.created_at,
-  seq: row.seq,
-  phase: row.phase,
+  // A kamer gesprek's seq and phase would tell a begeleider when the jongere worked in private.
+  seq: row.setting === 'kamer' ? 0 : row.seq,
+  phase: row.setting === 'kamer' ? 'kamer' : row.phase,
   setting: row.setting === 'kamer' ? 'kamer' : 'begeleid',
 })
 

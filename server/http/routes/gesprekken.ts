@@ -1,22 +1,35 @@
 import { Hono } from 'hono'
 import QRCode from 'qrcode'
 import { CodedError } from '../../../dialogs/contract/errors'
-import { NewGesprekBody, type GesprekDetail, type JoinCodeOut } from '../../../dialogs/contract/http'
+import { JoinCodeBody, NewGesprekBody, type GesprekDetail, type JoinCodeOut } from '../../../dialogs/contract/http'
+import type { Lang } from '../../../dialogs/contract/ids'
+import { SOURCE_LANGUAGE } from '../../../dialogs/contract/languages'
 import { findTool } from '../../../dialogs/registry'
 import { recordAccess, stepsInView } from '../../audit/access-log'
 import { childForBegeleider, gesprekFor } from '../../auth/access'
 import { createJoinCode, formatJoinCode } from '../../auth/join-codes'
 import type { Deps } from '../../deps'
+import { DEVICE_END_PHASES } from '../../gesprek/devices'
 import type { GesprekHost } from '../../gesprek/host'
 import { body, requireBegeleider, type Ctx, type Env } from '../context'
 import { childSummary, gesprekSummary } from './children'
+import { publicOrigin } from '../security'
 
-async function joinCodeOut(deps: Deps, c: Ctx, gesprekId: string): Promise<JoinCodeOut> {
-  const { code, expiresAt } = await createJoinCode(deps, gesprekId)
-  const origin = deps.config.origins[0] ?? new URL(c.req.url).origin
-  // The code rides in the fragment: it never reaches a server log or a Referer header.
-  const qrSvg = await QRCode.toString(`${origin}/kind#${code}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
-  return { code: formatJoinCode(code), expiresAt, qrSvg }
+async function joinCodeOut(
+  deps: Deps,
+  c: Ctx,
+  gesprekId: string,
+  createdBy: string,
+  lang?: Lang,
+): Promise<JoinCodeOut> {
+  const { code, expiresAt } = await createJoinCode(deps, gesprekId, createdBy)
+  const origin = publicOrigin(deps, c.req.url)
+  // The language rides in the query (a child's first screen must be in it); the code rides in the
+  // fragment: it never reaches a server log or a Referer header.
+  const asked = lang && lang !== SOURCE_LANGUAGE ? lang : undefined
+  const link = `${origin}/kind${asked ? `?lang=${asked}` : ''}#${code}`
+  const qrSvg = await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+  return { code: formatJoinCode(code), expiresAt, qrSvg, ...(asked ? { lang: asked } : {}) }
 }
 
 export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
@@ -32,7 +45,7 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
       const id = await host.create({ childId: child.id, toolId: tool.id, setting: 'begeleid', ageBand })
       const row = await gesprekFor(deps, p, id)
       // The 0-4 observation is done by the begeleider alone: no child device joins it.
-      const join = tool.operator === 'kind' ? await joinCodeOut(deps, c, id) : null
+      const join = tool.operator === 'kind' ? await joinCodeOut(deps, c, id, p.begeleiderId, input.lang) : null
       return c.json({ gesprek: gesprekSummary(row), join }, 201)
     })
     .get('/:id', async (c) => {
@@ -55,6 +68,10 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
       const row = await gesprekFor(deps, p, c.req.param('id'))
       const tool = findTool(row.tool_id)
       if (!tool || tool.operator !== 'kind' || row.setting !== 'begeleid') throw new CodedError('not_allowed_now', 400)
-      return c.json(await joinCodeOut(deps, c, row.id), 201)
+      // A stopped or finished gesprek takes no new screen: its devices were ended with it (ADR 0010).
+      if (DEVICE_END_PHASES.includes(row.phase)) throw new CodedError('not_allowed_now', 409)
+      // The body is optional (older clients send none); a language in it must be one of the table's.
+      const input = c.req.header('content-type')?.includes('json') ? await body(c, JoinCodeBody) : {}
+      return c.json(await joinCodeOut(deps, c, row.id, p.begeleiderId, input.lang), 201)
     })
 }

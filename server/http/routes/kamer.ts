@@ -16,7 +16,7 @@ import {
   type KamerTokenOut,
 } from '../../../dialogs/contract/kamer'
 import { ReceiptOut } from '../../../dialogs/contract/receipt'
-import { receiptFor, recordAccess, stepsInView } from '../../audit/access-log'
+import { receiptFor, recordAccess, recordKamerEntry, stepsInView } from '../../audit/access-log'
 import { childForBegeleider } from '../../auth/access'
 import { formatJoinCode } from '../../auth/join-codes'
 import {
@@ -27,19 +27,19 @@ import {
   kamerPrincipal,
   lockKamerToken,
   openKamer,
-  PhantomLockout,
   setupKamer,
   touchKamer,
   type KamerTokenIssued,
 } from '../../auth/kamer'
+import { admitCodeTry, codeTryFailed } from '../../auth/limits'
 import type { KamerPrincipal } from '../../auth/principal'
-import { RateLimiter } from '../../auth/rate-limit'
 import { iso } from '../../clock'
 import type { Deps } from '../../deps'
 import type { GesprekHost } from '../../gesprek/host'
 import { hashToken } from '../../ids'
 import { body, clientIp, requireBegeleider, type Ctx, type Env } from '../context'
 import type { Hooks } from '../hooks'
+import { publicOrigin } from '../security'
 
 const bearer = (c: Ctx) => {
   const header = c.req.header('authorization') ?? ''
@@ -47,7 +47,7 @@ const bearer = (c: Ctx) => {
 }
 
 /** Every call with a kamer token is activity: it re-checks the idle lock and moves it on. */
-async function requireKamer(c: Ctx): Promise<KamerPrincipal> {
+async function requireKamer(c: Ctx): Promise<KamerPrincipal & { kamerId: string }> {
   const p = await kamerPrincipal(c.var.deps, bearer(c))
   if (!p || !(await touchKamer(c.var.deps, p))) throw new CodedError('session_expired', 401)
   return p
@@ -61,13 +61,15 @@ const kamerToolsFor = (ageBand: string) =>
  * the kamer's own gesprekken, and what the begeleider sees of what was shared.
  */
 export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
-  // Invites are join codes: ≤ 10 tries a minute per source and a global ceiling (SEC-03).
-  const invitePerIp = new RateLimiter(deps.clock, 10, 60_000)
-  const inviteGlobal = new RateLimiter(deps.clock, 300, 60_000)
-  // PIN tries: per kamer in the database (openKamer), per IP and overall here.
-  const openPerIp = new RateLimiter(deps.clock, 20, 15 * 60_000)
-  const openGlobal = new RateLimiter(deps.clock, 600, 60_000)
-  const phantom = new PhantomLockout(deps)
+  // Invites are join codes: ≤ 10 wrong tries a minute per source and a global ceiling (SEC-03).
+  const inviteTry = async <T>(c: Ctx, work: () => Promise<T>): Promise<T> => {
+    const address = clientIp(c)
+    if (!(await admitCodeTry(deps.limits, 'invite', address, 10, 300))) throw new CodedError('rate_limited', 429)
+    return work().catch(async (err: unknown) => {
+      if (err instanceof CodedError && err.code.startsWith('code_')) await codeTryFailed(deps.limits, 'invite', address)
+      throw err
+    })
+  }
   // One kamer gesprek per tool: two taps on a slow phone must not make two.
   const creating = new Map<string, Promise<string>>()
 
@@ -78,6 +80,7 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
     return { token: issued.token, idleMs: KAMER_IDLE_MS }
   }
 
+  /** Every kamer gesprek of a child, of every kamer it had: what the begeleider may see of them is shared. */
   const kamerGesprekken = (childId: string) =>
     deps.db
       .selectFrom('gesprekken')
@@ -85,6 +88,16 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
       .where('child_id', '=', childId)
       .where('setting', '=', 'kamer')
       .orderBy('created_at')
+      .execute()
+
+  /** The gesprekken of one kamer: what the jongere sees in the kamer they opened. */
+  const gesprekkenOfKamer = (kamerId: string) =>
+    deps.db
+      .selectFrom('gesprekken')
+      .innerJoin('kamer_gesprekken', 'kamer_gesprekken.gesprek_id', 'gesprekken.id')
+      .select(['gesprekken.id', 'gesprekken.tool_id'])
+      .where('kamer_gesprekken.kamer_id', '=', kamerId)
+      .orderBy('gesprekken.created_at')
       .execute()
 
   /** What the begeleider may see of a kamer: the one projection, per kamer gesprek. */
@@ -97,28 +110,52 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
     return shared
   }
 
+  /**
+   * A new kamer gesprek, sealed under the open kamer's key (docs/kamer.md), with the begeleider's copy
+   * (empty at first) written before anyone can see the gesprek.
+   */
+  async function createSealed(p: KamerPrincipal & { kamerId: string }, toolId: string, ageBand: AgeBand) {
+    const key = deps.kamerKeys.get(p.kamerId)
+    if (!key) throw new CodedError('session_expired', 401)
+    const id = await host.create({ childId: p.childId, toolId, setting: 'kamer', ageBand, sealWith: key })
+    await deps.db
+      .insertInto('kamer_gesprekken')
+      .values({ gesprek_id: id, kamer_id: p.kamerId, sealed: 'kamer' })
+      .execute()
+    deps.kamerKeys.registerSealed(id, p.childId)
+    const { seq, view } = await host.view(id, 'begeleider')
+    const { view: oudergesprek } = await host.view(id, 'oudergesprek')
+    await deps.kamerKeys.recordShared(id, p.childId, seq, { begeleider: view, oudergesprek })
+    return id
+  }
+
   return (
     new Hono<Env>()
       // ── the jongere, before the kamer is open ──
       .post('/invite/check', async (c) => {
-        if (!invitePerIp.take(clientIp(c)) || !inviteGlobal.take('all')) throw new CodedError('rate_limited', 429)
-        const { code } = await body(c, KamerInviteCheckBody).catch(() => {
-          throw new CodedError('code_invalid', 400)
+        await inviteTry(c, async () => {
+          const { code } = await body(c, KamerInviteCheckBody).catch(() => {
+            throw new CodedError('code_invalid', 400)
+          })
+          await checkKamerInvite(deps, code)
         })
-        await checkKamerInvite(deps, code)
         return c.json({ ok: true })
       })
       .post('/setup', async (c) => {
-        if (!invitePerIp.take(clientIp(c)) || !inviteGlobal.take('all')) throw new CodedError('rate_limited', 429)
-        const { code, name, secret } = await body(c, KamerSetupBody)
-        const issued = await setupKamer(deps, code, name, secret)
+        const issued = await inviteTry(c, async () => {
+          const { code, name, secret } = await body(c, KamerSetupBody)
+          return setupKamer(deps, code, name, secret)
+        })
         deps.log.info('kamer set up', { child: issued.childId })
+        // No receipt line, no token: the jongere must be able to see every way into their kamer.
+        await recordKamerEntry(deps, issued.childId, 'kamer-setup')
         return c.json(tokenOut(issued))
       })
       .post('/open', async (c) => {
-        if (!openPerIp.take(clientIp(c)) || !openGlobal.take('all')) throw new CodedError('rate_limited', 429)
         const { name, secret } = await body(c, KamerOpenBody)
-        return c.json(tokenOut(await openKamer(deps, name, secret, phantom)))
+        const issued = await openKamer(deps, name, secret, clientIp(c))
+        await recordKamerEntry(deps, issued.childId, 'kamer-open')
+        return c.json(tokenOut(issued))
       })
       // ── the jongere, inside the kamer (kamer token in the Authorization header, never a cookie) ──
       .get('/me', async (c) => {
@@ -128,7 +165,7 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
           .select('age_band')
           .where('id', '=', p.childId)
           .executeTakeFirstOrThrow()
-        const gesprekken: KamerGesprek[] = (await kamerGesprekken(p.childId)).map((g) => ({
+        const gesprekken: KamerGesprek[] = (await gesprekkenOfKamer(p.kamerId)).map((g) => ({
           id: g.id,
           toolId: g.tool_id,
         }))
@@ -148,9 +185,9 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
               .where('id', '=', p.childId)
               .executeTakeFirstOrThrow()
             if (!kamerToolsFor(child.age_band).includes(toolId)) throw new CodedError('not_allowed_now', 400)
-            const existing = (await kamerGesprekken(p.childId)).find((g) => g.tool_id === toolId)
+            const existing = (await gesprekkenOfKamer(p.kamerId)).find((g) => g.tool_id === toolId)
             if (existing) return existing.id
-            return host.create({ childId: p.childId, toolId, setting: 'kamer', ageBand: child.age_band })
+            return createSealed(p, toolId, child.age_band)
           })().finally(() => creating.delete(key))
           creating.set(key, job)
         }
@@ -187,7 +224,7 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
         const p = await requireBegeleider(c)
         const child = await childForBegeleider(deps, p, c.req.param('childId'))
         const { code, expiresAt } = await createKamerInvite(deps, p, child)
-        const origin = deps.config.origins[0] ?? new URL(c.req.url).origin
+        const origin = publicOrigin(deps, c.req.url)
         // In the fragment: the code never reaches a server log or a Referer header.
         const qrSvg = await QRCode.toString(`${origin}/kamer#${code}`, {
           type: 'svg',
@@ -201,8 +238,9 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
         const child = await childForBegeleider(deps, p, c.req.param('childId'))
         const kamer = await deps.db
           .selectFrom('kamers')
-          .select('secret_hash')
+          .select('id')
           .where('child_id', '=', child.id)
+          .where((eb) => eb.or([eb('key_sealed', 'is not', null), eb('legacy_secret_hash', 'is not', null)]))
           .executeTakeFirst()
         const shared = await sharedOf(child.id)
         // Logged before anything is answered: the jongere's receipt shows this look (SEC-08).
@@ -238,7 +276,7 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
           .execute()
         const overview: KamerOverview = {
           available: KAMER_BANDS.includes(child.age_band),
-          open: Boolean(kamer?.secret_hash),
+          open: Boolean(kamer),
           shared,
           newItemIds: ids.filter((id) => !before.has(id)),
         }

@@ -1,26 +1,43 @@
 import { Hono } from 'hono'
 import { CodedError } from '../../../dialogs/contract/errors'
 import { KindJoinBody, type KindJoinOut } from '../../../dialogs/contract/http'
+import { getCookie } from 'hono/cookie'
+import { recordDeviceJoin } from '../../audit/access-log'
 import { redeemJoinCode } from '../../auth/join-codes'
-import { RateLimiter } from '../../auth/rate-limit'
+import { admitCodeTry, codeTryFailed } from '../../auth/limits'
+import { sessionCookieName, sessionPrincipal } from '../../auth/sessions'
+import { revokeDevice } from '../../gesprek/devices'
 import type { Deps } from '../../deps'
 import { body, clientIp, type Env } from '../context'
 
 export function kindRoutes(deps: Deps) {
-  // ≤ 5 tries a minute per source and a global ceiling, so 10,000 guesses at 40 bits find nothing (SEC-03).
-  const perIp = new RateLimiter(deps.clock, 5, 60_000)
-  const global = new RateLimiter(deps.clock, 300, 60_000)
-
+  // ≤ 5 wrong tries a minute per source and a global ceiling, so 10,000 guesses at 40 bits find nothing (SEC-03).
   return new Hono<Env>().post('/join', async (c) => {
-    if (!perIp.take(clientIp(c)) || !global.take('all')) throw new CodedError('rate_limited', 429)
-    const { code } = await body(c, KindJoinBody).catch(() => {
-      throw new CodedError('code_invalid', 400)
+    const address = clientIp(c)
+    if (!(await admitCodeTry(deps.limits, 'join', address, 5, 300))) throw new CodedError('rate_limited', 429)
+    const joined = await body(c, KindJoinBody)
+      .catch(() => {
+        throw new CodedError('code_invalid', 400)
+      })
+      .then(async ({ code }) => {
+        // A begeleider's own browser (it carries their live session) never becomes the child's trusted screen.
+        const begeleider = await sessionPrincipal(deps, getCookie(c, sessionCookieName(deps)))
+        return redeemJoinCode(deps, code, { fromBegeleiderBrowser: begeleider !== null })
+      })
+      .catch(async (err: unknown) => {
+        if (err instanceof CodedError && err.status === 400) await codeTryFailed(deps.limits, 'join', address)
+        throw err
+      })
+    // Every way to a child's token is on the child's receipt; no log line, no token (fail closed).
+    await recordDeviceJoin(deps, joined).catch(async (err: unknown) => {
+      await revokeDevice(deps, joined.token)
+      throw err
     })
-    const joined = await redeemJoinCode(deps, code)
     const row = await deps.db
       .selectFrom('gesprekken')
       .innerJoin('children', 'children.id', 'gesprekken.child_id')
-      .select(['gesprekken.tool_id', 'children.nickname'])
+      .innerJoin('begeleiders', 'begeleiders.id', 'children.begeleider_id')
+      .select(['gesprekken.tool_id', 'children.nickname', 'begeleiders.display_name'])
       .where('gesprekken.id', '=', joined.gesprekId)
       .executeTakeFirstOrThrow()
     const out: KindJoinOut = {
@@ -28,6 +45,8 @@ export function kindRoutes(deps: Deps) {
       gesprekId: joined.gesprekId,
       toolId: row.tool_id,
       nickname: row.nickname,
+      trusted: joined.trusted,
+      begeleider: row.display_name,
     }
     return c.json(out)
   })

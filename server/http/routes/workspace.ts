@@ -20,6 +20,7 @@ import { caseload, caseloadCards, createChild, createFamily, familyForTeam } fro
 import { projectedGesprekken, type ProjectedGesprek } from '../../workspace/gesprekken'
 import { buildHistory } from '../../workspace/history'
 import { buildPreparation } from '../../workspace/oudergesprek'
+import { otherParentRole } from '../../workspace/parents'
 import { addOtherParentRecord, loadDraft, otherParentRecords, saveDraft } from '../../workspace/records'
 import { body, requireBegeleider, type Ctx, type Env } from '../context'
 
@@ -61,7 +62,7 @@ export function workspaceRoutes(deps: Deps, host: GesprekHost) {
     const out: OudergesprekOut = {
       child: { id: child.id, nickname: child.nickname, ageBand: child.age_band },
       since: since ?? null,
-      ...buildPreparation(gs),
+      ...buildPreparation(gs, { otherParent: await otherParentRole(deps, child.id) }),
       draft: draft?.draft ?? null,
       draftUpdatedAt: draft?.updatedAt ?? null,
     }

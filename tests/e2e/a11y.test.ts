@@ -1,0 +1,206 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
+import {
+  connect,
+  connected,
+  emitAck,
+  HttpUser,
+  msgId,
+  seedOrganisations,
+  startTestServer,
+  type TestServer,
+  type TestSocket,
+} from '../helpers/server'
+import { words } from './flow'
+
+type Violation = { id: string; impact: string; where: string[] }
+
+/** axe on the page as it is now: serious and critical violations, with where they are. */
+async function serious(page: Page): Promise<Violation[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze()
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact!, where: v.nodes.map((n) => n.target.join(' ')) }))
+}
+
+describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider screen', () => {
+  let server: TestServer
+  let browser: Browser
+  let sanne: HttpUser
+  const contexts: BrowserContext[] = []
+  const sockets: TestSocket[] = []
+  beforeAll(async () => {
+    server = await startTestServer()
+    await seedOrganisations(server)
+    sanne = await HttpUser.login(server.url, 'sanne')
+    browser = await launch()
+  }, 60_000)
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect()
+    for (const c of contexts) await c.close()
+    await browser?.close()
+    await server?.stop()
+  })
+
+  const found: Record<string, Violation[]> = {}
+  const check = async (page: Page, name: string) => {
+    const v = await serious(page)
+    if (v.length) found[name] = v
+  }
+
+  async function page(viewport = PHONE): Promise<Page> {
+    const ctx = await browser.newContext({ viewport, hasTouch: true })
+    contexts.push(ctx)
+    const p = await ctx.newPage()
+    p.setDefaultTimeout(10_000)
+    return p
+  }
+
+  async function start(nickname: string, ageBand: string, toolId: string) {
+    const child = await sanne.post('/api/children', { nickname, ageBand })
+    const childId = (child.body as { id: string }).id
+    const g = await sanne.post('/api/gesprekken', { childId, toolId })
+    const body = g.body as { gesprek: { id: string }; join: { code: string } | null }
+    return { childId, gesprekId: body.gesprek.id, code: body.join?.code ?? '' }
+  }
+
+  /** Every step of a tool, as the child goes through it: axe on each screen, and on the pause screen. */
+  async function walkTool(lng: string, toolId: string, ageBand: string, nickname: string) {
+    const c = words(lng, 'common')
+    const { code } = await start(nickname, ageBand, toolId)
+    const p = await page(TABLET)
+    await p.goto(`${server.url}/kind?lang=${lng}#${code.replace('-', '')}`)
+    await p.locator('.kind-bar').waitFor()
+    await p.locator('main h1').first().waitFor()
+    expect(await p.evaluate(() => document.documentElement.lang)).toBe(lng)
+    const titles = new Set<string>()
+    let pausedChecked = false
+    for (let step = 0; step < 14; step++) {
+      await p.locator('main h1').first().waitFor()
+      const title = (await p.locator('main h1').first().textContent()) ?? ''
+      titles.add(title)
+      await check(p, `${lng} kind ${toolId} step ${step} (${title})`)
+      if (!pausedChecked && step === 1) {
+        await p.getByRole('button', { name: c('nav.pause'), exact: true }).click()
+        await p.getByRole('heading', { name: c('pausedTitle') }).waitFor()
+        await check(p, `${lng} kind ${toolId} paused`)
+        await p.getByRole('button', { name: c('nav.resume'), exact: true }).click()
+        pausedChecked = true
+        await p.getByRole('heading', { name: title }).first().waitFor()
+      }
+      const next = p.locator('.kind-nav').getByRole('button', { name: c('nav.next'), exact: true })
+      const skip = p.locator('.kind-nav').getByRole('button', { name: c('nav.skip'), exact: true })
+      if ((await next.count()) && (await next.isEnabled())) await next.click()
+      else if ((await skip.count()) && (await skip.isEnabled())) await skip.click()
+      else break
+      await p.waitForFunction((t) => document.querySelector('main h1')?.textContent !== t, title)
+    }
+    // the walk really went through the tool: its screens, to the closing
+    expect(titles.size, `${toolId}: ${[...titles].join(' | ')}`).toBeGreaterThanOrEqual(4)
+    await shot(p, `a11y-${lng}-${toolId}-last-tablet`)
+    return p
+  }
+
+  for (const lng of ['nl', 'ar'] as const) {
+    it(`${lng}: child screens of every tool have no serious or critical violations`, async () => {
+      const join = await page()
+      await join.goto(`${server.url}/kind?lang=${lng}`)
+      await join.getByRole('heading', { name: words(lng, 'common')('kind.welcome') }).waitFor()
+      await check(join, `${lng} kind join`)
+      await join.getByRole('button', { name: words(lng, 'common')('language.choose') }).click()
+      await check(join, `${lng} kind join picker open`)
+
+      const dh = await walkTool(lng, 'drie-huizen', '8-12', `Dh${lng}`)
+      // the sharing panel, from the child's tools above the step (no longer in the top bar)
+      await dh
+        .locator('.kind-tools')
+        .getByRole('button', { name: words(lng, 'deelafspraak')('open') })
+        .click()
+      await check(dh, `${lng} kind sharing panel`)
+      await walkTool(lng, 'stoplicht', '4-7', `St${lng}`)
+      await walkTool(lng, 'mijn-netwerk', '12-15', `Mn${lng}`)
+      await walkTool(lng, 'mijn-kamer', '16-18', `Mk${lng}`)
+      expect(found).toEqual({})
+    }, 240_000)
+
+    it(`${lng}: kamer screens have no serious or critical violations`, async () => {
+      const k = words(lng, 'kamer')
+      const childId = (
+        (await sanne.post('/api/children', { nickname: `Ka${lng}`, ageBand: '12-15' })).body as { id: string }
+      ).id
+      const code = ((await sanne.post(`/api/kamer/children/${childId}/invite`)).body as { code: string }).code
+      const p = await page()
+      await p.goto(`${server.url}/kamer?lang=${lng}`)
+      await p.locator('main').waitFor()
+      await check(p, `${lng} kamer entry`)
+      await p.getByRole('button', { name: k('open.haveCode') }).click()
+      await p.getByLabel(k('invite.code')).fill(code)
+      await check(p, `${lng} kamer invite`)
+      await p.getByRole('button', { name: k('invite.check'), exact: true }).click()
+      await p.getByLabel(k('invite.name')).fill(`Blauwe vogel ${lng}`)
+      await p.getByLabel(k('invite.secret')).fill('482915')
+      await p.getByLabel(k('invite.again')).fill('482915')
+      await check(p, `${lng} kamer setup`)
+      await p.getByRole('button', { name: k('invite.submit') }).click()
+      await p.getByRole('heading', { name: k('safety.title') }).waitFor()
+      await check(p, `${lng} kamer safety`)
+      await p.getByRole('button', { name: k('safety.ok') }).click()
+      await p.getByRole('heading', { name: k('room.title') }).waitFor()
+      await check(p, `${lng} kamer home`)
+      await p.locator('.kamer-tile').first().click()
+      await p.locator('main h1').first().waitFor()
+      await check(p, `${lng} kamer tool`)
+      expect(found).toEqual({})
+    }, 120_000)
+  }
+
+  for (const lng of ['nl', 'en'] as const) {
+    it(`${lng}: begeleider screens (with answers in Arabic) have no serious or critical violations`, async () => {
+      const { childId, gesprekId, code } = await start(`Be${lng}`, '8-12', 'drie-huizen')
+      // The child answers in Arabic: the workspace shows those words beside the Dutch prompt.
+      const token = ((await new HttpUser(server.url).post('/api/kind/join', { code })).body as { token: string }).token
+      const kind: TestSocket = connect(server.url, { token })
+      sockets.push(kind)
+      await connected(kind)
+      await emitAck(kind, 'gesprek:join', { gesprekId })
+      for (const event of [
+        { type: 'nav.next' },
+        { type: 'item.add', item: { id: `a11y-ar-${lng}-1`, text: 'أحب كلبي', pictures: ['pet'], lang: 'ar' } },
+        { type: 'item.add', item: { id: `a11y-ar-${lng}-2`, text: 'Oma Riet', lang: 'ar' } },
+      ]) {
+        const ack = await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
+        expect(ack.ok).toBe(true)
+      }
+      await sanne.post(`/api/gesprekken/${gesprekId}/join-code`, { lang: 'ar' })
+      const admin = await HttpUser.login(server.url, 'admin-a')
+      const p = await page(LAPTOP)
+      await p.goto(`${server.url}/begeleider?lang=${lng}`)
+      await check(p, `${lng} begeleider login`)
+      await p.context().addCookies([{ name: 'kg_session', value: sanne.cookie.split('=')[1]!, url: server.url }])
+      for (const [name, path] of [
+        ['caseload', '/begeleider'],
+        ['child', `/begeleider/kind/${childId}`],
+        ['live', `/begeleider/gesprek/${gesprekId}`],
+        ['history', `/begeleider/kind/${childId}/geschiedenis`],
+        ['oudergesprek', `/begeleider/kind/${childId}/oudergesprek`],
+        ['handout', `/begeleider/kind/${childId}/afdruk`],
+      ] as const) {
+        await p.goto(`${server.url}${path}?lang=${lng}`)
+        await p.locator('main, [data-testid="handout"]').first().waitFor()
+        await p.waitForLoadState('networkidle')
+        await check(p, `${lng} begeleider ${name}`)
+        if (lng === 'nl') await shot(p, `a11y-begeleider-${name}-laptop`)
+      }
+      await p.context().addCookies([{ name: 'kg_session', value: admin.cookie.split('=')[1]!, url: server.url }])
+      await p.goto(`${server.url}/begeleider/beheer?lang=${lng}`)
+      await p.locator('main h1').first().waitFor()
+      await p.waitForLoadState('networkidle')
+      await check(p, `${lng} begeleider beheer`)
+      expect(found).toEqual({})
+    }, 120_000)
+  }
+})
