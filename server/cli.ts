@@ -42,7 +42,8 @@ const USAGE = `npm run admin -- <command> [options]
   retention           [--days N]   erase closed trajectories older than N days (default RETENTION_DAYS or 30)
   demo-gesprekken     --organisation-id ID --begeleider-id ID --count N --to FILE
                         N demo children with a started gesprek and a joined device each, for load tests;
-                        the device tokens go to FILE (mode 0600), never to the terminal
+                        the device tokens and begeleider session cookies (one per 4 gesprekken) go to
+                        FILE (mode 0600), never to the terminal
 
   DATA_DIR (default ./data) selects the database.`
 

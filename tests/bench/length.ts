@@ -1,6 +1,6 @@
 /**
  * Benchmark 2: cost by gesprek length. Twenty gesprekken each get 410 commands, one at a time (emit,
- * wait until the begeleider has it): 290 answers (a gesprek holds at most MAX_ITEMS_PER_GESPREK = 300),
+ * wait until the begeleider has it, at most 8 a second): 290 answers (a gesprek holds at most MAX_ITEMS_PER_GESPREK = 300),
  * then changes to the latest answers up to event 410. Compares the latency around item 10 with the
  * latency around item 280 and around event 400. Flat means the command path does not grow with the
  * gesprek: event log with snapshots every few events, patches instead of whole views.
@@ -12,6 +12,7 @@ import { cleanSeeds, figure, login, percentiles, seededDataDir, startProduct } f
 
 const GESPREKKEN = 20
 const EVENTS = 410
+const PACE_MS = 125
 const ITEMS = MAX_ITEMS_PER_GESPREK - 10
 const { dataDir, pairs } = seededDataDir(GESPREKKEN)
 const server = await startProduct(dataDir)
@@ -25,13 +26,14 @@ const early: number[] = []
 const late: number[] = []
 const latest: number[] = []
 await Promise.all(
-  pairs.map(async ({ gesprekId, token }, g) => {
+  pairs.map(async ({ gesprekId, token, cookie: session }, g) => {
     const kid = io(url, { ...opts, auth: { token } })
-    const beg = io(url, { ...opts, extraHeaders: { cookie } })
+    const beg = io(url, { ...opts, extraHeaders: { cookie: session || cookie } })
     await Promise.all([kid, beg].map((s) => new Promise((r) => s.once('connect', () => r(null)))))
     await ack(beg, 'gesprek:join', { gesprekId })
     await ack(kid, 'gesprek:join', { gesprekId })
     await ack(kid, 'gesprek:command', { gesprekId, clientMsgId: `nav-${gesprekId}`, event: { type: 'nav.next' } })
+    let lastAt = 0
     for (let n = 1; n <= EVENTS; n++) {
       const adding = n <= ITEMS
       const id = `item-len-${g}-${adding ? n : ITEMS - (n % 10)}`
@@ -45,10 +47,13 @@ await Promise.all(
         beg.on('gesprek:patch', on)
         beg.on('gesprek:view', on)
       })
+      // Under the per-token bucket (10 commands a second): a child's pace, not a flood.
+      await new Promise((r) => setTimeout(r, Math.max(0, lastAt + PACE_MS - performance.now())))
       const t = performance.now()
+      lastAt = t
       const r = await ack(kid, 'gesprek:command', {
         gesprekId,
-        clientMsgId: `len-${g}-${n}`,
+        clientMsgId: `len-msg-${g}-${n}`,
         event: adding
           ? { type: 'item.add', item: { id, text: `antwoord nummer ${n} met wat woorden erbij` } }
           : { type: 'item.update', itemId: id, patch: { text: `antwoord veranderd bij ${n} met wat woorden` } },

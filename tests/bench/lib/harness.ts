@@ -161,7 +161,8 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  */
 let seed: { count: number; dir: string } | null = null
 export const BENCH_PASSWORD = 'bench-password-1'
-export function seededDataDir(count: number): { dataDir: string; pairs: { gesprekId: string; token: string }[] } {
+export type SeededPair = { gesprekId: string; token: string; cookie: string }
+export function seededDataDir(count: number): { dataDir: string; pairs: SeededPair[] } {
   if (!seed || seed.count < count) {
     if (seed) rmSync(seed.dir, { recursive: true, force: true })
     const dir = mkdtempSync(join(tmpdir(), 'kg-bench-seed-'))
@@ -198,7 +199,7 @@ export function seededDataDir(count: number): { dataDir: string; pairs: { gespre
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'kg-bench-'))
   cpSync(seed.dir, dataDir, { recursive: true })
-  const all = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as { gesprekId: string; token: string }[]
+  const all = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as SeededPair[]
   return { dataDir, pairs: all.slice(0, count) }
 }
 

@@ -11,7 +11,8 @@ export type LoadConfig = {
   mode: 'product' | 'bare'
   url: string
   cookie?: string
-  pairs: { gesprekId: string; token: string }[]
+  /** `cookie`: the begeleider session for this pair's live screen (else `cookie` above). */
+  pairs: { gesprekId: string; token: string; cookie?: string }[]
   intervalMs: number
   warmupMs: number
   durationMs: number
@@ -73,12 +74,16 @@ function received(id: string) {
   if (measuring) latencies.push(performance.now() - t)
 }
 
-async function connectPair(p: { gesprekId: string; token: string }, i: number): Promise<Pair> {
+async function connectPair(p: { gesprekId: string; token: string; cookie?: string }, i: number): Promise<Pair> {
   const product = config.mode === 'product'
   const kid = io(config.url, socketOpts({ auth: product ? { token: p.token } : { pair: i, role: 'kind' } }))
   const beg = io(
     config.url,
-    socketOpts(product ? { extraHeaders: { cookie: config.cookie ?? '' } } : { auth: { pair: i, role: 'begeleider' } }),
+    socketOpts(
+      product
+        ? { extraHeaders: { cookie: p.cookie ?? config.cookie ?? '' } }
+        : { auth: { pair: i, role: 'begeleider' } },
+    ),
   )
   const pair: Pair = {
     gesprekId: p.gesprekId,
