@@ -35,6 +35,8 @@ const RATIO_TARGET: Record<number, number> = { 1000: 2 }
 type Run = {
   latency: ReturnType<typeof percentiles>
   rssPerPairKiB: number
+  /** The same after the steady state, garbage the collector has not taken back yet included. */
+  rssPerPairAfterLoadKiB: number
   cpuPerMsgMs: number
   errors: object
   sent: number
@@ -55,6 +57,9 @@ async function run(
     pairs,
     pairs.length >= 2000 ? 2 : 1,
   )
+  // Every pair connected and joined, nothing sent yet: what a connected gesprek costs.
+  await sleep(1000)
+  const rssConnected = rssKiB(pid)
   for (const g of gens) g.send({ type: 'start' })
   await sleep(WARMUP_MS)
   const cpu0 = cpuMs(pid)
@@ -65,7 +70,8 @@ async function run(
   const msgs = (pairs.length * (SECONDS - 0.5) * 1000) / INTERVAL_MS
   return {
     latency: percentiles(r.latencies),
-    rssPerPairKiB: (rssAfter - rssBefore) / pairs.length,
+    rssPerPairKiB: (rssConnected - rssBefore) / pairs.length,
+    rssPerPairAfterLoadKiB: (rssAfter - rssBefore) / pairs.length,
     cpuPerMsgMs: (cpu1 - cpu0) / msgs,
     errors: r.errors,
     sent: r.sent,
@@ -103,8 +109,14 @@ for (const n of LEVELS) {
     extra,
   )
   figure('relay', 'server CPU per message, product', p.cpuPerMsgMs, 'ms', null, { ...extra, bare: b.cpuPerMsgMs })
-  figure('memory', 'RSS per connected gesprek, product', p.rssPerPairKiB, 'KiB', null, extra)
-  figure('memory', 'RSS per connected gesprek, bare', b.rssPerPairKiB, 'KiB', null, extra)
+  figure('memory', 'RSS per connected gesprek, product', p.rssPerPairKiB, 'KiB', null, {
+    ...extra,
+    afterLoadKiB: p.rssPerPairAfterLoadKiB,
+  })
+  figure('memory', 'RSS per connected gesprek, bare', b.rssPerPairKiB, 'KiB', null, {
+    ...extra,
+    afterLoadKiB: b.rssPerPairAfterLoadKiB,
+  })
   figure(
     'memory',
     'RSS per gesprek ratio product/bare',

@@ -5,6 +5,7 @@
  * parent over IPC: 'start' → warm-up + measuring → 'result'. Product mode speaks the real protocol;
  * bare mode speaks to tests/bench/lib/bare-server.ts.
  */
+import { readFileSync } from 'node:fs'
 import { io, type Socket } from 'socket.io-client'
 
 export type LoadConfig = {
@@ -40,7 +41,7 @@ type Pair = {
   begSeq: number
 }
 
-const config = JSON.parse(process.env.LOAD_CONFIG ?? '{}') as LoadConfig
+const config = JSON.parse(readFileSync(process.env.LOAD_CONFIG_FILE!, 'utf8')) as LoadConfig
 const sentAt = new Map<string, number>()
 const latencies: number[] = []
 const errors: Record<string, number> = {}
