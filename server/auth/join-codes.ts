@@ -4,6 +4,7 @@ import { iso } from '../clock'
 import type { Deps } from '../deps'
 import { DEVICE_END_PHASES } from '../gesprek/devices'
 import { hashToken, newId, newToken } from '../ids'
+import { writerOf } from '../store/sqlite-writer'
 import type { DevicePrincipal } from './principal'
 
 export const JOIN_CODE_TTL_MS = 10 * 60_000
@@ -199,6 +200,8 @@ export async function touchDevice(deps: Deps, tokenHash: string): Promise<void> 
       setImmediate(() => {
         touchBatches.delete(deps)
         const at = iso(deps.clock)
+        const writer = writerOf(deps.db)
+        if (writer) return void writer.touchDevices(at, [...tokens]).then(resolve, reject)
         deps.db
           .transaction()
           .execute(async (trx) => {

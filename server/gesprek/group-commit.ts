@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely'
 import { CodedError } from '../../dialogs/contract/errors'
 import { sqliteFileOf, type Db } from '../store/db'
-import { EVENT_COLUMNS, SqliteWriter, type RowWrite } from '../store/sqlite-writer'
+import { EVENT_COLUMNS, registerWriter, SqliteWriter, unregisterWriter, type RowWrite } from '../store/sqlite-writer'
 import type { Database } from '../store/schema'
 
 /**
@@ -49,10 +49,12 @@ export class GroupCommit {
     // Started with the host, so the first answer does not wait for a thread to start.
     const file = sqliteFileOf(db)?.name
     this.writer = file ? new SqliteWriter(file) : undefined
+    if (this.writer) registerWriter(db, this.writer)
   }
 
   /** Stops the writer thread (after the last batch: the host drains first). */
   async close(): Promise<void> {
+    if (this.writer) unregisterWriter(this.db, this.writer)
     await this.writer?.close()
   }
 

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
+import type { Db } from './db'
 
 /** The columns of an event row as the writer thread inserts them, in this order. */
 export const EVENT_COLUMNS = [
@@ -60,10 +61,15 @@ const commit = db.transaction((batch) => {
   })
   return conflicts
 })
+const touchOne = db.prepare('update device_tokens set last_seen_at = ? where token_hash = ?')
+const touch = db.transaction((at, hashes) => { for (const h of hashes) touchOne.run(at, h) })
 parentPort.on('message', (m) => {
   // process.exit in a worker ends this thread only.
   if (m.close) { db.close(); process.exit(0) }
-  try { parentPort.postMessage({ n: m.n, conflicts: commit(m.batch) }) }
+  try {
+    if (m.touch) { touch(m.touch.at, m.touch.hashes); return void parentPort.postMessage({ n: m.n, conflicts: [] }) }
+    parentPort.postMessage({ n: m.n, conflicts: commit(m.batch) })
+  }
   catch (err) { parentPort.postMessage({ n: m.n, error: String(err && err.code || 'internal') }) }
 })
 `
@@ -95,12 +101,24 @@ export class SqliteWriter {
 
   /** Commits a batch in one transaction; resolves with the indexes of the writes whose gesprek moved on. */
   commit(batch: RowWrite[]): Promise<number[]> {
+    return this.ask({ batch })
+  }
+
+  /**
+   * Devices seen now (`last_seen_at`), in one transaction on this thread: on the main thread that
+   * write's disk sync, and its wait for the write lock this thread holds, stopped every socket.
+   */
+  async touchDevices(at: string, hashes: string[]): Promise<void> {
+    await this.ask({ touch: { at, hashes } })
+  }
+
+  private ask(message: object): Promise<number[]> {
     if (this.closed) return Promise.reject(new Error('writer closed'))
     const n = ++this.n
     return new Promise((resolve, reject) => {
       this.pending.set(n, { resolve, reject })
       this.worker.ref()
-      this.worker.postMessage({ n, batch })
+      this.worker.postMessage({ n, ...message })
     })
   }
 
@@ -116,4 +134,12 @@ export class SqliteWriter {
     for (const p of this.pending.values()) p.reject(err)
     this.pending.clear()
   }
+}
+
+/** The writer thread of each embedded database, for the other hot writes (device touches). */
+const writers = new WeakMap<Db, SqliteWriter>()
+export const writerOf = (db: Db): SqliteWriter | undefined => writers.get(db)
+export const registerWriter = (db: Db, writer: SqliteWriter): void => void writers.set(db, writer)
+export function unregisterWriter(db: Db, writer: SqliteWriter): void {
+  if (writers.get(db) === writer) writers.delete(db)
 }
