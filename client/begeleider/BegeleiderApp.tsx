@@ -5,6 +5,7 @@ import { api } from '../net/api'
 import { Beheer } from './Beheer'
 import { Caseload } from './Caseload'
 import { ChildPage } from './ChildPage'
+import { FamilyOudergesprek } from './FamilyOudergesprek'
 import { Handout } from './Handout'
 import { History } from './History'
 import { LiveGesprek } from './LiveGesprek'
@@ -12,6 +13,7 @@ import { Login } from './Login'
 import { Oudergesprek } from './Oudergesprek'
 import { KamerNotice } from './KamerNotice'
 import { linkProps, useRoute } from './router'
+import { VoicesPage } from './voices/VoicesPage'
 import './workspace.css'
 import { WORKSPACE_LANGUAGES } from '../../dialogs/contract/languages'
 import { LanguagePicker } from '../ui/LanguagePicker'
@@ -44,6 +46,9 @@ export default function BegeleiderApp() {
             {t('workspace:account.beheer')}
           </a>
         )}
+        <a className="btn btn--quiet" {...linkProps(go, '/begeleider/stemmen')}>
+          {t('workspace:voices.link')}
+        </a>
         <LanguagePicker only={WORKSPACE_LANGUAGES} />
         <span className="topbar__me">{me.displayName}</span>
         <button type="button" className="btn btn--quiet" onClick={() => logout('/api/auth/logout')}>
@@ -61,9 +66,11 @@ export default function BegeleiderApp() {
       <main className="workspace">
         {route.name === 'caseload' && <Caseload go={go} team={me.team} />}
         {route.name === 'beheer' && me.role === 'admin' && <Beheer />}
+        {route.name === 'voices' && <VoicesPage key={route.toolId} toolId={route.toolId} go={go} />}
         {route.name === 'child' && <ChildPage key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'history' && <History key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'oudergesprek' && <Oudergesprek key={route.childId} childId={route.childId} go={go} />}
+        {route.name === 'family' && <FamilyOudergesprek key={route.familyId} familyId={route.familyId} go={go} />}
         {route.name === 'gesprek' && <LiveGesprek key={route.gesprekId} gesprekId={route.gesprekId} go={go} />}
         <KamerNotice route={route} go={go} />
       </main>

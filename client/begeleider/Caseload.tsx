@@ -28,7 +28,7 @@ export function Caseload({ go, team }: { go: (path: string) => void; team: strin
   const signals = useCaseloadSignals()
   const all = data?.families.flatMap((f) => f.children) ?? []
   const count = (s: CadenceItem['status']) =>
-    all.filter((c) => c.cadence.gesprek.status === s || c.cadence.evaluatie.status === s).length
+    all.filter((c) => Object.values(c.cadence).some((item) => item.status === s)).length
 
   return (
     <div className="caseload">
@@ -45,7 +45,16 @@ export function Caseload({ go, team }: { go: (path: string) => void; team: strin
         {data && all.length === 0 && <p className="muted">{t('workspace:caseload.empty')}</p>}
         {data?.families.map((f, i) => (
           <div key={f.id ?? `alone-${i}`} className={f.id ? 'family' : 'family family--alone'}>
-            {f.label && <h2 className="family__label">{f.label}</h2>}
+            {f.label && (
+              <div className="family__head">
+                <h2 className="family__label">{f.label}</h2>
+                {f.id && f.children.length > 1 && (
+                  <a className="btn btn--soft btn--small" {...linkProps(go, `/begeleider/gezin/${f.id}/oudergesprek`)}>
+                    {t('workspace:method.family.prepare')}
+                  </a>
+                )}
+              </div>
+            )}
             <ul className="child-rows">
               {f.children.map((c) => (
                 <ChildRow key={c.id} child={c} go={go} lng={i18n.language} signals={signals[c.id]} />
@@ -90,8 +99,16 @@ function ChildRow({
         </span>
       </span>
       <span className="child-row__cadence">
-        <CadenceBadge label={t('workspace:cadence.gesprek')} item={c.cadence.gesprek} lng={lng} />
+        <CadenceBadge
+          label={t(c.ageBand === '0-4' ? 'workspace:cadence.gesprek04' : 'workspace:cadence.gesprek')}
+          item={c.cadence.gesprek}
+          lng={lng}
+        />
+        <CadenceBadge label={t('workspace:cadence.oudergesprek')} item={c.cadence.oudergesprek} lng={lng} />
         <CadenceBadge label={t('workspace:cadence.evaluatie')} item={c.cadence.evaluatie} lng={lng} />
+        {c.cadence.fase1.status !== 'ok' && (
+          <CadenceBadge label={t('workspace:cadence.fase1')} item={c.cadence.fase1} lng={lng} />
+        )}
       </span>
       <RowSignal signals={signals} />
     </li>

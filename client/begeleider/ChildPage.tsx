@@ -7,6 +7,7 @@ import { api, ApiError } from '../net/api'
 import { CadenceBadge } from './Caseload'
 import { AgeBandField, LivingField, PhaseField } from './ChildFields'
 import { rememberJoin } from './join-memory'
+import { ConsentNote, MethodPanel, useMethod } from './Method'
 import { ParentsPanel } from './Parents'
 import { ChildSignals } from './Signals'
 import { linkProps } from './router'
@@ -25,6 +26,7 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
   const [evalDay, setEvalDay] = useState(today)
   const fail = useCallback((e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'), [])
   const lng = i18n.language
+  const method = useMethod(childId)
 
   useEffect(() => {
     api<CaseloadChild>(`/api/workspace/children/${childId}`).then(setChild, fail)
@@ -70,7 +72,7 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
             </nav>
           </header>
           <ChildSignals childId={childId} go={go} />
-          <ParentsPanel childId={childId} />
+          <ParentsPanel key={method.version} childId={childId} onSaved={method.reload} />
           <div className="child-grid">
             <section className="panel">
               <h2>{t('workspace:child.start')}</h2>
@@ -79,6 +81,7 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
                   ? t('workspace:child.startObserve')
                   : t('workspace:child.startHint', { band: t(`common:begeleider.ageBands.${child.ageBand}`) })}
               </p>
+              <ConsentNote data={method.data} />
               {child.ageBand !== '0-4' && <GesprekLanguageSelect value={lang} onChange={setLang} />}
               <div className="tool-buttons">
                 {tools.map((tool) => (
@@ -89,7 +92,12 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
               </div>
               {tools.length === 0 && <p className="muted">{t('workspace:child.noTools')}</p>}
               <div className="cadence-block">
-                <CadenceBadge label={t('workspace:cadence.gesprek')} item={child.cadence.gesprek} lng={lng} />
+                <CadenceBadge
+                  label={t(child.ageBand === '0-4' ? 'workspace:cadence.gesprek04' : 'workspace:cadence.gesprek')}
+                  item={child.cadence.gesprek}
+                  lng={lng}
+                />
+                <CadenceBadge label={t('workspace:cadence.oudergesprek')} item={child.cadence.oudergesprek} lng={lng} />
                 <CadenceBadge label={t('workspace:cadence.evaluatie')} item={child.cadence.evaluatie} lng={lng} />
                 <form
                   className="inline-form"
@@ -110,8 +118,16 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
                 </form>
               </div>
             </section>
-            <Profile child={child} onSaved={setChild} onError={fail} />
+            <Profile
+              child={child}
+              onSaved={(c) => {
+                setChild(c)
+                method.reload()
+              }}
+              onError={fail}
+            />
           </div>
+          <MethodPanel method={method} ageBand={child.ageBand} lng={lng} start={(id) => void start(id)} />
           <div className="child-grid">
             <section className="panel">
               <h2>{t('workspace:child.timeline')}</h2>

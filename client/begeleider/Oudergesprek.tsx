@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { ErrorCode } from '../../dialogs/contract/errors'
-import type { CaseloadChild, OudergesprekDraft, OudergesprekOut } from '../../dialogs/contract/workspace'
+import type { OudergesprekDraft, OudergesprekOut } from '../../dialogs/contract/workspace'
 import { api, ApiError } from '../net/api'
 import { ThemedList } from './PrepLists'
 import { linkProps } from './router'
@@ -14,14 +14,7 @@ export function defaultDraft(t: (k: string, o: Record<string, string>) => string
   }
 }
 
-const DAY_MS = 24 * 60 * 60_000
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
-
-/** Since the last evaluation with parent and child (the previous oudergesprek), else the last two weeks. */
-export function defaultSince(child: CaseloadChild | null, now = Date.now()): string {
-  const last = child?.cadence.evaluatie.lastAt
-  return last ? last.slice(0, 10) : day(now - 14 * DAY_MS)
-}
 
 /**
  * Oudergesprek voorbereiden: only what the oudergesprek projection lets through, in two lists, plus
@@ -33,20 +26,16 @@ export function Oudergesprek({ childId, go }: { childId: string; go: (path: stri
   const [draft, setDraft] = useState<OudergesprekDraft | null>(null)
   const [savedAt, setSavedAt] = useState<string | null>(null)
   const [error, setError] = useState<ErrorCode | null>(null)
-  /** YYYY-MM-DD, '' for every gesprek, null until the default is known. */
+  /**
+   * YYYY-MM-DD, '' for every gesprek, null for the server's default: since the last oudergesprek (the
+   * weekly talk, not the six-weekly evaluation), else the last two weeks. One request either way.
+   */
   const [since, setSince] = useState<string | null>(null)
+  const [recorded, setRecorded] = useState(false)
   const fail = (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal')
 
   useEffect(() => {
-    api<CaseloadChild>(`/api/workspace/children/${childId}`).then(
-      (c) => setSince(defaultSince(c)),
-      () => setSince(defaultSince(null)),
-    )
-  }, [childId])
-
-  useEffect(() => {
-    if (since === null) return
-    const query = since ? `?since=${since}` : ''
+    const query = since === null ? '?since=auto' : since ? `?since=${since}` : ''
     api<OudergesprekOut>(`/api/workspace/children/${childId}/oudergesprek${query}`).then((d) => {
       setData(d)
       // The default text is taken once, in the language of the moment; later edits are the begeleider's.
@@ -66,6 +55,7 @@ export function Oudergesprek({ childId, go }: { childId: string; go: (path: stri
   if (error) return <p className="form-error">{t(`errors:${error}`)}</p>
   if (!data || !draft) return <p className="muted">{t('common:loading')}</p>
   const name = data.child.nickname
+  const shownSince = since ?? data.since?.slice(0, 10) ?? ''
 
   return (
     <div className="prep">
@@ -82,7 +72,10 @@ export function Oudergesprek({ childId, go }: { childId: string; go: (path: stri
           className="btn btn--primary"
           data-testid="print"
           onClick={() =>
-            void save().then(() => go(`/begeleider/kind/${childId}/afdruk${since ? `?since=${since}` : ''}`), fail)
+            void save().then(
+              () => go(`/begeleider/kind/${childId}/afdruk${shownSince ? `?since=${shownSince}` : ''}`),
+              fail,
+            )
           }
         >
           {t('workspace:prep.print')}
@@ -95,12 +88,12 @@ export function Oudergesprek({ childId, go }: { childId: string; go: (path: stri
           <input
             type="date"
             name="since"
-            value={since ?? ''}
+            value={shownSince}
             max={day(Date.now())}
             onChange={(e) => setSince(e.target.value)}
           />
         </label>
-        {since ? (
+        {shownSince ? (
           <button type="button" className="btn btn--quiet btn--small" onClick={() => setSince('')}>
             {t('workspace:prep.sinceShowAll')}
           </button>
@@ -154,6 +147,20 @@ export function Oudergesprek({ childId, go }: { childId: string; go: (path: stri
           <button type="button" className="btn btn--soft" onClick={() => void save().catch(fail)}>
             {t('workspace:prep.saveDraft')}
           </button>
+          <button
+            type="button"
+            className="btn btn--soft"
+            data-testid="record-oudergesprek"
+            onClick={() =>
+              void api(`/api/method/children/${childId}/oudergesprekken`, { body: { heldOn: day(Date.now()) } }).then(
+                () => setRecorded(true),
+                fail,
+              )
+            }
+          >
+            {t('workspace:method.rhythm.record')}
+          </button>
+          {recorded && <span className="badge">{t('workspace:method.rhythm.recorded')}</span>}
           {savedAt && (
             <span className="muted">
               {t('workspace:prep.draftSaved', {

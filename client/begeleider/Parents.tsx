@@ -11,7 +11,7 @@ type Flags = ParentsOut['flags']
  * along (role and meaning, risk, contact, gezag), and network safety flags set by the begeleider.
  * Nothing here is sent to either parent; the child's screen gets only "mama" or "papa".
  */
-export function ParentsPanel({ childId }: { childId: string }) {
+export function ParentsPanel({ childId, onSaved }: { childId: string; onSaved?: () => void }) {
   const { t } = useWorkspaceT()
   const [data, setData] = useState<ParentsOut | null>(null)
   const [saved, setSaved] = useState(false)
@@ -39,7 +39,10 @@ export function ParentsPanel({ childId }: { childId: string }) {
     api(`/api/parents/children/${childId}`, {
       method: 'PUT',
       body: { present: data.present, other: data.other, flags: data.flags },
-    }).then(() => setSaved(true), fail)
+    }).then(() => {
+      setSaved(true)
+      onSaved?.()
+    }, fail)
 
   return (
     <section className="panel parents" data-testid="parents-panel">

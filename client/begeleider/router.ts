@@ -9,6 +9,8 @@ export type Route =
   | { name: 'oudergesprek'; childId: string }
   | { name: 'handout'; childId: string }
   | { name: 'gesprek'; gesprekId: string }
+  | { name: 'family'; familyId: string }
+  | { name: 'voices'; toolId: string | null }
 
 const CHILD_VIEWS = {
   '': 'child',
@@ -21,8 +23,12 @@ export function parseRoute(fullPath: string): Route {
   // A query (the oudergesprek's ?since= date) never decides the route.
   const path = fullPath.split('?')[0]!
   if (path === '/begeleider/beheer') return { name: 'beheer' }
+  const voices = /^\/begeleider\/stemmen(?:\/([a-z-]{2,30}))?$/.exec(path)
+  if (voices) return { name: 'voices', toolId: voices[1] ?? null }
   const child = /^\/begeleider\/kind\/([A-Za-z0-9_-]+)(|\/geschiedenis|\/oudergesprek|\/afdruk)$/.exec(path)
   if (child) return { name: CHILD_VIEWS[child[2] as keyof typeof CHILD_VIEWS], childId: child[1]! }
+  const family = /^\/begeleider\/gezin\/([A-Za-z0-9_-]+)\/oudergesprek$/.exec(path)
+  if (family) return { name: 'family', familyId: family[1]! }
   const gesprek = /^\/begeleider\/gesprek\/([A-Za-z0-9_-]+)$/.exec(path)
   if (gesprek) return { name: 'gesprek', gesprekId: gesprek[1]! }
   return { name: 'caseload' }

@@ -10,6 +10,7 @@ import { QuickExit } from '../ui/QuickExit'
 import { LanguagePicker } from '../ui/LanguagePicker'
 import { AutoReadToggle } from '../ui/ReadAloud'
 import { Prompt } from '../ui/ReadAloud'
+import { useGesprekVoices } from '../ui/voices'
 import { SharingButton, SharingPanel } from './deelafspraak/SharingPanel'
 import { SignalAsk } from './signal/SignalAsk'
 import { Closing } from './Keepsake'
@@ -29,6 +30,7 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
     session.token,
   )
   rememberParentToken(session.token)
+  useGesprekVoices({ gesprekId: session.gesprekId, token: session.token, namespace: tool?.namespace ?? 'common' })
   // The deelafspraak panel opens over the gesprek from any step; the gesprek itself does not move.
   const [sharing, setSharing] = useState(false)
 

@@ -1,18 +1,24 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { readWhenShown, setAutoRead, speak, stopSpeaking, useAutoRead, useHasVoice, useSpeaking } from './speech'
+import { useAnyRecordedVoice, useRecordedVoice } from './voices'
 
 /**
- * A speaker button beside every prompt and choice: children of 4-6 cannot read. While its text is read
- * it becomes a stop button; with no voice for the language on this device it says so, calmly, in the
- * child's language, and asks the begeleider to read it (never a button that silently does nothing).
+ * A speaker button beside every prompt and choice: children of 4-6 cannot read. It plays the
+ * organisation's recorded voice for the text when there is one, else the device's speech synthesis.
+ * While its text is read it becomes a stop button; with neither it says so, calmly, in the child's
+ * language, and asks the begeleider to read it (never a button that silently does nothing).
  */
 export function ReadAloud({ text, small = false }: { text: string; small?: boolean }) {
   const { t } = useTranslation()
-  const speaking = useSpeaking().text === text
-  const hasVoice = useHasVoice()
+  const now = useSpeaking()
+  const speaking = now.text === text
+  const recorded = useRecordedVoice(text)
+  const hasVoice = useHasVoice() || recorded
   const [noVoiceShown, setNoVoiceShown] = useState(false)
   useEffect(() => setNoVoiceShown(false), [text])
+  // A recording that would not play on a device without a voice of its own: the calm note after all.
+  const noteShown = noVoiceShown || (now.unheard === text && !speaking)
   const cls = [
     'read-aloud',
     small && 'read-aloud--small',
@@ -28,6 +34,7 @@ export function ReadAloud({ text, small = false }: { text: string; small?: boole
       <button
         type="button"
         className={cls}
+        data-voice={recorded ? 'recorded' : hasVoice ? 'device' : 'none'}
         aria-label={label}
         aria-pressed={hasVoice ? speaking : undefined}
         title={!hasVoice ? t('readAloudNoVoice') : speaking ? t('stopReading') : t('readAloud')}
@@ -35,7 +42,10 @@ export function ReadAloud({ text, small = false }: { text: string; small?: boole
           e.stopPropagation()
           if (!hasVoice) setNoVoiceShown((s) => !s)
           else if (speaking) stopSpeaking()
-          else speak(text)
+          else {
+            setNoVoiceShown(false)
+            speak(text)
+          }
         }}
       >
         {speaking ? (
@@ -64,7 +74,7 @@ export function ReadAloud({ text, small = false }: { text: string; small?: boole
         )}
         {speaking && !small && <span className="read-aloud__label">{t('stopReading')}</span>}
       </button>
-      {noVoiceShown && (
+      {noteShown && (
         <span className="read-aloud__novoice" role="status">
           {t('readAloudNoVoice')}
         </span>
@@ -112,7 +122,9 @@ export function Prompt({
 export function AutoReadToggle() {
   const { t } = useTranslation()
   const on = useAutoRead()
-  const hasVoice = useHasVoice()
+  const device = useHasVoice()
+  const recorded = useAnyRecordedVoice()
+  const hasVoice = device || recorded
   if (!hasVoice) return null
   return (
     <button type="button" className="auto-read" aria-pressed={on} onClick={() => setAutoRead(!on)}>

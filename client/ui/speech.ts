@@ -1,17 +1,21 @@
 import i18next from 'i18next'
 import { useSyncExternalStore } from 'react'
 import { language, SOURCE_LANGUAGE } from '../../dialogs/contract/languages'
+import { hasRecordedVoice, playRecorded, stopRecorded } from './voices'
 
 /**
- * Read-aloud through the browser's own speech synthesis: nothing is sent anywhere, nothing plays by
- * itself. One text speaks at a time; every ReadAloud button watches this one small store to show
- * its speaking state, its stop, and the word being read.
+ * Read-aloud: the organisation's recorded voice first (./voices.ts), else the browser's own speech
+ * synthesis (nothing is sent anywhere), else a calm "no voice" note; nothing plays by itself. One text
+ * speaks at a time; every ReadAloud button watches this one small store to show its speaking state, its
+ * stop, and the word being read.
  */
 export type Speaking = {
   /** The text being read now, or null. */
   text: string | null
   /** The character range of the word being read (boundary events), when the voice reports it. */
   word: { start: number; end: number } | null
+  /** A text that could not be heard just now (its recording failed and the device has no voice). */
+  unheard?: string | null
 }
 
 let state: Speaking = { text: null, word: null }
@@ -84,7 +88,7 @@ export function useAutoRead(): boolean {
 
 /** A prompt that just appeared: read it when the option is on, after what is already waiting. */
 export function readWhenShown(text: string): void {
-  if (!autoRead || !voiceFor()) return
+  if (!autoRead || (!voiceFor() && !hasRecordedVoice(text))) return
   if (state.text === null && queue.length === 0) {
     say(text)
     return
@@ -99,8 +103,36 @@ export function speak(text: string): boolean {
 }
 
 function say(text: string): boolean {
+  if (hasRecordedVoice(text)) {
+    if ('speechSynthesis' in window) window.speechSynthesis.cancel()
+    const started = playRecorded(text, {
+      done: () => finished(text),
+      // The recording would not play (a codec this browser lacks, say): the device's voice, else the note.
+      failed: () => {
+        if (state.text !== text) return
+        if (!synthesize(text)) set({ text: null, word: null, unheard: text })
+      },
+    })
+    if (started) {
+      set({ text, word: null })
+      return true
+    }
+  }
+  return synthesize(text)
+}
+
+/** What was read ended: the next waiting text, if any. */
+function finished(text: string) {
+  if (state.text !== text) return
+  set({ text: null, word: null })
+  const next = queue.shift()
+  if (next) say(next)
+}
+
+function synthesize(text: string): boolean {
   const voice = voiceFor()
   if (!voice) return false
+  stopRecorded()
   window.speechSynthesis.cancel()
   const u = new SpeechSynthesisUtterance(text)
   u.lang = voice.lang
@@ -114,14 +146,8 @@ function say(text: string): boolean {
     const rest = text.slice(start).match(/^\S+/)
     set({ text, word: { start, end: start + (e.charLength || rest?.[0].length || 0) } })
   }
-  const done = () => {
-    if (state.text !== text) return
-    set({ text: null, word: null })
-    const next = queue.shift()
-    if (next) say(next)
-  }
-  u.onend = done
-  u.onerror = done
+  u.onend = () => finished(text)
+  u.onerror = () => finished(text)
   // Speaking shows at once: some voices start late and a child should see the button has heard them.
   set({ text, word: null })
   window.speechSynthesis.speak(u)
@@ -130,6 +156,7 @@ function say(text: string): boolean {
 
 export function stopSpeaking(): void {
   queue = []
+  stopRecorded()
   if ('speechSynthesis' in window) window.speechSynthesis.cancel()
   set({ text: null, word: null })
 }

@@ -28,4 +28,10 @@ export const ERROR_CODES = [
   'device_pending',
   'drawing_too_large',
   'gesprek_full',
+  'voice_too_large',
+  'voice_too_long',
+  'voice_type_unsupported',
+  'voice_codec_unsupported',
+  'voice_not_audio',
+  'voice_no_microphone',
 ] as const

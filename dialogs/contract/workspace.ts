@@ -42,7 +42,13 @@ export const CaseloadChild = z.strictObject({
   mine: z.boolean(),
   createdAt: z.string(),
   gesprekCount: z.int(),
-  cadence: z.strictObject({ gesprek: CadenceItem, evaluatie: CadenceItem }),
+  cadence: z.strictObject({
+    gesprek: CadenceItem,
+    oudergesprek: CadenceItem,
+    evaluatie: CadenceItem,
+    /** Fase 1 at most six weeks from intake; `ok` once the child is in fase 2 or 3. */
+    fase1: CadenceItem,
+  }),
 })
 export type CaseloadChild = z.output<typeof CaseloadChild>
 export const CaseloadFamily = z.strictObject({

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { CodedError } from '../../dialogs/contract/errors'
@@ -15,6 +15,7 @@ import { gesprekkenRoutes } from './routes/gesprekken'
 import { helpRoutes } from './routes/help'
 import { kindRoutes } from './routes/kind'
 import { kamerRoutes } from './routes/kamer'
+import { methodRoutes } from './routes/method'
 import { parentRoutes } from './routes/parents'
 import { receiptRoutes } from './routes/receipt'
 import { signalRoutes } from './routes/signals'
@@ -22,6 +23,8 @@ import { toolRoutes } from './routes/tools'
 import { workspaceRoutes } from './routes/workspace'
 import { sameOrigin, securityHeaders } from './security'
 import { serveClient } from './static'
+import { isVoiceUpload } from '../voices/paths'
+import { voiceRoutes } from '../voices/routes'
 
 export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { distDir: string }) {
   const app = new Hono<Env>()
@@ -30,15 +33,16 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
     await next()
   })
   app.use('*', securityHeaders(deps))
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 64 * 1024,
-      onError: () => {
-        throw new CodedError('payload_too_large', 413)
-      },
-    }),
-  )
+  const apiLimit: MiddlewareHandler<Env> = bodyLimit({
+    maxSize: 64 * 1024,
+    onError: () => {
+      throw new CodedError('payload_too_large', 413)
+    },
+  })
+  // A recorded voice has its own, larger limit (server/voices/routes.ts).
+  const limit: MiddlewareHandler<Env> = (c, next) =>
+    isVoiceUpload(c.req.method, c.req.path) ? next() : apiLimit(c, next)
+  app.use('/api/*', limit)
   app.use('/api/*', sameOrigin(deps))
 
   app.get('/api/health', (c) => c.json({ ok: true }))
@@ -53,8 +57,10 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
   app.route('/api/signals', signalRoutes(deps, host))
   app.route('/api/parents', parentRoutes(deps))
   app.route('/api/workspace', workspaceRoutes(deps, host))
+  app.route('/api/method', methodRoutes(deps, host))
   app.route('/api/beheer', beheerRoutes(deps))
   app.route('/api/beheer', beheerDataRoutes(deps, host))
+  app.route('/api/voices', voiceRoutes(deps))
   app.all('/api/*', (c) => c.json({ error: 'not_found' }, 404))
   serveClient(app, opts.distDir)
 

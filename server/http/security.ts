@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono'
 import { networkInterfaces } from 'node:os'
 import { CodedError } from '../../dialogs/contract/errors'
 import type { Deps } from '../deps'
+import { isCachedVoiceAudio } from '../voices/paths'
 import type { Env } from './context'
 
 export const CSP = [
@@ -12,7 +13,8 @@ export const CSP = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  "media-src 'self'",
+  // A recorded voice plays from memory (an object URL): the child's copy never touches the browser's cache.
+  "media-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
@@ -40,7 +42,10 @@ export function securityHeaders(deps: Deps): MiddlewareHandler<Env> {
     const h = c.res.headers
     for (const [k, v] of Object.entries(socketHeaders(deps))) h.set(k, v)
     const path = c.req.path
-    if (!path.startsWith('/assets/')) {
+    // Begeleider pages may ask for the microphone (recording a voice); a child's page never can.
+    if (path.startsWith('/begeleider'))
+      h.set('Permissions-Policy', 'camera=(), microphone=(self), geolocation=(), interest-cohort=()')
+    if (!path.startsWith('/assets/') && !(isCachedVoiceAudio(path) && (c.res.status === 200 || c.res.status === 304))) {
       h.set('Cache-Control', 'no-store')
       h.set('Pragma', 'no-cache')
     }

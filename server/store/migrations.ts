@@ -9,6 +9,8 @@ import * as m0020 from './migrations/0020-kamer-sealed'
 import * as m0040 from './migrations/0040-snapshot-seq'
 import * as m0070 from './migrations/0070-signals'
 import * as m0071 from './migrations/0071-parents'
+import * as m0095 from './migrations/0095-method-records'
+import * as m0110 from './migrations/0110-voices'
 import type { Database } from './schema'
 
 type Migration = { version: number; up: (db: Kysely<Database>) => Promise<void> }
@@ -29,6 +31,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 40, up: m0040.up },
   { version: 70, up: m0070.up },
   { version: 71, up: m0071.up },
+  { version: 95, up: m0095.up },
+  { version: 110, up: m0110.up },
 ]
 
 export async function migrate(db: Kysely<Database>): Promise<number> {

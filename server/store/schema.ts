@@ -132,6 +132,20 @@ export interface Database {
   }
   /** How the parent who did not come along is informed; sealed with the child's key, append-only. */
   other_parent_records: { id: string; child_id: string; begeleider_id: string; body_enc: string; created_at: string }
+  /**
+   * The method's records (ADR 0065): consent, oudergesprek, samen (joint conversation), fase1, overdracht.
+   * Append-only; the newest of a kind is current. Body sealed with the child's key; held_on a plain day.
+   */
+  method_records: {
+    id: string
+    child_id: string
+    kind: string
+    n: number
+    held_on: string | null
+    begeleider_id: string
+    body_enc: string
+    created_at: string
+  }
   /** The begeleider's editable talking points and tips for the next oudergesprek; sealed. */
   oudergesprek_drafts: { child_id: string; begeleider_id: string; body_enc: string; updated_at: string }
   /**

@@ -4,12 +4,15 @@ const DAY = 24 * 60 * 60_000
 
 /**
  * The method's minimums as gentle reminders (digest 4.1): a kind-gesprek at least every two weeks,
- * the evaluation of goals with parent and child every six weeks. "due" opens a few days before the
+ * an oudergesprek every week, the evaluation of goals with parent and child every six weeks, and fase 1
+ * (verkenning) done within six weeks of intake [000:418, 430-434]. "due" opens a few days before the
  * deadline so there is room to plan; "overdue" after it. Nothing here ever blocks anything.
  */
 export const CADENCE = {
   gesprek: { everyMs: 14 * DAY, dueWindowMs: 3 * DAY },
+  oudergesprek: { everyMs: 7 * DAY, dueWindowMs: 2 * DAY },
   evaluatie: { everyMs: 42 * DAY, dueWindowMs: 7 * DAY },
+  fase1: { everyMs: 42 * DAY, dueWindowMs: 7 * DAY },
 } as const
 
 export function cadenceItem(
@@ -24,4 +27,10 @@ export function cadenceItem(
   const due = from + everyMs
   const status = now > due ? 'overdue' : now >= due - dueWindowMs ? 'due' : 'ok'
   return { status, dueAt: new Date(due).toISOString(), lastAt: last }
+}
+
+/** Fase 1 (verkenning) lasts at most six weeks from intake [000:418]; moving on to fase 2 ends the reminder. */
+export function fase1Limit(now: number, phase: number, startedAt: string): CadenceItem {
+  const item = cadenceItem('fase1', now, null, startedAt)
+  return phase === 1 ? item : { ...item, status: 'ok' }
 }

@@ -5,7 +5,9 @@ import type { BegeleiderPrincipal } from '../auth/principal'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
 import { newId } from '../ids'
-import { cadenceItem } from './cadence'
+import { lastHeld } from '../method/records'
+import { noon } from '../method/rhythm'
+import { cadenceItem, fase1Limit } from './cadence'
 
 /** The children of the begeleider's own team (organisation + team scoped), with their cadence. */
 export async function caseloadCards(
@@ -49,6 +51,7 @@ export async function caseloadCards(
     .where('child_id', 'in', ids)
     .groupBy('child_id')
     .execute()
+  const lastOudergesprek = await lastHeld(deps, ids, 'oudergesprek')
   const gesprekBy = new Map(lastGesprek.map((r) => [r.child_id, r]))
   const evalBy = new Map(lastEvaluation.map((r) => [r.child_id, r.last]))
   const now = deps.clock.now()
@@ -68,8 +71,10 @@ export async function caseloadCards(
       gesprekCount: Number(g?.n ?? 0),
       cadence: {
         gesprek: cadenceItem('gesprek', now, g?.last ?? null, r.created_at),
+        oudergesprek: cadenceItem('oudergesprek', now, noon(lastOudergesprek.get(r.id)), r.created_at),
         // held_on is a day; read it as noon UTC so a time zone never moves it to the day before.
         evaluatie: cadenceItem('evaluatie', now, lastEval ? `${lastEval}T12:00:00.000Z` : null, r.created_at),
+        fase1: fase1Limit(now, r.phase, r.created_at),
       },
     }
   })

@@ -30,10 +30,13 @@ const KIND: Actor[] = ['kind', 'kindOther']
 
 export type Fixture = {
   childId: string
+  familyId: string
   gesprekId: string
   targetBegeleiderId: string
   teamA2: string
   joris: string
+  /** A recorded voice of the fixture's tool in organisation A, recorded by admin-a. */
+  voiceEtag: string
 }
 export type Row = { allow: Actor[]; body?: (f: Fixture) => unknown }
 
@@ -54,6 +57,15 @@ export const MATRIX: Record<string, Row> = {
   },
   // The child's own device or kamer: only the role word of its own oudergesprek.
   'GET /api/parents/mine': { allow: ['kind', 'kindOther', 'kamer'] },
+  // Recorded voices: organisation content. Any login lists and records for its own organisation (a JSON
+  // body is refused as a type, past authorisation); removing: the admin or the recorder (here admin-a).
+  'GET /api/voices/tools/:toolId/:version': { allow: BEG },
+  'PUT /api/voices/tools/:toolId/:version/:lang/:key': { allow: BEG },
+  'DELETE /api/voices/tools/:toolId/:version/:lang/:key': { allow: ADMIN_SAME },
+  'GET /api/voices/tools/:toolId/:version/:lang/:key/:etag': { allow: ['begTeam', 'begOtherTeam', 'adminSameOrg'] },
+  // The child's own gesprek only.
+  'GET /api/voices/gesprek/:gesprekId/:lang': { allow: ['kind'] },
+  'GET /api/voices/gesprek/:gesprekId/:lang/:key/:etag': { allow: ['kind'] },
   'POST /api/auth/login': { allow: ALL, body: () => ({ username: 'niemand', password: 'fout-wachtwoord' }) },
   'POST /api/auth/logout': { allow: ALL },
   'POST /api/auth/logout-everywhere': { allow: BEG },
@@ -93,6 +105,18 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/workspace/children/:id/oudergesprek': { allow: TEAM },
   'GET /api/workspace/children/:id/oudergesprek/print': { allow: TEAM },
   'PUT /api/workspace/children/:id/oudergesprek/draft': { allow: TEAM },
+  // The method's records (server/method): the child's own team only.
+  'GET /api/method/children/:id': { allow: TEAM },
+  'PUT /api/method/children/:id/consent': {
+    allow: TEAM,
+    body: () => ({ present: {}, other: {}, jongere: {}, told: {} }),
+  },
+  'POST /api/method/children/:id/oudergesprekken': { allow: TEAM, body: () => ({ heldOn: '2026-11-20' }) },
+  'POST /api/method/children/:id/samen': { allow: TEAM, body: () => ({ heldOn: '2026-11-20' }) },
+  'PUT /api/method/children/:id/fase1': { allow: TEAM, body: () => ({ ticks: ['sdq'] }) },
+  'PUT /api/method/children/:id/overdracht': { allow: TEAM, body: () => ({ to: 'Jeugdteam', on: '2026-11-20' }) },
+  'GET /api/method/families/:id/oudergesprek': { allow: TEAM },
+  'POST /api/method/families/:id/oudergesprekken': { allow: TEAM, body: () => ({ heldOn: '2026-11-20' }) },
   'GET /api/beheer': { allow: ADMIN_ANY },
   'POST /api/beheer/teams': { allow: ADMIN_ANY, body: () => ({ name: 'Matrixteam' }) },
   'POST /api/beheer/begeleiders': { allow: ADMIN_ANY },

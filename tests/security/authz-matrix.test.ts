@@ -6,6 +6,7 @@ import { redeemJoinCode } from '../../server/auth/join-codes'
 import { createKamerInvite, setupKamer } from '../../server/auth/kamer'
 import { createSession, sessionPrincipal } from '../../server/auth/sessions'
 import { createApp } from '../../server/http/app'
+import { oggOpus } from '../helpers/audio'
 import { ACTORS, MATRIX, SOCKET_MATRIX, type Actor, type Fixture } from './authz-expectations'
 import {
   connect,
@@ -88,20 +89,44 @@ async function fixture(route: string) {
     adminSameOrg: { cookie: await cookie(ids.a.begeleiderId) },
     kamer: { bearer: await kamerToken(maker.cookie) },
   }
+  // A family holding the fixture child, for the siblings' routes.
+  const familyId = route.includes('/families/:id')
+    ? ((await maker.request('PUT', `/api/workspace/children/${mine.childId}`, { newFamily: 'Gezin M.' })).body
+        .familyId as string)
+    : ''
   const f: Fixture = {
     childId: mine.childId,
+    familyId,
     gesprekId: mine.gesprekId,
     targetBegeleiderId,
     teamA2: ids.a2Team,
     joris: ids.a2,
+    voiceEtag: route.includes('/api/voices/') ? await recordVoice(creds.adminSameOrg.cookie!) : '',
   }
   return { f, creds, tokens: { mine, other } }
 }
 
+/** admin-a records the Drie huizen's title in Dutch (the fixture gesprek's tool); the same bytes, the same etag. */
+async function recordVoice(cookie: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/voices/tools/drie-huizen/1/nl/intro.title`, {
+    method: 'PUT',
+    headers: { cookie, 'content-type': 'audio/ogg' },
+    body: Buffer.from(oggOpus(1)),
+  })
+  expect(res.status).toBe(201)
+  return ((await res.json()) as { etag: string }).etag
+}
+
 function concretePath(path: string, f: Fixture): string {
   return path
+    .replace(':toolId/:version', 'drie-huizen/1')
+    .replace(':gesprekId', f.gesprekId)
+    .replace(':lang', 'nl')
+    .replace(':key', 'intro.title')
+    .replace(':etag', f.voiceEtag)
     .replace(/^\/api\/gesprekken\/:id/, `/api/gesprekken/${f.gesprekId}`)
     .replace(/\/begeleiders\/:id/, `/begeleiders/${f.targetBegeleiderId}`)
+    .replace(/\/families\/:id/, `/families/${f.familyId}`)
     .replace(/:childId|:id/, f.childId)
 }
 

@@ -42,6 +42,7 @@ let ids: Awaited<ReturnType<typeof seedOrganisations>>
 const fx = {
   mo: '',
   sam: '',
+  family: '',
   guided: '',
   kamerGesprek: '',
   secretItems: [] as { gesprekId: string; itemId: string }[],
@@ -54,6 +55,8 @@ async function seedChildren() {
   sanne.cookie = `kg_session=${await createSession(server.deps, ids.a1)}`
   const mo = await sanne.post('/api/children', { nickname: 'Mo', ageBand: '8-12' })
   fx.mo = mo.body.id
+  // Mo and Sam are siblings: the family's preparation is tried like every child's.
+  fx.family = (await sanne.request('PUT', `/api/workspace/children/${fx.mo}`, { newFamily: 'Gezin M.' })).body.familyId
   const g = await sanne.post('/api/gesprekken', { childId: fx.mo, toolId: 'drie-huizen' })
   fx.guided = g.body.gesprek.id
   const joined = await new HttpUser(server.url).post('/api/kind/join', { code: g.body.join.code })
@@ -76,6 +79,7 @@ async function seedChildren() {
 
   const sam = await sanne.post('/api/children', { nickname: 'Sam', ageBand: '12-15' })
   fx.sam = sam.body.id
+  await sanne.request('PUT', `/api/workspace/children/${fx.sam}`, { familyId: fx.family })
   const p = await sessionPrincipal(server.deps, sanne.cookie.split('=')[1])
   const { code } = await createKamerInvite(server.deps, p!, { id: fx.sam, age_band: '12-15' })
   const { token } = await setupKamer(server.deps, code, 'de kamer van sam', 'een lange zin van sam')
@@ -116,6 +120,7 @@ const leaks = (text: string) => CANARIES.filter((c) => text.includes(c))
 function pathsFor(path: string): string[] {
   if (path.startsWith('/api/gesprekken/:id')) return [fx.guided, fx.kamerGesprek].map((g) => path.replace(':id', g))
   if (path.includes('/begeleiders/:id')) return [path.replace(':id', fx.targetBegeleider)]
+  if (path.includes('/families/:id')) return [path.replace(':id', fx.family)]
   if (path.includes(':childId') || path.includes(':id'))
     return [fx.mo, fx.sam].map((c) => path.replace(/:childId|:id/, c))
   return [path]

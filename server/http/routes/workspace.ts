@@ -22,7 +22,9 @@ import { buildHistory } from '../../workspace/history'
 import { buildPreparation } from '../../workspace/oudergesprek'
 import { otherParentRole } from '../../workspace/parents'
 import { addOtherParentRecord, loadDraft, otherParentRecords, saveDraft } from '../../workspace/records'
+import { defaultSince } from '../../method/family'
 import { body, requireBegeleider, type Ctx, type Env } from '../context'
+import { sinceQuery } from '../query'
 
 type AccessWhat = 'history' | 'oudergesprek' | 'print'
 
@@ -40,13 +42,6 @@ async function logLooks(deps: Deps, p: BegeleiderPrincipal, childId: string, wha
   }
 }
 
-const sinceParam = (c: Ctx): string | undefined => {
-  const raw = c.req.query('since')
-  if (raw === undefined || raw === '') return undefined
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) throw new CodedError('invalid_payload', 400)
-  return `${raw}T00:00:00.000Z`
-}
-
 /**
  * The begeleider's workspace (issue 5). Every route resolves the child through childForBegeleider:
  * organisation + team scoped, "not yours" answers like "does not exist".
@@ -55,7 +50,9 @@ export function workspaceRoutes(deps: Deps, host: GesprekHost) {
   const preparation = async (c: Ctx, what: 'oudergesprek' | 'print') => {
     const p = await requireBegeleider(c)
     const child = await childForBegeleider(deps, p, c.req.param('id')!)
-    const since = sinceParam(c)
+    const asked = sinceQuery(c)
+    // `auto`: since the last oudergesprek (the weekly talk), else the last two weeks.
+    const since = asked === 'auto' ? await defaultSince(deps, [child.id]) : asked
     const gs = await projectedGesprekken(deps, host, child.id, 'oudergesprek', since)
     const draft = await loadDraft(deps, child)
     await logLooks(deps, p, child.id, what, gs)
