@@ -47,6 +47,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // Cheap password hashing in the test processes only (server/auth/passwords.ts).
     setupFiles: ['tests/setup.ts'],
+    // KG_STORE=postgres: the same tests on a real PostgreSQL + Redis (tests/helpers/global-services.ts).
+    globalSetup: ['tests/helpers/global-services.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // expect.poll waits for a condition; its default of one second fails on a busy machine, not a broken product.

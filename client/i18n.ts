@@ -71,6 +71,9 @@ i18next.on('languageChanged', applyToDocument)
 void i18next
   .use(
     resourcesToBackend((lng: string, ns: string) => {
+      // An organisation's tool version (`tool-<id>~v<N>`) is registered from the server, never a file:
+      // a language it is not offered in has none, and falls back to Dutch.
+      if (ns.includes('~')) return Promise.resolve({})
       const load = files[`../locales/${lng}/${ns}.json`]
       // The begeleider's own namespaces exist in the workspace languages only: others fall back to Dutch.
       if (!load && (WORKSPACE_NAMESPACES as readonly string[]).includes(ns)) return Promise.resolve({})

@@ -6,7 +6,7 @@ import { mayAudienceSee, type Audience, type ShareLevel } from './sharing'
  * What the begeleider keeps of an answer the child took back: the fact that a worry was marked, in the
  * begeleider's words and without any of the child's (docs/deelafspraak.md, "The begeleider's own record").
  */
-export type Trace = { stepId: string; worry: true }
+export type Trace = { stepId: string; worry: true; at?: string }
 /** A begeleider's note; `takenBack` when the child has since kept the answer it was about to themselves. */
 export type ProjectedNote = Note & { takenBack?: true }
 export type Projection = { items: Item[]; notes: ProjectedNote[]; traces: Trace[] }
@@ -19,7 +19,7 @@ const childCopies = new WeakMap<Item, Item>()
 const childCopy = (item: Item): Item => {
   let copy = childCopies.get(item)
   if (!copy) {
-    const { worry: _worry, ...rest } = item
+    const { worry: _worry, worryAt: _at, ...rest } = item
     childCopies.set(item, (copy = { ...rest, worry: false }))
   }
   return copy
@@ -53,7 +53,7 @@ export function project(context: Pick<GesprekContext, 'items' | 'notes'>, audien
   const notes = context.notes.map((n) => noteCopy(n, n.itemId === undefined || visible.has(n.itemId)))
   const traces: Trace[] = context.items
     .filter((i) => !visible.has(i.id) && i.worry)
-    .map((i) => ({ stepId: i.stepId, worry: true as const }))
+    .map((i) => ({ stepId: i.stepId, worry: true as const, ...(i.worryAt ? { at: i.worryAt } : {}) }))
   return { items, notes, traces }
 }
 

@@ -19,6 +19,23 @@ export const THEME_BY_STEP: Readonly<Record<string, Theme>> = {
   // Modules are themed per prompt (below); notes in the kamer are free and stay "verder".
   'mijn-kamer:modules': 'overig',
   'kamer-notities:notities': 'overig',
+  // The kennismaking: the child's first words about the new place are "verder"; a pet is one of the
+  // child's own (a network category), whatever the begeleider must arrange for it (docs/tasks.md).
+  'kennismaking:slapen': 'overig',
+  'kennismaking:spelen': 'overig',
+  'kennismaking:school': 'overig',
+  'kennismaking:vraag': 'overig',
+  'kennismaking:huisdier': 'netwerk',
+  'kennismaking-jongere:wonen': 'overig',
+  'kennismaking-jongere:school': 'overig',
+  'kennismaking-jongere:deze-week': 'overig',
+  'kennismaking-jongere:vraag': 'overig',
+  'kennismaking-jongere:huisdier': 'netwerk',
+  // The afscheid: looking back is what went well; contacts and who keeps watch are network and safety.
+  'afscheid:terugkijken': 'goed',
+  'afscheid:afscheid': 'overig',
+  'afscheid:contacten': 'netwerk',
+  'afscheid:veilig-blijven': 'veiligheid',
 }
 
 export const THEME_BY_KIND: Readonly<Partial<Record<StepKind, Theme>>> = {

@@ -1,8 +1,10 @@
 import type { HelpLines } from '../dialogs/contract/help-lines'
 import { watchSignals } from './signals/signals'
+import { watchTasks } from './workspace/tasks'
 import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import type { Server as HttpServer } from 'node:http'
+import { existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { systemClock, type Clock } from './clock'
 import { MemoryLimitStore, type LimitStore } from './auth/limit-store'
@@ -23,10 +25,20 @@ import { createLogger, errorFields, type Logger } from './log'
 import { createRealtime, principalRoom, type AppServer } from './realtime/io'
 import { followRevocationTable } from './realtime/revocation-table'
 import { LocalRevocations } from './realtime/revocations'
-import { openSqlite } from './store/db'
+import { soloCluster } from './cluster/cluster'
+import { redisCluster } from './cluster/redis'
+import { ClusterRevocations } from './cluster/revocations'
+import { openStore } from './store/db'
 
 export type ServerOptions = {
+  /** The SQLite file's folder (and the instance key file's) when no databaseUrl is given. */
   dataDir: string
+  /** postgres://…: PostgreSQL instead of SQLite; the instance key must then come from instanceKey. */
+  databaseUrl?: string | undefined
+  /** redis://…: joins this node with the others (adapter, notices, shared limits and locks). */
+  redisUrl?: string | undefined
+  /** Key prefix in Redis, so installations sharing one Redis stay apart (default 'kg'). */
+  redisPrefix?: string | undefined
   port?: number
   host?: string
   instanceKey?: string
@@ -44,6 +56,8 @@ export type ServerOptions = {
   helpLines?: HelpLines
   /** Working days within which a signal should be discussed; default 2. */
   signalFollowUpDays?: number
+  /** How often the retention job looks (default hourly); each round runs on one node only. */
+  retentionEveryMs?: number
   /** Where rate-limit counts live; in memory when not given (several nodes pass a shared one). */
   limitStore?: LimitStore
   /** TRUST_PROXY: a hop count or our proxies' addresses (docs/operations.md); unset: the TCP peer. */
@@ -66,11 +80,12 @@ export type RunningServer = {
 /** A PIN-sealed kamer gesprek keeps its shared copy current; a closed kamer leaves the host's memory. */
 export function wireKamerSealing(deps: Deps, host: GesprekHost): void {
   deps.kamerKeys.onClosed = (childId) => host.forgetChild(childId)
-  host.onCommitted((gesprekId, seq, viewFor) => {
+  host.onCommitted((gesprekId, _seq, viewFor, seqFor) => {
     const childId = deps.kamerKeys.sealedChild(gesprekId)
+    // The copy carries the begeleider's seq, never the jongere's: its gaps would count private edits.
     if (childId)
       void deps.kamerKeys
-        .recordShared(gesprekId, childId, seq, {
+        .recordShared(gesprekId, childId, seqFor('begeleider'), {
           begeleider: viewFor('begeleider'),
           oudergesprek: viewFor('oudergesprek'),
         })
@@ -83,12 +98,20 @@ export const DEFAULT_DIST = fileURLToPath(new URL('../dist/client', import.meta.
 /** Composition root used by `npm start`, the CLI-less tests and the crash harness alike. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? createLogger()
-  const db = await openSqlite(opts.dataDir)
-  restrictDataDir(opts.dataDir)
   const clock = opts.clock ?? systemClock
-  const instanceKey = loadInstanceKey(opts.dataDir, opts.instanceKey)
+  // The SQLite folder exists before the key file is written into it.
+  if (!opts.databaseUrl) mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 })
+  // The key first: a node without KINDGESPREK_KEY on PostgreSQL stops before it touches the database.
+  const instanceKey = loadInstanceKey(opts.dataDir, opts.instanceKey, Boolean(opts.databaseUrl))
+  const db = await openStore({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl })
+  if (existsSync(opts.dataDir)) restrictDataDir(opts.dataDir)
   const keys = new ChildKeys(instanceKey)
-  const revocations = new LocalRevocations((err) => log.warn('revocation handler failed', errorFields(err)))
+  const cluster = opts.redisUrl
+    ? await redisCluster({ url: opts.redisUrl, prefix: opts.redisPrefix, clock, log })
+    : soloCluster()
+  const localRevocations = new LocalRevocations((err) => log.warn('revocation handler failed', errorFields(err)))
+  // With other nodes a revocation also travels through Redis, so it ends their sockets too.
+  const revocations = opts.redisUrl ? new ClusterRevocations(localRevocations, cluster) : localRevocations
   const deps: Deps = {
     db,
     clock,
@@ -96,7 +119,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     keys,
     index: await loadIndexKeys(db, instanceKey),
     kamerKeys: new KamerKeys(db, keys, clock, log),
-    limits: new Limits(opts.limitStore ?? new MemoryLimitStore(clock), deriveKey(instanceKey, 'limit-keys')),
+    cluster,
+    limits: new Limits(
+      opts.limitStore ?? cluster.limitStore ?? new MemoryLimitStore(clock),
+      deriveKey(instanceKey, 'limit-keys'),
+    ),
     revocations,
     config: {
       origins: opts.origins ?? [],
@@ -114,6 +141,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const host = new GesprekHost(deps, deps.kamerKeys)
   wireKamerSealing(deps, host)
   watchSignals(deps, host)
+  watchTasks(deps, host)
   const hooks: Hooks = { sessionEnded: () => undefined, begeleiderEnded: () => undefined }
   const app = createApp(deps, host, hooks, { distDir: opts.distDir ?? DEFAULT_DIST })
   const httpServer = await new Promise<HttpServer>((resolve) => {
@@ -121,7 +149,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       resolve(s),
     ) as HttpServer
   })
-  const io = createRealtime(httpServer, deps, host)
+  const io = createRealtime(httpServer, deps, host, cluster)
   // socket.io answers /socket.io/ itself, before Hono: the same headers there.
   io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, socketHeaders(deps)))
   const published = (what: string) => (err: unknown) =>
@@ -137,10 +165,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   hooks.begeleiderEnded = (begeleiderId, reason) =>
     void revocations.publish({ kind: 'begeleider', begeleiderId, reason }).catch(published('begeleider'))
-  // Notices from another process (the admin CLI) arrive through the database.
-  const stopFollowing = await followRevocationTable(db, revocations, published('table'))
+  // Notices from another process (the admin CLI) arrive through the database; every node reads the table
+  // itself, so what it reads goes to its own sockets only.
+  const stopFollowing = await followRevocationTable(db, localRevocations, published('table'))
   const stopRetention =
-    opts.retentionDays === false ? () => undefined : scheduleRetention(deps, host, { days: opts.retentionDays })
+    opts.retentionDays === false
+      ? () => undefined
+      : scheduleRetention(deps, host, {
+          days: opts.retentionDays,
+          ...(opts.retentionEveryMs ? { everyMs: opts.retentionEveryMs } : {}),
+          claim: (windowMs) => cluster.claim('retention', windowMs, clock.now()),
+        })
   const port = (httpServer.address() as AddressInfo).port
   deps.config.localOrigins = [...localOrigins(opts.host ?? '127.0.0.1', port), ...(opts.devOrigins ?? [])]
   const url = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`
@@ -152,8 +187,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       stopRetention()
       stopFollowing()
       await host.shutdown() // refuse new commands, finish the queued ones
-      io.emit('server:restarting', {})
+      // This node's clients only: the other nodes keep theirs.
+      io.local.emit('server:restarting', {})
       await io.close()
+      await cluster.close()
       await db.destroy()
     })())
 

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { sql } from 'kysely'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -14,7 +14,9 @@ import { loadIndexKeys } from './crypto/secrets'
 import type { Deps } from './deps'
 import { createLogger } from './log'
 import { endSessionsOf, moveChild, resetPassword, setActive } from './workspace/beheer'
-import { openSqlite } from './store/db'
+import { soloCluster } from './cluster/cluster'
+import { redisCluster } from './cluster/redis'
+import { openStore } from './store/db'
 import { backupDatabase } from './store/backup'
 import { GesprekHost } from './gesprek/host'
 import { createDemoGesprekken } from './demo-gesprekken'
@@ -45,7 +47,9 @@ const USAGE = `npm run admin -- <command> [options]
                         the device tokens and begeleider session cookies (one per 4 gesprekken) go to
                         FILE (mode 0600), never to the terminal
 
-  DATA_DIR (default ./data) selects the database.`
+  DATA_DIR (default ./data) selects the database; DATABASE_URL=postgres://… selects PostgreSQL instead
+  (KINDGESPREK_KEY required). With REDIS_URL the running nodes end the sockets the CLI ended, at once.
+  backup on PostgreSQL: use pg_dump (the command says how); rotate-key: stop every node first.`
 
 const STRING_OPTIONS = new Set([
   'organisation',
@@ -84,21 +88,35 @@ async function main() {
     },
   })
   const dataDir = resolve(process.env.DATA_DIR ?? './data')
-  const db = await openSqlite(dataDir)
-  const instanceKey = loadInstanceKey(dataDir, process.env.KINDGESPREK_KEY)
+  // Like a node: PostgreSQL when DATABASE_URL is set (then the key must come from KINDGESPREK_KEY), and
+  // with REDIS_URL the running nodes hear what the CLI ended (their sockets close within a second).
+  const databaseUrl = process.env.DATABASE_URL || undefined
+  if (!databaseUrl) mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  const instanceKey = loadInstanceKey(dataDir, process.env.KINDGESPREK_KEY, Boolean(databaseUrl))
+  const db = await openStore({ dataDir, databaseUrl })
   const keys = new ChildKeys(instanceKey)
   const log = createLogger(undefined, true)
+  const cluster = process.env.REDIS_URL
+    ? await redisCluster({
+        url: process.env.REDIS_URL,
+        prefix: process.env.REDIS_PREFIX,
+        clock: systemClock,
+        log,
+        publishOnly: true,
+      })
+    : soloCluster()
   const deps: Deps = {
     db,
     clock: systemClock,
-    log: createLogger(undefined, true),
+    log,
     keys,
     index: await loadIndexKeys(db, instanceKey),
     kamerKeys: new KamerKeys(db, keys, systemClock, log),
-    limits: new Limits(new MemoryLimitStore(systemClock), deriveKey(instanceKey, 'limit-keys')),
+    limits: new Limits(cluster.limitStore ?? new MemoryLimitStore(systemClock), deriveKey(instanceKey, 'limit-keys')),
     // A running server reads these notices within a second and ends the sockets they cover.
     revocations: new TableRevocations(db),
     config: { origins: [], localOrigins: [], secure: false, trustProxy: { kind: 'none' } },
+    cluster,
   }
   const need = (k: keyof typeof values): string => {
     const v = values[k]
@@ -168,7 +186,7 @@ async function main() {
         console.log(JSON.stringify({ ok: true }))
         break
       case 'backup':
-        console.log(JSON.stringify(await backupDatabase(dataDir, resolve(need('to')))))
+        console.log(JSON.stringify(await backupDatabase(dataDir, resolve(need('to')), databaseUrl)))
         break
       case 'export-child':
       case 'erase-child': {
@@ -209,13 +227,13 @@ async function main() {
         if (!Number.isInteger(count) || count < 1 || count > 20_000) throw new Error('--count must be 1 to 20000')
         // Demo data only: WAL without an fsync per commit (safe against a crash of this process, not
         // against power loss), so thousands take seconds; every other command keeps synchronous=FULL.
-        await sql`pragma synchronous = NORMAL`.execute(db)
+        if (!databaseUrl) await sql`pragma synchronous = NORMAL`.execute(db)
         const made = await createDemoGesprekken(
           deps,
           { organisationId: need('organisation-id'), begeleiderId: need('begeleider-id') },
           count,
         )
-        await sql`pragma synchronous = FULL`.execute(db)
+        if (!databaseUrl) await sql`pragma synchronous = FULL`.execute(db)
         writeFileSync(resolve(need('to')), JSON.stringify(made), { mode: 0o600 })
         console.log(JSON.stringify({ created: made.length }))
         break
@@ -238,6 +256,7 @@ async function main() {
     console.error(err instanceof Error ? err.message : 'failed')
     process.exitCode = 1
   } finally {
+    await cluster.close()
     await db.destroy()
   }
 }

@@ -91,7 +91,13 @@ export async function seedDemoCaseload(deps: Deps, begeleider: BegeleiderPrincip
       const clock = { now: () => at }
       const past: Deps = { ...deps, clock }
       const host = new GesprekHost(past)
-      const gesprekId = await host.create({ childId, toolId: g.toolId, setting: 'begeleid', ageBand: child.ageBand })
+      const gesprekId = await host.create({
+        childId,
+        toolId: g.toolId,
+        setting: 'begeleid',
+        ageBand: child.ageBand,
+        living: 'residentieel',
+      })
       const kind: Principal = { role: 'kind', childId, gesprekId, tokenHash: 'demo', deviceId: 'demo', trusted: true }
       const itemIds: string[] = []
       for (const step of g.steps) {

@@ -1,16 +1,22 @@
 import type { Deps } from './deps'
 import { createOrganisation } from './auth/accounts'
 import { seedDemoCaseload } from './demo-seed'
+import { LOCKS, withLock } from './store/db'
 
 export const DEMO_LOGIN = { username: 'demo', password: 'demo-begeleider' }
 
 /**
  * First start only: a demo organisation, team and begeleider so `npm start` is usable at once; with
- * `withCaseload` also a small caseload with a few weeks of history (server/demo-seed.ts).
+ * `withCaseload` also a small caseload with a few weeks of history (server/demo-seed.ts). Under the
+ * first-start lock: nodes starting together on one PostgreSQL make one demo organisation, not one each.
  */
-export async function ensureDemo(
+export function ensureDemo(deps: Deps, withCaseload = false): Promise<{ username: string; password: string } | null> {
+  return withLock(deps.db, LOCKS.firstStart, (db) => ensureDemoLocked({ ...deps, db }, withCaseload))
+}
+
+async function ensureDemoLocked(
   deps: Deps,
-  withCaseload = false,
+  withCaseload: boolean,
 ): Promise<{ username: string; password: string } | null> {
   const existing = await deps.db
     .selectFrom('begeleiders')

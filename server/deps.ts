@@ -1,5 +1,6 @@
 import type { HelpLines } from '../dialogs/contract/help-lines'
 import type { Clock } from './clock'
+import type { Cluster } from './cluster/cluster'
 import type { Limits } from './auth/limits'
 import type { KamerKeys } from './crypto/kamer-keys'
 import type { ChildKeys } from './crypto/keys'
@@ -21,6 +22,8 @@ export type Deps = {
   kamerKeys: KamerKeys
   /** Every rate limit, backoff and concurrency ceiling (server/auth/limits.ts). */
   limits: Limits
+  /** The other nodes (server/cluster); absent or solo when this process is alone. */
+  cluster?: Cluster
   /** Where a right that ended is announced, so every open socket it covered ends at once. */
   revocations: Revocations
   config: {

@@ -7,6 +7,16 @@ export const Env = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('./data'),
   KINDGESPREK_KEY: z.string().optional(),
+  /** postgres://… runs on PostgreSQL instead of the SQLite file in DATA_DIR; then KINDGESPREK_KEY is required. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
+  /** redis://… joins this node with the others (socket.io adapter, shared limits and locks). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis://')
+    .optional(),
   /** Comma-separated public origins, e.g. https://kindgesprek.example.nl (first one goes into QR codes). */
   PUBLIC_ORIGINS: z
     .string()

@@ -13,6 +13,8 @@ if (!env.success) {
 
 const server = await startServer({
   dataDir: resolve(env.data.DATA_DIR),
+  databaseUrl: env.data.DATABASE_URL,
+  redisUrl: env.data.REDIS_URL,
   port: env.data.PORT,
   host: env.data.HOST,
   instanceKey: env.data.KINDGESPREK_KEY,

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Me } from '../../dialogs/contract/http'
+import type { Me, SessionOut } from '../../dialogs/contract/http'
 import { api } from '../net/api'
 import { Beheer } from './Beheer'
 import { Caseload } from './Caseload'
@@ -12,18 +12,30 @@ import { LiveGesprek } from './LiveGesprek'
 import { Login } from './Login'
 import { Oudergesprek } from './Oudergesprek'
 import { KamerNotice } from './KamerNotice'
+import { MyPicture } from './MyPicture'
+import { Actieplan } from './plans/Actieplan'
+import { Evaluatie } from './plans/Evaluatie'
+import { PlanSheet } from './plans/PlanSheet'
+import { Veiligheidsplan } from './plans/Veiligheidsplan'
 import { linkProps, useRoute } from './router'
 import { VoicesPage } from './voices/VoicesPage'
 import './workspace.css'
 import { WORKSPACE_LANGUAGES } from '../../dialogs/contract/languages'
 import { LanguagePicker } from '../ui/LanguagePicker'
 
+// The tool editor and its preview (the machine builder, xstate) load only for the admin who opens them.
+const ToolsPage = lazy(() => import('./beheer/ToolsPage'))
+const PreviewFrame = lazy(() => import('./beheer/PreviewFrame'))
+
 export default function BegeleiderApp() {
   const { t } = useTranslation(['common', 'workspace'])
   const [me, setMe] = useState<Me | null | undefined>(undefined)
   const [route, go] = useRoute()
   const loadMe = useCallback(() => {
-    api<Me>('/api/auth/me').then(setMe, () => setMe(null))
+    api<SessionOut>('/api/auth/session').then(
+      (r) => setMe(r.me),
+      () => setMe(null),
+    )
   }, [])
   useEffect(loadMe, [loadMe])
   useEffect(() => {
@@ -34,6 +46,22 @@ export default function BegeleiderApp() {
   if (me === null) return <Login onLoggedIn={loadMe} />
   // The print page is the sheet alone: no bar, no menus.
   if (route.name === 'handout') return <Handout key={route.childId} childId={route.childId} go={go} />
+  if (route.name === 'actieplanSheet' || route.name === 'veiligheidsplanSheet')
+    return (
+      <PlanSheet
+        key={route.name + route.childId}
+        childId={route.childId}
+        kind={route.name === 'actieplanSheet' ? 'actieplan' : 'veiligheidsplan'}
+        go={go}
+      />
+    )
+  // The tool preview is the child's phone alone, inside the editor's frame.
+  if (route.name === 'toolPreview' && me.role === 'admin')
+    return (
+      <Suspense fallback={<p className="loading">…</p>}>
+        <PreviewFrame />
+      </Suspense>
+    )
   const logout = (path: string) => void api(path, { method: 'POST', body: {} }).finally(() => setMe(null))
   return (
     <div className="app app--begeleider">
@@ -51,6 +79,7 @@ export default function BegeleiderApp() {
         </a>
         <LanguagePicker only={WORKSPACE_LANGUAGES} />
         <span className="topbar__me">{me.displayName}</span>
+        <MyPicture picture={me.picture} onChange={loadMe} />
         <button type="button" className="btn btn--quiet" onClick={() => logout('/api/auth/logout')}>
           {t('begeleider.logout')}
         </button>
@@ -65,12 +94,20 @@ export default function BegeleiderApp() {
       </header>
       <main className="workspace">
         {route.name === 'caseload' && <Caseload go={go} team={me.team} />}
-        {route.name === 'beheer' && me.role === 'admin' && <Beheer />}
+        {route.name === 'beheer' && me.role === 'admin' && <Beheer meId={me.id} go={go} />}
+        {route.name === 'tools' && me.role === 'admin' && (
+          <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+            <ToolsPage />
+          </Suspense>
+        )}
         {route.name === 'voices' && <VoicesPage key={route.toolId} toolId={route.toolId} go={go} />}
         {route.name === 'child' && <ChildPage key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'history' && <History key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'oudergesprek' && <Oudergesprek key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'family' && <FamilyOudergesprek key={route.familyId} familyId={route.familyId} go={go} />}
+        {route.name === 'actieplan' && <Actieplan key={route.childId} childId={route.childId} go={go} />}
+        {route.name === 'veiligheidsplan' && <Veiligheidsplan key={route.childId} childId={route.childId} go={go} />}
+        {route.name === 'evaluatie' && <Evaluatie key={route.childId} childId={route.childId} go={go} />}
         {route.name === 'gesprek' && <LiveGesprek key={route.gesprekId} gesprekId={route.gesprekId} go={go} />}
         <KamerNotice route={route} go={go} />
       </main>

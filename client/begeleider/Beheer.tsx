@@ -2,10 +2,11 @@ import { Fragment, useCallback, useEffect, useState } from 'react'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import { MIN_PASSWORD_LENGTH, type BeheerOut } from '../../dialogs/contract/workspace'
 import { api, ApiError } from '../net/api'
+import { linkProps } from './router'
 import { formatDay, useWorkspaceT } from './words'
 
 /** /begeleider/beheer: teams, accounts and warm handovers of the admin's own organisation. */
-export function Beheer() {
+export function Beheer({ meId, go }: { meId: string; go: (path: string) => void }) {
   const { t, i18n } = useWorkspaceT()
   const [data, setData] = useState<BeheerOut | null>(null)
   const [error, setError] = useState<ErrorCode | null>(null)
@@ -41,6 +42,9 @@ export function Beheer() {
   return (
     <div className="beheer">
       <h1>{t('workspace:beheer.title', { org: data.organisation })}</h1>
+      <a className="btn" {...linkProps(go, '/begeleider/beheer/gesprekken')}>
+        {t('workspace:tools.link')}
+      </a>
       <p role="status" className="beheer__status">
         {error && <span className="form-error">{t(`errors:${error}`)}</span>}
         {done && !error && <span className="muted">{done}</span>}
@@ -63,7 +67,8 @@ export function Beheer() {
                       {t('workspace:beheer.sessions', { count: b.sessions })}
                     </td>
                     <td className="table__actions">
-                      {b.active ? (
+                      {/* Not on the admin's own row: the server refuses it (an admin cannot lock themself out). */}
+                      {b.id === meId ? null : b.active ? (
                         <button
                           type="button"
                           className="btn btn--quiet btn--small"

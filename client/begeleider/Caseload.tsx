@@ -8,6 +8,7 @@ import {
   type CaseloadChild,
   type CaseloadOut,
 } from '../../dialogs/contract/workspace'
+import type { KamerNotice } from '../../dialogs/contract/kamer'
 import { api, ApiError } from '../net/api'
 import { RowSignal, useCaseloadSignals, type RowSignals } from './Signals'
 import { AgeBandField, LivingField, PhaseField } from './ChildFields'
@@ -26,6 +27,7 @@ export function Caseload({ go, team }: { go: (path: string) => void; team: strin
   }, [])
   useEffect(load, [load])
   const signals = useCaseloadSignals()
+  const kamerNew = useKamerNew()
   const all = data?.families.flatMap((f) => f.children) ?? []
   const count = (s: CadenceItem['status']) =>
     all.filter((c) => Object.values(c.cadence).some((item) => item.status === s)).length
@@ -57,7 +59,14 @@ export function Caseload({ go, team }: { go: (path: string) => void; team: strin
             )}
             <ul className="child-rows">
               {f.children.map((c) => (
-                <ChildRow key={c.id} child={c} go={go} lng={i18n.language} signals={signals[c.id]} />
+                <ChildRow
+                  key={c.id}
+                  child={c}
+                  go={go}
+                  lng={i18n.language}
+                  signals={signals[c.id]}
+                  kamerNew={kamerNew[c.id] ?? 0}
+                />
               ))}
             </ul>
           </div>
@@ -75,11 +84,14 @@ function ChildRow({
   go,
   lng,
   signals,
+  kamerNew,
 }: {
   child: CaseloadChild
   go: (path: string) => void
   lng: string
   signals: RowSignals | undefined
+  /** Answers the jongere shared in the kamer since this begeleider last looked. */
+  kamerNew: number
 }) {
   const { t } = useWorkspaceT()
   return (
@@ -97,6 +109,11 @@ function ChildRow({
             ? t('screens:caseload.lastContact', { date: formatDay(c.cadence.gesprek.lastAt, lng) })
             : t('screens:caseload.noContact')}
         </span>
+        {kamerNew > 0 && (
+          <span className="child-row__kamer" data-testid="kamer-new">
+            {t('workspace:caseload.kamerNew', { count: kamerNew })}
+          </span>
+        )}
       </span>
       <span className="child-row__cadence">
         <CadenceBadge
@@ -110,9 +127,30 @@ function ChildRow({
           <CadenceBadge label={t('workspace:cadence.fase1')} item={c.cadence.fase1} lng={lng} />
         )}
       </span>
+      {c.openTasks > 0 && (
+        <span className="task-badge" data-testid="task-badge">
+          {t('workspace:tasks.badge', { count: c.openTasks })}
+        </span>
+      )}
       <RowSignal signals={signals} />
     </li>
   )
+}
+
+/** Per child, how many kamer answers are new for this begeleider (the same list as the corner notice). */
+function useKamerNew(): Record<string, number> {
+  const [counts, setCounts] = useState<Record<string, number>>({})
+  useEffect(() => {
+    let live = true
+    api<KamerNotice[]>('/api/kamer/notices').then(
+      (list) => live && setCounts(Object.fromEntries(list.map((n) => [n.childId, n.count]))),
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [])
+  return counts
 }
 
 /** A reminder, never an alarm: soft colour plus words, and the date it is about. */

@@ -10,6 +10,7 @@ import { rememberJoin } from './join-memory'
 import { ConsentNote, MethodPanel, useMethod } from './Method'
 import { ParentsPanel } from './Parents'
 import { ChildSignals } from './Signals'
+import { ChildTasks } from './Tasks'
 import { linkProps } from './router'
 import { formatDay, useWorkspaceT } from './words'
 import type { LangCode } from '../../dialogs/contract/languages'
@@ -69,9 +70,19 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
               <a className="btn btn--primary" {...linkProps(go, `/begeleider/kind/${childId}/oudergesprek`)}>
                 {t('workspace:child.oudergesprek')}
               </a>
+              <a className="btn btn--soft" {...linkProps(go, `/begeleider/kind/${childId}/actieplan`)}>
+                {t('workspace:child.actieplan')}
+              </a>
+              <a className="btn btn--soft" {...linkProps(go, `/begeleider/kind/${childId}/veiligheidsplan`)}>
+                {t('workspace:child.veiligheidsplan')}
+              </a>
+              <a className="btn btn--soft" {...linkProps(go, `/begeleider/kind/${childId}/evaluatie`)}>
+                {t('workspace:child.evaluatie')}
+              </a>
             </nav>
           </header>
           <ChildSignals childId={childId} go={go} />
+          <ChildTasks childId={childId} go={go} />
           <ParentsPanel key={method.version} childId={childId} onSaved={method.reload} />
           <div className="child-grid">
             <section className="panel">

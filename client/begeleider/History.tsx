@@ -5,7 +5,9 @@ import type { HistoryOut } from '../../dialogs/contract/workspace'
 import type { Colour } from '../../dialogs/framework/items'
 import { api, ApiError } from '../net/api'
 import { linkProps } from './router'
+import { columnLabels, wrapLabel } from './plot-labels'
 import { formatDay, stepTitle, subjectLabel, useWorkspaceT } from './words'
+import { EvaluationTrendPanel } from './plans/EvaluationTrend'
 
 type Props = { childId: string; go: (path: string) => void }
 
@@ -51,6 +53,7 @@ export function History({ childId, go }: Props) {
           )}
         </section>
       </div>
+      <EvaluationTrendPanel childId={childId} />
       <section className="panel">
         <h2>{t('workspace:history.netwerk')}</h2>
         {data.netwerk.now ? (
@@ -108,19 +111,29 @@ function StoplichtPlot({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: 
   const rowH = 54
   const w = labelW + dates.length * colW
   const h = 28 + data.stoplicht.length * rowH
+  const columns = columnLabels(
+    dates.map(([, at]) => at),
+    lng,
+  )
   return (
     <figure className="plot">
       <svg viewBox={`0 0 ${w} ${h}`} width="100%" style={{ maxWidth: w }} role="img" aria-labelledby="stoplicht-title">
         <title id="stoplicht-title">{t('workspace:history.stoplicht')}</title>
         {dates.map(([id, at], i) => (
           <text key={id} x={labelW + i * colW + colW / 2} y={16} textAnchor="middle" className="plot__axis">
-            {formatDay(at, lng).replace(/ \d{4}$/, '')}
+            <title>{formatDay(at, lng)}</title>
+            {columns[i]}
           </text>
         ))}
         {data.stoplicht.map((s, r) => (
           <g key={`${s.toolId}:${s.stepId}:${s.subject}`} transform={`translate(0 ${28 + r * rowH})`}>
-            <text x={0} y={rowH / 2 + 4} className="plot__label">
-              {subjectLabel(t, s.toolId, s.stepId, s.subject).slice(0, 18)}
+            <text x={0} y={rowH / 2 - 4} className="plot__label">
+              <title>{subjectLabel(t, s.toolId, s.stepId, s.subject)}</title>
+              {wrapLabel(subjectLabel(t, s.toolId, s.stepId, s.subject), 18).map((line, n) => (
+                <tspan key={n} x={0} dy={n === 0 ? 0 : 15}>
+                  {line}
+                </tspan>
+              ))}
             </text>
             {dates.map(([id], i) => {
               const p = s.points.find((x) => x.gesprekId === id)
@@ -183,6 +196,10 @@ function ScalePlot({ series, t, lng }: { series: HistoryOut['scales'][number]; t
   const plotH = 150
   const step = pts.length > 1 ? (w - left - 56) / (pts.length - 1) : 0
   const xy = pts.map((p, i) => [left + 12 + i * step, top + plotH - (p.value / 10) * plotH] as const)
+  const axis = columnLabels(
+    pts.map((p) => p.at),
+    lng,
+  )
   const id = `scale-${series.toolId}-${series.stepId}`
   return (
     <figure className="plot">
@@ -213,7 +230,7 @@ function ScalePlot({ series, t, lng }: { series: HistoryOut['scales'][number]; t
               {pts[i]!.value}
             </text>
             <text x={x} y={h - 12} textAnchor="middle" className="plot__axis">
-              {formatDay(pts[i]!.at, lng).replace(/ \d{4}$/, '')}
+              {axis[i]}
             </text>
           </g>
         ))}

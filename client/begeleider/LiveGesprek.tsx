@@ -9,9 +9,10 @@ import { api } from '../net/api'
 import { newMsgId, type OutboxEntry } from '../net/outbox'
 import { useGesprek } from '../net/useGesprek'
 import { StepHost } from '../steps/StepHost'
+import { useGesprekTool } from '../tools/useGesprekTool'
 import { takeJoin } from './join-memory'
 import { linkProps } from './router'
-import { ItemWords, ShareBadge } from './words'
+import { formatDay, ItemWords, ShareBadge } from './words'
 import type { LangCode } from '../../dialogs/contract/languages'
 import { GesprekLanguageSelect } from './GesprekLanguage'
 
@@ -24,7 +25,7 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
   const [detail, setDetail] = useState<GesprekDetail | null>(null)
   const [join, setJoin] = useState<JoinCodeOut | null>(() => takeJoin(gesprekId))
   const { view: live, connection, error, pending, send } = useGesprek(gesprekId)
-  const tool = toolInfo(detail?.gesprek.toolId ?? '')
+  const tool = useGesprekTool(detail?.gesprek.toolId, (live ?? detail?.view)?.version, { gesprekId })?.tool
   const { t } = useTranslation([tool?.namespace ?? 'common', 'workspace', 'common', 'errors', 'screens'])
 
   useEffect(() => {
@@ -241,7 +242,7 @@ function Notes({
   itemText: (id: string) => string | undefined
   onAdd: (text: string, itemId?: string) => void
 }) {
-  const { t } = useTranslation(['workspace', 'common'])
+  const { t, i18n } = useTranslation(['workspace', 'common'])
   const [text, setText] = useState('')
   const [about, setAbout] = useState('')
   return (
@@ -250,7 +251,9 @@ function Notes({
       <ul className="notes">
         {traces.map((tr, i) => (
           <li key={`trace-${i}`} className="note--trace" data-testid="worry-trace">
-            {t('workspace:live.trace', { step: stepTitle(tr.stepId) })}
+            {tr.at
+              ? t('workspace:live.traceOn', { step: stepTitle(tr.stepId), date: formatDay(tr.at, i18n.language) })
+              : t('workspace:live.trace', { step: stepTitle(tr.stepId) })}
           </li>
         ))}
         {notes.map((n) => (

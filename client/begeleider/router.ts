@@ -4,10 +4,17 @@ import { useEffect, useState } from 'react'
 export type Route =
   | { name: 'caseload' }
   | { name: 'beheer' }
+  | { name: 'tools' }
+  | { name: 'toolPreview' }
   | { name: 'child'; childId: string }
   | { name: 'history'; childId: string }
   | { name: 'oudergesprek'; childId: string }
   | { name: 'handout'; childId: string }
+  | { name: 'actieplan'; childId: string }
+  | { name: 'veiligheidsplan'; childId: string }
+  | { name: 'evaluatie'; childId: string }
+  | { name: 'actieplanSheet'; childId: string }
+  | { name: 'veiligheidsplanSheet'; childId: string }
   | { name: 'gesprek'; gesprekId: string }
   | { name: 'family'; familyId: string }
   | { name: 'voices'; toolId: string | null }
@@ -17,15 +24,25 @@ const CHILD_VIEWS = {
   '/geschiedenis': 'history',
   '/oudergesprek': 'oudergesprek',
   '/afdruk': 'handout',
+  '/actieplan': 'actieplan',
+  '/veiligheidsplan': 'veiligheidsplan',
+  '/evaluatie': 'evaluatie',
+  '/actieplan/afdruk': 'actieplanSheet',
+  '/veiligheidsplan/afdruk': 'veiligheidsplanSheet',
 } as const
 
 export function parseRoute(fullPath: string): Route {
   // A query (the oudergesprek's ?since= date) never decides the route.
   const path = fullPath.split('?')[0]!
   if (path === '/begeleider/beheer') return { name: 'beheer' }
+  if (path === '/begeleider/beheer/gesprekken') return { name: 'tools' }
+  if (path === '/begeleider/beheer/voorbeeld') return { name: 'toolPreview' }
   const voices = /^\/begeleider\/stemmen(?:\/([a-z-]{2,30}))?$/.exec(path)
   if (voices) return { name: 'voices', toolId: voices[1] ?? null }
-  const child = /^\/begeleider\/kind\/([A-Za-z0-9_-]+)(|\/geschiedenis|\/oudergesprek|\/afdruk)$/.exec(path)
+  const child =
+    /^\/begeleider\/kind\/([A-Za-z0-9_-]+)(|\/geschiedenis|\/oudergesprek|\/afdruk|\/actieplan(?:\/afdruk)?|\/veiligheidsplan(?:\/afdruk)?|\/evaluatie)$/.exec(
+      path,
+    )
   if (child) return { name: CHILD_VIEWS[child[2] as keyof typeof CHILD_VIEWS], childId: child[1]! }
   const family = /^\/begeleider\/gezin\/([A-Za-z0-9_-]+)\/oudergesprek$/.exec(path)
   if (family) return { name: 'family', familyId: family[1]! }

@@ -11,9 +11,15 @@ import { ShareScreen } from './ShareScreen'
 import { ToolScreen } from './ToolScreen'
 import type { LockReason } from './lock'
 import { useKamer } from './useKamer'
+import { SafetyPlanView, useChildPlan } from '../ui/SafetyPlan'
 
 type Screen =
-  { name: 'home' } | { name: 'tool'; toolId: string } | { name: 'share' } | { name: 'receipt' } | { name: 'safety' }
+  | { name: 'home' }
+  | { name: 'tool'; toolId: string }
+  | { name: 'share' }
+  | { name: 'receipt' }
+  | { name: 'safety' }
+  | { name: 'plan' }
 /** Activity reaches the server at most this often, which keeps the server's idle lock from closing an active kamer. */
 const TOUCH_EVERY_MS = 60_000
 
@@ -35,11 +41,13 @@ export function Room({
   onStarted: () => void
   wipeRef: { current: (() => void) | null }
 }) {
-  const { t } = useTranslation(['kamer', 'common', 'errors'])
+  const { t } = useTranslation(['kamer', 'common', 'errors', 'screens'])
   const kamer = useKamer(token, carried, onLocked)
   rememberParentToken(token)
   const [screen, setScreen] = useState<Screen>(showSafety ? { name: 'safety' } : { name: 'home' })
   const [gesprekId, setGesprekId] = useState<string | null>(null)
+  // The jongere's version of the veiligheidsplan, when the begeleider made one (docs/plans.md).
+  const plan = useChildPlan(token)
 
   wipeRef.current = kamer.wipe
   useEffect(() => onStarted(), [onStarted])
@@ -89,6 +97,14 @@ export function Room({
                 <span>{t('kamer:room.shareText')}</span>
               </button>
             </li>
+            {plan && (
+              <li>
+                <button type="button" className="kamer-tile" onClick={() => setScreen({ name: 'plan' })}>
+                  <strong>{t('screens:safetyPlan.title')}</strong>
+                  <span>{t('screens:safetyPlan.tile_jongere')}</span>
+                </button>
+              </li>
+            )}
             <li>
               <button type="button" className="kamer-tile" onClick={() => setScreen({ name: 'receipt' })}>
                 <strong>{t('kamer:room.receipt')}</strong>
@@ -116,6 +132,12 @@ export function Room({
         <ShareScreen gesprekken={kamer.me?.gesprekken ?? []} views={kamer.views} send={kamer.send} onHome={home} />
       )}
       {screen.name === 'receipt' && <Receipt token={token} onHome={home} />}
+      {screen.name === 'plan' && plan && (
+        <>
+          <SafetyPlanView plan={plan} onClose={home} adult />
+          <WaysToHelp />
+        </>
+      )}
     </main>
   )
 }

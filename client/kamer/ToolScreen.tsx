@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toolInfo } from '../../dialogs/catalog'
 import type { GesprekView } from '../../dialogs/contract/view'
@@ -33,6 +34,16 @@ export function ToolScreen({
   const tool = toolInfo(toolId)
   const { t: tt } = useTranslation([tool?.namespace ?? 'common', 'common', 'kamer'])
   const { t } = useTranslation(['kamer', 'common'])
+  // The notes are one page: no intro screen and no "Stap 1 van 2" before writing. The intro's lines
+  // (no-blame, the honest limits) stand under the notes instead, and its step is passed at once.
+  const oneScreen = toolId === NOTES_TOOL
+  const onIntro = oneScreen && view?.phase === 'actief' && view.step?.id === 'intro'
+  const passed = useRef(false)
+  useEffect(() => {
+    if (!onIntro || passed.current) return
+    passed.current = true
+    send({ type: 'nav.next' })
+  }, [onIntro, send])
   if (!tool) return null
   const tTool = view ? registerT(tt, view.ageBand) : tt
   const stepSpec = view?.step ? tool.steps.find((s) => s.id === view.step!.id) : undefined
@@ -57,9 +68,10 @@ export function ToolScreen({
           {t('common:readAloud')}
         </button>
       </div>
-      {!view && <p className="loading">{t('common:loading')}</p>}
-      {view && (
+      {(!view || onIntro) && <p className="loading">{t('common:loading')}</p>}
+      {view && !onIntro && (
         <StepHost
+          indicator={!oneScreen}
           view={view}
           tool={tool}
           send={send}
@@ -67,6 +79,7 @@ export function ToolScreen({
           t={tTool}
           nav={{
             className: 'kamer-nav',
+            back: !oneScreen,
             lastStep: (
               <button type="button" className="btn btn--primary" onClick={onHome}>
                 {t('kamer:room.backToKamer')}
@@ -89,6 +102,12 @@ export function ToolScreen({
         </StepHost>
       )}
       <SignalAsk view={view} send={send} />
+      {oneScreen && view && !onIntro && (
+        <div className="kamer-notes__about" data-testid="notes-about">
+          <p>{tTool('intro.schuld')}</p>
+          <p>{tTool('intro.honest')}</p>
+        </div>
+      )}
       {toolId === NOTES_TOOL && <WaysToHelp compact />}
     </section>
   )

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { toolInfo } from '../../dialogs/catalog'
+import type { GesprekView } from '../../dialogs/contract/view'
 import { rememberParentToken } from '../net/present-parent'
+import { useGesprekTool } from '../tools/useGesprekTool'
 import { useGesprek } from '../net/useGesprek'
 import { StepHost } from '../steps/StepHost'
 import { ConnectionNote } from '../ui/ConnectionNote'
@@ -13,8 +14,11 @@ import { Prompt } from '../ui/ReadAloud'
 import { useGesprekVoices } from '../ui/voices'
 import { SharingButton, SharingPanel } from './deelafspraak/SharingPanel'
 import { SignalAsk } from './signal/SignalAsk'
-import { Closing } from './Keepsake'
-import type { KindSession } from './session'
+import { Closing, KeptClosing } from './Keepsake'
+import { SafetyPlanButton, SafetyPlanView, useChildPlan } from '../ui/SafetyPlan'
+import { BegeleiderContext } from './steps/begeleider'
+import { isAdultBand } from './steps/register'
+import { clearKindSession, type KindSession } from './session'
 import '../steps/child-screen.css'
 
 /**
@@ -23,29 +27,54 @@ import '../steps/child-screen.css'
  * so on a phone they are always in reach and never cover an answer.
  */
 export function GesprekScreen({ session, onEnded }: { session: KindSession; onEnded: () => void }) {
-  const tool = toolInfo(session.toolId)
-  const { t } = useTranslation([tool?.namespace ?? 'common', 'common', 'errors'])
   const { view, connection, error, pending, send, wipe, pendingDevices, answerDevice } = useGesprek(
     session.gesprekId,
     session.token,
   )
+  // The organisation's version the gesprek started on (ADR 0075); the built-in needs no request.
+  const gesprekTool = useGesprekTool(session.toolId, view?.version, { token: session.token })
+  const tool = gesprekTool?.tool
+  const { t } = useTranslation([tool?.namespace ?? 'common', 'common', 'errors'])
   rememberParentToken(session.token)
   useGesprekVoices({ gesprekId: session.gesprekId, token: session.token, namespace: tool?.namespace ?? 'common' })
   // The deelafspraak panel opens over the gesprek from any step; the gesprek itself does not move.
   const [sharing, setSharing] = useState(false)
+  // The child's version of the veiligheidsplan, when the begeleider made one: opened over the gesprek.
+  const plan = useChildPlan(session.token)
+  const [planOpen, setPlanOpen] = useState(false)
 
+  // The finished gesprek's closing, held in memory only: at "Klaar" the server ends this screen's token
+  // (ADR 0010), but the child keeps its keepsake on screen to look at and print until it presses
+  // Sluiten, quick exit or leaves it alone (ADR 0085). Nothing of it is in storage.
+  const [kept, setKept] = useState<GesprekView | null>(null)
   useEffect(() => {
-    if (connection === 'ended') onEnded()
-  }, [connection, onEnded])
+    if (view?.phase === 'afgerond' && view.setting === 'begeleid' && !isAdultBand(view.ageBand)) setKept(view)
+  }, [view])
+  useEffect(() => {
+    if (connection !== 'ended') return
+    if (kept) clearKindSession()
+    else onEnded()
+  }, [connection, kept, onEnded])
 
-  if (!tool) return null
-  const stepKind = view?.step ? tool.steps.find((s) => s.id === view.step!.id)?.kind : undefined
+  if (kept && tool && connection === 'ended')
+    return (
+      <div className={`app app--kind band-${kept.ageBand}`}>
+        <header className="kind-bar">
+          <QuickExit wipe={() => setKept(null)} />
+          <LanguagePicker />
+        </header>
+        <main className="kind-main">
+          <KeptClosing view={kept} tool={tool} t={t} onClose={onEnded} />
+        </main>
+      </div>
+    )
+  const stepKind = view?.step ? tool?.steps.find((s) => s.id === view.step!.id)?.kind : undefined
 
   return (
     <div className={`app app--kind band-${view?.ageBand ?? 'x'}${sharing ? ' is-sharing' : ''}`}>
       <header className="kind-bar">
         <QuickExit wipe={wipe} />
-        <LanguagePicker />
+        <LanguagePicker only={gesprekTool?.languages} />
         {view?.ageBand === '4-7' && <AutoReadToggle />}
         {view?.phase === 'actief' && (
           <div className="kind-bar__actions">
@@ -69,56 +98,67 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
         )}
       </header>
       <main className="kind-main">
-        {!view && <p className="loading">{t('common:loading')}</p>}
+        {(!view || !tool) && <p className="loading">{t('common:loading')}</p>}
         <SignalAsk view={view} send={send} />
-        {view && (
-          <StepHost
-            view={view}
-            tool={tool}
-            send={send}
-            pending={pending}
-            t={t}
-            nav={{ className: 'kind-nav', big: true, skip: stepKind !== 'info' }}
-            rest={
-              view.phase === 'gepauzeerd' ? (
-                <Rest picture="calm" title={t('common:pausedTitle')} text={t('common:pausedText')}>
-                  <button
-                    type="button"
-                    className="btn btn--primary btn--big"
-                    onClick={() => send({ type: 'gesprek.resume' })}
-                  >
-                    {t('common:nav.resume')}
-                  </button>
-                  <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.stop' })}>
-                    {t('common:nav.stop')}
-                  </button>
-                </Rest>
-              ) : view.phase === 'gestopt' ? (
-                <Rest picture="heart" title={t('common:stoppedTitle')} text={t('common:stoppedText')}>
-                  <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.resume' })}>
-                    {t('common:nav.resume')}
-                  </button>
-                </Rest>
-              ) : view.phase === 'afgerond' ? (
-                <Closing view={view} tool={tool} t={t} done />
-              ) : null
-            }
+        {plan && planOpen && <SafetyPlanView plan={plan} onClose={() => setPlanOpen(false)} />}
+        {view && tool && !(plan && planOpen) && (
+          <BegeleiderContext.Provider
+            value={{
+              ...(session.begeleider ? { name: session.begeleider } : {}),
+              ...(session.begeleiderPicture ? { picture: session.begeleiderPicture } : {}),
+            }}
           >
-            {/* On the sharing step itself the button would open the same view: the step gets the room. */}
-            {stepKind !== 'share' && (
-              <div className="kind-tools">
-                <span className="kind-tools__hello">{t('common:kind.joined', { name: session.nickname })}</span>
-                {session.begeleider && <BegeleiderFace name={session.begeleider} />}
-                <SharingButton onOpen={() => setSharing(true)} />
-              </div>
-            )}
-            <ConnectionNote connection={connection} pending={pending.length} />
-            {error && (
-              <div className="friendly-error" role="alert">
-                <Prompt text={t(`errors:${error}`)} />
-              </div>
-            )}
-          </StepHost>
+            <StepHost
+              view={view}
+              tool={tool}
+              send={send}
+              pending={pending}
+              t={t}
+              nav={{ className: 'kind-nav', big: true, skip: stepKind !== 'info' }}
+              rest={
+                view.phase === 'gepauzeerd' ? (
+                  <Rest picture="calm" title={t('common:pausedTitle')} text={t('common:pausedText')}>
+                    <button
+                      type="button"
+                      className="btn btn--primary btn--big"
+                      onClick={() => send({ type: 'gesprek.resume' })}
+                    >
+                      {t('common:nav.resume')}
+                    </button>
+                    <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.stop' })}>
+                      {t('common:nav.stop')}
+                    </button>
+                  </Rest>
+                ) : view.phase === 'gestopt' ? (
+                  <Rest picture="heart" title={t('common:stoppedTitle')} text={t('common:stoppedText')}>
+                    <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.resume' })}>
+                      {t('common:nav.resume')}
+                    </button>
+                  </Rest>
+                ) : view.phase === 'afgerond' ? (
+                  <Closing view={view} tool={tool} t={t} done />
+                ) : null
+              }
+            >
+              {/* On the sharing step itself the button would open the same view: the step gets the room. */}
+              {stepKind !== 'share' && (
+                <div className="kind-tools">
+                  <span className="kind-tools__hello">{t('common:kind.joined', { name: session.nickname })}</span>
+                  {session.begeleider && (
+                    <BegeleiderFace name={session.begeleider} picture={session.begeleiderPicture} />
+                  )}
+                  {plan && <SafetyPlanButton onOpen={() => setPlanOpen(true)} />}
+                  <SharingButton onOpen={() => setSharing(true)} />
+                </div>
+              )}
+              <ConnectionNote connection={connection} pending={pending.length} />
+              {error && (
+                <div className="friendly-error" role="alert">
+                  <Prompt text={t(`errors:${error}`)} />
+                </div>
+              )}
+            </StepHost>
+          </BegeleiderContext.Provider>
         )}
       </main>
       {pendingDevices[0] && (
@@ -131,7 +171,7 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
           exit={<QuickExit wipe={wipe} />}
         />
       )}
-      {sharing && view && (
+      {sharing && view && tool && (
         <SharingPanel
           view={view}
           tool={tool}
@@ -147,10 +187,12 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
 }
 
 /** The child's begeleider, by name and initial, on every step: a trusted, consistent face. */
-function BegeleiderFace({ name }: { name: string }) {
+function BegeleiderFace({ name, picture }: { name: string; picture?: string | undefined }) {
   const { t } = useTranslation(['screens'])
+  const src = picture ? pictureUrl(picture) : undefined
   return (
     <span className="begeleider-face" data-testid="begeleider-face" title={t('screens:kind.withBegeleider', { name })}>
+      {src && <img src={src} alt="" className="begeleider-face__picture" />}
       <span className="begeleider-face__initial" aria-hidden="true">
         {name.trim().charAt(0).toUpperCase()}
       </span>

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GesprekView } from '../../dialogs/contract/view'
 import type { ToolInfo } from '../../dialogs/framework/tool'
@@ -112,5 +113,51 @@ export function Closing({
       ))}
       {!adult && <Keepsake view={view} tool={tool} t={toolT} />}
     </section>
+  )
+}
+
+/** How long a kept keepsake waits for a touch before it leaves the screen by itself. */
+export const KEEPSAKE_IDLE_MS = 10 * 60_000
+
+/**
+ * The closing after the gesprek's devices have ended: the keepsake stays, from memory, until the child
+ * presses Sluiten or the screen is left alone for ten minutes; a shared tablet then shows the join
+ * screen again. A reload finds nothing (the session is already forgotten).
+ */
+export function KeptClosing({
+  view,
+  tool,
+  t,
+  onClose,
+}: {
+  view: GesprekView
+  tool: ToolInfo
+  t: TFunction
+  onClose: () => void
+}) {
+  const { t: ts } = useTranslation(['screens'])
+  useEffect(() => {
+    let timer = setTimeout(onClose, KEEPSAKE_IDLE_MS)
+    const touched = () => {
+      clearTimeout(timer)
+      timer = setTimeout(onClose, KEEPSAKE_IDLE_MS)
+    }
+    const events = ['pointerdown', 'keydown', 'scroll'] as const
+    for (const e of events) window.addEventListener(e, touched, { passive: true })
+    return () => {
+      clearTimeout(timer)
+      for (const e of events) window.removeEventListener(e, touched)
+    }
+  }, [onClose])
+  return (
+    <div className="step-host step-host--kept" data-testid="kept-closing">
+      <Closing view={view} tool={tool} t={t} done />
+      <div className="keepsake__close">
+        <Prompt text={ts('screens:keepsake.closeHint')} />
+        <button type="button" className="btn btn--primary btn--big" onClick={onClose}>
+          {ts('screens:keepsake.close')}
+        </button>
+      </div>
+    </div>
   )
 }

@@ -18,6 +18,7 @@ export function StepNav({
   pause = false,
   stop = false,
   lastStep,
+  back = true,
 }: {
   view: GesprekView
   send: (event: GesprekCommand) => void
@@ -30,6 +31,8 @@ export function StepNav({
   stop?: boolean
   /** Shown instead of "klaar" on the last step (the kamer never finishes a tool). */
   lastStep?: ReactNode
+  /** False on a one-screen tool: there is nothing to go back to. */
+  back?: boolean
 }) {
   const { t } = useTranslation('common')
   const size = big ? ' btn--big' : ''
@@ -41,16 +44,17 @@ export function StepNav({
   )
   return (
     <Tag className={className}>
-      {soft(
-        <>
-          <span className="dir-arrow" aria-hidden="true">
-            ←
-          </span>{' '}
-          {t('common:nav.back')}
-        </>,
-        view.can.back,
-        { type: 'nav.back' },
-      )}
+      {back &&
+        soft(
+          <>
+            <span className="dir-arrow" aria-hidden="true">
+              ←
+            </span>{' '}
+            {t('common:nav.back')}
+          </>,
+          view.can.back,
+          { type: 'nav.back' },
+        )}
       {skip && soft(t('common:nav.skip'), view.can.skip, { type: 'nav.skip' })}
       {pause && soft(t('common:nav.pause'), view.can.pause, { type: 'gesprek.pause' })}
       {stop && soft(t('common:nav.stop'), view.can.stop, { type: 'gesprek.stop' })}

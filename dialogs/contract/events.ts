@@ -20,7 +20,13 @@ export const GesprekEvent = z.discriminatedUnion('type', [
     type: z.literal('note.add'),
     note: z.strictObject({ id: ItemId, text: z.string().trim().min(1).max(2000), itemId: ItemId.optional() }),
   }),
-  z.strictObject({ type: z.literal('worry.mark'), itemId: ItemId, on: z.boolean() }),
+  z.strictObject({
+    type: z.literal('worry.mark'),
+    itemId: ItemId,
+    on: z.boolean(),
+    /** When it was marked: set by the server's host on every mark (a client's own value is replaced). */
+    at: z.iso.datetime().optional(),
+  }),
 ])
 export type GesprekEvent = z.output<typeof GesprekEvent>
 /** What a client sends: defaults (empty picture lists and the like) are filled in by the server's parse. */

@@ -6,14 +6,40 @@ export const LoginBody = z.strictObject({
   username: z.string().trim().min(1).max(80),
   password: z.string().min(1).max(200),
 })
+/**
+ * The pictures a begeleider may choose to show children beside their name: calm, friendly things
+ * from the bundled set (client/ui/pictures.ts), no faces of real people and no upload.
+ */
+export const BEGELEIDER_PICTURES = [
+  'sun',
+  'star',
+  'heart',
+  'light',
+  'music',
+  'read',
+  'draw',
+  'build',
+  'sport',
+  'pet',
+  'play',
+  'laugh',
+] as const
+export const BegeleiderPicture = z.enum(BEGELEIDER_PICTURES)
+export type BegeleiderPicture = z.output<typeof BegeleiderPicture>
+export const MyPictureBody = z.strictObject({ picture: BegeleiderPicture.nullable() })
 export const Me = z.strictObject({
   id: Id,
   displayName: z.string(),
+  /** The picture this begeleider chose to show children; null until chosen. */
+  picture: BegeleiderPicture.nullable(),
   role: z.enum(['begeleider', 'admin']),
   organisation: z.string(),
   team: z.string(),
 })
 export type Me = z.output<typeof Me>
+/** GET /api/auth/session: who is logged in in this browser, or null (never a 401). */
+export const SessionOut = z.strictObject({ me: Me.nullable() })
+export type SessionOut = z.output<typeof SessionOut>
 /** A begeleider's open sessions: an old one does not end by itself at a new login, so it can be seen and ended. */
 export const SessionsOut = z.strictObject({
   sessions: z.array(
@@ -84,5 +110,7 @@ export const KindJoinOut = z.strictObject({
   trusted: z.boolean().optional(),
   /** The child's own begeleider by the name colleagues and children know (a trusted, consistent face). */
   begeleider: z.string().max(80).optional(),
+  /** The picture the begeleider chose to show beside their name (the kennismaking's "this is ..."). */
+  begeleiderPicture: BegeleiderPicture.optional(),
 })
 export type KindJoinOut = z.output<typeof KindJoinOut>

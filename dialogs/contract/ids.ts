@@ -27,3 +27,9 @@ export const SETTINGS = ['begeleid', 'kamer'] as const
 export const Setting = z.enum(SETTINGS)
 export type Setting = z.output<typeof Setting>
 export const Seq = z.int().nonnegative()
+/**
+ * Where the child lives during the guidance: in the shelter (residentieel) or at home with ambulant
+ * guidance. A gesprek fixes it when it starts (machine input, like the age band).
+ */
+export const Living = z.enum(['residentieel', 'ambulant'])
+export type Living = z.output<typeof Living>

@@ -92,6 +92,8 @@ export type Item = Omit<z.output<typeof ItemInput>, 'id'> & {
   followUps: Record<string, string>
   /** Set by the begeleider ("zorg"): a signal for a human, never a score. */
   worry: boolean
+  /** When the worry was marked (the server's time): kept as "zorg gemarkeerd op …" after a retraction. */
+  worryAt?: string
 }
 
 export type Note = { id: string; text: string; itemId?: string }

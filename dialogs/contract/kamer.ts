@@ -73,5 +73,6 @@ export const KamerOverview = z.strictObject({
 })
 export type KamerOverview = z.output<typeof KamerOverview>
 
-export const KamerNotice = z.strictObject({ childId: ChildId, nickname: z.string() })
+/** A kamer with answers shared since this begeleider last looked; `count` is how many (ids only, no content). */
+export const KamerNotice = z.strictObject({ childId: ChildId, nickname: z.string(), count: z.int().min(1) })
 export type KamerNotice = z.output<typeof KamerNotice>

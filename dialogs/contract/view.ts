@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { AgeBand, Lang, Setting } from './ids'
+import { AgeBand, Lang, Living, Setting } from './ids'
 import { Colour, Drawing, FollowUps, ItemId, Person, PictureId, ShareLevel } from './items'
 
 /**
@@ -27,6 +27,7 @@ export const ItemView = z.strictObject({
   /** Whether the child picked `share` itself (absent on answers stored before this was kept). */
   chosen: z.boolean().optional(),
   worry: z.boolean(),
+  worryAt: z.string().optional(),
 })
 
 const NoteView = z.strictObject({
@@ -42,6 +43,8 @@ export const GesprekView = z.strictObject({
   version: z.string(),
   ageBand: AgeBand,
   setting: Setting,
+  /** The living situation the gesprek started with; absent for gesprekken from before it was kept. */
+  living: Living.optional(),
   phase: Phase,
   step: z.strictObject({ id: z.string(), kind: z.string(), index: z.int(), count: z.int() }).nullable(),
   can: z.strictObject({
@@ -55,7 +58,7 @@ export const GesprekView = z.strictObject({
   items: z.array(ItemView),
   notes: z.array(NoteView),
   /** Worry marks on answers the child took back: the fact only, for the begeleider's record. */
-  traces: z.array(z.strictObject({ stepId: z.string(), worry: z.literal(true) })).optional(),
+  traces: z.array(z.strictObject({ stepId: z.string(), worry: z.literal(true), at: z.string().optional() })).optional(),
   skipped: z.array(z.string()),
 })
 export type GesprekView = z.output<typeof GesprekView>

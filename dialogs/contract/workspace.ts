@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { AgeBand, ChildId, Id, Nickname } from './ids'
+import { AgeBand, ChildId, Id, Living, Nickname } from './ids'
 import { Colour, Person, ShareLevel } from './items'
 import { ItemView } from './view'
 
@@ -8,8 +8,7 @@ import { ItemView } from './view'
 /** Method phases (digest 4.3): 1 verkenning, 2 begeleiding, 3 afronding. */
 export const ChildPhase = z.union([z.literal(1), z.literal(2), z.literal(3)])
 export type ChildPhase = z.output<typeof ChildPhase>
-export const Living = z.enum(['residentieel', 'ambulant'])
-export type Living = z.output<typeof Living>
+export { Living } from './ids'
 /** A family label is how the team recognises the household ("Gezin Z."), never a full surname. */
 export const FamilyLabel = z
   .string()
@@ -42,6 +41,8 @@ export const CaseloadChild = z.strictObject({
   mine: z.boolean(),
   createdAt: z.string(),
   gesprekCount: z.int(),
+  /** Tasks an answer asked for (the left-behind pet) that nobody ticked off yet; counts only. */
+  openTasks: z.int(),
   cadence: z.strictObject({
     gesprek: CadenceItem,
     oudergesprek: CadenceItem,

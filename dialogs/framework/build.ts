@@ -1,9 +1,11 @@
 import { assign, setup } from 'xstate'
 import type { GesprekEvent } from '../contract/events'
-import type { AgeBand, Setting } from '../contract/ids'
+import type { AgeBand, Living, Setting } from '../contract/ids'
 import type { Item, ItemInput, Note, ShareLevel, StepKind } from '../contract/items'
+import type { TaskKind } from '../contract/tasks'
 import { defaultShareLevel } from '../sharing'
-import { itemFitsStep } from './items'
+import { itemFitsStep, OWN_SUBJECT } from './items'
+import { stepPrompts } from './prompts'
 import type * as z from 'zod'
 
 export type StepSpec = {
@@ -13,6 +15,12 @@ export type StepSpec = {
   pictures?: readonly string[]
   /** Sub-prompts (Stoplicht subjects, follow-up questions, kamer modules); keys under the step in the tool namespace. */
   prompts?: readonly string[]
+  /**
+   * Sub-prompts per living situation, instead of `prompts` once a gesprek knows it (the Stoplicht's
+   * places: no shelter for a child at home, no separate "home" for a child in the shelter). `prompts`
+   * stays the full list, for gesprekken started before the living situation was kept.
+   */
+  livingPrompts?: Readonly<Record<Living, readonly string[]>>
   /** Follow-up questions offered per item in this step. */
   followUps?: readonly string[]
   /** A picture per sub-prompt (a Stoplicht subject's house, bed, school), from the bundled set. */
@@ -28,6 +36,15 @@ export type StepSpec = {
    * always start from the setting's default (docs/deelafspraak.md).
    */
   itemShare?: ShareLevel
+  /** An explaining step's own picture (4-12), from the bundled set; one idea, one picture. */
+  picture?: string
+  /** An explaining step that introduces the child's own begeleider: their name and chosen picture. */
+  showsBegeleider?: boolean
+  /**
+   * A shared answer here gives the begeleider a task (the kennismaking's left-behind pet). Made from
+   * the begeleider's projection only, and the task carries no words of the answer (docs/tasks.md).
+   */
+  task?: TaskKind
 }
 
 /** A question inside a sub-prompt: free words (with optional pictures) or a 0-10 scale. */
@@ -38,11 +55,13 @@ export type GesprekContext = {
   ageBand: AgeBand
   setting: Setting
   defaultShare: ShareLevel
+  /** Fixed when the gesprek starts: a later change on the child page does not move a running gesprek. */
+  living?: Living
   items: Item[]
   notes: Note[]
   skipped: string[]
 }
-export type GesprekInput = { ageBand: AgeBand; setting: Setting }
+export type GesprekInput = { ageBand: AgeBand; setting: Setting; living?: Living }
 
 const findItem = (context: GesprekContext, id: string) => context.items.find((i) => i.id === id)
 
@@ -91,7 +110,7 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
         typeof event.item?.id === 'string' &&
         !findItem(context, event.item.id) &&
         context.items.length < 500 &&
-        itemValidInStep(params.step, event.item, context.items),
+        itemValidInStep(params.step, event.item, context.items, context.living),
       itemExists: ({ context, event }) =>
         event.type !== 'item.update' &&
         'itemId' in event &&
@@ -110,6 +129,7 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
           step,
           merged,
           context.items.filter((i) => i.id !== item.id),
+          context.living,
         )
       },
       allItemsExist: ({ context, event }) =>
@@ -173,7 +193,13 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
       markWorry: assign({
         items: ({ context, event }) =>
           event.type === 'worry.mark'
-            ? context.items.map((i) => (i.id === event.itemId ? { ...i, worry: event.on } : i))
+            ? context.items.map((i) => {
+                if (i.id !== event.itemId) return i
+                const { worryAt: _was, ...rest } = i
+                return event.on
+                  ? { ...rest, worry: true, ...(event.at ? { worryAt: event.at } : {}) }
+                  : { ...rest, worry: false }
+              })
             : context.items,
       }),
     },
@@ -185,6 +211,7 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
       ageBand: input.ageBand,
       setting: input.setting,
       defaultShare: defaultShareLevel(input.setting),
+      ...(input.living ? { living: input.living } : {}),
       items: [],
       notes: [],
       skipped: [],
@@ -217,16 +244,16 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
 
 export type ToolMachine = ReturnType<typeof buildToolMachine>
 
+// Read by the step screens from items.ts, so their bundle never carries the statechart builder.
+export { OWN_SUBJECT }
+
 /** Every `prompt` value an item in this step may carry: the sub-prompts and their questions. */
-export function allowedPrompts(step: StepSpec): string[] {
-  const out = [...(step.prompts ?? [])]
+export function allowedPrompts(step: StepSpec, living?: Living): string[] {
+  const out = [...stepPrompts(step, living)]
   for (const [sub, questions] of Object.entries(step.questions ?? {}))
     for (const q of questions) out.push(`${sub}.${q.id}`)
   return out
 }
-
-/** The Stoplicht's own additions: the child names the thing in the item's text. */
-export const OWN_SUBJECT = 'eigen'
 
 type ItemShape = Omit<z.output<typeof ItemInput>, 'id'> & { id: string; stepId?: string }
 
@@ -235,13 +262,13 @@ type ItemShape = Omit<z.output<typeof ItemInput>, 'id'> & { id: string; stepId?:
  * the answer type its question asks for, and one answer where one is all that makes sense
  * (a scale, a Stoplicht subject). Pure; `others` are the gesprek's other items.
  */
-export function itemValidInStep(step: StepSpec, item: ItemShape, others: readonly Item[]): boolean {
+export function itemValidInStep(step: StepSpec, item: ItemShape, others: readonly Item[], living?: Living): boolean {
   if (!itemFitsStep(step.kind, item)) return false
   // Fields of another kind of step would be shown nowhere and mislead a later reader.
   if ((item.colour !== undefined || item.subject !== undefined) && step.kind !== 'stoplicht') return false
   if (item.person !== undefined && step.kind !== 'netwerk') return false
   const inStep = others.filter((i) => i.stepId === step.id)
-  if (item.prompt !== undefined && !allowedPrompts(step).includes(item.prompt)) return false
+  if (item.prompt !== undefined && !allowedPrompts(step, living).includes(item.prompt)) return false
   const [sub, qid] = item.prompt?.split('.') ?? []
   const question = qid ? step.questions?.[sub!]?.find((q) => q.id === qid) : undefined
   if (question?.answer === 'scale') {
@@ -254,7 +281,7 @@ export function itemValidInStep(step: StepSpec, item: ItemShape, others: readonl
     case 'stoplicht': {
       if (item.subject === OWN_SUBJECT)
         return Boolean(item.text) || (item.pictures?.length ?? 0) > 0 || Boolean(item.drawing?.length)
-      return (step.prompts ?? []).includes(item.subject!) && !inStep.some((i) => i.subject === item.subject)
+      return stepPrompts(step, living).includes(item.subject!) && !inStep.some((i) => i.subject === item.subject)
     }
     default:
       return true

@@ -5,6 +5,9 @@ import type * as z from 'zod'
 // some of them from here.
 export { Colour, ItemInput, Person, PersonCategory, PersonGives, type Item, type StepKind } from '../contract/items'
 
+/** The Stoplicht's own additions: the child names the thing in the item's text. */
+export const OWN_SUBJECT = 'eigen'
+
 /** Which item fields a step kind requires. Pure, used by the machine guard and by the client. */
 export function itemFitsStep(kind: StepKind, item: z.output<typeof ItemInput>): boolean {
   // `pictures` may be missing on an unparsed event (replays, graph traversal): never trust the shape.

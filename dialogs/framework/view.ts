@@ -19,6 +19,7 @@ export function viewHead(tool: ToolInfo, snapshot: ToolSnapshot): ViewHead {
     version: tool.version,
     ageBand: snapshot.context.ageBand,
     setting: snapshot.context.setting,
+    ...(snapshot.context.living ? { living: snapshot.context.living } : {}),
     phase,
     step: step ? { id: step.id, kind: step.kind, index, count: tool.steps.length } : null,
     can: {

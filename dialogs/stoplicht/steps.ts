@@ -17,6 +17,11 @@ export const stoplichtInfo: ToolInfo = {
       id: 'plekken',
       kind: 'stoplicht',
       prompts: ['thuis-nu', 'opvang', 'school', 'slapen', 'ander-huis'],
+      // A child in the shelter has one "here" (the opvang), a child at home no opvang (req 36 [000:381-387]).
+      livingPrompts: {
+        residentieel: ['opvang', 'school', 'slapen', 'ander-huis'],
+        ambulant: ['thuis-nu', 'school', 'slapen', 'ander-huis'],
+      },
       promptPictures: { 'thuis-nu': 'home', opvang: 'houses', school: 'school', slapen: 'bed', 'ander-huis': 'house' },
       pictures: ['home', 'school', 'sleep', 'family', 'friends', 'play', 'sport', 'travel', 'pet', 'alone'],
       followUps: ['groener'],

@@ -1,8 +1,11 @@
+import { sql } from 'kysely'
 import { createHash } from 'node:crypto'
 import { CodedError } from '../../dialogs/contract/errors'
 import { DEVICE_ACCESS_KINDS, type AccessKind, type ReceiptEntry } from '../../dialogs/contract/receipt'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
+import { dialectOf } from '../store/dialect'
+import { LOCKS } from '../store/locks'
 import type { Database } from '../store/schema'
 
 /**
@@ -50,7 +53,8 @@ const queues = new WeakMap<Deps['db'], Queued[]>()
  * views at once) share one transaction and its one disk sync; each row still chains to the one before,
  * and each caller hears only about its own row. The read of the chain's head and the inserts share the
  * transaction; SQLite runs them one at a time.
- * (On PostgreSQL this needs a lock on the head, e.g. an advisory lock; see docs/deelafspraak.md.)
+ * On PostgreSQL several nodes append at once: a transaction-scoped advisory lock on the head makes them
+ * take turns, so two rows never link to the same predecessor (the chain would fork).
  */
 export function recordAccess(deps: Deps, entry: AccessEntry): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -70,6 +74,8 @@ async function writeAccesses(deps: Deps, batch: Queued[]): Promise<void> {
   const failed = new Map<Queued, unknown>()
   try {
     await deps.db.transaction().execute(async (trx) => {
+      if (dialectOf(trx) === 'postgres')
+        await sql`select pg_advisory_xact_lock(${LOCKS.accessLog}::bigint)`.execute(trx)
       let head = (await trx.selectFrom('access_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst())
         ?.hash
       for (const q of batch) {

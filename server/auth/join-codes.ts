@@ -179,7 +179,11 @@ export async function devicePrincipalByHash(deps: Deps, tokenHash: string): Prom
   }
 }
 
-/** When each device token was last written, per server: a write per answer would double the fsyncs. */
+/**
+ * When each device token was last written, per server: a write per answer would double the fsyncs. The
+ * write itself only happens when the stored time is a minute old, so several nodes together still write
+ * a token at most about once a minute (the database is the shared throttle; no second store needed).
+ */
 const lastTouched = new WeakMap<Deps, Map<string, number>>()
 const TOUCH_EVERY_MS = 60_000
 
@@ -200,13 +204,21 @@ export async function touchDevice(deps: Deps, tokenHash: string): Promise<void> 
       setImmediate(() => {
         touchBatches.delete(deps)
         const at = iso(deps.clock)
+        // Written only when the stored time is a minute old (or in the future): another node may have
+        // touched the token a moment ago.
+        const staleBefore = iso(deps.clock, -TOUCH_EVERY_MS)
         const writer = writerOf(deps.db)
-        if (writer) return void writer.touchDevices(at, [...tokens]).then(resolve, reject)
+        if (writer) return void writer.touchDevices(at, staleBefore, [...tokens]).then(resolve, reject)
         deps.db
           .transaction()
           .execute(async (trx) => {
             for (const hash of tokens)
-              await trx.updateTable('device_tokens').set({ last_seen_at: at }).where('token_hash', '=', hash).execute()
+              await trx
+                .updateTable('device_tokens')
+                .set({ last_seen_at: at })
+                .where('token_hash', '=', hash)
+                .where((w) => w.or([w('last_seen_at', '<=', staleBefore), w('last_seen_at', '>', at)]))
+                .execute()
           })
           .then(resolve, reject)
       }),

@@ -6,8 +6,13 @@ import { open, seal } from './seal'
 /**
  * The instance key wraps every child's data key. From KINDGESPREK_KEY (base64, 32 bytes) or a key
  * file created with mode 0600 beside the database on first start (docs/operations.md: key handling).
+ * With PostgreSQL (`sharedStore`) only from KINDGESPREK_KEY.
  */
-export function loadInstanceKey(dataDir: string, fromEnv: string | undefined): Buffer {
+export function loadInstanceKey(dataDir: string, fromEnv: string | undefined, sharedStore = false): Buffer {
+  // Several nodes share one database: a key file made by whichever node started would differ per node,
+  // and each would seal with its own key. The key must come from the environment, the same everywhere.
+  if (sharedStore && !fromEnv)
+    throw new Error('DATABASE_URL is set: KINDGESPREK_KEY is required (base64, 32 bytes, the same on every node)')
   if (fromEnv) {
     const key = Buffer.from(fromEnv, 'base64')
     if (key.length !== 32) throw new Error('KINDGESPREK_KEY must be 32 bytes, base64')

@@ -88,6 +88,11 @@ export class DeviceLedger {
     void this.cache.get(gesprekId)?.then((e) => e.authors.set(itemId, deviceId))
   }
 
+  /** Another node may have changed it (a commit or an approval there): read it again when next needed. */
+  forget(gesprekId: string): void {
+    this.cache.delete(gesprekId)
+  }
+
   noteTrusted(gesprekId: string, deviceId: string): void {
     void this.cache.get(gesprekId)?.then((e) => e.trusted.add(deviceId))
   }

@@ -1,17 +1,17 @@
 import { createActor, initialTransition, type ActorScope } from 'xstate'
 import { CodedError } from '../../dialogs/contract/errors'
-import type { AgeBand } from '../../dialogs/contract/ids'
+import type { AgeBand, Living } from '../../dialogs/contract/ids'
 import type { GesprekView } from '../../dialogs/contract/view'
 import type { ToolMachine } from '../../dialogs/framework/build'
 import { mayRoleSend, type GesprekEvent } from '../../dialogs/framework/events'
 import { replay, restoreSnapshot, stateOf, type ToolSnapshot } from '../../dialogs/framework/snapshot'
 import type { ToolDef } from '../../dialogs/framework/tool'
 import { toView, viewHead, type ViewHead } from '../../dialogs/framework/view'
-import { findTool } from '../../dialogs/registry'
-import type { Audience, Setting } from '../../dialogs/sharing'
+import { AUDIENCES, type Audience, type Setting } from '../../dialogs/sharing'
 import type { Principal } from '../auth/principal'
 import { iso } from '../clock'
 import { open, seal } from '../crypto/seal'
+import { toolForNewGesprek, toolOfGesprek } from '../tools/gesprek-tool'
 import type { Deps } from '../deps'
 import { newId } from '../ids'
 import { errorFields } from '../log'
@@ -31,13 +31,23 @@ type Loaded = {
   snapshotSeq: number
   /** An upper bound on the stored snapshot's length now (exact at every stored snapshot). */
   snapshotChars: number
-  /** Every clientMsgId of this gesprek with its seq: the duplicate check needs no read before the commit. */
-  msgSeqs: Map<string, number>
+  /**
+   * Every clientMsgId of this gesprek with its seq and the shown seq after it: the duplicate check needs
+   * no read before the commit, and a duplicate is acked in its sender's units (ADR 0050).
+   */
+  msgSeqs: Map<string, { seq: number; shownSeq: number }>
   /** The child's view head of the current snapshot, made once per command for every audience. */
   head: ViewHead | null
+  /** The seq of every audience but the child's: how many events changed what they see (ADR 0050). */
+  shownSeq: number
+  /** Those audiences' views at `seq`, to tell whether the next event changes them (made when first needed). */
+  shownViews: GesprekView[] | null
 }
 
-export type CommandResult = { seq: number; duplicate: boolean }
+/** `seq` is the child's (every event); `shownSeq` everyone else's, which private edits do not move. */
+export type CommandResult = { seq: number; shownSeq: number; duplicate: boolean }
+/** The seq an audience is told: the child's counts every event, the others only what they could see. */
+export type SeqFor = (audience: Audience) => number
 
 /**
  * Which key seals a gesprek (docs/kamer.md). null: the child's key, as for every guided gesprek.
@@ -49,7 +59,34 @@ export type Sealing = {
   closedView(gesprekId: string, audience: Audience): Promise<{ seq: number; view: GesprekView }>
 }
 /** `viewFor` is memoised per audience and shares one head: an audience nobody watches costs nothing. */
-export type CommittedListener = (gesprekId: string, seq: number, viewFor: (audience: Audience) => GesprekView) => void
+export type CommittedListener = (
+  gesprekId: string,
+  seq: number,
+  viewFor: (audience: Audience) => GesprekView,
+  seqFor: SeqFor,
+) => void
+
+const OTHERS = AUDIENCES.filter((a) => a !== 'kind')
+/** What every audience but the child's sees of a snapshot. */
+const othersViews = (tool: ToolDef, snapshot: Snapshot, head: ViewHead) =>
+  OTHERS.map((a) => toView(tool, snapshot, a, head))
+const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b)
+const sameList = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((e, i) => sameJson(e, b[i]))
+/**
+ * Whether two views show the same. Unchanged items and notes are the same objects (the projection keeps
+ * them), so this is a pass over pointers; only a changed object is compared by its content, so the
+ * answer is the same as comparing the whole views' JSON, at a cost flat in the gesprek's length.
+ */
+function sameView(a: GesprekView, b: GesprekView): boolean {
+  const { items: ai, notes: an, traces: at, ...ah } = a
+  const { items: bi, notes: bn, traces: bt, ...bh } = b
+  return sameList(ai, bi) && sameList(an, bn) && sameJson(at, bt) && sameJson(ah, bh)
+}
+const seqsOf =
+  (g: { seq: number; shownSeq: number }): SeqFor =>
+  (audience) =>
+    audience === 'kind' ? g.seq : g.shownSeq
 
 /**
  * A fresh snapshot is stored every this many events, and at every pause or stop; loading replays at
@@ -129,14 +166,21 @@ export class GesprekHost {
     toolId: string
     setting: Setting
     ageBand: AgeBand
+    /** The child's living situation now; the gesprek keeps it (a later change does not move it). */
+    living?: Living
     sealWith?: Buffer
   }): Promise<string> {
-    const tool = findTool(input.toolId)
-    if (!tool || !tool.settings.includes(input.setting) || !tool.ageBands.includes(input.ageBand))
+    // The organisation's current version of the tool (ADR 0075); the built-in for the others.
+    const { tool, versionId } = await toolForNewGesprek(this.deps, input.childId, input.toolId)
+    if (!tool.settings.includes(input.setting) || !tool.ageBands.includes(input.ageBand))
       throw new CodedError('not_allowed_now', 400)
     const id = newId()
     const key = input.sealWith ?? (await this.childKey(input.childId))
-    const [snapshot] = initialTransition(tool.machine, { ageBand: input.ageBand, setting: input.setting })
+    const [snapshot] = initialTransition(tool.machine, {
+      ageBand: input.ageBand,
+      setting: input.setting,
+      ...(input.living ? { living: input.living } : {}),
+    })
     await this.deps.db
       .insertInto('gesprekken')
       .values({
@@ -144,8 +188,10 @@ export class GesprekHost {
         child_id: input.childId,
         tool_id: tool.id,
         tool_version: tool.version,
+        tool_version_id: versionId,
         setting: input.setting,
         age_band: input.ageBand,
+        living: input.living ?? null,
         seq: 0,
         phase: phaseOf(snapshot),
         snapshot_enc: seal(key, JSON.stringify(tool.machine.getPersistedSnapshot(snapshot)), snapshotAad(id)),
@@ -171,13 +217,15 @@ export class GesprekHost {
   ): Promise<CommandResult> {
     // Shutting down: the client keeps the command and retries it on the next server (REL-12).
     if (this.closed) return Promise.reject(new CodedError('server_busy', 503))
+    // A worry mark carries the server's time, never the client's: "zorg gemarkeerd op …" survives a retraction.
+    if (event.type === 'worry.mark') event = { ...event, at: iso(this.deps.clock) }
     return this.serial(gesprekId, async () => {
       const g = await this.load(gesprekId)
       const role = principal.role === 'kind' ? 'kind' : 'begeleider'
       if (!mayRoleSend(role, g.tool.operator, event.type)) throw new CodedError('forbidden', 403)
       const earlier = g.msgSeqs.get(clientMsgId)
       if (earlier !== undefined) {
-        const result = { seq: earlier, duplicate: true }
+        const result = { ...earlier, duplicate: true }
         ack(result)
         return result
       }
@@ -191,6 +239,11 @@ export class GesprekHost {
       const phase = phaseOf(next)
       // At a pause or stop the gesprek may rest for weeks: store where it is, so a load replays nothing.
       const snapshotNow = seq - g.snapshotSeq >= SNAPSHOT_EVERY || (phase !== 'actief' && phase !== phaseOf(g.snapshot))
+      // Whether anyone but the child sees a difference: only then does their seq move (ADR 0050).
+      const nextHead = viewHead(g.tool, next)
+      const shownBefore = (g.shownViews ??= othersViews(g.tool, g.snapshot, this.headOf(g)))
+      const shownAfter = othersViews(g.tool, next, nextHead)
+      const shown = shownBefore.every((v, i) => sameView(v, shownAfter[i]!)) ? 0 : 1
       const actorId = principal.role === 'kind' ? principal.childId : principal.begeleiderId
       const at = iso(this.deps.clock)
       const eventJson = JSON.stringify(event)
@@ -217,6 +270,7 @@ export class GesprekHost {
           // Which device sent it, and the new item's id: ids only, so a device's own items are known.
           actor_device: device?.deviceId ?? null,
           item_id: event.type === 'item.add' ? event.item.id : null,
+          shown,
         },
         gesprek: {
           id: gesprekId,
@@ -231,11 +285,13 @@ export class GesprekHost {
       if (device && event.type === 'item.add') this.devices.noteItem(gesprekId, event.item.id, device.deviceId)
       g.snapshot = next
       g.seq = seq
-      g.head = null
+      g.head = nextHead
       if (snapshotNow) g.snapshotSeq = seq
       g.snapshotChars = chars
-      g.msgSeqs.set(clientMsgId, seq)
-      const result = { seq, duplicate: false }
+      g.shownSeq += shown
+      g.shownViews = shownAfter
+      g.msgSeqs.set(clientMsgId, { seq, shownSeq: g.shownSeq })
+      const result = { seq, shownSeq: g.shownSeq, duplicate: false }
       ack(result)
       this.publish(g)
       return result
@@ -255,29 +311,20 @@ export class GesprekHost {
         if (key === 'closed') return this.sealing.closedView(gesprekId, audience)
       }
       const g = await this.load(gesprekId)
-      return { seq: g.seq, view: toView(g.tool, g.snapshot, audience, this.headOf(g)) }
+      return { seq: seqsOf(g)(audience), view: toView(g.tool, g.snapshot, audience, this.headOf(g)) }
     })
-  }
-
-  /**
-   * Another process committed to this gesprek (multi-node): drop what this one holds when it is behind,
-   * so the next command or join loads the stored state.
-   */
-  refresh(gesprekId: string, seq: number): void {
-    const g = this.loaded.get(gesprekId)
-    if (g && g.seq < seq) this.loaded.delete(gesprekId)
   }
 
   /** Folds the whole stored event log through the machine (architecture rule 4: the log is the truth). */
   async replay(gesprekId: string): Promise<{ persisted: unknown; seq: number }> {
     const row = await this.row(gesprekId)
-    const tool = this.toolOf(row.tool_id)
+    const tool = await toolOfGesprek(this.deps, row)
     const key = await this.sealKey(row)
     const events = await this.eventsAfter(gesprekId, key, 0)
     // The framework's own fold, not the host's transition path: a check on the one, by the other.
     const snapshot = replay(
       tool,
-      { ageBand: row.age_band, setting: row.setting },
+      { ageBand: row.age_band, setting: row.setting, ...(row.living ? { living: row.living } : {}) },
       events.map((e) => e.event),
     )
     return { persisted: tool.machine.getPersistedSnapshot(snapshot), seq: events.at(-1)?.seq ?? 0 }
@@ -289,14 +336,36 @@ export class GesprekHost {
    */
   async storedSnapshot(gesprekId: string): Promise<unknown> {
     const row = await this.row(gesprekId)
-    const tool = this.toolOf(row.tool_id)
+    const tool = await toolOfGesprek(this.deps, row)
     const key = await this.sealKey(row)
     const { snapshot } = await this.restore(gesprekId, tool, key, row)
     return tool.machine.getPersistedSnapshot(snapshot)
   }
 
+  /**
+   * The one entry point for several nodes: another node committed this gesprek up to `seq` (a notice
+   * through Redis, which carries no content). Drops this node's cached copy and reads it again from the
+   * database. Returns the fresh state when it moved forward, so the caller projects for its own sockets;
+   * null when this node was there already (seq never goes back; several commits may come as one).
+   */
+  refresh(
+    gesprekId: string,
+    seq: number,
+  ): Promise<{ seq: number; viewFor: (audience: Audience) => GesprekView; seqFor: SeqFor } | null> {
+    return this.serial(gesprekId, async () => {
+      const had = this.loaded.get(gesprekId)
+      if (had && had.seq >= seq) return null
+      this.loaded.delete(gesprekId)
+      this.devices.forget(gesprekId)
+      const g = await this.load(gesprekId)
+      if (had && g.seq <= had.seq) return null
+      return { seq: g.seq, viewFor: this.viewsOf(g), seqFor: seqsOf(g) }
+    })
+  }
+
   forget(gesprekId: string): void {
     this.loaded.delete(gesprekId)
+    this.devices.forget(gesprekId)
   }
 
   forgetChild(childId: string): void {
@@ -342,15 +411,23 @@ export class GesprekHost {
     return (g.head ??= viewHead(g.tool, g.snapshot))
   }
 
-  /** Tells the listeners; each audience's view is made only when asked for (an empty room asks nothing). */
-  private publish(g: Loaded): void {
+  /** Each audience's view of the state now, made only when asked for (an empty room asks nothing). */
+  private viewsOf(g: Loaded): (audience: Audience) => GesprekView {
     const views = new Map<Audience, GesprekView>()
-    const viewFor = (audience: Audience): GesprekView => {
+    const { snapshot } = g
+    const head = this.headOf(g)
+    return (audience) => {
       let view = views.get(audience)
-      if (!view) views.set(audience, (view = toView(g.tool, g.snapshot, audience, this.headOf(g))))
+      if (!view) views.set(audience, (view = toView(g.tool, snapshot, audience, head)))
       return view
     }
-    for (const l of this.listeners) l(g.id, g.seq, viewFor)
+  }
+
+  /** Tells the listeners, each audience in its own seq (ADR 0050). */
+  private publish(g: Loaded): void {
+    const viewFor = this.viewsOf(g)
+    const seqFor = seqsOf({ seq: g.seq, shownSeq: g.shownSeq })
+    for (const l of this.listeners) l(g.id, g.seq, viewFor, seqFor)
   }
 
   private async serial<T>(gesprekId: string, work: () => Promise<T>): Promise<T> {
@@ -377,9 +454,10 @@ export class GesprekHost {
       return hit
     }
     const row = await this.row(gesprekId)
-    const tool = this.toolOf(row.tool_id)
+    // The version the gesprek started on, for its whole life (ADR 0075).
+    const tool = await toolOfGesprek(this.deps, row)
     const key = await this.sealKey(row)
-    const { snapshot, seq, msgSeqs, snapshotChars } = await this.restore(gesprekId, tool, key, row)
+    const { snapshot, seq, msgSeqs, shownSeq, snapshotChars } = await this.restore(gesprekId, tool, key, row)
     const g: Loaded = {
       id: gesprekId,
       tool,
@@ -391,6 +469,8 @@ export class GesprekHost {
       snapshotChars,
       msgSeqs,
       head: null,
+      shownSeq,
+      shownViews: null,
     }
     // Loading awaited the database: another caller may have loaded it meanwhile; keep one copy.
     const raced = this.loaded.get(gesprekId)
@@ -412,26 +492,35 @@ export class GesprekHost {
     let snapshot = restoreSnapshot(tool, persisted)
     if (snapshot.status === 'error') throw new CodedError('internal', 500)
     let snapshotChars = row.tool_version === tool.version ? text.length : JSON.stringify(persisted).length
-    for (const e of await this.eventsAfter(gesprekId, key, row.snapshot_seq)) {
+    // Both reads stop at the row's seq: another node may commit between them, and a state folded past
+    // `seq` (or a shown count ahead of it) would send a frame whose seq says less than it shows.
+    for (const e of await this.eventsAfter(gesprekId, key, row.snapshot_seq, row.seq)) {
       snapshot = step(tool.machine, snapshot, e.event)
       snapshotChars += e.chars + SNAPSHOT_GROWTH_PER_EVENT
     }
-    const msgSeqs = new Map<string, number>()
+    // The shown seq counted along (rows from before migration 80 count as shown: they were).
+    const msgSeqs = new Map<string, { seq: number; shownSeq: number }>()
+    let shownSeq = 0
     for (const r of await this.deps.db
       .selectFrom('gesprek_events')
-      .select(['client_msg_id', 'seq'])
+      .select(['client_msg_id', 'seq', 'shown'])
       .where('gesprek_id', '=', gesprekId)
-      .execute())
-      msgSeqs.set(r.client_msg_id, r.seq)
-    return { snapshot, seq: row.seq, msgSeqs, snapshotChars }
+      .where('seq', '<=', row.seq)
+      .orderBy('seq')
+      .execute()) {
+      if (r.shown === null || r.shown !== 0) shownSeq++
+      msgSeqs.set(r.client_msg_id, { seq: r.seq, shownSeq })
+    }
+    return { snapshot, seq: row.seq, msgSeqs, shownSeq, snapshotChars }
   }
 
-  private async eventsAfter(gesprekId: string, key: Buffer, afterSeq: number) {
+  private async eventsAfter(gesprekId: string, key: Buffer, afterSeq: number, upToSeq = Number.MAX_SAFE_INTEGER) {
     const rows = await this.deps.db
       .selectFrom('gesprek_events')
       .select(['seq', 'event_enc'])
       .where('gesprek_id', '=', gesprekId)
       .where('seq', '>', afterSeq)
+      .where('seq', '<=', upToSeq)
       .orderBy('seq')
       .execute()
     return rows.map((e) => {
@@ -444,12 +533,6 @@ export class GesprekHost {
     const row = await this.deps.db.selectFrom('gesprekken').selectAll().where('id', '=', gesprekId).executeTakeFirst()
     if (!row) throw new CodedError('not_found', 404)
     return row
-  }
-
-  private toolOf(toolId: string): ToolDef {
-    const tool = findTool(toolId)
-    if (!tool) throw new CodedError('not_found', 404)
-    return tool
   }
 
   /** The gesprek's key: the Sealing hook's, else the child's. A closed kamer is not readable here. */

@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { CodedError } from '../../dialogs/contract/errors'
+import { MAX_TOOL_FILE_BYTES } from '../../dialogs/contract/tool-version'
 import type { Deps } from '../deps'
 import type { GesprekHost } from '../gesprek/host'
 import { errorFields } from '../log'
@@ -17,9 +18,11 @@ import { kindRoutes } from './routes/kind'
 import { kamerRoutes } from './routes/kamer'
 import { methodRoutes } from './routes/method'
 import { parentRoutes } from './routes/parents'
+import { planRoutes } from './routes/plans'
 import { receiptRoutes } from './routes/receipt'
 import { signalRoutes } from './routes/signals'
 import { toolRoutes } from './routes/tools'
+import { gesprekToolRoutes, kindToolRoutes, toolVersionRoutes } from './routes/tool-versions'
 import { workspaceRoutes } from './routes/workspace'
 import { sameOrigin, securityHeaders } from './security'
 import { serveClient } from './static'
@@ -39,9 +42,20 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
       throw new CodedError('payload_too_large', 413)
     },
   })
+  // A tool version holds its texts in every language (ADR 0075): its draft and import files may be larger.
+  const toolLimit: MiddlewareHandler<Env> = bodyLimit({
+    maxSize: MAX_TOOL_FILE_BYTES,
+    onError: () => {
+      throw new CodedError('payload_too_large', 413)
+    },
+  })
   // A recorded voice has its own, larger limit (server/voices/routes.ts).
   const limit: MiddlewareHandler<Env> = (c, next) =>
-    isVoiceUpload(c.req.method, c.req.path) ? next() : apiLimit(c, next)
+    isVoiceUpload(c.req.method, c.req.path)
+      ? next()
+      : c.req.path.startsWith('/api/tool-versions/')
+        ? toolLimit(c, next)
+        : apiLimit(c, next)
   app.use('/api/*', limit)
   app.use('/api/*', sameOrigin(deps))
 
@@ -50,14 +64,18 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
   app.route('/api/children', childrenRoutes(deps))
   app.route('/api/gesprekken', gesprekkenRoutes(deps, host))
   app.route('/api/kind/receipt', receiptRoutes(deps))
+  app.route('/api/kind/tool', kindToolRoutes(deps))
   app.route('/api/kind', kindRoutes(deps))
   app.route('/api/kamer', kamerRoutes(deps, host, hooks))
   app.route('/api/tools', toolRoutes())
+  app.route('/api/tool-versions', toolVersionRoutes(deps))
+  app.route('/api/gesprek-tool', gesprekToolRoutes(deps))
   app.route('/api/help-lines', helpRoutes(deps))
   app.route('/api/signals', signalRoutes(deps, host))
   app.route('/api/parents', parentRoutes(deps))
   app.route('/api/workspace', workspaceRoutes(deps, host))
   app.route('/api/method', methodRoutes(deps, host))
+  app.route('/api/plans', planRoutes(deps, host))
   app.route('/api/beheer', beheerRoutes(deps))
   app.route('/api/beheer', beheerDataRoutes(deps, host))
   app.route('/api/voices', voiceRoutes(deps))

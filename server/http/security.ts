@@ -35,6 +35,8 @@ export function socketHeaders(deps: Deps): Record<string, string> {
   }
 }
 
+const TOOL_PREVIEW_PATH = '/begeleider/beheer/voorbeeld'
+
 /** SEC-14 headers on every answer, plus no-store wherever a child's data or screen may pass. */
 export function securityHeaders(deps: Deps): MiddlewareHandler<Env> {
   return async (c, next) => {
@@ -42,6 +44,11 @@ export function securityHeaders(deps: Deps): MiddlewareHandler<Env> {
     const h = c.res.headers
     for (const [k, v] of Object.entries(socketHeaders(deps))) h.set(k, v)
     const path = c.req.path
+    // The tool editor's preview (ADR 0075) is the one page framed, and only by our own origin.
+    if (path === TOOL_PREVIEW_PATH) {
+      h.set('Content-Security-Policy', CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'"))
+      h.set('X-Frame-Options', 'SAMEORIGIN')
+    }
     // Begeleider pages may ask for the microphone (recording a voice); a child's page never can.
     if (path.startsWith('/begeleider'))
       h.set('Permissions-Policy', 'camera=(), microphone=(self), geolocation=(), interest-cohort=()')

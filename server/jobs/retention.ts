@@ -1,6 +1,7 @@
 import type { Deps } from '../deps'
 import type { GesprekHost } from '../gesprek/host'
 import { eraseChild } from '../privacy/child-data'
+import { ifLockFree, LOCKS } from '../store/db'
 
 export const DEFAULT_RETENTION_DAYS = 30
 const DAY_MS = 24 * 60 * 60_000
@@ -34,17 +35,32 @@ export async function runRetention(
   return { erased }
 }
 
-/** Runs the job now and then every `everyMs` (default hourly) until stopped; failures are logged, not thrown. */
+/**
+ * Runs the job now and then every `everyMs` (default hourly) until stopped; failures are logged, not thrown.
+ * With several nodes each round runs once: `claim` (Redis) gives the round to one node, and on PostgreSQL
+ * an advisory lock keeps two rounds from overlapping even without Redis.
+ */
 export function scheduleRetention(
   deps: Deps,
   host: GesprekHost,
-  opts: { days?: number; everyMs?: number; onErased?: (childId: string, tokenHashes: string[]) => void } = {},
+  opts: {
+    days?: number
+    everyMs?: number
+    onErased?: (childId: string, tokenHashes: string[]) => void
+    claim?: (windowMs: number) => Promise<boolean>
+  } = {},
 ): () => void {
+  const everyMs = opts.everyMs ?? 60 * 60_000
+  const round = async () => {
+    if (opts.claim && !(await opts.claim(everyMs))) return
+    const ran = await ifLockFree(deps.db, LOCKS.retention, () => runRetention(deps, host, opts))
+    if (ran) deps.log.info('retention round', { erased: ran.erased.length })
+  }
   const run = () =>
-    void runRetention(deps, host, opts).catch((err: unknown) =>
+    void round().catch((err: unknown) =>
       deps.log.error('retention run failed', { errorName: err instanceof Error ? err.name : typeof err }),
     )
-  const timer = setInterval(run, opts.everyMs ?? 60 * 60_000)
+  const timer = setInterval(run, everyMs)
   timer.unref()
   const first = setTimeout(run, 1000)
   first.unref()

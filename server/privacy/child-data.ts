@@ -4,6 +4,7 @@ import type { ItemView } from '../../dialogs/contract/view'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
 import type { GesprekHost } from '../gesprek/host'
+import { dialectOf } from '../store/dialect'
 import type { Database } from '../store/schema'
 
 /**
@@ -81,6 +82,18 @@ type Fk = { table: string; from: string; to: string }
 
 /** Every (table, column) whose foreign key points at `parent`, read from the schema itself. */
 async function referencing(trx: Transaction<Database>, parent: string): Promise<Fk[]> {
+  if (dialectOf(trx) === 'postgres') {
+    const fks = await sql<Fk>`
+      select kcu.table_name as "table", kcu.column_name as "from", ccu.column_name as "to"
+      from information_schema.table_constraints tc
+      join information_schema.key_column_usage kcu
+        on kcu.constraint_name = tc.constraint_name and kcu.constraint_schema = tc.constraint_schema
+      join information_schema.constraint_column_usage ccu
+        on ccu.constraint_name = tc.constraint_name and ccu.constraint_schema = tc.constraint_schema
+      where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = current_schema() and ccu.table_name = ${parent}
+      order by kcu.table_name, kcu.column_name`.execute(trx)
+    return fks.rows
+  }
   const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(trx)
   const out: Fk[] = []
   for (const { name } of tables.rows) {
@@ -92,6 +105,16 @@ async function referencing(trx: Transaction<Database>, parent: string): Promise<
     for (const fk of fks.rows) if (fk.table === parent) out.push({ table: name, from: fk.from, to: fk.to ?? 'id' })
   }
   return out
+}
+
+/** The column names of one table. */
+async function columnsOf(trx: Transaction<Database>, table: string): Promise<string[]> {
+  const cols =
+    dialectOf(trx) === 'postgres'
+      ? await sql<{ name: string }>`select column_name as name from information_schema.columns
+          where table_schema = current_schema() and table_name = ${table}`.execute(trx)
+      : await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(trx)
+  return cols.rows.map((c) => c.name)
 }
 
 /** Deletes rows of `table` matching `where`, after everything that points at them (depth-first). */
@@ -116,8 +139,9 @@ async function deleteDeep(trx: Transaction<Database>, table: string, where: Retu
 export async function eraseChild(deps: Deps, host: GesprekHost, childId: string): Promise<{ tokenHashes: string[] }> {
   const tokenHashes: string[] = []
   await deps.db.transaction().execute(async (trx) => {
-    // Checked at commit: rows may go in any order inside the transaction.
-    await sql`pragma defer_foreign_keys = on`.execute(trx)
+    // SQLite: checked at commit, so rows may go in any order inside the transaction. PostgreSQL checks each
+    // statement, which deleteDeep's order (whatever points at a row goes before it) satisfies.
+    if (dialectOf(trx) === 'sqlite') await sql`pragma defer_foreign_keys = on`.execute(trx)
     const now = iso(deps.clock)
     const updated = await trx
       .updateTable('children')
@@ -128,8 +152,7 @@ export async function eraseChild(deps: Deps, host: GesprekHost, childId: string)
     const fks = (await referencing(trx, 'children')).filter((fk) => !KEEP.has(fk.table))
     // Device and kamer tokens, read before any delete cascades through them: the caller closes their sockets.
     for (const fk of fks) {
-      const cols = await sql<{ name: string }>`select name from pragma_table_info(${fk.table})`.execute(trx)
-      if (!cols.rows.some((c) => c.name === 'token_hash')) continue
+      if (!(await columnsOf(trx, fk.table)).includes('token_hash')) continue
       const t = await sql<{
         token_hash: string
       }>`select token_hash from ${sql.table(fk.table)} where ${sql.ref(fk.from)} = ${childId}`.execute(trx)
@@ -144,6 +167,8 @@ export async function eraseChild(deps: Deps, host: GesprekHost, childId: string)
   // Open screens of the child's tokens, and begeleider live views of the child, end now.
   for (const tokenHash of tokenHashes) await deps.revocations.publish({ kind: 'token', tokenHash, reason: 'locked' })
   await deps.revocations.publish({ kind: 'child', childId })
+  // Other nodes hold the unwrapped key and the gesprekken in memory too: they drop them now.
+  await deps.cluster?.publish({ t: 'erased', child: childId })
   deps.log.info('child erased', { child: childId })
   return { tokenHashes }
 }

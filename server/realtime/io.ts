@@ -21,10 +21,11 @@ import { kamerPrincipal, touchKamer } from '../auth/kamer'
 import type { DevicePrincipal, Principal } from '../auth/principal'
 import { TokenBucket } from '../auth/rate-limit'
 import { sessionCookieName, sessionPrincipal, sessionPrincipalByHash } from '../auth/sessions'
+import { soloCluster, type Cluster } from '../cluster/cluster'
 import type { Deps } from '../deps'
 import { DEVICE_END_PHASES, endGesprekDevices, revokeDeviceByHash } from '../gesprek/devices'
 import { RoomFrames, type Frame } from '../gesprek/delta'
-import type { GesprekHost } from '../gesprek/host'
+import type { CommandResult, GesprekHost, SeqFor } from '../gesprek/host'
 import { errorFields } from '../log'
 import { ownOrigins } from '../http/security'
 import { deadlineOf, freshPrincipal } from './deadlines'
@@ -81,9 +82,16 @@ function cookieValue(req: IncomingMessage, name: string): string | undefined {
   return undefined
 }
 
-export function createRealtime(httpServer: HttpServer, deps: Deps, host: GesprekHost): AppServer {
+export function createRealtime(
+  httpServer: HttpServer,
+  deps: Deps,
+  host: GesprekHost,
+  cluster: Cluster = soloCluster(),
+): AppServer {
   const io: AppServer = new Server(httpServer, {
     serveClient: false,
+    // Several nodes: room broadcasts (logout, revocation, deactivation) reach every node's sockets.
+    ...(cluster.adapter ? { adapter: cluster.adapter as never } : {}),
     maxHttpBufferSize: 256 * 1024,
     pingInterval: 10_000,
     pingTimeout: 8_000,
@@ -136,6 +144,8 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
       const p = socket.data.principal
       await kamerStillOpen(p)
       const row = await gesprekFor(deps, p, gesprekId)
+      // With other nodes a notice may still be on its way: a join reads the gesprek from the database.
+      if (cluster.adapter) host.forget(gesprekId)
       if (p.role === 'kind') {
         const device = p.kamer ? null : p
         // An unapproved device has its own view (ADR 0010): never the child's room.
@@ -197,8 +207,10 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
       await mayReach(socket, gesprekId)
       if (p.role === 'kind') await touchDevice(deps, p.tokenHash)
       // Acked from inside the host, after the commit and before the broadcast (architecture, the path).
-      const { seq } = await host.command(p, gesprekId, clientMsgId, event, (r) => reply({ seq: r.seq }))
-      return { seq }
+      // A begeleider is acked with their own seq, which the child's private edits do not move (ADR 0050).
+      const seqOf = (r: CommandResult) => (p.role === 'kind' ? r.seq : r.shownSeq)
+      const result = await host.command(p, gesprekId, clientMsgId, event, (r) => reply({ seq: seqOf(r) }))
+      return { seq: seqOf(result) }
     })
     socket.onAny((event: unknown, ...args: unknown[]) => {
       // Own keys only: with `in`, 'toString' or '__proto__' counted as known and went unanswered (fuzz finding).
@@ -214,38 +226,54 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
   io.of('/').adapter.on('delete-room', (room: string) => frames.drop(room))
   /** One broadcast at a time per gesprek, so frames leave in commit order. */
   const broadcasts = new Map<string, Promise<void>>()
-  host.onCommitted((gesprekId, seq, viewFor) => {
+  const queueBroadcast = (gesprekId: string, seq: number, viewFor: (a: Audience) => GesprekView, seqFor: SeqFor) => {
     const before = broadcasts.get(gesprekId) ?? Promise.resolve()
     const run = before
-      .then(() => broadcast(gesprekId, seq, viewFor))
+      .then(() => broadcast(gesprekId, seq, viewFor, seqFor))
       .catch((err: unknown) => deps.log.error('broadcast failed', errorFields(err)))
     broadcasts.set(gesprekId, run)
     void run.then(() => {
       if (broadcasts.get(gesprekId) === run) broadcasts.delete(gesprekId)
     })
+    return run
+  }
+  const hasLocalSockets = (room: string) => (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0
+
+  host.onCommitted((gesprekId, seq, viewFor, seqFor) => {
+    const run = queueBroadcast(gesprekId, seq, viewFor, seqFor)
+    // The other nodes hear only "gesprek G is at seq N" and project for their own sockets from the database.
+    void cluster.publish({ t: 'seq', g: gesprekId, s: seq })
     const kindView = viewFor('kind')
     if (kindView.setting === 'begeleid' && DEVICE_END_PHASES.includes(kindView.phase))
-      // After the command's ack has gone out: the child sees "stopped", then the screen empties.
-      setImmediate(
-        () =>
-          void endGesprekDevices(deps, gesprekId).catch((err: unknown) =>
-            deps.log.error('ending devices failed', errorFields(err)),
-          ),
+      // After the command's ack and this frame have gone out: the child's screen has the last view (its
+      // keepsake, ADR 0085) before its token ends.
+      void run.then(() =>
+        setImmediate(
+          () =>
+            void endGesprekDevices(deps, gesprekId).catch((err: unknown) =>
+              deps.log.error('ending devices failed', errorFields(err)),
+            ),
+        ),
       )
   })
 
-  async function broadcast(gesprekId: string, seq: number, viewFor: (a: Audience) => GesprekView) {
+  /**
+   * The one place that sends views. Only to this node's own sockets (io.local, per-socket emits):
+   * a projection never travels through Redis; other nodes project from the database after a seq notice.
+   */
+  async function broadcast(gesprekId: string, seq: number, viewFor: (a: Audience) => GesprekView, seqFor: SeqFor) {
     const kindRoom = roomOf(gesprekId, 'kind')
     const pendingRoom = pendingRoomOf(gesprekId)
-    const hasKind = (io.sockets.adapter.rooms.get(kindRoom)?.size ?? 0) > 0
+    const hasKind = hasLocalSockets(kindRoom)
     const pending = socketsIn(io, pendingRoom)
     if (!hasKind) frames.drop(kindRoom)
     if (hasKind || pending.length > 0) {
       const view = viewFor('kind')
       const book = await host.devices.book(gesprekId)
-      if (hasKind && !frames.holds(kindRoom, seq)) {
+      const kindSeq = seqFor('kind')
+      if (hasKind && !frames.holds(kindRoom, kindSeq)) {
         const own = { ...view, items: projectForDevice(view.items, CHILD_OWN, book) }
-        emitFrame(kindRoom, gesprekId, seq, frames.frame(kindRoom, seq, own, false))
+        emitFrame(kindRoom, gesprekId, kindSeq, frames.frame(kindRoom, kindSeq, own, false))
       }
       // Each later screen sees its own items too: a whole view each (there are few, and rarely).
       for (const s of pending) {
@@ -257,10 +285,14 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
     const room = roomOf(gesprekId, 'begeleider')
     const watchers = socketsIn(io, room)
     if (watchers.length === 0) return frames.drop(room)
-    if (frames.holds(room, seq)) return
+    // The begeleider's frames count in their own seq (ADR 0050), bases included: a private edit moves
+    // neither, so a patch's base never says how many private edits came before it. An unmoved seq means
+    // their view did not change: no frame.
+    const shownSeq = seqFor('begeleider')
+    if (frames.holds(room, shownSeq)) return
     const view = viewFor('begeleider')
     // Nothing they may see changed: no frame, so the timing of private work stays private.
-    const frame = frames.frame(room, seq, view, true)
+    const frame = frames.frame(room, shownSeq, view, true)
     if (frame.kind === 'patch' && !frame.changed) return
     const stepIds = stepsInView(frame.kind === 'view' ? view : { items: frame.upserted })
     const without: string[] = []
@@ -295,12 +327,15 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
       }
       for (const id of fresh) seen.steps.add(id)
     }
-    emitFrame(room, gesprekId, seq, frame, without)
+    emitFrame(room, gesprekId, shownSeq, frame, without)
   }
 
-  /** One frame to a whole room, encoded once for all its sockets. */
+  /**
+   * One frame to a whole room, encoded once for all its sockets; this node's sockets only (io.local):
+   * a projection never travels through Redis.
+   */
   function emitFrame(room: string, gesprekId: string, seq: number, frame: Frame, without: string[] = []) {
-    const to = without.length > 0 ? io.to(room).except(without) : io.to(room)
+    const to = without.length > 0 ? io.local.to(room).except(without) : io.local.to(room)
     if (frame.kind === 'view') to.emit('gesprek:view', { gesprekId, seq, view: frame.view })
     else to.emit('gesprek:patch', { gesprekId, seq, base: frame.base, patch: frame.patch })
   }
@@ -343,6 +378,8 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
       }
       s.data.principal = fresh
       if (!fresh.trusted || !s.rooms.has(pendingRoomOf(fresh.gesprekId))) continue
+      // The approval may have been given on another node: this node's ledger learns it too.
+      host.devices.noteTrusted(fresh.gesprekId, fresh.deviceId)
       await s.leave(pendingRoomOf(fresh.gesprekId))
       await s.join(roomOf(fresh.gesprekId, 'kind'))
       const { seq, view } = await host.view(fresh.gesprekId, 'kind')
@@ -366,6 +403,22 @@ export function createRealtime(httpServer: HttpServer, deps: Deps, host: Gesprek
     await gesprekFor(deps, p, gesprekId)
     if (p.role === 'kind') (socket.data.reaches ??= new Set()).add(gesprekId)
   }
+
+  cluster.onNotice((notice) => {
+    if (notice.t === 'erased') {
+      deps.keys.forget(notice.child)
+      return host.forgetChild(notice.child)
+    }
+    if (notice.t !== 'seq') return
+    const gesprekId = notice.g
+    const watched = [roomOf(gesprekId, 'kind'), pendingRoomOf(gesprekId), roomOf(gesprekId, 'begeleider')]
+    if (!watched.some(hasLocalSockets)) return host.forget(gesprekId) // nobody here watches it: drop the cached copy
+    // Another node's commit: bring the cache up to its seq, then the same broadcast as after a local commit.
+    host.refresh(gesprekId, notice.s).then(
+      (fresh) => fresh && queueBroadcast(gesprekId, fresh.seq, fresh.viewFor, fresh.seqFor),
+      (err: unknown) => deps.log.warn('refresh after notice failed', errorFields(err)),
+    )
+  })
 
   /** A kamer locks after a few idle minutes: checked before every event, not only at the handshake. */
   async function kamerStillOpen(p: Principal) {
@@ -508,6 +561,8 @@ export async function applyRevocation(io: AppServer, deps: Deps, notice: Revocat
     case 'session':
       return endRoom(io, `p:${notice.sessionHash}`, notice.reason)
     case 'token':
+      // A kamer token that ended takes its kamer's key out of this node's memory too, not only its sockets.
+      deps.kamerKeys.forgetToken(notice.tokenHash)
       return endRoom(io, `p:${notice.tokenHash}`, notice.reason)
     case 'gesprek':
       return endRoom(io, devicesRoom(notice.gesprekId), notice.reason)
@@ -551,7 +606,7 @@ function endRoom(io: AppServer, room: string, reason: RevocationReason) {
   io.local.in(room).disconnectSockets(true)
 }
 
-/** Ends every socket of a session or device token (logout, lock, revocation). */
+/** Ends every socket of a session or device token (logout, lock, revocation), on every node. */
 export function endPrincipalSockets(io: AppServer, p: Principal, reason: 'logout' | 'expired' | 'locked') {
   const room = principalRoom(p)
   io.to(room).emit('session:ended', { reason })

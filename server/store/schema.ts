@@ -3,6 +3,7 @@ import type { GesprekEventType } from '../../dialogs/contract/events'
 import type { AgeBand, Setting } from '../../dialogs/contract/ids'
 import type { AccessKind } from '../../dialogs/contract/receipt'
 import type { Phase } from '../../dialogs/contract/view'
+import type { TaskKind } from '../../dialogs/contract/tasks'
 import type { ChildPhase, Living } from '../../dialogs/contract/workspace'
 
 /** Table shapes for Kysely. Times are ISO strings so SQLite and PostgreSQL store them alike. */
@@ -20,6 +21,8 @@ export interface Database {
     role: 'begeleider' | 'admin'
     active: number
     created_at: string
+    /** The picture shown to children beside the name (migration 0090); null until chosen. */
+    picture: string | null
   }
   sessions: {
     id_hash: string
@@ -53,6 +56,8 @@ export interface Database {
     setting: Setting
     /** The band the gesprek was started for (machine input); the child's band may move on later. */
     age_band: AgeBand
+    /** The living situation the gesprek started with (machine input, migration 0090); null: from before. */
+    living: Living | null
     seq: number
     phase: Phase
     /** Sealed persisted XState snapshot: a cache of folding the event log up to `snapshot_seq`. */
@@ -61,6 +66,8 @@ export interface Database {
     snapshot_seq: Generated<number>
     created_at: string
     updated_at: string
+    /** The organisation's tool version it runs on (migration 107); null: the built-in version 1. */
+    tool_version_id?: string | null
   }
   gesprek_events: {
     id: Generated<number>
@@ -77,6 +84,8 @@ export interface Database {
     actor_device?: string | null
     /** For item.add: the new item's id (an id, never content), so a device's own items are known. */
     item_id?: string | null
+    /** 1 when the event changed a view other than the child's, 0 when not; null before migration 80 (ADR 0050). */
+    shown?: number | null
   }
   join_codes: {
     code_hash: string
@@ -218,11 +227,60 @@ export interface Database {
     updated_by: string
     updated_at: string
   }
+  /** An organisation's published tool versions (migration 105, ADR 0075); version 1 is built in. */
+  tool_versions: {
+    id: string
+    organisation_id: string
+    tool_id: string
+    version: number
+    based_on: number
+    /** The immutable ToolVersionDoc as JSON: organisation content, never child data. */
+    doc: string
+    /** JSON array of the languages it is complete in. */
+    languages: string
+    note: string
+    published_by: string
+    published_at: string
+    withdrawn_at: string | null
+    withdrawn_by: string | null
+  }
+  tool_builtin_withdrawn: { organisation_id: string; tool_id: string; withdrawn_at: string; withdrawn_by: string }
+  /** The one working draft per organisation and tool (migration 106). */
+  tool_drafts: {
+    organisation_id: string
+    tool_id: string
+    based_on: number
+    doc: string
+    updated_by: string
+    updated_at: string
+  }
   talk_requests: {
     id: string
     child_id: string
     created_at: string
     handled_at: string | null
     handled_by: string | null
+  }
+  /** A begeleider's tasks that an answer asks for (0091): ids, a kind and dates, never words. */
+  tasks: {
+    id: string
+    child_id: string
+    kind: TaskKind
+    gesprek_id: string
+    item_id: string
+    created_at: string
+    done_at: string | null
+    done_by: string | null
+  }
+  /** The actieplan and veiligheidsplan per child (0100), sealed; citations only, never answer words. */
+  plans: { child_id: string; kind: string; body_enc: string; updated_by: string; updated_at: string }
+  /** The content of a 6-weekly evaluation (0101), sealed. */
+  plan_evaluations: {
+    id: string
+    child_id: string
+    begeleider_id: string
+    held_on: string
+    body_enc: string
+    created_at: string
   }
 }

@@ -14,6 +14,8 @@ export const EVENT_COLUMNS = [
   'created_at',
   'actor_device',
   'item_id',
+  // Whether anyone but the child saw this event change their view (ADR 0050).
+  'shown',
 ] as const
 
 /** One gesprek write as the writer thread takes it (see server/gesprek/group-commit.ts). */
@@ -61,13 +63,13 @@ const commit = db.transaction((batch) => {
   })
   return conflicts
 })
-const touchOne = db.prepare('update device_tokens set last_seen_at = ? where token_hash = ?')
-const touch = db.transaction((at, hashes) => { for (const h of hashes) touchOne.run(at, h) })
+const touchOne = db.prepare('update device_tokens set last_seen_at = ? where token_hash = ? and (last_seen_at <= ? or last_seen_at > ?)')
+const touch = db.transaction((at, staleBefore, hashes) => { for (const h of hashes) touchOne.run(at, h, staleBefore, at) })
 parentPort.on('message', (m) => {
   // process.exit in a worker ends this thread only.
   if (m.close) { db.close(); process.exit(0) }
   try {
-    if (m.touch) { touch(m.touch.at, m.touch.hashes); return void parentPort.postMessage({ n: m.n, conflicts: [] }) }
+    if (m.touch) { touch(m.touch.at, m.touch.staleBefore, m.touch.hashes); return void parentPort.postMessage({ n: m.n, conflicts: [] }) }
     parentPort.postMessage({ n: m.n, conflicts: commit(m.batch) })
   }
   catch (err) { parentPort.postMessage({ n: m.n, error: String(err && err.code || 'internal') }) }
@@ -108,8 +110,8 @@ export class SqliteWriter {
    * Devices seen now (`last_seen_at`), in one transaction on this thread: on the main thread that
    * write's disk sync, and its wait for the write lock this thread holds, stopped every socket.
    */
-  async touchDevices(at: string, hashes: string[]): Promise<void> {
-    await this.ask({ touch: { at, hashes } })
+  async touchDevices(at: string, staleBefore: string, hashes: string[]): Promise<void> {
+    await this.ask({ touch: { at, staleBefore, hashes } })
   }
 
   private ask(message: object): Promise<number[]> {

@@ -1,4 +1,4 @@
-import type { CadenceItem } from '../../dialogs/contract/workspace'
+import type { CadenceItem, Living } from '../../dialogs/contract/workspace'
 
 const DAY = 24 * 60 * 60_000
 
@@ -15,14 +15,28 @@ export const CADENCE = {
   fase1: { everyMs: 42 * DAY, dueWindowMs: 7 * DAY },
 } as const
 
+/**
+ * Ambulant guidance (the family at home [000:381-387]): the method's minimums are the same (they are
+ * not written per setting [000:430-434]), but a kind-gesprek is a home visit to plan with the family,
+ * so its reminder opens a week ahead instead of three days (docs/decisions/0060-living-situation.md).
+ */
+export const AMBULANT_CADENCE = {
+  ...CADENCE,
+  gesprek: { everyMs: 14 * DAY, dueWindowMs: 7 * DAY },
+  evaluatie: { everyMs: 42 * DAY, dueWindowMs: 10 * DAY },
+} as const
+
+export const cadenceFor = (living: Living) => (living === 'ambulant' ? AMBULANT_CADENCE : CADENCE)
+
 export function cadenceItem(
   kind: keyof typeof CADENCE,
   now: number,
   last: string | null,
   /** Where the clock starts when nothing happened yet: the child's intake. */
   startedAt: string,
+  living: Living = 'residentieel',
 ): CadenceItem {
-  const { everyMs, dueWindowMs } = CADENCE[kind]
+  const { everyMs, dueWindowMs } = cadenceFor(living)[kind]
   const from = Date.parse(last ?? startedAt)
   const due = from + everyMs
   const status = now > due ? 'overdue' : now >= due - dueWindowMs ? 'due' : 'ok'

@@ -8,6 +8,7 @@ import { newId } from '../ids'
 import { lastHeld } from '../method/records'
 import { noon } from '../method/rhythm'
 import { cadenceItem, fase1Limit } from './cadence'
+import { openTaskCounts } from './tasks'
 
 /** The children of the begeleider's own team (organisation + team scoped), with their cadence. */
 export async function caseloadCards(
@@ -51,6 +52,7 @@ export async function caseloadCards(
     .where('child_id', 'in', ids)
     .groupBy('child_id')
     .execute()
+  const openTasks = await openTaskCounts(deps, ids)
   const lastOudergesprek = await lastHeld(deps, ids, 'oudergesprek')
   const gesprekBy = new Map(lastGesprek.map((r) => [r.child_id, r]))
   const evalBy = new Map(lastEvaluation.map((r) => [r.child_id, r.last]))
@@ -69,11 +71,12 @@ export async function caseloadCards(
       mine: r.begeleider_id === p.begeleiderId,
       createdAt: r.created_at,
       gesprekCount: Number(g?.n ?? 0),
+      openTasks: openTasks.get(r.id) ?? 0,
       cadence: {
-        gesprek: cadenceItem('gesprek', now, g?.last ?? null, r.created_at),
+        gesprek: cadenceItem('gesprek', now, g?.last ?? null, r.created_at, r.living),
         oudergesprek: cadenceItem('oudergesprek', now, noon(lastOudergesprek.get(r.id)), r.created_at),
         // held_on is a day; read it as noon UTC so a time zone never moves it to the day before.
-        evaluatie: cadenceItem('evaluatie', now, lastEval ? `${lastEval}T12:00:00.000Z` : null, r.created_at),
+        evaluatie: cadenceItem('evaluatie', now, lastEval ? `${lastEval}T12:00:00.000Z` : null, r.created_at, r.living),
         fase1: fase1Limit(now, r.phase, r.created_at),
       },
     }

@@ -13,6 +13,23 @@ const load = (lng: string) =>
   }
 
 describe('deelafspraak texts', () => {
+  it('nl: "Begeleider vertelt het aan …" in every band (never "vertelt het mijn ouder")', () => {
+    const texts = load('nl')
+    for (const band of new Set(AgeBand.options.map(shareBand)))
+      expect((texts.band[band]!.label as Record<string, string>)['begeleider-vertelt'], band).toMatch(
+        /^Begeleider vertelt het aan /,
+      )
+  })
+
+  // The child's receipt names the person by name and role; an admin is a begeleider who also runs the
+  // app, never a "beheerder" or "administrator" (a word a child cannot place).
+  for (const lng of ['nl', 'en', 'ar', 'tr', 'pl', 'uk', 'ti', 'fa'])
+    it(`${lng}: the receipt calls an admin a begeleider, never "beheerder"`, () => {
+      const { role } = load(lng).receipt
+      expect(role.admin).toContain(role.begeleider!)
+      expect(role.admin).not.toMatch(/beheerder|administrator|admin/i)
+    })
+
   it('maps every age band onto under 12, 12-15 or 16+', () => {
     expect(AgeBand.options.map(shareBand)).toEqual(['onder-12', 'onder-12', 'onder-12', '12-15', '16-plus'])
   })

@@ -69,7 +69,14 @@ describe.runIf(hasBrowser)('browser: beheer, inzage, closing a trajectory, erasu
       dialogs.push(d.type())
       void d.dismiss()
     })
+    // A fresh browser on the login page logs no error: "not logged in" is an answer, not a 401.
+    const consoleErrors: string[] = []
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text())
+    })
     await page.goto(`${server.url}/begeleider`)
+    await page.getByLabel('Gebruikersnaam').waitFor()
+    expect(consoleErrors).toEqual([])
     await page.getByLabel('Gebruikersnaam').fill('admin-a')
     await page.getByLabel('Wachtwoord').fill('correct horse battery')
     await page.getByRole('button', { name: 'Inloggen' }).click()
@@ -77,6 +84,18 @@ describe.runIf(hasBrowser)('browser: beheer, inzage, closing a trajectory, erasu
     await page.goto(`${server.url}/begeleider/beheer`)
     await page.getByRole('heading', { name: 'Beheer · Opvang A' }).waitFor()
     await expect.poll(() => page.getByTestId('beheer-child').count()).toBe(2)
+
+    // The admin's own row offers no Deactiveren (the server refuses it); another's row does.
+    const ownRow = page.getByRole('row').filter({ hasText: '@admin-a' })
+    await ownRow.getByRole('button', { name: 'Nieuw wachtwoord' }).waitFor()
+    expect(await ownRow.getByRole('button', { name: 'Deactiveren' }).count()).toBe(0)
+    expect(
+      await page.getByRole('row').filter({ hasText: '@sanne' }).getByRole('button', { name: 'Deactiveren' }).count(),
+    ).toBe(1)
+    // The name field says who sees it, without "hem"; the handover select is a real target.
+    await page.getByLabel("Naam voor collega's en kinderen").waitFor()
+    const moveSelect = childRow(page, 'Mo').locator('select')
+    expect((await moveSelect.boundingBox())!.height).toBeGreaterThanOrEqual(44)
 
     // Password: an inline form, the minimum said while typing, both fields must match.
     const sanneRow = page.getByRole('row').filter({ hasText: '@sanne' })

@@ -127,6 +127,8 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
   }
 
   const stored = async (gesprekId: string) => (await server.host.view(gesprekId, 'begeleider')).view
+  const receiptStatus = async (token: string) =>
+    (await fetch(`${server.url}/api/kind/receipt`, { headers: { authorization: `Bearer ${token}` } })).status
 
   /** The checks on one step, after it has opened (by join, Verder or Terug). */
   async function checkStep(
@@ -282,11 +284,48 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
     expect(await page.getByTestId('keepsake').textContent()).toContain('Mijn begeleider')
     expect(await page.getByTestId('keepsake').textContent()).toContain('Nog niet gekozen')
     expect(await page.getByRole('button', { name: 'Printen' }).count()).toBe(1)
+    const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('kg.kind')!) as { token: string }).token)
     await page.getByRole('button', { name: /^Klaar/ }).click()
     await expect.poll(async () => (await stored(gesprekId)).phase).toBe('afgerond')
-    // After Klaar the gesprek's devices end (ADR 0010): a tablet left on the table shows nothing of it.
-    await page.getByTestId('keepsake').waitFor({ state: 'detached' })
+    // After Klaar the gesprek's devices end (ADR 0010): the token opens nothing any more and the tab
+    // has forgotten it, but the keepsake stays on this screen, from memory, until the child closes it
+    // (ADR 0085).
+    await expect.poll(() => receiptStatus(token)).toBe(401)
+    await page.getByTestId('kept-closing').waitFor()
+    expect(await page.evaluate(() => sessionStorage.getItem('kg.kind'))).toBeNull()
+    expect(await page.getByTestId('keepsake').textContent()).toContain('Ik mis mijn kamer')
+    expect(await page.getByRole('button', { name: 'Printen' }).count()).toBe(1)
+    expect(await page.getByRole('button', { name: /^Klaar/ }).count()).toBe(0)
+    await page.screenshot({ path: `${SCREENSHOTS}/kind-keepsake-kept-360.png`, fullPage: true })
+    await page.getByRole('button', { name: 'Sluiten' }).click()
     await page.getByLabel('Code', { exact: true }).waitFor()
+    expect(await page.getByTestId('keepsake').count()).toBe(0)
+  }, 90_000)
+
+  it('a kept keepsake leaves a shared tablet by itself after ten quiet minutes, and a reload finds nothing', async () => {
+    const { gesprekId, code } = await start('Noor', '8-12', 'drie-huizen')
+    const page = await phonePage(PHONES[1]!)
+    await page.clock.install()
+    await page.goto(`${server.url}/kind`)
+    await page.getByLabel('Code', { exact: true }).fill(code)
+    await page.getByRole('button', { name: 'Beginnen' }).click()
+    await page.getByRole('button', { name: /^Verder( →)?$/ }).click()
+    await page.getByRole('button', { name: 'huisdier', exact: true }).click()
+    const count = (await stored(gesprekId)).step!.count
+    for (let i = 1; i < count - 1; i++) {
+      await page.getByRole('button', { name: /^Verder( →)?$/ }).click()
+      await expect.poll(async () => (await stored(gesprekId)).step?.index).toBe(i + 1)
+    }
+    await page.getByRole('button', { name: /^Klaar/ }).click()
+    await page.getByTestId('kept-closing').waitFor()
+    await page.clock.fastForward('09:00')
+    expect(await page.getByTestId('kept-closing').count()).toBe(1)
+    await page.clock.fastForward('01:30')
+    await page.getByLabel('Code', { exact: true }).waitFor()
+    expect(await page.getByTestId('keepsake').count()).toBe(0)
+    await page.reload()
+    await page.getByLabel('Code', { exact: true }).waitFor()
+    expect(await page.getByTestId('keepsake').count()).toBe(0)
   }, 90_000)
 
   for (const size of PHONES)
@@ -311,6 +350,15 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
       for (const toolId of ['mijn-kamer', 'mijn-netwerk', 'kamer-notities']) {
         const tile = page.locator('.kamer-tile').filter({ hasText: new RegExp(`^${kamerTitle(toolId)}`) })
         await tile.click()
+        if (toolId === 'kamer-notities') {
+          // One page, no step line: the heading focused at the top, Snel weg in reach.
+          await expect.poll(async () => (await layout(page, '.kamer-bar')).heading?.focused).toBe(true)
+          const l = await layout(page, '.kamer-bar')
+          expect(l.heading!.text).toBe('Notities')
+          expect(l.stepLine).toBe('')
+          for (const b of l.exits) expect(b.bottom, `notes: ${b.name}`).toBeLessThanOrEqual(size.height)
+          expect(l.exits.some((b) => /Snel weg/.test(b.name))).toBe(true)
+        }
         const count = await page.locator('.steps li').count()
         for (let i = 0; i < count; i++) {
           const stepId = await currentStepId(page, toolId, i)

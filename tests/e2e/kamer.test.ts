@@ -57,8 +57,13 @@ describe.runIf(hasBrowser)('browser: the jongere’s kamer', () => {
 
   async function openNotes(page: Page) {
     await page.getByRole('button', { name: /^Notities/ }).click()
-    await page.getByRole('button', { name: /Verder/ }).click()
+    // One page: no intro screen, no step line, straight to writing, the honest line under it.
+    await page.getByTestId('notes-about').waitFor()
     await page.getByRole('heading', { name: 'Notities' }).waitFor()
+    expect(await page.getByTestId('step-line').count()).toBe(0)
+    expect(await page.getByRole('button', { name: 'Terug', exact: true }).count()).toBe(0)
+    expect(await page.getByTestId('notes-about').textContent()).toContain('niet jouw schuld')
+    await shot(page, 'kamer-notes-phone')
   }
 
   async function addNote(page: Page, text: string) {
@@ -117,6 +122,10 @@ describe.runIf(hasBrowser)('browser: the jongere’s kamer', () => {
     // The begeleider: a quiet notice on another page, then exactly those two on the child's page.
     await begPage.goto(`${server.url}/begeleider`)
     await begPage.getByText('Nieuw gedeeld uit de kamer: Sam').waitFor()
+    // The caseload row counts what is new, in words.
+    await expect
+      .poll(() => begPage.getByTestId('child-row').filter({ hasText: 'Sam' }).getByTestId('kamer-new').textContent())
+      .toBe('2 nieuw uit de kamer')
     await shot(begPage, 'kamer-begeleider-notice-laptop')
     await begPage.getByRole('button', { name: 'Bekijk' }).click()
     const list = begPage.getByTestId('kamer-shared')

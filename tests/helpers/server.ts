@@ -9,6 +9,10 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../dialogs/c
 import { GesprekView } from '../../dialogs/contract/view'
 import { onGesprekView, ViewSeqs } from '../../client/net/join'
 import { createLogger } from '../../server/log'
+import { databaseFor } from './services'
+import { loadInstanceKey } from '../../server/crypto/keys'
+import { dialectOf, type Db } from '../../server/store/db'
+import { sql } from 'kysely'
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
@@ -26,15 +30,83 @@ export function captureLog() {
   return { lines, log: createLogger((l) => lines.push(l)) }
 }
 
-export type TestServer = RunningServer & { dataDir: string; stop: () => Promise<void> }
+export type TestServer = RunningServer & {
+  dataDir: string
+  /** The environment a CLI or server process needs to reach the same store (DATA_DIR, or PostgreSQL + Redis). */
+  env: Record<string, string>
+  stop: () => Promise<void>
+}
 
-/** A real server on port 0 with a real SQLite file in a temp folder. */
+/** The instance key test servers use on PostgreSQL (there is no key file there). */
+export const TEST_INSTANCE_KEY = Buffer.alloc(32, 7).toString('base64')
+
+/** Which store the tests run on: KG_STORE=postgres (with the global setup's servers) or SQLite. */
+export const onPostgres = () => Boolean(process.env.KG_TEST_PG_ADMIN_URL)
+
+/**
+ * Store options for a server on `dataDir`. On PostgreSQL a database of its own per data folder (a restart
+ * on the same folder finds the same database) and a Redis prefix of the same name.
+ */
+export async function storeOptionsFor(dataDir: string): Promise<Partial<ServerOptions>> {
+  const admin = process.env.KG_TEST_PG_ADMIN_URL
+  if (!admin) return {}
+  const databaseUrl = await databaseFor(admin, dataDir)
+  return {
+    databaseUrl,
+    instanceKey: TEST_INSTANCE_KEY,
+    redisUrl: process.env.KG_TEST_REDIS_URL,
+    redisPrefix: new URL(databaseUrl).pathname.slice(1),
+  }
+}
+
+/** The environment variables that select the same store as `store` does. */
+export function storeEnv(dataDir: string, store: Partial<ServerOptions>): Record<string, string> {
+  return {
+    DATA_DIR: dataDir,
+    ...(store.databaseUrl
+      ? {
+          DATABASE_URL: store.databaseUrl,
+          KINDGESPREK_KEY: store.instanceKey!,
+          REDIS_URL: store.redisUrl!,
+          REDIS_PREFIX: store.redisPrefix!,
+        }
+      : {}),
+  }
+}
+
+/** The instance key of a test server's store (the key file on SQLite, TEST_INSTANCE_KEY on PostgreSQL). */
+export function instanceKeyOf(server: { dataDir: string }): Buffer {
+  return onPostgres() ? Buffer.from(TEST_INSTANCE_KEY, 'base64') : loadInstanceKey(server.dataDir, undefined)
+}
+
+/**
+ * Everything the store holds, read through the store itself: every row of every table as text. A canary
+ * that shows up here was stored readable. (SQLite's file bytes, WAL and free pages included, are checked
+ * on top of this where the test is about the file.)
+ */
+export async function storedText(db: Db): Promise<string> {
+  const tables =
+    dialectOf(db) === 'postgres'
+      ? await sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db)
+      : await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db)
+  const out: string[] = []
+  for (const { name } of tables.rows) {
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db)
+    out.push(name, JSON.stringify(rows.rows))
+  }
+  return out.join('\n')
+}
+
+/** A real server on port 0 with a real SQLite file in a temp folder (or PostgreSQL + Redis: KG_STORE). */
 export async function startTestServer(opts: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDir()
-  const server = await startServer({ log: createLogger(() => undefined), ...opts, dataDir, port: 0 })
+  const store = opts.databaseUrl ? {} : await storeOptionsFor(dataDir)
+  const server = await startServer({ log: createLogger(() => undefined), ...store, ...opts, dataDir, port: 0 })
   return {
     ...server,
     dataDir,
+    env: storeEnv(dataDir, { ...store, ...opts }),
     stop: async () => {
       await server.close()
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true })

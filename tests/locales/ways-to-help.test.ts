@@ -36,7 +36,9 @@ describe('ways to help now', () => {
   it('is on every kamer screen a jongere sees alone', () => {
     const room = read('client/kamer/Room.tsx')
     const screens = [...room.matchAll(/screen\.name === '([a-z]+)'/g)].map((m) => m[1])
-    expect(new Set(screens)).toEqual(new Set(['safety', 'home', 'tool', 'share', 'receipt']))
+    expect(new Set(screens)).toEqual(new Set(['safety', 'home', 'tool', 'share', 'receipt', 'plan']))
+    // the jongere's veiligheidsplan (docs/plans.md): a safety screen, so the ways to help are beside it
+    expect(room.slice(room.indexOf("screen.name === 'plan'"))).toContain('<WaysToHelp')
     // home: in Room itself; safety: the SafetyNote page
     expect(room.slice(room.indexOf("screen.name === 'home'"), room.indexOf("screen.name === 'tool'"))).toContain(
       '<WaysToHelp',

@@ -137,7 +137,9 @@ export class SimGesprek {
 
   /** Joins as the begeleider and compares the view with the stored log folded by hand. */
   async checkBegeleiderView(stored: StoredEvent[]): Promise<string[]> {
-    const ack = await emitAck(this.beg!, 'gesprek:join', { gesprekId: this.gesprekId })
+    // A check, not a timing claim: after a restart all gesprekken re-join at once (on PostgreSQL each join logs
+    // under the access-log lock), which on a busy machine takes longer than the helper's five seconds.
+    const ack = await emitAck(this.beg!, 'gesprek:join', { gesprekId: this.gesprekId }, 30_000)
     const tag = `gesprek ${this.index}`
     if (!ack.ok) return [`${tag}: begeleider join refused: ${ack.error}`]
     const view = ack.data.view as GesprekView

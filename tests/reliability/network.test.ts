@@ -131,16 +131,16 @@ describe(`network faults (NET_SEED=${SEED})`, () => {
       for (let tries = 0; s.ids.length > s.acked && tries < 20; tries++) await s.step(2000)
     }
 
-    const db = new DbReader(server.dataDir)
+    const db = await DbReader.open(server.dataDir)
     const problems: string[] = []
     for (const s of sims) {
-      const stored = db.events(s.gesprekId, s.childId)
+      const stored = await db.events(s.gesprekId, s.childId)
       problems.push(...s.checkStored(stored), ...(await s.checkBegeleiderView(stored)))
       if (stored.length !== s.acked)
         problems.push(`gesprek ${s.index}: ${stored.length} stored, ${s.acked} acked after healing`)
       s.disconnect()
     }
-    db.close()
+    await db.close()
     await proxy.close()
     const acked = sims.reduce((n, s) => n + s.acked, 0)
     console.log(JSON.stringify({ seed: SEED, acked, connections: proxy.tally }))
@@ -211,11 +211,11 @@ describe(`network faults (NET_SEED=${SEED})`, () => {
         proxy.heal()
         const drained = Date.now() + 60_000
         while (clients.some((c) => c.outbox.pending.length > 0) && Date.now() < drained) await sleep(100)
-        const db = new DbReader(s2.dataDir)
+        const db = await DbReader.open(s2.dataDir)
         const problems: string[] = []
         for (const [i, c] of clients.entries()) {
           if (c.outbox.pending.length > 0) problems.push(`client ${i}: ${c.outbox.pending.length} never sent`)
-          const stored = db.events(c.gesprekId, c.childId)
+          const stored = await db.events(c.gesprekId, c.childId)
           const ids = stored.map((e) => e.clientMsgId)
           if (new Set(ids).size !== ids.length) problems.push(`client ${i}: a command stored twice`)
           if (stored.length !== c.sent.length)
@@ -225,7 +225,7 @@ describe(`network faults (NET_SEED=${SEED})`, () => {
           })
           c.socket.disconnect()
         }
-        db.close()
+        await db.close()
         await proxy.close()
         console.log(JSON.stringify({ seed: SEED, outboxCommands: n, connections: proxy.tally }))
         expect(problems, `seed ${SEED}`).toEqual([])

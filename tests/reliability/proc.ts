@@ -1,4 +1,3 @@
-import Sqlite from 'better-sqlite3'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { build } from 'esbuild'
 import { mkdirSync, rmSync } from 'node:fs'
@@ -6,6 +5,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ChildKeys, loadInstanceKey } from '../../server/crypto/keys'
 import { open } from '../../server/crypto/seal'
+import { openStore, type Db } from '../../server/store/db'
+import { storeOptionsFor } from '../helpers/server'
 import type { GesprekEvent } from '../../dialogs/framework/events'
 
 const LAUNCHER = fileURLToPath(new URL('./server-process.ts', import.meta.url))
@@ -50,8 +51,18 @@ export async function spawnServer(
   dataDir: string,
   opts: { port?: number; env?: Record<string, string> } = {},
 ): Promise<ServerProc> {
+  const store = await storeOptionsFor(dataDir)
+  // KG_STORE=postgres: the same database (and Redis prefix) for the same folder, across restarts.
+  const storeEnv: Record<string, string> = store.databaseUrl
+    ? {
+        DATABASE_URL: store.databaseUrl,
+        KINDGESPREK_KEY: store.instanceKey!,
+        REDIS_URL: store.redisUrl!,
+        REDIS_PREFIX: store.redisPrefix!,
+      }
+    : {}
   const proc = spawn(process.execPath, [await launcherBundle()], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(opts.port ?? 0), ...opts.env },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(opts.port ?? 0), ...storeEnv, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const stderr: string[] = []
@@ -86,26 +97,36 @@ export async function spawnServer(
 export type StoredEvent = { seq: number; clientMsgId: string; event: GesprekEvent }
 
 /**
- * Reads a gesprek's event log straight from the SQLite file and decrypts it with the instance key,
- * as an independent check of what the server says (a second process, WAL readers allowed).
+ * Reads a gesprek's event log through a store of its own (the product's openStore, a second connection
+ * to the same SQLite file or PostgreSQL database) and decrypts it with the instance key, as an independent
+ * check of what the server says.
  */
 export class DbReader {
-  private db: Sqlite.Database
-  private keys: ChildKeys
-  constructor(dataDir: string) {
-    this.db = new Sqlite(join(dataDir, 'kindgesprek.sqlite'), { fileMustExist: true })
-    this.db.pragma('busy_timeout = 5000')
-    this.keys = new ChildKeys(loadInstanceKey(dataDir, undefined))
+  private constructor(
+    private readonly db: Db,
+    private readonly keys: ChildKeys,
+  ) {}
+
+  static async open(dataDir: string, given?: { databaseUrl: string; instanceKey: string }): Promise<DbReader> {
+    const store = given ?? (await storeOptionsFor(dataDir))
+    const db = await openStore({ dataDir, databaseUrl: store.databaseUrl })
+    const key = store.instanceKey ? Buffer.from(store.instanceKey, 'base64') : loadInstanceKey(dataDir, undefined)
+    return new DbReader(db, new ChildKeys(key))
   }
 
-  events(gesprekId: string, childId: string): StoredEvent[] {
-    const wrapped = this.db.prepare('select key_wrapped from children where id = ?').get(childId) as {
-      key_wrapped: string
-    }
-    const key = this.keys.unwrap(childId, wrapped.key_wrapped)
-    const rows = this.db
-      .prepare('select seq, client_msg_id, event_enc from gesprek_events where gesprek_id = ? order by seq')
-      .all(gesprekId) as { seq: number; client_msg_id: string; event_enc: string }[]
+  async events(gesprekId: string, childId: string): Promise<StoredEvent[]> {
+    const child = await this.db
+      .selectFrom('children')
+      .select('key_wrapped')
+      .where('id', '=', childId)
+      .executeTakeFirstOrThrow()
+    const key = this.keys.unwrap(childId, child.key_wrapped)
+    const rows = await this.db
+      .selectFrom('gesprek_events')
+      .select(['seq', 'client_msg_id', 'event_enc'])
+      .where('gesprek_id', '=', gesprekId)
+      .orderBy('seq')
+      .execute()
     return rows.map((r) => ({
       seq: r.seq,
       clientMsgId: r.client_msg_id,
@@ -113,8 +134,8 @@ export class DbReader {
     }))
   }
 
-  close() {
-    this.db.close()
+  close(): Promise<void> {
+    return this.db.destroy()
   }
 }
 

@@ -15,10 +15,22 @@ const dataDir = process.env.DATA_DIR
 if (!dataDir) throw new Error('DATA_DIR is required')
 // Log lines go to stderr as JSON, so a test can grep them for answer text (docs/security.md); info is left out to keep runs quiet.
 const log = createLogger((l) => process.stderr.write(l + '\n'), process.env.LOG_INFO !== '1')
-const server = await startServer({ dataDir, port: Number(process.env.PORT ?? 0), log })
+const server = await startServer({
+  dataDir,
+  port: Number(process.env.PORT ?? 0),
+  log,
+  databaseUrl: process.env.DATABASE_URL,
+  instanceKey: process.env.KINDGESPREK_KEY || undefined,
+  redisUrl: process.env.REDIS_URL,
+  redisPrefix: process.env.REDIS_PREFIX,
+  ...(process.env.RETENTION_EVERY_MS ? { retentionEveryMs: Number(process.env.RETENTION_EVERY_MS) } : {}),
+})
 
 export type SeedFile = {
   cookie: string
+  /** Sanne (team A1) and organisation A, for tests that act on the account. */
+  begeleiderId: string
+  organisationId: string
   /** Each with a begeleider session of its own: a session may hold only a few sockets at once. */
   gesprekken: { gesprekId: string; childId: string; token: string; cookie: string }[]
 }
@@ -45,7 +57,10 @@ if (n > 0) {
   }
   // A session of its own for the begeleider sockets, so the login rate limit never matters.
   const cookie = `kg_session=${await createSession(server.deps, ids.a1)}`
-  writeFileSync(process.env.SEED_OUT ?? `${dataDir}/seed.json`, JSON.stringify({ cookie, gesprekken }))
+  writeFileSync(
+    process.env.SEED_OUT ?? `${dataDir}/seed.json`,
+    JSON.stringify({ cookie, begeleiderId: ids.a1, organisationId: ids.a.organisationId, gesprekken }),
+  )
 }
 
 process.stdout.write(`LISTENING ${server.port}\n`)

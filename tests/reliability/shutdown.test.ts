@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/server'
 import { SimGesprek } from './model'
-import { DbReader, sleep, spawnServer, type ServerProc } from './proc'
+import { DbReader, sleep, spawnServer, until, type ServerProc } from './proc'
 import type { SeedFile } from './server-process'
 
 /**
@@ -42,7 +42,9 @@ describe('graceful shutdown', () => {
         if (r === 'retry') await sleep(20)
       }
     })
-    await sleep(400)
+    // Load first (a condition, not a fixed sleep: PostgreSQL on a busy machine takes longer to warm up).
+    await until(() => sims.reduce((n, s) => n + s.acked, 0) >= 40, 30_000, 'load before the SIGTERM')
+    await sleep(100)
     const inFlight = sims.filter((s) => s.inFlight).length
     sigtermAt = Date.now()
     first.proc.kill('SIGTERM')
@@ -61,13 +63,13 @@ describe('graceful shutdown', () => {
     const second = await spawnServer(dataDir)
     procs.push(second)
     await Promise.all(sims.map((s) => s.connect(second.url, seed.gesprekken[s.index]!.cookie)))
-    const db = new DbReader(dataDir)
+    const db = await DbReader.open(dataDir)
     const problems: string[] = []
     for (const s of sims) {
-      const stored = db.events(s.gesprekId, s.childId)
+      const stored = await db.events(s.gesprekId, s.childId)
       problems.push(...s.checkStored(stored), ...(await s.checkBegeleiderView(stored)))
     }
-    db.close()
+    await db.close()
     expect(problems).toEqual([])
     expect(sims.reduce((n, s) => n + s.acked, 0)).toBeGreaterThan(20)
     for (const s of sims) s.disconnect()

@@ -50,6 +50,18 @@ describe('security headers', () => {
     }
   })
 
+  it('lets only the tool preview page be framed, and only by our own origin', async () => {
+    const server = await boot()
+    const anon = new HttpUser(server.url)
+    const preview = await anon.get('/begeleider/beheer/voorbeeld')
+    expect(preview.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    expect(preview.headers.get('content-security-policy')).toBe(
+      SNAPSHOT['content-security-policy'].replace("frame-ancestors 'none'", "frame-ancestors 'self'"),
+    )
+    for (const p of ['/begeleider/beheer', '/begeleider/beheer/voorbeeld/x', '/kind', '/api/tool-versions'])
+      expect((await anon.get(p)).headers.get('x-frame-options'), p).toBe('DENY')
+  })
+
   it('adds HSTS behind TLS, and Secure on the session cookie', async () => {
     const server = await boot(true)
     const res = await new HttpUser(server.url).get('/kind')

@@ -140,6 +140,19 @@ function bodyFor(route: string, child: string, loot: Loot[]): unknown {
   if (route === 'POST /api/kamer/gesprekken') return { toolId: 'kamer-notities' }
   if (route.endsWith('/move')) return { teamId: ids.a2Team, begeleiderId: ids.a2 }
   if (route.startsWith('PUT /api/workspace/children/:id') && !route.includes('draft')) return { nickname: 'Mo2' }
+  // Canary: a plan that cites an alleen-ik answer must be refused, so no screen or sheet can print it.
+  const secret = fx.secretItems.map(({ gesprekId, itemId }) => ({ gesprekId, itemId }))
+  if (route === 'PUT /api/plans/children/:id/actieplan')
+    return { goals: [{ id: 'goal-canary', text: 'doel', citations: secret }] }
+  if (route === 'PUT /api/plans/children/:id/veiligheidsplan')
+    return {
+      worries: [],
+      mustHappen: [],
+      whoDoesWhat: [],
+      citations: secret,
+      childVersion: [{ picture: 'home', text: 'kort' }],
+      agreements: [],
+    }
   return {}
 }
 
@@ -259,8 +272,36 @@ describe('insiders cannot read an alleen-ik answer or change a level (issue 17)'
     expect(tokens.some((t) => t.from.includes('/api/kamer/setup'))).toBe(true)
     expect(found.filter((s) => /kamer\/(setup|open)/.test(s.how))).toEqual([])
     // The kamer is sealed under the jongere's PIN: without it even the host reads none of its items.
+    const closed = await server.host.view(fx.kamerGesprek, 'kind')
+    expect(JSON.stringify(closed.view)).not.toContain('item-secret-k')
+    // Only a kamer token reaches the kamer's items: a moved level there came through the takeover.
+    // The table's calls (lock, re-invite) leave Sam's kamer closed; only the right name and PIN open it again.
+    const reopened = await new HttpUser(server.url).post('/api/kamer/open', {
+      name: 'de kamer van sam',
+      secret: 'een lange zin van sam',
+    })
+    expect(reopened.status).toBe(200)
     const { view } = await server.host.view(fx.kamerGesprek, 'kind')
-    expect(JSON.stringify(view)).not.toContain('item-secret-k')
+    expect(view.items.find((i) => i.id === 'item-secret-k')?.share).toBe('alleen-ik')
+  })
+
+  it('a plan citing an alleen-ik answer was refused, and no plan or sheet holds it', async () => {
+    const sanne = new HttpUser(server.url)
+    sanne.cookie = `kg_session=${await createSession(server.deps, ids.a1)}`
+    for (const kind of ['actieplan', 'veiligheidsplan']) {
+      const cited = await sanne.request(
+        'PUT',
+        `/api/plans/children/${fx.mo}/${kind}`,
+        bodyFor(`PUT /api/plans/children/:id/${kind}`, fx.mo, []),
+      )
+      expect(cited.body).toEqual({ error: 'citation_not_shared' })
+      for (const path of [`/api/plans/children/${fx.mo}/${kind}`, `/api/plans/children/${fx.mo}/${kind}/print`]) {
+        const res = await sanne.get(path)
+        expect(res.status).toBe(200)
+        expect(leaks(JSON.stringify(res.body))).toEqual([])
+        expect(JSON.stringify(res.body)).not.toContain('item-secret-g')
+      }
+    }
   })
 
   it('every private answer of the guided gesprek is still alleen-ik, and in no export', async () => {

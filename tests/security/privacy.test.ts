@@ -4,15 +4,20 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
 import { ChildKeys, loadInstanceKey } from '../../server/crypto/keys'
 import { open } from '../../server/crypto/seal'
 import { runRetention } from '../../server/jobs/retention'
+import { dialectOf, type Db } from '../../server/store/db'
 import {
   connected,
   emitAck,
   fakeClock,
   HttpUser,
+  instanceKeyOf,
   msgId,
+  onPostgres,
+  storedText,
   startGesprek,
   tempDir,
   type TestServer,
@@ -56,99 +61,142 @@ const fileHas = (file: string, needle: string) => {
   return [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')].some((b) => data.includes(b))
 }
 
+/** Tables whose foreign keys point at `parent`, asked of the store's own catalogue. */
+async function tablesReferencing(db: Db, parent: string): Promise<string[]> {
+  if (dialectOf(db) === 'postgres') {
+    const r = await sql<{ name: string }>`select distinct kcu.table_name as name
+      from information_schema.table_constraints tc
+      join information_schema.key_column_usage kcu on kcu.constraint_name = tc.constraint_name
+      join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name
+      where tc.constraint_type = 'FOREIGN KEY' and ccu.table_name = ${parent}`.execute(db)
+    return r.rows.map((x) => x.name)
+  }
+  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db)
+  const out: string[] = []
+  for (const { name } of tables.rows) {
+    const fks = await sql<{ table: string }>`select * from pragma_foreign_key_list(${name})`.execute(db)
+    if (fks.rows.some((f) => f.table === parent)) out.push(name)
+  }
+  return out
+}
+
+async function columnsOf(db: Db, table: string): Promise<string[]> {
+  const r =
+    dialectOf(db) === 'postgres'
+      ? await sql<{ name: string }>`select column_name as name from information_schema.columns
+          where table_schema = current_schema() and table_name = ${table}`.execute(db)
+      : await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)
+  return r.rows.map((c) => c.name)
+}
+
 describe('encryption at rest', () => {
-  it('never writes a canary answer to the SQLite file, its WAL or a backup; the backup is complete', async () => {
-    const { server, sanne } = await setup()
-    const g = await answerWithCanaries(server, sanne)
-    const db = join(server.dataDir, 'kindgesprek.sqlite')
-    // The positive control: the answers are really stored and readable through the server.
-    const { view } = await server.host.view(g.gesprekId, 'begeleider')
-    expect(JSON.stringify(view)).toContain(g.words[0])
-    expect(existsSync(`${db}-wal`)).toBe(true)
-    for (const w of g.words) {
-      expect(fileHas(db, w)).toBe(false)
-      expect(fileHas(`${db}-wal`, w)).toBe(false)
-    }
+  it(
+    'never stores a canary answer readable, in any table, file, WAL or backup; the backup is complete',
+    { timeout: 120_000 },
+    async () => {
+      const { server, sanne } = await setup()
+      const g = await answerWithCanaries(server, sanne)
+      // The positive control: the answers are really stored and readable through the server.
+      const { view } = await server.host.view(g.gesprekId, 'begeleider')
+      expect(JSON.stringify(view)).toContain(g.words[0])
+      const stored = await storedText(server.deps.db)
+      expect(stored).toContain(g.gesprekId)
+      for (const w of g.words) expect(stored).not.toContain(w)
 
-    // Online backup through the CLI, beside the running server.
-    const to = join(tempDir('kg-backup-'), 'copy.sqlite')
-    const out = await run(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'backup', '--to', to], {
-      env: { ...process.env, DATA_DIR: server.dataDir },
-    })
-    expect(JSON.parse(out.stdout).pages).toBeGreaterThan(0)
-    expect(statSync(to).mode & 0o777).toBe(0o600)
-    for (const w of g.words) expect(fileHas(to, w)).toBe(false)
-    // Refuses to overwrite.
-    await expect(
-      run(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'backup', '--to', to], {
-        env: { ...process.env, DATA_DIR: server.dataDir },
-      }),
-    ).rejects.toThrow()
+      const to = join(tempDir('kg-backup-'), 'copy.sqlite')
+      const backup = () =>
+        run(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'backup', '--to', to], {
+          env: { ...process.env, ...server.env },
+        })
+      if (onPostgres()) {
+        // PostgreSQL is backed up with pg_dump: the CLI says so, and makes no file of its own.
+        const refused = await backup().then(
+          () => null,
+          (err: { stderr: string }) => err,
+        )
+        expect(refused?.stderr).toContain('pg_dump')
+        expect(refused?.stderr).toContain('KINDGESPREK_KEY')
+        expect(existsSync(to)).toBe(false)
+        return
+      }
+      const db = join(server.dataDir, 'kindgesprek.sqlite')
+      expect(existsSync(`${db}-wal`)).toBe(true)
+      for (const w of g.words) {
+        expect(fileHas(db, w)).toBe(false)
+        expect(fileHas(`${db}-wal`, w)).toBe(false)
+      }
 
-    // The copy is whole: with the instance key (kept apart from backups) it opens to the canary.
-    const copy = new Sqlite(to, { readonly: true })
-    const child = copy.prepare('select key_wrapped from children where id = ?').get(g.childId) as {
-      key_wrapped: string
-    }
-    const key = new ChildKeys(loadInstanceKey(server.dataDir, undefined)).unwrap(g.childId, child.key_wrapped)
-    const rows = copy
-      .prepare('select seq, event_enc from gesprek_events where gesprek_id = ? order by seq')
-      .all(g.gesprekId) as {
-      seq: number
-      event_enc: string
-    }[]
-    copy.close()
-    expect(rows).toHaveLength(4)
-    expect(open(key, rows[1]!.event_enc, `${g.gesprekId}:2:event`)).toContain(g.words[0])
-  })
+      // Online backup through the CLI, beside the running server.
+      const out = await backup()
+      expect(JSON.parse(out.stdout).pages).toBeGreaterThan(0)
+      expect(statSync(to).mode & 0o777).toBe(0o600)
+      for (const w of g.words) expect(fileHas(to, w)).toBe(false)
+      // Refuses to overwrite.
+      await expect(backup()).rejects.toThrow()
+
+      // The copy is whole: with the instance key (kept apart from backups) it opens to the canary.
+      const copy = new Sqlite(to, { readonly: true })
+      const child = copy.prepare('select key_wrapped from children where id = ?').get(g.childId) as {
+        key_wrapped: string
+      }
+      const key = new ChildKeys(instanceKeyOf(server)).unwrap(g.childId, child.key_wrapped)
+      const rows = copy
+        .prepare('select seq, event_enc from gesprek_events where gesprek_id = ? order by seq')
+        .all(g.gesprekId) as {
+        seq: number
+        event_enc: string
+      }[]
+      copy.close()
+      expect(rows).toHaveLength(4)
+      expect(open(key, rows[1]!.event_enc, `${g.gesprekId}:2:event`)).toContain(g.words[0])
+    },
+  )
 
   it('crypto-shreds on erasure: the key and every row go, a stolen earlier copy of a row cannot be opened', async () => {
     const { server, sanne, admin } = await setup()
     const g = await answerWithCanaries(server, sanne)
-    const file = new Sqlite(join(server.dataDir, 'kindgesprek.sqlite'))
-    const sealed = file.prepare('select event_enc from gesprek_events where gesprek_id = ?').all(g.gesprekId) as {
-      event_enc: string
-    }[]
+    const db = server.deps.db
+    const sealed = await db
+      .selectFrom('gesprek_events')
+      .select('event_enc')
+      .where('gesprek_id', '=', g.gesprekId)
+      .execute()
     expect(sealed.length).toBe(4)
 
     const kidGone = new Promise<void>((resolve) => g.kid.once('disconnect', () => resolve()))
     expect((await admin.post(`/api/beheer/children/${g.childId}/erase`)).body).toEqual({ ok: true })
     await kidGone
 
-    const child = file
-      .prepare('select nickname, key_wrapped, closed_at from children where id = ?')
-      .get(g.childId) as Record<string, unknown>
+    const child = await db
+      .selectFrom('children')
+      .select(['nickname', 'key_wrapped', 'closed_at'])
+      .where('id', '=', g.childId)
+      .executeTakeFirstOrThrow()
     expect(child).toMatchObject({ nickname: '', key_wrapped: null })
     expect(child.closed_at).not.toBeNull()
     // Every table that points at the child (found through its foreign keys) is empty for them.
-    const fkTables = (file.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[])
-      .map((t) => t.name)
-      .filter((t) =>
-        (file.prepare('select * from pragma_foreign_key_list(?)').all(t) as { table: string }[]).some(
-          (f) => f.table === 'children',
-        ),
-      )
+    const fkTables = await tablesReferencing(db, 'children')
     expect(fkTables).toContain('gesprekken')
     for (const t of fkTables) {
-      const cols = (file.prepare('select name from pragma_table_info(?)').all(t) as { name: string }[]).map(
-        (c) => c.name,
-      )
-      if (cols.includes('child_id'))
-        expect(file.prepare(`select count(*) n from "${t}" where child_id = ?`).get(g.childId)).toEqual({ n: 0 })
+      if (!(await columnsOf(db, t)).includes('child_id')) continue
+      const n = await sql<{
+        n: number
+      }>`select count(*) as n from ${sql.table(t)} where child_id = ${g.childId}`.execute(db)
+      expect(Number(n.rows[0]!.n), t).toBe(0)
     }
-    expect(file.prepare('select count(*) n from gesprek_events where gesprek_id = ?').get(g.gesprekId)).toEqual({
-      n: 0,
-    })
+    const left = await db.selectFrom('gesprek_events').select('id').where('gesprek_id', '=', g.gesprekId).execute()
+    expect(left).toEqual([])
 
     // A row copied before the erasure: the instance key alone does not open it, and no child key is left.
-    const instance = loadInstanceKey(server.dataDir, undefined)
+    const instance = instanceKeyOf(server)
     expect(() => open(instance, sealed[1]!.event_enc, `${g.gesprekId}:2:event`)).toThrow()
     expect(() => new ChildKeys(instance).unwrap(g.childId, null)).toThrow()
-    // secure_delete: after a checkpoint not even the ciphertext lingers in the file.
-    file.pragma('wal_checkpoint(TRUNCATE)')
-    file.close()
-    const bytes = readFileSync(join(server.dataDir, 'kindgesprek.sqlite'))
-    for (const s of sealed) expect(bytes.includes(Buffer.from(s.event_enc.slice(3, 40)))).toBe(false)
+    if (!onPostgres()) {
+      // secure_delete: after a checkpoint not even the ciphertext lingers in the SQLite file.
+      await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db)
+      const bytes = readFileSync(join(server.dataDir, 'kindgesprek.sqlite'))
+      for (const s of sealed) expect(bytes.includes(Buffer.from(s.event_enc.slice(3, 40)))).toBe(false)
+    }
 
     // The server itself can no longer reach the data, and the child's device is out.
     expect((await sanne.get(`/api/gesprekken/${g.gesprekId}`)).status).toBe(404)
@@ -197,12 +245,12 @@ describe('inzage and erasure are for an admin of the same organisation (AVG art.
     expect(JSON.stringify(log)).not.toContain(g.words[0])
   })
 
-  it('exports and erases from the CLI too', async () => {
+  it('exports and erases from the CLI too', { timeout: 120_000 }, async () => {
     const { server, ids, sanne } = await setup()
     const g = await answerWithCanaries(server, sanne)
     const cli = (...args: string[]) =>
       run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
-        env: { ...process.env, DATA_DIR: server.dataDir },
+        env: { ...process.env, ...server.env },
       })
     const exported = JSON.parse(
       (await cli('export-child', '--organisation-id', ids.a.organisationId, '--child-id', g.childId)).stdout,
@@ -273,18 +321,22 @@ describe('instance key rotation', () => {
     const dataDir = tempDir('kg-rotate-')
     const { server, sanne } = await setup({ dataDir })
     const g = await answerWithCanaries(server, sanne)
-    const oldKey = loadInstanceKey(dataDir, undefined)
+    const oldKey = instanceKeyOf(server)
+    // On PostgreSQL the key lives in the environment: the CLI prints the new one for the secrets store.
+    const env = onPostgres() ? server.env : { DATA_DIR: dataDir, KINDGESPREK_KEY: '' }
     await stopAll()
 
     const out = await run(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'rotate-key'], {
-      env: { ...process.env, DATA_DIR: dataDir, KINDGESPREK_KEY: '' },
+      env: { ...process.env, ...env },
     })
-    expect(JSON.parse(out.stdout).rewrapped).toBeGreaterThanOrEqual(1)
-    const newKey = loadInstanceKey(dataDir, undefined)
+    expect(JSON.parse(out.stdout.split('\n')[0]!).rewrapped).toBeGreaterThanOrEqual(1)
+    const printed = /new KINDGESPREK_KEY=(\S+)/.exec(out.stdout)?.[1]
+    expect(Boolean(printed)).toBe(onPostgres())
+    const newKey = printed ? Buffer.from(printed, 'base64') : loadInstanceKey(dataDir, undefined)
     expect(newKey.equals(oldKey)).toBe(false)
     expect(existsSync(join(dataDir, 'instance.key.next'))).toBe(false)
 
-    const again = await start({ dataDir, retentionDays: false })
+    const again = await start({ dataDir, retentionDays: false, ...(printed ? { instanceKey: printed } : {}) })
     const { view } = await again.host.view(g.gesprekId, 'begeleider')
     expect(JSON.stringify(view)).toContain(g.words[0])
     const row = await again.deps.db

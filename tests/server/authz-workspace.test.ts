@@ -147,6 +147,15 @@ describe('team-wide routes are scoped to the caller', () => {
     for (const who of ['sanne', 'joris', 'adminB'] as const)
       expect((await users[who].get('/api/auth/me')).status).toBe(200)
   })
+
+  it('session answers "not logged in" without a 401, and names who is', async () => {
+    const none = await users.none.get('/api/auth/session')
+    expect(none.status).toBe(200)
+    expect(none.body).toEqual({ me: null })
+    const sanne = await users.sanne.get('/api/auth/session')
+    expect(sanne.status).toBe(200)
+    expect((sanne.body as { me: { displayName: string } }).me.displayName).toBe('Sanne')
+  })
 })
 
 describe('beheer: admins of the own organisation only', () => {

@@ -66,7 +66,7 @@ describe('when a right ends, every open view ends within a second', () => {
     await run(
       'npx',
       ['tsx', 'server/cli.ts', 'deactivate', '--organisation-id', ids.a.organisationId, '--begeleider-id', ids.a1],
-      { env: { ...process.env, DATA_DIR: server.dataDir } },
+      { env: { ...process.env, ...server.env } },
     )
     const cliDone = Date.now()
     const { ms } = await end.within(cliDone)

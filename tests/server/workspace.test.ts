@@ -6,7 +6,16 @@ import type { Person } from '../../dialogs/framework/items'
 import type { CaseloadChild, HistoryOut, OudergesprekOut } from '../../dialogs/contract/workspace'
 import { cadenceItem } from '../../server/workspace/cadence'
 import { buildHistory } from '../../server/workspace/history'
-import { connected, emitAck, fakeClock, HttpUser, msgId, startGesprek, type TestSocket } from '../helpers/server'
+import {
+  connected,
+  emitAck,
+  fakeClock,
+  HttpUser,
+  msgId,
+  startGesprek,
+  storedText,
+  type TestSocket,
+} from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
 const DAY = 24 * 60 * 60_000
@@ -197,6 +206,7 @@ describe('the parent who did not come along', () => {
     })
     expect(second.body.current).toMatchObject({ agreedOn: '2026-11-15', recordedBy: 'Sanne' })
     expect(second.body.earlier[0].text).toContain(canary)
+    expect(await storedText(server.deps.db)).not.toContain(canary)
     await server.close()
     for (const f of readdirSync(server.dataDir).filter((n) => n.startsWith('kindgesprek.sqlite')))
       expect(readFileSync(join(server.dataDir, f)).includes(canary), f).toBe(false)

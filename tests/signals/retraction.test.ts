@@ -38,7 +38,10 @@ describe('retraction', () => {
     const NOTE = 'Zorg besproken met Anna uit het team'
     expect((await send(kind, { type: 'nav.next' })).ok).toBe(true)
     expect((await send(kind, { type: 'item.add', item: { id: 'item-retract-01', text: CANARY } })).ok).toBe(true)
-    expect((await send(beg, { type: 'worry.mark', itemId: 'item-retract-01', on: true })).ok).toBe(true)
+    // The time of the mark is the server's: a client's own value is replaced.
+    const markedFrom = Date.now()
+    const mark = { type: 'worry.mark', itemId: 'item-retract-01', on: true, at: '2000-01-01T00:00:00.000Z' }
+    expect((await send(beg, mark)).ok).toBe(true)
     expect(
       (await send(beg, { type: 'note.add', note: { id: 'note-retract-01', text: NOTE, itemId: 'item-retract-01' } }))
         .ok,
@@ -50,7 +53,10 @@ describe('retraction', () => {
     const view: GesprekView = 'view' in page ? page.view : page
     expect(view.items).toEqual([])
     expect(view.notes).toEqual([{ id: 'note-retract-01', text: NOTE, takenBack: true }])
-    expect(view.traces).toEqual([{ stepId: 'huis-goed', worry: true }])
+    // "Zorg gemarkeerd op [datum]": the fact and its day, in the begeleider's words.
+    expect(view.traces).toEqual([{ stepId: 'huis-goed', worry: true, at: expect.any(String) }])
+    expect(Date.parse(view.traces![0]!.at!)).toBeGreaterThanOrEqual(markedFrom - 1000)
+    expect(Date.parse(view.traces![0]!.at!)).toBeLessThanOrEqual(Date.now())
     expect(JSON.stringify(page)).not.toContain(CANARY)
     // The live socket view agrees, and carries no canary either.
     await expect.poll(() => begView?.items.length).toBe(0)

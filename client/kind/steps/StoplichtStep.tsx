@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { OWN_SUBJECT } from '../../../dialogs/framework/build'
+import { OWN_SUBJECT } from '../../../dialogs/framework/items'
 import type { Colour } from '../../../dialogs/framework/items'
 import { newMsgId } from '../../net/outbox'
 import { DrawingView } from '../../ui/DrawingView'
@@ -12,6 +12,7 @@ import { ItemComposer } from './ItemComposer'
 import { drawsBand, registerT } from './register'
 import { stepItems, type ShownItem } from './step-items'
 import type { StepProps } from './types'
+import { stepPrompts } from '../../../dialogs/framework/prompts'
 
 /** Green first when reading left to right: the calm choice is the first one the eye meets. */
 const CHOICE_ORDER: readonly Colour[] = ['groen', 'oranje', 'rood']
@@ -117,7 +118,7 @@ export function StoplichtStep({ view, step, send, pending, t: toolT }: StepProps
         </div>
       </div>
       <ul className="stoplicht-list">
-        {(step.prompts ?? []).map((subject) =>
+        {stepPrompts(step, view.living).map((subject) =>
           row(
             items.find((i) => i.subject === subject),
             subject,

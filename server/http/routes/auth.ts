@@ -1,13 +1,21 @@
 import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { CodedError } from '../../../dialogs/contract/errors'
-import { LoginBody, SessionsOut, type Me } from '../../../dialogs/contract/http'
+import {
+  BegeleiderPicture,
+  LoginBody,
+  MyPictureBody,
+  SessionsOut,
+  type Me,
+  type SessionOut,
+} from '../../../dialogs/contract/http'
 import { accountTryFailed, accountTrySucceeded, addressHasFailed, admitAccountTry, LOGIN_RULE } from '../../auth/limits'
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../../auth/passwords'
 import { createSession, endAllSessions, endSession, SESSION_ABSOLUTE_MS, sessionCookieName } from '../../auth/sessions'
 import type { Deps } from '../../deps'
 import { body, clientIp, requireBegeleider, type Env } from '../context'
 import type { Hooks } from '../hooks'
+import type { BegeleiderPrincipal } from '../../auth/principal'
 
 export function authRoutes(deps: Deps, hooks: Hooks) {
   // Per address, per username and per pair, with backoff instead of a lockout (server/auth/limits.ts).
@@ -97,26 +105,43 @@ export function authRoutes(deps: Deps, hooks: Hooks) {
         deps.log.info('other sessions ended', { begeleider: p.begeleiderId, count: others.length })
         return c.json({ ok: true, ended: others.length })
       })
-      .get('/me', async (c) => {
+      // The picture children see beside this begeleider's name; only the begeleider sets their own.
+      .put('/me/picture', async (c) => {
         const p = await requireBegeleider(c)
-        const org = await deps.db
-          .selectFrom('organisations')
-          .select('name')
-          .where('id', '=', p.organisationId)
-          .executeTakeFirstOrThrow()
-        const team = await deps.db
-          .selectFrom('teams')
-          .select('name')
-          .where('id', '=', p.teamId)
-          .executeTakeFirstOrThrow()
-        const me: Me = {
-          id: p.begeleiderId,
-          displayName: p.displayName,
-          role: p.admin ? 'admin' : 'begeleider',
-          organisation: org.name,
-          team: team.name,
-        }
-        return c.json(me)
+        const { picture } = await body(c, MyPictureBody)
+        await deps.db.updateTable('begeleiders').set({ picture }).where('id', '=', p.begeleiderId).execute()
+        return c.json({ picture })
+      })
+      .get('/me', async (c) => c.json(await meOf(await requireBegeleider(c))))
+      // The login page asks this first: "not logged in" is an answer (200, me: null), not an error, so a
+      // fresh browser's console stays clean.
+      .get('/session', async (c) => {
+        const p = await requireBegeleider(c).catch(() => null)
+        const out: SessionOut = { me: p ? await meOf(p) : null }
+        return c.json(out)
       })
   )
+
+  async function meOf(p: BegeleiderPrincipal): Promise<Me> {
+    const org = await deps.db
+      .selectFrom('organisations')
+      .select('name')
+      .where('id', '=', p.organisationId)
+      .executeTakeFirstOrThrow()
+    const team = await deps.db.selectFrom('teams').select('name').where('id', '=', p.teamId).executeTakeFirstOrThrow()
+    const mine = await deps.db
+      .selectFrom('begeleiders')
+      .select('picture')
+      .where('id', '=', p.begeleiderId)
+      .executeTakeFirst()
+    const picture = BegeleiderPicture.safeParse(mine?.picture)
+    return {
+      id: p.begeleiderId,
+      displayName: p.displayName,
+      picture: picture.success ? picture.data : null,
+      role: p.admin ? 'admin' : 'begeleider',
+      organisation: org.name,
+      team: team.name,
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { Hono } from 'hono'
 import { NewChildBody, type ChildSummary, type GesprekSummary } from '../../../dialogs/contract/http'
 import type { AgeBand } from '../../../dialogs/contract/ids'
@@ -67,10 +68,19 @@ export function childrenRoutes(deps: Deps) {
       const child = await childForBegeleider(deps, p, c.req.param('id'))
       const rows = await deps.db
         .selectFrom('gesprekken')
-        .select(['id', 'child_id', 'tool_id', 'created_at', 'seq', 'phase', 'setting'])
+        .select(['id', 'child_id', 'tool_id', 'created_at', 'phase', 'setting'])
+        // The begeleider's seq, not the gesprek's: it counts only changes they could see (ADR 0050).
+        .select((eb) =>
+          eb
+            .selectFrom('gesprek_events')
+            .select(sql<number>`count(*)`.as('n'))
+            .whereRef('gesprek_events.gesprek_id', '=', 'gesprekken.id')
+            .where((w) => w.or([w('shown', 'is', null), w('shown', '<>', 0)]))
+            .as('seq'),
+        )
         .where('child_id', '=', child.id)
         .orderBy('created_at', 'desc')
         .execute()
-      return c.json(rows.map(gesprekSummary))
+      return c.json(rows.map((r) => gesprekSummary({ ...r, seq: Number(r.seq ?? 0) })))
     })
 }

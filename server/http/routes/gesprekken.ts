@@ -42,7 +42,14 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
       const ageBand = child.age_band
       if (!tool || !tool.ageBands.includes(ageBand) || !tool.settings.includes('begeleid'))
         throw new CodedError('not_allowed_now', 400)
-      const id = await host.create({ childId: child.id, toolId: tool.id, setting: 'begeleid', ageBand })
+      // The living situation is fixed now: the Stoplicht's places stay what they were when it started.
+      const id = await host.create({
+        childId: child.id,
+        toolId: tool.id,
+        setting: 'begeleid',
+        ageBand,
+        living: child.living,
+      })
       const row = await gesprekFor(deps, p, id)
       // The 0-4 observation is done by the begeleider alone: no child device joins it.
       const join = tool.operator === 'kind' ? await joinCodeOut(deps, c, id, p.begeleiderId, input.lang) : null

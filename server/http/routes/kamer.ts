@@ -3,7 +3,7 @@ import QRCode from 'qrcode'
 import { CATALOG } from '../../../dialogs/catalog'
 import { CodedError } from '../../../dialogs/contract/errors'
 import type { JoinCodeOut } from '../../../dialogs/contract/http'
-import type { AgeBand } from '../../../dialogs/contract/ids'
+import type { AgeBand, Living } from '../../../dialogs/contract/ids'
 import {
   KamerInviteCheckBody,
   KamerOpenBody,
@@ -37,6 +37,7 @@ import { iso } from '../../clock'
 import type { Deps } from '../../deps'
 import type { GesprekHost } from '../../gesprek/host'
 import { hashToken } from '../../ids'
+import { LOCKS, withKeyedLock } from '../../store/locks'
 import { body, clientIp, requireBegeleider, type Ctx, type Env } from '../context'
 import type { Hooks } from '../hooks'
 import { publicOrigin } from '../security'
@@ -114,10 +115,15 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
    * A new kamer gesprek, sealed under the open kamer's key (docs/kamer.md), with the begeleider's copy
    * (empty at first) written before anyone can see the gesprek.
    */
-  async function createSealed(p: KamerPrincipal & { kamerId: string }, toolId: string, ageBand: AgeBand) {
+  async function createSealed(
+    p: KamerPrincipal & { kamerId: string },
+    toolId: string,
+    ageBand: AgeBand,
+    living: Living,
+  ) {
     const key = deps.kamerKeys.get(p.kamerId)
     if (!key) throw new CodedError('session_expired', 401)
-    const id = await host.create({ childId: p.childId, toolId, setting: 'kamer', ageBand, sealWith: key })
+    const id = await host.create({ childId: p.childId, toolId, setting: 'kamer', ageBand, living, sealWith: key })
     await deps.db
       .insertInto('kamer_gesprekken')
       .values({ gesprek_id: id, kamer_id: p.kamerId, sealed: 'kamer' })
@@ -178,17 +184,18 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
         const key = `${p.childId}:${toolId}`
         let job = creating.get(key)
         if (!job) {
-          job = (async () => {
+          // Across nodes too: the second tap may reach another node; there the kamer's lock makes it wait.
+          job = withKeyedLock(deps.db, LOCKS.kamerGesprek, `${p.kamerId}:${toolId}`, async () => {
             const child = await deps.db
               .selectFrom('children')
-              .select('age_band')
+              .select(['age_band', 'living'])
               .where('id', '=', p.childId)
               .executeTakeFirstOrThrow()
             if (!kamerToolsFor(child.age_band).includes(toolId)) throw new CodedError('not_allowed_now', 400)
             const existing = (await gesprekkenOfKamer(p.kamerId)).find((g) => g.tool_id === toolId)
             if (existing) return existing.id
-            return createSealed(p, toolId, child.age_band)
-          })().finally(() => creating.delete(key))
+            return createSealed(p, toolId, child.age_band, child.living)
+          }).finally(() => creating.delete(key))
           creating.set(key, job)
         }
         const id = await job
@@ -316,8 +323,9 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
         for (const row of candidates) {
           const before = new Set(row.item_ids ? (JSON.parse(row.item_ids) as string[]) : [])
           const shared = await sharedOf(row.id)
-          if (shared.some((s) => s.items.some((i) => !before.has(i.id))))
-            notices.push({ childId: row.id, nickname: row.nickname })
+          // How many answers are new since the last look: the caseload row says "2 nieuw uit de kamer".
+          const count = shared.reduce((n, s) => n + s.items.filter((i) => !before.has(i.id)).length, 0)
+          if (count > 0) notices.push({ childId: row.id, nickname: row.nickname, count })
         }
         return c.json(notices)
       })

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { CodedError } from '../../../dialogs/contract/errors'
-import { KindJoinBody, type KindJoinOut } from '../../../dialogs/contract/http'
+import { BegeleiderPicture, KindJoinBody, type KindJoinOut } from '../../../dialogs/contract/http'
 import { getCookie } from 'hono/cookie'
 import { recordDeviceJoin } from '../../audit/access-log'
 import { redeemJoinCode } from '../../auth/join-codes'
@@ -37,9 +37,10 @@ export function kindRoutes(deps: Deps) {
       .selectFrom('gesprekken')
       .innerJoin('children', 'children.id', 'gesprekken.child_id')
       .innerJoin('begeleiders', 'begeleiders.id', 'children.begeleider_id')
-      .select(['gesprekken.tool_id', 'children.nickname', 'begeleiders.display_name'])
+      .select(['gesprekken.tool_id', 'children.nickname', 'begeleiders.display_name', 'begeleiders.picture'])
       .where('gesprekken.id', '=', joined.gesprekId)
       .executeTakeFirstOrThrow()
+    const picture = BegeleiderPicture.safeParse(row.picture)
     const out: KindJoinOut = {
       token: joined.token,
       gesprekId: joined.gesprekId,
@@ -47,6 +48,7 @@ export function kindRoutes(deps: Deps) {
       nickname: row.nickname,
       trusted: joined.trusted,
       begeleider: row.display_name,
+      ...(picture.success ? { begeleiderPicture: picture.data } : {}),
     }
     return c.json(out)
   })

@@ -9,6 +9,8 @@ import {
   type HistoryOut,
   type OudergesprekOut,
 } from '../../../dialogs/contract/workspace'
+import { Id } from '../../../dialogs/contract/ids'
+import { TaskDoneBody, type ChildTasksOut } from '../../../dialogs/contract/tasks'
 import { recordAccess, stepsInView } from '../../audit/access-log'
 import { childForBegeleider } from '../../auth/access'
 import type { BegeleiderPrincipal } from '../../auth/principal'
@@ -19,6 +21,7 @@ import { newId } from '../../ids'
 import { caseload, caseloadCards, createChild, createFamily, familyForTeam } from '../../workspace/caseload'
 import { projectedGesprekken, type ProjectedGesprek } from '../../workspace/gesprekken'
 import { buildHistory } from '../../workspace/history'
+import { childTasks, setTaskDone, taskChild } from '../../workspace/tasks'
 import { buildPreparation } from '../../workspace/oudergesprek'
 import { otherParentRole } from '../../workspace/parents'
 import { addOtherParentRecord, loadDraft, otherParentRecords, saveDraft } from '../../workspace/records'
@@ -130,6 +133,24 @@ export function workspaceRoutes(deps: Deps, host: GesprekHost) {
         .execute()
       const [card] = await caseloadCards(deps, p, child.id)
       return c.json(card, 201)
+    })
+    .get('/children/:id/tasks', async (c) => {
+      const p = await requireBegeleider(c)
+      const child = await childForBegeleider(deps, p, c.req.param('id'))
+      const out: ChildTasksOut = { tasks: await childTasks(deps, child.id) }
+      return c.json(out)
+    })
+    .put('/tasks/:id', async (c) => {
+      const p = await requireBegeleider(c)
+      const taskId = c.req.param('id')
+      const childId = Id.safeParse(taskId).success ? await taskChild(deps, taskId) : undefined
+      if (!childId) throw new CodedError('not_found', 404)
+      // The same team rule as the child's page: another team's task is not found, not forbidden.
+      const child = await childForBegeleider(deps, p, childId)
+      const { done } = await body(c, TaskDoneBody)
+      await setTaskDone(deps, taskId, p.begeleiderId, done)
+      const out: ChildTasksOut = { tasks: await childTasks(deps, child.id) }
+      return c.json(out)
     })
     .get('/children/:id/other-parent', async (c) => {
       const p = await requireBegeleider(c)

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { autoId } from '../columns'
 import type { Database } from '../schema'
 
 /** Organisations, teams, begeleiders, sessions, children, gesprekken with their event log, join codes, device tokens. */
@@ -66,7 +67,7 @@ export async function up(db: Kysely<Database>): Promise<void> {
   await db.schema.createIndex('gesprekken_child').on('gesprekken').column('child_id').execute()
   await db.schema
     .createTable('gesprek_events')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('gesprek_id', 'text', (c) => c.notNull().references('gesprekken.id'))
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('client_msg_id', 'text', (c) => c.notNull())

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { autoId } from '../columns'
 import type { Database } from '../schema'
 
 /**
@@ -8,7 +9,7 @@ import type { Database } from '../schema'
 export async function up(db: Kysely<Database>): Promise<void> {
   await db.schema
     .createTable('access_log')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', autoId(db))
     .addColumn('organisation_id', 'text', (c) => c.notNull())
     .addColumn('child_id', 'text', (c) => c.notNull())
     .addColumn('begeleider_id', 'text', (c) => c.notNull())

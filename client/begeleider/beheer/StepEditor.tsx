@@ -1,0 +1,270 @@
+import { useState } from 'react'
+import { language, SOURCE_LANGUAGE, type LangCode } from '../../../dialogs/contract/languages'
+import type { StepDoc, ToolProblem, ToolVersionDoc } from '../../../dialogs/contract/tool-version'
+import {
+  CLOSING_STEP,
+  HONEST_LINE,
+  INTRO_STEP,
+  newSlotId,
+  TEXT_LIMITS,
+  textKeys,
+  type TextSlot,
+} from '../../../dialogs/framework/texts'
+import { PICTURES, pictureUrl } from '../../ui/pictures'
+import { useWorkspaceT } from '../words'
+
+/** Steps the framework needs in every tool: they stay (ADR 0075). */
+const FIXED = new Set([INTRO_STEP, CLOSING_STEP])
+const ADDABLE: StepDoc['kind'][] = ['items', 'stoplicht', 'scale', 'info']
+
+/** One step of the draft: its texts in the chosen language, its prompts, follow-ups and pictures. */
+export function StepEditor(props: {
+  doc: ToolVersionDoc
+  step: StepDoc
+  index: number
+  lang: LangCode
+  selected: boolean
+  problems: ToolProblem[]
+  onSelect: () => void
+  onText: (key: string, text: string) => void
+  onStep: (step: StepDoc) => void
+  onMove: (by: -1 | 1) => void
+  onRemove: () => void
+  onAdd: (step: StepDoc) => void
+}) {
+  const { t } = useWorkspaceT()
+  const { doc, step, index, lang } = props
+  const [newKind, setNewKind] = useState<StepDoc['kind']>('items')
+  const [showPictures, setShowPictures] = useState(false)
+  const texts = doc.texts[lang] ?? {}
+  const source = doc.texts[SOURCE_LANGUAGE] ?? {}
+  const keys = textKeys([step]).filter(([k]) => k !== 'title' || step.id === INTRO_STEP)
+  const lang_ = language(lang)
+  const last = index === doc.steps.length - 1
+  const movable = !FIXED.has(step.id)
+  const lineStem = step.kind === 'info' ? 'regel' : 'vraag'
+
+  const field = (key: string, slot: TextSlot) => {
+    const value = texts[key] ?? ''
+    const long = slot === 'prompt' || slot === 'line'
+    const id = `t-${step.id}-${key}`.replace(/[^a-zA-Z0-9-]/g, '-')
+    const Input = long ? 'textarea' : 'input'
+    return (
+      <div className={`text-field${value.trim() ? '' : ' is-missing'}`} key={key}>
+        <label htmlFor={id}>
+          {t(`workspace:tools.slot.${slot}`)}
+          {key === `${INTRO_STEP}.${HONEST_LINE}` && <span className="badge">{t('workspace:tools.required')}</span>}
+          <span className="text-field__key">{key}</span>
+        </label>
+        <Input
+          id={id}
+          value={value}
+          maxLength={TEXT_LIMITS[slot]}
+          lang={lang}
+          dir={lang_?.dir}
+          {...(long ? { rows: 3 } : {})}
+          placeholder={lang === SOURCE_LANGUAGE ? '' : (source[key] ?? '')}
+          onChange={(e) => props.onText(key, e.target.value)}
+          data-key={key}
+        />
+      </div>
+    )
+  }
+
+  const list = (which: 'prompts' | 'followUps') => {
+    const ids = step[which] ?? []
+    const set = (next: string[]) => props.onStep({ ...step, [which]: next })
+    const taken = doc.steps.flatMap((s) => [s.id, ...(s.prompts ?? []), ...(s.followUps ?? [])])
+    return (
+      <div className="slot-list">
+        <h4>
+          {t(
+            which === 'prompts'
+              ? `workspace:tools.list.${step.kind === 'info' ? 'lines' : 'prompts'}`
+              : 'workspace:tools.list.followUps',
+          )}
+        </h4>
+        <ul>
+          {ids.map((p, i) => (
+            <li key={p}>
+              <code>{p}</code>
+              <button
+                type="button"
+                className="btn btn--quiet btn--small"
+                disabled={i === 0}
+                onClick={() => set(swap(ids, i, i - 1))}
+                aria-label={t('workspace:tools.up')}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="btn btn--quiet btn--small"
+                disabled={i === ids.length - 1}
+                onClick={() => set(swap(ids, i, i + 1))}
+                aria-label={t('workspace:tools.down')}
+              >
+                ↓
+              </button>
+              {!(step.id === INTRO_STEP && p === HONEST_LINE) && (
+                <button
+                  type="button"
+                  className="btn btn--quiet btn--small"
+                  onClick={() => set(ids.filter((x) => x !== p))}
+                >
+                  {t('workspace:tools.remove')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+        <button
+          type="button"
+          className="btn btn--quiet btn--small"
+          onClick={() => set([...ids, newSlotId(which === 'prompts' ? lineStem : 'door', taken)])}
+        >
+          +{' '}
+          {t(
+            which === 'prompts'
+              ? `workspace:tools.add.${step.kind === 'info' ? 'line' : 'prompt'}`
+              : 'workspace:tools.add.followUp',
+          )}
+        </button>
+      </div>
+    )
+  }
+
+  return (
+    <section
+      className={`step-editor panel${props.selected ? ' is-selected' : ''}${props.problems.length ? ' has-problem' : ''}`}
+      data-testid={`step-${step.id}`}
+    >
+      <header className="step-editor__head">
+        <button type="button" className="btn btn--quiet" onClick={props.onSelect} aria-pressed={props.selected}>
+          {index + 1}. {texts[`steps.${step.id}`] || source[`steps.${step.id}`] || step.id}
+        </button>
+        <span className="badge">{t(`workspace:tools.kind.${step.kind}`)}</span>
+        {movable && (
+          <>
+            <button
+              type="button"
+              className="btn btn--quiet btn--small"
+              disabled={index <= 1}
+              onClick={() => props.onMove(-1)}
+              aria-label={t('workspace:tools.up')}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              className="btn btn--quiet btn--small"
+              disabled={index >= doc.steps.length - 2}
+              onClick={() => props.onMove(1)}
+              aria-label={t('workspace:tools.down')}
+            >
+              ↓
+            </button>
+          </>
+        )}
+        {movable && step.kind !== 'share' && (
+          <button type="button" className="btn btn--quiet btn--small" onClick={props.onRemove}>
+            {t('workspace:tools.removeStep')}
+          </button>
+        )}
+      </header>
+      {props.selected && (
+        <div className="step-editor__body">
+          {keys.map(([key, slot]) => field(key, slot))}
+          {(step.kind === 'info' || step.kind === 'items' || step.kind === 'stoplicht') && list('prompts')}
+          {step.kind !== 'info' && step.kind !== 'share' && list('followUps')}
+          {(step.kind === 'items' || step.kind === 'stoplicht') && (
+            <div className="slot-list">
+              <button
+                type="button"
+                className="btn btn--quiet btn--small"
+                onClick={() => setShowPictures((v) => !v)}
+                aria-expanded={showPictures}
+              >
+                {t('workspace:tools.pictures', { count: step.pictures?.length ?? 0 })}
+              </button>
+              {showPictures && (
+                <div className="picture-pick">
+                  {Object.keys(PICTURES).map((id) => {
+                    const on = step.pictures?.includes(id) ?? false
+                    return (
+                      <label key={id} className={`picture-pick__one${on ? ' is-on' : ''}`}>
+                        <input
+                          type="checkbox"
+                          checked={on}
+                          onChange={() =>
+                            props.onStep({
+                              ...step,
+                              pictures: on
+                                ? (step.pictures ?? []).filter((p) => p !== id)
+                                : [...(step.pictures ?? []), id].slice(0, 16),
+                            })
+                          }
+                        />
+                        <img
+                          src={pictureUrl(id)}
+                          alt={t(`common:pictures.${id}`, { defaultValue: id })}
+                          width={36}
+                          height={36}
+                        />
+                      </label>
+                    )
+                  })}
+                </div>
+              )}
+            </div>
+          )}
+          {props.problems.length > 0 && (
+            <ul className="step-editor__problems">
+              {props.problems.map((p, i) => (
+                <li key={i} className="form-error">
+                  {t(`workspace:tools.rule.${p.rule}`)} {p.key && <span className="muted">· {p.key}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {step.kind === 'share' && !last && (
+        <div className="step-editor__add">
+          <label>
+            {t('workspace:tools.addStep')}{' '}
+            <select value={newKind} onChange={(e) => setNewKind(e.target.value as StepDoc['kind'])}>
+              {ADDABLE.map((k) => (
+                <option key={k} value={k}>
+                  {t(`workspace:tools.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="btn btn--quiet btn--small"
+            onClick={() =>
+              props.onAdd({
+                id: newSlotId(
+                  'stap',
+                  doc.steps.map((s) => s.id),
+                ),
+                kind: newKind,
+                ...(newKind === 'stoplicht' ? { prompts: [newSlotId('vraag', [])] } : {}),
+              })
+            }
+          >
+            + {t('workspace:tools.addStepBefore')}
+          </button>
+        </div>
+      )}
+    </section>
+  )
+}
+
+function swap<T>(list: readonly T[], a: number, b: number): T[] {
+  const out = [...list]
+  ;[out[a], out[b]] = [out[b]!, out[a]!]
+  return out
+}

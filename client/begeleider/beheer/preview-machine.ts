@@ -1,0 +1,49 @@
+import { initialTransition, transition } from 'xstate'
+import { GesprekEvent } from '../../../dialogs/contract/events'
+import type { ToolVersionDoc } from '../../../dialogs/contract/tool-version'
+import type { GesprekView } from '../../../dialogs/contract/view'
+import { buildToolMachine } from '../../../dialogs/framework/build'
+import type { GesprekCommand } from '../../../dialogs/framework/events'
+import { stateOf, type ToolSnapshot } from '../../../dialogs/framework/snapshot'
+import type { ToolInfo } from '../../../dialogs/framework/tool'
+import { toView } from '../../../dialogs/framework/view'
+import type { PreviewMessage } from './preview-message'
+
+/**
+ * The draft's real machine, run in the preview frame only: its own lazy chunk, the one place the client
+ * carries xstate (tests/client/bundle-budget.test.ts). Nothing is sent anywhere and nothing is stored.
+ */
+export type Running = {
+  tool: ToolInfo
+  machine: ReturnType<typeof buildToolMachine>
+  snapshot: ToolSnapshot
+  shape: string
+  jump: number
+  view: GesprekView
+}
+
+/** The step ids in order: a preview only starts again when the steps themselves changed. */
+export const shape = (doc: ToolVersionDoc) =>
+  doc.steps.map((s) => `${s.id}:${s.kind}:${(s.prompts ?? []).join(',')}`).join('|')
+
+export function start(tool: ToolInfo, message: PreviewMessage, here: string | undefined): Running {
+  const { doc, ageBand } = message
+  const stepId = message.stepId ?? here
+  const machine = buildToolMachine(doc.toolId, 'preview', doc.steps)
+  let [snapshot] = initialTransition(machine, { ageBand, setting: 'begeleid' })
+  // To a step: forward through the real machine, as a child pressing Verder would.
+  for (let i = 0; stepId && i < doc.steps.length && stateOf(snapshot).stepId !== stepId; i++)
+    [snapshot] = transition(machine, snapshot, { type: 'nav.next' })
+  return { tool, machine, snapshot, shape: shape(doc), jump: message.jump, view: toView(tool, snapshot, 'kind') }
+}
+
+export const retool = (r: Running, tool: ToolInfo): Running => ({ ...r, tool, view: toView(tool, r.snapshot, 'kind') })
+export const here = (r: Running) => stateOf(r.snapshot).stepId
+
+/** One event, parsed with the contract and checked against the machine, as the server does. */
+export function step(r: Running, event: GesprekCommand): Running {
+  const parsed = GesprekEvent.safeParse(event)
+  if (!parsed.success || !r.snapshot.can(parsed.data)) return r
+  const [next] = transition(r.machine, r.snapshot, parsed.data)
+  return { ...r, snapshot: next, view: toView(r.tool, next, 'kind') }
+}

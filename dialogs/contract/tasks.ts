@@ -1,0 +1,27 @@
+import * as z from 'zod'
+import { ChildId, GesprekId, Id } from './ids'
+
+/**
+ * A begeleider's task that an answer asks for (the kennismaking's left-behind pet: "huisdier: opvang
+ * regelen" [002:1070-1074]). A task names its kind and where it came from, never the answer's words:
+ * its title is the workspace's own text (docs/tasks.md).
+ */
+export const TASK_KINDS = ['huisdier-opvang'] as const
+export const TaskKind = z.enum(TASK_KINDS)
+export type TaskKind = z.output<typeof TaskKind>
+
+export const TaskView = z.strictObject({
+  id: Id,
+  childId: ChildId,
+  kind: TaskKind,
+  gesprekId: GesprekId,
+  createdAt: z.string(),
+  /** When the begeleider ticked it off, or null while it is open. */
+  doneAt: z.string().nullable(),
+  doneBy: z.string().nullable(),
+})
+export type TaskView = z.output<typeof TaskView>
+export const ChildTasksOut = z.strictObject({ tasks: z.array(TaskView) })
+export type ChildTasksOut = z.output<typeof ChildTasksOut>
+/** Tick a task off, or open it again. */
+export const TaskDoneBody = z.strictObject({ done: z.boolean() })

@@ -1,0 +1,167 @@
+import * as z from 'zod'
+import { Id, Lang } from './ids'
+import { PictureId } from './items'
+
+/**
+ * An organisation's version of a tool as data (docs/decisions/0075-tool-versions-per-organisation.md):
+ * the ordered steps and, per language, a flat map from text key to text. The same shape is the draft,
+ * a published version and the body of an export file. Strict everywhere: a field the framework does not
+ * know (`"pause": false`, `"quickExit": false`) is a wrong shape, never ignored.
+ */
+
+/** A step, line, prompt or follow-up id: stable for ever once made (the text keys are built from it). */
+export const SlotId = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/)
+export const ToolId = z.string().regex(/^[a-z][a-z-]{1,29}$/)
+
+/** The step kinds an edited tool may use: the child's guided screens (no observation, no kamer modules). */
+export const EDITABLE_STEP_KINDS = ['info', 'items', 'stoplicht', 'scale', 'share'] as const
+export const EditableStepKind = z.enum(EDITABLE_STEP_KINDS)
+
+/**
+ * Words that are keys of a step's own texts, and names the statechart uses: no step, line or prompt
+ * may take them, or two texts would share a key (`intro.title`) or a step would shadow a state.
+ */
+export const RESERVED_IDS = [
+  'title',
+  'prompt',
+  'prompts',
+  'anchors',
+  'eigen',
+  'steps',
+  'hist',
+  'actief',
+  'gepauzeerd',
+  'gestopt',
+  'afgerond',
+] as const
+
+const Slot = SlotId.refine((id) => !(RESERVED_IDS as readonly string[]).includes(id), { message: 'reserved' })
+
+export const StepDoc = z.strictObject({
+  id: Slot,
+  kind: EditableStepKind,
+  /** Info steps: the lines under the prompt. Items and stoplicht steps: the sub-prompts (places). */
+  prompts: z.array(Slot).max(12).optional(),
+  followUps: z.array(Slot).max(6).optional(),
+  /** The pictures a child may tap in this step, from the bundled set. */
+  pictures: z.array(PictureId).max(16).optional(),
+  /** A picture per sub-prompt (a Stoplicht place's house, bed, school). */
+  promptPictures: z.record(Slot, PictureId).optional(),
+})
+export type StepDoc = z.output<typeof StepDoc>
+
+/** A text key inside the tool's namespace (`intro.honest`, `plekken.prompts.thuis-nu`, `steps.schaal`). */
+export const TextKey = z.string().regex(/^[a-z][a-zA-Z0-9-]{0,39}(\.[a-zA-Z][a-zA-Z0-9-]{0,39}){0,2}$/)
+/** The hard ceiling of one text; the per-kind limits of what a screen shows are in dialogs/framework/texts.ts. */
+export const MAX_TEXT = 600
+export const ToolText = z.string().max(MAX_TEXT)
+export const LangTexts = z.record(TextKey, ToolText).refine((r) => Object.keys(r).length <= 400, { message: 'many' })
+
+export const ToolVersionDoc = z.strictObject({
+  toolId: ToolId,
+  steps: z.array(StepDoc).min(3).max(20),
+  texts: z.partialRecord(Lang, LangTexts),
+})
+export type ToolVersionDoc = z.output<typeof ToolVersionDoc>
+
+/** The largest export file the server reads; anything bigger is `payload_too_large` before parsing. */
+export const MAX_TOOL_FILE_BYTES = 256 * 1024
+export const TOOL_FILE_FORMAT = 'kindgesprek-tool-version'
+
+/** One tool version as one JSON file, to share a validated script between organisations. */
+export const ToolVersionFile = z.strictObject({
+  format: z.literal(TOOL_FILE_FORMAT),
+  formatVersion: z.literal(1),
+  toolId: ToolId,
+  version: z.int().min(1).max(100000),
+  note: z.string().max(500).optional(),
+  publishedAt: z.string().max(40).optional(),
+  doc: ToolVersionDoc,
+})
+export type ToolVersionFile = z.output<typeof ToolVersionFile>
+
+/** Why a document is refused: a rule and where (ids and keys only, never a text). */
+export const TOOL_RULES = [
+  'needs_intro',
+  'needs_honest',
+  'needs_sharing',
+  'sharing_after_answers',
+  'needs_closing',
+  'duplicate_id',
+  'controls',
+  'text_too_long',
+  'text_markup',
+  'source_incomplete',
+  'wrong_tool',
+  'kind_needs_prompts',
+] as const
+export const ToolRule = z.enum(TOOL_RULES)
+export type ToolRule = z.output<typeof ToolRule>
+export const ToolProblem = z.strictObject({
+  rule: ToolRule,
+  stepId: z.string().max(40).optional(),
+  key: z.string().max(130).optional(),
+  lang: Lang.optional(),
+})
+export type ToolProblem = z.output<typeof ToolProblem>
+
+export const SaveDraftBody = z.strictObject({ doc: ToolVersionDoc })
+export const PublishBody = z.strictObject({ note: z.string().trim().min(1).max(500) })
+
+export const ToolVersionSummary = z.strictObject({
+  version: z.int().min(1),
+  builtin: z.boolean(),
+  languages: z.array(Lang),
+  note: z.string().nullable(),
+  publishedBy: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  /** Gesprekken that started on this version (ids are not shown: only how many). */
+  gesprekken: z.int(),
+  current: z.boolean(),
+})
+export type ToolVersionSummary = z.output<typeof ToolVersionSummary>
+
+export const LanguageCompleteness = z.strictObject({ lang: Lang, missing: z.array(TextKey) })
+export type LanguageCompleteness = z.output<typeof LanguageCompleteness>
+
+export const ToolOverview = z.strictObject({
+  toolId: ToolId,
+  editable: z.boolean(),
+  versions: z.array(ToolVersionSummary),
+  hasDraft: z.boolean(),
+})
+export const ToolsOverviewOut = z.strictObject({ tools: z.array(ToolOverview) })
+export type ToolsOverviewOut = z.output<typeof ToolsOverviewOut>
+
+export const DraftOut = z.strictObject({
+  toolId: ToolId,
+  doc: ToolVersionDoc,
+  /** The version the draft started from. */
+  basedOn: z.int().min(1),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  completeness: z.array(LanguageCompleteness),
+  problems: z.array(ToolProblem),
+})
+export type DraftOut = z.output<typeof DraftOut>
+
+export const VersionOut = z.strictObject({
+  summary: ToolVersionSummary,
+  doc: ToolVersionDoc,
+})
+export type VersionOut = z.output<typeof VersionOut>
+
+export const PublishOut = z.strictObject({ version: z.int().min(2), languages: z.array(Lang) })
+
+/** The tool a gesprek runs on, for the screens that show it: its steps and the texts of its languages. */
+export const GesprekToolOut = z.strictObject({
+  toolId: ToolId,
+  version: z.int().min(1),
+  builtin: z.boolean(),
+  /** Present for an organisation's version; absent for the built-in (its texts are the locales). */
+  doc: ToolVersionDoc.optional(),
+  languages: z.array(Lang),
+  versionId: Id.nullable(),
+})
+export type GesprekToolOut = z.output<typeof GesprekToolOut>

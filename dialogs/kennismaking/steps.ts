@@ -1,0 +1,39 @@
+import type { ToolInfo } from '../framework/tool'
+
+/**
+ * The fase-1 kennismaking with the child [000:603-613]: who your begeleider is, where you sleep and
+ * play, school, that grown-ups look after your safety, what happens this week, your own question,
+ * and the left-behind pet [002:1063-1074], whose shared answer gives the begeleider a task.
+ * For 4-12: one idea per screen, each with a picture; every line is read aloud by the step screens.
+ * Prompts live in locales/<lng>/tool-kennismaking.json; see docs/tools/kennismaking.md.
+ */
+export const kennismakingInfo: ToolInfo = {
+  id: 'kennismaking',
+  version: '1',
+  ageBands: ['4-7', '8-12'],
+  operator: 'kind',
+  settings: ['begeleid'],
+  namespace: 'tool-kennismaking',
+  steps: [
+    { id: 'intro', kind: 'info', picture: 'happy', prompts: ['schuld', 'control', 'honest'] },
+    { id: 'begeleider', kind: 'info', showsBegeleider: true },
+    { id: 'slapen', kind: 'items', pictures: ['bed', 'sleep', 'home', 'happy', 'calm', 'question', 'sad', 'scared'] },
+    {
+      id: 'spelen',
+      kind: 'items',
+      pictures: ['play', 'build', 'draw', 'read', 'sport', 'music', 'friends', 'question'],
+    },
+    { id: 'school', kind: 'items', pictures: ['school', 'friends', 'read', 'happy', 'worry', 'question'] },
+    { id: 'veilig', kind: 'info', picture: 'heart', prompts: ['zeg-het'] },
+    { id: 'deze-week', kind: 'info', picture: 'sun', prompts: ['vragen'] },
+    { id: 'vraag', kind: 'items', pictures: ['question', 'home', 'school', 'family', 'friends', 'pet'] },
+    {
+      id: 'huisdier',
+      kind: 'items',
+      pictures: ['pet', 'home', 'family', 'question', 'sad', 'heart'],
+      task: 'huisdier-opvang',
+    },
+    { id: 'delen', kind: 'share' },
+    { id: 'afsluiting', kind: 'info', prompts: ['next', 'hulp', 'later'] },
+  ],
+}

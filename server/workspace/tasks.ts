@@ -1,0 +1,107 @@
+import type { TaskKind, TaskView } from '../../dialogs/contract/tasks'
+import { findTool } from '../../dialogs/registry'
+import { iso } from '../clock'
+import type { Deps } from '../deps'
+import type { GesprekHost } from '../gesprek/host'
+import { newId } from '../ids'
+import { errorFields } from '../log'
+
+/**
+ * Tasks an answer asks for (docs/tasks.md). Made after every commit from the begeleider's view
+ * (never the child's), so an answer kept at "alleen ik" makes none; a task holds the kind and the
+ * ids it came from, never the answer's words. Taking the answer back later leaves the task: the
+ * begeleider already saw it, and the task tells nothing the begeleider did not see.
+ */
+export function watchTasks(deps: Deps, host: GesprekHost): void {
+  const known = new Set<string>()
+  host.onCommitted((gesprekId, _seq, viewFor) => {
+    const tool = findTool(viewFor('kind').toolId)
+    const taskSteps = new Map(tool?.steps.filter((s) => s.task).map((s) => [s.id, s.task!] as const))
+    if (taskSteps.size === 0) return
+    const view = viewFor('begeleider')
+    const fresh = view.items
+      .filter((i) => taskSteps.has(i.stepId))
+      .map((i) => ({ itemId: i.id, kind: taskSteps.get(i.stepId)! }))
+      .filter((t) => !known.has(`${gesprekId}:${t.itemId}:${t.kind}`))
+    if (fresh.length === 0) return
+    void addTasks(deps, gesprekId, fresh)
+      .then(() => fresh.forEach((t) => known.add(`${gesprekId}:${t.itemId}:${t.kind}`)))
+      .catch((err: unknown) => deps.log.warn('task not made', errorFields(err)))
+  })
+}
+
+async function addTasks(deps: Deps, gesprekId: string, tasks: { itemId: string; kind: TaskKind }[]): Promise<void> {
+  const row = await deps.db.selectFrom('gesprekken').select('child_id').where('id', '=', gesprekId).executeTakeFirst()
+  if (!row) return
+  for (const t of tasks)
+    await deps.db
+      .insertInto('tasks')
+      .values({
+        id: newId(),
+        child_id: row.child_id,
+        kind: t.kind,
+        gesprek_id: gesprekId,
+        item_id: t.itemId,
+        created_at: iso(deps.clock),
+        done_at: null,
+        done_by: null,
+      })
+      .onConflict((oc) => oc.columns(['gesprek_id', 'item_id', 'kind']).doNothing())
+      .execute()
+}
+
+/** The tasks of one (already authorised) child, open ones first, then the most recent. */
+export async function childTasks(deps: Deps, childId: string): Promise<TaskView[]> {
+  const rows = await deps.db
+    .selectFrom('tasks')
+    .leftJoin('begeleiders', 'begeleiders.id', 'tasks.done_by')
+    .select([
+      'tasks.id',
+      'tasks.child_id',
+      'tasks.kind',
+      'tasks.gesprek_id',
+      'tasks.created_at',
+      'tasks.done_at',
+      'begeleiders.display_name',
+    ])
+    .where('tasks.child_id', '=', childId)
+    .orderBy('tasks.created_at', 'desc')
+    .execute()
+  const views = rows.map((r) => ({
+    id: r.id,
+    childId: r.child_id,
+    kind: r.kind,
+    gesprekId: r.gesprek_id,
+    createdAt: r.created_at,
+    doneAt: r.done_at,
+    doneBy: r.done_at ? r.display_name : null,
+  }))
+  return [...views.filter((v) => !v.doneAt), ...views.filter((v) => v.doneAt)]
+}
+
+/** The child a task belongs to, or undefined: the route authorises the child before changing it. */
+export async function taskChild(deps: Deps, taskId: string): Promise<string | undefined> {
+  const row = await deps.db.selectFrom('tasks').select('child_id').where('id', '=', taskId).executeTakeFirst()
+  return row?.child_id
+}
+
+export async function setTaskDone(deps: Deps, taskId: string, begeleiderId: string, done: boolean): Promise<void> {
+  await deps.db
+    .updateTable('tasks')
+    .set(done ? { done_at: iso(deps.clock), done_by: begeleiderId } : { done_at: null, done_by: null })
+    .where('id', '=', taskId)
+    .execute()
+}
+
+/** Open tasks per child, for the caseload's rows. */
+export async function openTaskCounts(deps: Deps, childIds: readonly string[]): Promise<Map<string, number>> {
+  if (childIds.length === 0) return new Map()
+  const rows = await deps.db
+    .selectFrom('tasks')
+    .select(['child_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('child_id', 'in', childIds)
+    .where('done_at', 'is', null)
+    .groupBy('child_id')
+    .execute()
+  return new Map(rows.map((r) => [r.child_id, Number(r.n)]))
+}

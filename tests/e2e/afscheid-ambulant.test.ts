@@ -1,0 +1,72 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
+import { HttpUser, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
+import { words } from './flow'
+
+const stoplicht = words('nl', 'tool-stoplicht')
+const afscheid = words('nl', 'tool-afscheid')
+
+/** What the child sees of two issue-14 changes: the ambulant Stoplicht's places, and the afscheid. */
+describe.runIf(hasBrowser)('browser: ambulant Stoplicht and the afscheid', () => {
+  let server: TestServer
+  let browser: Browser
+  let sanne: HttpUser
+  beforeAll(async () => {
+    server = await startTestServer()
+    await seedOrganisations(server)
+    sanne = await HttpUser.login(server.url, 'sanne')
+    browser = await launch()
+  }, 60_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  async function join(toolId: string, ageBand: string, living: string) {
+    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand, living })
+    const childId = (child.body as { id: string }).id
+    const g = (await sanne.post('/api/gesprekken', { childId, toolId })).body as { join: { code: string } }
+    const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true })
+    const page = await ctx.newPage()
+    page.setDefaultTimeout(10_000)
+    await page.goto(`${server.url}/kind`)
+    await page.getByLabel('Code', { exact: true }).fill(g.join.code)
+    await page.getByRole('button', { name: 'Beginnen' }).click()
+    return { page, ctx }
+  }
+
+  it('an ambulant child colours "Thuis, waar je nu woont" and has no opvang place', async () => {
+    const { page, ctx } = await join('stoplicht', '8-12', 'ambulant')
+    await page.getByRole('button', { name: /Verder/ }).click()
+    await page
+      .getByRole('heading', { name: stoplicht('plekken.title') })
+      .first()
+      .waitFor()
+    await page.getByText(stoplicht('plekken.prompts.thuis-nu')).first().waitFor()
+    expect(await page.getByText(stoplicht('plekken.prompts.opvang')).count()).toBe(0)
+    await shot(page, 'stoplicht-ambulant-phone')
+    await ctx.close()
+  }, 90_000)
+
+  it("a jongere says goodbye: the handover by the begeleider's name, new contacts written down", async () => {
+    const { page, ctx } = await join('afscheid', '16-18', 'residentieel')
+    await page.getByRole('heading', { name: afscheid('intro.title') }).waitFor()
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: /Verder/ }).click()
+    await page.getByRole('heading', { name: afscheid('overdracht.title') }).waitFor()
+    await page.getByText(afscheid('overdracht.prompt', { name: 'Sanne' })).waitFor()
+    await shot(page, 'afscheid-overdracht-phone')
+    await page.getByRole('button', { name: /Verder/ }).click()
+    await page.getByRole('heading', { name: afscheid('contacten.title') }).waitFor()
+    await page.getByText(afscheid('contacten.prompt_jongere')).waitFor()
+    await page.getByRole('textbox').first().fill('Wijkteam, Petra 06-12345678')
+    await page.getByRole('button', { name: 'Zet erin' }).click()
+    await page.getByText('Wijkteam, Petra 06-12345678').first().waitFor()
+    await shot(page, 'afscheid-contacten-phone')
+    await page.setViewportSize(TABLET)
+    await shot(page, 'afscheid-contacten-tablet')
+    await page.setViewportSize(LAPTOP)
+    await shot(page, 'afscheid-contacten-laptop')
+    await ctx.close()
+  }, 90_000)
+})

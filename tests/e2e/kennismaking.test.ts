@@ -1,0 +1,152 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
+import { HttpUser, PASSWORD, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
+import { words } from './flow'
+
+const nl = words('nl', 'tool-kennismaking')
+
+/** Text under 18px and controls under 44px on a child's screen (what is visible, not screen-reader text). */
+function tooSmall(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = []
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect()
+      if (r.width === 0 || r.height === 0) return false
+      const s = getComputedStyle(el)
+      return s.visibility !== 'hidden' && !el.closest('.visually-hidden, [hidden], details:not([open]) > :not(summary)')
+    }
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement
+      if (!el || !(n.textContent ?? '').trim() || el.closest('svg, script, style') || !visible(el)) continue
+      const size = parseFloat(getComputedStyle(el).fontSize)
+      if (size < 17.95) out.push(`text ${size}px: “${(n.textContent ?? '').trim().slice(0, 30)}” in .${el.className}`)
+    }
+    const controls = document.querySelectorAll('button, a[href], input, select, textarea, [role="radio"], [role="tab"]')
+    for (const c of controls) {
+      if (!visible(c)) continue
+      const r = c.getBoundingClientRect()
+      if (r.width < 43.5 || r.height < 43.5)
+        out.push(`control ${Math.round(r.width)}×${Math.round(r.height)}: ${c.tagName} .${c.className}`)
+    }
+    return out
+  })
+}
+
+/** Every visible text block of the step has its own read-aloud button. */
+async function unreadable(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const blocks = [...document.querySelectorAll('main .step h1, main .step p')].filter(
+      (el) => el.getBoundingClientRect().height > 0 && (el.textContent ?? '').trim(),
+    )
+    return blocks.filter((el) => !el.closest('.read-aloud-wrap, .prompt') && !el.querySelector('.read-aloud')).length
+  })
+}
+
+describe.runIf(hasBrowser)('browser: the 4-12 kennismaking on a phone', () => {
+  let server: TestServer
+  let browser: Browser
+  beforeAll(async () => {
+    server = await startTestServer()
+    await seedOrganisations(server)
+    browser = await launch()
+  }, 60_000)
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('shows the begeleider by name and chosen picture, reads every line aloud, and makes the pet task', async () => {
+    const sanne = await HttpUser.login(server.url, 'sanne')
+    expect((await sanne.request('PUT', '/api/auth/me/picture', { picture: 'sun' })).status).toBe(200)
+    const child = await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '4-7' })
+    const childId = (child.body as { id: string }).id
+    const g = (await sanne.post('/api/gesprekken', { childId, toolId: 'kennismaking' })).body as {
+      gesprek: { id: string }
+      join: { code: string }
+    }
+    const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true })
+    const kind = await ctx.newPage()
+    kind.setDefaultTimeout(10_000)
+    await kind.goto(`${server.url}/kind`)
+    await kind.getByLabel('Code', { exact: true }).fill(g.join.code)
+    await kind.getByRole('button', { name: 'Beginnen' }).click()
+
+    const check = async (title: string, name: string) => {
+      await kind.getByRole('heading', { name: title }).first().waitFor()
+      await expect.poll(() => kind.locator('main .read-aloud').count()).toBeGreaterThan(0)
+      expect(await unreadable(kind), `${name}: a line without read-aloud`).toBe(0)
+      expect(await tooSmall(kind), name).toEqual([])
+      await shot(kind, `kennismaking-${name}-phone`)
+    }
+    const next = () => kind.getByRole('button', { name: /Verder/ }).click()
+
+    await check(nl('intro.title'), 'intro')
+    expect(await kind.locator('main img.step__picture').count()).toBe(1)
+    await next()
+    // The begeleider by name, with the picture they chose (sun), on its own screen.
+    await check(nl('begeleider.title', { name: 'Sanne' }), 'begeleider')
+    const card = kind.getByTestId('begeleider-card')
+    expect(await card.locator('img').getAttribute('data-picture')).toBe('sun')
+    expect(await card.textContent()).toContain('S')
+    await next()
+    await check(nl('slapen.title'), 'slapen')
+    // answers in pictures: a child who cannot write taps one
+    expect(await kind.locator('main .picture-grid .picture-btn').count()).toBeGreaterThan(3)
+    await next()
+    await check(nl('spelen.title'), 'spelen')
+    await next()
+    await check(nl('school.title'), 'school')
+    await next()
+    await check(nl('veilig.title'), 'veilig')
+    expect(await kind.getByText(nl('veilig.zeg-het', { name: 'Sanne' })).count()).toBe(1)
+    await next()
+    await check(nl('deze-week.title'), 'deze-week')
+    await next()
+    await check(nl('vraag.title'), 'vraag')
+    await next()
+    await check(nl('huisdier.title'), 'huisdier')
+    await kind.getByRole('button', { name: 'huisdier', exact: true }).click()
+    await kind.getByRole('button', { name: 'Zet erin' }).click()
+    await expect
+      .poll(async () => (await sanne.get(`/api/workspace/children/${childId}/tasks`)).body.tasks.length)
+      .toBe(1)
+    await kind.setViewportSize(TABLET)
+    await shot(kind, 'kennismaking-huisdier-tablet')
+    await kind.setViewportSize(LAPTOP)
+    await shot(kind, 'kennismaking-huisdier-laptop')
+    await kind.getByRole('button', { name: /Terug/ }).click()
+    await kind.getByRole('button', { name: /Terug/ }).click()
+    await kind.getByRole('button', { name: /Terug/ }).click()
+    await kind.getByRole('button', { name: /Terug/ }).click()
+    await kind.getByRole('button', { name: /Terug/ }).click()
+    await kind.getByRole('button', { name: /Terug/ }).click()
+    await kind.getByRole('button', { name: /Terug/ }).click()
+    await kind.getByRole('heading', { name: nl('begeleider.title', { name: 'Sanne' }) }).waitFor()
+    await shot(kind, 'kennismaking-begeleider-laptop')
+    await kind.setViewportSize(TABLET)
+    await shot(kind, 'kennismaking-begeleider-tablet')
+    await ctx.close()
+
+    // The begeleider's child page shows the task, small and tickable; the caseload row counts it.
+    const begCtx = await browser.newContext({ viewport: LAPTOP })
+    const beg = await begCtx.newPage()
+    beg.setDefaultTimeout(10_000)
+    await beg.goto(`${server.url}/begeleider`)
+    await beg.getByLabel('Gebruikersnaam').fill('sanne')
+    await beg.getByLabel('Wachtwoord').fill(PASSWORD)
+    await beg.getByRole('button', { name: 'Inloggen' }).click()
+    await beg.getByTestId('task-badge').first().waitFor()
+    await shot(beg, 'kennismaking-caseload-laptop')
+    await beg.getByRole('link', { name: /Noor/ }).first().click()
+    const task = beg.getByTestId('tasks').getByRole('checkbox', { name: 'Huisdier: opvang regelen' })
+    await task.waitFor()
+    await shot(beg, 'kennismaking-taak-laptop')
+    await task.check()
+    await expect
+      .poll(async () => (await sanne.get(`/api/workspace/children/${childId}/tasks`)).body.tasks[0].doneAt)
+      .not.toBeNull()
+    await begCtx.close()
+  }, 180_000)
+})
