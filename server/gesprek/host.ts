@@ -514,15 +514,14 @@ export class GesprekHost {
     return { snapshot, seq: row.seq, msgSeqs, shownSeq, snapshotChars }
   }
 
-  private async eventsAfter(gesprekId: string, key: Buffer, afterSeq: number, upToSeq = Number.MAX_SAFE_INTEGER) {
-    const rows = await this.deps.db
+  private async eventsAfter(gesprekId: string, key: Buffer, afterSeq: number, upToSeq?: number) {
+    let query = this.deps.db
       .selectFrom('gesprek_events')
       .select(['seq', 'event_enc'])
       .where('gesprek_id', '=', gesprekId)
       .where('seq', '>', afterSeq)
-      .where('seq', '<=', upToSeq)
-      .orderBy('seq')
-      .execute()
+    if (upToSeq !== undefined) query = query.where('seq', '<=', upToSeq)
+    const rows = await query.orderBy('seq').execute()
     return rows.map((e) => {
       const json = open(key, e.event_enc, eventAad(gesprekId, e.seq))
       return { seq: e.seq, event: JSON.parse(json) as GesprekEvent, chars: json.length }
