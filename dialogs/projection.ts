@@ -12,26 +12,45 @@ export type ProjectedNote = Note & { takenBack?: true }
 export type Projection = { items: Item[]; notes: ProjectedNote[]; traces: Trace[] }
 
 /**
+ * The child's copy of each item, kept per item object: items are immutable (every change makes a new
+ * one), so an unchanged item keeps the same copy and the server's patch sees it unchanged by identity.
+ */
+const childCopies = new WeakMap<Item, Item>()
+const childCopy = (item: Item): Item => {
+  let copy = childCopies.get(item)
+  if (!copy) {
+    const { worry: _worry, worryAt: _at, ...rest } = item
+    childCopies.set(item, (copy = { ...rest, worry: false }))
+  }
+  return copy
+}
+
+/** The begeleider's copy of each note, per note object and per "still about a visible answer", for the same reason. */
+const noteCopies = new WeakMap<Note, ProjectedNote>()
+const takenBackCopies = new WeakMap<Note, ProjectedNote>()
+const noteCopy = (note: Note, about: boolean): ProjectedNote => {
+  const copies = about ? noteCopies : takenBackCopies
+  let copy = copies.get(note)
+  if (!copy) {
+    const { id, text, itemId } = note
+    copy = about ? { id, text, ...(itemId ? { itemId } : {}) } : { id, text, takenBack: true }
+    copies.set(note, copy)
+  }
+  return copy
+}
+
+/**
  * The only code that decides what an audience sees of a gesprek (architecture rule 3).
  * Socket broadcasts, pages, the oudergesprek preparation, prints and exports all call this.
  */
 export function project(context: Pick<GesprekContext, 'items' | 'notes'>, audience: Audience): Projection {
   const items = context.items.filter((item) => mayAudienceSee(item.share, audience))
-  if (audience === 'kind')
-    return {
-      items: items.map(({ worry: _worry, worryAt: _at, ...rest }) => ({ ...rest, worry: false })),
-      notes: [],
-      traces: [],
-    }
+  if (audience === 'kind') return { items: items.map(childCopy), notes: [], traces: [] }
   if (audience !== 'begeleider') return { items, notes: [], traces: [] }
   const visible = new Set(items.map((i) => i.id))
   // The begeleider's own record survives a child's retraction [000:720-722]: their notes stay, but no
   // longer point at the answer (its id and words are gone), and a worry mark stays as a bare fact.
-  const notes = context.notes.map(({ id, text, itemId }): ProjectedNote =>
-    itemId === undefined || visible.has(itemId)
-      ? { id, text, ...(itemId ? { itemId } : {}) }
-      : { id, text, takenBack: true },
-  )
+  const notes = context.notes.map((n) => noteCopy(n, n.itemId === undefined || visible.has(n.itemId)))
   const traces: Trace[] = context.items
     .filter((i) => !visible.has(i.id) && i.worry)
     .map((i) => ({ stepId: i.stepId, worry: true as const, ...(i.worryAt ? { at: i.worryAt } : {}) }))

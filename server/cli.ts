@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { sql } from 'kysely'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { valuesJoined } from './cli-args'
@@ -18,6 +19,7 @@ import { redisCluster } from './cluster/redis'
 import { openStore } from './store/db'
 import { backupDatabase } from './store/backup'
 import { GesprekHost } from './gesprek/host'
+import { createDemoGesprekken } from './demo-gesprekken'
 import { DEFAULT_RETENTION_DAYS, runRetention } from './jobs/retention'
 import { eraseChild, exportChild } from './privacy/child-data'
 import { rotateInstanceKey } from './crypto/rotate'
@@ -40,6 +42,10 @@ const USAGE = `npm run admin -- <command> [options]
   erase-child         --organisation-id ID --child-id ID   erasure: crypto-shred and delete (irreversible)
   rotate-key            new instance key; rewraps every child key (stop the server first)
   retention           [--days N]   erase closed trajectories older than N days (default RETENTION_DAYS or 30)
+  demo-gesprekken     --organisation-id ID --begeleider-id ID --count N --to FILE
+                        N demo children with a started gesprek and a joined device each, for load tests;
+                        the device tokens and begeleider session cookies (one per 4 gesprekken) go to
+                        FILE (mode 0600), never to the terminal
 
   DATA_DIR (default ./data) selects the database; DATABASE_URL=postgres://… selects PostgreSQL instead
   (KINDGESPREK_KEY required). With REDIS_URL the running nodes end the sockets the CLI ended, at once.
@@ -78,6 +84,7 @@ async function main() {
       'child-id': { type: 'string' },
       to: { type: 'string' },
       days: { type: 'string' },
+      count: { type: 'string' },
     },
   })
   const dataDir = resolve(process.env.DATA_DIR ?? './data')
@@ -213,6 +220,22 @@ async function main() {
         const days = Number(values.days ?? process.env.RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS)
         if (!Number.isInteger(days) || days < 1) throw new Error('--days must be a whole number of days, at least 1')
         console.log(JSON.stringify(await runRetention(deps, new GesprekHost(deps, deps.kamerKeys), { days })))
+        break
+      }
+      case 'demo-gesprekken': {
+        const count = Number(need('count'))
+        if (!Number.isInteger(count) || count < 1 || count > 20_000) throw new Error('--count must be 1 to 20000')
+        // Demo data only: WAL without an fsync per commit (safe against a crash of this process, not
+        // against power loss), so thousands take seconds; every other command keeps synchronous=FULL.
+        if (!databaseUrl) await sql`pragma synchronous = NORMAL`.execute(db)
+        const made = await createDemoGesprekken(
+          deps,
+          { organisationId: need('organisation-id'), begeleiderId: need('begeleider-id') },
+          count,
+        )
+        if (!databaseUrl) await sql`pragma synchronous = FULL`.execute(db)
+        writeFileSync(resolve(need('to')), JSON.stringify(made), { mode: 0o600 })
+        console.log(JSON.stringify({ created: made.length }))
         break
       }
       case 'list': {

@@ -57,7 +57,13 @@ export class GesprekLine {
     this.socket.on('session:ended', this.onEnded)
     this.socket.on('gesprek:ended', this.onGesprekEnded)
     this.socket.on('devices:pending', this.onPending)
-    this.offView = onGesprekView(this.socket, (id, seq, view) => this.accept(id, seq, view))
+    // Views and patches: `seqs` holds the view a patch applies on; a patch that does not follow on re-joins.
+    this.offView = onGesprekView(
+      this.socket,
+      this.seqs,
+      (id, seq, view) => this.accept(id, seq, view),
+      (id) => this.joined.has(id) && this.join(id),
+    )
     this.socket.connect()
     this.outbox.requeue(carried)
   }
@@ -117,6 +123,7 @@ export class GesprekLine {
   wipe(): void {
     this.outbox.clear()
     this.socket.disconnect()
+    this.seqs.clear()
     this.set({ views: {} })
   }
 
@@ -143,10 +150,14 @@ export class GesprekLine {
     this.socket.disconnect()
   }
   // A right ended (logout, the end of the gesprek, a revoked device): nothing of the answers stays on screen.
-  private readonly onEnded = () => this.set({ views: {}, connection: 'ended', error: 'session_expired' })
+  private readonly onEnded = () => {
+    this.seqs.clear()
+    this.set({ views: {}, connection: 'ended', error: 'session_expired' })
+  }
   private readonly onGesprekEnded = (raw: unknown) => {
     const id = (raw as { gesprekId?: unknown } | null)?.gesprekId
     if (typeof id !== 'string' || !this.joined.has(id)) return
+    this.seqs.forget(id)
     const views = { ...this.snap.views }
     delete views[id]
     this.set({ views, connection: 'ended', error: 'not_found' })

@@ -9,7 +9,7 @@ export function createSocket(token?: string): AppSocket {
     autoConnect: false,
     transports: ['websocket', 'polling'],
     reconnectionDelay: 500,
-    reconnectionDelayMax: 5000,
+    reconnectionDelayMax: 2000,
     auth: token ? { token } : {},
   })
 }

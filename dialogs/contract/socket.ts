@@ -2,10 +2,10 @@ import * as z from 'zod'
 import { ErrorCode } from './errors'
 import { GesprekEvent } from './events'
 import { ClientMsgId, GesprekId, Seq } from './ids'
+import { GesprekView, ViewPatch } from './view'
 
 /** A device's public id (never its token). */
 const DeviceId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
-import { GesprekView } from './view'
 
 /** Client → server commands. strictObject: unknown keys are an error, not ignored. */
 export const C2S = {
@@ -31,7 +31,13 @@ export const ackOf = <T extends z.ZodType>(data: T) =>
 
 /** Server → client facts. */
 export const S2C = {
+  /** A whole view: after a join when no patch could follow on, or when the server had no base. */
   'gesprek:view': z.strictObject({ gesprekId: GesprekId, seq: Seq, view: GesprekView }),
+  /**
+   * The change from the view of `base` to the view of `seq`: it applies on a view from `base` up to
+   * `seq - 1` (nothing this audience sees changed between); a client further behind re-joins for a whole view.
+   */
+  'gesprek:patch': z.strictObject({ gesprekId: GesprekId, seq: Seq, base: Seq, patch: ViewPatch }),
   /** Sent before a graceful shutdown so clients reconnect (elsewhere) without alarm. */
   'server:restarting': z.strictObject({}),
   /** The session behind this socket ended (logout, lock, expiry): the client must re-authenticate. */

@@ -30,6 +30,14 @@ export const ItemView = z.strictObject({
   worryAt: z.string().optional(),
 })
 
+const NoteView = z.strictObject({
+  id: z.string(),
+  text: z.string(),
+  itemId: z.string().optional(),
+  /** The child has since kept the answer this note was about to themselves (dialogs/projection.ts). */
+  takenBack: z.literal(true).optional(),
+})
+
 export const GesprekView = z.strictObject({
   toolId: z.string(),
   version: z.string(),
@@ -51,18 +59,31 @@ export const GesprekView = z.strictObject({
     stop: z.boolean(),
   }),
   items: z.array(ItemView),
-  notes: z.array(
-    z.strictObject({
-      id: z.string(),
-      text: z.string(),
-      itemId: z.string().optional(),
-      /** The child has since kept the answer this note was about to themselves (dialogs/projection.ts). */
-      takenBack: z.literal(true).optional(),
-    }),
-  ),
+  notes: z.array(NoteView),
   /** Worry marks on answers the child took back: the fact only, for the begeleider's record. */
   traces: z.array(z.strictObject({ stepId: z.string(), worry: z.literal(true), at: z.string().optional() })).optional(),
   skipped: z.array(z.string()),
 })
 export type GesprekView = z.output<typeof GesprekView>
 export type ItemView = z.output<typeof ItemView>
+
+/**
+ * Changes to one list of a view, in the list's order: `remove` the ids that left it, then for each
+ * `upsert` replace the entry with that id where it is, or insert it right after `after` (null: first).
+ */
+const ListPatch = <T extends z.ZodType>(entry: T) =>
+  z.strictObject({
+    remove: z.array(z.string()),
+    upsert: z.array(z.strictObject({ after: z.string().nullable(), value: entry })),
+  })
+
+/**
+ * What changed in one audience's view from one seq to the next (docs/protocol.md, patches): the head
+ * (phase, step, what may be pressed) whole, since it is small, and the answers and notes by id.
+ */
+export const ViewPatch = z.strictObject({
+  head: GesprekView.omit({ items: true, notes: true }),
+  items: ListPatch(ItemView),
+  notes: ListPatch(NoteView),
+})
+export type ViewPatch = z.output<typeof ViewPatch>

@@ -4,29 +4,16 @@ import type { Audience } from '../sharing'
 import { stateOf, type ToolSnapshot } from './snapshot'
 import type { ToolInfo } from './tool'
 
-/** Turns a machine snapshot into what one audience may see. Pure; the server calls it per socket audience. */
-export function toView(tool: ToolInfo, snapshot: ToolSnapshot, audience: Audience): GesprekView {
+/** Everything of a view except what the projection decides (answers, notes, traces). */
+export type ViewHead = Omit<GesprekView, 'items' | 'notes' | 'traces'>
+
+const NOTHING_TO_PRESS = { next: false, back: false, skip: false, pause: false, resume: false, stop: false }
+
+/** The head as the child sees it: computed once per command, since every audience starts from it. */
+export function viewHead(tool: ToolInfo, snapshot: ToolSnapshot): ViewHead {
   const { phase, stepId } = stateOf(snapshot)
   const index = stepId ? tool.steps.findIndex((s) => s.id === stepId) : -1
   const step = index >= 0 ? tool.steps[index]! : undefined
-  const { items, notes, traces } = project(snapshot.context, audience)
-  // The jongere's kamer is theirs: anyone else sees what was shared, never where they are or what
-  // they can do now (no live presence, no timing of private work).
-  if (audience !== 'kind' && snapshot.context.setting === 'kamer')
-    return {
-      toolId: tool.id,
-      version: tool.version,
-      ageBand: snapshot.context.ageBand,
-      ...(snapshot.context.legalBand ? { legalBand: snapshot.context.legalBand } : {}),
-      setting: 'kamer',
-      phase: 'actief',
-      step: null,
-      can: { next: false, back: false, skip: false, pause: false, resume: false, stop: false },
-      items,
-      notes,
-      skipped: [],
-      ...(traces.length > 0 ? { traces } : {}),
-    }
   return {
     toolId: tool.id,
     version: tool.version,
@@ -44,9 +31,26 @@ export function toView(tool: ToolInfo, snapshot: ToolSnapshot, audience: Audienc
       resume: snapshot.can({ type: 'gesprek.resume' }),
       stop: snapshot.can({ type: 'gesprek.stop' }),
     },
-    items,
-    notes,
-    ...(traces.length > 0 ? { traces } : {}),
     skipped: snapshot.context.skipped,
   }
+}
+
+/**
+ * The head one audience may see. The jongere's kamer is theirs: anyone else sees what was shared,
+ * never where they are or what they can do now (no live presence, no timing of private work).
+ */
+export function headFor(head: ViewHead, audience: Audience): ViewHead {
+  if (audience === 'kind' || head.setting !== 'kamer') return head
+  return { ...head, phase: 'actief', step: null, can: NOTHING_TO_PRESS, skipped: [] }
+}
+
+/** Turns a machine snapshot into what one audience may see. Pure; the server calls it per socket audience. */
+export function toView(
+  tool: ToolInfo,
+  snapshot: ToolSnapshot,
+  audience: Audience,
+  head: ViewHead = viewHead(tool, snapshot),
+): GesprekView {
+  const { items, notes, traces } = project(snapshot.context, audience)
+  return { ...headFor(head, audience), items, notes, ...(traces.length > 0 ? { traces } : {}) }
 }

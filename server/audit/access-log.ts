@@ -44,38 +44,76 @@ export function rowHash(r: ChainedFields): string {
   return createHash('sha256').update(canonical).digest('hex')
 }
 
+type Queued = { entry: AccessEntry; resolve: () => void; reject: (err: unknown) => void }
+const queues = new WeakMap<Deps['db'], Queued[]>()
+
 /**
  * Records one access. Callers await it before they answer: no log line, no data (fail closed).
- * The read of the chain's head and the insert share one transaction; SQLite runs them one at a time.
+ * Accesses that arrive in the same turn of the event loop (a reconnect storm re-joins hundreds of live
+ * views at once) share one transaction and its one disk sync; each row still chains to the one before,
+ * and each caller hears only about its own row. The read of the chain's head and the inserts share the
+ * transaction; SQLite runs them one at a time.
  * On PostgreSQL several nodes append at once: a transaction-scoped advisory lock on the head makes them
  * take turns, so two rows never link to the same predecessor (the chain would fork).
  */
-export async function recordAccess(deps: Deps, entry: AccessEntry): Promise<void> {
-  const stepIds = [...new Set(entry.stepIds ?? [])].sort()
-  await deps.db.transaction().execute(async (trx) => {
-    if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(${LOCKS.accessLog}::bigint)`.execute(trx)
-    const child = await trx
-      .selectFrom('children')
-      .select('organisation_id')
-      .where('id', '=', entry.childId)
-      .executeTakeFirst()
-    if (!child) throw new CodedError('not_found', 404)
-    const head = await trx.selectFrom('access_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
-    const fields: ChainedFields = {
-      organisation_id: child.organisation_id,
-      child_id: entry.childId,
-      begeleider_id: entry.begeleiderId,
-      gesprek_id: entry.gesprekId ?? null,
-      what: entry.what,
-      step_ids: JSON.stringify(stepIds),
-      created_at: iso(deps.clock),
-      prev_hash: head?.hash ?? GENESIS_HASH,
+export function recordAccess(deps: Deps, entry: AccessEntry): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let queue = queues.get(deps.db)
+    if (!queue) {
+      queues.set(deps.db, (queue = []))
+      setImmediate(() => {
+        queues.delete(deps.db)
+        void writeAccesses(deps, queue!)
+      })
     }
-    await trx
-      .insertInto('access_log')
-      .values({ ...fields, hash: rowHash(fields) })
-      .execute()
+    queue.push({ entry, resolve, reject })
   })
+}
+
+async function writeAccesses(deps: Deps, batch: Queued[]): Promise<void> {
+  const failed = new Map<Queued, unknown>()
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      if (dialectOf(trx) === 'postgres')
+        await sql`select pg_advisory_xact_lock(${LOCKS.accessLog}::bigint)`.execute(trx)
+      let head = (await trx.selectFrom('access_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst())
+        ?.hash
+      for (const q of batch) {
+        const child = await trx
+          .selectFrom('children')
+          .select('organisation_id')
+          .where('id', '=', q.entry.childId)
+          .executeTakeFirst()
+        if (!child) {
+          failed.set(q, new CodedError('not_found', 404))
+          continue
+        }
+        const fields: ChainedFields = {
+          organisation_id: child.organisation_id,
+          child_id: q.entry.childId,
+          begeleider_id: q.entry.begeleiderId,
+          gesprek_id: q.entry.gesprekId ?? null,
+          what: q.entry.what,
+          step_ids: JSON.stringify([...new Set(q.entry.stepIds ?? [])].sort()),
+          created_at: iso(deps.clock),
+          prev_hash: head ?? GENESIS_HASH,
+        }
+        const hash = rowHash(fields)
+        await trx
+          .insertInto('access_log')
+          .values({ ...fields, hash })
+          .execute()
+        head = hash
+      }
+    })
+  } catch (err) {
+    for (const q of batch) q.reject(err)
+    return
+  }
+  for (const q of batch) {
+    if (failed.has(q)) q.reject(failed.get(q))
+    else q.resolve()
+  }
 }
 
 export type ChainCheck = { ok: true; rows: number; head: string } | { ok: false; brokenAtId: number }

@@ -4,6 +4,7 @@ import { iso } from '../clock'
 import type { Deps } from '../deps'
 import { DEVICE_END_PHASES } from '../gesprek/devices'
 import { hashToken, newId, newToken } from '../ids'
+import { writerOf } from '../store/sqlite-writer'
 import type { DevicePrincipal } from './principal'
 
 export const JOIN_CODE_TTL_MS = 10 * 60_000
@@ -195,12 +196,36 @@ export async function touchDevice(deps: Deps, tokenHash: string): Promise<void> 
   if (last !== undefined && now - last < TOUCH_EVERY_MS && now >= last) return
   seen.set(tokenHash, now)
   if (seen.size > 20_000) for (const [k, t] of seen) if (now - t >= TOUCH_EVERY_MS) seen.delete(k)
-  await deps.db
-    .updateTable('device_tokens')
-    .set({ last_seen_at: iso(deps.clock) })
-    .where('token_hash', '=', tokenHash)
-    .where((w) =>
-      w.or([w('last_seen_at', '<=', iso(deps.clock, -TOUCH_EVERY_MS)), w('last_seen_at', '>', iso(deps.clock))]),
+  // Touches in the same turn of the loop (every device re-joining after a restart) share one transaction.
+  let batch = touchBatches.get(deps)
+  if (!batch) {
+    const tokens = new Set<string>()
+    const written = new Promise<void>((resolve, reject) =>
+      setImmediate(() => {
+        touchBatches.delete(deps)
+        const at = iso(deps.clock)
+        // Written only when the stored time is a minute old (or in the future): another node may have
+        // touched the token a moment ago.
+        const staleBefore = iso(deps.clock, -TOUCH_EVERY_MS)
+        const writer = writerOf(deps.db)
+        if (writer) return void writer.touchDevices(at, staleBefore, [...tokens]).then(resolve, reject)
+        deps.db
+          .transaction()
+          .execute(async (trx) => {
+            for (const hash of tokens)
+              await trx
+                .updateTable('device_tokens')
+                .set({ last_seen_at: at })
+                .where('token_hash', '=', hash)
+                .where((w) => w.or([w('last_seen_at', '<=', staleBefore), w('last_seen_at', '>', at)]))
+                .execute()
+          })
+          .then(resolve, reject)
+      }),
     )
-    .execute()
+    touchBatches.set(deps, (batch = { tokens, written }))
+  }
+  batch.tokens.add(tokenHash)
+  await batch.written
 }
+const touchBatches = new WeakMap<Deps, { tokens: Set<string>; written: Promise<void> }>()

@@ -54,6 +54,16 @@ export const gatedScrypt = scrypt
 // N=2^15, r=8: ~32 MiB and tens of ms per hash on the 2-core target; stored with the hash so it can grow later.
 const PARAMS = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
 
+/**
+ * Tests only (tests/setup.ts): new hashes use N=2^10, so the hundreds of logins a test run makes cost
+ * little. Refuses under NODE_ENV=production; nothing in server/ calls it, and a stored hash carries its
+ * own parameters, so verifying is the same either way.
+ */
+export function useCheapScryptForTests(): void {
+  if (process.env.NODE_ENV === 'production') throw new Error('cheap scrypt is for tests only')
+  PARAMS.N = 1024
+}
+
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16)
   const key = await scrypt(password.normalize('NFKC'), salt, 32, PARAMS)

@@ -1,13 +1,12 @@
-import { createHash } from 'node:crypto'
-import { sql } from 'kysely'
-import { initialTransition, transition } from 'xstate'
+import { createActor, initialTransition, type ActorScope } from 'xstate'
 import { CodedError } from '../../dialogs/contract/errors'
 import type { AgeBand, Living } from '../../dialogs/contract/ids'
 import type { GesprekView } from '../../dialogs/contract/view'
+import type { ToolMachine } from '../../dialogs/framework/build'
 import { mayRoleSend, type GesprekEvent } from '../../dialogs/framework/events'
 import { replay, restoreSnapshot, stateOf, type ToolSnapshot } from '../../dialogs/framework/snapshot'
 import type { ToolDef } from '../../dialogs/framework/tool'
-import { toView } from '../../dialogs/framework/view'
+import { toView, viewHead, type ViewHead } from '../../dialogs/framework/view'
 import { AUDIENCES, type Audience, type Setting } from '../../dialogs/sharing'
 import type { Principal } from '../auth/principal'
 import { iso } from '../clock'
@@ -15,7 +14,8 @@ import { open, seal } from '../crypto/seal'
 import { toolForNewGesprek, toolOfGesprek } from '../tools/gesprek-tool'
 import type { Deps } from '../deps'
 import { newId } from '../ids'
-import { checkEventBounds, checkEventRules, checkSnapshotBounds } from './bounds'
+import { errorFields } from '../log'
+import { checkEventBounds, checkEventRules, checkSnapshotBounds, MAX_SNAPSHOT_CHARS } from './bounds'
 import { DeviceLedger } from './devices'
 import { GroupCommit } from './group-commit'
 
@@ -27,10 +27,21 @@ type Loaded = {
   key: Buffer
   snapshot: Snapshot
   seq: number
+  /** The seq the stored snapshot folds up to; the events after it are in the log only. */
+  snapshotSeq: number
+  /** An upper bound on the stored snapshot's length now (exact at every stored snapshot). */
+  snapshotChars: number
+  /**
+   * Every clientMsgId of this gesprek with its seq and the shown seq after it: the duplicate check needs
+   * no read before the commit, and a duplicate is acked in its sender's units (ADR 0050).
+   */
+  msgSeqs: Map<string, { seq: number; shownSeq: number }>
+  /** The child's view head of the current snapshot, made once per command for every audience. */
+  head: ViewHead | null
   /** The seq of every audience but the child's: how many events changed what they see (ADR 0050). */
   shownSeq: number
-  /** A hash of those audiences' views at `seq`, to tell whether the next event changes them. */
-  shownKey?: string
+  /** Those audiences' views at `seq`, to tell whether the next event changes them (made when first needed). */
+  shownViews: GesprekView[] | null
 }
 
 /** `seq` is the child's (every event); `shownSeq` everyone else's, which private edits do not move. */
@@ -47,6 +58,7 @@ export type Sealing = {
   keyFor(g: { id: string; childId: string; setting: string }): Promise<Buffer | null | 'closed'>
   closedView(gesprekId: string, audience: Audience): Promise<{ seq: number; view: GesprekView }>
 }
+/** `viewFor` is memoised per audience and shares one head: an audience nobody watches costs nothing. */
 export type CommittedListener = (
   gesprekId: string,
   seq: number,
@@ -55,19 +67,70 @@ export type CommittedListener = (
 ) => void
 
 const OTHERS = AUDIENCES.filter((a) => a !== 'kind')
-/** What every audience but the child's sees of a snapshot, as one hash. */
-const shownKeyOf = (tool: ToolDef, snapshot: Snapshot) =>
-  createHash('sha256')
-    .update(JSON.stringify(OTHERS.map((a) => toView(tool, snapshot, a))))
-    .digest('base64')
+/** What every audience but the child's sees of a snapshot. */
+const othersViews = (tool: ToolDef, snapshot: Snapshot, head: ViewHead) =>
+  OTHERS.map((a) => toView(tool, snapshot, a, head))
+const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b)
+const sameList = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((e, i) => sameJson(e, b[i]))
+/**
+ * Whether two views show the same. Unchanged items and notes are the same objects (the projection keeps
+ * them), so this is a pass over pointers; only a changed object is compared by its content, so the
+ * answer is the same as comparing the whole views' JSON, at a cost flat in the gesprek's length.
+ */
+function sameView(a: GesprekView, b: GesprekView): boolean {
+  const { items: ai, notes: an, traces: at, ...ah } = a
+  const { items: bi, notes: bn, traces: bt, ...bh } = b
+  return sameList(ai, bi) && sameList(an, bn) && sameJson(at, bt) && sameJson(ah, bh)
+}
 const seqsOf =
   (g: { seq: number; shownSeq: number }): SeqFor =>
   (audience) =>
     audience === 'kind' ? g.seq : g.shownSeq
 
+/**
+ * A fresh snapshot is stored every this many events, and at every pause or stop; loading replays at
+ * most this many events from the log (docs/decisions/0025).
+ */
+export const SNAPSHOT_EVERY = 64
+/** Gesprekken kept in memory; the least recently used one is dropped beyond this. */
+const LOADED_MAX = 20_000
+/**
+ * What one event can add to the stored snapshot beyond its own JSON (the item's share, worry, chosen,
+ * step and the machine's bookkeeping), with room to spare: the running estimate stays an upper bound.
+ */
+const SNAPSHOT_GROWTH_PER_EVENT = 512
+
 const snapshotAad = (gesprekId: string) => `${gesprekId}:snapshot`
 const eventAad = (gesprekId: string, seq: number) => `${gesprekId}:${seq}:event`
 const phaseOf = (s: Snapshot) => stateOf(s).phase
+
+/**
+ * One inert actor scope per machine, reused: XState's `transition()` builds a throwaway actor (and a
+ * system) on every call, which was half of XState's cost. Our machines only assign (no spawn, no
+ * effects), so nothing a transition does outlives it in the scope.
+ */
+const scopes = new WeakMap<ToolMachine, ActorScope<Snapshot, GesprekEvent>>()
+export function step(machine: ToolMachine, snapshot: Snapshot, event: GesprekEvent): Snapshot {
+  let scope = scopes.get(machine)
+  if (!scope) {
+    const self = createActor(machine, { input: { ageBand: '8-12', setting: 'begeleid' } })
+    scope = {
+      self,
+      defer: () => undefined,
+      id: '',
+      logger: () => undefined,
+      sessionId: '',
+      stopChild: () => undefined,
+      system: self.system,
+      emit: () => undefined,
+      actionExecutor: () => undefined,
+    }
+    scopes.set(machine, scope)
+  }
+  ;(scope.self as unknown as { _snapshot: Snapshot })._snapshot = snapshot
+  return machine.transition(snapshot, event, scope as never)
+}
 
 /**
  * The server-authoritative gesprek host (architecture: the one path every answer takes).
@@ -137,6 +200,7 @@ export class GesprekHost {
         seq: 0,
         phase: phaseOf(snapshot),
         snapshot_enc: seal(key, JSON.stringify(tool.machine.getPersistedSnapshot(snapshot)), snapshotAad(id)),
+        snapshot_seq: 0,
         created_at: iso(this.deps.clock),
         updated_at: iso(this.deps.clock),
       })
@@ -144,8 +208,18 @@ export class GesprekHost {
     return id
   }
 
-  /** Runs one command through: role → dedupe → machine.can → durable append → ack → broadcast. */
-  command(principal: Principal, gesprekId: string, clientMsgId: string, event: GesprekEvent): Promise<CommandResult> {
+  /**
+   * Runs one command through: role → dedupe → machine.can → durable append → ack → broadcast.
+   * `ack` is called once the command is durable and before anyone is shown it (architecture, the path);
+   * a duplicate is acked with the seq it had, and shows nothing new.
+   */
+  command(
+    principal: Principal,
+    gesprekId: string,
+    clientMsgId: string,
+    event: GesprekEvent,
+    ack: (result: CommandResult) => void = () => undefined,
+  ): Promise<CommandResult> {
     // Shutting down: the client keeps the command and retries it on the next server (REL-12).
     if (this.closed) return Promise.reject(new CodedError('server_busy', 503))
     // A worry mark carries the server's time, never the client's: "zorg gemarkeerd op …" survives a retraction.
@@ -154,27 +228,40 @@ export class GesprekHost {
       const g = await this.load(gesprekId)
       const role = principal.role === 'kind' ? 'kind' : 'begeleider'
       if (!mayRoleSend(role, g.tool.operator, event.type)) throw new CodedError('forbidden', 403)
-      const earlier = await this.deps.db
-        .selectFrom('gesprek_events')
-        .select('seq')
-        .where('gesprek_id', '=', gesprekId)
-        .where('client_msg_id', '=', clientMsgId)
-        .executeTakeFirst()
-      if (earlier) return { seq: earlier.seq, shownSeq: await this.shownSeqAt(gesprekId, earlier.seq), duplicate: true }
+      const earlier = g.msgSeqs.get(clientMsgId)
+      if (earlier !== undefined) {
+        const result = { ...earlier, duplicate: true }
+        ack(result)
+        return result
+      }
       const device = principal.role === 'kind' && !principal.kamer ? principal : null
       if (device) await this.devices.authorise(device, gesprekId, event)
       checkEventBounds(g.snapshot.context, event)
       checkEventRules(g.tool, g.snapshot.context, principal, event)
       if (!g.snapshot.can(event)) throw new CodedError('not_allowed_now', 409)
-      const [next] = transition(g.tool.machine, g.snapshot, event)
+      const next = step(g.tool.machine, g.snapshot, event)
       const seq = g.seq + 1
+      const phase = phaseOf(next)
+      // At a pause or stop the gesprek may rest for weeks: store where it is, so a load replays nothing.
+      const snapshotNow = seq - g.snapshotSeq >= SNAPSHOT_EVERY || (phase !== 'actief' && phase !== phaseOf(g.snapshot))
       // Whether anyone but the child sees a difference: only then does their seq move (ADR 0050).
-      const shownBefore = g.shownKey ?? shownKeyOf(g.tool, g.snapshot)
-      const shownAfter = shownKeyOf(g.tool, next)
-      const shown = shownBefore === shownAfter ? 0 : 1
+      const nextHead = viewHead(g.tool, next)
+      const shownBefore = (g.shownViews ??= othersViews(g.tool, g.snapshot, this.headOf(g)))
+      const shownAfter = othersViews(g.tool, next, nextHead)
+      const shown = shownBefore.every((v, i) => sameView(v, shownAfter[i]!)) ? 0 : 1
       const actorId = principal.role === 'kind' ? principal.childId : principal.begeleiderId
-      const persisted = JSON.stringify(g.tool.machine.getPersistedSnapshot(next))
-      checkSnapshotBounds(persisted)
+      const at = iso(this.deps.clock)
+      const eventJson = JSON.stringify(event)
+      // The snapshot's size bound without serialising it on every command: an upper-bound estimate,
+      // measured exactly only when the estimate comes near the bound (and whenever a snapshot is stored).
+      let snapshotEnc: string | undefined
+      let chars = g.snapshotChars + eventJson.length + SNAPSHOT_GROWTH_PER_EVENT
+      if (snapshotNow || chars > MAX_SNAPSHOT_CHARS) {
+        const persisted = JSON.stringify(g.tool.machine.getPersistedSnapshot(next))
+        checkSnapshotBounds(persisted)
+        chars = persisted.length
+        if (snapshotNow) snapshotEnc = seal(g.key, persisted, snapshotAad(gesprekId))
+      }
       await this.commits.write({
         event: {
           gesprek_id: gesprekId,
@@ -183,8 +270,8 @@ export class GesprekHost {
           actor_role: role,
           actor_id: actorId,
           type: event.type,
-          event_enc: seal(g.key, JSON.stringify(event), eventAad(gesprekId, seq)),
-          created_at: iso(this.deps.clock),
+          event_enc: seal(g.key, eventJson, eventAad(gesprekId, seq)),
+          created_at: at,
           // Which device sent it, and the new item's id: ids only, so a device's own items are known.
           actor_device: device?.deviceId ?? null,
           item_id: event.type === 'item.add' ? event.item.id : null,
@@ -195,20 +282,24 @@ export class GesprekHost {
           fromSeq: g.seq,
           toSeq: seq,
           toolVersion: g.tool.version,
-          phase: phaseOf(next),
-          snapshotEnc: seal(g.key, persisted, snapshotAad(gesprekId)),
-          at: iso(this.deps.clock),
+          phase,
+          ...(snapshotEnc ? { snapshotEnc } : {}),
+          at,
         },
       })
       if (device && event.type === 'item.add') this.devices.noteItem(gesprekId, event.item.id, device.deviceId)
       g.snapshot = next
       g.seq = seq
+      g.head = nextHead
+      if (snapshotNow) g.snapshotSeq = seq
+      g.snapshotChars = chars
       g.shownSeq += shown
-      g.shownKey = shownAfter
-      const viewFor = (audience: Audience) => toView(g.tool, next, audience)
-      const seqFor = seqsOf({ seq, shownSeq: g.shownSeq })
-      for (const l of this.listeners) l(gesprekId, seq, viewFor, seqFor)
-      return { seq, shownSeq: g.shownSeq, duplicate: false }
+      g.shownViews = shownAfter
+      g.msgSeqs.set(clientMsgId, { seq, shownSeq: g.shownSeq })
+      const result = { seq, shownSeq: g.shownSeq, duplicate: false }
+      ack(result)
+      this.publish(g)
+      return result
     }).catch((err: unknown) => {
       // A failed commit may leave our cached state ahead of or behind the database: reload next time.
       if (!(err instanceof CodedError) || err.code === 'conflict') this.loaded.delete(gesprekId)
@@ -216,6 +307,7 @@ export class GesprekHost {
     })
   }
 
+  /** The whole view of one audience now (a join's answer; the frames after it are patches on it). */
   async view(gesprekId: string, audience: Audience): Promise<{ seq: number; view: GesprekView }> {
     return this.serial(gesprekId, async () => {
       if (!this.loaded.has(gesprekId) && this.sealing) {
@@ -224,21 +316,17 @@ export class GesprekHost {
         if (key === 'closed') return this.sealing.closedView(gesprekId, audience)
       }
       const g = await this.load(gesprekId)
-      return { seq: seqsOf(g)(audience), view: toView(g.tool, g.snapshot, audience) }
+      return { seq: seqsOf(g)(audience), view: toView(g.tool, g.snapshot, audience, this.headOf(g)) }
     })
   }
 
-  /** Folds the stored event log through the machine (architecture rule 4: the log is the truth). */
+  /** Folds the whole stored event log through the machine (architecture rule 4: the log is the truth). */
   async replay(gesprekId: string): Promise<{ persisted: unknown; seq: number }> {
     const row = await this.row(gesprekId)
     const tool = await toolOfGesprek(this.deps, row)
     const key = await this.sealKey(row)
-    const events = await this.deps.db
-      .selectFrom('gesprek_events')
-      .select(['seq', 'event_enc'])
-      .where('gesprek_id', '=', gesprekId)
-      .orderBy('seq')
-      .execute()
+    const events = await this.eventsAfter(gesprekId, key, 0)
+    // The framework's own fold, not the host's transition path: a check on the one, by the other.
     const snapshot = replay(
       tool,
       {
@@ -247,16 +335,21 @@ export class GesprekHost {
         setting: row.setting,
         ...(row.living ? { living: row.living } : {}),
       },
-      events.map((e) => JSON.parse(open(key, e.event_enc, eventAad(gesprekId, e.seq))) as GesprekEvent),
+      events.map((e) => e.event),
     )
     return { persisted: tool.machine.getPersistedSnapshot(snapshot), seq: events.at(-1)?.seq ?? 0 }
   }
 
-  /** The stored snapshot, decrypted (for tests and the replay check). */
+  /**
+   * The state as loading rebuilds it: the stored snapshot, decrypted, with the events after it folded in
+   * (for tests and the replay check: it must equal a replay of the whole log).
+   */
   async storedSnapshot(gesprekId: string): Promise<unknown> {
     const row = await this.row(gesprekId)
+    const tool = await toolOfGesprek(this.deps, row)
     const key = await this.sealKey(row)
-    return JSON.parse(open(key, row.snapshot_enc, snapshotAad(gesprekId)))
+    const { snapshot } = await this.restore(gesprekId, tool, key, row)
+    return tool.machine.getPersistedSnapshot(snapshot)
   }
 
   /**
@@ -276,11 +369,7 @@ export class GesprekHost {
       this.devices.forget(gesprekId)
       const g = await this.load(gesprekId)
       if (had && g.seq <= had.seq) return null
-      return {
-        seq: g.seq,
-        viewFor: (audience: Audience) => toView(g.tool, g.snapshot, audience),
-        seqFor: seqsOf(g),
-      }
+      return { seq: g.seq, viewFor: this.viewsOf(g), seqFor: seqsOf(g) }
     })
   }
 
@@ -293,10 +382,15 @@ export class GesprekHost {
     for (const [id, g] of this.loaded) if (g.childId === childId) this.loaded.delete(id)
   }
 
-  /** Graceful shutdown (REL-12): refuse new commands, then let the ones already queued commit and ack. */
+  /** Graceful shutdown (REL-12): refuse new commands, let the queued ones commit and ack, store snapshots. */
   async shutdown(): Promise<void> {
     this.closed = true
     await this.drain()
+    await this.commits.close()
+    await this.storeSnapshots().catch((err: unknown) => {
+      // Only a cache: the log still holds every event, and the next load replays them.
+      this.deps.log.warn('storing snapshots at shutdown failed', errorFields(err))
+    })
   }
 
   /** Resolves when no command is between its start and its ack (graceful shutdown, REL-12). */
@@ -305,10 +399,52 @@ export class GesprekHost {
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve))
   }
 
+  /** Stores the snapshot of every gesprek in memory whose stored one is behind (a new tool version starts clean). */
+  private async storeSnapshots(): Promise<void> {
+    for (const g of this.loaded.values()) {
+      if (g.snapshotSeq === g.seq) continue
+      await this.deps.db
+        .updateTable('gesprekken')
+        .set({ snapshot_enc: this.sealSnapshot(g, g.snapshot), snapshot_seq: g.seq })
+        .where('id', '=', g.id)
+        .where('seq', '=', g.seq)
+        .execute()
+      g.snapshotSeq = g.seq
+    }
+  }
+
+  private sealSnapshot(g: Loaded, snapshot: Snapshot): string {
+    return seal(g.key, JSON.stringify(g.tool.machine.getPersistedSnapshot(snapshot)), snapshotAad(g.id))
+  }
+
+  private headOf(g: Loaded): ViewHead {
+    return (g.head ??= viewHead(g.tool, g.snapshot))
+  }
+
+  /** Each audience's view of the state now, made only when asked for (an empty room asks nothing). */
+  private viewsOf(g: Loaded): (audience: Audience) => GesprekView {
+    const views = new Map<Audience, GesprekView>()
+    const { snapshot } = g
+    const head = this.headOf(g)
+    return (audience) => {
+      let view = views.get(audience)
+      if (!view) views.set(audience, (view = toView(g.tool, snapshot, audience, head)))
+      return view
+    }
+  }
+
+  /** Tells the listeners, each audience in its own seq (ADR 0050). */
+  private publish(g: Loaded): void {
+    const viewFor = this.viewsOf(g)
+    const seqFor = seqsOf({ seq: g.seq, shownSeq: g.shownSeq })
+    for (const l of this.listeners) l(g.id, g.seq, viewFor, seqFor)
+  }
+
   private async serial<T>(gesprekId: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(gesprekId) ?? Promise.resolve()
+    const previous = this.queues.get(gesprekId)
     this.inFlight++
-    const run = previous.catch(() => undefined).then(work)
+    // Nothing queued for this gesprek: start at once instead of a turn of the loop later.
+    const run = previous ? previous.catch(() => undefined).then(work) : work()
     const tail = run.catch(() => undefined)
     this.queues.set(gesprekId, tail)
     try {
@@ -321,32 +457,85 @@ export class GesprekHost {
 
   private async load(gesprekId: string): Promise<Loaded> {
     const hit = this.loaded.get(gesprekId)
-    if (hit) return hit
+    if (hit) {
+      // Least recently used goes first: a hit moves to the back.
+      this.loaded.delete(gesprekId)
+      this.loaded.set(gesprekId, hit)
+      return hit
+    }
     const row = await this.row(gesprekId)
     // The version the gesprek started on, for its whole life (ADR 0075).
     const tool = await toolOfGesprek(this.deps, row)
     const key = await this.sealKey(row)
-    let persisted: unknown = JSON.parse(open(key, row.snapshot_enc, snapshotAad(gesprekId)))
-    persisted = migrateSnapshot(tool, row.tool_version, persisted)
-    const snapshot = restoreSnapshot(tool, persisted)
-    if (snapshot.status === 'error') throw new CodedError('internal', 500)
-    const shownSeq = await this.shownSeqAt(gesprekId, row.seq)
-    const g: Loaded = { id: gesprekId, tool, childId: row.child_id, key, snapshot, seq: row.seq, shownSeq }
-    if (this.loaded.size >= 5000) this.loaded.delete(this.loaded.keys().next().value!)
+    const { snapshot, seq, msgSeqs, shownSeq, snapshotChars } = await this.restore(gesprekId, tool, key, row)
+    const g: Loaded = {
+      id: gesprekId,
+      tool,
+      childId: row.child_id,
+      key,
+      snapshot,
+      seq,
+      snapshotSeq: row.snapshot_seq,
+      snapshotChars,
+      msgSeqs,
+      head: null,
+      shownSeq,
+      shownViews: null,
+    }
+    // Loading awaited the database: another caller may have loaded it meanwhile; keep one copy.
+    const raced = this.loaded.get(gesprekId)
+    if (raced) return raced
+    if (this.loaded.size >= LOADED_MAX) this.loaded.delete(this.loaded.keys().next().value!)
     this.loaded.set(gesprekId, g)
     return g
   }
 
-  /** How many events up to `seq` changed what anyone but the child sees (rows from before migration 80 did). */
-  private async shownSeqAt(gesprekId: string, seq: number): Promise<number> {
-    const r = await this.deps.db
+  /** The stored snapshot (migrated to the tool's version) with the events after it folded in. */
+  private async restore(
+    gesprekId: string,
+    tool: ToolDef,
+    key: Buffer,
+    row: { snapshot_enc: string; snapshot_seq: number; tool_version: string; seq: number },
+  ) {
+    const text = open(key, row.snapshot_enc, snapshotAad(gesprekId))
+    const persisted = migrateSnapshot(tool, row.tool_version, JSON.parse(text))
+    let snapshot = restoreSnapshot(tool, persisted)
+    if (snapshot.status === 'error') throw new CodedError('internal', 500)
+    let snapshotChars = row.tool_version === tool.version ? text.length : JSON.stringify(persisted).length
+    // Both reads stop at the row's seq: another node may commit between them, and a state folded past
+    // `seq` (or a shown count ahead of it) would send a frame whose seq says less than it shows.
+    for (const e of await this.eventsAfter(gesprekId, key, row.snapshot_seq, row.seq)) {
+      snapshot = step(tool.machine, snapshot, e.event)
+      snapshotChars += e.chars + SNAPSHOT_GROWTH_PER_EVENT
+    }
+    // The shown seq counted along (rows from before migration 80 count as shown: they were).
+    const msgSeqs = new Map<string, { seq: number; shownSeq: number }>()
+    let shownSeq = 0
+    for (const r of await this.deps.db
       .selectFrom('gesprek_events')
-      .select(sql<number>`count(*)`.as('n'))
+      .select(['client_msg_id', 'seq', 'shown'])
       .where('gesprek_id', '=', gesprekId)
-      .where('seq', '<=', seq)
-      .where((w) => w.or([w('shown', 'is', null), w('shown', '<>', 0)]))
-      .executeTakeFirst()
-    return Number(r?.n ?? 0)
+      .where('seq', '<=', row.seq)
+      .orderBy('seq')
+      .execute()) {
+      if (r.shown === null || r.shown !== 0) shownSeq++
+      msgSeqs.set(r.client_msg_id, { seq: r.seq, shownSeq })
+    }
+    return { snapshot, seq: row.seq, msgSeqs, shownSeq, snapshotChars }
+  }
+
+  private async eventsAfter(gesprekId: string, key: Buffer, afterSeq: number, upToSeq?: number) {
+    let query = this.deps.db
+      .selectFrom('gesprek_events')
+      .select(['seq', 'event_enc'])
+      .where('gesprek_id', '=', gesprekId)
+      .where('seq', '>', afterSeq)
+    if (upToSeq !== undefined) query = query.where('seq', '<=', upToSeq)
+    const rows = await query.orderBy('seq').execute()
+    return rows.map((e) => {
+      const json = open(key, e.event_enc, eventAad(gesprekId, e.seq))
+      return { seq: e.seq, event: JSON.parse(json) as GesprekEvent, chars: json.length }
+    })
   }
 
   private async row(gesprekId: string) {

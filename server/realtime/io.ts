@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { IncomingMessage, Server as HttpServer } from 'node:http'
 import { Server, type Socket } from 'socket.io'
 import type * as z from 'zod'
@@ -25,7 +24,8 @@ import { sessionCookieName, sessionPrincipal, sessionPrincipalByHash } from '../
 import { soloCluster, type Cluster } from '../cluster/cluster'
 import type { Deps } from '../deps'
 import { DEVICE_END_PHASES, endGesprekDevices, revokeDeviceByHash } from '../gesprek/devices'
-import type { GesprekHost, SeqFor } from '../gesprek/host'
+import { RoomFrames, type Frame } from '../gesprek/delta'
+import type { CommandResult, GesprekHost, SeqFor } from '../gesprek/host'
 import { errorFields } from '../log'
 import { ownOrigins } from '../http/security'
 import { deadlineOf, freshPrincipal } from './deadlines'
@@ -39,8 +39,10 @@ export type SocketData = {
   principal: Principal
   deadline: number
   touchedAt: number
-  /** Per gesprek a begeleider watches: which parts are logged as seen, and the last view sent (as a key). */
-  seen?: Map<string, { childId: string; steps: Set<string>; frame: string }>
+  /** Per gesprek a begeleider watches: which parts are logged as seen. */
+  seen?: Map<string, { childId: string; steps: Set<string> }>
+  /** Gesprekken this socket's child principal was found to own since its principal was last refreshed. */
+  reaches?: Set<string>
 }
 
 /**
@@ -68,8 +70,6 @@ export const begeleiderRoom = (begeleiderId: string) => `b:${begeleiderId}`
 export const pendingRoomOf = (gesprekId: string) => `g:${gesprekId}:pending`
 /** The child's own devices, as a standing: they see everything the child's own devices made. */
 const CHILD_OWN = { deviceId: '', trusted: true }
-/** Compares two views of one audience: equal keys, nothing new to send. */
-const frameKey = (view: GesprekView) => createHash('sha256').update(JSON.stringify(view)).digest('base64')
 /** Every child device of one guided gesprek: the end of the gesprek reaches them all. */
 export const devicesRoom = (gesprekId: string) => `d:${gesprekId}`
 const principalKey = (p: Principal) => principalRoom(p)
@@ -153,6 +153,7 @@ export function createRealtime(
         await touchDevice(deps, p.tokenHash)
         const { seq, view } = await host.view(gesprekId, 'kind')
         const shown = device ? await viewForDevice(view, gesprekId, device) : view
+        if (!device || device.trusted) frames.joined(roomOf(gesprekId, 'kind'), seq, shown)
         if (device) setImmediate(() => void announcePending(gesprekId))
         return { seq, view: lastSeq === seq ? null : shown }
       }
@@ -172,7 +173,8 @@ export function createRealtime(
         throw err
       })
       socket.data.seen ??= new Map()
-      socket.data.seen.set(gesprekId, { childId: row.child_id, steps: new Set(stepIds), frame: frameKey(view) })
+      socket.data.seen.set(gesprekId, { childId: row.child_id, steps: new Set(stepIds) })
+      frames.joined(room, seq, view)
       return { seq, view: lastSeq === seq ? null : view }
     })
     handle(socket, 'device:answer', async ({ gesprekId, deviceId, allow }) => {
@@ -199,14 +201,16 @@ export function createRealtime(
       setImmediate(() => void announcePending(gesprekId))
       return {}
     })
-    handle(socket, 'gesprek:command', async ({ gesprekId, clientMsgId, event }) => {
+    handle(socket, 'gesprek:command', async ({ gesprekId, clientMsgId, event }, reply) => {
       const p = socket.data.principal
       await kamerStillOpen(p)
-      await gesprekFor(deps, p, gesprekId)
-      const { seq, shownSeq } = await host.command(p, gesprekId, clientMsgId, event)
+      await mayReach(socket, gesprekId)
       if (p.role === 'kind') await touchDevice(deps, p.tokenHash)
+      // Acked from inside the host, after the commit and before the broadcast (architecture, the path).
       // A begeleider is acked with their own seq, which the child's private edits do not move (ADR 0050).
-      return { seq: p.role === 'kind' ? seq : shownSeq }
+      const seqOf = (r: CommandResult) => (p.role === 'kind' ? r.seq : r.shownSeq)
+      const result = await host.command(p, gesprekId, clientMsgId, event, (r) => reply({ seq: seqOf(r) }))
+      return { seq: seqOf(result) }
     })
     socket.onAny((event: unknown, ...args: unknown[]) => {
       // Own keys only: with `in`, 'toString' or '__proto__' counted as known and went unanswered (fuzz finding).
@@ -217,6 +221,9 @@ export function createRealtime(
     })
   })
 
+  /** Per room, what its last frame showed: the next one is a patch on it. */
+  const frames = new RoomFrames()
+  io.of('/').adapter.on('delete-room', (room: string) => frames.drop(room))
   /** One broadcast at a time per gesprek, so frames leave in commit order. */
   const broadcasts = new Map<string, Promise<void>>()
   const queueBroadcast = (gesprekId: string, seq: number, viewFor: (a: Audience) => GesprekView, seqFor: SeqFor) => {
@@ -259,57 +266,78 @@ export function createRealtime(
     const pendingRoom = pendingRoomOf(gesprekId)
     const hasKind = hasLocalSockets(kindRoom)
     const pending = socketsIn(io, pendingRoom)
+    if (!hasKind) frames.drop(kindRoom)
     if (hasKind || pending.length > 0) {
       const view = viewFor('kind')
       const book = await host.devices.book(gesprekId)
-      if (hasKind)
-        io.local.to(kindRoom).emit('gesprek:view', {
-          gesprekId,
-          seq,
-          view: { ...view, items: projectForDevice(view.items, CHILD_OWN, book) },
-        })
+      const kindSeq = seqFor('kind')
+      if (hasKind && !frames.holds(kindRoom, kindSeq)) {
+        const own = { ...view, items: projectForDevice(view.items, CHILD_OWN, book) }
+        emitFrame(kindRoom, gesprekId, kindSeq, frames.frame(kindRoom, kindSeq, own, false))
+      }
+      // Each later screen sees its own items too: a whole view each (there are few, and rarely).
       for (const s of pending) {
         const p = s.data.principal
         if (p.role !== 'kind' || p.kamer) continue
         s.emit('gesprek:view', { gesprekId, seq, view: { ...view, items: projectForDevice(view.items, p, book) } })
       }
     }
-    const watchers = socketsIn(io, roomOf(gesprekId, 'begeleider'))
-    if (watchers.length === 0) return
+    const room = roomOf(gesprekId, 'begeleider')
+    const watchers = socketsIn(io, room)
+    if (watchers.length === 0) return frames.drop(room)
+    // The begeleider's frames count in their own seq (ADR 0050), bases included: a private edit moves
+    // neither, so a patch's base never says how many private edits came before it. An unmoved seq means
+    // their view did not change: no frame.
+    const shownSeq = seqFor('begeleider')
+    if (frames.holds(room, shownSeq)) return
     const view = viewFor('begeleider')
-    const key = frameKey(view)
-    const stepIds = stepsInView(view)
+    // Nothing they may see changed: no frame, so the timing of private work stays private.
+    const frame = frames.frame(room, shownSeq, view, true)
+    if (frame.kind === 'patch' && !frame.changed) return
+    const stepIds = stepsInView(frame.kind === 'view' ? view : { items: frame.upserted })
+    const without: string[] = []
     for (const s of watchers) {
       const p = s.data.principal
       const seen = s.data.seen?.get(gesprekId)
-      if (p.role !== 'begeleider' || !seen) continue
-      // Nothing they may see changed: no frame, so the timing of private work stays private.
-      if (seen.frame === key) continue
-      const fresh = stepIds.filter((id) => !seen.steps.has(id))
-      if (fresh.length > 0) {
-        // Parts that reach this screen after the join are on the child's receipt too; no log line, no frame.
-        const logged = await recordAccess(deps, {
-          begeleiderId: p.begeleiderId,
-          childId: seen.childId,
-          gesprekId,
-          stepIds: fresh,
-          what: 'live',
-        }).then(
-          () => true,
-          (err: unknown) => {
-            deps.log.error('live access not logged', errorFields(err))
-            return false
-          },
-        )
-        if (!logged) {
-          await s.leave(roomOf(gesprekId, 'begeleider'))
-          continue
-        }
-        for (const id of fresh) seen.steps.add(id)
+      // Still being logged at its join: it gets its view from the join's answer, not from here.
+      if (p.role !== 'begeleider' || !seen) {
+        without.push(s.id)
+        continue
       }
-      seen.frame = key
-      s.emit('gesprek:view', { gesprekId, seq: seqFor('begeleider'), view })
+      const fresh = stepIds.filter((id) => !seen.steps.has(id))
+      if (fresh.length === 0) continue
+      // Parts that reach this screen after the join are on the child's receipt too; no log line, no frame.
+      const logged = await recordAccess(deps, {
+        begeleiderId: p.begeleiderId,
+        childId: seen.childId,
+        gesprekId,
+        stepIds: fresh,
+        what: 'live',
+      }).then(
+        () => true,
+        (err: unknown) => {
+          deps.log.error('live access not logged', errorFields(err))
+          return false
+        },
+      )
+      if (!logged) {
+        without.push(s.id)
+        await s.leave(room)
+        continue
+      }
+      for (const id of fresh) seen.steps.add(id)
     }
+    emitFrame(room, gesprekId, shownSeq, frame, without)
+  }
+
+  /**
+   * One frame to a whole room, encoded once for all its sockets; this node's sockets only (io.local):
+   * a projection never travels through Redis.
+   */
+  function emitFrame(room: string, gesprekId: string, seq: number, frame: Frame, without: string[] = []) {
+    const to = without.length > 0 ? io.local.to(room).except(without) : io.local.to(room)
+    if (frame.kind === 'view') to.emit('gesprek:view', { gesprekId, seq, view: frame.view })
+    else to.emit('gesprek:patch', { gesprekId, seq, base: frame.base, patch: frame.patch })
   }
 
   /** The child's own screens learn which later screens wait for their yes ("Mag dit scherm ook meedoen?"). */
@@ -363,6 +391,19 @@ export function createRealtime(
     }
   })
 
+  /**
+   * The ownership check, remembered per socket for a child: a device or kamer token is bound to its
+   * gesprek or child for good, so after one look in the database the answer cannot change until the
+   * principal is re-checked (which forgets it). Begeleiders are looked up on every command: a child can
+   * move to another team at any moment.
+   */
+  async function mayReach(socket: AppSocket, gesprekId: string) {
+    const p = socket.data.principal
+    if (p.role === 'kind' && socket.data.reaches?.has(gesprekId)) return
+    await gesprekFor(deps, p, gesprekId)
+    if (p.role === 'kind') (socket.data.reaches ??= new Set()).add(gesprekId)
+  }
+
   cluster.onNotice((notice) => {
     if (notice.t === 'erased') {
       deps.keys.forget(notice.child)
@@ -402,6 +443,7 @@ export function createRealtime(
       socket.data.principal = fresh.p
       socket.data.deadline = fresh.deadline
       socket.data.touchedAt = now
+      socket.data.reaches = undefined
       return
     }
     // After the error ack has gone out, so the client learns why the line closed.
@@ -412,12 +454,21 @@ export function createRealtime(
   function handle<K extends C2SName>(
     socket: AppSocket,
     event: K,
-    fn: (data: z.output<(typeof C2S)[K]>) => Promise<z.input<(typeof AckData)[K]>>,
+    fn: (
+      data: z.output<(typeof C2S)[K]>,
+      /** Acks early (the command path acks before it broadcasts); the returned value is then not sent. */
+      reply: (data: z.input<(typeof AckData)[K]>) => void,
+    ) => Promise<z.input<(typeof AckData)[K]>>,
   ) {
     const listener = async (raw: unknown, ack: unknown) => {
       // An event without an ack callback is a protocol violation from a client we did not write.
       if (typeof ack !== 'function') return void socket.disconnect(true)
-      const reply = ack as (r: unknown) => void
+      let replied = false
+      const reply = (r: unknown) => {
+        if (replied) return
+        replied = true
+        ;(ack as (r: unknown) => void)(r)
+      }
       const fail = (error: ErrorCode) => reply({ ok: false, error })
       if (!buckets.take(socket.data.principal)) return fail('rate_limited')
       // A key that JSON keeps but an object drops (`__proto__`) was accepted as a no-op before: refuse it.
@@ -426,7 +477,8 @@ export function createRealtime(
       if (!parsed.success) return fail('invalid_payload')
       try {
         await principalStillValid(socket)
-        reply({ ok: true, data: await fn(parsed.data as z.output<(typeof C2S)[K]>) })
+        const data = await fn(parsed.data as z.output<(typeof C2S)[K]>, (d) => reply({ ok: true, data: d }))
+        reply({ ok: true, data })
       } catch (err) {
         if (err instanceof CodedError) return fail(err.code)
         deps.log.error('socket handler failed', { event, ...errorFields(err) })

@@ -1,5 +1,5 @@
 import Sqlite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -10,6 +10,40 @@ export { dialectOf } from './dialect'
 export { ifLockFree, LOCKS, withLock } from './locks'
 
 export type Db = Kysely<Database>
+
+/** The embedded file behind a Kysely instance, for the few hot statements that skip the query builder. */
+const files = new WeakMap<Db, Sqlite.Database>()
+
+/** The better-sqlite3 handle of an embedded database; undefined for any other dialect (PostgreSQL). */
+export const sqliteFileOf = (db: Db): Sqlite.Database | undefined => files.get(db)
+
+/** How many distinct statements stay prepared; the app issues a few hundred shapes at most. */
+const STATEMENT_CACHE = 1000
+
+/**
+ * Kysely's SQLite driver calls `prepare` for every query; preparing costs more than running a small
+ * statement. The same SQL text gets the same prepared statement back (better-sqlite3 statements are
+ * reusable; every call runs to completion before the next, so sharing one is safe). Oldest first out.
+ */
+export function cachingPrepare(file: Sqlite.Database, size = STATEMENT_CACHE): SqliteDatabase {
+  const cache = new Map<string, Sqlite.Statement>()
+  return {
+    close: () => file.close(),
+    prepare(text: string) {
+      // Kysely opens transactions with a deferred `begin`: one that reads and then writes fails at once
+      // with SQLITE_BUSY when the writer thread committed in between. Immediate takes the write lock up
+      // front, and waits (busy_timeout) instead of failing.
+      const sql = text === 'begin' ? 'begin immediate' : text
+      let stmt = cache.get(sql)
+      if (!stmt) {
+        stmt = file.prepare(sql)
+        if (cache.size >= size) cache.delete(cache.keys().next().value!)
+        cache.set(sql, stmt)
+      }
+      return stmt
+    },
+  }
+}
 
 /** Where the data lives: the SQLite file in `dataDir`, or PostgreSQL when `databaseUrl` is set. */
 export type StoreOptions = { dataDir: string; databaseUrl?: string | undefined }
@@ -39,7 +73,9 @@ function openSqliteFile(dataDir: string): Db {
   file.pragma('busy_timeout = 5000')
   // Overwrite deleted pages so erased or retention-deleted rows do not linger in the file.
   file.pragma('secure_delete = ON')
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingPrepare(file) }) })
+  files.set(db, file)
+  return db
 }
 
 const INT8 = 20

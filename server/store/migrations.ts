@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-kamer'
 import * as m0010 from './migrations/0010-revocations'
 import * as m0011 from './migrations/0011-devices'
 import * as m0020 from './migrations/0020-kamer-sealed'
+import * as m0040 from './migrations/0040-snapshot-seq'
 import * as m0070 from './migrations/0070-signals'
 import * as m0071 from './migrations/0071-parents'
 import * as m0080 from './migrations/0080-shown-seq'
@@ -37,6 +38,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 10, up: m0010.up },
   { version: 11, up: m0011.up },
   { version: 20, up: m0020.up },
+  { version: 40, up: m0040.up },
   { version: 70, up: m0070.up },
   { version: 71, up: m0071.up },
   { version: 80, up: m0080.up },

@@ -64,8 +64,10 @@ export interface Database {
     living: Living | null
     seq: number
     phase: Phase
-    /** Sealed persisted XState snapshot: a cache of folding the event log. */
+    /** Sealed persisted XState snapshot: a cache of folding the event log up to `snapshot_seq`. */
     snapshot_enc: string
+    /** The last event the stored snapshot includes; events after it are replayed on load (migration 0040). */
+    snapshot_seq: Generated<number>
     created_at: string
     updated_at: string
     /** The organisation's tool version it runs on (migration 107); null: the built-in version 1. */

@@ -1,121 +1,130 @@
 /**
- * Relay latency child → begeleider: the real path (zod, authz, durable commit, projection)
- * against a bare socket.io relay in the same run on the same machine. Prints JSON; asserts nothing.
- * `npm run bench` (PAIRS, ANSWERS to change the load).
+ * Benchmarks 1 and 4: relay latency child emit → begeleider receives, and server memory per connected
+ * gesprek, at 100, 1,000 and 5,000 gesprekken, each child sending one `item.add` every 2 s. The product
+ * (zod, authz, dedupe, machine, durable commit, projection, patch) and a bare socket.io relay (no
+ * validation, no storage) run under the same load in the same run; the load generators are processes
+ * of their own. Prints one JSON line per figure with its target. Env: RELAY_LEVELS=100,1000,5000,
+ * BENCH_SECONDS (steady state per level, default 20).
  */
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { Server } from 'socket.io'
-import { io as ioClient } from 'socket.io-client'
-import { redeemJoinCode } from '../../server/auth/join-codes'
-import { connect, connected, emitAck, HttpUser, seedOrganisations, startTestServer } from '../helpers/server'
+import { rmSync } from 'node:fs'
+import {
+  cleanSeeds,
+  collect,
+  cpuMs,
+  figure,
+  login,
+  percentiles,
+  rssKiB,
+  runLoad,
+  seededDataDir,
+  sleep,
+  startBare,
+  startProduct,
+  type Proc,
+} from './lib/harness'
 
-const PAIRS = Number(process.env.PAIRS ?? 50)
-const ANSWERS = Number(process.env.ANSWERS ?? 20)
+const LEVELS = (process.env.RELAY_LEVELS ?? '100,1000,5000').split(',').map(Number)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20)
+const WARMUP_MS = 5000
+const INTERVAL_MS = 2000
 
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const q = (p: number) => +s[Math.min(s.length - 1, Math.floor(p * s.length))]!.toFixed(3)
-  return { n: s.length, p50: q(0.5), p90: q(0.9), p99: q(0.99), max: q(1) }
+/** p99 targets (ms) per level, and the ratio to the bare relay (issue: fast). */
+const P99_TARGET: Record<number, number> = { 1000: 5, 5000: 20 }
+const RATIO_TARGET: Record<number, number> = { 1000: 2 }
+
+type Run = {
+  latency: ReturnType<typeof percentiles>
+  rssPerPairKiB: number
+  /** The same after the steady state, garbage the collector has not taken back yet included. */
+  rssPerPairAfterLoadKiB: number
+  cpuPerMsgMs: number
+  errors: object
+  sent: number
 }
 
-/**
- * Every pair answers ANSWERS times, all pairs at once; `answer` resolves once the begeleider has seen
- * answer n. Disconnects the pairs afterwards.
- */
-async function measure<P extends { kid: { disconnect(): void }; beg: { disconnect(): void } }>(
-  pairs: P[],
-  answer: (pair: P, n: number, start: number) => Promise<void>,
-) {
-  const latencies: number[] = []
-  await Promise.all(
-    pairs.map(async (pair) => {
-      for (let n = 0; n < ANSWERS; n++) {
-        const start = performance.now()
-        await answer(pair, n, start)
-        latencies.push(performance.now() - start)
-        await new Promise((r) => setTimeout(r, Math.random() * 20))
-      }
-    }),
+async function run(
+  server: Proc,
+  url: string,
+  mode: 'product' | 'bare',
+  pairs: { gesprekId: string; token: string }[],
+  cookie?: string,
+): Promise<Run> {
+  const pid = server.child.pid!
+  await sleep(1000)
+  const rssBefore = rssKiB(pid)
+  const gens = await runLoad(
+    { mode, url, cookie, intervalMs: INTERVAL_MS, warmupMs: WARMUP_MS, durationMs: SECONDS * 1000 },
+    pairs,
+    pairs.length >= 2000 ? 2 : 1,
   )
-  for (const p of pairs) {
-    p.kid.disconnect()
-    p.beg.disconnect()
+  // Every pair connected and joined, nothing sent yet: what a connected gesprek costs.
+  await sleep(1000)
+  const rssConnected = rssKiB(pid)
+  for (const g of gens) g.send({ type: 'start' })
+  await sleep(WARMUP_MS)
+  const cpu0 = cpuMs(pid)
+  await sleep(SECONDS * 1000 - 500)
+  const cpu1 = cpuMs(pid)
+  const rssAfter = rssKiB(pid)
+  const r = await collect(gens)
+  const msgs = (pairs.length * (SECONDS - 0.5) * 1000) / INTERVAL_MS
+  return {
+    latency: percentiles(r.latencies),
+    rssPerPairKiB: (rssConnected - rssBefore) / pairs.length,
+    rssPerPairAfterLoadKiB: (rssAfter - rssBefore) / pairs.length,
+    cpuPerMsgMs: (cpu1 - cpu0) / msgs,
+    errors: r.errors,
+    sent: r.sent,
   }
-  return stats(latencies)
 }
 
-async function product() {
-  const server = await startTestServer({ retentionDays: false })
-  await seedOrganisations(server)
-  const sanne = await HttpUser.login(server.url, 'sanne')
-  const pairs = []
-  for (let i = 0; i < PAIRS; i++) {
-    const child = await sanne.post('/api/children', { nickname: 'Bench', ageBand: '8-12' })
-    const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
-    const joined = await redeemJoinCode(server.deps, String(g.body.join.code).replace('-', ''))
-    const kid = connect(server.url, { token: joined.token })
-    const beg = connect(server.url, { cookie: sanne.cookie })
-    await Promise.all([connected(kid), connected(beg)])
-    await emitAck(beg, 'gesprek:join', { gesprekId: joined.gesprekId })
-    await emitAck(kid, 'gesprek:command', {
-      gesprekId: joined.gesprekId,
-      clientMsgId: `bench-${i}-nav`,
-      event: { type: 'nav.next' },
-    })
-    pairs.push({ kid, beg, gesprekId: joined.gesprekId, i })
-  }
-  const result = await measure(pairs, async ({ kid, beg, gesprekId, i }, n) => {
-    const seen = new Promise<void>((resolve) => {
-      const on = (p: { seq: number }) => {
-        if (p.seq !== n + 2) return
-        beg.off('gesprek:view', on)
-        resolve()
-      }
-      beg.on('gesprek:view', on)
-    })
-    await emitAck(kid, 'gesprek:command', {
-      gesprekId,
-      clientMsgId: `bench-${i}-${n}`,
-      event: { type: 'item.add', item: { id: `item-bench-${n}`, text: `antwoord ${n}` } },
-    })
-    await seen
-  })
-  await server.stop()
-  return result
-}
+for (const n of LEVELS) {
+  const { dataDir, pairs } = seededDataDir(n)
+  const product = await startProduct(dataDir)
+  const url = `http://127.0.0.1:${product.port}`
+  const p = await run(product, url, 'product', pairs, await login(url))
+  await product.stop()
+  rmSync(dataDir, { recursive: true, force: true })
 
-async function bare() {
-  const http = createServer()
-  const io = new Server(http)
-  io.on('connection', (s) => {
-    void s.join(`pair:${String(s.handshake.auth.pair)}:${String(s.handshake.auth.role)}`)
-    s.on('answer', (p: { text: string; t: number }, ack: () => void) => {
-      io.to(`pair:${String(s.handshake.auth.pair)}:begeleider`).emit('answer', p)
-      ack()
-    })
-  })
-  await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()))
-  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
-  const pairs = []
-  for (let i = 0; i < PAIRS; i++) {
-    const kid = ioClient(url, { transports: ['websocket'], forceNew: true, auth: { pair: i, role: 'kind' } })
-    const beg = ioClient(url, { transports: ['websocket'], forceNew: true, auth: { pair: i, role: 'begeleider' } })
-    await Promise.all([kid, beg].map((s) => new Promise((r) => s.once('connect', () => r(null)))))
-    pairs.push({ kid, beg })
-  }
-  const result = await measure(pairs, async ({ kid, beg }, n, start) => {
-    const seen = new Promise<void>((resolve) => beg.once('answer', () => resolve()))
-    await new Promise<void>((r) => kid.emit('answer', { text: `antwoord ${n}`, t: start }, () => r()))
-    await seen
-  })
-  await io.close()
-  return result
-}
+  const bare = await startBare()
+  const b = await run(
+    bare,
+    `http://127.0.0.1:${bare.port}`,
+    'bare',
+    pairs.map((x, i) => ({ gesprekId: `pair-${i}`, token: '' })),
+  )
+  await bare.stop()
 
-const durable = await product()
-const relay = await bare()
-console.log(
-  JSON.stringify({ pairs: PAIRS, answersPerPair: ANSWERS, unit: 'ms', durable, bare: relay, node: process.version }),
-)
+  const extra = { gesprekken: n, msgPerS: n / (INTERVAL_MS / 1000), seconds: SECONDS }
+  figure('relay', 'product p50', p.latency.p50, 'ms', null, { ...extra, ...p.latency, errors: p.errors })
+  figure('relay', 'product p99', p.latency.p99, 'ms', P99_TARGET[n] ? { max: P99_TARGET[n] } : null, extra)
+  figure('relay', 'bare p50', b.latency.p50, 'ms', null, { ...extra, ...b.latency })
+  figure('relay', 'bare p99', b.latency.p99, 'ms', null, extra)
+  figure(
+    'relay',
+    'p99 ratio product/bare',
+    p.latency.p99 / b.latency.p99,
+    '×',
+    RATIO_TARGET[n] ? { max: RATIO_TARGET[n] } : null,
+    extra,
+  )
+  figure('relay', 'server CPU per message, product', p.cpuPerMsgMs, 'ms', null, { ...extra, bare: b.cpuPerMsgMs })
+  figure('memory', 'RSS per connected gesprek, product', p.rssPerPairKiB, 'KiB', null, {
+    ...extra,
+    afterLoadKiB: p.rssPerPairAfterLoadKiB,
+  })
+  figure('memory', 'RSS per connected gesprek, bare', b.rssPerPairKiB, 'KiB', null, {
+    ...extra,
+    afterLoadKiB: b.rssPerPairAfterLoadKiB,
+  })
+  figure(
+    'memory',
+    'RSS per gesprek ratio product/bare',
+    p.rssPerPairKiB / b.rssPerPairKiB,
+    '×',
+    n >= 1000 ? { max: 1.3 } : null,
+    extra,
+  )
+}
+cleanSeeds()
 process.exit(0)

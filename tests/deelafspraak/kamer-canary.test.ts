@@ -12,6 +12,7 @@ import {
   emitAck,
   HttpUser,
   msgId,
+  onViews,
   type TestServer,
   type TestSocket,
   until,
@@ -96,7 +97,7 @@ describe('kamer: "alleen ik" never reaches a begeleider socket', () => {
       await connected(kind)
       expect((await emitAck(kind, 'gesprek:join', { gesprekId })).ok).toBe(true)
       let current: GesprekView = (await emitAck(kind, 'gesprek:join', { gesprekId })).data.view
-      kind.on('gesprek:view', (p: { view: GesprekView }) => void (current = p.view))
+      onViews(kind, (_id, _seq, view) => void (current = view))
       const send = async (event: unknown, s: TestSocket = kind) =>
         emitAck(s, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
 

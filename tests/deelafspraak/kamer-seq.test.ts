@@ -11,11 +11,30 @@ import { useServers } from '../helpers/use-servers'
 
 const { startSeeded, open } = useServers()
 
-/** The seqs of every gesprek view a socket receives. */
-function seqsOf(socket: TestSocket): number[] {
-  const seqs: number[] = []
-  socket.on('gesprek:view', (raw) => void seqs.push(S2C['gesprek:view'].parse(raw).seq))
+/**
+ * The seqs of every frame a socket receives: whole views and patches (ADR 0027). Each patch's base is
+ * kept beside it: a base counts in the same units as the seq, so it must be the frame before it.
+ */
+type Frames = number[] & { bases: (number | null)[] }
+function seqsOf(socket: TestSocket): Frames {
+  const seqs = Object.assign([] as number[], { bases: [] as (number | null)[] })
+  socket.on('gesprek:view', (raw) => {
+    seqs.push(S2C['gesprek:view'].parse(raw).seq)
+    seqs.bases.push(null)
+  })
+  socket.on('gesprek:patch', (raw) => {
+    const frame = S2C['gesprek:patch'].parse(raw)
+    seqs.push(frame.seq)
+    seqs.bases.push(frame.base)
+  })
   return seqs
+}
+
+/** Every patch builds on the frame before it (or the join's view), in the begeleider's own seq. */
+function expectBasesInOwnSeq(frames: Frames, start: number) {
+  frames.bases.forEach((base, i) => {
+    if (base !== null) expect(base).toBe(i === 0 ? start : frames[i - 1])
+  })
 }
 
 describe("the begeleider's seq of a kamer gesprek", () => {
@@ -62,7 +81,8 @@ describe("the begeleider's seq of a kamer gesprek", () => {
     await send({ type: 'item.add', item: { id: 'note-open-2', text: 'gedeeld twee', pictures: [] } })
     await send({ type: 'share.set', itemIds: ['note-open-2'], level: 'begeleider' })
     await expect.poll(() => frames.length).toBe(2)
-    expect(frames).toEqual([start + 1, start + 2])
+    expect([...frames]).toEqual([start + 1, start + 2])
+    expectBasesInOwnSeq(frames, start)
     expect((await sanne.get(`/api/gesprekken/${g}`)).body.seq).toBe(start + 2)
 
     // Re-join with the last seq: nothing new; with an older one: the view again, at the same seq.
@@ -123,6 +143,7 @@ describe("the begeleider's seq of a kamer gesprek", () => {
     const note = { type: 'note.add', note: { id: 'notitie-abcdef', text: 'rustig begonnen' } }
     expect(await send(beg, note)).toBe(start + 3)
     await expect.poll(() => frames.at(-1)).toBe(start + 3)
-    expect(frames).toEqual([start + 1, start + 2, start + 3])
+    expect([...frames]).toEqual([start + 1, start + 2, start + 3])
+    expectBasesInOwnSeq(frames, start)
   })
 })

@@ -8,7 +8,16 @@ export const hasBrowser = existsSync(CHROMIUM) || process.env.CI === 'true'
 
 export const SCREENSHOTS = join(process.cwd(), 'tests/e2e/screenshots')
 
+/** Browser tests load the built client: say so plainly instead of timing out on a blank page. */
+export function requireBuiltClient(): void {
+  if (!existsSync(join(process.cwd(), 'dist/client/index.html')))
+    throw new Error(
+      'The client is not built: run `npm run build` (or `npm run test:browser`) before the browser tests.',
+    )
+}
+
 export async function launch(): Promise<Browser> {
+  requireBuiltClient()
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

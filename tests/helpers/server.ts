@@ -5,8 +5,9 @@ import { io as ioClient, type Socket } from 'socket.io-client'
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app'
 import { createBegeleider, createOrganisation, createTeam } from '../../server/auth/accounts'
 import type { Clock } from '../../server/clock'
-import { S2C, type ClientToServerEvents, type ServerToClientEvents } from '../../dialogs/contract/socket'
-import type { GesprekView } from '../../dialogs/contract/view'
+import type { ClientToServerEvents, ServerToClientEvents } from '../../dialogs/contract/socket'
+import { GesprekView } from '../../dialogs/contract/view'
+import { onGesprekView, ViewSeqs } from '../../client/net/join'
 import { createLogger } from '../../server/log'
 import { databaseFor } from './services'
 import { loadInstanceKey } from '../../server/crypto/keys'
@@ -193,13 +194,43 @@ export class HttpUser {
 }
 
 export function connect(url: string, opts: { token?: string; cookie?: string; origin?: string } = {}): TestSocket {
-  return ioClient(url, {
+  const socket = ioClient(url, {
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
     auth: opts.token ? { token: opts.token } : {},
     extraHeaders: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...(opts.origin ? { origin: opts.origin } : {}) },
   })
+  follow(socket)
+  return socket
+}
+
+type Follower = { seqs: ViewSeqs; listeners: Set<(gesprekId: string, seq: number, view: GesprekView) => void> }
+const followers = new WeakMap<object, Follower>()
+
+/**
+ * The whole views a test socket holds, built the way the client builds them (client/net/join.ts): the
+ * join ack's view (see emitAck), then every patch and view the server pushes.
+ */
+function follow(socket: TestSocket): Follower {
+  let f = followers.get(socket)
+  if (f) return f
+  const made: Follower = (f = { seqs: new ViewSeqs(), listeners: new Set() })
+  followers.set(socket, f)
+  onGesprekView(
+    socket,
+    f.seqs,
+    (gesprekId, seq, view) => {
+      if (view) for (const l of made.listeners) l(gesprekId, seq, view)
+    },
+    () => undefined,
+  )
+  return f
+}
+
+/** Calls `listener` with the socket's whole view after every view or patch the server pushes. */
+export function onViews(socket: TestSocket, listener: (gesprekId: string, seq: number, view: GesprekView) => void) {
+  follow(socket).listeners.add(listener)
 }
 
 export function connected(socket: TestSocket): Promise<void> {
@@ -212,10 +243,19 @@ export function connected(socket: TestSocket): Promise<void> {
 
 /** Emits with an ack and resolves with whatever the server answered. */
 export function emitAck(socket: TestSocket, event: string, payload: unknown, timeoutMs = 5000): Promise<any> {
+  const join = event === 'gesprek:join' ? (payload as { gesprekId?: unknown }).gesprekId : undefined
+  const f = typeof join === 'string' ? follow(socket) : undefined
+  if (f) f.seqs.joining(join as string)
   return new Promise((resolve, reject) => {
-    ;(socket as unknown as Socket)
-      .timeout(timeoutMs)
-      .emit(event, payload, (err: Error | null, res: unknown) => (err ? reject(err) : resolve(res)))
+    ;(socket as unknown as Socket).timeout(timeoutMs).emit(event, payload, (err: Error | null, res: unknown) => {
+      if (f) {
+        const r = res as { ok?: boolean; data?: { seq: number; view: GesprekView | null } } | undefined
+        if (!err && r?.ok && r.data) f.seqs.joined(join as string, r.data.seq, r.data.view)
+        else f.seqs.joinFailed(join as string)
+      }
+      if (err) reject(err)
+      else resolve(res)
+    })
   })
 }
 
@@ -231,9 +271,9 @@ export async function until(check: () => boolean, ms = 3000) {
 /** Collects every view a socket receives, in arrival order. */
 export function collectViews(socket: TestSocket) {
   const seen: { seq: number; view: GesprekView }[] = []
-  socket.on('gesprek:view', (raw) => {
-    const p = S2C['gesprek:view'].parse(raw)
-    seen.push({ seq: p.seq, view: p.view })
+  onViews(socket, (_gesprekId, seq, view) => {
+    // The frames as sent must be valid too (a patch made into a view is checked as a view).
+    seen.push({ seq, view: GesprekView.parse(view) })
   })
   return seen
 }

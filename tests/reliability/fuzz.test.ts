@@ -247,9 +247,11 @@ async function honestGesprek() {
   const bs = connect(server.url, { cookie: beg.cookie })
   await Promise.all([connected(kid), connected(bs)])
   let lastSeq = 0
-  bs.on('gesprek:view', (p) => {
+  const relayed = (p: { gesprekId: string; seq: number }) => {
     if (p.gesprekId === honest.gesprekId) lastSeq = Math.max(lastSeq, p.seq)
-  })
+  }
+  bs.on('gesprek:view', relayed)
+  bs.on('gesprek:patch', relayed)
   expect((await emitAck(bs, 'gesprek:join', { gesprekId: honest.gesprekId })).ok).toBe(true)
   expect(
     await emitAck(kid, 'gesprek:command', {

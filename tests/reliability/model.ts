@@ -54,11 +54,14 @@ export class SimGesprek {
     this.kid = connect(url, { token: this.token })
     this.beg = connect(url, { cookie })
     if (opts.reconnection) for (const s of [this.kid, this.beg]) s.io.reconnection(true)
-    this.beg.on('gesprek:view', (p) => {
+    const relayed = (p: { gesprekId: string; seq: number }) => {
       if (p.gesprekId !== this.gesprekId) return
       if (p.seq < this.maxRelayed) this.relayOrderBroken = true
       this.maxRelayed = Math.max(this.maxRelayed, p.seq)
-    })
+    }
+    // Whole views and patches alike carry the seq they bring the screen to.
+    this.beg.on('gesprek:view', relayed)
+    this.beg.on('gesprek:patch', relayed)
     const both = Promise.all([connected(this.kid), connected(this.beg)])
     if (!opts.timeoutMs) return void (await both)
     // Behind a fault proxy a handshake can vanish without an error: give up and let the caller retry.

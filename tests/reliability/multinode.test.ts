@@ -44,10 +44,11 @@ const open = (url: string, opts: Parameters<typeof connect>[1]) => {
   return s
 }
 
-/** Every text a socket received in gesprek views, to look for a private canary in. */
+/** Every text a socket received in gesprek views and patches (ADR 0027), to look for a private canary in. */
 function received(socket: TestSocket) {
   const seen: string[] = []
   socket.on('gesprek:view', (raw) => void seen.push(JSON.stringify(S2C['gesprek:view'].parse(raw))))
+  socket.on('gesprek:patch', (raw) => void seen.push(JSON.stringify(S2C['gesprek:patch'].parse(raw))))
   return seen
 }
 
@@ -297,6 +298,7 @@ describe('two nodes on one PostgreSQL and one Redis', () => {
     await Promise.all([connected(sim.kid), connected(beg)])
     let begMax = 0
     beg.on('gesprek:view', (raw) => void (begMax = Math.max(begMax, S2C['gesprek:view'].parse(raw).seq)))
+    beg.on('gesprek:patch', (raw) => void (begMax = Math.max(begMax, S2C['gesprek:patch'].parse(raw).seq)))
     await emitAck(beg, 'gesprek:join', { gesprekId: g.gesprekId })
     await emitAck(sim.kid, 'gesprek:join', { gesprekId: g.gesprekId })
     // Load on A, then the kill while commands are still going out.

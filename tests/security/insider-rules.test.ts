@@ -147,7 +147,9 @@ describe('the begeleider sees that the kamer was used and what was shared, never
     const beg = open(server.url, { cookie: sanne.cookie })
     await Promise.all([connected(jongere), connected(beg)])
     const frames: unknown[] = []
+    // Whole views and patches alike: any frame at all would tell the begeleider that something happened.
     beg.on('gesprek:view', (f) => frames.push(f))
+    beg.on('gesprek:patch', (f) => frames.push(f))
     const join = await emitAck(beg, 'gesprek:join', { gesprekId })
     expect(join.ok).toBe(true)
     expect(join.data.view.step).toBeNull()

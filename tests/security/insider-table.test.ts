@@ -169,6 +169,7 @@ async function trySocket(who: string, creds: { cookie?: string; token?: string }
   const socket = connect(server.url, creds)
   const seen: string[] = []
   socket.on('gesprek:view', (v) => seen.push(JSON.stringify(v)))
+  socket.on('gesprek:patch', (v) => seen.push(JSON.stringify(v)))
   try {
     if (
       !(await connected(socket).then(

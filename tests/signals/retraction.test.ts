@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { GesprekView } from '../../dialogs/contract/view'
-import { connected, emitAck, HttpUser, msgId } from '../helpers/server'
+import { connected, emitAck, HttpUser, msgId, onViews } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
 const { startSeeded, open } = useServers()
@@ -31,7 +31,8 @@ describe('retraction', () => {
     const send = (s: typeof kind, event: unknown) =>
       emitAck(s, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
     let begView: GesprekView | undefined
-    beg.on('gesprek:view', (p: { view: GesprekView }) => void (begView = p.view))
+    // The whole view as the client builds it from views and patches.
+    onViews(beg, (_id, _seq, v) => void (begView = v))
 
     const CANARY = `CANARY${randomUUID().replace(/-/g, '')}`
     const NOTE = 'Zorg besproken met Anna uit het team'

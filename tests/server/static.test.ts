@@ -1,0 +1,60 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { tempDir } from '../helpers/server'
+import { useServers } from '../helpers/use-servers'
+
+const { start } = useServers()
+
+/** A built client in miniature: one hashed script with its precompressed copies, and the HTML. */
+function dist() {
+  const dir = tempDir('kg-dist-')
+  mkdirSync(join(dir, 'assets'))
+  const js = Buffer.from('console.info("kindgesprek");'.repeat(100))
+  writeFileSync(join(dir, 'assets/index-abc123.js'), js)
+  writeFileSync(join(dir, 'assets/index-abc123.js.br'), brotliCompressSync(js))
+  writeFileSync(join(dir, 'assets/index-abc123.js.gz'), gzipSync(js))
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>kindgesprek</title>')
+  return { dir, js }
+}
+
+describe('static client files', () => {
+  it('sends the precompressed copy the browser takes, with Vary and immutable caching', async () => {
+    const { dir, js } = dist()
+    const server = await start({ distDir: dir })
+    // fetch decodes br and gzip itself: the body must come out as the original script either way.
+    const get = (accept: string) =>
+      fetch(`${server.url}/assets/index-abc123.js`, { headers: { 'accept-encoding': accept } }).then(async (r) => ({
+        headers: r.headers,
+        body: Buffer.from(await r.arrayBuffer()),
+      }))
+    const br = await fetch(`${server.url}/assets/index-abc123.js`, { headers: { 'accept-encoding': 'gzip, br' } })
+    expect(br.headers.get('content-encoding')).toBe('br')
+    expect(br.headers.get('vary')).toBe('Accept-Encoding')
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(br.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(Buffer.from(await br.arrayBuffer())).toEqual(js)
+
+    const gz = await get('gzip')
+    expect(gz.headers.get('content-encoding')).toBe('gzip')
+    expect(gz.body).toEqual(js)
+
+    const plain = await get('identity')
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(plain.body).toEqual(js)
+    // brotli refused explicitly: gzip
+    expect((await get('br;q=0, gzip')).headers.get('content-encoding')).toBe('gzip')
+  })
+
+  it('never lets a browser keep the HTML of a route, so a new build is picked up at once', async () => {
+    const { dir } = dist()
+    const server = await start({ distDir: dir })
+    for (const path of ['/', '/kind', '/kamer', '/begeleider']) {
+      const res = await fetch(server.url + path)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('cache-control')).toBe('no-store')
+      expect(await res.text()).toContain('kindgesprek')
+    }
+  })
+})

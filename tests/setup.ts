@@ -1,0 +1,4 @@
+import { useCheapScryptForTests } from '../server/auth/passwords'
+
+// Test processes only: production hashing stays at full strength (server/auth/passwords.ts).
+useCheapScryptForTests()
