@@ -5,7 +5,7 @@ import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import type { Server as HttpServer } from 'node:http'
 import { existsSync, mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { systemClock, type Clock } from './clock'
 import { MemoryLimitStore, type LimitStore } from './auth/limit-store'
 import { Limits } from './auth/limits'
@@ -29,6 +29,7 @@ import { soloCluster } from './cluster/cluster'
 import { redisCluster } from './cluster/redis'
 import { ClusterRevocations } from './cluster/revocations'
 import { openStore } from './store/db'
+import { ROOT } from './paths'
 
 export type ServerOptions = {
   /** The SQLite file's folder (and the instance key file's) when no databaseUrl is given. */
@@ -93,7 +94,7 @@ export function wireKamerSealing(deps: Deps, host: GesprekHost): void {
   })
 }
 
-export const DEFAULT_DIST = fileURLToPath(new URL('../dist/client', import.meta.url))
+export const DEFAULT_DIST = join(ROOT, 'dist/client')
 
 /** Composition root used by `npm start`, the CLI-less tests and the crash harness alike. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {

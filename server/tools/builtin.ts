@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
 import { CATALOG, toolInfo } from '../../dialogs/catalog'
 import { LANGUAGE_CODES } from '../../dialogs/contract/languages'
 import type { StepDoc, ToolVersionDoc } from '../../dialogs/contract/tool-version'
 import type { StepSpec } from '../../dialogs/framework/build'
 import { flattenTexts, textKeys } from '../../dialogs/framework/texts'
 import type { ToolInfo } from '../../dialogs/framework/tool'
+import { LOCALES_DIR } from '../paths'
 
-const LOCALES = new URL('../../locales/', import.meta.url)
+const LOCALES = pathToFileURL(`${LOCALES_DIR}/`)
 
 /**
  * A tool whose own texts name someone (`{{name}}`: the kennismaking's and the afscheid's begeleider)

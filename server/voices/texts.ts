@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { toolInfo } from '../../dialogs/catalog'
 import { textKeys as versionTextKeys } from '../../dialogs/framework/texts'
 import type { Deps } from '../deps'
+import { LOCALES_DIR } from '../paths'
 import { versionDoc } from '../tools/versions'
 
 /**
@@ -13,7 +13,7 @@ import { versionDoc } from '../tools/versions'
  */
 export const BUILT_IN_VERSION = 1
 
-const LOCALES = fileURLToPath(new URL('../../locales/', import.meta.url))
+const LOCALES = `${LOCALES_DIR}/`
 const cache = new Map<string, string[]>()
 
 /**
