@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ToolVersionDoc } from '../../dialogs/contract/tool-version'
 import { connected, emitAck, HttpUser, msgId, startGesprek, type TestServer } from '../helpers/server'
+import { sendTooBig } from '../helpers/too-big'
 import { useServers } from '../helpers/use-servers'
 
 const { startSeeded, open } = useServers()
@@ -280,13 +281,15 @@ describe('the rules no edit can break, on the server', () => {
         422,
         'tool_needs_sharing',
       ],
-      [JSON.stringify({ ...exported, note: 'x'.repeat(300 * 1024) }), 413, 'payload_too_large'],
     ]
     for (const [raw, status, code] of hostile) {
       const r = await post(raw)
       expect(r.status, code).toBe(status)
       expect(r.body.error, code).toBe(code)
     }
+    const big = new TextEncoder().encode(JSON.stringify({ ...exported, note: 'x'.repeat(300 * 1024) }))
+    const tooBig = await sendTooBig(admin, 'POST', '/api/tool-versions/stoplicht/import', 'application/json', big)
+    expect([tooBig.status, tooBig.body.error]).toEqual([413, 'payload_too_large'])
     expect(await storedCount(server)).toEqual({ drafts: 0, versions: 0 })
 
     // A good file lands in the draft (never straight into a published version).

@@ -1,9 +1,9 @@
-import { request } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import type { ToolVersionDoc } from '../../dialogs/contract/tool-version'
 import type { KindVoicesOut, VoiceListOut } from '../../dialogs/contract/voices'
 import { m4a, mp3, oggOpus, png, webmOpus } from '../helpers/audio'
 import { captureLog, HttpUser, startGesprek } from '../helpers/server'
+import { sendTooBig } from '../helpers/too-big'
 import { useServers } from '../helpers/use-servers'
 
 const { startSeeded } = useServers()
@@ -16,31 +16,6 @@ async function upload(user: HttpUser, path: string, type: string, bytes: Uint8Ar
     body: Buffer.from(bytes),
   })
   return { status: res.status, body: (await res.json()) as { error?: string; etag?: string; durationMs?: number } }
-}
-
-/**
- * An oversize upload is answered before its body is read, and the connection is then closed: fetch
- * reports that as a failure, so this reads the answer off a plain request and ignores the cut-off write.
- */
-function uploadTooBig(user: HttpUser, path: string, type: string, bytes: Uint8Array) {
-  return new Promise<{ status: number; body: { error?: string } }>((resolve, reject) => {
-    const req = request(user.base + path, {
-      method: 'PUT',
-      headers: {
-        cookie: user.cookie,
-        'content-type': type,
-        'content-length': String(bytes.length),
-      },
-    })
-    req.on('response', (res) => {
-      let text = ''
-      res.on('data', (d: Buffer) => (text += d.toString()))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { error?: string } }))
-      res.on('error', reject)
-    })
-    req.on('error', () => undefined)
-    req.end(bytes)
-  })
 }
 
 async function audio(base: string, path: string, headers: Record<string, string>) {
@@ -72,7 +47,7 @@ describe('recorded voices: uploads through the real server', () => {
     expect(before.keys).toContain('plekken.prompts.school')
     expect(before.recordings).toEqual([])
 
-    const big = await uploadTooBig(sanne, `${TOOL}/nl/intro.prompt`, 'audio/mpeg', mp3(70))
+    const big = await sendTooBig(sanne, 'PUT', `${TOOL}/nl/intro.prompt`, 'audio/mpeg', mp3(70))
     expect([big.status, big.body.error]).toEqual([413, 'voice_too_large'])
     const refused: [string, Uint8Array, number, string][] = [
       ['image/png', png(), 415, 'voice_type_unsupported'],
