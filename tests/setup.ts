@@ -1,4 +1,4 @@
-import { useCheapScryptForTests } from '../server/auth/passwords'
+import { useScryptStrengthForTests } from '../server/auth/passwords'
 
 // Test processes only: production hashing stays at full strength (server/auth/passwords.ts).
-useCheapScryptForTests()
+useScryptStrengthForTests('cheap')

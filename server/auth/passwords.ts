@@ -54,14 +54,17 @@ export const gatedScrypt = scrypt
 // N=2^15, r=8: ~32 MiB and tens of ms per hash on the 2-core target; stored with the hash so it can grow later.
 const PARAMS = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
 
+const FULL_N = PARAMS.N
+
 /**
  * Tests only (tests/setup.ts): new hashes use N=2^10, so the hundreds of logins a test run makes cost
- * little. Refuses under NODE_ENV=production; nothing in server/ calls it, and a stored hash carries its
- * own parameters, so verifying is the same either way.
+ * little; a test that measures scrypt's own cost (the ceiling) asks for full strength again. Refuses
+ * under NODE_ENV=production; nothing in server/ calls it, and a stored hash carries its own
+ * parameters, so verifying is the same either way.
  */
-export function useCheapScryptForTests(): void {
-  if (process.env.NODE_ENV === 'production') throw new Error('cheap scrypt is for tests only')
-  PARAMS.N = 1024
+export function useScryptStrengthForTests(strength: 'cheap' | 'full'): void {
+  if (process.env.NODE_ENV === 'production') throw new Error('scrypt strength is set by tests only')
+  PARAMS.N = strength === 'cheap' ? 1024 : FULL_N
 }
 
 export async function hashPassword(password: string): Promise<string> {

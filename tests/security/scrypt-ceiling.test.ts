@@ -1,10 +1,13 @@
 import { request } from 'node:http'
 import { describe, expect, it } from 'vitest'
+import { useScryptStrengthForTests } from '../../server/auth/passwords'
 import { fakeClock, PASSWORD } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
 /** A login flood must not slow a real login down: scrypt runs under a ceiling, known guessers queue last. */
 const { startSeeded } = useServers()
+// The ceiling is about scrypt's real cost: this file's logins hash at full strength (tests/setup.ts makes them cheap).
+useScryptStrengthForTests('full')
 
 function login(port: number, username: string, password: string, from: string) {
   return new Promise<number>((resolve, reject) => {
