@@ -22,11 +22,15 @@ export function ChildTasks({ childId, go }: { childId: string; go: (path: string
   )
   useEffect(load, [load])
   if (tasks.length === 0) return null
-  const tick = (task: TaskView, done: boolean) =>
+  // The tick shows at once (the box answers the hand, not the network); the server's answer then
+  // fills in who and when, and a failure puts the list back as the server has it.
+  const tick = (task: TaskView, done: boolean) => {
+    setTasks((all) => all.map((x) => (x.id === task.id ? { ...x, doneAt: done ? new Date().toISOString() : null } : x)))
     void api<ChildTasksOut>(`/api/workspace/tasks/${task.id}`, { method: 'PUT', body: { done } }).then(
       (r) => setTasks(r.tasks),
       load,
     )
+  }
   return (
     <section className="panel tasks" aria-labelledby="tasks-title" data-testid="tasks">
       <h2 id="tasks-title">{t('workspace:tasks.title')}</h2>

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
 import { HttpUser, PASSWORD, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
-import { words } from './flow'
+import { toLastIdea, words } from './flow'
 
 const nl = words('nl', 'tool-kennismaking')
 
@@ -80,7 +80,11 @@ describe.runIf(hasBrowser)('browser: the 4-12 kennismaking on a phone', () => {
       expect(await tooSmall(kind), name).toEqual([])
       await shot(kind, `kennismaking-${name}-phone`)
     }
-    const next = () => kind.getByRole('button', { name: /Verder/ }).click()
+    // A 4-7 info step shows one idea per screen: Verder turns to its last idea first (tests/e2e/flow.ts).
+    const next = async () => {
+      await toLastIdea(kind)
+      await kind.getByRole('button', { name: /Verder/ }).click()
+    }
 
     await check(nl('intro.title'), 'intro')
     expect(await kind.locator('main img.step__picture').count()).toBe(1)

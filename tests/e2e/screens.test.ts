@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest'
 import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
 import { HttpUser, type TestServer } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
+import { toLastIdea } from './flow'
 
 const SIZES = { phone: PHONE, tablet: TABLET, laptop: LAPTOP } as const
 
@@ -42,6 +43,7 @@ describe.runIf(hasBrowser)('browser: screenshots of the child, kamer and begelei
     await kind.getByLabel('Code', { exact: true }).fill(join.code)
     await kind.getByRole('button', { name: 'Beginnen' }).click()
     await atAllSizes(kind, 'kind-intro', () => kind.getByTestId('begeleider-face').waitFor())
+    await toLastIdea(kind)
     await kind.getByRole('button', { name: /^Verder( →)?$/ }).click()
     await kind.getByRole('button', { name: 'huisdier', exact: true }).click()
     await atAllSizes(kind, 'kind-huis-goed', () =>
