@@ -262,6 +262,8 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
     await page.getByRole('button', { name: /^Verder( →)?$/ }).click()
     await page.getByRole('button', { name: 'huisdier', exact: true }).click()
     await page.getByRole('button', { name: /^Verder( →)?$/ }).click()
+    // The next step arrives with the server's view: typing before it would fill the previous step's field.
+    await page.getByRole('heading', { name: 'Huis van niet-fijne dingen' }).first().waitFor()
     await page.getByPlaceholder(/Typ het hier/).fill('Ik mis mijn kamer')
     await page.getByRole('button', { name: /^Verder( →)?$/ }).click()
     for (let i = 0; i < 2; i++) await page.getByRole('button', { name: /^Verder( →)?$/ }).click()

@@ -262,22 +262,31 @@ async function honestGesprek() {
   ).toEqual({ ok: true, data: { seq: 1 } })
   let n = 0
   const texts: string[] = []
+  // Lanes run side by side and a slow machine lets two reach an honest answer at once: one at a time,
+  // so each answer's seq is exactly one more than the last.
+  let queue = Promise.resolve()
+  const answerOne = async () => {
+    const mine = ++n
+    const text = `eerlijk antwoord ${mine}`
+    texts.push(text)
+    const ack = await emitAck(kid, 'gesprek:command', {
+      gesprekId: honest.gesprekId,
+      clientMsgId: msgId(),
+      event: { type: 'item.add', item: { id: `item-honest-${mine}`, text } },
+    })
+    expect(ack).toEqual({ ok: true, data: { seq: mine + 1 } })
+    await new Promise<void>((resolve, reject) => {
+      const end = Date.now() + 3000
+      const tick = () =>
+        lastSeq >= mine + 1 ? resolve() : Date.now() > end ? reject(new Error('no relay')) : setTimeout(tick, 2)
+      tick()
+    })
+  }
   return {
-    async answer() {
-      const text = `eerlijk antwoord ${++n}`
-      texts.push(text)
-      const ack = await emitAck(kid, 'gesprek:command', {
-        gesprekId: honest.gesprekId,
-        clientMsgId: msgId(),
-        event: { type: 'item.add', item: { id: `item-honest-${n}`, text } },
-      })
-      expect(ack).toEqual({ ok: true, data: { seq: n + 1 } })
-      await new Promise<void>((resolve, reject) => {
-        const end = Date.now() + 3000
-        const tick = () =>
-          lastSeq >= n + 1 ? resolve() : Date.now() > end ? reject(new Error('no relay')) : setTimeout(tick, 2)
-        tick()
-      })
+    answer() {
+      const run = queue.then(answerOne)
+      queue = run.catch(() => undefined)
+      return run
     },
     async finish() {
       const { view } = await server.host.view(honest.gesprekId, 'begeleider')
