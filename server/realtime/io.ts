@@ -25,7 +25,7 @@ import { soloCluster, type Cluster } from '../cluster/cluster'
 import type { Deps } from '../deps'
 import { DEVICE_END_PHASES, endGesprekDevices, revokeDeviceByHash } from '../gesprek/devices'
 import { RoomFrames, type Frame } from '../gesprek/delta'
-import type { CommandResult, GesprekHost, SeqFor } from '../gesprek/host'
+import type { CommandResult, GesprekHost, SeqFor, SeqReader } from '../gesprek/host'
 import { errorFields } from '../log'
 import { ownOrigins } from '../http/security'
 import { deadlineOf, freshPrincipal } from './deadlines'
@@ -43,6 +43,8 @@ export type SocketData = {
   seen?: Map<string, { childId: string; steps: Set<string> }>
   /** Gesprekken this socket's child principal was found to own since its principal was last refreshed. */
   reaches?: Set<string>
+  /** A later screen not yet approved: the seq of the last view it was sent, in its own units (ADR 0050). */
+  pendingSeq?: number
 }
 
 /**
@@ -73,6 +75,9 @@ const CHILD_OWN = { deviceId: '', trusted: true }
 /** Every child device of one guided gesprek: the end of the gesprek reaches them all. */
 export const devicesRoom = (gesprekId: string) => `d:${gesprekId}`
 const principalKey = (p: Principal) => principalRoom(p)
+/** Whose seq a principal is told (ADR 0050): a later screen the child has not approved counts its own. */
+const readerOf = (p: Principal): SeqReader =>
+  p.role !== 'kind' ? 'begeleider' : p.kamer || p.trusted ? 'kind' : { pending: p.deviceId }
 
 function cookieValue(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -151,9 +156,10 @@ export function createRealtime(
         // An unapproved device has its own view (ADR 0010): never the child's room.
         await socket.join(device && !device.trusted ? pendingRoomOf(gesprekId) : roomOf(gesprekId, 'kind'))
         await touchDevice(deps, p.tokenHash)
-        const { seq, view } = await host.view(gesprekId, 'kind')
+        const { seq, view } = await host.view(gesprekId, 'kind', readerOf(p))
         const shown = device ? await viewForDevice(view, gesprekId, device) : view
         if (!device || device.trusted) frames.joined(roomOf(gesprekId, 'kind'), seq, shown)
+        else socket.data.pendingSeq = Math.max(seq, socket.data.pendingSeq ?? 0)
         if (device) setImmediate(() => void announcePending(gesprekId))
         return { seq, view: lastSeq === seq ? null : shown }
       }
@@ -207,8 +213,8 @@ export function createRealtime(
       await mayReach(socket, gesprekId)
       if (p.role === 'kind') await touchDevice(deps, p.tokenHash)
       // Acked from inside the host, after the commit and before the broadcast (architecture, the path).
-      // A begeleider is acked with their own seq, which the child's private edits do not move (ADR 0050).
-      const seqOf = (r: CommandResult) => (p.role === 'kind' ? r.seq : r.shownSeq)
+      // Everyone is acked in their own seq: the child's private edits move only the child's (ADR 0050).
+      const seqOf = (r: CommandResult) => r.seqFor(readerOf(p))
       const result = await host.command(p, gesprekId, clientMsgId, event, (r) => reply({ seq: seqOf(r) }))
       return { seq: seqOf(result) }
     })
@@ -275,11 +281,16 @@ export function createRealtime(
         const own = { ...view, items: projectForDevice(view.items, CHILD_OWN, book) }
         emitFrame(kindRoom, gesprekId, kindSeq, frames.frame(kindRoom, kindSeq, own, false))
       }
-      // Each later screen sees its own items too: a whole view each (there are few, and rarely).
+      // Each later screen sees its own items too: a whole view each (there are few, and rarely), in its
+      // own seq, and only when that seq moved: the child's private edits send it nothing (ADR 0050).
       for (const s of pending) {
         const p = s.data.principal
-        if (p.role !== 'kind' || p.kamer) continue
-        s.emit('gesprek:view', { gesprekId, seq, view: { ...view, items: projectForDevice(view.items, p, book) } })
+        // Approved meanwhile: the approval sends the child's view in the child's seq.
+        if (p.role !== 'kind' || p.kamer || p.trusted) continue
+        const own = seqFor({ pending: p.deviceId })
+        if (own <= (s.data.pendingSeq ?? -1)) continue
+        s.data.pendingSeq = own
+        s.emit('gesprek:view', { gesprekId, seq: own, view: { ...view, items: projectForDevice(view.items, p, book) } })
       }
     }
     const room = roomOf(gesprekId, 'begeleider')

@@ -94,7 +94,7 @@ async function childWithLaterScreen() {
 
 describe("a later screen's seq (not yet approved)", () => {
   it("does not move for the child's private edits: no frame, no seq in its acks, its join or re-join", async () => {
-    const { kind, send, laterScreen } = await childWithLaterScreen()
+    const { server, gesprekId, kind, send, laterScreen } = await childWithLaterScreen()
     const later = await laterScreen()
     // It starts in its own units: the child's private answer and its edits are not in the count.
     const realSeq = await send(kind, { type: 'item.update', itemId: 'geheim-abcdef', patch: { text: `${CANARY}!` } })
@@ -151,10 +151,15 @@ describe("a later screen's seq (not yet approved)", () => {
     expect(again.seq).toBe(a4 + 1)
     expect(JSON.stringify(again.view)).not.toContain(CANARY)
     expect(later.frames.map((f) => f.seq)).toEqual([a1, a2, a3, a4, a4 + 1])
+    // Counted again from the stored log (a restart, another node): the same seqs, a resent command too.
+    server.host.forget(gesprekId)
+    expect((await later.reconnect()).seq).toBe(a4 + 1)
+    server.host.forget(gesprekId)
+    expect(await send(later.socket, { type: 'item.add', item: { id: 'later-abcdef', text: 'x' } }, ownMsg)).toBe(a1)
   })
 
   it("after the child's yes: the child's seq and whole view; after a no: nothing at all", async () => {
-    const { kind, send, laterScreen, waiting } = await childWithLaterScreen()
+    const { gesprekId, kind, send, laterScreen, waiting } = await childWithLaterScreen()
     const asked = waiting()
     const later = await laterScreen()
     const deviceId = await asked
@@ -163,7 +168,7 @@ describe("a later screen's seq (not yet approved)", () => {
       kindSeq = await send(kind, { type: 'item.update', itemId: 'geheim-abcdef', patch: { text: `${CANARY} ${i}` } })
     expect(later.seq).toBe(3)
     // Yes: the screen joins the child's view, in the child's seq, with the child's private answer.
-    expect((await emitAck(kind, 'device:answer', { gesprekId: later.gesprekId, deviceId, allow: true })).ok).toBe(true)
+    expect((await emitAck(kind, 'device:answer', { gesprekId, deviceId, allow: true })).ok).toBe(true)
     await until(() => later.frames.some((f) => f.text.includes(CANARY)))
     expect(later.frames.map((f) => f.seq)).toEqual([kindSeq])
     // From now on it is one of the child's screens: private edits reach it, in the child's seq.
@@ -179,9 +184,7 @@ describe("a later screen's seq (not yet approved)", () => {
     for (let i = 0; i < 3; i++)
       await send(kind, { type: 'item.update', itemId: 'geheim-abcdef', patch: { text: `${CANARY} ${i}!` } })
     const gone = new Promise<void>((r) => third.socket.once('disconnect', () => r()))
-    expect(
-      (await emitAck(kind, 'device:answer', { gesprekId: third.gesprekId, deviceId: third3, allow: false })).ok,
-    ).toBe(true)
+    expect((await emitAck(kind, 'device:answer', { gesprekId, deviceId: third3, allow: false })).ok).toBe(true)
     await gone
     await send(kind, { type: 'item.update', itemId: 'geheim-abcdef', patch: { text: `${CANARY} nee` } })
     await send(kind, { type: 'item.add', item: { id: 'zichtbaar-abcdef', text: 'fietsen' } })
