@@ -3,11 +3,12 @@ import { CodedError } from '../../dialogs/contract/errors'
 import type { AgeBand, Living } from '../../dialogs/contract/ids'
 import type { GesprekView } from '../../dialogs/contract/view'
 import type { ToolMachine } from '../../dialogs/framework/build'
-import { mayRoleSend, type GesprekEvent } from '../../dialogs/framework/events'
+import type { GesprekEvent } from '../../dialogs/framework/events'
 import { replay, restoreSnapshot, stateOf, type ToolSnapshot } from '../../dialogs/framework/snapshot'
 import type { ToolDef } from '../../dialogs/framework/tool'
 import { toView, viewHead, type ViewHead } from '../../dialogs/framework/view'
 import { AUDIENCES, type Audience, type Setting } from '../../dialogs/sharing'
+import { authorizeCommand } from '../auth/commands'
 import type { Principal } from '../auth/principal'
 import { iso } from '../clock'
 import { open, seal } from '../crypto/seal'
@@ -222,9 +223,9 @@ export class GesprekHost {
   }
 
   /**
-   * Runs one command through: role → dedupe → machine.can → durable append → ack → broadcast.
-   * `ack` is called once the command is durable and before anyone is shown it (architecture, the path);
-   * a duplicate is acked with the seq it had, and shows nothing new.
+   * Runs one command through: who may send it → dedupe → machine.can → durable append → ack → broadcast.
+   * `ack` is called once the command is durable and before anyone is shown it (docs/architecture.md,
+   * the path of one answer); a duplicate is acked with the seq it had, and shows nothing new.
    */
   command(
     principal: Principal,
@@ -233,14 +234,19 @@ export class GesprekHost {
     event: GesprekEvent,
     ack: (result: CommandResult) => void = () => undefined,
   ): Promise<CommandResult> {
-    // Shutting down: the client keeps the command and retries it on the next server (REL-12).
+    // Shutting down: the client keeps the command and retries it on the next server (docs/operations.md, SIGTERM).
     if (this.closed) return Promise.reject(new CodedError('server_busy', 503))
     // A worry mark carries the server's time, never the client's: "zorg gemarkeerd op …" survives a retraction.
     if (event.type === 'worry.mark') event = { ...event, at: iso(this.deps.clock) }
     return this.serial(gesprekId, async () => {
-      const g = await this.load(gesprekId)
-      const role = principal.role === 'kind' ? 'kind' : 'begeleider'
-      if (!mayRoleSend(role, g.tool.operator, event.type)) throw new CodedError('forbidden', 403)
+      // Who may send this, all in one place; the gesprek is read only once the principal reaches it.
+      const g = await authorizeCommand(
+        this.deps,
+        { principal, gesprekId, event },
+        () => this.load(gesprekId),
+        () => this.devices.book(gesprekId),
+      )
+      const role = principal.role
       const earlier = g.msgSeqs.get(clientMsgId)
       if (earlier !== undefined) {
         const result = { seq: earlier.seq, shownSeq: earlier.shownSeq, seqFor: seqsOf(earlier), duplicate: true }
@@ -248,9 +254,8 @@ export class GesprekHost {
         return result
       }
       const device = principal.role === 'kind' && !principal.kamer ? principal : null
-      if (device) await this.devices.authorise(device, gesprekId, event)
       checkEventBounds(g.snapshot.context, event)
-      checkEventRules(g.tool, g.snapshot.context, principal, event)
+      checkEventRules(g.tool, g.snapshot.context, event)
       if (!g.snapshot.can(event)) throw new CodedError('not_allowed_now', 409)
       const next = step(g.tool.machine, g.snapshot, event)
       const seq = g.seq + 1
@@ -404,7 +409,10 @@ export class GesprekHost {
     for (const [id, g] of this.loaded) if (g.childId === childId) this.loaded.delete(id)
   }
 
-  /** Graceful shutdown (REL-12): refuse new commands, let the queued ones commit and ack, store snapshots. */
+  /**
+   * Graceful shutdown (SIGTERM, docs/operations.md): refuse new commands, let the queued ones commit and
+   * ack, store snapshots.
+   */
   async shutdown(): Promise<void> {
     this.closed = true
     await this.drain()
@@ -415,7 +423,7 @@ export class GesprekHost {
     })
   }
 
-  /** Resolves when no command is between its start and its ack (graceful shutdown, REL-12). */
+  /** Resolves when no command is between its start and its ack (graceful shutdown). */
   async drain(): Promise<void> {
     if (this.inFlight === 0) return
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve))
@@ -590,7 +598,7 @@ export class GesprekHost {
   }
 }
 
-/** Walks a stored snapshot forward through the tool's explicit migrations (issue: tool versions). */
+/** Walks a stored snapshot forward through the tool's explicit migrations (docs/decisions/0004-tool-versions.md). */
 export function migrateSnapshot(tool: ToolDef, fromVersion: string, persisted: unknown): unknown {
   let version = fromVersion
   let snapshot = persisted
