@@ -28,8 +28,9 @@ export type Handle = <K extends C2SName>(socket: AppSocket, event: K, fn: Handle
 
 /**
  * What every client event passes before its handler runs, in this order: the command budget of its
- * token or session, no prototype keys, the zod schema of `dialogs/contract/socket.ts`, and the principal
- * still valid. Every answer is an ack, `{ ok: true, data }` or `{ ok: false, error }` with a stable code;
+ * token or session, no prototype keys, the zod schema of `dialogs/contract/socket.ts`, the principal
+ * still valid and a kamer still open. Who may send a command is the host's next step (authorizeCommand,
+ * server/auth/commands.ts). Every answer is an ack, `{ ok: true, data }` or `{ ok: false, error }` with a stable code;
  * an error that is not a CodedError is logged (without payload) and answers `internal`.
  */
 export function createHandle(rt: Pick<Realtime, 'io' | 'deps'>): { handle: Handle; prune: (now: number) => void } {
