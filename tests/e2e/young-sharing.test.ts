@@ -14,7 +14,9 @@ function tooSmall(page: Page): Promise<string[]> {
     const out: string[] = []
     const visible = (el: Element) => {
       const r = el.getBoundingClientRect()
-      return r.width > 0 && r.height > 0 && !el.closest('.visually-hidden, [hidden], details:not([open]) > :not(summary)')
+      return (
+        r.width > 0 && r.height > 0 && !el.closest('.visually-hidden, [hidden], details:not([open]) > :not(summary)')
+      )
     }
     const walker = document.createTreeWalker(document.querySelector('.step-host')!, NodeFilter.SHOW_TEXT)
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -27,7 +29,9 @@ function tooSmall(page: Page): Promise<string[]> {
       if (!visible(c)) continue
       const r = c.getBoundingClientRect()
       if (r.width < 43.5 || r.height < 43.5)
-        out.push(`control ${Math.round(r.width)}×${Math.round(r.height)}: “${(c.textContent ?? '').trim().slice(0, 30)}”`)
+        out.push(
+          `control ${Math.round(r.width)}×${Math.round(r.height)}: “${(c.textContent ?? '').trim().slice(0, 30)}”`,
+        )
     }
     return out
   })
@@ -52,8 +56,7 @@ describe.runIf(hasBrowser)('browser: the two sharing questions for 4-7', () => {
   it('a 4-7 child chooses all four levels with two questions each, by tapping', async () => {
     const server = await start({ demo: true })
     const api = await HttpUser.login(server.url, server.demo!.username, server.demo!.password)
-    const childId = ((await api.post('/api/children', { nickname: 'Fien', ageBand: '4-7' })).body as { id: string })
-      .id
+    const childId = ((await api.post('/api/children', { nickname: 'Fien', ageBand: '4-7' })).body as { id: string }).id
     const profile = { present: 'mama', other: {}, flags: [] }
     expect((await api.request('PUT', `/api/parents/children/${childId}`, profile)).status).toBe(200)
     const g = (await api.post('/api/gesprekken', { childId, toolId: 'drie-huizen' })).body as {
@@ -92,13 +95,18 @@ describe.runIf(hasBrowser)('browser: the two sharing questions for 4-7', () => {
     const answer = (name: string) => page.getByTestId('young-choices').getByRole('button', { name, exact: true })
     const ask = async (text: string, where: string) => {
       await expect.poll(() => question.textContent()).toContain(text)
-      expect(await page.getByRole('button', { name: `Lees voor: ${text}` }).count(), where).toBe(1)
-      expect(await page.locator('.young-share img').count(), `${where}: pictures`).toBeGreaterThanOrEqual(3)
-      for (const b of await page.getByTestId('young-choices').locator('.young-choice').all())
-        expect(await b.locator('img').count(), `${where}: a picture on each answer`).toBe(1)
+      // Read-aloud and a picture on the question and on each of the two answers.
+      expect(await question.locator('.read-aloud').count(), `${where}: read-aloud`).toBe(1)
+      expect(await question.locator('img').count(), `${where}: picture`).toBe(1)
+      const choices = await page.getByTestId('young-choices').locator('.young-choice__wrap').all()
+      expect(choices, where).toHaveLength(2)
+      for (const c of choices) {
+        expect(await c.locator('.young-choice img').count(), `${where}: a picture on each answer`).toBe(1)
+        expect(await c.locator('.read-aloud').count(), `${where}: read-aloud on each answer`).toBe(1)
+      }
       expect(await tooSmall(page), where).toEqual([])
     }
-    const mamaQ = d('young.parentQuestion', { ouder: 'mama' })
+    const mamaQ = d('young.parentQuestion.mama')
     const plan: { picture: string; parent: 'Ja' | 'Nee'; who: string; level: string }[] = [
       { picture: 'huisdier', parent: 'Ja', who: d('young.tellSelf'), level: 'zelf-vertellen' },
       { picture: 'verdrietig', parent: 'Ja', who: d('young.tellBegeleider'), level: 'begeleider-vertelt' },
@@ -122,15 +130,18 @@ describe.runIf(hasBrowser)('browser: the two sharing questions for 4-7', () => {
         }
       await page.setViewportSize(PHONE)
       await answer(step.parent === 'Ja' ? d('young.yes') : d('young.no')).tap()
-      const second = step.parent === 'Ja' ? d('young.whoTells', { ouder: 'mama' }) : d('young.whoSees')
+      const second = step.parent === 'Ja' ? d('young.whoTells.mama') : d('young.whoSees')
       await ask(second, `${where}, question 2`)
       if (step.parent === 'Nee') await page.getByText(d('band.onder-12.seen')).waitFor()
-      if (i < 2) {
-        await page.setViewportSize(i === 0 ? TABLET : LAPTOP)
-        await shot(page, `young-share-q2-${step.parent === 'Ja' ? 'ja' : 'nee'}-${i === 0 ? 'tablet' : 'laptop'}`)
-        await page.setViewportSize(PHONE)
-        await shot(page, `young-share-q2-${step.parent === 'Ja' ? 'ja' : 'nee'}-phone`)
-      }
+      if (i === 0 || i === 2)
+        for (const [name, size] of [
+          ['tablet', TABLET],
+          ['laptop', LAPTOP],
+          ['phone', PHONE],
+        ] as const) {
+          await page.setViewportSize(size)
+          await shot(page, `young-share-q2-${step.parent === 'Ja' ? 'ja' : 'nee'}-${name}`)
+        }
       await answer(step.who).tap()
       // The server keeps the level these answers stand for, and "mama" with a parent level.
       await expect
@@ -156,7 +167,11 @@ describe.runIf(hasBrowser)('browser: the two sharing questions for 4-7', () => {
         await answer(d('young.tellSelf')).tap()
         await page.getByTestId('young-done').waitFor()
       }
-      if (i + 1 < plan.length) await page.getByTestId('young-done').getByRole('button', { name: /Volgende/ }).tap()
+      if (i + 1 < plan.length)
+        await page
+          .getByTestId('young-done')
+          .getByRole('button', { name: /Volgende/ })
+          .tap()
     }
     // The preparation for mama: the two "ja" answers, as the child split them; nothing for papa.
     const prep = (await api.get(`/api/workspace/children/${childId}/oudergesprek`)).body as OudergesprekOut

@@ -65,8 +65,14 @@ describe('a preparation per parent', () => {
     const AAN_MAMA = canary('AANMAMA')
     const ZELF_MAMA = canary('ZELFMAMA')
     const first = await gesprek()
-    await first({ type: 'item.add', item: { id: 'colour-eigen-0001', subject: 'eigen', colour: 'groen', text: AAN_MAMA } })
-    await first({ type: 'item.add', item: { id: 'colour-eigen-0002', subject: 'eigen', colour: 'oranje', text: ZELF_MAMA } })
+    await first({
+      type: 'item.add',
+      item: { id: 'colour-eigen-0001', subject: 'eigen', colour: 'groen', text: AAN_MAMA },
+    })
+    await first({
+      type: 'item.add',
+      item: { id: 'colour-eigen-0002', subject: 'eigen', colour: 'oranje', text: ZELF_MAMA },
+    })
     await first({ type: 'share.set', itemIds: ['colour-eigen-0001'], level: 'begeleider-vertelt', to: 'mama' })
     await first({ type: 'share.set', itemIds: ['colour-eigen-0002'], level: 'zelf-vertellen', to: 'mama' })
 
@@ -115,7 +121,8 @@ describe('a preparation per parent', () => {
       expect(now.parent).toEqual({ for: 'papa', present: 'papa' })
       for (const secret of [AAN_MAMA, ZELF_MAMA, MAMA_NOTE]) expect(JSON.stringify(now), path).not.toContain(secret)
     }
-    const family = (await sanne.get(`/api/method/families/${card.familyId}/oudergesprek?with=papa`)).body as FamilyPrepOut
+    const family = (await sanne.get(`/api/method/families/${card.familyId}/oudergesprek?with=papa`))
+      .body as FamilyPrepOut
     expect(family.children.map((c) => c.included)).toEqual([true])
     expect(JSON.stringify(family)).not.toContain(AAN_MAMA)
     expect(JSON.stringify(family)).not.toContain(ZELF_MAMA)
@@ -127,7 +134,10 @@ describe('a preparation per parent', () => {
     // And the other way round: shared "aan papa", it is in papa's, never in mama's.
     const AAN_PAPA = canary('AANPAPA')
     const second = await gesprek()
-    await second({ type: 'item.add', item: { id: 'colour-eigen-0003', subject: 'eigen', colour: 'groen', text: AAN_PAPA } })
+    await second({
+      type: 'item.add',
+      item: { id: 'colour-eigen-0003', subject: 'eigen', colour: 'groen', text: AAN_PAPA },
+    })
     await second({ type: 'share.set', itemIds: ['colour-eigen-0003'], level: 'begeleider-vertelt', to: 'papa' })
     expect(JSON.stringify(await prep(''))).toContain(AAN_PAPA)
     for (const path of ['oudergesprek', 'oudergesprek/print'])
