@@ -132,7 +132,7 @@ describe.runIf(hasBrowser)('browser: the two sharing questions for 4-7', () => {
       await answer(step.parent === 'Ja' ? d('young.yes') : d('young.no')).tap()
       const second = step.parent === 'Ja' ? d('young.whoTells.mama') : d('young.whoSees')
       await ask(second, `${where}, question 2`)
-      if (step.parent === 'Nee') await page.getByText(d('band.onder-12.seen')).waitFor()
+      if (step.parent === 'Nee') await page.getByText(d('young.seen.mama')).waitFor()
       if (i === 0 || i === 2)
         for (const [name, size] of [
           ['tablet', TABLET],

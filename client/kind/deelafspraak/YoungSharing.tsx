@@ -129,7 +129,10 @@ export function YoungSharing({
           </div>
           {/* The begeleider sat beside the child: said here, beside the choice, not folded away. */}
           {view.setting === 'begeleid' && (
-            <Prompt text={t('deelafspraak:band.onder-12.seen')} className="prompt--line prompt--seen" />
+            <Prompt
+              text={t(present ? `deelafspraak:young.seen.${present}` : 'deelafspraak:band.onder-12.seen')}
+              className="prompt--line prompt--seen"
+            />
           )}
         </>
       )}
