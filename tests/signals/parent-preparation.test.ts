@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto'
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
+import { seal } from '../../server/crypto/seal'
+import { migrate } from '../../server/store/migrations'
 import type { FamilyPrepOut } from '../../dialogs/contract/method'
 import type { OudergesprekOut } from '../../dialogs/contract/workspace'
 import { connected, emitAck, HttpUser, msgId } from '../helpers/server'
@@ -165,4 +168,45 @@ describe('a preparation per parent', () => {
     const joris = await HttpUser.login(server.url, 'joris')
     expect((await joris.get(`/api/workspace/children/${childId}/oudergesprek?ouder=papa`)).status).toBe(404)
   }, 90_000)
+
+  it('a draft from before the upgrade belongs to the parent recorded then, and to no other parent', async () => {
+    const { server, sanne } = await startSeeded()
+    const childId = ((await sanne.post('/api/children', { nickname: 'Mo', ageBand: '8-12' })).body as { id: string }).id
+    const profile = { present: 'mama', other: {}, flags: [] }
+    expect((await sanne.request('PUT', `/api/parents/children/${childId}`, profile)).status).toBe(200)
+    // The store as it was before migration 135: one draft per child, sealed without a parent.
+    const db = server.deps.db
+    await sql`drop table parent_drafts`.execute(db)
+    await db.deleteFrom('schema_migrations').where('version', '=', 135).execute()
+    const child = await db.selectFrom('children').selectAll().where('id', '=', childId).executeTakeFirstOrThrow()
+    const key = server.deps.keys.unwrap(child.id, child.key_wrapped!)
+    const OLD = canary('OLDDRAFT')
+    const begeleider = await db.selectFrom('begeleiders').select('id').executeTakeFirstOrThrow()
+    await db
+      .insertInto('oudergesprek_drafts')
+      .values({
+        child_id: childId,
+        begeleider_id: begeleider.id,
+        body_enc: seal(key, JSON.stringify({ talkingPoints: OLD, tips: '' }), `${childId}:oudergesprek-draft`),
+        updated_at: new Date().toISOString(),
+      })
+      .execute()
+    expect(await migrate(db)).toBe(1)
+
+    const mama = (await sanne.get(`/api/workspace/children/${childId}/oudergesprek`)).body as OudergesprekOut
+    expect(mama.draft?.talkingPoints).toBe(OLD)
+    const papa = (await sanne.get(`/api/workspace/children/${childId}/oudergesprek?ouder=papa`)).body as OudergesprekOut
+    expect(papa.draft).toBeNull()
+    expect(JSON.stringify(papa)).not.toContain(OLD)
+    // Saved again, it is sealed for mama's row; the old table holds nothing any more.
+    await sanne.request('PUT', `/api/workspace/children/${childId}/oudergesprek/draft?ouder=mama`, {
+      talkingPoints: `${OLD} bijgewerkt`,
+      tips: '',
+    })
+    expect(
+      ((await sanne.get(`/api/workspace/children/${childId}/oudergesprek`)).body as OudergesprekOut).draft
+        ?.talkingPoints,
+    ).toBe(`${OLD} bijgewerkt`)
+    expect(await db.selectFrom('oudergesprek_drafts').selectAll().execute()).toEqual([])
+  }, 60_000)
 })
