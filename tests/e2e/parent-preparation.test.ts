@@ -158,4 +158,28 @@ describe.runIf(hasBrowser)('browser: a preparation per parent', () => {
     expect(await page.getByTestId('handout').textContent()).not.toContain(AGREED)
     await ctx.close()
   }, 120_000)
+
+  it('from the family sheet for papa, a sibling whose talk is with mama links to that child’s own preparation for papa', async () => {
+    const server = await start({ demo: true })
+    const api = await HttpUser.login(server.url, server.demo!.username, server.demo!.password)
+    const card = (
+      await api.post('/api/workspace/children', { nickname: 'Noa', ageBand: '8-12', newFamily: 'Gezin N.' })
+    ).body as { id: string; familyId: string }
+    const profile = { present: 'mama', other: {}, flags: [] }
+    expect((await api.request('PUT', `/api/parents/children/${card.id}`, profile)).status).toBe(200)
+    const ctx = await browser.newContext({ viewport: LAPTOP })
+    await ctx.addCookies([{ name: 'kg_session', value: api.cookie.split('=')[1]!, url: server.url }])
+    const page = await ctx.newPage()
+    page.setDefaultTimeout(15_000)
+    await page.goto(`${server.url}/begeleider/gezin/${card.familyId}/oudergesprek`)
+    await page.getByTestId('family-child').waitFor()
+    await page.getByTestId('family-with').selectOption('papa')
+    await page.getByTestId('family-left-out').getByText(/Noa/).waitFor()
+    await shot(page, 'family-left-out-link-laptop')
+    await page.getByTestId('family-other-prep').click()
+    await page.getByRole('heading', { name: 'Gesprek met papa voorbereiden · Noa' }).waitFor()
+    expect(await page.getByRole('radio', { name: /Voor papa/ }).getAttribute('aria-checked')).toBe('true')
+    await page.getByTestId('prep-other').waitFor()
+    await ctx.close()
+  }, 90_000)
 })
