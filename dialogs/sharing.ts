@@ -30,7 +30,8 @@ export function mayAudienceSee(level: ShareLevel, audience: Audience): boolean {
 }
 
 /** The two levels that let an answer reach a parent (the oudergesprek). */
-export const isParentLevel = (level: ShareLevel): boolean => level === 'begeleider-vertelt' || level === 'zelf-vertellen'
+export const isParentLevel = (level: ShareLevel): boolean =>
+  level === 'begeleider-vertelt' || level === 'zelf-vertellen'
 
 /**
  * Each parent apart: whether an answer the oudergesprek audience may see belongs in the preparation for

@@ -103,7 +103,12 @@ export async function familyPreparation(
         })
     // Each parent apart: only what this child's choices addressed to the parent of this talk.
     const mine = parents[i] ?? null
-    out.push({ ...base, included: true, leftOut: null, ...buildPreparation(gs, { forParent: withParent, present: mine }) })
+    out.push({
+      ...base,
+      included: true,
+      leftOut: null,
+      ...buildPreparation(gs, { forParent: withParent, present: mine }),
+    })
   }
   return { family: { id: family.id, label: family.label }, with: withParent, since, children: out }
 }

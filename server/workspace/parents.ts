@@ -1,10 +1,5 @@
 import { CodedError } from '../../dialogs/contract/errors'
-import {
-  NetworkFlag,
-  OtherParentProfile,
-  type ParentRole,
-  type ParentsOut,
-} from '../../dialogs/contract/parents'
+import { NetworkFlag, OtherParentProfile, type ParentRole, type ParentsOut } from '../../dialogs/contract/parents'
 import { iso } from '../clock'
 import { open, seal } from '../crypto/seal'
 import type { Deps } from '../deps'

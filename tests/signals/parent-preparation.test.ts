@@ -179,7 +179,7 @@ describe('a preparation per parent', () => {
     await sql`drop table parent_drafts`.execute(db)
     await db.deleteFrom('schema_migrations').where('version', '=', 135).execute()
     const child = await db.selectFrom('children').selectAll().where('id', '=', childId).executeTakeFirstOrThrow()
-    const key = server.deps.keys.unwrap(child.id, child.key_wrapped!)
+    const key = server.deps.keys.unwrap(child.id, child.key_wrapped)
     const OLD = canary('OLDDRAFT')
     const begeleider = await db.selectFrom('begeleiders').select('id').executeTakeFirstOrThrow()
     await db
