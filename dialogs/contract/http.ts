@@ -114,3 +114,8 @@ export const KindJoinOut = z.strictObject({
   begeleiderPicture: BegeleiderPicture.optional(),
 })
 export type KindJoinOut = z.output<typeof KindJoinOut>
+
+/** The answer of a call that only says it worked. */
+export const OkOut = z.strictObject({ ok: z.literal(true) })
+/** `POST /api/gesprekken`: the new gesprek, and a join code when a child's screen joins it. */
+export const NewGesprekOut = z.strictObject({ gesprek: GesprekSummary, join: JoinCodeOut.nullable() })

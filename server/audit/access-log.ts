@@ -9,7 +9,7 @@ import { LOCKS } from '../store/locks'
 import type { Database } from '../store/schema'
 
 /**
- * The access log (SEC-08, NEN 7513-like): who reached which child's gesprek, when, through which screen
+ * The access log (NEN 7513-like, docs/deelafspraak.md): who reached which child's gesprek, when, through which screen
  * or export, and which parts (step ids) were in view. Never content.
  *
  * Append-only by code (nothing here updates or deletes) and tamper-evident: every row stores the hash

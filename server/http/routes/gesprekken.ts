@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import QRCode from 'qrcode'
 import { CodedError } from '../../../dialogs/contract/errors'
 import { JoinCodeBody, NewGesprekBody, type GesprekDetail, type JoinCodeOut } from '../../../dialogs/contract/http'
 import type { Lang } from '../../../dialogs/contract/ids'
@@ -7,13 +6,14 @@ import { SOURCE_LANGUAGE } from '../../../dialogs/contract/languages'
 import { findTool } from '../../../dialogs/registry'
 import { recordAccess, stepsInView } from '../../audit/access-log'
 import { childForBegeleider, gesprekFor } from '../../auth/access'
-import { createJoinCode, formatJoinCode } from '../../auth/join-codes'
+import { createJoinCode } from '../../auth/join-codes'
+import { formatCode } from '../../auth/single-use'
 import type { Deps } from '../../deps'
 import { DEVICE_END_PHASES } from '../../gesprek/devices'
 import type { GesprekHost } from '../../gesprek/host'
 import { body, requireBegeleider, type Ctx, type Env } from '../context'
-import { childSummary, gesprekSummary } from './children'
-import { publicOrigin } from '../security'
+import { childSummary, gesprekSummary } from '../../workspace/summaries'
+import { codeQr } from '../qr'
 
 async function joinCodeOut(
   deps: Deps,
@@ -23,13 +23,10 @@ async function joinCodeOut(
   lang?: Lang,
 ): Promise<JoinCodeOut> {
   const { code, expiresAt } = await createJoinCode(deps, gesprekId, createdBy)
-  const origin = publicOrigin(deps, c.req.url)
-  // The language rides in the query (a child's first screen must be in it); the code rides in the
-  // fragment: it never reaches a server log or a Referer header.
+  // The language rides in the query: a child's first screen must be in it.
   const asked = lang && lang !== SOURCE_LANGUAGE ? lang : undefined
-  const link = `${origin}/kind${asked ? `?lang=${asked}` : ''}#${code}`
-  const qrSvg = await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
-  return { code: formatJoinCode(code), expiresAt, qrSvg, ...(asked ? { lang: asked } : {}) }
+  const qrSvg = await codeQr(deps, c.req.url, '/kind', code, asked ? `?lang=${asked}` : '')
+  return { code: formatCode(code), expiresAt, qrSvg, ...(asked ? { lang: asked } : {}) }
 }
 
 export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
