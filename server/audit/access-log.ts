@@ -202,6 +202,22 @@ export async function receiptFor(deps: Deps, childId: string, limit = 100): Prom
   return [...lines.values()]
 }
 
+/**
+ * One line per gesprek among the parts a screen shows (each a gesprek and a step), in the order the
+ * gesprekken first appear, with the steps in view: written before anything is answered, so there is no
+ * look without its line on the child's receipt.
+ */
+export async function recordLooks(
+  deps: Deps,
+  look: Omit<AccessEntry, 'gesprekId' | 'stepIds'>,
+  parts: Iterable<{ gesprekId: string; stepId: string }>,
+): Promise<void> {
+  const byGesprek = new Map<string, Set<string>>()
+  for (const { gesprekId, stepId } of parts)
+    byGesprek.set(gesprekId, (byGesprek.get(gesprekId) ?? new Set()).add(stepId))
+  for (const [gesprekId, steps] of byGesprek) await recordAccess(deps, { ...look, gesprekId, stepIds: [...steps] })
+}
+
 /** Which parts of a gesprek a view showed: the steps of the items in it (what the receipt names). */
 export function stepsInView(view: { items: readonly { stepId: string }[] }): string[] {
   return [...new Set(view.items.map((i) => i.stepId))]

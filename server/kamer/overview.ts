@@ -1,5 +1,5 @@
 import type { KamerNotice, KamerOverview } from '../../dialogs/contract/kamer'
-import { recordAccess, stepsInView } from '../audit/access-log'
+import { recordLooks } from '../audit/access-log'
 import { KAMER_BANDS } from '../auth/kamer'
 import type { BegeleiderPrincipal } from '../auth/principal'
 import { iso } from '../clock'
@@ -35,14 +35,8 @@ export async function kamerOverview(
     .where((eb) => eb.or([eb('key_sealed', 'is not', null), eb('legacy_secret_hash', 'is not', null)]))
     .executeTakeFirst()
   const shared = await sharedOf(deps, host, child.id)
-  for (const s of shared)
-    await recordAccess(deps, {
-      begeleiderId: p.begeleiderId,
-      childId: child.id,
-      gesprekId: s.gesprekId,
-      what: 'gesprek',
-      stepIds: stepsInView(s),
-    })
+  const parts = shared.flatMap((s) => s.items.map((i) => ({ gesprekId: s.gesprekId, stepId: i.stepId })))
+  await recordLooks(deps, { begeleiderId: p.begeleiderId, childId: child.id, what: 'gesprek' }, parts)
   const ids = shared.flatMap((s) => s.items.map((i) => i.id))
   const seen = await deps.db
     .selectFrom('kamer_seen')

@@ -6,7 +6,7 @@ import {
   VeiligheidsplanBody,
   type PlanAudience,
 } from '../../../dialogs/contract/plans'
-import { recordAccess } from '../../audit/access-log'
+import { recordLooks } from '../../audit/access-log'
 import type { Deps } from '../../deps'
 import type { GesprekHost } from '../../gesprek/host'
 import { actieplanFor, saveActieplan } from '../../plans/actieplan'
@@ -65,14 +65,7 @@ export function planRoutes(deps: Deps, host: GesprekHost) {
         const { p, child, gs } = await scoped(c, 'begeleider')
         const out = await evaluationsFor(deps, child, gs)
         // The child's own scale is answers too: on the receipt as a later look at those parts.
-        for (const gesprekId of new Set(out.childScale.map((s) => s.gesprekId)))
-          await recordAccess(deps, {
-            begeleiderId: p.begeleiderId,
-            childId: child.id,
-            gesprekId,
-            what: 'history',
-            stepIds: out.childScale.filter((s) => s.gesprekId === gesprekId).map((s) => s.stepId),
-          })
+        await recordLooks(deps, { begeleiderId: p.begeleiderId, childId: child.id, what: 'history' }, out.childScale)
         return c.json(out)
       })
       .post('/children/:id/evaluations', scope, async (c) => {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { CodedError } from '../../../dialogs/contract/errors'
 import { FollowUpBody } from '../../../dialogs/contract/signals'
-import { recordAccess } from '../../audit/access-log'
+import { recordLooks } from '../../audit/access-log'
 import type { Deps } from '../../deps'
 import type { GesprekHost } from '../../gesprek/host'
 import { caseloadSignals } from '../../signals/caseload'
@@ -24,16 +24,7 @@ export function signalRoutes(deps: Deps, host: GesprekHost) {
         const { begeleider: p, child } = c.var
         const out = await childSignals(deps, host, child.id)
         // Which parts were looked at (steps, never content), before anything is answered (docs/deelafspraak.md, access log).
-        const byGesprek = new Map<string, Set<string>>()
-        for (const s of out.signals) byGesprek.set(s.gesprekId, (byGesprek.get(s.gesprekId) ?? new Set()).add(s.stepId))
-        for (const [gesprekId, steps] of byGesprek)
-          await recordAccess(deps, {
-            begeleiderId: p.begeleiderId,
-            childId: child.id,
-            gesprekId,
-            what: 'history',
-            stepIds: [...steps],
-          })
+        await recordLooks(deps, { begeleiderId: p.begeleiderId, childId: child.id, what: 'history' }, out.signals)
         return c.json(out)
       })
       .post('/children/:id/followups', scoped, async (c) => {
