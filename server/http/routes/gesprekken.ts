@@ -12,6 +12,7 @@ import type { Deps } from '../../deps'
 import { DEVICE_END_PHASES } from '../../gesprek/devices'
 import type { GesprekHost } from '../../gesprek/host'
 import { body, requireBegeleider, type Ctx, type Env } from '../context'
+import { startGesprek } from '../../workspace/start-gesprek'
 import { childSummary, gesprekSummary } from '../../workspace/summaries'
 import { codeQr } from '../qr'
 
@@ -35,21 +36,7 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
       const p = await requireBegeleider(c)
       const input = await body(c, NewGesprekBody)
       const child = await childForBegeleider(deps, p, input.childId)
-      const tool = findTool(input.toolId)
-      // The werkvorm and its register follow the development band the begeleider chose; the
-      // deelafspraak's words keep following the actual age (docs/deelafspraak.md, "Two bands").
-      const ageBand = child.development_band ?? child.age_band
-      if (!tool || !tool.ageBands.includes(ageBand) || !tool.settings.includes('begeleid'))
-        throw new CodedError('not_allowed_now', 400)
-      // The living situation is fixed now: the Stoplicht's places stay what they were when it started.
-      const id = await host.create({
-        childId: child.id,
-        toolId: tool.id,
-        setting: 'begeleid',
-        ageBand,
-        living: child.living,
-        legalBand: child.age_band,
-      })
+      const { id, tool } = await startGesprek(host, child, input.toolId)
       const row = await gesprekFor(deps, p, id)
       // The 0-4 observation is done by the begeleider alone: no child device joins it.
       const join = tool.operator === 'kind' ? await joinCodeOut(deps, c, id, p.begeleiderId, input.lang) : null
