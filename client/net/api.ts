@@ -2,8 +2,10 @@ import * as z from 'zod'
 import { ERROR_CODES } from '../../dialogs/contract/error-codes'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import {
+  GesprekDetail,
   GesprekSummary,
   JoinCodeOut,
+  type JoinCodeBody,
   KindJoinOut,
   MyPictureBody,
   NewGesprekOut,
@@ -19,6 +21,7 @@ import {
   type KamerOpenBody,
   type KamerSetupBody,
 } from '../../dialogs/contract/kamer'
+import { CaseloadSignalsOut, ChildSignalsOut, type FollowUpBody } from '../../dialogs/contract/signals'
 import {
   BeheerOut,
   CaseloadChild,
@@ -108,6 +111,16 @@ export const apiClient = {
   },
   gesprekken: {
     create: (body: z.input<typeof NewGesprekBody>) => call(NewGesprekOut, '/api/gesprekken', post(body)),
+    detail: (id: string) => call(GesprekDetail, `/api/gesprekken/${encodeURIComponent(id)}`),
+    joinCode: (id: string, lang?: z.input<typeof JoinCodeBody>['lang']) =>
+      call(JoinCodeOut, `/api/gesprekken/${encodeURIComponent(id)}/join-code`, post({ lang })),
+  },
+  signals: {
+    caseload: () => call(CaseloadSignalsOut, '/api/signals'),
+    child: (id: string) => call(ChildSignalsOut, `/api/signals/children/${encodeURIComponent(id)}`),
+    talkHandled: (id: string) => call(OkOut, `/api/signals/children/${encodeURIComponent(id)}/talk/handled`, post()),
+    followUp: (id: string, body: z.input<typeof FollowUpBody>) =>
+      call(OkOut, `/api/signals/children/${encodeURIComponent(id)}/followups`, post(body)),
   },
   kamer: {
     notices: () => call(z.array(KamerNotice), '/api/kamer/notices'),

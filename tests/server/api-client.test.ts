@@ -64,12 +64,22 @@ describe('the typed API client reads every answer with the contract', () => {
     const started = await apiClient.gesprekken.create({ childId: made.id, toolId: 'drie-huizen', lang: 'en' })
     expect(started.join?.lang).toBe('en')
     expect((await apiClient.workspace.gesprekken(made.id)).map((g) => g.id)).toEqual([started.gesprek.id])
+    expect((await apiClient.gesprekken.detail(started.gesprek.id)).child.id).toBe(made.id)
+    // A fresh code ends the first one; the child's screen joins with the fresh one below.
+    const fresh = await apiClient.gesprekken.joinCode(started.gesprek.id, 'tr')
+    expect(fresh.lang).toBe('tr')
+    expect(await apiClient.signals.caseload()).toEqual({ children: {} })
+    expect((await apiClient.signals.child(made.id)).signals).toEqual([])
+    expect(await apiClient.signals.talkHandled(made.id)).toEqual({ ok: true })
+    // A signal the begeleider cannot see cannot be recorded against: a stable code, not a crash.
+    const followUp = { gesprekId: started.gesprek.id, itemId: 'item-niet-gezien', with: 'kind' as const, on: today }
+    await expect(apiClient.signals.followUp(made.id, followUp)).rejects.toEqual(new ApiError('not_allowed_now'))
     expect(await apiClient.workspace.otherParent(made.id)).toEqual({ current: null, earlier: [] })
     const other = await apiClient.workspace.addOtherParent(made.id, { text: 'Via de voogd', agreedOn: today })
     expect(other.current?.text).toBe('Via de voogd')
     // The child's screen joins with the code (no session: a fresh browser).
     cookie = ''
-    const joined = await apiClient.kind.join(started.join!.code)
+    const joined = await apiClient.kind.join(fresh.code)
     expect(joined).toMatchObject({ gesprekId: started.gesprek.id, nickname: 'Typed', begeleider: 'Sanne' })
   })
 
