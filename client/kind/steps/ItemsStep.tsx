@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { House, type HouseVariant } from '../../ui/House'
 import { Prompt } from '../../ui/ReadAloud'
 import { ItemCard } from './ItemCard'
+import { ContactList } from './contacts'
 import { ItemComposer } from './ItemComposer'
 import { drawsBand, registerT } from './register'
 import { stepItems } from './step-items'
@@ -39,6 +40,7 @@ export function ItemsStep({ view, step, send, pending, t: toolT }: StepProps) {
           <Prompt text={t(`${step.id}.prompt`)} />
         </div>
       </div>
+      {step.showsContacts && <ContactList t={toolT} ageBand={view.ageBand} stepId={step.id} />}
       {step.prompts && (
         <div className="tabs" role="tablist">
           {step.prompts.map((p) => (
