@@ -481,9 +481,18 @@ function Phase({
   )
 }
 
+/** Words that start a role or a service, not a first name: "De Kindertelefoon", "Juf Ria", "Tante Ans". */
+const ROLE_WORDS = new Set(
+  'de het een je jouw mijn juf meester tante oom oma opa mama papa dokter mentor buurvrouw buurman wijkteam jeugdteam team'.split(
+    ' ',
+  ),
+)
 /** "Sam de Vries", "Karin Jansen": a first name and a surname, where a first name or a role would do. */
-const looksLikeFullName = (who: string) =>
-  /^\p{Lu}\p{Ll}+\s+(?:(?:van|de|der|den|ten|ter|el|al)\s+)*\p{Lu}\p{Ll}{1,}$/u.test(who.trim())
+const looksLikeFullName = (who: string) => {
+  const w = who.trim()
+  if (!/^\p{Lu}\p{Ll}+\s+(?:(?:van|de|der|den|ten|ter|el|al)\s+)*\p{Lu}\p{Ll}+$/u.test(w)) return false
+  return !ROLE_WORDS.has(w.split(/\s+/)[0]!.toLowerCase())
+}
 
 /**
  * The names and numbers the child keeps after the afscheid [000:840-844], entered here beforehand and

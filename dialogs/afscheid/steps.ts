@@ -16,7 +16,13 @@ export const afscheidInfo: ToolInfo = {
   settings: ['begeleid'],
   namespace: 'tool-afscheid',
   steps: [
-    { id: 'intro', kind: 'info', picture: 'star', prompts: ['schuld', 'control', 'honest'] },
+    {
+      id: 'intro',
+      kind: 'info',
+      picture: 'star',
+      prompts: ['schuld', 'control', 'honest'],
+      promptPictures: { prompt: 'house', schuld: 'heart', control: 'calm', honest: 'help' },
+    },
     {
       id: 'terugkijken',
       kind: 'items',

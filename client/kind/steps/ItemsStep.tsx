@@ -4,7 +4,7 @@ import { Prompt } from '../../ui/ReadAloud'
 import { ItemCard } from './ItemCard'
 import { ContactList } from './contacts'
 import { ItemComposer } from './ItemComposer'
-import { drawsBand, registerT } from './register'
+import { drawsBand, isAdultBand, registerT } from './register'
 import { stepItems } from './step-items'
 import type { StepProps } from './types'
 
@@ -58,7 +58,8 @@ export function ItemsStep({ view, step, send, pending, t: toolT }: StepProps) {
         </div>
       )}
       <ItemComposer
-        pictures={step.pictures ?? []}
+        // 12-18 answer in words: the adult register has no cartoon pictures (docs/tools/README.md).
+        pictures={isAdultBand(view.ageBand) ? [] : (step.pictures ?? [])}
         young={young}
         allowDrawing={drawsBand(view.ageBand)}
         extra={subPrompt ? { prompt: subPrompt } : undefined}
