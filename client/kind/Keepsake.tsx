@@ -109,7 +109,7 @@ export function Closing({
   /** After "Klaar": the same screen, without the navigation. */
   done: boolean
 }) {
-  const t = registerT(toolT, view.ageBand)
+  const t = registerT(toolT, view.ageBand, view.living)
   const { t: tc } = useTranslation(['common'])
   const step = tool.steps.find((s) => s.id === 'afsluiting')
   const adult = isAdultBand(view.ageBand)

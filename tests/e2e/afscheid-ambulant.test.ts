@@ -6,6 +6,7 @@ import { words } from './flow'
 
 const stoplicht = words('nl', 'tool-stoplicht')
 const afscheid = words('nl', 'tool-afscheid')
+const kennismaking = words('nl', 'tool-kennismaking')
 
 /** What the child sees of two issue-14 changes: the ambulant Stoplicht's places, and the afscheid. */
 describe.runIf(hasBrowser)('browser: ambulant Stoplicht and the afscheid', () => {
@@ -69,4 +70,30 @@ describe.runIf(hasBrowser)('browser: ambulant Stoplicht and the afscheid', () =>
     await shot(page, 'afscheid-contacten-laptop')
     await ctx.close()
   }, 90_000)
+
+  it('an ambulant child at home is asked where it sleeps, and its afscheid is the end of the guidance, not leaving here', async () => {
+    const k = await join('kennismaking', '8-12', 'ambulant')
+    await k.page.getByRole('heading', { name: kennismaking('intro.title') }).waitFor()
+    for (const next of ['begeleider', 'slapen']) {
+      await k.page.locator('.kind-nav .btn--primary').click()
+      await k.page
+        .getByRole('heading', { name: kennismaking(`${next}.title`, { name: 'Sanne' }) })
+        .first()
+        .waitFor()
+    }
+    await k.page.getByText(kennismaking('slapen.prompt_ambulant')).waitFor()
+    expect(await k.page.getByText(kennismaking('slapen.prompt')).count()).toBe(0)
+    await shot(k.page, 'kennismaking-ambulant-slapen-phone')
+    await k.ctx.close()
+
+    const a = await join('afscheid', '8-12', 'ambulant')
+    await a.page.getByText(afscheid('intro.prompt_ambulant')).waitFor()
+    expect(await a.page.getByText(afscheid('intro.prompt')).count()).toBe(0)
+    await shot(a.page, 'afscheid-ambulant-intro-phone')
+    await a.page.setViewportSize(TABLET)
+    await shot(a.page, 'afscheid-ambulant-intro-tablet')
+    await a.page.setViewportSize(LAPTOP)
+    await shot(a.page, 'afscheid-ambulant-intro-laptop')
+    await a.ctx.close()
+  }, 120_000)
 })

@@ -24,7 +24,7 @@ export function InfoStep(props: StepProps) {
 
 /** The texts of a step speak of the begeleider by name. */
 function useSay({ view, t: toolT }: StepProps) {
-  const t = registerT(toolT, view.ageBand)
+  const t = registerT(toolT, view.ageBand, view.living)
   const begeleider = useContext(BegeleiderContext)
   const name = begeleider.name ?? t('common:kind.noBegeleiderName')
   return { say: (key: string) => t(key, { name }), begeleider }

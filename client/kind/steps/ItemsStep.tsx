@@ -17,7 +17,7 @@ const HOUSE_OF: Record<string, HouseVariant> = {
 
 /** A step where the child adds things: the house fills up as they go. */
 export function ItemsStep({ view, step, send, pending, t: toolT }: StepProps) {
-  const t = registerT(toolT, view.ageBand)
+  const t = registerT(toolT, view.ageBand, view.living)
   const [subPrompt, setSubPrompt] = useState(step.prompts?.[0])
   // Stored items plus what is still in the outbox, merged in one place for every step (step-items).
   const shown = stepItems(view, step, pending)
