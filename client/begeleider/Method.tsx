@@ -83,6 +83,13 @@ export function MethodPanel({
       <div className="method__side">
         <Rhythm method={method} data={data} lng={lng} />
         <Phase method={method} data={data} lng={lng} ageBand={ageBand} start={start} />
+        {data.phase.living === 'ambulant' && (
+          // What the seeds say differs when the family stays at home [000:1058-1062, 1101-1107]; the
+          // Werkboek's notes per kerntaak are not in our sources (docs/decisions/0110-ambulant-per-kerntaak.md).
+          <p className="method-note method-note--quiet" data-testid="ambulant-note" role="note">
+            {t('workspace:method.ambulant')}
+          </p>
+        )}
       </div>
       {error && <p className="form-error">{t(`errors:${error}`)}</p>}
     </div>

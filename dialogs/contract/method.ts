@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { AgeBand, ChildId, Id } from './ids'
+import { AgeBand, ChildId, Id, Living } from './ids'
 import { ParentRole } from './parents'
 import { CadenceItem, ChildPhase, Day, PrepItem } from './workspace'
 
@@ -156,6 +156,8 @@ export type MyContactsOut = z.output<typeof MyContactsOut>
 
 export const PhaseOut = z.strictObject({
   phase: ChildPhase,
+  /** Residential or ambulant: an ambulant child's page names what the seeds say differs at home [000:1058-1062]. */
+  living: Living,
   fase1: Fase1Out,
   overdracht: OverdrachtBody.extend({ recordedBy: z.string(), recordedAt: z.string() }).nullable(),
   /** The contacts the child sees in the afscheid; null until the begeleider entered a list. */

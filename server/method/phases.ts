@@ -16,7 +16,7 @@ import { loadPlan } from '../plans/store'
 import { addRecord, latest, type ChildRow } from './records'
 import { assertHeld } from './rhythm'
 
-type Child = ChildRow & { created_at: string; phase: number; age_band: string }
+type Child = ChildRow & { created_at: string; phase: number; age_band: string; living: string }
 type Check = PhaseOut['fase1']['items'][number]
 
 /** Tools whose first gesprek ticks a fase-1 item by itself: no second form for work already done. */
@@ -64,6 +64,7 @@ export async function loadPhase(deps: Deps, child: Child, consent: ConsentOut): 
   const contacts = await latest(deps, child, 'contacten', AfscheidContactsBody)
   return {
     phase: child.phase as ChildPhase,
+    living: child.living === 'ambulant' ? 'ambulant' : 'residentieel',
     // The same reminder as on the caseload row: it runs while the child is in fase 1.
     fase1: { limit: fase1Limit(deps.clock.now(), child.phase, child.created_at), items },
     overdracht: over ? { ...over.body, recordedBy: over.recordedBy, recordedAt: over.recordedAt } : null,

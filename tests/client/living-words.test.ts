@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import i18next, { type TFunction } from 'i18next'
+import i18next, { type Resource, type TFunction } from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { AgeBand, Living } from '../../dialogs/contract/ids'
 import { registerT } from '../../client/kind/steps/register'
@@ -17,8 +17,8 @@ const load = (lng: string, ns: string) =>
 describe('the texts follow the living situation where the seeds say it differs', () => {
   const i18n = i18next.createInstance()
   beforeAll(async () => {
-    const resources: Record<string, Record<string, unknown>> = {}
-    for (const lng of LANGS) resources[lng] = Object.fromEntries(NS.map((ns) => [ns, load(lng, ns)]))
+    const resources: Resource = {}
+    for (const lng of LANGS) resources[lng] = Object.fromEntries(NS.map((ns) => [ns, load(lng, ns)])) as Resource[string]
     await i18n.init({ resources, lng: 'nl', fallbackLng: false, interpolation: { escapeValue: false } })
   })
   const say = (lng: string, ns: string, band: AgeBand, living: Living | undefined, key: string) =>

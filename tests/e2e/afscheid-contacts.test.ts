@@ -89,6 +89,8 @@ describe.runIf(hasBrowser)('browser: the afscheid’s contacts, entered beforeha
     await form.scrollIntoViewIfNeeded()
     await shot(beg, 'afscheid-contacts-form-tablet')
     await beg.setViewportSize(PHONE)
+    // On a phone the method panel fits the screen: nothing pushes the page sideways.
+    await expect.poll(() => beg.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
     await form.scrollIntoViewIfNeeded()
     await shot(beg, 'afscheid-contacts-form-phone')
     await begCtx.close()
