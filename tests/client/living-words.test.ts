@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import i18next, { type Resource, type TFunction } from 'i18next'
+import i18next, { type Resource } from 'i18next'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { AgeBand, Living } from '../../dialogs/contract/ids'
 import { registerT } from '../../client/kind/steps/register'
@@ -18,11 +18,11 @@ describe('the texts follow the living situation where the seeds say it differs',
   const i18n = i18next.createInstance()
   beforeAll(async () => {
     const resources: Resource = {}
-    for (const lng of LANGS) resources[lng] = Object.fromEntries(NS.map((ns) => [ns, load(lng, ns)])) as Resource[string]
+    for (const lng of LANGS) resources[lng] = Object.fromEntries(NS.map((ns) => [ns, load(lng, ns)]))
     await i18n.init({ resources, lng: 'nl', fallbackLng: false, interpolation: { escapeValue: false } })
   })
   const say = (lng: string, ns: string, band: AgeBand, living: Living | undefined, key: string) =>
-    registerT(i18n.getFixedT(lng, ns) as TFunction, band, living)(key, { name: 'Sanne' })
+    registerT(i18n.getFixedT<string>(lng, ns), band, living)(key, { name: 'Sanne' })
 
   it('kennismaking: residential is shown where it sleeps and plays; ambulant is asked', () => {
     for (const band of ['4-7', '8-12'] as const) {

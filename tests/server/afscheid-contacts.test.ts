@@ -104,7 +104,10 @@ describe('afscheid contacts: entered by the begeleider beforehand, seen by the c
     await connected(kind)
     for (let i = 0; i < 5; i++) await send(kind, g.gesprekId, { type: 'nav.next' })
     // In the contacts step the child writes down its aunt's number and keeps it to itself.
-    await send(kind, g.gesprekId, { type: 'item.add', item: { id: 'contact-private-1', text: 'Tante Ria 06-99887766' } })
+    await send(kind, g.gesprekId, {
+      type: 'item.add',
+      item: { id: 'contact-private-1', text: 'Tante Ria 06-99887766' },
+    })
     await send(kind, g.gesprekId, { type: 'share.set', itemIds: ['contact-private-1'], level: 'alleen-ik' })
     kind.disconnect()
 
