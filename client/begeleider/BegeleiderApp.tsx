@@ -7,6 +7,7 @@ import { Caseload } from './Caseload'
 import { ChildPage } from './ChildPage'
 import { FamilyOudergesprek } from './FamilyOudergesprek'
 import { Handout } from './Handout'
+import { Ouderfolder } from './Ouderfolder'
 import { History } from './History'
 import { LiveGesprek } from './LiveGesprek'
 import { Login } from './Login'
@@ -46,6 +47,7 @@ export default function BegeleiderApp() {
   if (me === null) return <Login onLoggedIn={loadMe} />
   // The print page is the sheet alone: no bar, no menus.
   if (route.name === 'handout') return <Handout key={route.childId} childId={route.childId} go={go} />
+  if (route.name === 'ouderfolder') return <Ouderfolder key={route.childId} childId={route.childId} go={go} />
   if (route.name === 'actieplanSheet' || route.name === 'veiligheidsplanSheet')
     return (
       <PlanSheet

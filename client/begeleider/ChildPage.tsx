@@ -139,7 +139,14 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
               onError={fail}
             />
           </div>
-          <MethodPanel method={method} ageBand={child.ageBand} lng={lng} start={(id) => void start(id)} />
+          <MethodPanel
+            method={method}
+            ageBand={child.ageBand}
+            lng={lng}
+            start={(id) => void start(id)}
+            childId={childId}
+            go={go}
+          />
           <div className="child-grid">
             <section className="panel">
               <h2>{t('workspace:child.timeline')}</h2>

@@ -13,6 +13,7 @@ import {
 import { api, ApiError } from '../net/api'
 import { useHelpLines } from '../ui/help-lines'
 import { CadenceBadge } from './Caseload'
+import { linkProps } from './router'
 import { formatDay, useWorkspaceT } from './words'
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -60,10 +61,14 @@ export function MethodPanel({
   ageBand,
   lng,
   start,
+  childId,
+  go,
 }: {
   method: Method
   ageBand: string
   lng: string
+  childId: string
+  go: (path: string) => void
   /** Starts a gesprek with a tool, as "Gesprek starten" does: the fase-3 afscheid tool is one tap away. */
   start: (toolId: string) => void
 }) {
@@ -79,6 +84,8 @@ export function MethodPanel({
         data={data}
         ageBand={ageBand}
         lng={lng}
+        childId={childId}
+        go={go}
       />
       <div className="method__side">
         <Rhythm method={method} data={data} lng={lng} />
@@ -96,7 +103,21 @@ export function MethodPanel({
   )
 }
 
-function Consent({ method, data, ageBand, lng }: { method: Method; data: MethodOut; ageBand: string; lng: string }) {
+function Consent({
+  method,
+  data,
+  ageBand,
+  lng,
+  childId,
+  go,
+}: {
+  method: Method
+  data: MethodOut
+  ageBand: string
+  lng: string
+  childId: string
+  go: (path: string) => void
+}) {
   const { t } = useWorkspaceT()
   const initial = (): ConsentBody => ({
     present: data.consent.present,
@@ -121,6 +142,12 @@ function Consent({ method, data, ageBand, lng }: { method: Method; data: MethodO
         <span className={`badge consent--${c.status}`}>{t(`workspace:method.consent.status.${c.status}`)}</span>
       </h2>
       <p className="muted">{t('workspace:method.consent.hint')}</p>
+      {/* Explaining the purpose to the parents comes first: the leaflet to print and hand over. */}
+      <p>
+        <a className="btn btn--quiet" {...linkProps(go, `/begeleider/kind/${childId}/ouderfolder`)}>
+          {t('workspace:method.consent.leaflet')}
+        </a>
+      </p>
       <ParentRow
         legend={
           c.parents.present

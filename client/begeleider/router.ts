@@ -10,6 +10,7 @@ export type Route =
   | { name: 'history'; childId: string }
   | { name: 'oudergesprek'; childId: string }
   | { name: 'handout'; childId: string }
+  | { name: 'ouderfolder'; childId: string }
   | { name: 'actieplan'; childId: string }
   | { name: 'veiligheidsplan'; childId: string }
   | { name: 'evaluatie'; childId: string }
@@ -24,6 +25,7 @@ const CHILD_VIEWS = {
   '/geschiedenis': 'history',
   '/oudergesprek': 'oudergesprek',
   '/afdruk': 'handout',
+  '/ouderfolder': 'ouderfolder',
   '/actieplan': 'actieplan',
   '/veiligheidsplan': 'veiligheidsplan',
   '/evaluatie': 'evaluatie',
@@ -40,7 +42,7 @@ export function parseRoute(fullPath: string): Route {
   const voices = /^\/begeleider\/stemmen(?:\/([a-z-]{2,30}))?$/.exec(path)
   if (voices) return { name: 'voices', toolId: voices[1] ?? null }
   const child =
-    /^\/begeleider\/kind\/([A-Za-z0-9_-]+)(|\/geschiedenis|\/oudergesprek|\/afdruk|\/actieplan(?:\/afdruk)?|\/veiligheidsplan(?:\/afdruk)?|\/evaluatie)$/.exec(
+    /^\/begeleider\/kind\/([A-Za-z0-9_-]+)(|\/geschiedenis|\/oudergesprek|\/afdruk|\/ouderfolder|\/actieplan(?:\/afdruk)?|\/veiligheidsplan(?:\/afdruk)?|\/evaluatie)$/.exec(
       path,
     )
   if (child) return { name: CHILD_VIEWS[child[2] as keyof typeof CHILD_VIEWS], childId: child[1]! }
