@@ -10,6 +10,7 @@ import { NetwerkCircles } from '../ui/NetwerkCircles'
 import { pictureUrl } from '../ui/pictures'
 import { Prompt } from '../ui/ReadAloud'
 import { ShareIcon } from '../ui/ShareIcon'
+import { ParentHears } from './ParentHears'
 import { ContactList, ContactsContext } from './steps/contacts'
 import { isAdultBand, registerT } from './steps/register'
 import '../steps/keepsake.css'
@@ -121,6 +122,8 @@ export function Closing({
       {step?.prompts?.map((p) => (
         <Prompt key={p} text={t(`${step.id}.${p}`)} className="prompt--line" />
       ))}
+      {/* Right after the deelafspraak: what each parent will and will not hear of it. */}
+      {tool.steps.some((s) => s.kind === 'share') && <ParentHears view={view} tool={tool} t={toolT} />}
       {!adult && <Keepsake view={view} tool={tool} t={toolT} />}
     </section>
   )
