@@ -99,3 +99,38 @@ export async function lastHeld(deps: Deps, childIds: string[], kind: RecordKind)
     .execute()
   return new Map(rows.flatMap((r) => (r.last ? [[r.child_id, r.last] as const] : [])))
 }
+
+/**
+ * Every method record of one child, oldest first, opened: for the admin's inzage (AVG art. 15). These are
+ * the begeleider's own records about the child (consent, rhythm, phase, handover, afscheid contacts); no
+ * answer of the child is in them.
+ */
+export async function allRecords(deps: Deps, child: ChildRow) {
+  const rows = await deps.db
+    .selectFrom('method_records')
+    .innerJoin('begeleiders', 'begeleiders.id', 'method_records.begeleider_id')
+    .select([
+      'method_records.id',
+      'method_records.kind',
+      'method_records.held_on',
+      'method_records.body_enc',
+      'method_records.created_at',
+      'begeleiders.display_name',
+    ])
+    .where('method_records.child_id', '=', child.id)
+    .orderBy('method_records.created_at')
+    .orderBy('method_records.n')
+    .execute()
+  if (rows.length === 0) return []
+  const key = keyOf(deps, child)
+  return rows.map((r) => {
+    const kind = r.kind as RecordKind
+    return {
+      kind,
+      heldOn: r.held_on,
+      recordedAt: r.created_at,
+      recordedBy: r.display_name,
+      body: JSON.parse(open(key, r.body_enc, aad(child.id, kind, r.id))) as unknown,
+    }
+  })
+}

@@ -4,6 +4,7 @@ import type { ItemView } from '../../dialogs/contract/view'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
 import type { GesprekHost } from '../gesprek/host'
+import { allRecords } from '../method/records'
 import { dialectOf } from '../store/dialect'
 import type { Database } from '../store/schema'
 
@@ -28,6 +29,8 @@ export type ChildExport = {
     items: ItemView[]
     keptToThemselves: number
   }[]
+  /** The begeleider's method records about the child (consent, rhythm, phase, handover, afscheid contacts). */
+  method: Awaited<ReturnType<typeof allRecords>>
 }
 
 /** One sentence for the reader of the file; the count itself is in `keptToThemselves`. */
@@ -72,6 +75,7 @@ export async function exportChild(deps: Deps, host: GesprekHost, childId: string
     keptToThemselves: kept,
     uitleg: keptSentence(kept),
     gesprekken,
+    method: await allRecords(deps, child),
   }
 }
 

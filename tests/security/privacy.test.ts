@@ -245,6 +245,27 @@ describe('inzage and erasure are for an admin of the same organisation (AVG art.
     expect(JSON.stringify(log)).not.toContain(g.words[0])
   })
 
+  it('the inzage holds the begeleider’s method records too: the handover and the afscheid contacts', async () => {
+    const { sanne, admin } = await setup()
+    const childId = (await sanne.post('/api/workspace/children', { nickname: 'Rik', ageBand: '8-12', phase: 3 })).body
+      .id as string
+    expect(
+      (await sanne.request('PUT', `/api/method/children/${childId}/overdracht`, { to: 'Karin', on: '2026-12-10' }))
+        .status,
+    ).toBe(200)
+    const contacts = { contacts: [{ who: 'Juf Ria, je nieuwe school', number: '010-1234567', what: '' }] }
+    expect((await sanne.request('PUT', `/api/method/children/${childId}/contacten`, contacts)).status).toBe(200)
+    const data = (await admin.get(`/api/beheer/children/${childId}/export`)).body as {
+      method: { kind: string; recordedBy: string; body: unknown }[]
+    }
+    const kinds = data.method.map((r) => r.kind)
+    expect(kinds).toContain('overdracht')
+    expect(kinds).toContain('contacten')
+    expect(JSON.stringify(data.method)).toContain('Juf Ria, je nieuwe school')
+    expect(JSON.stringify(data.method)).toContain('010-1234567')
+    expect(data.method.every((r) => typeof r.recordedBy === 'string')).toBe(true)
+  })
+
   it('exports and erases from the CLI too', { timeout: 120_000 }, async () => {
     const { server, ids, sanne } = await setup()
     const g = await answerWithCanaries(server, sanne)
