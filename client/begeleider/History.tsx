@@ -6,6 +6,7 @@ import type { Colour } from '../../dialogs/framework/items'
 import { api, ApiError } from '../net/api'
 import { linkProps } from './router'
 import { columnLabels, wrapLabel } from './plot-labels'
+import { DOT_RADIUS, LINE_HEIGHT, ME_RADIUS, NETWERK_SIZE, placePeople, RING_RADIUS } from './netwerk-layout'
 import { formatDay, stepTitle, subjectLabel, useWorkspaceT } from './words'
 import { EvaluationTrendPanel } from './plans/EvaluationTrend'
 
@@ -252,10 +253,14 @@ function Netwerk({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: string
   const fresh = new Set(
     latest && latest.toGesprekId === now.gesprekId ? latest.cameIn.map((n) => n.trim().toLocaleLowerCase('nl')) : [],
   )
-  const size = 360
+  const size = NETWERK_SIZE
   const c = size / 2
-  const radius = { 1: 62, 2: 112, 3: 162 } as const
   const byCircle = ([1, 2, 3] as const).map((n) => now.people.filter((p) => p.person.circle === n))
+  const placed = new Map(
+    placePeople(
+      byCircle.map((ps) => ps.map((p) => ({ key: p.key, name: p.person.name, fresh: fresh.has(p.key) }))),
+    ).map((p) => [p.key, p]),
+  )
   return (
     <div className="netwerk">
       <figure className="plot">
@@ -272,42 +277,47 @@ function Netwerk({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: string
               key={n}
               cx={c}
               cy={c}
-              r={radius[n]}
+              r={RING_RADIUS[n]}
               fill={n === 1 ? '#f4efe4' : n === 2 ? '#f8f4ec' : '#fbf8f2'}
               stroke="#d8d0c2"
+              data-ring={n}
             />
           ))}
-          <circle cx={c} cy={c} r={20} fill="#3f6f7f" />
-          <text x={c} y={c + 5} textAnchor="middle" fill="#fff" className="plot__label">
+          <circle cx={c} cy={c} r={ME_RADIUS} fill="#3f6f7f" />
+          <text x={c} y={c + 4} textAnchor="middle" fill="#fff" className="plot__me">
             {t('workspace:history.me')}
           </text>
-          {byCircle.map((people, idx) =>
-            people.map((p, i) => {
-              const n = (idx + 1) as 1 | 2 | 3
-              const angle = (2 * Math.PI * i) / Math.max(people.length, 1) - Math.PI / 2 + idx * 0.5
-              const x = c + radius[n] * Math.cos(angle) * (n === 1 ? 0.72 : 0.86)
-              const y = c + radius[n] * Math.sin(angle) * (n === 1 ? 0.72 : 0.86)
-              const isNew = fresh.has(p.key)
-              return (
-                <g key={p.key} transform={`translate(${x} ${y})`}>
-                  <circle
-                    r={7}
-                    fill={p.person.mustNotKnow || p.person.safe === 'nee' ? '#fff' : '#3f6f7f'}
-                    stroke="#3f6f7f"
-                    strokeWidth={2}
-                    strokeDasharray={isNew ? '3 2' : undefined}
-                  />
-                  {(p.person.mustNotKnow || p.person.safe === 'nee') && (
-                    <path d="M-4 -4 L4 4 M4 -4 L-4 4" stroke="#8a3b2c" strokeWidth={2} />
-                  )}
-                  <text y={20} textAnchor="middle" className="plot__name">
-                    {p.person.name.slice(0, 14)}
-                    {isNew ? ' +' : ''}
-                  </text>
-                </g>
-              )
-            }),
-          )}
+          {now.people.map((p) => {
+            const at = placed.get(p.key)
+            if (!at) return null
+            const isNew = fresh.has(p.key)
+            const unsafe = p.person.mustNotKnow || p.person.safe === 'nee'
+            return (
+              <g
+                key={p.key}
+                transform={`translate(${at.x.toFixed(1)} ${at.y.toFixed(1)})`}
+                className="plot__person"
+                data-circle={p.person.circle}
+              >
+                <title>{p.person.name}</title>
+                <circle
+                  r={DOT_RADIUS}
+                  fill={unsafe ? '#fff' : '#3f6f7f'}
+                  stroke="#3f6f7f"
+                  strokeWidth={2}
+                  strokeDasharray={isNew ? '3 2' : undefined}
+                />
+                {unsafe && <path d="M-4 -4 L4 4 M4 -4 L-4 4" stroke="#8a3b2c" strokeWidth={2} />}
+                <text y={at.nameY} textAnchor="middle" className="plot__name">
+                  {at.lines.map((line, n) => (
+                    <tspan key={n} x={0} dy={n === 0 ? 0 : LINE_HEIGHT}>
+                      {line}
+                    </tspan>
+                  ))}
+                </text>
+              </g>
+            )
+          })}
         </svg>
         <details className="plot__words" open>
           <summary>{t('workspace:history.textAlternative')}</summary>
