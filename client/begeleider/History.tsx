@@ -9,6 +9,7 @@ import { columnLabels, wrapLabel } from './plot-labels'
 import { DOT_RADIUS, LINE_HEIGHT, ME_RADIUS, NETWERK_SIZE, placePeople, RING_RADIUS } from './netwerk-layout'
 import { formatDay, stepTitle, subjectLabel, useWorkspaceT } from './words'
 import { EvaluationTrendPanel } from './plans/EvaluationTrend'
+import { pictureUrl } from '../ui/pictures'
 
 type Props = { childId: string; go: (path: string) => void }
 
@@ -54,6 +55,14 @@ export function History({ childId, go }: Props) {
           )}
         </section>
       </div>
+      <section className="panel">
+        <h2>{t('workspace:history.drieHuizen')}</h2>
+        {data.drieHuizen.length === 0 ? (
+          <p className="muted">{t('workspace:history.drieHuizenEmpty')}</p>
+        ) : (
+          <DrieHuizenPlot data={data} t={t} lng={lng} />
+        )}
+      </section>
       <EvaluationTrendPanel childId={childId} />
       <section className="panel">
         <h2>{t('workspace:history.netwerk')}</h2>
@@ -179,6 +188,119 @@ function StoplichtPlot({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: 
                   }),
                 )
                 .join('; ')}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </figure>
+  )
+}
+
+const HOUSE_COLOURS: Record<string, { wall: string; roof: string }> = {
+  'huis-goed': { wall: '#dcebd6', roof: '#8fb58a' },
+  'huis-zorgen': { wall: '#dde4ec', roof: '#8a9db3' },
+  'huis-dromen': { wall: '#e9e0f0', roof: '#a690bf' },
+}
+const thingWords = (t: TFunction, thing: HistoryOut['drieHuizen'][number]['houses'][number]['things'][number]) =>
+  [
+    ...thing.pictures.map((pic) => t(`common:pictures.${pic}`)),
+    ...(thing.text ? [`“${thing.text}”`] : []),
+    ...(thing.drawing ? [t('workspace:history.drawing')] : []),
+  ].join(' ')
+
+/**
+ * The Drie huizen per gesprek: a row per house, a column per gesprek, each cell the house the child
+ * filled, with how many things it holds and the first pictures in it, so what grows or empties over
+ * the weeks is seen at a glance. Only what reached the begeleider is in it (the history's projection).
+ */
+function DrieHuizenPlot({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: string }) {
+  const points = data.drieHuizen.slice(-8)
+  const stepIds = points[0]!.houses.map((h) => h.stepId)
+  const labelW = 130
+  const colW = 64
+  const rowH = 84
+  const w = labelW + points.length * colW
+  const h = 28 + stepIds.length * rowH
+  const columns = columnLabels(
+    points.map((p) => p.at),
+    lng,
+  )
+  return (
+    <figure className="plot">
+      <svg viewBox={`0 0 ${w} ${h}`} width="100%" style={{ maxWidth: w }} role="img" aria-labelledby="huizen-title">
+        <title id="huizen-title">{t('workspace:history.drieHuizen')}</title>
+        {points.map((p, i) => (
+          <text key={p.gesprekId} x={labelW + i * colW + colW / 2} y={16} textAnchor="middle" className="plot__axis">
+            <title>{formatDay(p.at, lng)}</title>
+            {columns[i]}
+          </text>
+        ))}
+        {stepIds.map((stepId, r) => {
+          const colour = HOUSE_COLOURS[stepId] ?? HOUSE_COLOURS['huis-goed']!
+          const name = stepTitle(t, 'drie-huizen', stepId)
+          return (
+            <g key={stepId} transform={`translate(0 ${28 + r * rowH})`}>
+              <text x={0} y={rowH / 2 - 8} className="plot__label">
+                <title>{name}</title>
+                {wrapLabel(name, 18).map((line, n) => (
+                  <tspan key={n} x={0} dy={n === 0 ? 0 : 15}>
+                    {line}
+                  </tspan>
+                ))}
+              </text>
+              {points.map((p, i) => {
+                const things = p.houses.find((x) => x.stepId === stepId)?.things ?? []
+                const pictures = [...new Set(things.flatMap((x) => x.pictures))].slice(0, 3)
+                return (
+                  <g
+                    key={p.gesprekId}
+                    transform={`translate(${labelW + i * colW + colW / 2} 4)`}
+                    className="plot__house"
+                    data-house={stepId}
+                    data-count={things.length}
+                  >
+                    <title>{`${name}, ${formatDay(p.at, lng)}: ${t('workspace:history.things', { count: things.length })}`}</title>
+                    <path d="M-24 20 L0 2 L24 20 Z" fill={colour.roof} />
+                    <rect
+                      x={-20}
+                      y={20}
+                      width={40}
+                      height={30}
+                      rx={3}
+                      fill={things.length > 0 ? colour.wall : 'none'}
+                      stroke={colour.roof}
+                      strokeDasharray={things.length > 0 ? undefined : '3 3'}
+                    />
+                    <text y={41} textAnchor="middle" className="plot__value">
+                      {things.length}
+                    </text>
+                    {pictures.map((pic, n) => {
+                      const src = pictureUrl(pic)
+                      return src ? <image key={pic} href={src} x={-27 + n * 19} y={54} width={16} height={16} /> : null
+                    })}
+                  </g>
+                )
+              })}
+            </g>
+          )
+        })}
+      </svg>
+      <details className="plot__words">
+        <summary>{t('workspace:history.textAlternative')}</summary>
+        <ul>
+          {points.map((p) => (
+            <li key={p.gesprekId}>
+              <strong>{formatDay(p.at, lng)}</strong>
+              <ul>
+                {p.houses.map((house) => (
+                  <li key={house.stepId}>
+                    {stepTitle(t, 'drie-huizen', house.stepId)}:{' '}
+                    {house.things.length === 0
+                      ? t('workspace:history.houseEmpty')
+                      : house.things.map((x) => thingWords(t, x)).join('; ')}
+                  </li>
+                ))}
+              </ul>
             </li>
           ))}
         </ul>
