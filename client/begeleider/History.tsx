@@ -6,7 +6,7 @@ import type { Colour } from '../../dialogs/framework/items'
 import { api, ApiError } from '../net/api'
 import { linkProps } from './router'
 import { columnLabels, wrapLabel } from './plot-labels'
-import { DOT_RADIUS, LINE_HEIGHT, ME_RADIUS, NETWERK_SIZE, placePeople, RING_RADIUS } from './netwerk-layout'
+import { HISTORY_RINGS as RINGS, placePeople } from '../ui/netwerk-layout'
 import { formatDay, stepTitle, subjectLabel, useWorkspaceT } from './words'
 import { EvaluationTrendPanel } from './plans/EvaluationTrend'
 import { pictureUrl } from '../ui/pictures'
@@ -375,7 +375,7 @@ function Netwerk({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: string
   const fresh = new Set(
     latest && latest.toGesprekId === now.gesprekId ? latest.cameIn.map((n) => n.trim().toLocaleLowerCase('nl')) : [],
   )
-  const size = NETWERK_SIZE
+  const size = RINGS.size
   const c = size / 2
   const byCircle = ([1, 2, 3] as const).map((n) => now.people.filter((p) => p.person.circle === n))
   const placed = new Map(
@@ -399,13 +399,13 @@ function Netwerk({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: string
               key={n}
               cx={c}
               cy={c}
-              r={RING_RADIUS[n]}
+              r={RINGS.rings[n]}
               fill={n === 1 ? '#f4efe4' : n === 2 ? '#f8f4ec' : '#fbf8f2'}
               stroke="#d8d0c2"
               data-ring={n}
             />
           ))}
-          <circle cx={c} cy={c} r={ME_RADIUS} fill="#3f6f7f" />
+          <circle cx={c} cy={c} r={RINGS.me} fill="#3f6f7f" />
           <text x={c} y={c + 4} textAnchor="middle" fill="#fff" className="plot__me">
             {t('workspace:history.me')}
           </text>
@@ -423,7 +423,7 @@ function Netwerk({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: string
               >
                 <title>{p.person.name}</title>
                 <circle
-                  r={DOT_RADIUS}
+                  r={RINGS.mark}
                   fill={unsafe ? '#fff' : '#3f6f7f'}
                   stroke="#3f6f7f"
                   strokeWidth={2}
@@ -432,7 +432,7 @@ function Netwerk({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: string
                 {unsafe && <path d="M-4 -4 L4 4 M4 -4 L-4 4" stroke="#8a3b2c" strokeWidth={2} />}
                 <text y={at.nameY} textAnchor="middle" className="plot__name">
                   {at.lines.map((line, n) => (
-                    <tspan key={n} x={0} dy={n === 0 ? 0 : LINE_HEIGHT}>
+                    <tspan key={n} x={0} dy={n === 0 ? 0 : RINGS.lineHeight}>
                       {line}
                     </tspan>
                   ))}

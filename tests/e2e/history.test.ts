@@ -4,6 +4,7 @@ import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/brow
 import { childDoes, next, person } from '../helpers/history-data'
 import { fakeClock, HttpUser, PASSWORD } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
+import { outsideTheirRing } from './rings'
 
 const DAY = 24 * 60 * 60_000
 const SIZES = { phone: PHONE, tablet: TABLET, laptop: LAPTOP } as const
@@ -88,27 +89,7 @@ describe.runIf(hasBrowser)('browser: the history’s pictures', () => {
     for (const [label, size] of Object.entries(SIZES)) {
       await page.setViewportSize(size)
       await page.locator('.plot__person').first().waitFor()
-      // Measured in the picture's own units: the name's real letters, not a guess.
-      const outside = await page.evaluate(() => {
-        const svg = document.querySelector<SVGSVGElement>('.netwerk svg')!
-        const c = svg.viewBox.baseVal.width / 2
-        const ring = (n: number) => Number(svg.querySelector(`[data-ring="${n}"]`)!.getAttribute('r'))
-        const meR = Number(svg.querySelector('circle:not([data-ring])')!.getAttribute('r'))
-        const bad: string[] = []
-        for (const g of svg.querySelectorAll<SVGGElement>('.plot__person')) {
-          const n = Number(g.dataset.circle)
-          const inner = n === 1 ? meR : ring(n - 1)
-          const outer = ring(n)
-          const m = g.transform.baseVal.consolidate()!.matrix
-          const b = g.getBBox()
-          const [x0, x1, y0, y1] = [m.e + b.x - c, m.e + b.x + b.width - c, m.f + b.y - c, m.f + b.y + b.height - c]
-          const far = Math.hypot(Math.max(Math.abs(x0), Math.abs(x1)), Math.max(Math.abs(y0), Math.abs(y1)))
-          const near = Math.hypot(Math.min(Math.max(0, x0), x1), Math.min(Math.max(0, y0), y1))
-          if (far > outer || near < inner)
-            bad.push(`${g.textContent} in circle ${n}: ${near.toFixed(0)}-${far.toFixed(0)} not in ${inner}-${outer}`)
-        }
-        return bad
-      })
+      const outside = await outsideTheirRing(page, '.netwerk svg', '.plot__person')
       expect(outside, label).toEqual([])
       expect(await page.locator('.plot__person').count()).toBe(18)
       await page.evaluate(() => window.scrollTo(0, 0))

@@ -4,6 +4,7 @@ import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/brow
 import type { TestServer } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 import { toLastIdea } from './flow'
+import { outsideTheirRing } from './rings'
 
 const SIZES = { phone: PHONE, tablet: TABLET, laptop: LAPTOP } as const
 const next = (page: Page) => page.getByRole('button', { name: /^Verder( →)?$/ })
@@ -81,9 +82,31 @@ describe.runIf(hasBrowser)('browser: step controls', () => {
   it('the netwerk’s “mag niet weten” is a real checkbox in calm colours, its whole label a big target', async () => {
     const { page, stored } = await begin('Sam', '8-12', 'mijn-netwerk')
     await next(page).click()
-    await page.getByLabel('Naam of bijnaam').fill('Oom Kees')
-    await page.getByRole('group', { name: 'Wie is het?' }).getByRole('button', { name: 'Familie', exact: true }).click()
-    await page.getByRole('button', { name: 'Zet erin' }).click()
+    const add = async (name: string, circle: string) => {
+      await page.getByLabel('Naam of bijnaam').fill(name)
+      await page
+        .getByRole('group', { name: 'Wie is het?' })
+        .getByRole('button', { name: 'Familie', exact: true })
+        .click()
+      await page
+        .getByRole('group', { name: 'Hoe dichtbij?' })
+        .first()
+        .getByRole('button', { name: circle, exact: true })
+        .click()
+      await page.getByRole('button', { name: 'Zet erin' }).click()
+      await page.locator('.person-card:not(.is-pending)', { hasText: name }).waitFor()
+    }
+    await add('Oom Kees', 'Heel dichtbij')
+    // More people on every circle, long names too: each stays inside the ring of their circle.
+    for (const [name, circle] of [
+      ['Tante Fatima', 'Dichtbij'],
+      ['Meester Kees', 'Verder weg'],
+      ['Buurvrouw Els', 'Verder weg'],
+      ['Coach Jan-Willem', 'Verder weg'],
+      ['Opa Henk', 'Dichtbij'],
+    ] as const)
+      await add(name, circle)
+    expect(await outsideTheirRing(page, '.netwerk-circles', '.netwerk-circles__person')).toEqual([])
     const card = page.locator('.person-card', { hasText: 'Oom Kees' })
     await card.getByRole('button', { name: 'Vertel meer' }).click()
     const box = card.getByRole('checkbox', { name: 'Deze persoon mag niet weten waar ik ben' })
@@ -94,7 +117,9 @@ describe.runIf(hasBrowser)('browser: step controls', () => {
     expect(target.width).toBeGreaterThanOrEqual(44)
     // A tap on the words ticks it, as on any native checkbox.
     await label.getByText('Deze persoon mag niet weten waar ik ben').click()
-    await expect.poll(async () => (await stored()).items[0]?.person?.mustNotKnow).toBe(true)
+    await expect
+      .poll(async () => (await stored()).items.find((i) => i.person?.name === 'Oom Kees')?.person?.mustNotKnow)
+      .toBe(true)
     // Settled: the screen shows the stored state, with no change on its way.
     await expect
       .poll(async () => (await box.isChecked()) && !(await card.evaluate((el) => el.classList.contains('is-pending'))))
@@ -111,7 +136,9 @@ describe.runIf(hasBrowser)('browser: step controls', () => {
     // Keyboard: Space unticks it, as on any checkbox.
     await box.focus()
     await page.keyboard.press('Space')
-    await expect.poll(async () => (await stored()).items[0]?.person?.mustNotKnow).toBe(false)
+    await expect
+      .poll(async () => (await stored()).items.find((i) => i.person?.name === 'Oom Kees')?.person?.mustNotKnow)
+      .toBe(false)
   }, 120_000)
 
   it('the ladder has a face on every rung and at both ends, big rung numbers and targets', async () => {

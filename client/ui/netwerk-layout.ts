@@ -1,33 +1,59 @@
 /**
- * Where the history's network picture puts each person: "ik" in the middle, three rings of
- * closeness around it, and every person (dot and name together) inside the ring of their own
- * circle, never on the line between two circles: a begeleider reads closeness from the ring.
+ * Where a network picture puts each person: "ik" in the middle, three rings of closeness around it,
+ * and every person (mark and name together) inside the ring of their own circle, never on the line
+ * between two circles: closeness is read from the ring. Two pictures use it: the child's own
+ * bolletjesschema (`NetwerkCircles`) and the begeleider's history.
  */
-export const NETWERK_SIZE = 440
-export const ME_RADIUS = 18
-/** The outer edge of each circle; a circle's ring runs from the edge inside it to its own. */
-export const RING_RADIUS = { 1: 84, 2: 152, 3: 218 } as const
-export const DOT_RADIUS = 7
-export const NAME_FONT = 11
-/** The name's baseline below the dot's centre. */
-const NAME_Y = 19
+export type RingLayout = {
+  size: number
+  /** The radius of "ik" in the middle. */
+  me: number
+  /** The outer edge of each circle; a circle's ring runs from the edge inside it to its own. */
+  rings: { 1: number; 2: number; 3: number }
+  /** The radius of a person's mark (a dot, or a circle with a picture). */
+  mark: number
+  /** The name's first baseline below the mark's centre, and the second line's below the first. */
+  nameY: number
+  lineHeight: number
+  font: number
+}
+
+/** The begeleider's history: small dots, names at the workspace's 11 px. */
+export const HISTORY_RINGS: RingLayout = {
+  size: 440,
+  me: 18,
+  rings: { 1: 84, 2: 152, 3: 218 },
+  mark: 7,
+  nameY: 19,
+  lineHeight: 13,
+  font: 11,
+}
+
+/** The child's picture: each person a circle with the picture of their category. */
+export const CHILD_RINGS: RingLayout = {
+  size: 500,
+  me: 30,
+  rings: { 1: 106, 2: 178, 3: 248 },
+  mark: 16,
+  nameY: 29,
+  lineHeight: 13,
+  font: 11,
+}
+
 /** A generous width per letter (wider than the shipped font's), so a measured name never sticks out. */
-const LETTER = NAME_FONT * 0.62
+const LETTER = 0.62
 const MAX_LETTERS = 12
 /** Room kept free between a person and either edge of the ring. */
 const MARGIN = 1.5
-
-/** The name's second line below the first. */
-export const LINE_HEIGHT = 13
 
 export type Placed = { key: string; x: number; y: number; lines: string[]; nameY: number }
 
 type Box = { x0: number; y0: number; x1: number; y1: number }
 
-/** The dot and the name under it (one or two lines), around the dot's centre. */
-function footprint(lines: readonly string[]): Box {
-  const half = Math.max(DOT_RADIUS, ...lines.map((l) => (l.length * LETTER) / 2))
-  return { x0: -half, x1: half, y0: -DOT_RADIUS, y1: NAME_Y + (lines.length - 1) * LINE_HEIGHT + NAME_FONT * 0.25 }
+/** The mark and the name under it (one or two lines), around the mark's centre. */
+function footprint(lines: readonly string[], l: RingLayout): Box {
+  const half = Math.max(l.mark, ...lines.map((line) => (line.length * LETTER * l.font) / 2))
+  return { x0: -half, x1: half, y0: -l.mark, y1: l.nameY + (lines.length - 1) * l.lineHeight + l.font * 0.25 }
 }
 
 /** How far a box at (x, y) from the centre stays inside the ring [inner, outer]; negative when it sticks out. */
@@ -69,18 +95,19 @@ function spellings(name: string, mark: string): string[][] {
  */
 export function placePeople(
   byCircle: readonly (readonly { key: string; name: string; fresh?: boolean }[])[],
+  l: RingLayout = HISTORY_RINGS,
 ): Placed[] {
-  const c = NETWERK_SIZE / 2
+  const c = l.size / 2
   return byCircle.flatMap((people, idx) =>
     people.map((p, i) => {
       const n = (idx + 1) as 1 | 2 | 3
-      const inner = n === 1 ? ME_RADIUS : RING_RADIUS[(n - 1) as 1 | 2]
-      const outer = RING_RADIUS[n]
+      const inner = n === 1 ? l.me : l.rings[(n - 1) as 1 | 2]
+      const outer = l.rings[n]
       const angle = (2 * Math.PI * i) / Math.max(people.length, 1) - Math.PI / 2 + idx * 0.5
       const [cos, sin] = [Math.cos(angle), Math.sin(angle)]
       let best = { r: (inner + outer) / 2, room: -Infinity, lines: [] as string[] }
       for (const lines of spellings(p.name.trim(), p.fresh ? ' +' : '')) {
-        const box = footprint(lines)
+        const box = footprint(lines, l)
         best = { ...best, room: -Infinity, lines }
         for (let r = inner; r <= outer; r += 0.5) {
           const room = slack(box, r * cos, r * sin, inner, outer)
@@ -88,7 +115,7 @@ export function placePeople(
         }
         if (best.room >= MARGIN) break
       }
-      return { key: p.key, x: c + best.r * cos, y: c + best.r * sin, lines: best.lines, nameY: NAME_Y }
+      return { key: p.key, x: c + best.r * cos, y: c + best.r * sin, lines: best.lines, nameY: l.nameY }
     }),
   )
 }
