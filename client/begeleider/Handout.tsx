@@ -4,7 +4,7 @@ import type { OudergesprekOut } from '../../dialogs/contract/workspace'
 import { api, ApiError } from '../net/api'
 import { defaultDraft } from './Oudergesprek'
 import { ThemedList } from './PrepLists'
-import { formatDay, useWorkspaceT } from './words'
+import { formatDay, useWorkspaceT, withToolLabels } from './words'
 
 /**
  * The printable A4 sheet for the oudergesprek. Loading it is logged as a print (the route records it).
@@ -18,8 +18,9 @@ export function Handout({ childId, go }: { childId: string; go: (path: string) =
     // The same "since" as the preparation screen it came from (a date only, never content, in the URL).
     const since = new URLSearchParams(location.search).get('since')
     const query = since && /^\d{4}-\d{2}-\d{2}$/.test(since) ? `?since=${since}` : ''
-    api<OudergesprekOut>(`/api/workspace/children/${childId}/oudergesprek/print${query}`).then(setData, (e: unknown) =>
-      setError(e instanceof ApiError ? e.code : 'internal'),
+    api<OudergesprekOut>(`/api/workspace/children/${childId}/oudergesprek/print${query}`).then(
+      (d) => setData(withToolLabels(d)),
+      (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'),
     )
   }, [childId])
   if (error) return <p className="form-error">{t(`errors:${error}`)}</p>

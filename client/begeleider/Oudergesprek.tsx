@@ -4,7 +4,7 @@ import type { OudergesprekDraft, OudergesprekOut } from '../../dialogs/contract/
 import { api, ApiError } from '../net/api'
 import { ThemedList } from './PrepLists'
 import { linkProps } from './router'
-import { useWorkspaceT } from './words'
+import { useWorkspaceT, withToolLabels } from './words'
 
 /** The default talking points and tips, in the begeleider's language, with the child's name filled in. */
 export function defaultDraft(t: (k: string, o: Record<string, string>) => string, name: string): OudergesprekDraft {
@@ -37,7 +37,7 @@ export function Oudergesprek({ childId, go }: { childId: string; go: (path: stri
   useEffect(() => {
     const query = since === null ? '?since=auto' : since ? `?since=${since}` : ''
     api<OudergesprekOut>(`/api/workspace/children/${childId}/oudergesprek${query}`).then((d) => {
-      setData(d)
+      setData(withToolLabels(d))
       // The default text is taken once, in the language of the moment; later edits are the begeleider's.
       setDraft((current) => current ?? d.draft ?? defaultDraft(t, d.child.nickname))
       setSavedAt((current) => current ?? d.draftUpdatedAt)

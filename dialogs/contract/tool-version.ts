@@ -165,3 +165,23 @@ export const GesprekToolOut = z.strictObject({
   versionId: Id.nullable(),
 })
 export type GesprekToolOut = z.output<typeof GesprekToolOut>
+
+/**
+ * The words of the organisation's versions that the begeleider's screens label answers with
+ * (history, oudergesprek preparation, print): which version each gesprek ran on, and per version its
+ * steps and its texts in the workspace languages. Only gesprekken on an organisation's own version are
+ * named; the others use the built-in locales. These are the organisation's prompt texts, never answers.
+ */
+export const ToolLabels = z.strictObject({
+  gesprekken: z.record(Id, Id),
+  versions: z.record(
+    Id,
+    z.strictObject({
+      toolId: ToolId,
+      version: z.int().min(2),
+      steps: z.array(StepDoc),
+      texts: z.partialRecord(Lang, LangTexts),
+    }),
+  ),
+})
+export type ToolLabels = z.output<typeof ToolLabels>

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { AgeBand, ChildId, Id, Living, Nickname } from './ids'
 import { Colour, Person, ShareLevel } from './items'
+import { ToolLabels } from './tool-version'
 import { ItemView } from './view'
 
 /** The begeleider's workspace (docs/workspace.md): caseload, cadence, history, oudergesprek, beheer. */
@@ -144,6 +145,8 @@ export const HistoryOut = z.strictObject({
   stoplicht: z.array(StoplichtSeries),
   scales: z.array(ScaleSeries),
   netwerk: z.strictObject({ now: NetwerkSnapshot.nullable(), changes: z.array(NetwerkChange) }),
+  /** The words of prompts of an organisation's own versions (server/tools/labels.ts). */
+  labels: ToolLabels.optional(),
 })
 export type HistoryOut = z.output<typeof HistoryOut>
 
@@ -175,6 +178,8 @@ export const OudergesprekOut = z.strictObject({
   observatie: z.array(PrepItem),
   draft: OudergesprekDraft.nullable(),
   draftUpdatedAt: z.string().nullable(),
+  /** The words of prompts of an organisation's own versions (server/tools/labels.ts). */
+  labels: ToolLabels.optional(),
 })
 export type OudergesprekOut = z.output<typeof OudergesprekOut>
 

@@ -17,6 +17,7 @@ import { familyChildren, familyPreparation, leftOut, resolveWith } from '../../m
 import { loadPhase, saveFase1, saveOverdracht } from '../../method/phases'
 import { addRecord } from '../../method/records'
 import { assertHeld, loadRhythm, recordTalk } from '../../method/rhythm'
+import { toolLabels } from '../../tools/labels'
 import { presentParent } from '../../workspace/parents'
 import { body, requireBegeleider, type Ctx, type Env } from '../context'
 import { sinceQuery } from '../query'
@@ -76,7 +77,8 @@ export function methodRoutes(deps: Deps, host: GesprekHost) {
           with: withQuery(c),
           since: sinceQuery(c),
         })
-        return c.json(out)
+        const shown = out.children.flatMap((k) => [...k.zelfVertellen, ...k.begeleiderVertelt, ...k.observatie])
+        return c.json({ ...out, labels: await toolLabels(deps, [...new Set(shown.map((i) => i.gesprekId))]) })
       })
       // One tap after the family's weekly talk: an oudergesprek record for each sibling it was about.
       .post('/families/:id/oudergesprekken', async (c) => {

@@ -20,6 +20,7 @@ import type { GesprekHost } from '../../gesprek/host'
 import { newId } from '../../ids'
 import { caseload, caseloadCards, createChild, createFamily, familyForTeam } from '../../workspace/caseload'
 import { projectedGesprekken, type ProjectedGesprek } from '../../workspace/gesprekken'
+import { toolLabels } from '../../tools/labels'
 import { buildHistory } from '../../workspace/history'
 import { childTasks, setTaskDone, taskChild } from '../../workspace/tasks'
 import { buildPreparation } from '../../workspace/oudergesprek'
@@ -65,6 +66,7 @@ export function workspaceRoutes(deps: Deps, host: GesprekHost) {
       ...buildPreparation(gs, { otherParent: await otherParentRole(deps, child.id) }),
       draft: draft?.draft ?? null,
       draftUpdatedAt: draft?.updatedAt ?? null,
+      labels: await toolLabels(deps, gs.map((g) => g.id)),
     }
     return c.json(out)
   }
@@ -169,7 +171,10 @@ export function workspaceRoutes(deps: Deps, host: GesprekHost) {
       const child = await childForBegeleider(deps, p, c.req.param('id'))
       const gs = await projectedGesprekken(deps, host, child.id, 'begeleider')
       await logLooks(deps, p, child.id, 'history', gs)
-      const out: HistoryOut = buildHistory({ id: child.id, nickname: child.nickname, ageBand: child.age_band }, gs)
+      const out: HistoryOut = {
+        ...buildHistory({ id: child.id, nickname: child.nickname, ageBand: child.age_band }, gs),
+        labels: await toolLabels(deps, gs.map((g) => g.id)),
+      }
       return c.json(out)
     })
     .get('/children/:id/oudergesprek', (c) => preparation(c, 'oudergesprek'))
