@@ -25,7 +25,8 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
   const [detail, setDetail] = useState<GesprekDetail | null>(null)
   const [join, setJoin] = useState<JoinCodeOut | null>(() => takeJoin(gesprekId))
   const { view: live, connection, error, pending, send } = useGesprek(gesprekId)
-  const tool = useGesprekTool(detail?.gesprek.toolId, (live ?? detail?.view)?.version, { gesprekId })?.tool
+  const gesprekTool = useGesprekTool(detail?.gesprek.toolId, (live ?? detail?.view)?.version, { gesprekId })
+  const tool = gesprekTool?.tool
   const { t } = useTranslation([tool?.namespace ?? 'common', 'workspace', 'common', 'errors', 'screens'])
 
   useEffect(() => {
@@ -106,7 +107,11 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
               </p>
             </>
           ) : null}
-          <GesprekLanguageSelect value={join?.lang ?? 'nl'} onChange={(lang) => void newCode(lang)} />
+          <GesprekLanguageSelect
+            value={join?.lang ?? 'nl'}
+            offered={gesprekTool?.languages}
+            onChange={(lang) => void newCode(lang)}
+          />
           <button type="button" className="btn btn--soft" onClick={() => void newCode()}>
             {t('common:begeleider.newCode')}
           </button>

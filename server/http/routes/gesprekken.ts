@@ -11,6 +11,7 @@ import { createJoinCode, formatJoinCode } from '../../auth/join-codes'
 import type { Deps } from '../../deps'
 import { DEVICE_END_PHASES } from '../../gesprek/devices'
 import type { GesprekHost } from '../../gesprek/host'
+import { gesprekToolOut, languagesForNewGesprek, requireOffered } from '../../tools/gesprek-tool'
 import { body, requireBegeleider, type Ctx, type Env } from '../context'
 import { childSummary, gesprekSummary } from './children'
 import { publicOrigin } from '../security'
@@ -44,6 +45,8 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
       const ageBand = child.development_band ?? child.age_band
       if (!tool || !tool.ageBands.includes(ageBand) || !tool.settings.includes('begeleid'))
         throw new CodedError('not_allowed_now', 400)
+      // Only a language the tool's current version is complete in; refused before anything is made.
+      requireOffered(await languagesForNewGesprek(deps, child.organisation_id, tool.id), input.lang)
       // The living situation is fixed now: the Stoplicht's places stay what they were when it started.
       const id = await host.create({
         childId: child.id,
@@ -82,6 +85,7 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
       if (DEVICE_END_PHASES.includes(row.phase)) throw new CodedError('not_allowed_now', 409)
       // The body is optional (older clients send none); a language in it must be one of the table's.
       const input = c.req.header('content-type')?.includes('json') ? await body(c, JoinCodeBody) : {}
+      requireOffered((await gesprekToolOut(deps, row.id)).languages, input.lang)
       return c.json(await joinCodeOut(deps, c, row.id, p.begeleiderId, input.lang), 201)
     })
 }
