@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LANGUAGE_CODES, LANGUAGES, type LangCode } from '../../dialogs/contract/languages'
 import type { ToolsOverviewOut } from '../../dialogs/contract/tool-version'
+import { ensureFont } from '../i18n'
 import { api } from '../net/api'
 
 /**
@@ -21,6 +22,8 @@ export function GesprekLanguageSelect({
   const { t } = useTranslation()
   const id = useId()
   const options = LANGUAGES.filter((l) => offered.includes(l.code))
+  // Each language's name is written in its own script: the chosen one's font loads.
+  ensureFont(value)
   return (
     <div className="field gesprek-lang">
       <label htmlFor={id}>{t('common:begeleider.gesprekLanguage')}</label>
