@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { Id, Lang } from './ids'
 import { PictureId } from './items'
+import { TaskKind } from './tasks'
 
 /**
  * An organisation's version of a tool as data (docs/decisions/0075-tool-versions-per-organisation.md):
@@ -47,6 +48,12 @@ export const StepDoc = z.strictObject({
   pictures: z.array(PictureId).max(16).optional(),
   /** A picture per sub-prompt (a Stoplicht place's house, bed, school). */
   promptPictures: z.record(Slot, PictureId).optional(),
+  /** An info step's own picture (4-12). */
+  picture: PictureId.optional(),
+  /** An info step that introduces the child's own begeleider: their name and picture (the kennismaking). */
+  showsBegeleider: z.literal(true).optional(),
+  /** A shared answer here gives the begeleider a task (the kennismaking's left-behind pet). */
+  task: TaskKind.optional(),
 })
 export type StepDoc = z.output<typeof StepDoc>
 
