@@ -68,6 +68,12 @@ describe("the begeleider's screens label answers with the words of the gesprek's
       expect(prep.labels?.gesprekken[g.gesprekId]).toBe(versionId)
       expect(prep.labels?.versions[versionId!]?.texts.nl?.['plekken.prompts.plek-k3x9qa']).toBe('Bij de voetbalclub')
     }
+    // The plans cite answers and label them the same way.
+    for (const plan of ['actieplan', 'veiligheidsplan', 'actieplan/print', 'veiligheidsplan/print']) {
+      const r = await sanne.get(`/api/plans/children/${g.childId}/${plan}`)
+      expect([plan, r.status]).toEqual([plan, 200])
+      expect([plan, r.body.labels?.gesprekken[g.gesprekId]]).toEqual([plan, versionId])
+    }
   })
 
   it('another team of the organisation gets no labels, because it gets no history', async () => {
