@@ -34,7 +34,7 @@ function stepDoc(step: StepSpec): StepDoc {
     ...(step.followUps ? { followUps: [...step.followUps] } : {}),
     ...(step.pictures ? { pictures: [...step.pictures] } : {}),
     ...(step.promptPictures ? { promptPictures: { ...step.promptPictures } } : {}),
-    ...(step.picture ? { picture: step.picture as StepDoc['picture'] } : {}),
+    ...(step.picture ? { picture: step.picture } : {}),
     ...(step.showsBegeleider ? { showsBegeleider: true as const } : {}),
     ...(step.task ? { task: step.task } : {}),
   }

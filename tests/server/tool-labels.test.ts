@@ -23,7 +23,11 @@ async function publishOwnPlace(server: TestServer) {
     steps: doc.steps.map((s) => (s.id === 'plekken' ? { ...s, prompts: [...s.prompts!, 'plek-k3x9qa'] } : s)),
     texts: {
       ...doc.texts,
-      nl: { ...doc.texts.nl, 'plekken.prompts.plek-k3x9qa': 'Bij de voetbalclub', 'plekken.prompts.school': 'In de klas' },
+      nl: {
+        ...doc.texts.nl,
+        'plekken.prompts.plek-k3x9qa': 'Bij de voetbalclub',
+        'plekken.prompts.school': 'In de klas',
+      },
       en: { ...doc.texts.en, 'plekken.prompts.plek-k3x9qa': 'At the football club' },
     },
   }

@@ -66,7 +66,10 @@ export function workspaceRoutes(deps: Deps, host: GesprekHost) {
       ...buildPreparation(gs, { otherParent: await otherParentRole(deps, child.id) }),
       draft: draft?.draft ?? null,
       draftUpdatedAt: draft?.updatedAt ?? null,
-      labels: await toolLabels(deps, gs.map((g) => g.id)),
+      labels: await toolLabels(
+        deps,
+        gs.map((g) => g.id),
+      ),
     }
     return c.json(out)
   }
@@ -173,7 +176,10 @@ export function workspaceRoutes(deps: Deps, host: GesprekHost) {
       await logLooks(deps, p, child.id, 'history', gs)
       const out: HistoryOut = {
         ...buildHistory({ id: child.id, nickname: child.nickname, ageBand: child.age_band }, gs),
-        labels: await toolLabels(deps, gs.map((g) => g.id)),
+        labels: await toolLabels(
+          deps,
+          gs.map((g) => g.id),
+        ),
       }
       return c.json(out)
     })
