@@ -84,7 +84,7 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
           </header>
           <ChildSignals childId={childId} go={go} />
           <ChildTasks childId={childId} go={go} />
-          <ParentsPanel key={method.version} childId={childId} onSaved={method.reload} />
+          <ParentsPanel key={method.version} childId={childId} onSaved={method.reload} go={go} />
           <div className="child-grid">
             <section className="panel">
               <h2>{t('workspace:child.start')}</h2>

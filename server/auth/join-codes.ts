@@ -10,7 +10,7 @@ import type { DevicePrincipal } from './principal'
 export const JOIN_CODE_TTL_MS = 10 * 60_000
 export const CHILD_IDLE_MS = 15 * 60_000
 export const CHILD_ABSOLUTE_MS = 12 * 60 * 60_000
-/** Crockford base32 without look-alikes: 8 symbols = 40 bits (SEC-03). */
+/** Crockford base32 without look-alikes: 8 symbols = 40 bits (docs/security.md, the brute-forcer). */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
 /** 8 CSPRNG symbols; also the kamer invite's code (server/auth/kamer.ts). */

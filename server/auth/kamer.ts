@@ -10,7 +10,7 @@ import { accountTryFailed, accountTrySucceeded, addressHasFailed, admitAccountTr
 import { DUMMY_HASH_PROMISE, gatedScrypt, verifyPassword, type Priority } from './passwords'
 import type { BegeleiderPrincipal, KamerPrincipal } from './principal'
 
-/** Invites follow the join-code rules (SEC-03): 40 bits, single use, ten minutes. */
+/** Invites follow the join-code rules (docs/security.md, the brute-forcer): 40 bits, single use, ten minutes. */
 export const KAMER_INVITE_TTL_MS = 10 * 60_000
 /** A kamer on a phone locks after five quiet minutes: the phone may be put down anywhere. */
 export const KAMER_IDLE_MS = 5 * 60_000

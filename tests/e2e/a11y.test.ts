@@ -181,6 +181,12 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
         expect(ack.ok).toBe(true)
       }
       await sanne.post(`/api/gesprekken/${gesprekId}/join-code`, { lang: 'ar' })
+      const parents = {
+        present: 'mama',
+        other: { contact: 'begeleid' },
+        flags: [{ person: 'Papa', flags: ['geheim-adres'] }],
+      }
+      expect((await sanne.request('PUT', `/api/parents/children/${childId}`, parents)).status).toBe(200)
       const admin = await HttpUser.login(server.url, 'admin-a')
       const p = await page(LAPTOP)
       await p.goto(`${server.url}/begeleider?lang=${lng}`)
@@ -193,8 +199,11 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
         ['history', `/begeleider/kind/${childId}/geschiedenis`],
         ['oudergesprek', `/begeleider/kind/${childId}/oudergesprek`],
         ['handout', `/begeleider/kind/${childId}/afdruk`],
+        // Each parent apart: the preparation and sheet for the parent who did not come along.
+        ['oudergesprek for the other parent', `/begeleider/kind/${childId}/oudergesprek?ouder=papa`],
+        ['handout for the other parent', `/begeleider/kind/${childId}/afdruk?ouder=papa`],
       ] as const) {
-        await p.goto(`${server.url}${path}?lang=${lng}`)
+        await p.goto(`${server.url}${path}${path.includes('?') ? '&' : '?'}lang=${lng}`)
         await p.locator('main, [data-testid="handout"]').first().waitFor()
         await p.waitForLoadState('networkidle')
         await check(p, `${lng} begeleider ${name}`)

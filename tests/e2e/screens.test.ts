@@ -54,8 +54,11 @@ describe.runIf(hasBrowser)('browser: screenshots of the child, kamer and begelei
     await kind.getByRole('button', { name: /^Verder( →)?$/ }).click()
     await kind.getByRole('button', { name: /^Verder( →)?$/ }).click()
     await kind.getByRole('button', { name: /^Verder( →)?$/ }).click()
-    await atAllSizes(kind, 'kind-delen', () => kind.getByTestId('not-chosen').waitFor())
-    await kind.getByRole('radio').nth(2).click()
+    // Kim is 4-7: the two questions (tests/e2e/young-sharing.test.ts); "ja", and the begeleider tells it.
+    await atAllSizes(kind, 'kind-delen', () => kind.getByTestId('young-question').waitFor())
+    await kind.getByTestId('young-choices').getByRole('button', { name: 'Ja', exact: true }).click()
+    await kind.getByTestId('young-choices').getByRole('button', { name: 'Mijn begeleider vertelt het' }).click()
+    await kind.getByTestId('young-done').waitFor()
     await kind.getByRole('button', { name: /^Verder( →)?$/ }).click()
     await atAllSizes(kind, 'kind-afsluiting', () => kind.getByTestId('keepsake').waitFor())
 

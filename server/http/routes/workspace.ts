@@ -6,10 +6,13 @@ import {
   NewCaseloadChildBody,
   OtherParentBody,
   OudergesprekDraft,
+  PrepParentQuery,
   type HistoryOut,
   type OudergesprekOut,
 } from '../../../dialogs/contract/workspace'
 import { Id } from '../../../dialogs/contract/ids'
+import type { ParentRole } from '../../../dialogs/contract/parents'
+import { reachesParent } from '../../../dialogs/sharing'
 import { TaskDoneBody, type ChildTasksOut } from '../../../dialogs/contract/tasks'
 import { recordAccess, stepsInView } from '../../audit/access-log'
 import { childForBegeleider } from '../../auth/access'
@@ -24,7 +27,7 @@ import { toolLabels } from '../../tools/labels'
 import { buildHistory } from '../../workspace/history'
 import { childTasks, setTaskDone, taskChild } from '../../workspace/tasks'
 import { buildPreparation } from '../../workspace/oudergesprek'
-import { otherParentRole } from '../../workspace/parents'
+import { loadParents, presentParent } from '../../workspace/parents'
 import { addOtherParentRecord, loadDraft, otherParentRecords, saveDraft } from '../../workspace/records'
 import { defaultSince } from '../../method/family'
 import { body, requireBegeleider, type Ctx, type Env } from '../context'
@@ -51,24 +54,46 @@ async function logLooks(deps: Deps, p: BegeleiderPrincipal, childId: string, wha
  * organisation + team scoped, "not yours" answers like "does not exist".
  */
 export function workspaceRoutes(deps: Deps, host: GesprekHost) {
+  /** `?ouder=`: whose preparation (a named parent); absent: the parent here. A bad value is a 400. */
+  const forParent = (c: Ctx, present: ParentRole | null): ParentRole | null => {
+    const q = PrepParentQuery.safeParse({ ...(c.req.query('ouder') ? { ouder: c.req.query('ouder') } : {}) })
+    if (!q.success) throw new CodedError('invalid_payload', 400)
+    return q.data.ouder ?? present
+  }
+
   const preparation = async (c: Ctx, what: 'oudergesprek' | 'print') => {
     const p = await requireBegeleider(c)
     const child = await childForBegeleider(deps, p, c.req.param('id')!)
+    const parents = await loadParents(deps, child)
+    const present = parents.present
+    const forWhom = forParent(c, present)
     const asked = sinceQuery(c)
     // `auto`: since the last oudergesprek (the weekly talk), else the last two weeks.
     const since = asked === 'auto' ? await defaultSince(deps, [child.id]) : asked
     const gs = await projectedGesprekken(deps, host, child.id, 'oudergesprek', since)
-    const draft = await loadDraft(deps, child)
-    await logLooks(deps, p, child.id, what, gs)
+    // Each parent apart: only the answers whose choice reaches this parent are read, shown and logged.
+    const mine = gs.map((g) => ({
+      ...g,
+      view: { ...g.view, items: g.view.items.filter((i) => reachesParent(i, forWhom, present)) },
+    }))
+    const lists = buildPreparation(mine, { forParent: forWhom, present })
+    const draft = await loadDraft(deps, child, forWhom ?? 'hier')
+    await logLooks(deps, p, child.id, what, mine)
+    const isOther = present !== null && forWhom !== null && forWhom !== present
     const out: OudergesprekOut = {
       child: { id: child.id, nickname: child.nickname, ageBand: child.age_band },
+      parent: { for: forWhom, present },
+      otherParent: isOther
+        ? { profile: parents.other, flags: parents.flags, informed: (await otherParentRecords(deps, child)).current }
+        : null,
       since: since ?? null,
-      ...buildPreparation(gs, { otherParent: await otherParentRole(deps, child.id) }),
+      ...lists,
       draft: draft?.draft ?? null,
       draftUpdatedAt: draft?.updatedAt ?? null,
+      // The words of only the gesprekken whose answers are on this page.
       labels: await toolLabels(
         deps,
-        gs.map((g) => g.id),
+        mine.filter((g) => g.view.items.length > 0).map((g) => g.id),
       ),
     }
     return c.json(out)
@@ -188,7 +213,8 @@ export function workspaceRoutes(deps: Deps, host: GesprekHost) {
     .put('/children/:id/oudergesprek/draft', async (c) => {
       const p = await requireBegeleider(c)
       const child = await childForBegeleider(deps, p, c.req.param('id'))
-      await saveDraft(deps, child, p.begeleiderId, await body(c, OudergesprekDraft))
+      const present = await presentParent(deps, child.id)
+      await saveDraft(deps, child, p.begeleiderId, forParent(c, present) ?? 'hier', await body(c, OudergesprekDraft))
       return c.json({ ok: true })
     })
 }
