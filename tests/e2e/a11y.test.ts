@@ -61,7 +61,7 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
   }
 
   async function start(nickname: string, ageBand: string, toolId: string) {
-    const child = await sanne.post('/api/children', { nickname, ageBand })
+    const child = await sanne.post('/api/workspace/children', { nickname, ageBand })
     const childId = (child.body as { id: string }).id
     const g = await sanne.post('/api/gesprekken', { childId, toolId })
     const body = g.body as { gesprek: { id: string }; join: { code: string } | null }
@@ -135,7 +135,7 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
     it(`${lng}: kamer screens have no serious or critical violations`, async () => {
       const k = words(lng, 'kamer')
       const childId = (
-        (await sanne.post('/api/children', { nickname: `Ka${lng}`, ageBand: '12-15' })).body as { id: string }
+        (await sanne.post('/api/workspace/children', { nickname: `Ka${lng}`, ageBand: '12-15' })).body as { id: string }
       ).id
       const code = ((await sanne.post(`/api/kamer/children/${childId}/invite`)).body as { code: string }).code
       const p = await page()

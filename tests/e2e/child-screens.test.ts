@@ -114,7 +114,7 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
   })
 
   async function start(nickname: string, ageBand: string, toolId: string) {
-    const child = await api.post('/api/children', { nickname, ageBand })
+    const child = await api.post('/api/workspace/children', { nickname, ageBand })
     expect(child.status).toBe(201)
     const g = await api.post('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId })
     expect(g.status).toBe(201)
@@ -348,7 +348,7 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
 
   for (const size of PHONES)
     it(`kamer at ${size.width}×${size.height}: every step of every tool`, async () => {
-      const child = await api.post('/api/children', {
+      const child = await api.post('/api/workspace/children', {
         nickname: size.width === 360 ? 'Jip' : 'Janneke',
         ageBand: '12-15',
       })

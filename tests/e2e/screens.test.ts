@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
-import { HttpUser, type TestServer } from '../helpers/server'
+import { HttpUser, teamChildren, type TestServer } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 import { toLastIdea } from './flow'
 
@@ -30,7 +30,7 @@ describe.runIf(hasBrowser)('browser: screenshots of the child, kamer and begelei
   it('takes them with the demo caseload', async () => {
     const server: TestServer = await start({ demo: true, demoCaseload: true })
     const api = await HttpUser.login(server.url, server.demo!.username, server.demo!.password)
-    const children = (await api.get('/api/children')).body as { id: string; nickname: string }[]
+    const children = await teamChildren(api)
     const kim = children.find((c) => c.nickname === 'Kim')!
     const g = await api.post('/api/gesprekken', { childId: kim.id, toolId: 'drie-huizen' })
     const { gesprek, join } = g.body as { gesprek: { id: string }; join: { code: string } }

@@ -45,7 +45,7 @@ describe.runIf(hasBrowser)("browser: an answer to an organisation's own prompt s
 
     // A child answers the new place and wants to tell it herself at the oudergesprek.
     const sanne = await HttpUser.login(server.url, 'sanne')
-    childId = (await sanne.post('/api/children', { nickname: 'Mo', ageBand: '8-12' })).body.id
+    childId = (await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })).body.id
     const g = await sanne.post('/api/gesprekken', { childId, toolId: 'stoplicht', lang: 'nl' })
     const joined = await new HttpUser(server.url).post('/api/kind/join', { code: g.body.join.code })
     socket = connect(server.url, { token: joined.body.token })

@@ -400,7 +400,7 @@ describe(`fuzzing (FUZZ_SEED=${SEED})`, () => {
 
       // HTTP bodies: every answer is a JSON error code, never a 500, never a hang.
       const routes = [
-        { path: '/api/children', user: beg },
+        { path: '/api/workspace/children', user: beg },
         { path: '/api/gesprekken', user: beg },
         // Takes no body: whatever is sent is ignored and a new code is the right answer.
         { path: `/api/gesprekken/${target.gesprekId}/join-code`, user: beg, bodyless: true },

@@ -24,7 +24,7 @@ describe("a gesprek's language is one its tool version is complete in", () => {
     const published = await admin.post('/api/tool-versions/stoplicht/publish', { note: 'Eigen plek' })
     expect(published.body.languages).toEqual(['nl', 'en'])
 
-    const child = await sanne.post('/api/children', { nickname: 'Mo', ageBand: '8-12' })
+    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
     const childId = child.body.id as string
     const count = async () => (await server.deps.db.selectFrom('gesprekken').select('id').execute()).length
     const before = await count()
