@@ -7,7 +7,7 @@ import { api, ApiError } from '../net/api'
 import { linkProps } from './router'
 import { columnLabels, wrapLabel } from './plot-labels'
 import { HISTORY_RINGS as RINGS, placePeople } from '../ui/netwerk-layout'
-import { formatDay, stepTitle, subjectLabel, useWorkspaceT } from './words'
+import { formatDay, stepTitle, subjectLabel, useWorkspaceT, withToolLabels } from './words'
 import { EvaluationTrendPanel } from './plans/EvaluationTrend'
 import { pictureUrl } from '../ui/pictures'
 
@@ -19,8 +19,9 @@ export function History({ childId, go }: Props) {
   const [data, setData] = useState<HistoryOut | null>(null)
   const [error, setError] = useState<ErrorCode | null>(null)
   useEffect(() => {
-    api<HistoryOut>(`/api/workspace/children/${childId}/history`).then(setData, (e: unknown) =>
-      setError(e instanceof ApiError ? e.code : 'internal'),
+    api<HistoryOut>(`/api/workspace/children/${childId}/history`).then(
+      (d) => setData(withToolLabels(d)),
+      (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'),
     )
   }, [childId])
   const lng = i18n.language
@@ -92,7 +93,7 @@ export function History({ childId, go }: Props) {
                 {g.skipped.length > 0 && (
                   <span className="muted">
                     {t('workspace:timeline.skipped', {
-                      steps: g.skipped.map((s) => stepTitle(t, g.toolId, s)).join(', '),
+                      steps: g.skipped.map((s) => stepTitle(t, g.toolId, s, g.gesprekId)).join(', '),
                     })}
                   </span>
                 )}
@@ -138,12 +139,14 @@ function StoplichtPlot({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: 
         {data.stoplicht.map((s, r) => (
           <g key={`${s.toolId}:${s.stepId}:${s.subject}`} transform={`translate(0 ${28 + r * rowH})`}>
             <text x={0} y={rowH / 2 - 4} className="plot__label">
-              <title>{subjectLabel(t, s.toolId, s.stepId, s.subject)}</title>
-              {wrapLabel(subjectLabel(t, s.toolId, s.stepId, s.subject), 18).map((line, n) => (
-                <tspan key={n} x={0} dy={n === 0 ? 0 : 15}>
-                  {line}
-                </tspan>
-              ))}
+              <title>{subjectLabel(t, s.toolId, s.stepId, s.subject, s.points.at(-1)?.gesprekId)}</title>
+              {wrapLabel(subjectLabel(t, s.toolId, s.stepId, s.subject, s.points.at(-1)?.gesprekId), 18).map(
+                (line, n) => (
+                  <tspan key={n} x={0} dy={n === 0 ? 0 : 15}>
+                    {line}
+                  </tspan>
+                ),
+              )}
             </text>
             {dates.map(([id], i) => {
               const p = s.points.find((x) => x.gesprekId === id)
@@ -179,7 +182,7 @@ function StoplichtPlot({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: 
         <ul>
           {data.stoplicht.map((s) => (
             <li key={`${s.toolId}:${s.stepId}:${s.subject}`}>
-              <strong>{subjectLabel(t, s.toolId, s.stepId, s.subject)}</strong>:{' '}
+              <strong>{subjectLabel(t, s.toolId, s.stepId, s.subject, s.points.at(-1)?.gesprekId)}</strong>:{' '}
               {s.points
                 .map((p) =>
                   t('workspace:history.colourAt', {
@@ -327,10 +330,13 @@ function ScalePlot({ series, t, lng }: { series: HistoryOut['scales'][number]; t
   return (
     <figure className="plot">
       <figcaption className="muted">
-        {t(`common:tools.${series.toolId}`)} · {stepTitle(t, series.toolId, series.stepId)}
+        {t(`common:tools.${series.toolId}`)} ·{' '}
+        {stepTitle(t, series.toolId, series.stepId, series.points.at(-1)?.gesprekId)}
       </figcaption>
       <svg viewBox={`0 0 ${w} ${h}`} width="100%" style={{ maxWidth: w }} role="img" aria-labelledby={id}>
-        <title id={id}>{`${t(`common:tools.${series.toolId}`)} · ${stepTitle(t, series.toolId, series.stepId)}`}</title>
+        <title
+          id={id}
+        >{`${t(`common:tools.${series.toolId}`)} · ${stepTitle(t, series.toolId, series.stepId, series.points.at(-1)?.gesprekId)}`}</title>
         {[0, 5, 10].map((v) => (
           <g key={v}>
             <line

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { AgeBand, ChildId, Id, Living, Nickname } from './ids'
 import { Colour, Person, ShareLevel } from './items'
+import { ToolLabels } from './tool-version'
 import { ItemView } from './view'
 import { NetworkFlag, OtherParentProfile, ParentRole } from './parents'
 
@@ -160,6 +161,8 @@ export const HistoryOut = z.strictObject({
   /** Per Drie huizen gesprek, what is in each house, so the houses can be followed over weeks. */
   drieHuizen: z.array(DrieHuizenPoint),
   netwerk: z.strictObject({ now: NetwerkSnapshot.nullable(), changes: z.array(NetwerkChange) }),
+  /** The words of prompts of an organisation's own versions (server/tools/labels.ts). */
+  labels: ToolLabels.optional(),
 })
 export type HistoryOut = z.output<typeof HistoryOut>
 
@@ -210,6 +213,8 @@ export const OudergesprekOut = z.strictObject({
   observatie: z.array(PrepItem),
   draft: OudergesprekDraft.nullable(),
   draftUpdatedAt: z.string().nullable(),
+  /** The words of prompts of an organisation's own versions (server/tools/labels.ts). */
+  labels: ToolLabels.optional(),
 })
 export type OudergesprekOut = z.output<typeof OudergesprekOut>
 
