@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { AgeBand, ChildId, Id, Living } from './ids'
 import { ParentRole } from './parents'
+import { ToolLabels } from './tool-version'
 import { CadenceItem, ChildPhase, Day, PrepItem } from './workspace'
 
 /**
@@ -192,6 +193,8 @@ export const FamilyPrepOut = z.strictObject({
   with: ParentRole.nullable(),
   since: z.string().nullable(),
   children: z.array(FamilyChildPrep),
+  /** The words of prompts of an organisation's own versions (server/tools/labels.ts). */
+  labels: ToolLabels.optional(),
 })
 export type FamilyPrepOut = z.output<typeof FamilyPrepOut>
 export const FamilyTalkBody = z.strictObject({ heldOn: Day, with: ParentRole.nullable().default(null) })

@@ -18,6 +18,7 @@ import { myContacts } from '../../method/contacts'
 import { loadPhase, saveContacten, saveFase1, saveOverdracht } from '../../method/phases'
 import { addRecord } from '../../method/records'
 import { assertHeld, loadRhythm, recordTalk } from '../../method/rhythm'
+import { toolLabels } from '../../tools/labels'
 import { presentParent } from '../../workspace/parents'
 import { requireKind } from '../bearer'
 import { childScope, type ChildEnv, type ScopedChild } from '../child-scope'
@@ -84,7 +85,8 @@ export function methodRoutes(deps: Deps, host: GesprekHost) {
           with: withQuery(c),
           since: sinceQuery(c),
         })
-        return c.json(out)
+        const shown = out.children.flatMap((k) => [...k.zelfVertellen, ...k.begeleiderVertelt, ...k.observatie])
+        return c.json({ ...out, labels: await toolLabels(deps, [...new Set(shown.map((i) => i.gesprekId))]) })
       })
       // One tap after the family's weekly talk: an oudergesprek record for each sibling it was about.
       .post('/families/:id/oudergesprekken', async (c) => {
