@@ -46,12 +46,15 @@ export const StepDoc = z.strictObject({
   followUps: z.array(Slot).max(6).optional(),
   /** The pictures a child may tap in this step, from the bundled set. */
   pictures: z.array(PictureId).max(16).optional(),
-  /** A picture per sub-prompt (a Stoplicht place's house, bed, school). */
-  promptPictures: z.record(Slot, PictureId).optional(),
+  /** A picture per sub-prompt (a Stoplicht place's house, bed, school) or per idea of an info step. */
+  // An info step's own `prompt` is its first idea on the 4-7 screens and may have a picture of its own too.
+  promptPictures: z.record(z.union([Slot, z.literal('prompt')]), PictureId).optional(),
   /** An info step's own picture (4-12). */
   picture: PictureId.optional(),
   /** An info step that introduces the child's own begeleider: their name and picture (the kennismaking). */
   showsBegeleider: z.literal(true).optional(),
+  /** An items step that shows the contacts the begeleider entered before the afscheid (its `list` texts). */
+  showsContacts: z.literal(true).optional(),
   /** A shared answer here gives the begeleider a task (the kennismaking's left-behind pet). */
   task: TaskKind.optional(),
 })

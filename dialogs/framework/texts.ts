@@ -31,7 +31,7 @@ export const CLOSING_STEP = 'afsluiting'
 
 /** Every text key a step list has, in reading order, with the place it is shown. */
 export function textKeys(
-  steps: readonly Pick<StepDoc, 'id' | 'kind' | 'prompts' | 'followUps'>[],
+  steps: readonly Pick<StepDoc, 'id' | 'kind' | 'prompts' | 'followUps' | 'showsContacts'>[],
 ): [string, TextSlot][] {
   const out: [string, TextSlot][] = [['title', 'toolTitle']]
   for (const s of steps) out.push([`steps.${s.id}`, 'stepLabel'])
@@ -42,6 +42,7 @@ export function textKeys(
     for (const f of s.followUps ?? []) out.push([`${s.id}.followUps.${f}`, 'followUp'])
     if (s.kind === 'scale') out.push([`${s.id}.anchors.low`, 'anchor'], [`${s.id}.anchors.high`, 'anchor'])
     if (s.kind === 'stoplicht') out.push([`${s.id}.eigen`, 'subPrompt'], [`${s.id}.eigenHint`, 'line'])
+    if (s.showsContacts) out.push([`${s.id}.list.title`, 'title'], [`${s.id}.list.intro`, 'line'])
   }
   return out
 }
@@ -68,10 +69,12 @@ export const hasMarkup = (text: string, opts: { name?: boolean } = {}) =>
 export const NAME_PLACEHOLDER = '{{name}}'
 
 /** The keys whose texts may say the begeleider's name: those an info step's screen shows. */
-export function nameKeys(steps: readonly Pick<StepDoc, 'id' | 'kind' | 'prompts'>[]): Set<string> {
+export function nameKeys(steps: readonly Pick<StepDoc, 'id' | 'kind' | 'prompts' | 'showsContacts'>[]): Set<string> {
   const keys = new Set<string>()
   for (const s of steps.filter((x) => x.kind === 'info'))
     for (const k of [`${s.id}.title`, `${s.id}.prompt`, ...(s.prompts ?? []).map((p) => `${s.id}.${p}`)]) keys.add(k)
+  // The afscheid's contact list fills the name too (client/kind/steps/contacts.tsx).
+  for (const s of steps.filter((x) => x.showsContacts)) keys.add(`${s.id}.list.intro`)
   return keys
 }
 

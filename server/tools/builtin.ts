@@ -36,6 +36,7 @@ function stepDoc(step: StepSpec): StepDoc {
     ...(step.promptPictures ? { promptPictures: { ...step.promptPictures } } : {}),
     ...(step.picture ? { picture: step.picture } : {}),
     ...(step.showsBegeleider ? { showsBegeleider: true as const } : {}),
+    ...(step.showsContacts ? { showsContacts: true as const } : {}),
     ...(step.task ? { task: step.task } : {}),
   }
 }

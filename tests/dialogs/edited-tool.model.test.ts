@@ -76,9 +76,10 @@ describe('the built-in tools as version 1', () => {
     it(`${toolId}: its keys are exactly its locale's, complete and publishable in all eight languages`, () => {
       const doc = builtinDoc(toolId)!
       const nl = flattenTexts(JSON.parse(readFileSync(join('locales/nl', `tool-${toolId}.json`), 'utf8')))
-      // A register's variants (`_jong` for 4-7) are not slots of their own: an edited version words every
-      // band alike, and i18next falls back to the plain key (ADR 0075).
-      const slots = Object.keys(nl).filter((k) => !/_(jong|jongere)$/.test(k))
+      // A register's variants (`_jong` for 4-7) and a living situation's (`_ambulant`, ADR 0110) are not
+      // slots of their own: an edited version words every band and situation alike, and i18next falls back
+      // to the plain key (ADR 0075).
+      const slots = Object.keys(nl).filter((k) => !/_(jong|jongere|ambulant)$/.test(k))
       expect(new Set(textKeys(doc.steps).map(([k]) => k))).toEqual(new Set(slots))
       expect(checkDoc(doc, toolId, { publishing: true })).toEqual([])
       expect(offeredLanguages(doc)).toEqual(LANGUAGE_CODES)
