@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import type { FamilyPrepOut } from '../../dialogs/contract/method'
 import { PARENT_ROLES, type ParentRole } from '../../dialogs/contract/parents'
-import { api, ApiError } from '../net/api'
+import { ApiError } from '../net/api'
+import { apiClient } from '../net/api-client'
 import { ThemedList } from './PrepLists'
 import { linkProps } from './router'
 import { useWorkspaceT, withToolLabels } from './words'
@@ -26,10 +27,7 @@ export function FamilyOudergesprek({ familyId, go }: { familyId: string; go: (pa
 
   useEffect(() => {
     const q = new URLSearchParams({ since: since ?? 'auto', ...(withParent ? { with: withParent } : {}) })
-    api<FamilyPrepOut>(`/api/method/families/${familyId}/oudergesprek?${q}`).then(
-      (d) => setData(withToolLabels(d)),
-      fail,
-    )
+    apiClient.method.family(familyId, q.toString()).then((d) => setData(withToolLabels(d)), fail)
   }, [familyId, since, withParent])
 
   if (error) return <p className="form-error">{t(`errors:${error}`)}</p>
@@ -132,9 +130,9 @@ export function FamilyOudergesprek({ familyId, go }: { familyId: string; go: (pa
           className="btn btn--soft"
           disabled={included.length === 0}
           onClick={() =>
-            void api<{ recorded: number }>(`/api/method/families/${familyId}/oudergesprekken`, {
-              body: { heldOn: day(Date.now()), with: data.with },
-            }).then((r) => setRecorded(r.recorded), fail)
+            void apiClient.method
+              .familyTalk(familyId, { heldOn: day(Date.now()), with: data.with })
+              .then((r) => setRecorded(r.recorded), fail)
           }
         >
           {t('workspace:method.family.record')}

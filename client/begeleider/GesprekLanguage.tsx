@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { LANGUAGE_CODES, LANGUAGES, type LangCode } from '../../dialogs/contract/languages'
 import type { ToolsOverviewOut } from '../../dialogs/contract/tool-version'
 import { ensureFont } from '../i18n'
-import { api } from '../net/api'
+import { apiClient } from '../net/api-client'
 
 /**
  * The begeleider picks the gesprek's language with the child; the join link and the QR code carry it.
@@ -52,7 +52,7 @@ export function GesprekLanguageSelect({
 export function useToolLanguages(): (toolId: string) => readonly LangCode[] {
   const [overview, setOverview] = useState<ToolsOverviewOut | null>(null)
   useEffect(() => {
-    api<ToolsOverviewOut>('/api/tool-versions').then(setOverview, () => setOverview(null))
+    apiClient.toolVersions.overview().then(setOverview, () => setOverview(null))
   }, [])
   return (toolId) => {
     const tool = overview?.tools.find((x) => x.toolId === toolId)

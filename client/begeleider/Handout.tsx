@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import type { OudergesprekOut } from '../../dialogs/contract/workspace'
-import { api, ApiError } from '../net/api'
+import { ApiError } from '../net/api'
+import { apiClient } from '../net/api-client'
 import { askedParent, defaultDraft } from './Oudergesprek'
 import { ThemedList } from './PrepLists'
 import { formatDay, useWorkspaceT, withToolLabels } from './words'
@@ -23,7 +24,7 @@ export function Handout({ childId, go }: { childId: string; go: (path: string) =
       ...(since && /^\d{4}-\d{2}-\d{2}$/.test(since) ? { since } : {}),
       ...(ouder ? { ouder } : {}),
     }).toString()
-    api<OudergesprekOut>(`/api/workspace/children/${childId}/oudergesprek/print${q ? `?${q}` : ''}`).then(
+    apiClient.workspace.oudergesprekPrint(childId, q).then(
       (d) => setData(withToolLabels(d)),
       (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'),
     )

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import type { HistoryOut } from '../../dialogs/contract/workspace'
 import type { Colour } from '../../dialogs/framework/items'
-import { api, ApiError } from '../net/api'
+import { ApiError } from '../net/api'
+import { apiClient } from '../net/api-client'
 import { linkProps } from './router'
 import { columnLabels, wrapLabel } from './plot-labels'
 import { HISTORY_RINGS as RINGS, placePeople } from '../ui/netwerk-layout'
@@ -19,7 +20,7 @@ export function History({ childId, go }: Props) {
   const [data, setData] = useState<HistoryOut | null>(null)
   const [error, setError] = useState<ErrorCode | null>(null)
   useEffect(() => {
-    api<HistoryOut>(`/api/workspace/children/${childId}/history`).then(
+    apiClient.workspace.history(childId).then(
       (d) => setData(withToolLabels(d)),
       (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'),
     )

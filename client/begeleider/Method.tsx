@@ -10,7 +10,8 @@ import {
   type MethodOut,
   type ParentConsent,
 } from '../../dialogs/contract/method'
-import { api, ApiError } from '../net/api'
+import { ApiError } from '../net/api'
+import { apiClient } from '../net/api-client'
 import { useHelpLines } from '../ui/help-lines'
 import { CadenceBadge } from './Caseload'
 import { linkProps } from './router'
@@ -27,15 +28,15 @@ export function useMethod(childId: string) {
   const [version, setVersion] = useState(0)
   const fail = useCallback((e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'), [])
   const reload = useCallback(() => {
-    api<MethodOut>(`/api/method/children/${childId}`).then(setData, fail)
+    apiClient.method.get(childId).then(setData, fail)
   }, [childId, fail])
   useEffect(reload, [reload])
   const send = useCallback(
-    (path: string, body: unknown, method: 'PUT' | 'POST' = 'PUT') =>
-      api<MethodOut>(`/api/method/children/${childId}${path}`, { method, body }).then((d) => {
+    (update: (childId: string) => Promise<MethodOut>, consent = false) =>
+      update(childId).then((d) => {
         setData(d)
         setError(null)
-        if (path === '/consent') setVersion((v) => v + 1)
+        if (consent) setVersion((v) => v + 1)
       }, fail),
     [childId, fail],
   )
@@ -260,7 +261,7 @@ function Consent({
         <button
           type="button"
           className="btn btn--primary"
-          onClick={() => void method.send('/consent', form).then(() => setSaved(true))}
+          onClick={() => void method.send((id) => apiClient.method.consent(id, form), true).then(() => setSaved(true))}
         >
           {t('workspace:method.save')}
         </button>
@@ -368,7 +369,7 @@ function Rhythm({ method, data, lng }: { method: Method; data: MethodOut; lng: s
         <button
           type="button"
           className="btn btn--soft btn--small"
-          onClick={() => void method.send('/oudergesprekken', { heldOn: today() }, 'POST')}
+          onClick={() => void method.send((id) => apiClient.method.oudergesprek(id, { heldOn: today() }))}
         >
           {t('workspace:method.rhythm.record')}
         </button>
@@ -389,7 +390,9 @@ function Rhythm({ method, data, lng }: { method: Method; data: MethodOut; lng: s
             type="button"
             className="btn btn--soft btn--small"
             onClick={() =>
-              void method.send('/samen', { heldOn: today(), gesprekId: r.samen.lastGesprekId ?? undefined }, 'POST')
+              void method.send((id) =>
+                apiClient.method.samen(id, { heldOn: today(), gesprekId: r.samen.lastGesprekId ?? undefined }),
+              )
             }
           >
             {t('workspace:method.rhythm.samenRecord')}
@@ -439,9 +442,11 @@ function Phase({
                   checked={i.done}
                   disabled={i.from !== null}
                   onChange={(e) =>
-                    void method.send('/fase1', {
-                      ticks: e.target.checked ? [...ticks, i.id] : ticks.filter((x) => x !== i.id),
-                    })
+                    void method.send((id) =>
+                      apiClient.method.fase1(id, {
+                        ticks: e.target.checked ? [...ticks, i.id] : ticks.filter((x) => x !== i.id),
+                      }),
+                    )
                   }
                 />
                 {t(`workspace:method.phase.item.${i.id}`)}
@@ -471,7 +476,7 @@ function Phase({
         className="stack"
         onSubmit={(e) => {
           e.preventDefault()
-          void method.send('/overdracht', { to, on, toldChild })
+          void method.send((id) => apiClient.method.overdracht(id, { to, on, toldChild }))
         }}
       >
         <label className="stack">
@@ -550,7 +555,7 @@ function Contacts({ method, data, lng }: { method: Method; data: MethodOut; lng:
       data-testid="afscheid-contacts-form"
       onSubmit={(e) => {
         e.preventDefault()
-        void method.send('/contacten', { contacts: rows.filter((r) => r.who.trim() !== '') })
+        void method.send((id) => apiClient.method.contacten(id, { contacts: rows.filter((r) => r.who.trim() !== '') }))
       }}
     >
       <strong>{t('workspace:method.phase.contacts')}</strong>

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import { PARENT_ROLES, type ParentRole } from '../../dialogs/contract/parents'
 import type { OudergesprekDraft, OudergesprekOut } from '../../dialogs/contract/workspace'
-import { api, ApiError } from '../net/api'
+import { ApiError } from '../net/api'
+import { apiClient } from '../net/api-client'
 import { ThemedList } from './PrepLists'
 import { linkProps } from './router'
 import { formatDay, useWorkspaceT, withToolLabels } from './words'
@@ -59,7 +60,7 @@ export function Oudergesprek({ childId, go }: { childId: string; go: (path: stri
   useEffect(() => {
     const q = new URLSearchParams({ since: since === null ? 'auto' : since, ...(ouder ? { ouder } : {}) })
     if (since === '') q.delete('since')
-    api<OudergesprekOut>(`/api/workspace/children/${childId}/oudergesprek?${q}`).then((d) => {
+    apiClient.workspace.oudergesprek(childId, q.toString()).then((d) => {
       setData(withToolLabels(d))
       // Each parent's own notes: never another parent's, not even as a starting point. The default text
       // is taken in the language of the moment; later edits are the begeleider's.
@@ -75,13 +76,15 @@ export function Oudergesprek({ childId, go }: { childId: string; go: (path: stri
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [childId, since, ouder])
 
-  const forQuery = data?.parent.for ? `?ouder=${data.parent.for}` : ''
+  const forQuery = data?.parent.for ? `ouder=${data.parent.for}` : ''
   const save = () =>
     draft && data && draft.for === data.parent.for
-      ? api(`/api/workspace/children/${childId}/oudergesprek/draft${forQuery}`, {
-          method: 'PUT',
-          body: { talkingPoints: draft.talkingPoints, tips: draft.tips },
-        }).then(() => setSavedAt({ for: draft.for, at: new Date().toISOString() }))
+      ? apiClient.workspace
+          .saveOudergesprekDraft(childId, forQuery, {
+            talkingPoints: draft.talkingPoints,
+            tips: draft.tips,
+          })
+          .then(() => setSavedAt({ for: draft.for, at: new Date().toISOString() }))
       : Promise.resolve()
 
   if (error) return <p className="form-error">{t(`errors:${error}`)}</p>
@@ -234,10 +237,9 @@ export function Oudergesprek({ childId, go }: { childId: string; go: (path: stri
               className="btn btn--soft"
               data-testid="record-oudergesprek"
               onClick={() =>
-                void api(`/api/method/children/${childId}/oudergesprekken`, { body: { heldOn: day(Date.now()) } }).then(
-                  () => setRecorded(true),
-                  fail,
-                )
+                void apiClient.method
+                  .oudergesprek(childId, { heldOn: day(Date.now()) })
+                  .then(() => setRecorded(true), fail)
               }
             >
               {t('workspace:method.rhythm.record')}

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import { NETWORK_FLAGS, otherRole, PARENT_ROLES, type ParentsOut } from '../../dialogs/contract/parents'
-import { api, ApiError } from '../net/api'
+import { ApiError } from '../net/api'
+import { apiClient } from '../net/api-client'
 import { linkProps } from './router'
 import { useWorkspaceT } from './words'
 
@@ -29,7 +30,7 @@ export function ParentsPanel({
   const [person, setPerson] = useState('')
   const fail = useCallback((e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'), [])
   useEffect(() => {
-    api<ParentsOut>(`/api/parents/children/${childId}`).then(setData, fail)
+    apiClient.parents.get(childId).then(setData, fail)
   }, [childId, fail])
   if (!data) return null
   const set = (patch: Partial<ParentsOut>) => {
@@ -46,10 +47,7 @@ export function ParentsPanel({
       )
       .filter((f) => f.flags.length > 0)
   const save = () =>
-    api(`/api/parents/children/${childId}`, {
-      method: 'PUT',
-      body: { present: data.present, other: data.other, flags: data.flags },
-    }).then(() => {
+    apiClient.parents.save(childId, { present: data.present, other: data.other, flags: data.flags }).then(() => {
       setSaved(true)
       onSaved?.()
     }, fail)

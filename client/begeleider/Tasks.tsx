@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { ChildTasksOut, TaskView } from '../../dialogs/contract/tasks'
-import { api } from '../net/api'
+import type { TaskView } from '../../dialogs/contract/tasks'
+import { apiClient } from '../net/api-client'
 import { linkProps } from './router'
 import { formatDay, useWorkspaceT } from './words'
 
@@ -14,7 +14,7 @@ export function ChildTasks({ childId, go }: { childId: string; go: (path: string
   const [tasks, setTasks] = useState<TaskView[]>([])
   const load = useCallback(
     () =>
-      void api<ChildTasksOut>(`/api/workspace/children/${childId}/tasks`).then(
+      void apiClient.workspace.tasks(childId).then(
         (r) => setTasks(r.tasks),
         () => {},
       ),
@@ -26,10 +26,7 @@ export function ChildTasks({ childId, go }: { childId: string; go: (path: string
   // fills in who and when, and a failure puts the list back as the server has it.
   const tick = (task: TaskView, done: boolean) => {
     setTasks((all) => all.map((x) => (x.id === task.id ? { ...x, doneAt: done ? new Date().toISOString() : null } : x)))
-    void api<ChildTasksOut>(`/api/workspace/tasks/${task.id}`, { method: 'PUT', body: { done } }).then(
-      (r) => setTasks(r.tasks),
-      load,
-    )
+    void apiClient.workspace.setTaskDone(task.id, done).then((r) => setTasks(r.tasks), load)
   }
   return (
     <section className="panel tasks" aria-labelledby="tasks-title" data-testid="tasks">

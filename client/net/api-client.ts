@@ -25,9 +25,33 @@ import {
 } from '../../dialogs/contract/kamer'
 import { CaseloadSignalsOut, ChildSignalsOut, type FollowUpBody } from '../../dialogs/contract/signals'
 import {
+  type AfscheidContactsBody,
+  type ConsentBody,
+  type Fase1Body,
+  FamilyPrepOut,
+  type FamilyTalkBody,
+  MethodOut,
+  type OverdrachtBody,
+  type TalkBody,
+} from '../../dialogs/contract/method'
+import { ParentsOut, type ParentsBody } from '../../dialogs/contract/parents'
+import {
+  ActieplanOut,
+  EvaluationsOut,
+  VeiligheidsplanOut,
+  type ActieplanBody,
+  type EvaluationPlanBody,
+  type VeiligheidsplanBody,
+} from '../../dialogs/contract/plans'
+import { ChildTasksOut } from '../../dialogs/contract/tasks'
+import { ToolsOverviewOut } from '../../dialogs/contract/tool-version'
+import {
   BeheerOut,
   CaseloadChild,
   CaseloadOut,
+  HistoryOut,
+  OudergesprekOut,
+  type OudergesprekDraft,
   OtherParentOut,
   type ChildProfileBody,
   type MoveChildBody,
@@ -52,6 +76,13 @@ const post = (body: unknown = {}, token?: string): Options => ({ method: 'POST',
 const put = (body: unknown): Options => ({ method: 'PUT', body })
 const child = (id: string) => `/api/workspace/children/${encodeURIComponent(id)}`
 const person = (id: string) => `/api/beheer/begeleiders/${encodeURIComponent(id)}`
+/** A query string as the screen built it (`since=…&for=…`), empty for none. */
+const query = (q: string) => (q ? `?${q}` : '')
+const plan = (id: string) => `/api/plans/children/${encodeURIComponent(id)}`
+const methodOf = (id: string) => `/api/method/children/${encodeURIComponent(id)}`
+const family = (id: string) => `/api/method/families/${encodeURIComponent(id)}`
+/** What the family's one-tap record answers: how many siblings got an oudergesprek record. */
+const FamilyTalkOut = z.strictObject({ recorded: z.number().int().min(0) })
 const beheerChild = (id: string) => `/api/beheer/children/${encodeURIComponent(id)}`
 /** The inzage file is the child's data as the server exports it; the screen only saves it. */
 const ExportFile = z.record(z.string(), z.unknown())
@@ -61,6 +92,8 @@ export const apiClient = {
   auth: {
     session: () => call(SessionOut, '/api/auth/session'),
     login: (body: z.input<typeof LoginBody>) => call(OkOut, '/api/auth/login', post(body)),
+    logout: () => call(OkOut, '/api/auth/logout', post()),
+    logoutEverywhere: () => call(OkOut, '/api/auth/logout-everywhere', post()),
     setPicture: (picture: z.input<typeof MyPictureBody>['picture']) =>
       call(MyPictureBody, '/api/auth/me/picture', put({ picture })),
   },
@@ -75,6 +108,49 @@ export const apiClient = {
     otherParent: (id: string) => call(OtherParentOut, `${child(id)}/other-parent`),
     addOtherParent: (id: string, body: z.input<typeof OtherParentBody>) =>
       call(OtherParentOut, `${child(id)}/other-parent`, post(body)),
+    history: (id: string) => call(HistoryOut, `${child(id)}/history`),
+    tasks: (id: string) => call(ChildTasksOut, `${child(id)}/tasks`),
+    setTaskDone: (taskId: string, done: boolean) =>
+      call(ChildTasksOut, `/api/workspace/tasks/${encodeURIComponent(taskId)}`, put({ done })),
+    oudergesprek: (id: string, q: string) => call(OudergesprekOut, `${child(id)}/oudergesprek${query(q)}`),
+    oudergesprekPrint: (id: string, q: string) => call(OudergesprekOut, `${child(id)}/oudergesprek/print${query(q)}`),
+    saveOudergesprekDraft: (id: string, q: string, draft: z.input<typeof OudergesprekDraft>) =>
+      call(OkOut, `${child(id)}/oudergesprek/draft${query(q)}`, put(draft)),
+  },
+  parents: {
+    get: (id: string) => call(ParentsOut, `/api/parents/children/${encodeURIComponent(id)}`),
+    save: (id: string, body: z.input<typeof ParentsBody>) =>
+      call(OkOut, `/api/parents/children/${encodeURIComponent(id)}`, put(body)),
+  },
+  method: {
+    get: (id: string) => call(MethodOut, methodOf(id)),
+    consent: (id: string, body: z.input<typeof ConsentBody>) => call(MethodOut, `${methodOf(id)}/consent`, put(body)),
+    oudergesprek: (id: string, body: z.input<typeof TalkBody>) =>
+      call(MethodOut, `${methodOf(id)}/oudergesprekken`, post(body)),
+    samen: (id: string, body: z.input<typeof TalkBody>) => call(MethodOut, `${methodOf(id)}/samen`, post(body)),
+    fase1: (id: string, body: z.input<typeof Fase1Body>) => call(MethodOut, `${methodOf(id)}/fase1`, put(body)),
+    overdracht: (id: string, body: z.input<typeof OverdrachtBody>) =>
+      call(MethodOut, `${methodOf(id)}/overdracht`, put(body)),
+    contacten: (id: string, body: z.input<typeof AfscheidContactsBody>) =>
+      call(MethodOut, `${methodOf(id)}/contacten`, put(body)),
+    family: (familyId: string, q: string) => call(FamilyPrepOut, `${family(familyId)}/oudergesprek${query(q)}`),
+    familyTalk: (familyId: string, body: z.input<typeof FamilyTalkBody>) =>
+      call(FamilyTalkOut, `${family(familyId)}/oudergesprekken`, post(body)),
+  },
+  plans: {
+    actieplan: (id: string) => call(ActieplanOut, `${plan(id)}/actieplan`),
+    actieplanPrint: (id: string) => call(ActieplanOut, `${plan(id)}/actieplan/print`),
+    saveActieplan: (id: string, body: z.input<typeof ActieplanBody>) => call(OkOut, `${plan(id)}/actieplan`, put(body)),
+    veiligheidsplan: (id: string) => call(VeiligheidsplanOut, `${plan(id)}/veiligheidsplan`),
+    veiligheidsplanPrint: (id: string) => call(VeiligheidsplanOut, `${plan(id)}/veiligheidsplan/print`),
+    saveVeiligheidsplan: (id: string, body: z.input<typeof VeiligheidsplanBody>) =>
+      call(OkOut, `${plan(id)}/veiligheidsplan`, put(body)),
+    evaluations: (id: string) => call(EvaluationsOut, `${plan(id)}/evaluations`),
+    recordEvaluation: (id: string, body: z.input<typeof EvaluationPlanBody>) =>
+      call(OkOut, `${plan(id)}/evaluations`, post(body)),
+  },
+  toolVersions: {
+    overview: () => call(ToolsOverviewOut, '/api/tool-versions'),
   },
   gesprekken: {
     create: (body: z.input<typeof NewGesprekBody>) => call(NewGesprekOut, '/api/gesprekken', post(body)),
