@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Me, SessionOut } from '../../dialogs/contract/http'
-import { api } from '../net/api'
+import type { Me } from '../../dialogs/contract/http'
+import { apiClient } from '../net/api-client'
 import { Beheer } from './Beheer'
 import { Caseload } from './Caseload'
 import { ChildPage } from './ChildPage'
@@ -33,7 +33,7 @@ export default function BegeleiderApp() {
   const [me, setMe] = useState<Me | null | undefined>(undefined)
   const [route, go] = useRoute()
   const loadMe = useCallback(() => {
-    api<SessionOut>('/api/auth/session').then(
+    apiClient.auth.session().then(
       (r) => setMe(r.me),
       () => setMe(null),
     )
@@ -64,7 +64,8 @@ export default function BegeleiderApp() {
         <PreviewFrame />
       </Suspense>
     )
-  const logout = (path: string) => void api(path, { method: 'POST', body: {} }).finally(() => setMe(null))
+  const logout = (everywhere: boolean) =>
+    void (everywhere ? apiClient.auth.logoutEverywhere() : apiClient.auth.logout()).finally(() => setMe(null))
   return (
     <div className="app app--begeleider">
       <header className="topbar">
@@ -82,14 +83,14 @@ export default function BegeleiderApp() {
         <LanguagePicker only={WORKSPACE_LANGUAGES} />
         <span className="topbar__me">{me.displayName}</span>
         <MyPicture picture={me.picture} onChange={loadMe} />
-        <button type="button" className="btn btn--quiet" onClick={() => logout('/api/auth/logout')}>
+        <button type="button" className="btn btn--quiet" onClick={() => logout(false)}>
           {t('begeleider.logout')}
         </button>
         <button
           type="button"
           className="btn btn--quiet btn--small"
           title={t('workspace:account.logoutEverywhereHint')}
-          onClick={() => logout('/api/auth/logout-everywhere')}
+          onClick={() => logout(true)}
         >
           {t('workspace:account.logoutEverywhere')}
         </button>

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ErrorCode } from '../../../dialogs/contract/errors'
 import { GOAL_PROGRESS, type ActieplanOut, type CitedItem, type GoalProgress } from '../../../dialogs/contract/plans'
-import { api, ApiError } from '../../net/api'
+import { ApiError } from '../../net/api'
+import { apiClient } from '../../net/api-client'
 import { linkProps } from '../router'
 import { formatDay, useWorkspaceT, withToolLabels } from '../words'
 import { Cited, citeKey, newPlanId } from './Cited'
@@ -23,7 +24,7 @@ export function Actieplan({ childId, go }: { childId: string; go: (path: string)
   const fail = useCallback((e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'), [])
   const load = useCallback(
     () =>
-      api<ActieplanOut>(`/api/plans/children/${childId}/actieplan`).then((d) => {
+      apiClient.plans.actieplan(childId).then((d) => {
         setData(withToolLabels(d))
         setGoals(d.goals)
       }, fail),
@@ -48,20 +49,19 @@ export function Actieplan({ childId, go }: { childId: string; go: (path: string)
   const incomplete = goals.some((g) => g.text.trim() === '')
   const save = () => {
     setError(null)
-    api(`/api/plans/children/${childId}/actieplan`, {
-      method: 'PUT',
-      body: {
+    apiClient.plans
+      .saveActieplan(childId, {
         goals: goals.map((g) => ({
           id: g.id,
           text: g.text,
           progress: g.progress,
           citations: g.citations.map((c) => ({ gesprekId: c.gesprekId, itemId: c.item.id })),
         })),
-      },
-    }).then(() => {
-      setSaved(true)
-      void load()
-    }, fail)
+      })
+      .then(() => {
+        setSaved(true)
+        void load()
+      }, fail)
   }
   if (!data) return error ? <p className="form-error">{t(`errors:${error}`)}</p> : <p>{t('common:loading')}</p>
   const name = data.child.nickname

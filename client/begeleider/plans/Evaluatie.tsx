@@ -6,9 +6,9 @@ import {
   type EvaluationPlanBody,
   type EvaluationsOut,
   type GoalProgress,
-  type VeiligheidsplanOut,
 } from '../../../dialogs/contract/plans'
-import { api, ApiError } from '../../net/api'
+import { ApiError } from '../../net/api'
+import { apiClient } from '../../net/api-client'
 import { linkProps } from '../router'
 import { formatDay, useWorkspaceT } from '../words'
 import { today } from './Cited'
@@ -33,8 +33,8 @@ export function Evaluatie({ childId, go }: { childId: string; go: (path: string)
   const load = useCallback(async () => {
     try {
       const [d, plan] = await Promise.all([
-        api<EvaluationsOut>(`/api/plans/children/${childId}/evaluations`),
-        api<VeiligheidsplanOut>(`/api/plans/children/${childId}/veiligheidsplan`),
+        apiClient.plans.evaluations(childId),
+        apiClient.plans.veiligheidsplan(childId),
       ])
       setData(d)
       const last = d.evaluations.at(-1)
@@ -64,7 +64,7 @@ export function Evaluatie({ childId, go }: { childId: string; go: (path: string)
   }
   const save = () => {
     setError(null)
-    api(`/api/plans/children/${childId}/evaluations`, { body: form }).then(() => {
+    apiClient.plans.recordEvaluation(childId, form).then(() => {
       setSaved(true)
       void load()
     }, fail)

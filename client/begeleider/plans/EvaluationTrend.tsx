@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { EvaluationsOut } from '../../../dialogs/contract/plans'
-import { api } from '../../net/api'
+import { apiClient } from '../../net/api-client'
 import { formatDay, useWorkspaceT } from '../words'
 
 const W = 520
@@ -98,7 +98,7 @@ export function EvaluationTrendPanel({ childId }: { childId: string }) {
   const { t } = useWorkspaceT()
   const [data, setData] = useState<EvaluationsOut | null>(null)
   useEffect(() => {
-    api<EvaluationsOut>(`/api/plans/children/${childId}/evaluations`).then(setData, () => setData(null))
+    apiClient.plans.evaluations(childId).then(setData, () => setData(null))
   }, [childId])
   if (!data || data.evaluations.length === 0) return null
   return (

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { ErrorCode } from '../../../dialogs/contract/errors'
 import type { ActieplanOut, CitedItem, VeiligheidsplanOut } from '../../../dialogs/contract/plans'
-import { api, ApiError } from '../../net/api'
+import { ApiError } from '../../net/api'
+import { apiClient } from '../../net/api-client'
 import { formatDay, ItemWords, useWorkspaceT, withToolLabels } from '../words'
 import './plans.css'
 
@@ -22,7 +23,10 @@ export function PlanSheet({
   const [data, setData] = useState<ActieplanOut | VeiligheidsplanOut | null>(null)
   const [error, setError] = useState<ErrorCode | null>(null)
   useEffect(() => {
-    api<ActieplanOut | VeiligheidsplanOut>(`/api/plans/children/${childId}/${kind}/print`).then(
+    ;(kind === 'actieplan'
+      ? apiClient.plans.actieplanPrint(childId)
+      : apiClient.plans.veiligheidsplanPrint(childId)
+    ).then(
       (d) => setData(withToolLabels(d)),
       (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'),
     )

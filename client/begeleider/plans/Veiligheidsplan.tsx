@@ -7,7 +7,8 @@ import {
   type SafetyFlag,
   type VeiligheidsplanOut,
 } from '../../../dialogs/contract/plans'
-import { api, ApiError } from '../../net/api'
+import { ApiError } from '../../net/api'
+import { apiClient } from '../../net/api-client'
 import { pictureUrl } from '../../ui/pictures'
 import { linkProps } from '../router'
 import { formatDay, useWorkspaceT, withToolLabels } from '../words'
@@ -35,7 +36,7 @@ export function Veiligheidsplan({ childId, go }: { childId: string; go: (path: s
   const fail = useCallback((e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'), [])
   const load = useCallback(
     () =>
-      api<VeiligheidsplanOut>(`/api/plans/children/${childId}/veiligheidsplan`).then((d) => {
+      apiClient.plans.veiligheidsplan(childId).then((d) => {
         setData(withToolLabels(d))
         // A first plan starts from the draft: every safety answer cited, every begeleider flag a line.
         setPlan(d.updatedAt ? d.plan : { ...d.plan, citations: d.draft.answers, mustHappen: flagLines(d.draft.flags) })
@@ -76,13 +77,15 @@ export function Veiligheidsplan({ childId, go }: { childId: string; go: (path: s
     plan.childVersion.some((l) => !l.text.trim())
   const save = () => {
     setError(null)
-    api(`/api/plans/children/${childId}/veiligheidsplan`, {
-      method: 'PUT',
-      body: { ...plan, citations: plan.citations.map((c) => ({ gesprekId: c.gesprekId, itemId: c.item.id })) },
-    }).then(() => {
-      setSaved(true)
-      void load()
-    }, fail)
+    apiClient.plans
+      .saveVeiligheidsplan(childId, {
+        ...plan,
+        citations: plan.citations.map((c) => ({ gesprekId: c.gesprekId, itemId: c.item.id })),
+      })
+      .then(() => {
+        setSaved(true)
+        void load()
+      }, fail)
   }
   const agreed = (who: Who) => plan.agreements.filter((a) => a.who === who).at(-1)
 
