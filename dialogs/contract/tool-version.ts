@@ -164,6 +164,22 @@ export type VersionOut = z.output<typeof VersionOut>
 
 export const PublishOut = z.strictObject({ version: z.int().min(2), languages: z.array(Lang) })
 
+/** What differs between two versions (GET /api/tool-versions/:toolId/compare): keys only, the texts are in each. */
+export const VersionChanges = z.strictObject({
+  /** Step ids in the order of each version: added, removed and moved steps show in these. */
+  steps: z.strictObject({ from: z.array(z.string()), to: z.array(z.string()) }),
+  /** Per language, which text keys were added, removed or changed. */
+  texts: z.array(
+    z.strictObject({
+      lang: Lang,
+      added: z.array(z.string()),
+      removed: z.array(z.string()),
+      changed: z.array(z.string()),
+    }),
+  ),
+})
+export type VersionChanges = z.output<typeof VersionChanges>
+
 /** The tool a gesprek runs on, for the screens that show it: its steps and the texts of its languages. */
 export const GesprekToolOut = z.strictObject({
   toolId: ToolId,

@@ -31,7 +31,7 @@ export function ToolEditor({ toolId, onClose }: { toolId: string; onClose: () =>
   const [frameReady, setFrameReady] = useState(false)
 
   const loadDraft = useCallback(() => {
-    toolApi<DraftOut>(`/api/tool-versions/${toolId}/draft`).then(
+    toolApi.draft(toolId).then(
       (d) => {
         setDraft(d)
         setDoc(d.doc)
@@ -98,7 +98,7 @@ export function ToolEditor({ toolId, onClose }: { toolId: string; onClose: () =>
     setStatus(e instanceof ToolApiError ? { error: e.code, problems: e.problems } : { error: 'internal' })
 
   const save = () =>
-    toolApi<DraftOut>(`/api/tool-versions/${toolId}/draft`, { method: 'PUT', body: { doc } }).then((d) => {
+    toolApi.saveDraft(toolId, doc).then((d) => {
       setDraft(d)
       setDoc(d.doc)
       setDirty(false)
@@ -107,15 +107,13 @@ export function ToolEditor({ toolId, onClose }: { toolId: string; onClose: () =>
     }, fail)
   const publish = async () => {
     if (dirty && !(await save())) return
-    toolApi<{ version: number; languages: LangCode[] }>(`/api/tool-versions/${toolId}/publish`, {
-      body: { note },
-    }).then((r) => {
+    toolApi.publish(toolId, note).then((r) => {
       setStatus({ done: t('workspace:tools.publishedAs', { version: r.version, languages: r.languages.join(', ') }) })
       setNote('')
       loadDraft()
     }, fail)
   }
-  const discard = () => toolApi(`/api/tool-versions/${toolId}/draft`, { method: 'DELETE' }).then(loadDraft, fail)
+  const discard = () => toolApi.discardDraft(toolId).then(loadDraft, fail)
 
   const shownProblems = status?.problems ?? problems
   const offered = missing.filter((m) => m.missing.length === 0).map((m) => m.lang)

@@ -20,19 +20,17 @@ export default function ToolsPage() {
   const [error, setError] = useState<ErrorCode | null>(null)
   const fail = useCallback((e: unknown) => setError(e instanceof ToolApiError ? e.code : 'internal'), [])
   const load = useCallback(() => {
-    toolApi<ToolsOverviewOut>('/api/tool-versions').then(setData, fail)
+    toolApi.overview().then(setData, fail)
   }, [fail])
   useEffect(load, [load])
 
-  const act = (path: string, method: 'POST' | 'DELETE' = 'POST') => {
+  const act = (change: Promise<unknown>) => {
     setError(null)
-    toolApi(path, { method, ...(method === 'POST' ? { body: {} } : {}) }).then(load, fail)
+    change.then(load, fail)
   }
   const importFile = (toolId: string, file: File) => {
     setError(null)
-    void file
-      .text()
-      .then((raw) => toolApi(`/api/tool-versions/${toolId}/import`, { raw }).then(() => setEditing(toolId), fail))
+    void file.text().then((raw) => toolApi.importFile(toolId, raw).then(() => setEditing(toolId), fail))
   }
 
   if (editing)
@@ -117,7 +115,7 @@ export default function ToolsPage() {
                       <button
                         type="button"
                         className="btn btn--quiet btn--small"
-                        onClick={() => act(`/api/tool-versions/${tool.toolId}/versions/${v.version}/reinstate`)}
+                        onClick={() => act(toolApi.reinstate(tool.toolId, v.version))}
                       >
                         {t('workspace:tools.reinstate')}
                       </button>
@@ -125,7 +123,7 @@ export default function ToolsPage() {
                       <button
                         type="button"
                         className="btn btn--quiet btn--small"
-                        onClick={() => act(`/api/tool-versions/${tool.toolId}/versions/${v.version}/withdraw`)}
+                        onClick={() => act(toolApi.withdraw(tool.toolId, v.version))}
                       >
                         {t('workspace:tools.withdraw')}
                       </button>
@@ -134,7 +132,7 @@ export default function ToolsPage() {
                       <button
                         type="button"
                         className="btn btn--quiet btn--small"
-                        onClick={() => act(`/api/tool-versions/${tool.toolId}/versions/${v.version}`, 'DELETE')}
+                        onClick={() => act(toolApi.remove(tool.toolId, v.version))}
                       >
                         {t('workspace:tools.delete')}
                       </button>

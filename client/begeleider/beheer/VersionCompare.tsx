@@ -1,12 +1,7 @@
 import { useEffect, useState } from 'react'
-import type { VersionOut } from '../../../dialogs/contract/tool-version'
+import type { VersionChanges, VersionOut } from '../../../dialogs/contract/tool-version'
 import { useWorkspaceT } from '../words'
 import { toolApi } from './tool-api'
-
-type Changes = {
-  steps: { from: string[]; to: string[] }
-  texts: { lang: string; added: string[]; removed: string[]; changed: string[] }[]
-}
 
 /** Two versions side by side: the steps of each, and per text what it was and what it is (Dutch). */
 export function VersionCompare({
@@ -21,13 +16,12 @@ export function VersionCompare({
   onClose: () => void
 }) {
   const { t } = useWorkspaceT()
-  const [data, setData] = useState<{ changes: Changes; a: VersionOut; b: VersionOut } | null>(null)
+  const [data, setData] = useState<{ changes: VersionChanges; a: VersionOut; b: VersionOut } | null>(null)
   useEffect(() => {
-    const base = `/api/tool-versions/${toolId}`
     void Promise.all([
-      toolApi<Changes>(`${base}/compare?from=${from}&to=${to}`),
-      toolApi<VersionOut>(`${base}/versions/${from}`),
-      toolApi<VersionOut>(`${base}/versions/${to}`),
+      toolApi.compare(toolId, from, to),
+      toolApi.version(toolId, from),
+      toolApi.version(toolId, to),
     ]).then(([changes, a, b]) => setData({ changes, a, b }), onClose)
   }, [toolId, from, to, onClose])
   if (!data) return <p className="muted">{t('common:loading')}</p>
