@@ -6,7 +6,7 @@ import { useReceipt } from '../ui/Receipt'
 /** The receipt: who looked at what the jongere shared, and when. Names parts, never content (docs/deelafspraak.md, access log). */
 export function Receipt({ token, onHome }: { token: string; onHome: () => void }) {
   const { t } = useTranslation(['kamer', 'errors'])
-  const { entries, error } = useReceipt('/api/kamer/receipt', token)
+  const { entries, error } = useReceipt('kamer', token)
 
   return (
     <section className="kamer-receipt">

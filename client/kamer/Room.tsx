@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../net/api'
+import { loadApiClient } from '../net/api'
 import { rememberParentToken } from '../net/present-parent'
 import type { OutboxEntry } from '../net/outbox'
 import { ConnectionNote } from '../ui/ConnectionNote'
@@ -160,7 +160,9 @@ function useIdleLock(token: string, idleMs: number, lock: () => void) {
       lastActive = Date.now()
       if (lastActive - lastTouch >= TOUCH_EVERY_MS) {
         lastTouch = lastActive
-        void api('/api/kamer/touch', { method: 'POST', body: {}, token }).catch(() => undefined)
+        void loadApiClient()
+          .then((c) => c.kamer.touch(token))
+          .catch(() => undefined)
       }
     }
     const events = ['pointerdown', 'keydown', 'input', 'scroll', 'touchstart'] as const
@@ -181,10 +183,12 @@ function TalkRequest({ token }: { token: string }) {
   const { t } = useTranslation(['kamer', 'errors'])
   const [state, setState] = useState<'idle' | 'sent' | 'failed'>('idle')
   const ask = () =>
-    void api('/api/signals/kamer/talk', { method: 'POST', body: {}, token }).then(
-      () => setState('sent'),
-      () => setState('failed'),
-    )
+    void loadApiClient()
+      .then((c) => c.kamer.talk(token))
+      .then(
+        () => setState('sent'),
+        () => setState('failed'),
+      )
   return (
     <div className="kamer-talk">
       {state !== 'sent' && (

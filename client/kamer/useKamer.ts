@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { KamerGesprek, KamerMe } from '../../dialogs/contract/kamer'
+import type { KamerMe } from '../../dialogs/contract/kamer'
 import type { GesprekCommand } from '../../dialogs/framework/events'
-import { api, ApiError } from '../net/api'
+import { ApiError, loadApiClient } from '../net/api'
 import { GesprekLine } from '../net/line'
 import type { OutboxEntry } from '../net/outbox'
 import { useLine } from '../net/useGesprek'
@@ -29,13 +29,15 @@ export function useKamer(
   const lock = useCallback((reason: LockReason) => lockedRef.current(reason, line.takeUnsent()), [line])
 
   useEffect(() => {
-    api<KamerMe>('/api/kamer/me', { token }).then(
-      (m) => {
-        setMe(m)
-        for (const g of m.gesprekken) line.join(g.id)
-      },
-      (e: unknown) => (e instanceof ApiError && e.code === 'session_expired' ? lock('ended') : setMeError(true)),
-    )
+    loadApiClient()
+      .then((c) => c.kamer.me(token))
+      .then(
+        (m) => {
+          setMe(m)
+          for (const g of m.gesprekken) line.join(g.id)
+        },
+        (e: unknown) => (e instanceof ApiError && e.code === 'session_expired' ? lock('ended') : setMeError(true)),
+      )
   }, [token, line, lock])
 
   useEffect(() => {
@@ -69,7 +71,7 @@ export function useKamer(
     async (toolId: string): Promise<string> => {
       const known = me?.gesprekken.find((g) => g.toolId === toolId)
       if (known) return known.id
-      const made = await api<KamerGesprek>('/api/kamer/gesprekken', { token, body: { toolId } })
+      const made = await (await loadApiClient()).kamer.newGesprek(token, toolId)
       setMe((m) => (m ? { ...m, gesprekken: [...m.gesprekken, made] } : m))
       line.join(made.id)
       return made.id

@@ -17,6 +17,8 @@ import {
   type NewGesprekBody,
 } from '../../dialogs/contract/http'
 import {
+  KamerGesprek,
+  KamerMe,
   KamerNotice,
   KamerOverview,
   KamerTokenOut,
@@ -25,6 +27,7 @@ import {
 } from '../../dialogs/contract/kamer'
 import { CaseloadSignalsOut, ChildSignalsOut, type FollowUpBody } from '../../dialogs/contract/signals'
 import {
+  MyContactsOut,
   type AfscheidContactsBody,
   type ConsentBody,
   type Fase1Body,
@@ -34,7 +37,7 @@ import {
   type OverdrachtBody,
   type TalkBody,
 } from '../../dialogs/contract/method'
-import { ParentsOut, type ParentsBody } from '../../dialogs/contract/parents'
+import { ParentsOut, PresentParentOut, type ParentsBody } from '../../dialogs/contract/parents'
 import {
   ActieplanOut,
   EvaluationsOut,
@@ -43,8 +46,11 @@ import {
   type EvaluationPlanBody,
   type VeiligheidsplanBody,
 } from '../../dialogs/contract/plans'
+import { HelpLines } from '../../dialogs/contract/help-lines'
+import { ChildPlanOut } from '../../dialogs/contract/plans'
+import { ReceiptOut } from '../../dialogs/contract/receipt'
 import { ChildTasksOut } from '../../dialogs/contract/tasks'
-import { ToolsOverviewOut } from '../../dialogs/contract/tool-version'
+import { GesprekToolOut, ToolsOverviewOut } from '../../dialogs/contract/tool-version'
 import {
   BeheerOut,
   CaseloadChild,
@@ -74,6 +80,8 @@ async function call<S extends z.ZodType>(schema: S, path: string, opts: Options 
 
 const post = (body: unknown = {}, token?: string): Options => ({ method: 'POST', body, ...(token ? { token } : {}) })
 const put = (body: unknown): Options => ({ method: 'PUT', body })
+/** The child's device or the kamer: its token in the Authorization header, never a cookie. */
+const bearer = (token: string): Options => ({ token })
 const child = (id: string) => `/api/workspace/children/${encodeURIComponent(id)}`
 const person = (id: string) => `/api/beheer/begeleiders/${encodeURIComponent(id)}`
 /** A query string as the screen built it (`since=…&for=…`), empty for none. */
@@ -157,6 +165,7 @@ export const apiClient = {
     detail: (id: string) => call(GesprekDetail, `/api/gesprekken/${encodeURIComponent(id)}`),
     joinCode: (id: string, lang?: z.input<typeof JoinCodeBody>['lang']) =>
       call(JoinCodeOut, `/api/gesprekken/${encodeURIComponent(id)}/join-code`, post({ lang })),
+    tool: (id: string) => call(GesprekToolOut, `/api/gesprek-tool/${encodeURIComponent(id)}`),
   },
   signals: {
     caseload: () => call(CaseloadSignalsOut, '/api/signals'),
@@ -172,9 +181,24 @@ export const apiClient = {
     checkInvite: (code: string) => call(OkOut, '/api/kamer/invite/check', post({ code })),
     setup: (body: z.input<typeof KamerSetupBody>) => call(KamerTokenOut, '/api/kamer/setup', post(body)),
     open: (body: z.input<typeof KamerOpenBody>) => call(KamerTokenOut, '/api/kamer/open', post(body)),
+    me: (token: string) => call(KamerMe, '/api/kamer/me', bearer(token)),
+    newGesprek: (token: string, toolId: string) => call(KamerGesprek, '/api/kamer/gesprekken', post({ toolId }, token)),
+    touch: (token: string) => call(OkOut, '/api/kamer/touch', post({}, token)),
+    talk: (token: string) => call(OkOut, '/api/signals/kamer/talk', post({}, token)),
+    receipt: (token: string) => call(ReceiptOut, '/api/kamer/receipt', bearer(token)),
   },
+  /** What the child's own screen (its device or its kamer) reads with its token. */
+  mine: {
+    presentParent: (token: string) => call(PresentParentOut, '/api/parents/mine', bearer(token)),
+    safetyPlan: (token: string) => call(ChildPlanOut, '/api/plans/mine/veiligheidsplan', bearer(token)),
+    contacts: (token: string) => call(MyContactsOut, '/api/method/mine/contacten', bearer(token)),
+  },
+  /** Public: the organisation's ways to help, shown on a locked kamer too. */
+  helpLines: () => call(HelpLines, '/api/help-lines'),
   kind: {
     join: (code: string) => call(KindJoinOut, '/api/kind/join', post({ code })),
+    receipt: (token: string) => call(ReceiptOut, '/api/kind/receipt', bearer(token)),
+    tool: (token: string) => call(GesprekToolOut, '/api/kind/tool', bearer(token)),
   },
   beheer: {
     overview: () => call(BeheerOut, '/api/beheer'),

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { ParentRole } from '../../dialogs/contract/parents'
+import { loadApiClient } from './api'
 
 /**
  * Which parent the oudergesprek is with ('mama' / 'papa'), for the child's sharing choices ("aan mama";
@@ -21,10 +22,12 @@ export function rememberParentToken(t: string): void {
 function ask(): Promise<void> {
   const t = token
   if (!t) return Promise.resolve()
-  asking ??= fetch('/api/parents/mine', { headers: { Authorization: `Bearer ${t}` }, cache: 'no-store' })
-    .then((r) => (r.ok ? (r.json() as Promise<{ present: ParentRole | null }>) : { present: null }))
-    .then((r) => void (known = { token: t, present: r.present === 'mama' || r.present === 'papa' ? r.present : null }))
-    .catch(() => undefined)
+  asking ??= loadApiClient()
+    .then((c) => c.mine.presentParent(t))
+    .then(
+      (r) => void (known = { token: t, present: r.present }),
+      () => void (known = { token: t, present: null }),
+    )
   return asking
 }
 

@@ -2,9 +2,8 @@ import { useEffect, useState } from 'react'
 import { toolInfo } from '../../dialogs/catalog'
 import type { LangCode } from '../../dialogs/contract/languages'
 import { LANGUAGE_CODES } from '../../dialogs/contract/languages'
-import { GesprekToolOut } from '../../dialogs/contract/tool-version'
 import type { ToolInfo } from '../../dialogs/framework/tool'
-import { api } from '../net/api'
+import { loadApiClient } from '../net/api'
 import { registerVersion } from './version-texts'
 
 export type GesprekTool = { tool: ToolInfo; languages: readonly LangCode[] }
@@ -21,8 +20,8 @@ export function useGesprekTool(
 ): GesprekTool | undefined {
   const org = viewVersion?.startsWith('org-') ?? false
   const [loaded, setLoaded] = useState<{ key: string; value: GesprekTool } | null>(null)
-  const path = 'token' in from ? '/api/kind/tool' : `/api/gesprek-tool/${from.gesprekId}`
   const token = 'token' in from ? from.token : undefined
+  const gesprekId = 'token' in from ? undefined : from.gesprekId
   const key = `${toolId}:${viewVersion}`
 
   useEffect(() => {
@@ -30,9 +29,9 @@ export function useGesprekTool(
     let cancelled = false
     let wait = 1000
     const load = () => {
-      api<unknown>(path, token ? { token } : {})
-        .then((raw) => {
-          const out = GesprekToolOut.parse(raw)
+      loadApiClient()
+        .then((c) => (token ? c.kind.tool(token) : c.gesprekken.tool(gesprekId ?? '')))
+        .then((out) => {
           const tool = out.doc && registerVersion(out.doc, out.version, out.languages)
           if (!cancelled && tool) setLoaded({ key, value: { tool, languages: out.languages } })
         })
@@ -45,7 +44,7 @@ export function useGesprekTool(
     return () => {
       cancelled = true
     }
-  }, [org, toolId, path, token, key])
+  }, [org, toolId, gesprekId, token, key])
 
   if (!toolId || !viewVersion) return undefined
   if (!org) {

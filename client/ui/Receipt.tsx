@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toolInfo } from '../../dialogs/catalog'
-import { DEVICE_ACCESS_KINDS, ReceiptOut, type ReceiptEntry } from '../../dialogs/contract/receipt'
+import { DEVICE_ACCESS_KINDS, type ReceiptEntry } from '../../dialogs/contract/receipt'
 import type { ErrorCode } from '../../dialogs/contract/errors'
-import { api, ApiError } from '../net/api'
+import { ApiError, loadApiClient } from '../net/api'
 import { Prompt } from './ReadAloud'
 import './receipt.css'
 
@@ -13,7 +13,7 @@ import './receipt.css'
  * shorter words for jongeren (kamer/Receipt.tsx) and loads them with `useReceipt` too.
  */
 export function Receipt({ token }: { token: string }) {
-  const { entries, error } = useReceipt('/api/kind/receipt', token)
+  const { entries, error } = useReceipt('kind', token)
   return <ReceiptList entries={entries} failed={error !== null} />
 }
 
@@ -21,24 +21,21 @@ export function Receipt({ token }: { token: string }) {
  * The receipt's lines for a child's token (`/api/kind/receipt` for the guided gesprek,
  * `/api/kamer/receipt` for the kamer; both are receiptFor on the server), checked against the contract.
  */
-export function useReceipt(path: string, token: string) {
+export function useReceipt(screen: 'kind' | 'kamer', token: string) {
   const [entries, setEntries] = useState<ReceiptEntry[] | null>(null)
   const [error, setError] = useState<ErrorCode | null>(null)
   useEffect(() => {
     let live = true
-    api<unknown>(path, { token }).then(
-      (raw) => {
-        const parsed = ReceiptOut.safeParse(raw)
-        if (!live) return
-        if (parsed.success) setEntries(parsed.data.entries)
-        else setError('internal')
-      },
-      (e: unknown) => live && setError(e instanceof ApiError ? e.code : 'internal'),
-    )
+    loadApiClient()
+      .then((c) => (screen === 'kind' ? c.kind.receipt(token) : c.kamer.receipt(token)))
+      .then(
+        (out) => live && setEntries(out.entries),
+        (e: unknown) => live && setError(e instanceof ApiError ? e.code : 'internal'),
+      )
     return () => {
       live = false
     }
-  }, [path, token])
+  }, [screen, token])
   return { entries, error }
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChildPlanOut } from '../../dialogs/contract/plans'
+import { loadApiClient } from '../net/api'
 import { pictureUrl } from '../ui/pictures'
 import { Prompt } from '../ui/ReadAloud'
 import '../steps/safety-plan.css'
@@ -14,9 +15,9 @@ export function useChildPlan(token: string): ChildPlanOut | null {
   const [plan, setPlan] = useState<ChildPlanOut | null>(null)
   useEffect(() => {
     let live = true
-    fetch('/api/plans/mine/veiligheidsplan', { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' })
-      .then((r) => (r.ok ? (r.json() as Promise<ChildPlanOut>) : null))
-      .then((p) => live && setPlan(p && p.lines.length > 0 ? p : null))
+    loadApiClient()
+      .then((c) => c.mine.safetyPlan(token))
+      .then((p) => live && setPlan(p.lines.length > 0 ? p : null))
       .catch(() => undefined)
     return () => {
       live = false

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import { DEFAULT_HELP_LINES, HelpLines } from '../../dialogs/contract/help-lines'
+import { DEFAULT_HELP_LINES, type HelpLines } from '../../dialogs/contract/help-lines'
+import { loadApiClient } from '../net/api'
 
 /**
  * The organisation's numbers, fetched once per page; until they arrive (or without network) the
@@ -9,13 +10,12 @@ let known: HelpLines = DEFAULT_HELP_LINES
 let asked: Promise<void> | null = null
 
 function ask(): Promise<void> {
-  asked ??= fetch('/api/help-lines', { credentials: 'same-origin', cache: 'no-store' })
-    .then((r) => (r.ok ? r.json() : null))
-    .then((data: unknown) => {
-      const parsed = HelpLines.safeParse(data)
-      if (parsed.success) known = parsed.data
-    })
-    .catch(() => undefined)
+  asked ??= loadApiClient()
+    .then((c) => c.helpLines())
+    .then(
+      (lines) => void (known = lines),
+      () => undefined,
+    )
   return asked
 }
 

@@ -35,3 +35,6 @@ export const ParentsBody = z.strictObject({
 })
 export const ParentsOut = ParentsBody.extend({ updatedAt: z.string().nullable() })
 export type ParentsOut = z.output<typeof ParentsOut>
+
+/** The child's own screen (GET /api/parents/mine): only the role word of the parent at the oudergesprek. */
+export const PresentParentOut = z.strictObject({ present: ParentRole.nullable() })

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next'
 import { createContext, useContext, useEffect, useState } from 'react'
-import type { AfscheidContact, MyContactsOut } from '../../../dialogs/contract/method'
+import type { AfscheidContact } from '../../../dialogs/contract/method'
+import { loadApiClient } from '../../net/api'
 import type { ToolInfo } from '../../../dialogs/framework/tool'
 import { pictureUrl } from '../../ui/pictures'
 import { Prompt } from '../../ui/ReadAloud'
@@ -21,9 +22,9 @@ export function useAfscheidContacts(token: string, tool: ToolInfo | undefined): 
   useEffect(() => {
     if (!wanted) return
     let live = true
-    fetch('/api/method/mine/contacten', { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' })
-      .then((r) => (r.ok ? (r.json() as Promise<MyContactsOut>) : null))
-      .then((out) => live && out && setContacts(out.contacts))
+    loadApiClient()
+      .then((c) => c.mine.contacts(token))
+      .then((out) => live && setContacts(out.contacts))
       .catch(() => undefined)
     return () => {
       live = false
