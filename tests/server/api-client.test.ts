@@ -136,4 +136,61 @@ describe('the typed API client reads every answer with the contract', () => {
     expect(await apiClient.beheer.eraseChild(child.id)).toEqual({ ok: true })
     await expect(apiClient.beheer.exportChild(child.id)).rejects.toEqual(new ApiError('not_found'))
   })
+
+  it("a child's page: history, tasks, parents, method, oudergesprek and plans", async () => {
+    await login('sanne')
+    const child = await apiClient.workspace.newChild({ nickname: 'Pagina', ageBand: '8-12', newFamily: 'Gezin P' })
+    const today = new Date().toISOString().slice(0, 10)
+    expect((await apiClient.workspace.history(child.id)).child.id).toBe(child.id)
+    expect(await apiClient.workspace.tasks(child.id)).toEqual({ tasks: [] })
+    const parents = await apiClient.parents.get(child.id)
+    expect(parents.updatedAt).toBeNull()
+    const { present, other, flags } = parents
+    expect(await apiClient.parents.save(child.id, { present, other, flags })).toEqual({ ok: true })
+    expect((await apiClient.parents.get(child.id)).updatedAt).not.toBeNull()
+    const method = await apiClient.method.get(child.id)
+    expect((await apiClient.method.oudergesprek(child.id, { heldOn: today })).rhythm).toBeTruthy()
+    expect((await apiClient.method.fase1(child.id, { ticks: [] })).consent).toEqual(method.consent)
+    expect((await apiClient.workspace.oudergesprek(child.id, '')).child.id).toBe(child.id)
+    expect((await apiClient.workspace.oudergesprekPrint(child.id, '')).child.id).toBe(child.id)
+    const draft = { talkingPoints: 'Rustig beginnen', tips: '' }
+    expect(await apiClient.workspace.saveOudergesprekDraft(child.id, '', draft)).toEqual({ ok: true })
+    expect((await apiClient.plans.actieplan(child.id)).goals).toEqual([])
+    expect(await apiClient.plans.saveActieplan(child.id, { goals: [] })).toEqual({ ok: true })
+    expect((await apiClient.plans.actieplanPrint(child.id)).goals).toEqual([])
+    expect((await apiClient.plans.veiligheidsplan(child.id)).child.id).toBe(child.id)
+    expect((await apiClient.plans.veiligheidsplanPrint(child.id)).child.id).toBe(child.id)
+    expect((await apiClient.plans.evaluations(child.id)).evaluations).toEqual([])
+    const familyId = (await apiClient.workspace.caseload()).families.find((f) =>
+      f.children.some((c) => c.id === child.id),
+    )?.id
+    expect((await apiClient.method.family(familyId!, '')).children.map((c) => c.child.id)).toEqual([child.id])
+    expect(await apiClient.method.familyTalk(familyId!, { heldOn: today })).toEqual({ recorded: 1 })
+    expect((await apiClient.toolVersions.overview()).tools.length).toBeGreaterThan(0)
+    expect((await apiClient.helpLines()).danger).toBeTruthy()
+    expect(await apiClient.auth.logout()).toEqual({ ok: true })
+    expect(await apiClient.auth.session()).toEqual({ me: null })
+  })
+
+  it("the kamer's own calls with its token: me, a gesprek, touch, talk, receipt and the child's own plan", async () => {
+    await login('sanne')
+    const jongere = await apiClient.workspace.newChild({ nickname: 'Eigen kamer', ageBand: '16-18' })
+    const invite = await apiClient.kamer.invite(jongere.id)
+    cookie = ''
+    const name = `eigen ${Math.random().toString(36).slice(2, 8)}`
+    const { token } = await apiClient.kamer.setup({ code: invite.code, name, secret: KAMER_PIN })
+    const me = await apiClient.kamer.me(token)
+    const toolId = me.tools[0]!
+    const made = await apiClient.kamer.newGesprek(token, toolId)
+    expect(made.toolId).toBe(toolId)
+    expect((await apiClient.kamer.me(token)).gesprekken).toContainEqual(made)
+    expect(await apiClient.kamer.touch(token)).toEqual({ ok: true })
+    expect(await apiClient.kamer.talk(token)).toEqual({ ok: true })
+    expect(Array.isArray((await apiClient.kamer.receipt(token)).entries)).toBe(true)
+    expect(await apiClient.mine.presentParent(token)).toEqual({ present: null })
+    // The afscheid's contact list is the guided gesprek's (the child's device), not the kamer's.
+    await expect(apiClient.mine.contacts(token)).rejects.toBeInstanceOf(ApiError)
+    expect((await apiClient.mine.safetyPlan(token)).lines).toEqual([])
+    await expect(apiClient.kamer.me('not-a-token')).rejects.toBeInstanceOf(ApiError)
+  })
 })
