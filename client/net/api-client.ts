@@ -50,6 +50,7 @@ import { HelpLines } from '../../dialogs/contract/help-lines'
 import { ChildPlanOut } from '../../dialogs/contract/plans'
 import { ReceiptOut } from '../../dialogs/contract/receipt'
 import { ChildTasksOut } from '../../dialogs/contract/tasks'
+import { KindVoicesOut, VoiceListOut } from '../../dialogs/contract/voices'
 import { GesprekToolOut, ToolsOverviewOut } from '../../dialogs/contract/tool-version'
 import {
   BeheerOut,
@@ -156,6 +157,20 @@ export const apiClient = {
     evaluations: (id: string) => call(EvaluationsOut, `${plan(id)}/evaluations`),
     recordEvaluation: (id: string, body: z.input<typeof EvaluationPlanBody>) =>
       call(OkOut, `${plan(id)}/evaluations`, post(body)),
+  },
+  /** The recordings' list and removal; a recording itself goes up and comes down as audio (raw fetch). */
+  voices: {
+    list: (toolId: string, version: number) =>
+      call(VoiceListOut, `/api/voices/tools/${encodeURIComponent(toolId)}/${version}`),
+    /** `path` is the text's address, as the screen builds it for the audio too (voicePath). */
+    remove: (path: string) => call(OkOut, path, { method: 'DELETE' }),
+    /** The child's screen: which texts of its gesprek have a recorded voice in this language. */
+    ofGesprek: (token: string, gesprekId: string, lang: string) =>
+      call(
+        KindVoicesOut,
+        `/api/voices/gesprek/${encodeURIComponent(gesprekId)}/${encodeURIComponent(lang)}`,
+        bearer(token),
+      ),
   },
   toolVersions: {
     overview: () => call(ToolsOverviewOut, '/api/tool-versions'),

@@ -1,6 +1,6 @@
 import i18next from 'i18next'
 import { useEffect, useSyncExternalStore } from 'react'
-import type { KindVoicesOut } from '../../dialogs/contract/voices'
+import { loadApiClient } from '../net/api'
 
 /**
  * Recorded voices for the child's gesprek (docs/decisions/0080-recorded-voices.md): the organisation's
@@ -55,19 +55,19 @@ function load(lng: string) {
   const s = source
   if (!s || indexes.has(lng)) return
   indexes.set(lng, 'loading')
-  fetch(`/api/voices/gesprek/${encodeURIComponent(s.gesprekId)}/${encodeURIComponent(lng)}`, {
-    headers: { authorization: `Bearer ${s.token}` },
-  })
-    .then((res) => (res.ok ? (res.json() as Promise<KindVoicesOut>) : null))
+  loadApiClient()
+    .then((c) => c.voices.ofGesprek(s.token, s.gesprekId, lng))
     .then((out) => {
       if (source !== s) return
-      indexes.set(lng, out?.voices ?? [])
-      if (out) versions.set(lng, out.version)
+      indexes.set(lng, out.voices)
+      versions.set(lng, out.version)
       changed()
     })
     // No voices (offline, an old token): the device's voice and the begeleider read instead.
     .catch(() => {
-      if (source === s) indexes.set(lng, [])
+      if (source !== s) return
+      indexes.set(lng, [])
+      changed()
     })
 }
 
@@ -121,6 +121,7 @@ function fetchAudio(s: Source, lng: string, v: Voice): Promise<string> {
   const path = `/api/voices/gesprek/${encodeURIComponent(s.gesprekId)}/${lng}/${v.key}/${v.etag}`
   let hit = audio.get(path)
   if (!hit) {
+    // Audio, not JSON: the recording comes down as a blob, so this stays a raw fetch.
     hit = fetch(path, { headers: { authorization: `Bearer ${s.token}` } }).then(async (res) => {
       if (!res.ok) throw new Error(`voice ${res.status}`)
       return URL.createObjectURL(await res.blob())

@@ -167,6 +167,7 @@ describe('the typed API client reads every answer with the contract', () => {
     expect((await apiClient.method.family(familyId!, '')).children.map((c) => c.child.id)).toEqual([child.id])
     expect(await apiClient.method.familyTalk(familyId!, { heldOn: today })).toEqual({ recorded: 1 })
     expect((await apiClient.toolVersions.overview()).tools.length).toBeGreaterThan(0)
+    expect((await apiClient.voices.list('drie-huizen', 1)).toolId).toBe('drie-huizen')
     expect((await apiClient.helpLines()).danger).toBeTruthy()
     expect(await apiClient.auth.logout()).toEqual({ ok: true })
     expect(await apiClient.auth.session()).toEqual({ me: null })

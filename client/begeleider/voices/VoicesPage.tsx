@@ -5,7 +5,8 @@ import type { ErrorCode } from '../../../dialogs/contract/errors'
 import { LANGUAGES, WORKSPACE_NAMESPACES, type LangCode } from '../../../dialogs/contract/languages'
 import { VOICE_MAX_BYTES, VOICE_MAX_MS, type VoiceListOut, type VoiceRecording } from '../../../dialogs/contract/voices'
 import { ensureFont } from '../../i18n'
-import { api, ApiError } from '../../net/api'
+import { ApiError } from '../../net/api'
+import { apiClient } from '../../net/api-client'
 import { linkProps } from '../router'
 import { useWorkspaceT } from '../words'
 import { startRecording, type Recording } from './recorder'
@@ -32,9 +33,9 @@ export function VoicesPage({ toolId, go }: { toolId: string | null; go: (path: s
   const [error, setError] = useState<ErrorCode | null>(null)
   const [, setTextsReady] = useState(0)
   const load = useCallback(() => {
-    api<VoiceListOut>(`/api/voices/tools/${tool.id}/${version}`).then(setData, (e: unknown) =>
-      setError(e instanceof ApiError ? e.code : 'internal'),
-    )
+    apiClient.voices
+      .list(tool.id, version)
+      .then(setData, (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'))
   }, [tool.id, version])
   useEffect(load, [load])
   // The texts of the chosen language, which the workspace itself does not load (it is in nl or en).
@@ -145,6 +146,7 @@ function VoiceRow(props: {
     if (blob.size > VOICE_MAX_BYTES) return setError('voice_too_large')
     setState({ kind: 'saving' })
     try {
+      // Audio, not JSON: the body is the recording itself, so this stays a raw fetch.
       const res = await fetch(path, {
         method: 'PUT',
         headers: { 'Content-Type': blob.type || 'application/octet-stream' },
@@ -179,7 +181,7 @@ function VoiceRow(props: {
   const remove = async () => {
     setError(null)
     try {
-      await api(path, { method: 'DELETE' })
+      await apiClient.voices.remove(path)
       onChanged()
     } catch (e) {
       setError(e instanceof ApiError ? e.code : 'internal')
