@@ -181,6 +181,17 @@ function draftOut(
   }
 }
 
+/** Whether the organisation has a working draft of this tool (the tools overview shows it). */
+export async function hasDraft(deps: Deps, organisationId: string, toolId: string): Promise<boolean> {
+  const row = await deps.db
+    .selectFrom('tool_drafts')
+    .select('tool_id')
+    .where('organisation_id', '=', organisationId)
+    .where('tool_id', '=', toolId)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
 /** The working draft; without one, the current version's document (nothing is stored until a save). */
 export async function loadDraft(deps: Deps, scope: Scope, toolId: string): Promise<DraftOut> {
   const row = await deps.db

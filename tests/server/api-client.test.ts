@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ApiError } from '../../client/net/api'
 import { apiClient } from '../../client/net/api-client'
+import { toolApi } from '../../client/begeleider/beheer/tool-api'
 import { KAMER_PIN } from '../helpers/kamer'
 import { PASSWORD, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
 
@@ -135,6 +136,22 @@ describe('the typed API client reads every answer with the contract', () => {
     expect(await apiClient.beheer.closeChild(child.id)).toEqual({ ok: true })
     expect(await apiClient.beheer.eraseChild(child.id)).toEqual({ ok: true })
     await expect(apiClient.beheer.exportChild(child.id)).rejects.toEqual(new ApiError('not_found'))
+  })
+
+  it("the tool editor's calls: a saved draft shows in the overview until it is discarded", async () => {
+    await login('admin-a')
+    const drafted = async (toolId: string) =>
+      (await toolApi.overview()).tools.find((t) => t.toolId === toolId)?.hasDraft
+    const toolId = (await toolApi.overview()).tools[0]!.toolId
+    expect(await drafted(toolId)).toBe(false)
+    const draft = await toolApi.draft(toolId)
+    expect((await toolApi.saveDraft(toolId, draft.doc)).doc.toolId).toBe(toolId)
+    expect(await drafted(toolId)).toBe(true)
+    expect(await toolApi.discardDraft(toolId)).toEqual({ ok: true })
+    expect(await drafted(toolId)).toBe(false)
+    const v = (await toolApi.overview()).tools[0]!.versions[0]!.version
+    expect((await toolApi.version(toolId, v)).summary.version).toBe(v)
+    expect((await toolApi.compare(toolId, v, v)).steps.from).toEqual((await toolApi.compare(toolId, v, v)).steps.to)
   })
 
   it("a child's page: history, tasks, parents, method, oudergesprek and plans", async () => {

@@ -17,6 +17,7 @@ import { exportFile, importFile } from '../../tools/file'
 import { gesprekToolOut } from '../../tools/gesprek-tool'
 import {
   discardDraft,
+  hasDraft,
   draftFrom,
   editableTool,
   listVersions,
@@ -69,14 +70,7 @@ export function toolVersionRoutes(deps: Deps) {
           toolId,
           editable: true,
           versions: await listVersions(deps, s.organisationId, toolId),
-          hasDraft: Boolean(
-            await deps.db
-              .selectFrom('tool_drafts')
-              .select('tool_id')
-              .where('organisation_id', '=', s.organisationId)
-              .where('tool_id', '=', toolId)
-              .executeTakeFirst(),
-          ),
+          hasDraft: await hasDraft(deps, s.organisationId, toolId),
         })),
       )
       const out: ToolsOverviewOut = { tools }
