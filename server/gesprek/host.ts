@@ -427,9 +427,14 @@ export class GesprekHost {
     return (g.head ??= viewHead(g.tool, g.snapshot))
   }
 
-  /** Each audience's view of the state now, made only when asked for (an empty room asks nothing). */
+  /**
+   * Each audience's view of the state now, made only when asked for (an empty room asks nothing). The
+   * command already projected every audience but the child's (to tell whether they see a change):
+   * those are reused, so a commit projects each audience once.
+   */
   private viewsOf(g: Loaded): (audience: Audience) => GesprekView {
     const views = new Map<Audience, GesprekView>()
+    if (g.shownViews) OTHERS.forEach((a, i) => views.set(a, g.shownViews![i]!))
     const { snapshot } = g
     const head = this.headOf(g)
     return (audience) => {

@@ -66,8 +66,6 @@ if (n > 0) {
   )
 }
 
-process.stdout.write(`LISTENING ${server.port}\n`)
-
 // Benchmarks: SIGUSR2 prints one `STATS {...}` line (CPU, event-loop delay, where commits spent their
 // time) and starts the next interval; counts and times only, never content (tests/bench/lib/harness.ts).
 const loopDelay = monitorEventLoopDelay({ resolution: 10 })
@@ -97,6 +95,9 @@ process.on('SIGUSR2', () => {
   loopDelay.reset()
   process.stdout.write(`STATS ${JSON.stringify(stats)}\n`)
 })
+
+// After the SIGUSR2 handler: a signal before it would end the process.
+process.stdout.write(`LISTENING ${server.port}\n`)
 
 process.once('SIGTERM', () => {
   server.close().then(
