@@ -7,7 +7,7 @@
  * machine's load hides less: the server's CPU per message, commits per disk sync, the writer thread's
  * time split between statements and sync, and the event loop's delay; and the product once more with
  * its data folder on tmpfs (RAM) in the same run, so the disk's share of a commit shows.
- * Env: RELAY_LEVELS=100,1000,5000, BENCH_SECONDS (steady state per level, default 20),
+ * Env: RELAY_LEVELS=100,1000,5000, BENCH_SECONDS (steady state per level, default 15),
  * RELAY_TMPFS_LEVELS (default 1000; empty: none), TMPFS_DIR (default /dev/shm).
  */
 import { cpSync, existsSync, mkdtempSync } from 'node:fs'
@@ -33,7 +33,7 @@ import {
 const LEVELS = (process.env.RELAY_LEVELS ?? '100,1000,5000').split(',').map(Number)
 const TMPFS_LEVELS = (process.env.RELAY_TMPFS_LEVELS ?? '1000').split(',').filter(Boolean).map(Number)
 const TMPFS = process.env.TMPFS_DIR ?? '/dev/shm'
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15)
 const WARMUP_MS = 5000
 const INTERVAL_MS = 2000
 
@@ -92,6 +92,8 @@ async function run(
   }
 }
 
+// Seeded once for the largest level; each level takes its first n gesprekken.
+rmSync(seededDataDir(Math.max(...LEVELS)).dataDir, { recursive: true, force: true })
 for (const n of LEVELS) {
   const { dataDir, pairs } = seededDataDir(n)
   const product = await startProduct(dataDir)
