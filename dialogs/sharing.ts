@@ -1,5 +1,6 @@
 import type { AgeBand, Setting } from './contract/ids'
 import type { ShareLevel } from './contract/items'
+import type { ParentRole } from './contract/parents'
 
 // The levels and settings are declared once, in the contract; this file holds the rules about them.
 export { SHARE_LEVELS, ShareLevel } from './contract/items'
@@ -26,6 +27,27 @@ export function mayAudienceSee(level: ShareLevel, audience: Audience): boolean {
     case 'andere-ouder':
       return false
   }
+}
+
+/** The two levels that let an answer reach a parent (the oudergesprek). */
+export const isParentLevel = (level: ShareLevel): boolean =>
+  level === 'begeleider-vertelt' || level === 'zelf-vertellen'
+
+/**
+ * Each parent apart: whether an answer the oudergesprek audience may see belongs in the preparation for
+ * `forParent`. A choice that named a parent ("aan mama") belongs to that parent only, whoever the
+ * begeleider later records as the parent here; a choice that named nobody ("de ouder met wie je hier
+ * bent", or from before the name was kept) belongs to the parent here, `present`, and to no one when
+ * nobody is recorded but a parent is asked for by name. It only ever narrows `mayAudienceSee`.
+ */
+export function reachesParent(
+  item: { share: ShareLevel; shareTo?: ParentRole | undefined },
+  forParent: ParentRole | null,
+  present: ParentRole | null,
+): boolean {
+  if (!mayAudienceSee(item.share, 'oudergesprek')) return false
+  if (item.shareTo) return item.shareTo === forParent
+  return forParent === present
 }
 
 /** Where a gesprek happens decides the starting level (docs/deelafspraak.md). */

@@ -51,7 +51,7 @@ export type ServerOptions = {
   /** With `demo`: also a small demo caseload with a few weeks of history (first start only). */
   demoCaseload?: boolean
   distDir?: string
-  /** Days after a trajectory closes before its raw answers are erased (SEC-10); false: no scheduled job. */
+  /** Days after a trajectory closes before its raw answers are erased (docs/operations.md, retention); false: no scheduled job. */
   retentionDays?: number | false
   /** The organisation's ways to help now (docs/operations.md); bundled defaults when unset. */
   helpLines?: HelpLines
@@ -74,7 +74,7 @@ export type RunningServer = {
   host: GesprekHost
   io: AppServer
   demo: { username: string; password: string } | null
-  /** Graceful: stop accepting, finish in-flight commits, tell clients to reconnect, close (REL-12). */
+  /** Graceful: stop accepting, finish in-flight commits, tell clients to reconnect, close (docs/security.md, "Several nodes"). */
   close: () => Promise<void>
 }
 

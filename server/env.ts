@@ -48,7 +48,7 @@ export const Env = z.object({
     .transform((v) => v === '1' || v === 'true'),
   /** Proxies that may name the client's address: a hop count (1 = one nginx) or their addresses/subnets. */
   TRUST_PROXY: z.string().optional(),
-  /** Days after a trajectory closes before its raw answers are erased (SEC-10). */
+  /** Days after a trajectory closes before its raw answers are erased (docs/operations.md, retention). */
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** The organisation's ways to help now, as JSON (dialogs/contract/help-lines.ts); defaults when unset. */
   HELP_LINES: z

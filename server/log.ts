@@ -1,6 +1,6 @@
 /**
  * A tiny structured logger. Fields are whitelisted by type: ids, codes, numbers, booleans.
- * Answer text has no way in: a string field must look like an id or a code (SEC-22).
+ * Answer text has no way in: a string field must look like an id or a code (docs/security.md, threat model: the logs).
  */
 type Field = string | number | boolean | undefined | null
 const SAFE_STRING = /^[A-Za-z0-9_.:/@-]{0,80}$/

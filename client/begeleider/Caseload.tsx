@@ -8,8 +8,7 @@ import {
   type CaseloadChild,
   type CaseloadOut,
 } from '../../dialogs/contract/workspace'
-import type { KamerNotice } from '../../dialogs/contract/kamer'
-import { api, ApiError } from '../net/api'
+import { ApiError, apiClient } from '../net/api'
 import { RowSignal, useCaseloadSignals, type RowSignals } from './Signals'
 import { AgeBandField, LivingField, PhaseField } from './ChildFields'
 import { linkProps } from './router'
@@ -21,9 +20,7 @@ export function Caseload({ go, team }: { go: (path: string) => void; team: strin
   const [data, setData] = useState<CaseloadOut | null>(null)
   const [error, setError] = useState<ErrorCode | null>(null)
   const load = useCallback(() => {
-    api<CaseloadOut>('/api/workspace/caseload').then(setData, (e: unknown) =>
-      setError(e instanceof ApiError ? e.code : 'internal'),
-    )
+    apiClient.workspace.caseload().then(setData, (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'))
   }, [])
   useEffect(load, [load])
   const signals = useCaseloadSignals()
@@ -142,7 +139,7 @@ function useKamerNew(): Record<string, number> {
   const [counts, setCounts] = useState<Record<string, number>>({})
   useEffect(() => {
     let live = true
-    api<KamerNotice[]>('/api/kamer/notices').then(
+    apiClient.kamer.notices().then(
       (list) => live && setCounts(Object.fromEntries(list.map((n) => [n.childId, n.count]))),
       () => undefined,
     )
@@ -195,7 +192,7 @@ function AddChild({ families, onAdded }: { families: { id: string; label: string
             living,
             ...(family === 'new' ? { newFamily } : family ? { familyId: family } : {}),
           }
-          api('/api/workspace/children', { body }).then(
+          apiClient.workspace.newChild(body).then(
             () => {
               setNickname('')
               setNewFamily('')

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react'
 import { CATALOG } from '../../dialogs/catalog'
 import type { ErrorCode } from '../../dialogs/contract/errors'
-import type { GesprekSummary, JoinCodeOut } from '../../dialogs/contract/http'
+import type { GesprekSummary } from '../../dialogs/contract/http'
 import type { CaseloadChild, OtherParentOut } from '../../dialogs/contract/workspace'
-import { api, ApiError } from '../net/api'
+import { ApiError, apiClient } from '../net/api'
 import { CadenceBadge } from './Caseload'
 import { AgeBandField, DevelopmentBandField, LivingField, PhaseField } from './ChildFields'
 import { rememberJoin } from './join-memory'
@@ -30,8 +30,8 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
   const method = useMethod(childId)
 
   useEffect(() => {
-    api<CaseloadChild>(`/api/workspace/children/${childId}`).then(setChild, fail)
-    api<GesprekSummary[]>(`/api/children/${childId}/gesprekken`).then(setGesprekken, fail)
+    apiClient.workspace.child(childId).then(setChild, fail)
+    apiClient.workspace.gesprekken(childId).then(setGesprekken, fail)
   }, [childId, fail])
 
   const [lang, setLang] = useState<LangCode>('nl')
@@ -40,9 +40,7 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
   const band = child ? (child.developmentBand ?? child.ageBand) : null
   const tools = band ? CATALOG.filter((tool) => tool.ageBands.includes(band) && tool.settings.includes('begeleid')) : []
   const start = (toolId: string) =>
-    api<{ gesprek: GesprekSummary; join: JoinCodeOut | null }>('/api/gesprekken', {
-      body: { childId, toolId, lang },
-    }).then((r) => {
+    apiClient.gesprekken.create({ childId, toolId, lang }).then((r) => {
       if (r.join) rememberJoin(r.gesprek.id, r.join)
       go(`/begeleider/gesprek/${r.gesprek.id}`)
     }, fail)
@@ -83,7 +81,7 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
           </header>
           <ChildSignals childId={childId} go={go} />
           <ChildTasks childId={childId} go={go} />
-          <ParentsPanel key={method.version} childId={childId} onSaved={method.reload} />
+          <ParentsPanel key={method.version} childId={childId} onSaved={method.reload} go={go} />
           <div className="child-grid">
             <section className="panel">
               <h2>{t('workspace:child.start')}</h2>
@@ -119,9 +117,7 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
                   className="inline-form"
                   onSubmit={(e) => {
                     e.preventDefault()
-                    api<CaseloadChild>(`/api/workspace/children/${childId}/evaluations`, {
-                      body: { heldOn: evalDay },
-                    }).then(setChild, fail)
+                    apiClient.workspace.evaluationHeld(childId, evalDay).then(setChild, fail)
                   }}
                 >
                   <label>
@@ -187,8 +183,8 @@ function Profile({
 }) {
   const { t } = useWorkspaceT()
   const [saved, setSaved] = useState(false)
-  const save = (patch: Record<string, unknown>) =>
-    api<CaseloadChild>(`/api/workspace/children/${child.id}`, { method: 'PUT', body: patch }).then((c) => {
+  const save = (patch: Parameters<typeof apiClient.workspace.updateChild>[1]) =>
+    apiClient.workspace.updateChild(child.id, patch).then((c) => {
       onSaved(c)
       setSaved(true)
     }, onError)
@@ -216,7 +212,7 @@ function OtherParent({ childId, onError }: { childId: string; onError: (e: unkno
   const [text, setText] = useState('')
   const [agreedOn, setAgreedOn] = useState(today)
   const load = useCallback(() => {
-    api<OtherParentOut>(`/api/workspace/children/${childId}/other-parent`).then(setData, onError)
+    apiClient.workspace.otherParent(childId).then(setData, onError)
   }, [childId, onError])
   useEffect(load, [load])
   const lng = i18n.language
@@ -255,13 +251,10 @@ function OtherParent({ childId, onError }: { childId: string; onError: (e: unkno
         className="stack"
         onSubmit={(e) => {
           e.preventDefault()
-          api<OtherParentOut>(`/api/workspace/children/${childId}/other-parent`, { body: { text, agreedOn } }).then(
-            (d) => {
-              setData(d)
-              setText('')
-            },
-            onError,
-          )
+          apiClient.workspace.addOtherParent(childId, { text, agreedOn }).then((d) => {
+            setData(d)
+            setText('')
+          }, onError)
         }}
       >
         <label>

@@ -97,6 +97,19 @@ export function FamilyOudergesprek({ familyId, go }: { familyId: string; go: (pa
         ) : (
           <p key={c.child.id} className="method-note" data-testid="family-left-out">
             {t(`workspace:method.family.leftOut.${c.leftOut}`, { name: c.child.nickname })}
+            {/* For this child the parent of the talk is the other parent: its own, separate preparation. */}
+            {c.leftOut === 'andere-ouder' && data.with && (
+              <>
+                {' '}
+                <a
+                  className="no-print"
+                  data-testid="family-other-prep"
+                  {...linkProps(go, `/begeleider/kind/${c.child.id}/oudergesprek?ouder=${data.with}`)}
+                >
+                  {t('workspace:parents.prepareOther', { role: t(`workspace:parents.role.${data.with}`) })}
+                </a>
+              </>
+            )}
           </p>
         ),
       )}

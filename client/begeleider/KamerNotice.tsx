@@ -5,7 +5,7 @@ import type { ErrorCode } from '../../dialogs/contract/errors'
 import type { JoinCodeOut } from '../../dialogs/contract/http'
 import type { KamerNotice as Notice, KamerOverview } from '../../dialogs/contract/kamer'
 import type { ItemView } from '../../dialogs/contract/view'
-import { api, ApiError } from '../net/api'
+import { ApiError, apiClient } from '../net/api'
 import { ItemSummary } from '../ui/ItemSummary'
 import { ShareIcon } from '../ui/ShareIcon'
 import type { Route } from './router'
@@ -25,7 +25,7 @@ export function KamerNotice({ route, go }: { route: Route; go: (path: string) =>
   const childId = route.name === 'child' ? route.childId : null
 
   const poll = useCallback(() => {
-    api<Notice[]>('/api/kamer/notices').then(setNotices, () => undefined)
+    apiClient.kamer.notices().then(setNotices, () => undefined)
   }, [])
   useEffect(() => {
     poll()
@@ -64,14 +64,14 @@ function KamerPanel({ childId, onSeen }: { childId: string; onSeen: () => void }
   const fail = (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal')
 
   useEffect(() => {
-    api<KamerOverview>(`/api/kamer/children/${childId}`).then((o) => {
+    apiClient.kamer.overview(childId).then((o) => {
       setOverview(o)
       onSeen()
     }, fail)
   }, [childId, onSeen])
 
   if (!overview?.available) return null
-  const makeInvite = () => api<JoinCodeOut>(`/api/kamer/children/${childId}/invite`, { body: {} }).then(setInvite, fail)
+  const makeInvite = () => apiClient.kamer.invite(childId).then(setInvite, fail)
 
   return (
     <section className="panel kamer-panel" aria-label={t('kamer:beg.title')}>

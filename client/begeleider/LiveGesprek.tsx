@@ -5,7 +5,7 @@ import type { GesprekDetail, JoinCodeOut } from '../../dialogs/contract/http'
 import type { GesprekView, ItemView } from '../../dialogs/contract/view'
 import type { GesprekCommand } from '../../dialogs/framework/events'
 import type { ToolInfo } from '../../dialogs/framework/tool'
-import { api } from '../net/api'
+import { apiClient } from '../net/api'
 import { newMsgId, type OutboxEntry } from '../net/outbox'
 import { useGesprek } from '../net/useGesprek'
 import { StepHost } from '../steps/StepHost'
@@ -29,13 +29,12 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
   const { t } = useTranslation([tool?.namespace ?? 'common', 'workspace', 'common', 'errors', 'screens'])
 
   useEffect(() => {
-    api<GesprekDetail>(`/api/gesprekken/${gesprekId}`).then(setDetail, () => go('/begeleider'))
+    apiClient.gesprekken.detail(gesprekId).then(setDetail, () => go('/begeleider'))
   }, [gesprekId, go])
 
   const view = live ?? detail?.view
   if (!detail || !view || !tool) return <p className="muted">{t('common:loading')}</p>
-  const newCode = (lang: LangCode = join?.lang ?? 'nl') =>
-    api<JoinCodeOut>(`/api/gesprekken/${gesprekId}/join-code`, { method: 'POST', body: { lang } }).then(setJoin)
+  const newCode = (lang: LangCode = join?.lang ?? 'nl') => apiClient.gesprekken.joinCode(gesprekId, lang).then(setJoin)
   const stepTitle = (id: string) => t(`${id}.title`)
   const operating = tool.operator === 'begeleider'
   const itemText = (id: string) => view.items.find((i) => i.id === id)?.text

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ErrorCode } from '../../dialogs/contract/errors'
-import { api, ApiError } from '../net/api'
+import { ApiError, apiClient } from '../net/api'
 
 export function Login({ onLoggedIn }: { onLoggedIn: () => void }) {
   const { t } = useTranslation(['common', 'errors'])
@@ -17,7 +17,8 @@ export function Login({ onLoggedIn }: { onLoggedIn: () => void }) {
           e.preventDefault()
           setBusy(true)
           setError(null)
-          api('/api/auth/login', { body: { username, password } })
+          apiClient.auth
+            .login({ username, password })
             .then(onLoggedIn, (err: unknown) => setError(err instanceof ApiError ? err.code : 'internal'))
             .finally(() => setBusy(false))
         }}

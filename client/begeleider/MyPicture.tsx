@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BEGELEIDER_PICTURES, type BegeleiderPicture } from '../../dialogs/contract/http'
-import { api } from '../net/api'
+import { apiClient } from '../net/api'
 import { pictureUrl } from '../ui/pictures'
 
 /**
@@ -13,7 +13,8 @@ export function MyPicture({ picture, onChange }: { picture: BegeleiderPicture | 
   const [busy, setBusy] = useState(false)
   const choose = (p: BegeleiderPicture | null) => {
     setBusy(true)
-    void api('/api/auth/me/picture', { method: 'PUT', body: { picture: p } })
+    void apiClient.auth
+      .setPicture(p)
       .then(onChange)
       .finally(() => setBusy(false))
   }

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ErrorCode } from '../../dialogs/contract/errors'
-import { NETWORK_FLAGS, PARENT_ROLES, type ParentsOut } from '../../dialogs/contract/parents'
+import { NETWORK_FLAGS, otherRole, PARENT_ROLES, type ParentsOut } from '../../dialogs/contract/parents'
 import { api, ApiError } from '../net/api'
+import { linkProps } from './router'
 import { useWorkspaceT } from './words'
 
 type Flags = ParentsOut['flags']
@@ -11,7 +12,16 @@ type Flags = ParentsOut['flags']
  * along (role and meaning, risk, contact, gezag), and network safety flags set by the begeleider.
  * Nothing here is sent to either parent; the child's screen gets only "mama" or "papa".
  */
-export function ParentsPanel({ childId, onSaved }: { childId: string; onSaved?: () => void }) {
+export function ParentsPanel({
+  childId,
+  onSaved,
+  go,
+}: {
+  childId: string
+  onSaved?: () => void
+  /** To open the preparation for the parent who did not come along (each parent apart). */
+  go?: (path: string) => void
+}) {
   const { t } = useWorkspaceT()
   const [data, setData] = useState<ParentsOut | null>(null)
   const [saved, setSaved] = useState(false)
@@ -63,6 +73,15 @@ export function ParentsPanel({ childId, onSaved }: { childId: string; onSaved?: 
         </select>
       </label>
       <h3>{t('workspace:parents.otherTitle')}</h3>
+      {go && data.present && (
+        <a
+          className="btn btn--soft btn--small"
+          data-testid="prepare-other"
+          {...linkProps(go, `/begeleider/kind/${childId}/oudergesprek?ouder=${otherRole(data.present)}`)}
+        >
+          {t('workspace:parents.prepareOther', { role: t(`workspace:parents.role.${otherRole(data.present)}`) })}
+        </a>
+      )}
       <label className="stack">
         <span>{t('workspace:parents.meaning')}</span>
         <textarea

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import type { CaseloadSignalsOut, ChildSignalsOut, SignalView } from '../../dialogs/contract/signals'
 import { FOLLOW_UP_WITH } from '../../dialogs/contract/signals'
-import { api, ApiError } from '../net/api'
+import { ApiError, apiClient } from '../net/api'
 import { linkProps } from './router'
 import { formatDay, useWorkspaceT } from './words'
 import './signals.css'
@@ -13,7 +13,7 @@ export type RowSignals = CaseloadSignalsOut['children'][string]
 export function useCaseloadSignals(): CaseloadSignalsOut['children'] {
   const [data, setData] = useState<CaseloadSignalsOut['children']>({})
   useEffect(() => {
-    api<CaseloadSignalsOut>('/api/signals').then(
+    apiClient.signals.caseload().then(
       (r) => setData(r.children),
       () => setData({}),
     )
@@ -49,7 +49,7 @@ export function ChildSignals({ childId, go }: { childId: string; go: (path: stri
   const [error, setError] = useState<ErrorCode | null>(null)
   const fail = useCallback((e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'), [])
   const load = useCallback(() => {
-    api<ChildSignalsOut>(`/api/signals/children/${childId}`).then(setData, fail)
+    apiClient.signals.child(childId).then(setData, fail)
   }, [childId, fail])
   useEffect(load, [load])
   if (!data) return error ? <p className="form-error">{t(`errors:${error}`)}</p> : null
@@ -67,7 +67,7 @@ export function ChildSignals({ childId, go }: { childId: string; go: (path: stri
             <button
               type="button"
               className="btn btn--soft btn--small"
-              onClick={() => api(`/api/signals/children/${childId}/talk/handled`, { body: {} }).then(load, fail)}
+              onClick={() => apiClient.signals.talkHandled(childId).then(load, fail)}
             >
               {t('workspace:signals.talkHandled')}
             </button>
@@ -81,9 +81,9 @@ export function ChildSignals({ childId, go }: { childId: string; go: (path: stri
             lng={lng}
             go={go}
             onRecord={(w, on) =>
-              api(`/api/signals/children/${childId}/followups`, {
-                body: { gesprekId: s.gesprekId, itemId: s.itemId, with: w, on },
-              }).then(load, fail)
+              apiClient.signals
+                .followUp(childId, { gesprekId: s.gesprekId, itemId: s.itemId, with: w, on })
+                .then(load, fail)
             }
           />
         ))}

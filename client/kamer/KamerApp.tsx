@@ -20,7 +20,7 @@ type Open = { token: string; idleMs: number; fresh: boolean }
 export default function KamerApp() {
   const [open, setOpen] = useState<Open | null>(null)
   const [locked, setLocked] = useState<LockReason | null>(null)
-  // Unsent work survives an idle lock in memory only, and goes out after the PIN (REL-03).
+  // Unsent work survives an idle lock in memory only, and goes out after the PIN: nothing is lost, nothing is stored (docs/kamer.md).
   const carried = useRef<readonly OutboxEntry[]>([])
   const tokenRef = useRef<string | null>(null)
   tokenRef.current = open?.token ?? null

@@ -3,7 +3,7 @@ import { toolInfo } from '../../dialogs/catalog'
 import type { ReceiptEntry } from '../../dialogs/contract/receipt'
 import { useReceipt } from '../ui/Receipt'
 
-/** The receipt: who looked at what the jongere shared, and when. Names parts, never content (SEC-08). */
+/** The receipt: who looked at what the jongere shared, and when. Names parts, never content (docs/deelafspraak.md, access log). */
 export function Receipt({ token, onHome }: { token: string; onHome: () => void }) {
   const { t } = useTranslation(['kamer', 'errors'])
   const { entries, error } = useReceipt('/api/kamer/receipt', token)

@@ -51,7 +51,7 @@ export function useKamer(
   }, [snap.connection, lock])
 
   const pending = snap.pending
-  // Closing the tab with unsent work: the browser asks first (REL-03). Nothing is saved on the phone.
+  // Closing the tab with unsent work: the browser asks first, so nothing is lost; nothing is saved on the phone either.
   useEffect(() => {
     if (pending.length === 0) return
     const warn = (e: BeforeUnloadEvent) => {

@@ -31,7 +31,7 @@ export const newMsgId = () => crypto.randomUUID().replace(/-/g, '')
 /**
  * Commands wait here, in memory only (never browser storage), until the server acks them after its
  * durable commit. Sent one at a time in order; retried with backoff and jitter; the server dedupes
- * by clientMsgId, so a retry after a lost ack is stored once (REL-02, REL-03).
+ * by clientMsgId, so a retry after a lost ack is stored once (docs/architecture.md: answers are never lost).
  */
 export class Outbox {
   // Replaced, never mutated: React reads it as an external store snapshot.

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 
-/** "Nog niet verstuurd" until the server has stored it; calm words when the line drops (REL-03). */
+/** "Nog niet verstuurd" until the server has stored it; calm words when the line drops; nothing is lost (docs/architecture.md). */
 export function ConnectionNote({ connection, pending }: { connection: string; pending: number }) {
   const { t } = useTranslation()
   if (connection === 'offline')

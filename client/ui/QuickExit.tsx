@@ -7,7 +7,7 @@ export const NEUTRAL_SITE = 'https://www.buienradar.nl/'
 
 /**
  * Blank the page at once, forget everything in memory and in this tab's session storage, then
- * replace this page in history with a neutral site so Back does not return here (SEC-13).
+ * replace this page in history with a neutral site so Back does not return here: a shared phone keeps no trace (docs/kamer.md).
  */
 export function quickExit(wipe?: () => void): void {
   document.title = 'Buienradar'

@@ -5,7 +5,7 @@ import { ShareIcon } from './ShareIcon'
 
 /**
  * Four equal choices: same size, same colour, same order every time; none is marked as the
- * "right" one (SEC-16). The current choice is shown with a tick, not a brighter button.
+ * "right" one (docs/deelafspraak.md, "Screens"). The current choice is shown with a tick, not a brighter button.
  */
 export function ShareChoice({
   value,

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { ItemId, ItemInput, ItemPatch, ShareLevel } from './items'
+import { ParentRole } from './parents'
 
 /**
  * Every tool speaks the same event language; tools differ in their steps, not their events.
@@ -15,7 +16,17 @@ export const GesprekEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('item.add'), item: ItemInput }),
   z.strictObject({ type: z.literal('item.update'), itemId: ItemId, patch: ItemPatch }),
   z.strictObject({ type: z.literal('item.remove'), itemId: ItemId }),
-  z.strictObject({ type: z.literal('share.set'), itemIds: z.array(ItemId).min(1).max(200), level: ShareLevel }),
+  z.strictObject({
+    type: z.literal('share.set'),
+    itemIds: z.array(ItemId).min(1).max(200),
+    level: ShareLevel,
+    /**
+     * Which parent the choice named on the child's screen ("aan mama"), for the two parent levels: the
+     * answer then belongs to that parent's preparation only, also after the begeleider records another
+     * parent for the oudergesprek. Absent: "the parent you are here with" (docs/deelafspraak.md).
+     */
+    to: ParentRole.optional(),
+  }),
   z.strictObject({
     type: z.literal('note.add'),
     note: z.strictObject({ id: ItemId, text: z.string().trim().min(1).max(2000), itemId: ItemId.optional() }),

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { AgeBand, ChildId, GesprekId, Id, Lang, Nickname, Setting } from './ids'
+import { AgeBand, ChildId, GesprekId, Id, Lang, Setting } from './ids'
 import { GesprekView } from './view'
 
 export const LoginBody = z.strictObject({
@@ -48,7 +48,6 @@ export const SessionsOut = z.strictObject({
 })
 export type SessionsOut = z.output<typeof SessionsOut>
 
-export const NewChildBody = z.strictObject({ nickname: Nickname, ageBand: AgeBand })
 export const ChildSummary = z.strictObject({
   id: ChildId,
   nickname: z.string(),
@@ -114,3 +113,8 @@ export const KindJoinOut = z.strictObject({
   begeleiderPicture: BegeleiderPicture.optional(),
 })
 export type KindJoinOut = z.output<typeof KindJoinOut>
+
+/** The answer of a call that only says it worked. */
+export const OkOut = z.strictObject({ ok: z.literal(true) })
+/** `POST /api/gesprekken`: the new gesprek, and a join code when a child's screen joins it. */
+export const NewGesprekOut = z.strictObject({ gesprek: GesprekSummary, join: JoinCodeOut.nullable() })

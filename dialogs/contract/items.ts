@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { Lang } from './ids'
+import type { ParentRole } from './parents'
 
 /**
  * The words of an answer, shared by the machines, the views and both ends of the wire. The contract
@@ -83,6 +84,8 @@ export type Item = Omit<z.output<typeof ItemInput>, 'id'> & {
   id: string
   stepId: string
   share: ShareLevel
+  /** For a parent level: the parent the child's screen named ("aan mama"); absent: the parent here. */
+  shareTo?: ParentRole
   /**
    * True once the child itself picked a level for this item. Until then `share` is the starting
    * level of the setting (the begeleider beside the child may have seen it): the truth, but not a

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { AgeBand, Lang, Living, Setting } from './ids'
 import { Colour, Drawing, FollowUps, ItemId, Person, PictureId, ShareLevel } from './items'
+import { ParentRole } from './parents'
 
 /**
  * Where a gesprek stands, the same for every tool: the top-level states of each generated machine
@@ -24,6 +25,8 @@ export const ItemView = z.strictObject({
   lang: Lang.optional(),
   followUps: FollowUps,
   share: ShareLevel,
+  /** For a parent level: the parent the child's screen named when the child chose it (events.ts `to`). */
+  shareTo: ParentRole.optional(),
   /** Whether the child picked `share` itself (absent on answers stored before this was kept). */
   chosen: z.boolean().optional(),
   worry: z.boolean(),

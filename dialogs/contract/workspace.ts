@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { AgeBand, ChildId, Id, Living, Nickname } from './ids'
 import { Colour, Person, ShareLevel } from './items'
 import { ItemView } from './view'
+import { NetworkFlag, OtherParentProfile, ParentRole } from './parents'
 
 /** The begeleider's workspace (docs/workspace.md): caseload, cadence, history, oudergesprek, beheer. */
 
@@ -166,8 +167,27 @@ export const OudergesprekDraft = z.strictObject({
   tips: z.string().max(4000),
 })
 export type OudergesprekDraft = z.output<typeof OudergesprekDraft>
+/**
+ * Each parent apart: a preparation is for one parent. `?ouder=mama|papa` asks for that parent's; absent,
+ * the parent the oudergesprek is with (`present`), or "the parent here" while none is recorded.
+ */
+export const PrepParentQuery = z.strictObject({ ouder: ParentRole.optional() })
+/**
+ * The preparation for the parent who did not come along: the begeleider's own record only (how this
+ * parent is informed, as agreed with both parents; contact, gezag and risk; the network safety flags).
+ * Never an answer of the child, unless the child named this parent in its choice.
+ */
+export const OtherParentPrep = z.strictObject({
+  profile: OtherParentProfile,
+  flags: z.array(NetworkFlag),
+  informed: OtherParentRecord.nullable(),
+})
 export const OudergesprekOut = z.strictObject({
   child: z.strictObject({ id: ChildId, nickname: z.string(), ageBand: AgeBand }),
+  /** Whom this preparation is for (null: the parent here, none recorded) and who the parent here is. */
+  parent: z.strictObject({ for: ParentRole.nullable(), present: ParentRole.nullable() }),
+  /** Only when `for` is the parent who did not come along. */
+  otherParent: OtherParentPrep.nullable(),
   since: z.string().nullable(),
   zelfVertellen: z.array(PrepItem),
   begeleiderVertelt: z.array(PrepItem),

@@ -3,7 +3,7 @@ import type { GesprekEvent } from '../contract/events'
 import type { AgeBand, Living, Setting } from '../contract/ids'
 import type { Item, ItemInput, Note, ShareLevel, StepKind } from '../contract/items'
 import type { TaskKind } from '../contract/tasks'
-import { defaultShareLevel } from '../sharing'
+import { defaultShareLevel, isParentLevel } from '../sharing'
 import { itemFitsStep, OWN_SUBJECT } from './items'
 import { stepPrompts } from './prompts'
 import type * as z from 'zod'
@@ -186,7 +186,13 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
         items: ({ context, event }) => {
           if (event.type !== 'share.set') return context.items
           const ids = new Set(event.itemIds)
-          return context.items.map((i) => (ids.has(i.id) ? { ...i, share: event.level, chosen: true } : i))
+          // The parent a parent level names is part of the choice; any other level names nobody.
+          const to = isParentLevel(event.level) ? event.to : undefined
+          return context.items.map((i) => {
+            if (!ids.has(i.id)) return i
+            const { shareTo: _was, ...rest } = i
+            return { ...rest, share: event.level, chosen: true, ...(to ? { shareTo: to } : {}) }
+          })
         },
       }),
       addNote: assign({

@@ -10,7 +10,7 @@ import { CHAINED_COLUMNS, writerOf, type SqliteWriter } from '../store/sqlite-wr
 import type { Database } from '../store/schema'
 
 /**
- * The access log (SEC-08, NEN 7513-like): who reached which child's gesprek, when, through which screen
+ * The access log (NEN 7513-like, docs/deelafspraak.md): who reached which child's gesprek, when, through which screen
  * or export, and which parts (step ids) were in view. Never content.
  *
  * Append-only by code (nothing here updates or deletes) and tamper-evident: every row stores the hash
@@ -216,6 +216,22 @@ export async function receiptFor(deps: Deps, childId: string, limit = 100): Prom
     })
   }
   return [...lines.values()]
+}
+
+/**
+ * One line per gesprek among the parts a screen shows (each a gesprek and a step), in the order the
+ * gesprekken first appear, with the steps in view: written before anything is answered, so there is no
+ * look without its line on the child's receipt.
+ */
+export async function recordLooks(
+  deps: Deps,
+  look: Omit<AccessEntry, 'gesprekId' | 'stepIds'>,
+  parts: Iterable<{ gesprekId: string; stepId: string }>,
+): Promise<void> {
+  const byGesprek = new Map<string, Set<string>>()
+  for (const { gesprekId, stepId } of parts)
+    byGesprek.set(gesprekId, (byGesprek.get(gesprekId) ?? new Set()).add(stepId))
+  for (const [gesprekId, steps] of byGesprek) await recordAccess(deps, { ...look, gesprekId, stepIds: [...steps] })
 }
 
 /** Which parts of a gesprek a view showed: the steps of the items in it (what the receipt names). */

@@ -3,7 +3,8 @@ import type { Deps } from '../deps'
 import type { BegeleiderPrincipal, Principal } from './principal'
 
 /**
- * Deny by default: every read or write of a child's data passes one of these (SEC-06).
+ * Deny by default: every read or write of a child's data passes one of these (docs/security.md,
+ * authorisation matrix).
  * A begeleider reaches the children of their own team in their own organisation, nothing else.
  */
 export async function childForBegeleider(deps: Deps, p: BegeleiderPrincipal, childId: string) {

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto'
 import { CodedError } from '../../dialogs/contract/errors'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
@@ -6,52 +5,23 @@ import { DEVICE_END_PHASES } from '../gesprek/devices'
 import { hashToken, newId, newToken } from '../ids'
 import { writerOf } from '../store/sqlite-writer'
 import type { DevicePrincipal } from './principal'
+import { assertUsable, codeHash, mintCode, useOnce } from './single-use'
 
-export const JOIN_CODE_TTL_MS = 10 * 60_000
 export const CHILD_IDLE_MS = 15 * 60_000
 export const CHILD_ABSOLUTE_MS = 12 * 60 * 60_000
-/** Crockford base32 without look-alikes: 8 symbols = 40 bits (SEC-03). */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
-/** 8 CSPRNG symbols; also the kamer invite's code (server/auth/kamer.ts). */
-export function newJoinCode(): string {
-  let code = ''
-  for (let i = 0; i < 8; i++) code += ALPHABET[randomInt(ALPHABET.length)]
-  return code
-}
-
-export function formatJoinCode(code: string): string {
-  return `${code.slice(0, 4)}-${code.slice(4)}`
-}
-
-/** A new single-use code for one gesprek; older unused codes for it stop working. */
+/** A new single-use code for one gesprek; older unused codes for it stop working (server/auth/single-use.ts). */
 export async function createJoinCode(
   deps: Deps,
   gesprekId: string,
   createdBy: string,
 ): Promise<{ code: string; expiresAt: string }> {
-  const code = newJoinCode()
-  const expiresAt = iso(deps.clock, JOIN_CODE_TTL_MS)
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('join_codes')
-      .set({ used_at: iso(deps.clock) })
-      .where('gesprek_id', '=', gesprekId)
-      .where('used_at', 'is', null)
-      .execute()
-    await trx
+  return mintCode(deps, { table: 'join_codes', purpose: 'join-code', scope: ['gesprek_id', gesprekId] }, (trx, row) =>
+    trx
       .insertInto('join_codes')
-      .values({
-        code_hash: deps.index.mac('join-code', code),
-        gesprek_id: gesprekId,
-        expires_at: expiresAt,
-        used_at: null,
-        created_at: iso(deps.clock),
-        created_by: createdBy,
-      })
-      .execute()
-  })
-  return { code, expiresAt }
+      .values({ ...row, gesprek_id: gesprekId, created_by: createdBy })
+      .execute(),
+  )
 }
 
 /**
@@ -95,20 +65,12 @@ export async function redeemJoinCode(
         'gesprekken.child_id',
         'gesprekken.phase',
       ])
-      .where('join_codes.code_hash', '=', deps.index.mac('join-code', code))
+      .where('join_codes.code_hash', '=', codeHash(deps, 'join-code', code))
       .executeTakeFirst()
-    if (!row) throw new CodedError('code_invalid', 400)
-    if (row.used_at) throw new CodedError('code_used', 400)
-    if (Date.parse(row.expires_at) <= deps.clock.now()) throw new CodedError('code_expired', 400)
+    assertUsable(deps, row)
     // A code minted before the gesprek stopped opens nothing after it (ADR 0010).
     if (DEVICE_END_PHASES.includes(row.phase)) throw new CodedError('code_expired', 400)
-    const used = await trx
-      .updateTable('join_codes')
-      .set({ used_at: iso(deps.clock) })
-      .where('code_hash', '=', row.code_hash)
-      .where('used_at', 'is', null)
-      .executeTakeFirst()
-    if (Number(used.numUpdatedRows) !== 1) throw new CodedError('code_used', 400)
+    await useOnce(trx, deps, 'join_codes', row.code_hash)
     const earlier = await trx
       .selectFrom('device_tokens')
       .select(['trusted', 'revoked_at', 'expires_at', 'last_seen_at'])

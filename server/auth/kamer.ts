@@ -5,13 +5,13 @@ import { iso } from '../clock'
 import { open, seal } from '../crypto/seal'
 import type { Deps } from '../deps'
 import { hashToken, newId, newToken } from '../ids'
-import { newJoinCode } from './join-codes'
 import { accountTryFailed, accountTrySucceeded, addressHasFailed, admitAccountTry, KAMER_RULE } from './limits'
 import { DUMMY_HASH_PROMISE, gatedScrypt, verifyPassword, type Priority } from './passwords'
 import type { BegeleiderPrincipal, KamerPrincipal } from './principal'
+import { assertUsable, codeHash, CODE_TTL_MS, mintCode, useOnce } from './single-use'
 
-/** Invites follow the join-code rules (SEC-03): 40 bits, single use, ten minutes. */
-export const KAMER_INVITE_TTL_MS = 10 * 60_000
+/** Invites follow the join-code rules (server/auth/single-use.ts): 40 bits, single use, ten minutes. */
+export const KAMER_INVITE_TTL_MS = CODE_TTL_MS
 /** A kamer on a phone locks after five quiet minutes: the phone may be put down anywhere. */
 export const KAMER_IDLE_MS = 5 * 60_000
 /** One visit at most; after that the PIN is asked again even when active. */
@@ -77,28 +77,15 @@ export async function createKamerInvite(
   child: { id: string; age_band: string },
 ): Promise<{ code: string; expiresAt: string }> {
   if (!KAMER_BANDS.includes(child.age_band)) throw new CodedError('not_allowed_now', 400)
-  const code = newJoinCode()
-  const expiresAt = iso(deps.clock, KAMER_INVITE_TTL_MS)
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('kamer_invites')
-      .set({ used_at: iso(deps.clock) })
-      .where('child_id', '=', child.id)
-      .where('used_at', 'is', null)
-      .execute()
-    await trx
-      .insertInto('kamer_invites')
-      .values({
-        code_hash: deps.index.mac('kamer-invite', code),
-        child_id: child.id,
-        begeleider_id: p.begeleiderId,
-        expires_at: expiresAt,
-        used_at: null,
-        created_at: iso(deps.clock),
-      })
-      .execute()
-  })
-  return { code, expiresAt }
+  return mintCode(
+    deps,
+    { table: 'kamer_invites', purpose: 'kamer-invite', scope: ['child_id', child.id] },
+    (trx, row) =>
+      trx
+        .insertInto('kamer_invites')
+        .values({ ...row, child_id: child.id, begeleider_id: p.begeleiderId })
+        .execute(),
+  )
 }
 
 async function validInvite(db: Deps['db'], deps: Deps, code: string) {
@@ -113,11 +100,10 @@ async function validInvite(db: Deps['db'], deps: Deps, code: string) {
       'children.age_band',
       'children.key_wrapped',
     ])
-    .where('kamer_invites.code_hash', '=', deps.index.mac('kamer-invite', code))
+    .where('kamer_invites.code_hash', '=', codeHash(deps, 'kamer-invite', code))
     .executeTakeFirst()
-  if (!row || !row.key_wrapped || !KAMER_BANDS.includes(row.age_band)) throw new CodedError('code_invalid', 400)
-  if (row.used_at) throw new CodedError('code_used', 400)
-  if (Date.parse(row.expires_at) <= deps.clock.now()) throw new CodedError('code_expired', 400)
+  if (row && (!row.key_wrapped || !KAMER_BANDS.includes(row.age_band))) throw new CodedError('code_invalid', 400)
+  assertUsable(deps, row)
   return row
 }
 
@@ -169,13 +155,7 @@ export async function setupKamer(deps: Deps, code: string, name: string, secret:
   const { dataKey, pinKdf, keySealed } = await sealUnderPin(deps, kamerId, secret)
   const issued = await deps.db.transaction().execute(async (trx) => {
     const invite = await validInvite(trx, deps, code)
-    const used = await trx
-      .updateTable('kamer_invites')
-      .set({ used_at: iso(deps.clock) })
-      .where('code_hash', '=', invite.code_hash)
-      .where('used_at', 'is', null)
-      .executeTakeFirst()
-    if (Number(used.numUpdatedRows) !== 1) throw new CodedError('code_used', 400)
+    await useOnce(trx, deps, 'kamer_invites', invite.code_hash)
     const now = iso(deps.clock)
     await trx
       .insertInto('kamers')

@@ -1,4 +1,7 @@
-/** Who is asking. There is deliberately no parent principal (SEC-07). */
+/**
+ * Who is asking. There is deliberately no parent principal: parents never log in (docs/deelafspraak.md,
+ * the model; docs/security.md, authorisation matrix).
+ */
 export type BegeleiderPrincipal = {
   role: 'begeleider'
   begeleiderId: string

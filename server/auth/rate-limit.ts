@@ -1,6 +1,6 @@
 import type { Clock } from '../clock'
 
-/** Token bucket for sockets: a steady rate with a burst (REL-08). */
+/** Token bucket for sockets: a steady rate with a burst (docs/security.md, the brute-forcer). */
 export class TokenBucket {
   private tokens: number
   private last: number

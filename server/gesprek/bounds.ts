@@ -2,10 +2,9 @@ import { CodedError } from '../../dialogs/contract/errors'
 import type { GesprekContext } from '../../dialogs/framework/build'
 import type { GesprekEvent } from '../../dialogs/framework/events'
 import type { ToolDef } from '../../dialogs/framework/tool'
-import type { Principal } from '../auth/principal'
 
 /**
- * Bounds on what one token can make the server hold (issue 17): a drawing, a gesprek's items, and the
+ * Bounds on what one token can make the server hold (docs/security.md, the brute-forcer): a drawing, a gesprek's items, and the
  * stored snapshot. Each answers with its own code, so the child hears what happened, not "internal".
  */
 export const MAX_DRAWING_POINTS = 4000
@@ -26,17 +25,10 @@ export function checkSnapshotBounds(persisted: string): void {
 }
 
 /**
- * Rules the statechart does not know about who sends what: follow-up answers only under the questions the
- * item's step asks (`invalid_payload`), and no begeleider note in a jongere's own kamer (docs/kamer.md).
+ * A rule the statechart does not know: follow-up answers only under the questions the item's step asks
+ * (`invalid_payload`). Who may send what is decided before, in `authorizeCommand` (server/auth/commands.ts).
  */
-export function checkEventRules(
-  tool: ToolDef,
-  context: Pick<GesprekContext, 'items' | 'setting'>,
-  principal: Principal,
-  event: GesprekEvent,
-): void {
-  if (event.type === 'note.add' && principal.role === 'begeleider' && context.setting === 'kamer')
-    throw new CodedError('forbidden', 403)
+export function checkEventRules(tool: ToolDef, context: Pick<GesprekContext, 'items'>, event: GesprekEvent): void {
   if (event.type !== 'item.update' || !event.patch.followUps) return
   const item = context.items.find((i) => i.id === event.itemId)
   const asked = tool.steps.find((s) => s.id === item?.stepId)?.followUps ?? []

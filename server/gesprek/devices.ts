@@ -1,8 +1,5 @@
-import { CodedError } from '../../dialogs/contract/errors'
-import type { GesprekEvent } from '../../dialogs/framework/events'
-import { deviceOwnsItem, type DeviceBook } from '../../dialogs/projection'
+import type { DeviceBook } from '../../dialogs/projection'
 import { deviceIdOf } from '../auth/join-codes'
-import type { DevicePrincipal } from '../auth/principal'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
 import { hashToken } from '../ids'
@@ -66,24 +63,6 @@ export class DeviceLedger {
     return { authorOf: (id) => e.authors.get(id), isTrusted: (d) => e.trusted.has(d) }
   }
 
-  /**
-   * A child device may send only what fits its standing: an unapproved one adds items and acts on its own
-   * items only (`device_pending`); no device changes, removes or re-levels another group's items.
-   */
-  async authorise(p: DevicePrincipal, gesprekId: string, event: GesprekEvent): Promise<void> {
-    const standing = { deviceId: p.deviceId, trusted: p.trusted }
-    const book = await this.book(gesprekId)
-    const ids =
-      event.type === 'share.set'
-        ? event.itemIds
-        : event.type === 'item.update' || event.type === 'item.remove'
-          ? [event.itemId]
-          : []
-    if (!p.trusted && !PENDING_MAY_SEND.includes(event.type)) throw new CodedError('device_pending', 403)
-    if (!ids.every((id) => deviceOwnsItem(standing, id, book)))
-      throw new CodedError(p.trusted ? 'forbidden' : 'device_pending', 403)
-  }
-
   noteItem(gesprekId: string, itemId: string, deviceId: string): void {
     void this.cache.get(gesprekId)?.then((e) => e.authors.set(itemId, deviceId))
   }
@@ -117,6 +96,3 @@ export class DeviceLedger {
     }
   }
 }
-
-/** An unapproved device adds and looks after its own items; it does not steer or end the child's gesprek. */
-const PENDING_MAY_SEND: readonly GesprekEvent['type'][] = ['item.add', 'item.update', 'item.remove', 'share.set']

@@ -53,7 +53,8 @@ const BATCH = 1000
 /**
  * Group commit: writes that arrive while a transaction is committing, or in the same turn of the event
  * loop, go together in one transaction, so many gesprekken share one fsync instead of queueing for one
- * each (PERF-01). Nobody is acked before the transaction holding their write has committed (REL-01).
+ * each (docs/performance.md). Nobody is acked before the transaction holding their write has committed
+ * (docs/protocol.md, durability).
  * No timer: a lone write commits on the next turn of the loop.
  *
  * On the embedded database the batch goes to a writer thread that runs it as prepared statements in one

@@ -4,11 +4,12 @@ import { CodedError } from '../../dialogs/contract/errors'
 import type { AgeBand, Living } from '../../dialogs/contract/ids'
 import type { GesprekView } from '../../dialogs/contract/view'
 import type { ToolMachine } from '../../dialogs/framework/build'
-import { mayRoleSend, type GesprekEvent } from '../../dialogs/framework/events'
+import type { GesprekEvent } from '../../dialogs/framework/events'
 import { replay, restoreSnapshot, stateOf, type ToolSnapshot } from '../../dialogs/framework/snapshot'
 import type { ToolDef } from '../../dialogs/framework/tool'
 import { toView, viewHead, type ViewHead } from '../../dialogs/framework/view'
 import { AUDIENCES, type Audience, type Setting } from '../../dialogs/sharing'
+import { authorizeCommand } from '../auth/commands'
 import type { Principal } from '../auth/principal'
 import { iso } from '../clock'
 import { open, seal } from '../crypto/seal'
@@ -33,22 +34,32 @@ type Loaded = {
   /** An upper bound on the stored snapshot's length now (exact at every stored snapshot). */
   snapshotChars: number
   /**
-   * Every clientMsgId of this gesprek with its seq and the shown seq after it: the duplicate check needs
-   * no read before the commit, and a duplicate is acked in its sender's units (ADR 0050).
+   * Every clientMsgId of this gesprek with the seqs after it: the duplicate check needs no read before
+   * the commit, and a duplicate is acked in its sender's units (ADR 0050).
    */
-  msgSeqs: Map<string, { seq: number; shownSeq: number }>
+  msgSeqs: Map<string, Seqs>
   /** The child's view head of the current snapshot, made once per command for every audience. */
   head: ViewHead | null
   /** The seq of every audience but the child's: how many events changed what they see (ADR 0050). */
   shownSeq: number
+  /** Per child device, its events that changed nothing the others see (never changed in place: copied). */
+  unshownBy: ReadonlyMap<string, number>
   /** Those audiences' views at `seq`, to tell whether the next event changes them (made when first needed). */
   shownViews: GesprekView[] | null
 }
 
-/** `seq` is the child's (every event); `shownSeq` everyone else's, which private edits do not move. */
-export type CommandResult = { seq: number; shownSeq: number; duplicate: boolean }
-/** The seq an audience is told: the child's counts every event, the others only what they could see. */
-export type SeqFor = (audience: Audience) => number
+/**
+ * Who is told a seq: an audience, or a later screen of the child's that the child has not approved yet
+ * (ADR 0010), named by its device id. That screen sees what a begeleider sees plus its own items, so it
+ * counts what the begeleider's seq counts plus its own edits that nobody else sees (ADR 0050).
+ */
+export type SeqReader = Audience | { pending: string }
+/** The seq a reader is told: the child's counts every event, the others only what they could see. */
+export type SeqFor = (reader: SeqReader) => number
+/** `seq` is the child's (every event); `seqFor` gives each reader's own (ADR 0050). */
+export type CommandResult = { seq: number; shownSeq: number; seqFor: SeqFor; duplicate: boolean }
+/** The counts after one event; every reader's seq follows from them. */
+type Seqs = { seq: number; shownSeq: number; unshownBy: ReadonlyMap<string, number> }
 
 /**
  * Which key seals a gesprek (docs/kamer.md). null: the child's key, as for every guided gesprek.
@@ -85,9 +96,12 @@ function sameView(a: GesprekView, b: GesprekView): boolean {
   return sameList(ai, bi) && sameList(an, bn) && sameJson(at, bt) && sameJson(ah, bh)
 }
 const seqsOf =
-  (g: { seq: number; shownSeq: number }): SeqFor =>
-  (audience) =>
-    audience === 'kind' ? g.seq : g.shownSeq
+  ({ seq, shownSeq, unshownBy }: Seqs): SeqFor =>
+  (reader) =>
+    reader === 'kind' ? seq : typeof reader === 'string' ? shownSeq : shownSeq + (unshownBy.get(reader.pending) ?? 0)
+/** One more unshown event of `deviceId`: a new map, so the counts a listener or a message holds stay as they were. */
+const countUnshown = (unshownBy: ReadonlyMap<string, number>, deviceId: string) =>
+  new Map(unshownBy).set(deviceId, (unshownBy.get(deviceId) ?? 0) + 1)
 
 /**
  * A fresh snapshot is stored every this many events, and at every pause or stop; loading replays at
@@ -215,9 +229,9 @@ export class GesprekHost {
   }
 
   /**
-   * Runs one command through: role → dedupe → machine.can → durable append → ack → broadcast.
-   * `ack` is called once the command is durable and before anyone is shown it (architecture, the path);
-   * a duplicate is acked with the seq it had, and shows nothing new.
+   * Runs one command through: who may send it → dedupe → machine.can → durable append → ack → broadcast.
+   * `ack` is called once the command is durable and before anyone is shown it (docs/architecture.md,
+   * the path of one answer); a duplicate is acked with the seq it had, and shows nothing new.
    */
   command(
     principal: Principal,
@@ -226,24 +240,28 @@ export class GesprekHost {
     event: GesprekEvent,
     ack: (result: CommandResult) => void = () => undefined,
   ): Promise<CommandResult> {
-    // Shutting down: the client keeps the command and retries it on the next server (REL-12).
+    // Shutting down: the client keeps the command and retries it on the next server (docs/operations.md, SIGTERM).
     if (this.closed) return Promise.reject(new CodedError('server_busy', 503))
     // A worry mark carries the server's time, never the client's: "zorg gemarkeerd op …" survives a retraction.
     if (event.type === 'worry.mark') event = { ...event, at: iso(this.deps.clock) }
     return this.serial(gesprekId, async () => {
-      const g = await this.load(gesprekId)
-      const role = principal.role === 'kind' ? 'kind' : 'begeleider'
-      if (!mayRoleSend(role, g.tool.operator, event.type)) throw new CodedError('forbidden', 403)
+      // Who may send this, all in one place; the gesprek is read only once the principal reaches it.
+      const g = await authorizeCommand(
+        this.deps,
+        { principal, gesprekId, event },
+        () => this.load(gesprekId),
+        () => this.devices.book(gesprekId),
+      )
+      const role = principal.role
       const earlier = g.msgSeqs.get(clientMsgId)
       if (earlier !== undefined) {
-        const result = { ...earlier, duplicate: true }
+        const result = { seq: earlier.seq, shownSeq: earlier.shownSeq, seqFor: seqsOf(earlier), duplicate: true }
         ack(result)
         return result
       }
       const device = principal.role === 'kind' && !principal.kamer ? principal : null
-      if (device) await this.devices.authorise(device, gesprekId, event)
       checkEventBounds(g.snapshot.context, event)
-      checkEventRules(g.tool, g.snapshot.context, principal, event)
+      checkEventRules(g.tool, g.snapshot.context, event)
       if (!g.snapshot.can(event)) throw new CodedError('not_allowed_now', 409)
       const next = step(g.tool.machine, g.snapshot, event)
       const seq = g.seq + 1
@@ -300,9 +318,11 @@ export class GesprekHost {
       if (snapshotNow) g.snapshotSeq = seq
       g.snapshotChars = chars
       g.shownSeq += shown
+      if (!shown && device) g.unshownBy = countUnshown(g.unshownBy, device.deviceId)
       g.shownViews = shownAfter
-      g.msgSeqs.set(clientMsgId, { seq, shownSeq: g.shownSeq })
-      const result = { seq, shownSeq: g.shownSeq, duplicate: false }
+      const seqs: Seqs = { seq, shownSeq: g.shownSeq, unshownBy: g.unshownBy }
+      g.msgSeqs.set(clientMsgId, seqs)
+      const result = { seq, shownSeq: g.shownSeq, seqFor: seqsOf(seqs), duplicate: false }
       ack(result)
       this.publish(g)
       return result
@@ -313,8 +333,15 @@ export class GesprekHost {
     })
   }
 
-  /** The whole view of one audience now (a join's answer; the frames after it are patches on it). */
-  async view(gesprekId: string, audience: Audience): Promise<{ seq: number; view: GesprekView }> {
+  /**
+   * The whole view of one audience now (a join's answer; the frames after it are patches on it), with
+   * the seq its reader is told: a later screen not yet approved reads the child's view in its own seq.
+   */
+  async view(
+    gesprekId: string,
+    audience: Audience,
+    reader: SeqReader = audience,
+  ): Promise<{ seq: number; view: GesprekView }> {
     return this.serial(gesprekId, async () => {
       if (!this.loaded.has(gesprekId) && this.sealing) {
         const row = await this.row(gesprekId)
@@ -322,7 +349,7 @@ export class GesprekHost {
         if (key === 'closed') return this.sealing.closedView(gesprekId, audience)
       }
       const g = await this.load(gesprekId)
-      return { seq: seqsOf(g)(audience), view: toView(g.tool, g.snapshot, audience, this.headOf(g)) }
+      return { seq: seqsOf(g)(reader), view: toView(g.tool, g.snapshot, audience, this.headOf(g)) }
     })
   }
 
@@ -388,7 +415,10 @@ export class GesprekHost {
     for (const [id, g] of this.loaded) if (g.childId === childId) this.loaded.delete(id)
   }
 
-  /** Graceful shutdown (REL-12): refuse new commands, let the queued ones commit and ack, store snapshots. */
+  /**
+   * Graceful shutdown (SIGTERM, docs/operations.md): refuse new commands, let the queued ones commit and
+   * ack, store snapshots.
+   */
   async shutdown(): Promise<void> {
     this.closed = true
     await this.drain()
@@ -399,7 +429,7 @@ export class GesprekHost {
     })
   }
 
-  /** Resolves when no command is between its start and its ack (graceful shutdown, REL-12). */
+  /** Resolves when no command is between its start and its ack (graceful shutdown). */
   async drain(): Promise<void> {
     if (this.inFlight === 0) return
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve))
@@ -447,7 +477,7 @@ export class GesprekHost {
   /** Tells the listeners, each audience in its own seq (ADR 0050). */
   private publish(g: Loaded): void {
     const viewFor = this.viewsOf(g)
-    const seqFor = seqsOf({ seq: g.seq, shownSeq: g.shownSeq })
+    const seqFor = seqsOf({ seq: g.seq, shownSeq: g.shownSeq, unshownBy: g.unshownBy })
     for (const l of this.listeners) l(g.id, g.seq, viewFor, seqFor)
   }
 
@@ -478,7 +508,7 @@ export class GesprekHost {
     // The version the gesprek started on, for its whole life (ADR 0075).
     const tool = await toolOfGesprek(this.deps, row)
     const key = await this.sealKey(row)
-    const { snapshot, seq, msgSeqs, shownSeq, snapshotChars } = await this.restore(gesprekId, tool, key, row)
+    const { snapshot, seq, msgSeqs, shownSeq, unshownBy, snapshotChars } = await this.restore(gesprekId, tool, key, row)
     const g: Loaded = {
       id: gesprekId,
       tool,
@@ -491,6 +521,7 @@ export class GesprekHost {
       msgSeqs,
       head: null,
       shownSeq,
+      unshownBy,
       shownViews: null,
     }
     // Loading awaited the database: another caller may have loaded it meanwhile; keep one copy.
@@ -519,25 +550,28 @@ export class GesprekHost {
     // frame whose seq says less than it shows.
     const rows = await this.deps.db
       .selectFrom('gesprek_events')
-      .select(['client_msg_id', 'seq', 'shown'])
+      .select(['client_msg_id', 'seq', 'shown', 'actor_device'])
       .select(sql<string | null>`case when seq > ${row.snapshot_seq} then event_enc end`.as('event_enc'))
       .where('gesprek_id', '=', gesprekId)
       .where('seq', '<=', row.seq)
       .orderBy('seq')
       .execute()
-    // The shown seq counted along (rows from before migration 80 count as shown: they were).
-    const msgSeqs = new Map<string, { seq: number; shownSeq: number }>()
+    // The shown seq counted along (rows from before migration 80 count as shown: they were), and each
+    // device's unshown events, for a later screen's own seq (ADR 0050).
+    const msgSeqs = new Map<string, Seqs>()
     let shownSeq = 0
+    let unshownBy: ReadonlyMap<string, number> = new Map()
     for (const r of rows) {
       if (r.shown === null || r.shown !== 0) shownSeq++
-      msgSeqs.set(r.client_msg_id, { seq: r.seq, shownSeq })
+      else if (r.actor_device) unshownBy = countUnshown(unshownBy, r.actor_device)
+      msgSeqs.set(r.client_msg_id, { seq: r.seq, shownSeq, unshownBy })
       if (r.seq <= row.snapshot_seq) continue
       if (r.event_enc === null) throw new CodedError('internal', 500)
       const json = open(key, r.event_enc, eventAad(gesprekId, r.seq))
       snapshot = step(tool.machine, snapshot, JSON.parse(json) as GesprekEvent)
       snapshotChars += json.length + SNAPSHOT_GROWTH_PER_EVENT
     }
-    return { snapshot, seq: row.seq, msgSeqs, shownSeq, snapshotChars }
+    return { snapshot, seq: row.seq, msgSeqs, shownSeq, unshownBy, snapshotChars }
   }
 
   private async eventsAfter(gesprekId: string, key: Buffer, afterSeq: number) {
@@ -580,7 +614,7 @@ export class GesprekHost {
   }
 }
 
-/** Walks a stored snapshot forward through the tool's explicit migrations (issue: tool versions). */
+/** Walks a stored snapshot forward through the tool's explicit migrations (docs/decisions/0004-tool-versions.md). */
 export function migrateSnapshot(tool: ToolDef, fromVersion: string, persisted: unknown): unknown {
   let version = fromVersion
   let snapshot = persisted

@@ -11,7 +11,6 @@ import type { Hooks } from './hooks'
 import { authRoutes } from './routes/auth'
 import { beheerRoutes } from './routes/beheer'
 import { beheerDataRoutes } from './routes/beheer-data'
-import { childrenRoutes } from './routes/children'
 import { gesprekkenRoutes } from './routes/gesprekken'
 import { helpRoutes } from './routes/help'
 import { kindRoutes } from './routes/kind'
@@ -21,7 +20,6 @@ import { parentRoutes } from './routes/parents'
 import { planRoutes } from './routes/plans'
 import { receiptRoutes } from './routes/receipt'
 import { signalRoutes } from './routes/signals'
-import { toolRoutes } from './routes/tools'
 import { gesprekToolRoutes, kindToolRoutes, toolVersionRoutes } from './routes/tool-versions'
 import { workspaceRoutes } from './routes/workspace'
 import { sameOrigin, securityHeaders } from './security'
@@ -61,13 +59,11 @@ export function createApp(deps: Deps, host: GesprekHost, hooks: Hooks, opts: { d
 
   app.get('/api/health', (c) => c.json({ ok: true }))
   app.route('/api/auth', authRoutes(deps, hooks))
-  app.route('/api/children', childrenRoutes(deps))
   app.route('/api/gesprekken', gesprekkenRoutes(deps, host))
   app.route('/api/kind/receipt', receiptRoutes(deps))
   app.route('/api/kind/tool', kindToolRoutes(deps))
   app.route('/api/kind', kindRoutes(deps))
   app.route('/api/kamer', kamerRoutes(deps, host, hooks))
-  app.route('/api/tools', toolRoutes())
   app.route('/api/tool-versions', toolVersionRoutes(deps))
   app.route('/api/gesprek-tool', gesprekToolRoutes(deps))
   app.route('/api/help-lines', helpRoutes(deps))

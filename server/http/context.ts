@@ -2,17 +2,21 @@ import type { Context } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type * as z from 'zod'
 import { CodedError } from '../../dialogs/contract/errors'
-import { devicePrincipal } from '../auth/join-codes'
-import type { BegeleiderPrincipal, KindPrincipal } from '../auth/principal'
+import type { BegeleiderPrincipal } from '../auth/principal'
 import { sessionCookieName, sessionPrincipal } from '../auth/sessions'
 import type { Deps } from '../deps'
 import { clientAddress } from './client-address'
 
+/** The child's tokens have their own module (./bearer.ts); re-exported for the routes that already import it here. */
+export { requireKind } from './bearer'
+
 export type Env = { Variables: { deps: Deps } }
 export type Ctx = Context<Env>
+/** A route's context with `deps` and maybe more (a child-scoped route's `begeleider` and `child`). */
+export type AnyCtx<E extends Env = Env> = Context<E>
 
 /** Parses a JSON body with a contract schema; anything else is `invalid_payload`, never a crash. */
-export async function body<T extends z.ZodType>(c: Ctx, schema: T): Promise<z.output<T>> {
+export async function body<T extends z.ZodType, E extends Env>(c: AnyCtx<E>, schema: T): Promise<z.output<T>> {
   let raw: unknown
   try {
     raw = await c.req.json()
@@ -24,23 +28,15 @@ export async function body<T extends z.ZodType>(c: Ctx, schema: T): Promise<z.ou
   return parsed.data
 }
 
-export async function requireBegeleider(c: Ctx): Promise<BegeleiderPrincipal> {
+export async function requireBegeleider<E extends Env>(c: AnyCtx<E>): Promise<BegeleiderPrincipal> {
   const p = await sessionPrincipal(c.var.deps, getCookie(c, sessionCookieName(c.var.deps)))
   if (!p) throw new CodedError('not_logged_in', 401)
   return p
 }
 
-export async function requireAdmin(c: Ctx): Promise<BegeleiderPrincipal> {
+export async function requireAdmin<E extends Env>(c: AnyCtx<E>): Promise<BegeleiderPrincipal> {
   const p = await requireBegeleider(c)
   if (!p.admin) throw new CodedError('forbidden', 403)
-  return p
-}
-
-export async function requireKind(c: Ctx): Promise<KindPrincipal> {
-  const header = c.req.header('authorization') ?? ''
-  const token = header.startsWith('Bearer ') ? header.slice(7) : undefined
-  const p = await devicePrincipal(c.var.deps, token)
-  if (!p) throw new CodedError('session_expired', 401)
   return p
 }
 

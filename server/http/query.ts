@@ -2,7 +2,7 @@ import { CodedError } from '../../dialogs/contract/errors'
 import type { Ctx } from './context'
 
 /** `?since=`: a day (as the ISO start of it), `auto` (since the last oudergesprek), or absent (every gesprek). */
-export const sinceQuery = (c: Ctx): string | undefined => {
+export const sinceQuery = (c: Pick<Ctx, 'req'>): string | undefined => {
   const raw = c.req.query('since')
   if (raw === undefined || raw === '') return undefined
   if (raw === 'auto') return 'auto'

@@ -21,7 +21,7 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ')
 
-/** SEC-14 headers, the same on Hono's answers and socket.io's (server/app.ts; engine.io sends no-store itself). */
+/** The security headers (docs/security.md, "Headers and sockets"), the same on Hono's answers and socket.io's (server/app.ts; engine.io sends no-store itself). */
 export function socketHeaders(deps: Deps): Record<string, string> {
   return {
     'Content-Security-Policy': CSP,
@@ -37,7 +37,7 @@ export function socketHeaders(deps: Deps): Record<string, string> {
 
 const TOOL_PREVIEW_PATH = '/begeleider/beheer/voorbeeld'
 
-/** SEC-14 headers on every answer, plus no-store wherever a child's data or screen may pass. */
+/** The security headers on every answer, plus no-store wherever a child's data or screen may pass. */
 export function securityHeaders(deps: Deps): MiddlewareHandler<Env> {
   return async (c, next) => {
     await next()

@@ -7,7 +7,7 @@ export const DEFAULT_RETENTION_DAYS = 30
 const DAY_MS = 24 * 60 * 60_000
 
 /**
- * SEC-10: raw answers live here only for a while after a trajectory closes (children.closed_at);
+ * Retention (docs/operations.md, "Retention and the AVG"): raw answers live here only for a while after a trajectory closes (children.closed_at);
  * this app is not the legal dossier. Each closed child past the limit is erased (crypto-shredded and
  * deleted) as on an erasure request. Idempotent: erased children have no key and are skipped.
  */

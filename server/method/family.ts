@@ -1,6 +1,5 @@
 import type { FamilyChildPrep, FamilyPrepOut } from '../../dialogs/contract/method'
 import type { ParentRole } from '../../dialogs/contract/parents'
-import { otherRole } from '../../dialogs/contract/parents'
 import type { BegeleiderPrincipal } from '../auth/principal'
 import { recordAccess, stepsInView } from '../audit/access-log'
 import type { Deps } from '../deps'
@@ -102,9 +101,14 @@ export async function familyPreparation(
           what: 'oudergesprek',
           stepIds: stepsInView(g.view),
         })
+    // Each parent apart: only what this child's choices addressed to the parent of this talk.
     const mine = parents[i] ?? null
-    const other = mine ? otherRole(mine) : null
-    out.push({ ...base, included: true, leftOut: null, ...buildPreparation(gs, { otherParent: other }) })
+    out.push({
+      ...base,
+      included: true,
+      leftOut: null,
+      ...buildPreparation(gs, { forParent: withParent, present: mine }),
+    })
   }
   return { family: { id: family.id, label: family.label }, with: withParent, since, children: out }
 }

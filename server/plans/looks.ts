@@ -1,5 +1,5 @@
 import type { CitedItem } from '../../dialogs/contract/plans'
-import { recordAccess } from '../audit/access-log'
+import { recordLooks } from '../audit/access-log'
 import type { BegeleiderPrincipal } from '../auth/principal'
 import type { Deps } from '../deps'
 
@@ -15,12 +15,6 @@ export async function logPlanLooks(
   what: 'history' | 'print',
   shown: readonly CitedItem[],
 ): Promise<void> {
-  const byGesprek = new Map<string, Set<string>>()
-  for (const c of shown) {
-    const steps = byGesprek.get(c.gesprekId) ?? new Set<string>()
-    steps.add(c.item.stepId)
-    byGesprek.set(c.gesprekId, steps)
-  }
-  for (const [gesprekId, steps] of byGesprek)
-    await recordAccess(deps, { begeleiderId: p.begeleiderId, childId, gesprekId, what, stepIds: [...steps] })
+  const parts = shown.map((c) => ({ gesprekId: c.gesprekId, stepId: c.item.stepId }))
+  await recordLooks(deps, { begeleiderId: p.begeleiderId, childId, what }, parts)
 }

@@ -6,6 +6,7 @@ import {
   type SafetyFlag,
   type VeiligheidsplanOut,
 } from '../../dialogs/contract/plans'
+import { CodedError } from '../../dialogs/contract/errors'
 import type { Deps } from '../deps'
 import type { ProjectedGesprek } from '../workspace/gesprekken'
 import { loadParents } from '../workspace/parents'
@@ -98,4 +99,16 @@ export async function childPlan(deps: Deps, child: ChildRow): Promise<ChildPlanO
   const stored = await loadVeiligheidsplan(deps, child)
   if (!stored || stored.body.childVersion.length === 0) return { lines: [], agreements: [], updatedAt: null }
   return { lines: stored.body.childVersion, agreements: stored.body.agreements, updatedAt: stored.updatedAt }
+}
+
+/** The child's version for the child's own screen: a child that was erased has none. */
+export async function childPlanOf(deps: Deps, childId: string): Promise<ChildPlanOut> {
+  const child = await deps.db
+    .selectFrom('children')
+    .select(['id', 'key_wrapped'])
+    .where('id', '=', childId)
+    .where('key_wrapped', 'is not', null)
+    .executeTakeFirst()
+  if (!child) throw new CodedError('not_found', 404)
+  return childPlan(deps, child)
 }

@@ -172,3 +172,24 @@ export async function eraseChild(deps: Deps, host: GesprekHost, childId: string)
   deps.log.info('child erased', { child: childId })
   return { tokenHashes }
 }
+
+/** One child of this organisation (any team in it); "no such child" and "another organisation's" are one 404. */
+export async function childOfOrganisation(deps: Deps, organisationId: string, childId: string): Promise<void> {
+  const row = await deps.db
+    .selectFrom('children')
+    .select(['id', 'key_wrapped'])
+    .where('id', '=', childId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst()
+  if (!row?.key_wrapped) throw new CodedError('not_found', 404)
+}
+
+/** Closes the child's trajectory once: the retention clock starts (docs/avg.md). */
+export async function closeTrajectory(deps: Deps, childId: string): Promise<void> {
+  await deps.db
+    .updateTable('children')
+    .set({ closed_at: iso(deps.clock) })
+    .where('id', '=', childId)
+    .where('closed_at', 'is', null)
+    .execute()
+}

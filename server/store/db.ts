@@ -62,7 +62,7 @@ export async function openStore(opts: StoreOptions): Promise<Db> {
 
 /**
  * The embedded SQLite database. WAL + synchronous=FULL: a commit has reached the disk
- * before we ack it (REL-01), and a SIGKILL cannot lose an acknowledged answer.
+ * before we ack it (an acknowledged answer is never lost, docs/architecture.md), and a SIGKILL cannot lose an acknowledged answer.
  */
 function openSqliteFile(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })

@@ -21,6 +21,7 @@ import * as m0105 from './migrations/0105-tool-versions'
 import * as m0106 from './migrations/0106-tool-drafts'
 import * as m0107 from './migrations/0107-gesprek-tool-version'
 import * as m0115 from './migrations/0115-development-band'
+import * as m0135 from './migrations/0135-parent-drafts'
 import type { Database } from './schema'
 
 type Migration = { version: number; up: (db: Kysely<Database>) => Promise<void> }
@@ -52,6 +53,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 107, up: m0107.up },
   { version: 110, up: m0110.up },
   { version: 115, up: m0115.up },
+  { version: 135, up: m0135.up },
 ]
 
 /** Brings the schema up to date. On PostgreSQL under an advisory lock: nodes starting together take turns. */

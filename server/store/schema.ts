@@ -161,6 +161,15 @@ export interface Database {
   }
   /** The begeleider's editable talking points and tips for the next oudergesprek; sealed. */
   oudergesprek_drafts: { child_id: string; begeleider_id: string; body_enc: string; updated_at: string }
+  /** The oudergesprek's talking points and tips per parent (`mama`, `papa`, `hier`): migration 135. */
+  parent_drafts: {
+    child_id: string
+    parent: string
+    begeleider_id: string
+    body_enc: string
+    updated_at: string
+    legacy: Generated<number>
+  }
   /**
    * The jongere's kamers (server/auth/kamer.ts), several per child over time: a keyed name index, the
    * PIN's key-derivation parameters and the kamer data key sealed under the PIN; never the PIN or name.

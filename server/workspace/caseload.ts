@@ -134,7 +134,7 @@ export async function createFamily(deps: Deps, p: BegeleiderPrincipal, label: st
 
 /**
  * A new child in the begeleider's own team, with their own data key. The one place children are made:
- * a nickname and an age band, never a full name or a birth date (SEC-17).
+ * a nickname and an age band, never a full name or a birth date: a stolen copy must not name a child (docs/security.md, threat model).
  */
 export async function createChild(
   deps: Deps,

@@ -3,6 +3,7 @@ import type { OudergesprekOut, PrepItem } from '../../dialogs/contract/workspace
 import { THEMES } from '../../dialogs/contract/workspace'
 import { themeOf } from '../../dialogs/themes'
 import type { ParentRole } from '../../dialogs/contract/parents'
+import { reachesParent } from '../../dialogs/sharing'
 import type { ItemView } from '../../dialogs/contract/view'
 import type { ProjectedGesprek } from './gesprekken'
 
@@ -29,15 +30,23 @@ export function aboutOtherParent(item: Pick<ItemView, 'subject' | 'person'>, oth
  */
 export function buildPreparation(
   gesprekken: ProjectedGesprek[],
-  opts: { otherParent?: ParentRole | null } = {},
+  /**
+   * `forParent`: whose preparation this is (null: the parent here, none recorded); `present`: the parent
+   * the oudergesprek is with. Each parent apart: an answer whose choice named a parent is only ever in
+   * that parent's preparation (dialogs/sharing.ts `reachesParent`).
+   */
+  opts: { forParent: ParentRole | null; present: ParentRole | null },
 ): Pick<OudergesprekOut, 'zelfVertellen' | 'begeleiderVertelt' | 'observatie'> {
   const all: PrepItem[] = []
+  // The parent an item can be "about" is the one this talk is not with.
+  const otherParent = opts.present ? (opts.present === 'mama' ? 'papa' : 'mama') : null
   for (const g of [...gesprekken].reverse()) {
     const tool = toolInfo(g.toolId)
     for (const item of g.view.items) {
+      if (!reachesParent(item, opts.forParent, opts.present)) continue
       const kind = tool?.steps.find((s) => s.id === item.stepId)?.kind
       const theme = themeOf(g.toolId, item.stepId, kind, item.prompt)
-      const about = aboutOtherParent(item, opts.otherParent ?? null)
+      const about = aboutOtherParent(item, otherParent)
       all.push({
         gesprekId: g.id,
         toolId: g.toolId,

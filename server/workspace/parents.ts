@@ -1,11 +1,5 @@
 import { CodedError } from '../../dialogs/contract/errors'
-import {
-  NetworkFlag,
-  OtherParentProfile,
-  otherRole,
-  type ParentRole,
-  type ParentsOut,
-} from '../../dialogs/contract/parents'
+import { NetworkFlag, OtherParentProfile, type ParentRole, type ParentsOut } from '../../dialogs/contract/parents'
 import { iso } from '../clock'
 import { open, seal } from '../crypto/seal'
 import type { Deps } from '../deps'
@@ -25,12 +19,6 @@ export async function presentParent(deps: Deps, childId: string): Promise<Parent
     .where('child_id', '=', childId)
     .executeTakeFirst()
   return row?.present_parent === 'mama' || row?.present_parent === 'papa' ? row.present_parent : null
-}
-
-/** The parent who did not come along, when the begeleider recorded who the oudergesprek is with. */
-export async function otherParentRole(deps: Deps, childId: string): Promise<ParentRole | null> {
-  const present = await presentParent(deps, childId)
-  return present ? otherRole(present) : null
 }
 
 export async function loadParents(deps: Deps, child: ChildRow): Promise<ParentsOut> {

@@ -65,23 +65,42 @@ export async function otherParentRecords(deps: Deps, child: ChildRow): Promise<O
   return { current: records[0] ?? null, earlier: records.slice(1) }
 }
 
-export async function saveDraft(deps: Deps, child: ChildRow, begeleiderId: string, draft: Draft): Promise<void> {
-  const body_enc = seal(keyOf(deps, child), JSON.stringify(draft), draftAad(child.id))
+/** Whose oudergesprek a draft is for: a named parent, or `hier` while no parent is recorded. */
+export type DraftFor = 'mama' | 'papa' | 'hier'
+// A draft's seal names its parent too, so a draft cannot be moved to the other parent's row.
+const parentDraftAad = (childId: string, parent: DraftFor) => `${childId}:oudergesprek-draft:${parent}`
+
+export async function saveDraft(
+  deps: Deps,
+  child: ChildRow,
+  begeleiderId: string,
+  parent: DraftFor,
+  draft: Draft,
+): Promise<void> {
+  const body_enc = seal(keyOf(deps, child), JSON.stringify(draft), parentDraftAad(child.id, parent))
   const updated_at = iso(deps.clock)
+  const values = { begeleider_id: begeleiderId, body_enc, updated_at, legacy: 0 }
   await deps.db
-    .insertInto('oudergesprek_drafts')
-    .values({ child_id: child.id, begeleider_id: begeleiderId, body_enc, updated_at })
-    .onConflict((oc) => oc.column('child_id').doUpdateSet({ begeleider_id: begeleiderId, body_enc, updated_at }))
+    .insertInto('parent_drafts')
+    .values({ child_id: child.id, parent, ...values })
+    .onConflict((oc) => oc.columns(['child_id', 'parent']).doUpdateSet(values))
     .execute()
 }
 
-export async function loadDraft(deps: Deps, child: ChildRow): Promise<{ draft: Draft; updatedAt: string } | null> {
+/** The draft for one parent's oudergesprek only; never another parent's, not even as a starting point. */
+export async function loadDraft(
+  deps: Deps,
+  child: ChildRow,
+  parent: DraftFor,
+): Promise<{ draft: Draft; updatedAt: string } | null> {
   const row = await deps.db
-    .selectFrom('oudergesprek_drafts')
-    .select(['body_enc', 'updated_at'])
+    .selectFrom('parent_drafts')
+    .select(['body_enc', 'updated_at', 'legacy'])
     .where('child_id', '=', child.id)
+    .where('parent', '=', parent)
     .executeTakeFirst()
   if (!row) return null
-  const draft = OudergesprekDraft.parse(JSON.parse(open(keyOf(deps, child), row.body_enc, draftAad(child.id))))
+  const aad = row.legacy ? draftAad(child.id) : parentDraftAad(child.id, parent)
+  const draft = OudergesprekDraft.parse(JSON.parse(open(keyOf(deps, child), row.body_enc, aad)))
   return { draft, updatedAt: row.updated_at }
 }

@@ -46,7 +46,7 @@ function record(socket: TestSocket): string[] {
  * kamer's PIN, so only the kamer route can make one the host can open.)
  */
 async function kamerGesprek(server: TestServer, sanne: HttpUser, toolId: string, ageBand: AgeBand) {
-  const child = await sanne.post('/api/children', { nickname: 'Sam', ageBand })
+  const child = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand })
   expect(child.status).toBe(201)
   const childId = (child.body as { id: string }).id
   const invite = await sanne.post(`/api/kamer/children/${childId}/invite`)

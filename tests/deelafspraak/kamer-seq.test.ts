@@ -109,7 +109,7 @@ describe("the begeleider's seq of a kamer gesprek", () => {
 
   it('in a guided gesprek too: private edits move the child seq, never the begeleider seq or its acks', async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/children', { nickname: 'Noor', ageBand: '8-12' })
+    const child = await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })
     const made = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     const g = String(made.body.gesprek.id)
     const joinedKind = await new HttpUser(server.url).post('/api/kind/join', {
@@ -137,7 +137,7 @@ describe("the begeleider's seq of a kamer gesprek", () => {
     for (let i = 0; i < 4; i++)
       await send(kind, { type: 'item.update', itemId: 'geheim-abcdef', patch: { text: `${i}` } })
     expect((await sanne.get(`/api/gesprekken/${g}`)).body.seq).toBe(start + 2)
-    const list = await sanne.get(`/api/children/${child.body.id}/gesprekken`)
+    const list = await sanne.get(`/api/workspace/children/${child.body.id}/gesprekken`)
     expect(list.body.find((x: { id: string }) => x.id === g).seq).toBe(start + 2)
     // The begeleider's own command is acked with the begeleider's seq, and its frame carries the same.
     const note = { type: 'note.add', note: { id: 'notitie-abcdef', text: 'rustig begonnen' } }

@@ -61,7 +61,7 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
   }
 
   async function start(nickname: string, ageBand: string, toolId: string) {
-    const child = await sanne.post('/api/children', { nickname, ageBand })
+    const child = await sanne.post('/api/workspace/children', { nickname, ageBand })
     const childId = (child.body as { id: string }).id
     const g = await sanne.post('/api/gesprekken', { childId, toolId })
     const body = g.body as { gesprek: { id: string }; join: { code: string } | null }
@@ -135,7 +135,7 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
     it(`${lng}: kamer screens have no serious or critical violations`, async () => {
       const k = words(lng, 'kamer')
       const childId = (
-        (await sanne.post('/api/children', { nickname: `Ka${lng}`, ageBand: '12-15' })).body as { id: string }
+        (await sanne.post('/api/workspace/children', { nickname: `Ka${lng}`, ageBand: '12-15' })).body as { id: string }
       ).id
       const code = ((await sanne.post(`/api/kamer/children/${childId}/invite`)).body as { code: string }).code
       const p = await page()
@@ -181,6 +181,12 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
         expect(ack.ok).toBe(true)
       }
       await sanne.post(`/api/gesprekken/${gesprekId}/join-code`, { lang: 'ar' })
+      const parents = {
+        present: 'mama',
+        other: { contact: 'begeleid' },
+        flags: [{ person: 'Papa', flags: ['geheim-adres'] }],
+      }
+      expect((await sanne.request('PUT', `/api/parents/children/${childId}`, parents)).status).toBe(200)
       const admin = await HttpUser.login(server.url, 'admin-a')
       const p = await page(LAPTOP)
       await p.goto(`${server.url}/begeleider?lang=${lng}`)
@@ -193,8 +199,11 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
         ['history', `/begeleider/kind/${childId}/geschiedenis`],
         ['oudergesprek', `/begeleider/kind/${childId}/oudergesprek`],
         ['handout', `/begeleider/kind/${childId}/afdruk`],
+        // Each parent apart: the preparation and sheet for the parent who did not come along.
+        ['oudergesprek for the other parent', `/begeleider/kind/${childId}/oudergesprek?ouder=papa`],
+        ['handout for the other parent', `/begeleider/kind/${childId}/afdruk?ouder=papa`],
       ] as const) {
-        await p.goto(`${server.url}${path}?lang=${lng}`)
+        await p.goto(`${server.url}${path}${path.includes('?') ? '&' : '?'}lang=${lng}`)
         await p.locator('main, [data-testid="handout"]').first().waitFor()
         await p.waitForLoadState('networkidle')
         await check(p, `${lng} begeleider ${name}`)

@@ -43,7 +43,7 @@ describe.runIf(hasBrowser)('browser: beheer, inzage, closing a trajectory, erasu
       const ack = await emitAck(kind, 'gesprek:command', { gesprekId: g.gesprekId, clientMsgId: msgId(), event })
       expect(ack.ok).toBe(true)
     }
-    const samRes = await sanne.post('/api/children', { nickname: 'Sam', ageBand: '12-15' })
+    const samRes = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
     sam = samRes.body.id
     // Sam's own kamer gesprek (made as POST /api/kamer/gesprekken makes it): the child page labels it.
     await server.host.create({ childId: sam, toolId: 'kamer-notities', setting: 'kamer', ageBand: '12-15' })

@@ -114,7 +114,7 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
   })
 
   async function start(nickname: string, ageBand: string, toolId: string) {
-    const child = await api.post('/api/children', { nickname, ageBand })
+    const child = await api.post('/api/workspace/children', { nickname, ageBand })
     expect(child.status).toBe(201)
     const g = await api.post('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId })
     expect(g.status).toBe(201)
@@ -251,7 +251,7 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
     expect(await item.textContent()).toContain('nog geen keuze')
   }, 90_000)
 
-  it('under 8: the sharing step highlights no level until the child picks, one answer at a time, choices above the fold; one closing screen with the keepsake', async () => {
+  it('under 8: the sharing step asks two questions, nothing chosen until the child picks, answers above the fold; one closing screen with the keepsake', async () => {
     const { gesprekId, code } = await start('Kim', '4-7', 'drie-huizen')
     const size = PHONES[0]!
     const page = await phonePage(size)
@@ -274,24 +274,25 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
       ['begeleider', false],
       ['begeleider', false],
     ])
-    const radios = page.getByRole('radio')
-    expect(await radios.count()).toBe(4) // one answer at a time, not 4 × 2
-    for (let r = 0; r < 4; r++) expect(await radios.nth(r).getAttribute('aria-checked')).toBe('false')
+    // Under 8: two questions per answer instead of four choices (tests/e2e/young-sharing.test.ts),
+    // nothing marked as chosen, the first question and its two answers above the fold.
+    expect(await page.getByRole('radio').count()).toBe(0)
     expect(await page.getByRole('button', { name: 'Alles tegelijk' }).count()).toBe(0)
-    await page.getByTestId('not-chosen').waitFor()
+    await page.getByTestId('young-question').waitFor()
     await page.screenshot({ path: `${SCREENSHOTS}/kind-delen-young-360.png` })
-    // All four choices above the fold, above the pinned Verder bar.
     const navTop = await page.locator('.kind-nav').evaluate((e) => e.getBoundingClientRect().top)
-    for (let r = 0; r < 4; r++) {
-      const b = (await radios.nth(r).boundingBox())!
-      expect(b.y + b.height, `choice ${r} above the fold`).toBeLessThanOrEqual(navTop)
+    const answers = page.getByTestId('young-choices').locator('.young-choice')
+    expect(await answers.count()).toBe(2)
+    for (let r = 0; r < 2; r++) {
+      const b = (await answers.nth(r).boundingBox())!
+      expect(b.y + b.height, `answer ${r} above the fold`).toBeLessThanOrEqual(navTop)
     }
-    // The radiogroup is named by the child's own answer, never an id.
-    expect(await page.getByRole('radiogroup').getAttribute('aria-label')).toBe('huisdier')
+    expect(await page.getByTestId('share-item').textContent()).toContain('huisdier')
 
-    await radios.nth(1).click()
+    await answers.nth(1).click() // "Nee": not to mama
+    await page.getByTestId('young-choices').getByRole('button', { name: 'Ik en mijn begeleider', exact: true }).click()
     await expect.poll(async () => (await stored(gesprekId)).items[0]!.chosen).toBe(true)
-    await expect.poll(() => radios.nth(1).getAttribute('aria-checked')).toBe('true')
+    expect((await stored(gesprekId)).items[0]!.share).toBe('begeleider')
 
     // One closing screen, with the keepsake and its print button (no second "Klaar!" screen).
     await page.getByRole('button', { name: /^Verder( →)?$/ }).click()
@@ -347,7 +348,7 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
 
   for (const size of PHONES)
     it(`kamer at ${size.width}×${size.height}: every step of every tool`, async () => {
-      const child = await api.post('/api/children', {
+      const child = await api.post('/api/workspace/children', {
         nickname: size.width === 360 ? 'Jip' : 'Janneke',
         ageBand: '12-15',
       })

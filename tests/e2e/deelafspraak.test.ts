@@ -19,7 +19,7 @@ describe.runIf(hasBrowser)('browser: the deelafspraak, live in two contexts', ()
 
   it('unsharing removes the item from the begeleider’s live screen; the panel opens from any step', async () => {
     const sanne = await HttpUser.login(server.url, 'sanne')
-    const child = await sanne.post('/api/children', { nickname: 'Noor', ageBand: '8-12' })
+    const child = await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })
     const childId = (child.body as { id: string }).id
     const started = await sanne.post('/api/gesprekken', { childId, toolId: 'drie-huizen' })
     const { gesprek, join } = started.body as { gesprek: { id: string }; join: { code: string } }

@@ -37,7 +37,7 @@ describe.runIf(hasBrowser)('browser: the jongere’s kamer', () => {
   }
 
   const newChild = async (nickname: string) =>
-    ((await sanne.post('/api/children', { nickname, ageBand: '12-15' })).body as { id: string }).id
+    ((await sanne.post('/api/workspace/children', { nickname, ageBand: '12-15' })).body as { id: string }).id
   const inviteCode = async (childId: string) =>
     ((await sanne.post(`/api/kamer/children/${childId}/invite`)).body as { code: string }).code
 

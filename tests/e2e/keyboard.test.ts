@@ -50,7 +50,7 @@ describe.runIf(hasBrowser)('browser: keyboard only, colour-blind, reduced motion
   })
 
   async function start(nickname: string, ageBand: string, toolId: string) {
-    const child = await sanne.post('/api/children', { nickname, ageBand })
+    const child = await sanne.post('/api/workspace/children', { nickname, ageBand })
     const g = await sanne.post('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId })
     const body = g.body as { gesprek: { id: string }; join: { code: string } }
     return { gesprekId: body.gesprek.id, code: body.join.code }

@@ -9,7 +9,7 @@ const { startSeeded, open } = useServers()
 describe.runIf(hasBrowser)('browser: "Mag dit scherm ook meedoen?" on the child\'s own screen', () => {
   it('asks calmly, at every size, and a no ends the other screen', async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/children', { nickname: 'Mo', ageBand: '8-12' })
+    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
     const browser = await launch()
     try {
       for (const [size, viewport] of [

@@ -110,7 +110,7 @@ describe.runIf(hasBrowser)('browser: read-aloud with a stubbed speech API', () =
   }, 60_000)
 
   it('for 4-6 reads each prompt when it appears, only after someone switched it on', async () => {
-    const child = await sanne.post('/api/children', { nickname: 'Lina', ageBand: '4-7' })
+    const child = await sanne.post('/api/workspace/children', { nickname: 'Lina', ageBand: '4-7' })
     const g = await sanne.post('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId: 'drie-huizen' })
     const code = (g.body as { join: { code: string } }).join.code.replace('-', '')
     const p = await device(['nl-NL'])

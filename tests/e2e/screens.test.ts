@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
-import { HttpUser, type TestServer } from '../helpers/server'
+import { HttpUser, teamChildren, type TestServer } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 import { toLastIdea } from './flow'
 
@@ -30,7 +30,7 @@ describe.runIf(hasBrowser)('browser: screenshots of the child, kamer and begelei
   it('takes them with the demo caseload', async () => {
     const server: TestServer = await start({ demo: true, demoCaseload: true })
     const api = await HttpUser.login(server.url, server.demo!.username, server.demo!.password)
-    const children = (await api.get('/api/children')).body as { id: string; nickname: string }[]
+    const children = await teamChildren(api)
     const kim = children.find((c) => c.nickname === 'Kim')!
     const g = await api.post('/api/gesprekken', { childId: kim.id, toolId: 'drie-huizen' })
     const { gesprek, join } = g.body as { gesprek: { id: string }; join: { code: string } }
@@ -54,8 +54,11 @@ describe.runIf(hasBrowser)('browser: screenshots of the child, kamer and begelei
     await kind.getByRole('button', { name: /^Verder( →)?$/ }).click()
     await kind.getByRole('button', { name: /^Verder( →)?$/ }).click()
     await kind.getByRole('button', { name: /^Verder( →)?$/ }).click()
-    await atAllSizes(kind, 'kind-delen', () => kind.getByTestId('not-chosen').waitFor())
-    await kind.getByRole('radio').nth(2).click()
+    // Kim is 4-7: the two questions (tests/e2e/young-sharing.test.ts); "ja", and the begeleider tells it.
+    await atAllSizes(kind, 'kind-delen', () => kind.getByTestId('young-question').waitFor())
+    await kind.getByTestId('young-choices').getByRole('button', { name: 'Ja', exact: true }).click()
+    await kind.getByTestId('young-choices').getByRole('button', { name: 'Mijn begeleider vertelt het' }).click()
+    await kind.getByTestId('young-done').waitFor()
     await kind.getByRole('button', { name: /^Verder( →)?$/ }).click()
     await atAllSizes(kind, 'kind-afsluiting', () => kind.getByTestId('keepsake').waitFor())
 

@@ -46,7 +46,9 @@ describe.runIf(hasBrowser)('browser: signals reach a person', () => {
 
   /** A jongere's kamer, set up the way the jongere does it on a phone. */
   async function kamer(nickname: string) {
-    const childId = ((await sanne.post('/api/children', { nickname, ageBand: '16-18' })).body as { id: string }).id
+    const childId = (
+      (await sanne.post('/api/workspace/children', { nickname, ageBand: '16-18' })).body as { id: string }
+    ).id
     const code = ((await sanne.post(`/api/kamer/children/${childId}/invite`)).body as { code: string }).code
     const page = await context(PHONE)
     await page.goto(`${server.url}/kamer`)
@@ -175,8 +177,9 @@ describe.runIf(hasBrowser)('browser: signals reach a person', () => {
   }, 150_000)
 
   it('guided Stoplicht red: already shared (the begeleider sat beside the child), the row says it', async () => {
-    const childId = ((await sanne.post('/api/children', { nickname: 'Lina', ageBand: '8-12' })).body as { id: string })
-      .id
+    const childId = (
+      (await sanne.post('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12' })).body as { id: string }
+    ).id
     const g = (await sanne.post('/api/gesprekken', { childId, toolId: 'stoplicht' })).body as {
       join: { code: string }
     }

@@ -32,7 +32,7 @@ describe.runIf(hasBrowser)('browser: a trainer edits the Stoplicht, tries it as 
 
   /** A new Stoplicht gesprek for a new child, and its join code (not yet used: the child's phone uses it). */
   async function newGesprek(sanne: HttpUser, nickname: string): Promise<string> {
-    const child = await sanne.post('/api/children', { nickname, ageBand: '8-12' })
+    const child = await sanne.post('/api/workspace/children', { nickname, ageBand: '8-12' })
     const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'stoplicht' })
     expect(g.status).toBe(201)
     return g.body.join.code as string

@@ -29,7 +29,7 @@ describe.runIf(hasBrowser)('browser: every tool of the library', () => {
   })
 
   async function start(nickname: string, ageBand: string, toolId: string) {
-    const child = await api.post('/api/children', { nickname, ageBand })
+    const child = await api.post('/api/workspace/children', { nickname, ageBand })
     expect(child.status).toBe(201)
     const g = await api.post('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId })
     expect(g.status).toBe(201)

@@ -82,7 +82,7 @@ describe.runIf(hasBrowser)('browser: recorded voices first, then the device, the
   })
 
   async function child(voices: string[], lang: string, viewport = PHONE): Promise<Page> {
-    const made = await sanne.post('/api/children', { nickname: 'Lina', ageBand: '4-7' })
+    const made = await sanne.post('/api/workspace/children', { nickname: 'Lina', ageBand: '4-7' })
     const g = await sanne.post('/api/gesprekken', { childId: (made.body as { id: string }).id, toolId: 'stoplicht' })
     const code = (g.body as { join: { code: string } }).join.code.replace('-', '')
     const ctx = await browser.newContext({ viewport, hasTouch: true })

@@ -7,7 +7,7 @@ export const KAMER_PIN = '482915'
 
 /** A child with a kamer, the way a jongere gets one: the begeleider invites, the jongere picks a name and PIN. */
 export async function setUpKamer(url: string, begeleider: HttpUser, ageBand: AgeBand = '16-18') {
-  const child = await begeleider.post('/api/children', { nickname: 'Sam', ageBand })
+  const child = await begeleider.post('/api/workspace/children', { nickname: 'Sam', ageBand })
   const childId = (child.body as { id: string }).id
   const invite = await begeleider.post(`/api/kamer/children/${childId}/invite`)
   const name = `kamer ${randomUUID().slice(0, 8)}`

@@ -278,13 +278,21 @@ export function collectViews(socket: TestSocket) {
   return seen
 }
 
+/** The children of the caller's team, as the caseload lists them (every family together). */
+export async function teamChildren(user: HttpUser): Promise<{ id: string; nickname: string }[]> {
+  const caseload = (await user.get('/api/workspace/caseload')).body as {
+    families: { children: { id: string; nickname: string }[] }[]
+  }
+  return caseload.families.flatMap((f) => f.children)
+}
+
 /** Begeleider creates a child and a gesprek; the child joins with the code. */
 export async function startGesprek(
   base: string,
   begeleider: HttpUser,
   opts: { nickname?: string; ageBand?: string; toolId?: string } = {},
 ) {
-  const child = await begeleider.post('/api/children', {
+  const child = await begeleider.post('/api/workspace/children', {
     nickname: opts.nickname ?? 'Mo',
     ageBand: opts.ageBand ?? '8-12',
   })

@@ -224,7 +224,8 @@ describe('plans cite what the audience may see, never more', () => {
 describe('the jongere in the kamer', () => {
   it('the shared safety module drafts the plan; the kamer gets the child version', async () => {
     const { server, sanne } = await startSeeded()
-    const childId = (await sanne.post('/api/children', { nickname: 'Sam', ageBand: '16-18' })).body.id as string
+    const childId = (await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '16-18' })).body
+      .id as string
     const p = await sessionPrincipal(server.deps, sanne.cookie.split('=')[1])
     const { code } = await createKamerInvite(server.deps, p!, { id: childId, age_band: '16-18' })
     const { token } = await setupKamer(server.deps, code, 'de kamer van sam', 'een lange zin van sam')

@@ -90,7 +90,7 @@ describe(`network faults (NET_SEED=${SEED})`, () => {
     const cookies: string[] = []
     const sims: SimGesprek[] = []
     for (let i = 0; i < 10; i++) {
-      const child = await sanne.post('/api/children', { nickname: 'Net', ageBand: '8-12' })
+      const child = await sanne.post('/api/workspace/children', { nickname: 'Net', ageBand: '8-12' })
       const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
       const joined = await redeemJoinCode(server.deps, String(g.body.join.code).replace('-', ''))
       sims.push(new SimGesprek(i, joined.gesprekId, joined.childId, joined.token))
@@ -170,7 +170,7 @@ describe(`network faults (NET_SEED=${SEED})`, () => {
           sent: GesprekCommand[]
         }[] = []
         for (let i = 0; i < 6; i++) {
-          const child = await sanne.post('/api/children', { nickname: 'Net', ageBand: '8-12' })
+          const child = await sanne.post('/api/workspace/children', { nickname: 'Net', ageBand: '8-12' })
           const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
           const joined = await redeemJoinCode(s2.deps, String(g.body.join.code).replace('-', ''))
           const socket = ioClient(`http://127.0.0.1:${port}`, {

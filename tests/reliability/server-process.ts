@@ -44,7 +44,7 @@ if (n > 0) {
   const sanne = await HttpUser.login(server.url, 'sanne')
   const gesprekken: SeedFile['gesprekken'] = []
   for (let i = 0; i < n; i++) {
-    const child = await sanne.post('/api/children', {
+    const child = await sanne.post('/api/workspace/children', {
       nickname: `Kind ${String.fromCharCode(97 + (i % 26))}`,
       ageBand: '8-12',
     })

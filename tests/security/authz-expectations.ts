@@ -45,7 +45,6 @@ export type Row = { allow: Actor[]; body?: (f: Fixture) => unknown }
 /** The expectations. Keep in step with docs/security.md; routes are `METHOD path` as Hono registers them. */
 export const MATRIX: Record<string, Row> = {
   'GET /api/health': { allow: ALL },
-  'GET /api/tools': { allow: ALL },
   'GET /api/help-lines': { allow: ALL },
   'GET /api/signals': { allow: BEG },
   'GET /api/signals/children/:id': { allow: TEAM },
@@ -99,10 +98,6 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/auth/session': { allow: ALL },
   'GET /api/auth/sessions': { allow: BEG },
   'POST /api/auth/sessions/end-others': { allow: BEG },
-  'GET /api/children': { allow: BEG },
-  'POST /api/children': { allow: BEG, body: () => ({ nickname: 'Matrix', ageBand: '8-12' }) },
-  'GET /api/children/:id': { allow: TEAM },
-  'GET /api/children/:id/gesprekken': { allow: TEAM },
   'POST /api/gesprekken': { allow: TEAM, body: (f) => ({ childId: f.childId, toolId: 'drie-huizen' }) },
   'GET /api/gesprekken/:id': { allow: TEAM },
   'POST /api/gesprekken/:id/join-code': { allow: TEAM },
@@ -124,6 +119,7 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/workspace/caseload': { allow: BEG },
   'POST /api/workspace/children': { allow: BEG, body: () => ({ nickname: 'Matrix', ageBand: '8-12' }) },
   'GET /api/workspace/children/:id': { allow: TEAM },
+  'GET /api/workspace/children/:id/gesprekken': { allow: TEAM },
   'PUT /api/workspace/children/:id': { allow: TEAM },
   'POST /api/workspace/children/:id/evaluations': { allow: TEAM },
   'GET /api/workspace/children/:id/other-parent': { allow: TEAM },

@@ -53,7 +53,7 @@ async function fixture(route: string) {
   const cookie = async (id: string) => `kg_session=${await createSession(server.deps, id)}`
   // A jongere of the same team with a kamer of their own, made directly (the HTTP setup is rate limited).
   const kamerToken = async (makerCookie: string) => {
-    const child = await maker.post('/api/children', { nickname: 'Kamer', ageBand: '12-15' })
+    const child = await maker.post('/api/workspace/children', { nickname: 'Kamer', ageBand: '12-15' })
     const p = await sessionPrincipal(server.deps, makerCookie.split('=')[1])
     const { code } = await createKamerInvite(server.deps, p!, { id: child.body.id, age_band: '12-15' })
     const name = `matrix ${Math.random().toString(36).slice(2, 10)}`
@@ -63,7 +63,7 @@ async function fixture(route: string) {
   const maker = new HttpUser(server.url)
   maker.cookie = await cookie(ids.a1)
   const gesprek = async () => {
-    const child = await maker.post('/api/children', { nickname: 'Matrix', ageBand: '8-12' })
+    const child = await maker.post('/api/workspace/children', { nickname: 'Matrix', ageBand: '8-12' })
     const g = await maker.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     const joined = await redeemJoinCode(server.deps, String(g.body.join.code).replace('-', ''))
     return { childId: child.body.id as string, gesprekId: g.body.gesprek.id as string, token: joined.token }
@@ -207,8 +207,8 @@ describe('authorisation matrix', () => {
       user.cookie = creds[actor].cookie ?? ''
       for (const [m, p] of [
         ['GET', '/api/ouders'],
-        ['POST', '/api/children/../beheer'],
-        ['DELETE', '/api/children'],
+        ['POST', '/api/workspace/children/../beheer'],
+        ['DELETE', '/api/workspace/children'],
         ['GET', '/api/admin/export'],
       ] as const) {
         const res = await user.request(m, p, m === 'GET' ? undefined : {})

@@ -15,7 +15,7 @@ const PIN = '482915'
 describe('a backup gives away no kamer and no live code', () => {
   it('stores join codes, invite codes and kamer names as keyed indexes, not plain SHA-256', async () => {
     const { server, sanne } = await startSeeded({ retentionDays: false })
-    const mo = await sanne.post('/api/children', { nickname: 'Mo', ageBand: '8-12' })
+    const mo = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
     const g = await sanne.post('/api/gesprekken', { childId: mo.body.id, toolId: 'drie-huizen' })
     const code = String(g.body.join.code).replace('-', '')
     const db = server.deps.db
@@ -23,7 +23,7 @@ describe('a backup gives away no kamer and no live code', () => {
     expect(codes).toHaveLength(1)
     expect(codes).not.toContain(hashToken(code))
 
-    const sam = await sanne.post('/api/children', { nickname: 'Sam', ageBand: '12-15' })
+    const sam = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
     const invite = await sanne.post(`/api/kamer/children/${sam.body.id}/invite`)
     const inviteCode = String(invite.body.code).replace('-', '')
     const invites = (await db.selectFrom('kamer_invites').select('code_hash').execute()).map((r) => r.code_hash)
@@ -41,7 +41,7 @@ describe('a backup gives away no kamer and no live code', () => {
 
   it('upgrades a kamer from before the keyed index at its first open with the right name and PIN', async () => {
     const { server, sanne } = await startSeeded({ retentionDays: false })
-    const sam = await sanne.post('/api/children', { nickname: 'Sam', ageBand: '12-15' })
+    const sam = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
     const now = iso(server.deps.clock)
     // A row as migration 20 leaves an existing kamer.
     await server.deps.db

@@ -95,7 +95,7 @@ describe('a begeleider cannot become the child (ADR 0010)', () => {
 
   it('a begeleider browser (live session cookie) never becomes a trusted screen, not even the first one', async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/children', { nickname: 'Mo', ageBand: '8-12' })
+    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
     const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     const browser = new HttpUser(server.url)
     browser.cookie = sanne.cookie
@@ -145,7 +145,7 @@ describe('a begeleider cannot become the child (ADR 0010)', () => {
 
   it("a screen joined first by the begeleider does not see what the child's later screen keeps to itself", async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/children', { nickname: 'Mo', ageBand: '8-12' })
+    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
     const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     const gesprekId = g.body.gesprek.id as string
     // The begeleider takes the first code themselves, in a browser without their session.

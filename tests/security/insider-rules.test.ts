@@ -75,7 +75,7 @@ describe('smaller insider findings', () => {
     const { server, sanne, childId } = await inHuisGoed()
     const admin = await HttpUser.login(server.url, 'admin-a')
     expect((await admin.post(`/api/beheer/children/${childId}/erase`)).status).toBe(200)
-    expect((await sanne.get(`/api/children/${childId}`)).status).toBe(404)
+    expect((await sanne.get(`/api/workspace/children/${childId}`)).status).toBe(404)
     expect((await sanne.request('PUT', `/api/workspace/children/${childId}`, { nickname: 'Nieuw' })).status).toBe(404)
     expect((await sanne.post(`/api/workspace/children/${childId}/evaluations`, { heldOn: '2026-11-20' })).status).toBe(
       404,
@@ -106,7 +106,7 @@ describe('smaller insider findings', () => {
 
   it("refuses a begeleider's note in the jongere's kamer gesprek", async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/children', { nickname: 'Sam', ageBand: '12-15' })
+    const child = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
     const invite = await sanne.post(`/api/kamer/children/${child.body.id}/invite`)
     const setup = await new HttpUser(server.url).post('/api/kamer/setup', {
       code: invite.body.code,
@@ -132,7 +132,7 @@ describe('smaller insider findings', () => {
 describe('the begeleider sees that the kamer was used and what was shared, never presence or timing', () => {
   it('sends no frame for private work, no step or phase, and one frame when something is shared', async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/children', { nickname: 'Sam', ageBand: '12-15' })
+    const child = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
     const invite = await sanne.post(`/api/kamer/children/${child.body.id}/invite`)
     const setup = await new HttpUser(server.url).post('/api/kamer/setup', {
       code: invite.body.code,
@@ -166,7 +166,7 @@ describe('the begeleider sees that the kamer was used and what was shared, never
     expect(frames).toHaveLength(1)
     expect(JSON.stringify(frames)).not.toContain('PRIVATE')
     // The child page's list shows the kamer gesprek without phase or seq.
-    const list = await sanne.get(`/api/children/${child.body.id}/gesprekken`)
+    const list = await sanne.get(`/api/workspace/children/${child.body.id}/gesprekken`)
     const row = (list.body as { id: string; phase: string; seq: number }[]).find((g) => g.id === gesprekId)!
     expect(row).toMatchObject({ phase: 'kamer', seq: 0 })
   })

@@ -53,7 +53,7 @@ const fx = {
 async function seedChildren() {
   const sanne = new HttpUser(server.url)
   sanne.cookie = `kg_session=${await createSession(server.deps, ids.a1)}`
-  const mo = await sanne.post('/api/children', { nickname: 'Mo', ageBand: '8-12' })
+  const mo = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
   fx.mo = mo.body.id
   // Mo and Sam are siblings: the family's preparation is tried like every child's.
   fx.family = (await sanne.request('PUT', `/api/workspace/children/${fx.mo}`, { newFamily: 'Gezin M.' })).body.familyId
@@ -77,7 +77,7 @@ async function seedChildren() {
   kind.disconnect()
   fx.secretItems.push({ gesprekId: fx.guided, itemId: 'item-secret-g' })
 
-  const sam = await sanne.post('/api/children', { nickname: 'Sam', ageBand: '12-15' })
+  const sam = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
   fx.sam = sam.body.id
   await sanne.request('PUT', `/api/workspace/children/${fx.sam}`, { familyId: fx.family })
   const p = await sessionPrincipal(server.deps, sanne.cookie.split('=')[1])

@@ -38,7 +38,7 @@ const PIN = '482915'
 describe('limits that cannot lock people out', () => {
   it('sixty guessing addresses do not fill the join ceiling for a real child', { timeout: 120_000 }, async () => {
     const { server, sanne } = await startSeeded({ clock: fakeClock(), retentionDays: false })
-    const child = await sanne.post('/api/children', { nickname: 'Mo', ageBand: '8-12' })
+    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
     const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     for (let a = 0; a < 60; a++)
       await Promise.all(
@@ -69,7 +69,7 @@ describe('limits that cannot lock people out', () => {
 
   it('wrong PINs on a kamer name do not lock its jongere out, and unknown names answer alike', async () => {
     const { server, sanne } = await startSeeded({ clock: fakeClock(), retentionDays: false })
-    const child = await sanne.post('/api/children', { nickname: 'Sam', ageBand: '12-15' })
+    const child = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
     const invite = await sanne.post(`/api/kamer/children/${child.body.id}/invite`)
     const setup = await post(
       server.port,
@@ -94,7 +94,7 @@ describe('limits that cannot lock people out', () => {
   it('setup does not tell whether a kamer name is taken', async () => {
     const { server, sanne } = await startSeeded({ clock: fakeClock(), retentionDays: false })
     const kamer = async (nickname: string, secret: string) => {
-      const child = await sanne.post('/api/children', { nickname, ageBand: '12-15' })
+      const child = await sanne.post('/api/workspace/children', { nickname, ageBand: '12-15' })
       const invite = await sanne.post(`/api/kamer/children/${child.body.id}/invite`)
       return new HttpUser(server.url).post('/api/kamer/setup', { code: invite.body.code, name: 'zolder', secret })
     }

@@ -46,7 +46,7 @@ const runs = NGINX || process.env.CI === 'true'
 describe.runIf(runs)('behind a real nginx', () => {
   async function setup(trustProxy?: string) {
     const { server, sanne } = await startSeeded({ retentionDays: false, ...(trustProxy ? { trustProxy } : {}) })
-    const child = await sanne.post('/api/children', { nickname: 'Mo', ageBand: '8-12' })
+    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
     const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     const proxy = await startNginx(server.port)
     proxies.push(proxy)

@@ -30,7 +30,7 @@ describe.runIf(hasBrowser)('zero third-party requests', () => {
 
   it('on /kind, through joining a gesprek, and on /kamer', async () => {
     const sanne = await HttpUser.login(server.url, 'sanne')
-    const child = await sanne.post('/api/children', { nickname: 'Mo', ageBand: '8-12' })
+    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
     const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     const own = new URL(server.url)
     const all = [

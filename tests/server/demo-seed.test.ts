@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { receiptFor, verifyAccessLog } from '../../server/audit/access-log'
-import { HttpUser } from '../helpers/server'
+import { HttpUser, teamChildren } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
 describe('demo caseload (DEMO=1, first start)', () => {
@@ -14,7 +14,7 @@ describe('demo caseload (DEMO=1, first start)', () => {
     const text = JSON.stringify(caseload.body)
     for (const name of ['Noor', 'Kim', 'Daan']) expect(text).toContain(name)
 
-    const children = (await sanne.get('/api/children')).body as { id: string; nickname: string }[]
+    const children = await teamChildren(sanne)
     const noor = children.find((c) => c.nickname === 'Noor')!
     const history = await sanne.get(`/api/workspace/children/${noor.id}/history`)
     expect(history.status).toBe(200)
@@ -39,6 +39,6 @@ describe('demo caseload (DEMO=1, first start)', () => {
   it('adds no caseload when only the demo login is asked for (the test servers)', async () => {
     const server = await start({ demo: true })
     const sanne = await HttpUser.login(server.url, server.demo!.username, server.demo!.password)
-    expect((await sanne.get('/api/children')).body).toEqual([])
+    expect(await teamChildren(sanne)).toEqual([])
   })
 })

@@ -11,7 +11,7 @@ const { startSeeded } = useServers()
 describe('development band', () => {
   it('a 12-year-old who needs the 4-7 screens gets the 4-7 register, and the 12-15 deelafspraak', async () => {
     const { server, sanne } = await startSeeded()
-    const created = await sanne.post('/api/children', { nickname: 'Noor', ageBand: '12-15' })
+    const created = await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '12-15' })
     const childId = (created.body as { id: string }).id
 
     // Drie huizen is for 4-12: without a development band, a 12-15 child cannot get it.
@@ -43,7 +43,7 @@ describe('development band', () => {
 
   it('bad input gets the stable error code', async () => {
     const { sanne } = await startSeeded()
-    const created = await sanne.post('/api/children', { nickname: 'Tim', ageBand: '8-12' })
+    const created = await sanne.post('/api/workspace/children', { nickname: 'Tim', ageBand: '8-12' })
     const childId = (created.body as { id: string }).id
     const bad = await sanne.request('PUT', `/api/workspace/children/${childId}`, { developmentBand: '9' })
     expect(bad.status).toBe(400)
@@ -52,7 +52,7 @@ describe('development band', () => {
 
   it('a gesprek started without a development band carries no separate legal band', async () => {
     const { server, sanne } = await startSeeded()
-    const created = await sanne.post('/api/children', { nickname: 'Sem', ageBand: '8-12' })
+    const created = await sanne.post('/api/workspace/children', { nickname: 'Sem', ageBand: '8-12' })
     const childId = (created.body as { id: string }).id
     const g = await sanne.post('/api/gesprekken', { childId, toolId: 'stoplicht' })
     const { view } = await server.host.view((g.body as { gesprek: { id: string } }).gesprek.id, 'kind')

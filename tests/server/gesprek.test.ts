@@ -132,11 +132,15 @@ describe('one guided Drie huizen gesprek over real sockets', () => {
       await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' } }),
     ).toEqual({ ok: true, data: { seq: 1 } })
     // HTTP: bad bodies get codes too
-    expect((await begeleider.request('POST', '/api/children', '{not json')).body).toEqual({ error: 'invalid_payload' })
-    expect((await begeleider.post('/api/children', { nickname: 'Mo', ageBand: '99' })).body).toEqual({
+    expect((await begeleider.request('POST', '/api/workspace/children', '{not json')).body).toEqual({
       error: 'invalid_payload',
     })
-    expect((await begeleider.post('/api/children', { nickname: 'x'.repeat(70_000), ageBand: '4-7' })).status).toBe(413)
+    expect((await begeleider.post('/api/workspace/children', { nickname: 'Mo', ageBand: '99' })).body).toEqual({
+      error: 'invalid_payload',
+    })
+    expect(
+      (await begeleider.post('/api/workspace/children', { nickname: 'x'.repeat(70_000), ageBand: '4-7' })).status,
+    ).toBe(413)
   })
 
   it('keeps every acked answer across a restart and the gesprek continues', async () => {

@@ -33,7 +33,7 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
   })
 
   const addChild = async (by: HttpUser, nickname: string, ageBand = '12-15') =>
-    ((await by.post('/api/children', { nickname, ageBand })).body as { id: string }).id
+    ((await by.post('/api/workspace/children', { nickname, ageBand })).body as { id: string }).id
   const invite = async (childId: string, by = sanne) => {
     const r = await by.post(`/api/kamer/children/${childId}/invite`)
     expect(r.status).toBe(201)
@@ -213,7 +213,7 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
     const overview = await sanne.get(`/api/kamer/children/${childId}`)
     expect(overview.body.shared[0].items.map((i: { text: string }) => i.text)).toEqual(['GEDEELD'])
     expect(JSON.stringify(overview.body)).not.toContain('PRIVEKANARIE')
-    const history = await sanne.get(`/api/children/${childId}`)
+    const history = await sanne.get(`/api/workspace/children/${childId}`)
     expect(JSON.stringify(history.body)).not.toContain('PRIVEKANARIE')
     // The oudergesprek gets its own projection: an item shared with the begeleider only is not in it.
     expect((await server.host.view(g, 'oudergesprek')).view.items).toEqual([])

@@ -170,7 +170,7 @@ describe('when a right ends, every open view ends within a second', () => {
   it('a kamer left open on a phone locks by itself when idle', async () => {
     const clock = fakeClock()
     const { server, sanne } = await startSeeded({ clock })
-    const child = await sanne.post('/api/children', { nickname: 'Sam', ageBand: '12-15' })
+    const child = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
     const invite = await sanne.post(`/api/kamer/children/${child.body.id}/invite`)
     const setup = await new HttpUser(server.url).post('/api/kamer/setup', {
       code: invite.body.code,

@@ -15,7 +15,7 @@ const { startSeeded, open } = useServers()
 describe('each parent apart', () => {
   it('"aan mama" reaches the preparation for mama and nothing about papa', async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/children', { nickname: 'Lina', ageBand: '8-12' })
+    const child = await sanne.post('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12' })
     const childId = (child.body as { id: string }).id
     const profile = {
       present: 'mama',

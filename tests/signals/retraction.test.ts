@@ -14,7 +14,7 @@ const { startSeeded, open } = useServers()
 describe('retraction', () => {
   it("keeps the begeleider's note and worry mark, never the child's words", async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/children', { nickname: 'Mo', ageBand: '8-12' })
+    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
     const childId = (child.body as { id: string }).id
     const g = (await sanne.post('/api/gesprekken', { childId, toolId: 'drie-huizen' })).body as {
       gesprek: { id: string }

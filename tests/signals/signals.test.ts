@@ -146,7 +146,7 @@ describe('signals reach a person, never an automatic step', () => {
 
   it('guided Stoplicht: a red and a low ladder are already shared (the begeleider sat beside the child)', async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/children', { nickname: 'Lina', ageBand: '8-12' })
+    const child = await sanne.post('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12' })
     const childId = (child.body as { id: string }).id
     const g = await sanne.post('/api/gesprekken', { childId, toolId: 'stoplicht' })
     const { gesprek, join } = g.body as { gesprek: { id: string }; join: { code: string } }

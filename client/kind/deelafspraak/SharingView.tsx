@@ -13,6 +13,7 @@ import { ShareIcon } from '../../ui/ShareIcon'
 import { otherRole } from '../../../dialogs/contract/parents'
 import { usePresentParent } from '../../net/present-parent'
 import { registerT } from '../steps/register'
+import { shareTo, YoungSharing } from './YoungSharing'
 import './deelafspraak.css'
 
 export type SharingMode = 'one' | 'all'
@@ -64,7 +65,9 @@ export function SharingView({
         : t(`deelafspraak:band.${band}.label.${l}`),
     ]),
   ) as Record<ShareLevel, string>
-  const setLevel = (itemIds: string[], level: ShareLevel) => send({ type: 'share.set', itemIds, level })
+  // A parent level names the parent the screen named, so the choice stays with that parent.
+  const setLevel = (itemIds: string[], level: ShareLevel) =>
+    send({ type: 'share.set', itemIds, level, ...shareTo(level, present) })
   // What a screen reader says for each group of four choices: the child's words, never internal ids.
   const nameOf = (item: ItemView) =>
     item.text ??
@@ -92,6 +95,29 @@ export function SharingView({
       )}
     </>
   )
+
+  // The youngest, beside their begeleider: two questions per answer instead of four choices.
+  if (young && view.setting === 'begeleid')
+    return (
+      <div className="deelafspraak deelafspraak--young" data-testid="sharing-view">
+        {flat.length === 0 ? (
+          <>
+            <Prompt text={t('deelafspraak:nothing')} className="deelafspraak__nothing" />
+            {lines}
+          </>
+        ) : (
+          <YoungSharing
+            view={view}
+            entries={flat}
+            t2={t2}
+            present={present}
+            labels={labels}
+            onChoose={(id, level) => setLevel([id], level)}
+          />
+        )}
+        <Prompt text={t(`deelafspraak:band.${band}.change`)} />
+      </div>
+    )
 
   return (
     <div className="deelafspraak" data-testid="sharing-view">

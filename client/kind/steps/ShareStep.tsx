@@ -5,7 +5,7 @@ import type { StepProps } from './types'
 
 /**
  * The deelafspraak step at the end of a gesprek; the same view opens from every step (SharingPanel).
- * Under 8 the first answer and its four choices come straight under the question, the rest after.
+ * Under 8 the two questions per answer come straight under the title (deelafspraak/YoungSharing.tsx).
  */
 export function ShareStep({ view, step, tool, send, t: toolT }: StepProps) {
   const t = registerT(toolT, view.ageBand)
@@ -15,7 +15,7 @@ export function ShareStep({ view, step, tool, send, t: toolT }: StepProps) {
       <Prompt as="h1" text={t(`${step.id}.title`)} />
       {!young && <Prompt text={t(`${step.id}.prompt`)} />}
       <SharingView view={view} tool={tool} send={send} t={toolT} intro={false} />
-      {young && <Prompt text={t(`${step.id}.prompt`)} />}
+      {/* Under 8 the two questions say it themselves (YoungSharing): one thing on the screen at a time. */}
     </section>
   )
 }

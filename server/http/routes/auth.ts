@@ -1,21 +1,14 @@
 import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { CodedError } from '../../../dialogs/contract/errors'
-import {
-  BegeleiderPicture,
-  LoginBody,
-  MyPictureBody,
-  SessionsOut,
-  type Me,
-  type SessionOut,
-} from '../../../dialogs/contract/http'
+import { LoginBody, MyPictureBody, SessionsOut, type SessionOut } from '../../../dialogs/contract/http'
 import { accountTryFailed, accountTrySucceeded, addressHasFailed, admitAccountTry, LOGIN_RULE } from '../../auth/limits'
+import { activeBegeleider, meOf, otherSessions, sessionsOf, setPicture } from '../../auth/me'
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../../auth/passwords'
 import { createSession, endAllSessions, endSession, SESSION_ABSOLUTE_MS, sessionCookieName } from '../../auth/sessions'
 import type { Deps } from '../../deps'
 import { body, clientIp, requireBegeleider, type Env } from '../context'
 import type { Hooks } from '../hooks'
-import type { BegeleiderPrincipal } from '../../auth/principal'
 
 export function authRoutes(deps: Deps, hooks: Hooks) {
   // Per address, per username and per pair, with backoff instead of a lockout (server/auth/limits.ts).
@@ -28,12 +21,7 @@ export function authRoutes(deps: Deps, hooks: Hooks) {
         const admitted = await admitAccountTry(deps.limits, LOGIN_RULE, name, address)
         if (admitted !== 'ok') throw new CodedError('rate_limited', 429)
         const priority = (await addressHasFailed(deps.limits, LOGIN_RULE, address)) ? 'low' : 'high'
-        const row = await deps.db
-          .selectFrom('begeleiders')
-          .selectAll()
-          .where('username', '=', name)
-          .where('active', '=', 1)
-          .executeTakeFirst()
+        const row = await activeBegeleider(deps, name)
         const ok = await verifyPassword(password, row?.password_hash ?? (await DUMMY_HASH_PROMISE), priority)
         // One answer for unknown user and wrong password: no account probing.
         if (!row || !ok) {
@@ -73,75 +61,32 @@ export function authRoutes(deps: Deps, hooks: Hooks) {
       // Every open session of this begeleider (other devices, an old login), and ending all but this one.
       .get('/sessions', async (c) => {
         const p = await requireBegeleider(c)
-        const rows = await deps.db
-          .selectFrom('sessions')
-          .select(['id_hash', 'created_at', 'last_seen_at'])
-          .where('begeleider_id', '=', p.begeleiderId)
-          .orderBy('created_at', 'desc')
-          .execute()
-        const out: SessionsOut = {
-          sessions: rows.map((r) => ({
-            // A short, stable label, not the stored hash itself.
-            id: r.id_hash.slice(0, 10),
-            createdAt: r.created_at,
-            lastSeenAt: r.last_seen_at,
-            current: r.id_hash === p.sessionHash,
-          })),
-        }
+        const out = await sessionsOf(deps, p)
         return c.json(SessionsOut.parse(out))
       })
       .post('/sessions/end-others', async (c) => {
         const p = await requireBegeleider(c)
-        const others = await deps.db
-          .selectFrom('sessions')
-          .select('id_hash')
-          .where('begeleider_id', '=', p.begeleiderId)
-          .where('id_hash', '!=', p.sessionHash)
-          .execute()
-        for (const o of others) {
-          await endSession(deps, o.id_hash)
-          hooks.sessionEnded({ ...p, sessionHash: o.id_hash }, 'logout')
+        const others = await otherSessions(deps, p)
+        for (const sessionHash of others) {
+          await endSession(deps, sessionHash)
+          hooks.sessionEnded({ ...p, sessionHash }, 'logout')
         }
         deps.log.info('other sessions ended', { begeleider: p.begeleiderId, count: others.length })
         return c.json({ ok: true, ended: others.length })
       })
-      // The picture children see beside this begeleider's name; only the begeleider sets their own.
       .put('/me/picture', async (c) => {
         const p = await requireBegeleider(c)
         const { picture } = await body(c, MyPictureBody)
-        await deps.db.updateTable('begeleiders').set({ picture }).where('id', '=', p.begeleiderId).execute()
+        await setPicture(deps, p, picture)
         return c.json({ picture })
       })
-      .get('/me', async (c) => c.json(await meOf(await requireBegeleider(c))))
+      .get('/me', async (c) => c.json(await meOf(deps, await requireBegeleider(c))))
       // The login page asks this first: "not logged in" is an answer (200, me: null), not an error, so a
       // fresh browser's console stays clean.
       .get('/session', async (c) => {
         const p = await requireBegeleider(c).catch(() => null)
-        const out: SessionOut = { me: p ? await meOf(p) : null }
+        const out: SessionOut = { me: p ? await meOf(deps, p) : null }
         return c.json(out)
       })
   )
-
-  async function meOf(p: BegeleiderPrincipal): Promise<Me> {
-    const org = await deps.db
-      .selectFrom('organisations')
-      .select('name')
-      .where('id', '=', p.organisationId)
-      .executeTakeFirstOrThrow()
-    const team = await deps.db.selectFrom('teams').select('name').where('id', '=', p.teamId).executeTakeFirstOrThrow()
-    const mine = await deps.db
-      .selectFrom('begeleiders')
-      .select('picture')
-      .where('id', '=', p.begeleiderId)
-      .executeTakeFirst()
-    const picture = BegeleiderPicture.safeParse(mine?.picture)
-    return {
-      id: p.begeleiderId,
-      displayName: p.displayName,
-      picture: picture.success ? picture.data : null,
-      role: p.admin ? 'admin' : 'begeleider',
-      organisation: org.name,
-      team: team.name,
-    }
-  }
 }

@@ -1,11 +1,9 @@
 import { Hono } from 'hono'
-import { CodedError } from '../../../dialogs/contract/errors'
 import { recordAccess } from '../../audit/access-log'
 import type { BegeleiderPrincipal } from '../../auth/principal'
-import { iso } from '../../clock'
 import type { Deps } from '../../deps'
 import type { GesprekHost } from '../../gesprek/host'
-import { eraseChild, exportChild } from '../../privacy/child-data'
+import { childOfOrganisation, closeTrajectory, eraseChild, exportChild } from '../../privacy/child-data'
 import { requireAdmin, type Ctx, type Env } from '../context'
 
 /**
@@ -16,13 +14,7 @@ export function beheerDataRoutes(deps: Deps, host: GesprekHost) {
   const ownChild = async (c: Ctx): Promise<{ p: BegeleiderPrincipal; childId: string }> => {
     const p = await requireAdmin(c)
     const childId = c.req.param('id') ?? ''
-    const row = await deps.db
-      .selectFrom('children')
-      .select(['id', 'key_wrapped'])
-      .where('id', '=', childId)
-      .where('organisation_id', '=', p.organisationId)
-      .executeTakeFirst()
-    if (!row?.key_wrapped) throw new CodedError('not_found', 404)
+    await childOfOrganisation(deps, p.organisationId, childId)
     return { p, childId }
   }
 
@@ -31,20 +23,15 @@ export function beheerDataRoutes(deps: Deps, host: GesprekHost) {
       .get('/children/:id/export', async (c) => {
         const { p, childId } = await ownChild(c)
         const data = await exportChild(deps, host, childId)
-        // Logged before the data leaves (SEC-08): no log line, no export.
+        // Logged before the data leaves: no log line, no export (docs/avg.md).
         await recordAccess(deps, { begeleiderId: p.begeleiderId, childId, what: 'export' })
         c.header('Content-Disposition', `attachment; filename="inzage-${childId}.json"`)
         return c.json(data)
       })
-      // Closing the trajectory starts the retention clock (SEC-10); the child leaves every caseload.
+      // Closing the trajectory starts the retention clock (docs/avg.md); the child leaves every caseload.
       .post('/children/:id/close', async (c) => {
         const { p, childId } = await ownChild(c)
-        await deps.db
-          .updateTable('children')
-          .set({ closed_at: iso(deps.clock) })
-          .where('id', '=', childId)
-          .where('closed_at', 'is', null)
-          .execute()
+        await closeTrajectory(deps, childId)
         deps.log.info('trajectory closed', { child: childId, by: p.begeleiderId })
         return c.json({ ok: true })
       })

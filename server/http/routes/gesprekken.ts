@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import QRCode from 'qrcode'
 import { CodedError } from '../../../dialogs/contract/errors'
 import { JoinCodeBody, NewGesprekBody, type GesprekDetail, type JoinCodeOut } from '../../../dialogs/contract/http'
 import type { Lang } from '../../../dialogs/contract/ids'
@@ -7,13 +6,15 @@ import { SOURCE_LANGUAGE } from '../../../dialogs/contract/languages'
 import { findTool } from '../../../dialogs/registry'
 import { recordAccess, stepsInView } from '../../audit/access-log'
 import { childForBegeleider, gesprekFor } from '../../auth/access'
-import { createJoinCode, formatJoinCode } from '../../auth/join-codes'
+import { createJoinCode } from '../../auth/join-codes'
+import { formatCode } from '../../auth/single-use'
 import type { Deps } from '../../deps'
 import { DEVICE_END_PHASES } from '../../gesprek/devices'
 import type { GesprekHost } from '../../gesprek/host'
 import { body, requireBegeleider, type Ctx, type Env } from '../context'
-import { childSummary, gesprekSummary } from './children'
-import { publicOrigin } from '../security'
+import { startGesprek } from '../../workspace/start-gesprek'
+import { childSummary, gesprekSummary } from '../../workspace/summaries'
+import { codeQr } from '../qr'
 
 async function joinCodeOut(
   deps: Deps,
@@ -23,13 +24,10 @@ async function joinCodeOut(
   lang?: Lang,
 ): Promise<JoinCodeOut> {
   const { code, expiresAt } = await createJoinCode(deps, gesprekId, createdBy)
-  const origin = publicOrigin(deps, c.req.url)
-  // The language rides in the query (a child's first screen must be in it); the code rides in the
-  // fragment: it never reaches a server log or a Referer header.
+  // The language rides in the query: a child's first screen must be in it.
   const asked = lang && lang !== SOURCE_LANGUAGE ? lang : undefined
-  const link = `${origin}/kind${asked ? `?lang=${asked}` : ''}#${code}`
-  const qrSvg = await QRCode.toString(link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
-  return { code: formatJoinCode(code), expiresAt, qrSvg, ...(asked ? { lang: asked } : {}) }
+  const qrSvg = await codeQr(deps, c.req.url, '/kind', code, asked ? `?lang=${asked}` : '')
+  return { code: formatCode(code), expiresAt, qrSvg, ...(asked ? { lang: asked } : {}) }
 }
 
 export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
@@ -38,21 +36,7 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
       const p = await requireBegeleider(c)
       const input = await body(c, NewGesprekBody)
       const child = await childForBegeleider(deps, p, input.childId)
-      const tool = findTool(input.toolId)
-      // The werkvorm and its register follow the development band the begeleider chose; the
-      // deelafspraak's words keep following the actual age (docs/deelafspraak.md, "Two bands").
-      const ageBand = child.development_band ?? child.age_band
-      if (!tool || !tool.ageBands.includes(ageBand) || !tool.settings.includes('begeleid'))
-        throw new CodedError('not_allowed_now', 400)
-      // The living situation is fixed now: the Stoplicht's places stay what they were when it started.
-      const id = await host.create({
-        childId: child.id,
-        toolId: tool.id,
-        setting: 'begeleid',
-        ageBand,
-        living: child.living,
-        legalBand: child.age_band,
-      })
+      const { id, tool } = await startGesprek(host, child, input.toolId)
       const row = await gesprekFor(deps, p, id)
       // The 0-4 observation is done by the begeleider alone: no child device joins it.
       const join = tool.operator === 'kind' ? await joinCodeOut(deps, c, id, p.begeleiderId, input.lang) : null

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { CodedError } from '../../../dialogs/contract/errors'
-import { BegeleiderPicture, KindJoinBody, type KindJoinOut } from '../../../dialogs/contract/http'
+import { KindJoinBody, type KindJoinOut } from '../../../dialogs/contract/http'
 import { getCookie } from 'hono/cookie'
 import { recordDeviceJoin } from '../../audit/access-log'
 import { redeemJoinCode } from '../../auth/join-codes'
@@ -8,10 +8,12 @@ import { admitCodeTry, codeTryFailed } from '../../auth/limits'
 import { sessionCookieName, sessionPrincipal } from '../../auth/sessions'
 import { revokeDevice } from '../../gesprek/devices'
 import type { Deps } from '../../deps'
+import { joinedGesprek } from '../../workspace/child-begeleider'
 import { body, clientIp, type Env } from '../context'
 
 export function kindRoutes(deps: Deps) {
-  // ≤ 5 wrong tries a minute per source and a global ceiling, so 10,000 guesses at 40 bits find nothing (SEC-03).
+  // ≤ 5 wrong tries a minute per source and a global ceiling, so 10,000 guesses at 40 bits find nothing
+  // (docs/security.md, threat model).
   return new Hono<Env>().post('/join', async (c) => {
     const address = clientIp(c)
     if (!(await admitCodeTry(deps.limits, 'join', address, 5, 300))) throw new CodedError('rate_limited', 429)
@@ -33,22 +35,11 @@ export function kindRoutes(deps: Deps) {
       await revokeDevice(deps, joined.token)
       throw err
     })
-    const row = await deps.db
-      .selectFrom('gesprekken')
-      .innerJoin('children', 'children.id', 'gesprekken.child_id')
-      .innerJoin('begeleiders', 'begeleiders.id', 'children.begeleider_id')
-      .select(['gesprekken.tool_id', 'children.nickname', 'begeleiders.display_name', 'begeleiders.picture'])
-      .where('gesprekken.id', '=', joined.gesprekId)
-      .executeTakeFirstOrThrow()
-    const picture = BegeleiderPicture.safeParse(row.picture)
     const out: KindJoinOut = {
       token: joined.token,
       gesprekId: joined.gesprekId,
-      toolId: row.tool_id,
-      nickname: row.nickname,
       trusted: joined.trusted,
-      begeleider: row.display_name,
-      ...(picture.success ? { begeleiderPicture: picture.data } : {}),
+      ...(await joinedGesprek(deps, joined.gesprekId)),
     }
     return c.json(out)
   })

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { CodedError } from '../../../dialogs/contract/errors'
 import {
   ConsentBody,
@@ -9,7 +9,6 @@ import {
   type MethodOut,
 } from '../../../dialogs/contract/method'
 import { ParentRole } from '../../../dialogs/contract/parents'
-import { childForBegeleider } from '../../auth/access'
 import type { Deps } from '../../deps'
 import type { GesprekHost } from '../../gesprek/host'
 import { loadConsent, saveConsent } from '../../method/consent'
@@ -18,6 +17,7 @@ import { loadPhase, saveFase1, saveOverdracht } from '../../method/phases'
 import { addRecord } from '../../method/records'
 import { assertHeld, loadRhythm, recordTalk } from '../../method/rhythm'
 import { presentParent } from '../../workspace/parents'
+import { childScope, type ChildEnv, type ScopedChild } from '../child-scope'
 import { body, requireBegeleider, type Ctx, type Env } from '../context'
 import { sinceQuery } from '../query'
 
@@ -34,39 +34,37 @@ const withQuery = (c: Ctx) => {
  * childForBegeleider or the family through the team, so another team's begeleider gets not_found.
  */
 export function methodRoutes(deps: Deps, host: GesprekHost) {
-  const child = async (c: Ctx) => {
-    const p = await requireBegeleider(c)
-    return { p, child: await childForBegeleider(deps, p, c.req.param('id')!) }
-  }
-  const method = async (row: Awaited<ReturnType<typeof child>>['child']): Promise<MethodOut> => {
+  const scoped = childScope()
+  const child = (c: Context<ChildEnv>) => ({ p: c.var.begeleider, child: c.var.child })
+  const method = async (row: ScopedChild): Promise<MethodOut> => {
     const consent = await loadConsent(deps, row)
     return { consent, rhythm: await loadRhythm(deps, row), phase: await loadPhase(deps, row, consent) }
   }
   return (
     new Hono<Env>()
-      .get('/children/:id', async (c) => c.json(await method((await child(c)).child)))
-      .put('/children/:id/consent', async (c) => {
-        const { p, child: row } = await child(c)
+      .get('/children/:id', scoped, async (c) => c.json(await method(c.var.child)))
+      .put('/children/:id/consent', scoped, async (c) => {
+        const { p, child: row } = child(c)
         await saveConsent(deps, row, p.begeleiderId, await body(c, ConsentBody))
         return c.json(await method(row))
       })
-      .post('/children/:id/oudergesprekken', async (c) => {
-        const { p, child: row } = await child(c)
+      .post('/children/:id/oudergesprekken', scoped, async (c) => {
+        const { p, child: row } = child(c)
         await recordTalk(deps, row, p.begeleiderId, 'oudergesprek', await body(c, TalkBody))
         return c.json(await method(row), 201)
       })
-      .post('/children/:id/samen', async (c) => {
-        const { p, child: row } = await child(c)
+      .post('/children/:id/samen', scoped, async (c) => {
+        const { p, child: row } = child(c)
         await recordTalk(deps, row, p.begeleiderId, 'samen', await body(c, TalkBody))
         return c.json(await method(row), 201)
       })
-      .put('/children/:id/fase1', async (c) => {
-        const { p, child: row } = await child(c)
+      .put('/children/:id/fase1', scoped, async (c) => {
+        const { p, child: row } = child(c)
         await saveFase1(deps, row, p.begeleiderId, await body(c, Fase1Body))
         return c.json(await method(row))
       })
-      .put('/children/:id/overdracht', async (c) => {
-        const { p, child: row } = await child(c)
+      .put('/children/:id/overdracht', scoped, async (c) => {
+        const { p, child: row } = child(c)
         await saveOverdracht(deps, row, p.begeleiderId, await body(c, OverdrachtBody))
         return c.json(await method(row))
       })

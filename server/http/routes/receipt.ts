@@ -2,7 +2,8 @@ import { Hono } from 'hono'
 import { ReceiptOut } from '../../../dialogs/contract/receipt'
 import { receiptFor } from '../../audit/access-log'
 import type { Deps } from '../../deps'
-import { requireKind, type Env } from '../context'
+import { requireKind } from '../bearer'
+import type { Env } from '../context'
 
 /**
  * The child's receipt (issue: deelafspraak): who looked at their gesprekken, when, through what.

@@ -3,7 +3,7 @@ import { autoId } from '../columns'
 import type { Database } from '../schema'
 
 /**
- * The access log (SEC-08, NEN 7513-like): who reached which child's gesprek, when and through which screen.
+ * The access log (NEN 7513-like, docs/deelafspraak.md): who reached which child's gesprek, when and through which screen.
  * Append-only and hash-chained (server/audit/access-log.ts); it never holds answer content.
  */
 export async function up(db: Kysely<Database>): Promise<void> {
