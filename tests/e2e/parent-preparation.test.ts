@@ -46,7 +46,9 @@ describe.runIf(hasBrowser)('browser: a preparation per parent', () => {
   it('papa’s preparation and sheet hold nothing meant for mama, and mama’s nothing meant for papa', async () => {
     const server = await start({ demo: true })
     const api = await HttpUser.login(server.url, server.demo!.username, server.demo!.password)
-    const childId = ((await api.post('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12' })).body as { id: string }).id
+    const childId = (
+      (await api.post('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12' })).body as { id: string }
+    ).id
     const profile = {
       present: 'mama',
       other: { role: 'Lina mist hem', risk: 'zorg', contact: 'begeleid', gezag: 'ja' },

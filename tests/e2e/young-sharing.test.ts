@@ -56,7 +56,9 @@ describe.runIf(hasBrowser)('browser: the two sharing questions for 4-7', () => {
   it('a 4-7 child chooses all four levels with two questions each, by tapping', async () => {
     const server = await start({ demo: true })
     const api = await HttpUser.login(server.url, server.demo!.username, server.demo!.password)
-    const childId = ((await api.post('/api/workspace/children', { nickname: 'Fien', ageBand: '4-7' })).body as { id: string }).id
+    const childId = (
+      (await api.post('/api/workspace/children', { nickname: 'Fien', ageBand: '4-7' })).body as { id: string }
+    ).id
     const profile = { present: 'mama', other: {}, flags: [] }
     expect((await api.request('PUT', `/api/parents/children/${childId}`, profile)).status).toBe(200)
     const g = (await api.post('/api/gesprekken', { childId, toolId: 'drie-huizen' })).body as {

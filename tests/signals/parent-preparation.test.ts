@@ -171,7 +171,9 @@ describe('a preparation per parent', () => {
 
   it('a draft from before the upgrade belongs to the parent recorded then, and to no other parent', async () => {
     const { server, sanne } = await startSeeded()
-    const childId = ((await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })).body as { id: string }).id
+    const childId = (
+      (await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })).body as { id: string }
+    ).id
     const profile = { present: 'mama', other: {}, flags: [] }
     expect((await sanne.request('PUT', `/api/parents/children/${childId}`, profile)).status).toBe(200)
     // The store as it was before migration 135: one draft per child, sealed without a parent.
