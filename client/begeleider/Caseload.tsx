@@ -8,7 +8,8 @@ import {
   type CaseloadChild,
   type CaseloadOut,
 } from '../../dialogs/contract/workspace'
-import { ApiError, apiClient } from '../net/api'
+import { ApiError } from '../net/api'
+import { apiClient } from '../net/api-client'
 import { RowSignal, useCaseloadSignals, type RowSignals } from './Signals'
 import { AgeBandField, LivingField, PhaseField } from './ChildFields'
 import { linkProps } from './router'

@@ -3,7 +3,8 @@ import { CATALOG } from '../../dialogs/catalog'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import type { GesprekSummary } from '../../dialogs/contract/http'
 import type { CaseloadChild, OtherParentOut } from '../../dialogs/contract/workspace'
-import { ApiError, apiClient } from '../net/api'
+import { ApiError } from '../net/api'
+import { apiClient } from '../net/api-client'
 import { CadenceBadge } from './Caseload'
 import { AgeBandField, DevelopmentBandField, LivingField, PhaseField } from './ChildFields'
 import { rememberJoin } from './join-memory'
@@ -14,7 +15,7 @@ import { ChildTasks } from './Tasks'
 import { linkProps } from './router'
 import { formatDay, useWorkspaceT } from './words'
 import type { LangCode } from '../../dialogs/contract/languages'
-import { GesprekLanguageSelect } from './GesprekLanguage'
+import { GesprekLanguageSelect, languageNames, useToolLanguages } from './GesprekLanguage'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -35,6 +36,7 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
   }, [childId, fail])
 
   const [lang, setLang] = useState<LangCode>('nl')
+  const toolLanguages = useToolLanguages()
   // Every tool that fits the band, read from the catalogue: new tools appear here by themselves. The
   // werkvormen follow the development band when the begeleider set one apart from age.
   const band = child ? (child.developmentBand ?? child.ageBand) : null
@@ -99,11 +101,28 @@ export function ChildPage({ childId, go }: { childId: string; go: (path: string)
               {band !== '0-4' && <GesprekLanguageSelect value={lang} onChange={setLang} />}
               <div className="tool-buttons">
                 {tools.map((tool) => (
-                  <button key={tool.id} type="button" className="btn btn--primary" onClick={() => void start(tool.id)}>
+                  <button
+                    key={tool.id}
+                    type="button"
+                    className="btn btn--primary"
+                    disabled={!toolLanguages(tool.id).includes(lang)}
+                    onClick={() => void start(tool.id)}
+                  >
                     {t(`common:tools.${tool.id}`)}
                   </button>
                 ))}
               </div>
+              {/* A tool whose current version lacks the chosen language says which it has (ADR 0075). */}
+              {tools
+                .filter((tool) => toolLanguages(tool.id).length > 0 && !toolLanguages(tool.id).includes(lang))
+                .map((tool) => (
+                  <p key={tool.id} className="muted" data-testid="tool-not-in-language">
+                    {t('workspace:child.notInLanguage', {
+                      tool: t(`common:tools.${tool.id}`),
+                      languages: languageNames(toolLanguages(tool.id)),
+                    })}
+                  </p>
+                ))}
               {tools.length === 0 && <p className="muted">{t('workspace:child.noTools')}</p>}
               <div className="cadence-block">
                 <CadenceBadge

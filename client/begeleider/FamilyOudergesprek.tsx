@@ -5,7 +5,7 @@ import { PARENT_ROLES, type ParentRole } from '../../dialogs/contract/parents'
 import { api, ApiError } from '../net/api'
 import { ThemedList } from './PrepLists'
 import { linkProps } from './router'
-import { useWorkspaceT } from './words'
+import { useWorkspaceT, withToolLabels } from './words'
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
@@ -26,7 +26,10 @@ export function FamilyOudergesprek({ familyId, go }: { familyId: string; go: (pa
 
   useEffect(() => {
     const q = new URLSearchParams({ since: since ?? 'auto', ...(withParent ? { with: withParent } : {}) })
-    api<FamilyPrepOut>(`/api/method/families/${familyId}/oudergesprek?${q}`).then(setData, fail)
+    api<FamilyPrepOut>(`/api/method/families/${familyId}/oudergesprek?${q}`).then(
+      (d) => setData(withToolLabels(d)),
+      fail,
+    )
   }, [familyId, since, withParent])
 
   if (error) return <p className="form-error">{t(`errors:${error}`)}</p>

@@ -4,7 +4,7 @@ import type { OudergesprekOut } from '../../dialogs/contract/workspace'
 import { api, ApiError } from '../net/api'
 import { askedParent, defaultDraft } from './Oudergesprek'
 import { ThemedList } from './PrepLists'
-import { formatDay, useWorkspaceT } from './words'
+import { formatDay, useWorkspaceT, withToolLabels } from './words'
 
 /**
  * The printable A4 sheet for the oudergesprek. Loading it is logged as a print (the route records it).
@@ -24,7 +24,7 @@ export function Handout({ childId, go }: { childId: string; go: (path: string) =
       ...(ouder ? { ouder } : {}),
     }).toString()
     api<OudergesprekOut>(`/api/workspace/children/${childId}/oudergesprek/print${q ? `?${q}` : ''}`).then(
-      setData,
+      (d) => setData(withToolLabels(d)),
       (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'),
     )
   }, [childId, ouder])

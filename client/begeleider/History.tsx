@@ -6,8 +6,10 @@ import type { Colour } from '../../dialogs/framework/items'
 import { api, ApiError } from '../net/api'
 import { linkProps } from './router'
 import { columnLabels, wrapLabel } from './plot-labels'
-import { formatDay, stepTitle, subjectLabel, useWorkspaceT } from './words'
+import { HISTORY_RINGS as RINGS, placePeople } from '../ui/netwerk-layout'
+import { formatDay, stepTitle, subjectLabel, useWorkspaceT, withToolLabels } from './words'
 import { EvaluationTrendPanel } from './plans/EvaluationTrend'
+import { pictureUrl } from '../ui/pictures'
 
 type Props = { childId: string; go: (path: string) => void }
 
@@ -17,8 +19,9 @@ export function History({ childId, go }: Props) {
   const [data, setData] = useState<HistoryOut | null>(null)
   const [error, setError] = useState<ErrorCode | null>(null)
   useEffect(() => {
-    api<HistoryOut>(`/api/workspace/children/${childId}/history`).then(setData, (e: unknown) =>
-      setError(e instanceof ApiError ? e.code : 'internal'),
+    api<HistoryOut>(`/api/workspace/children/${childId}/history`).then(
+      (d) => setData(withToolLabels(d)),
+      (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'),
     )
   }, [childId])
   const lng = i18n.language
@@ -53,6 +56,14 @@ export function History({ childId, go }: Props) {
           )}
         </section>
       </div>
+      <section className="panel">
+        <h2>{t('workspace:history.drieHuizen')}</h2>
+        {data.drieHuizen.length === 0 ? (
+          <p className="muted">{t('workspace:history.drieHuizenEmpty')}</p>
+        ) : (
+          <DrieHuizenPlot data={data} t={t} lng={lng} />
+        )}
+      </section>
       <EvaluationTrendPanel childId={childId} />
       <section className="panel">
         <h2>{t('workspace:history.netwerk')}</h2>
@@ -82,7 +93,7 @@ export function History({ childId, go }: Props) {
                 {g.skipped.length > 0 && (
                   <span className="muted">
                     {t('workspace:timeline.skipped', {
-                      steps: g.skipped.map((s) => stepTitle(t, g.toolId, s)).join(', '),
+                      steps: g.skipped.map((s) => stepTitle(t, g.toolId, s, g.gesprekId)).join(', '),
                     })}
                   </span>
                 )}
@@ -128,12 +139,14 @@ function StoplichtPlot({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: 
         {data.stoplicht.map((s, r) => (
           <g key={`${s.toolId}:${s.stepId}:${s.subject}`} transform={`translate(0 ${28 + r * rowH})`}>
             <text x={0} y={rowH / 2 - 4} className="plot__label">
-              <title>{subjectLabel(t, s.toolId, s.stepId, s.subject)}</title>
-              {wrapLabel(subjectLabel(t, s.toolId, s.stepId, s.subject), 18).map((line, n) => (
-                <tspan key={n} x={0} dy={n === 0 ? 0 : 15}>
-                  {line}
-                </tspan>
-              ))}
+              <title>{subjectLabel(t, s.toolId, s.stepId, s.subject, s.points.at(-1)?.gesprekId)}</title>
+              {wrapLabel(subjectLabel(t, s.toolId, s.stepId, s.subject, s.points.at(-1)?.gesprekId), 18).map(
+                (line, n) => (
+                  <tspan key={n} x={0} dy={n === 0 ? 0 : 15}>
+                    {line}
+                  </tspan>
+                ),
+              )}
             </text>
             {dates.map(([id], i) => {
               const p = s.points.find((x) => x.gesprekId === id)
@@ -169,7 +182,7 @@ function StoplichtPlot({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: 
         <ul>
           {data.stoplicht.map((s) => (
             <li key={`${s.toolId}:${s.stepId}:${s.subject}`}>
-              <strong>{subjectLabel(t, s.toolId, s.stepId, s.subject)}</strong>:{' '}
+              <strong>{subjectLabel(t, s.toolId, s.stepId, s.subject, s.points.at(-1)?.gesprekId)}</strong>:{' '}
               {s.points
                 .map((p) =>
                   t('workspace:history.colourAt', {
@@ -178,6 +191,119 @@ function StoplichtPlot({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: 
                   }),
                 )
                 .join('; ')}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </figure>
+  )
+}
+
+const HOUSE_COLOURS: Record<string, { wall: string; roof: string }> = {
+  'huis-goed': { wall: '#dcebd6', roof: '#8fb58a' },
+  'huis-zorgen': { wall: '#dde4ec', roof: '#8a9db3' },
+  'huis-dromen': { wall: '#e9e0f0', roof: '#a690bf' },
+}
+const thingWords = (t: TFunction, thing: HistoryOut['drieHuizen'][number]['houses'][number]['things'][number]) =>
+  [
+    ...thing.pictures.map((pic) => t(`common:pictures.${pic}`)),
+    ...(thing.text ? [`“${thing.text}”`] : []),
+    ...(thing.drawing ? [t('workspace:history.drawing')] : []),
+  ].join(' ')
+
+/**
+ * The Drie huizen per gesprek: a row per house, a column per gesprek, each cell the house the child
+ * filled, with how many things it holds and the first pictures in it, so what grows or empties over
+ * the weeks is seen at a glance. Only what reached the begeleider is in it (the history's projection).
+ */
+function DrieHuizenPlot({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: string }) {
+  const points = data.drieHuizen.slice(-8)
+  const stepIds = points[0]!.houses.map((h) => h.stepId)
+  const labelW = 130
+  const colW = 64
+  const rowH = 84
+  const w = labelW + points.length * colW
+  const h = 28 + stepIds.length * rowH
+  const columns = columnLabels(
+    points.map((p) => p.at),
+    lng,
+  )
+  return (
+    <figure className="plot">
+      <svg viewBox={`0 0 ${w} ${h}`} width="100%" style={{ maxWidth: w }} role="img" aria-labelledby="huizen-title">
+        <title id="huizen-title">{t('workspace:history.drieHuizen')}</title>
+        {points.map((p, i) => (
+          <text key={p.gesprekId} x={labelW + i * colW + colW / 2} y={16} textAnchor="middle" className="plot__axis">
+            <title>{formatDay(p.at, lng)}</title>
+            {columns[i]}
+          </text>
+        ))}
+        {stepIds.map((stepId, r) => {
+          const colour = HOUSE_COLOURS[stepId] ?? HOUSE_COLOURS['huis-goed']!
+          const name = stepTitle(t, 'drie-huizen', stepId)
+          return (
+            <g key={stepId} transform={`translate(0 ${28 + r * rowH})`}>
+              <text x={0} y={rowH / 2 - 8} className="plot__label">
+                <title>{name}</title>
+                {wrapLabel(name, 18).map((line, n) => (
+                  <tspan key={n} x={0} dy={n === 0 ? 0 : 15}>
+                    {line}
+                  </tspan>
+                ))}
+              </text>
+              {points.map((p, i) => {
+                const things = p.houses.find((x) => x.stepId === stepId)?.things ?? []
+                const pictures = [...new Set(things.flatMap((x) => x.pictures))].slice(0, 3)
+                return (
+                  <g
+                    key={p.gesprekId}
+                    transform={`translate(${labelW + i * colW + colW / 2} 4)`}
+                    className="plot__house"
+                    data-house={stepId}
+                    data-count={things.length}
+                  >
+                    <title>{`${name}, ${formatDay(p.at, lng)}: ${t('workspace:history.things', { count: things.length })}`}</title>
+                    <path d="M-24 20 L0 2 L24 20 Z" fill={colour.roof} />
+                    <rect
+                      x={-20}
+                      y={20}
+                      width={40}
+                      height={30}
+                      rx={3}
+                      fill={things.length > 0 ? colour.wall : 'none'}
+                      stroke={colour.roof}
+                      strokeDasharray={things.length > 0 ? undefined : '3 3'}
+                    />
+                    <text y={41} textAnchor="middle" className="plot__value">
+                      {things.length}
+                    </text>
+                    {pictures.map((pic, n) => {
+                      const src = pictureUrl(pic)
+                      return src ? <image key={pic} href={src} x={-27 + n * 19} y={54} width={16} height={16} /> : null
+                    })}
+                  </g>
+                )
+              })}
+            </g>
+          )
+        })}
+      </svg>
+      <details className="plot__words">
+        <summary>{t('workspace:history.textAlternative')}</summary>
+        <ul>
+          {points.map((p) => (
+            <li key={p.gesprekId}>
+              <strong>{formatDay(p.at, lng)}</strong>
+              <ul>
+                {p.houses.map((house) => (
+                  <li key={house.stepId}>
+                    {stepTitle(t, 'drie-huizen', house.stepId)}:{' '}
+                    {house.things.length === 0
+                      ? t('workspace:history.houseEmpty')
+                      : house.things.map((x) => thingWords(t, x)).join('; ')}
+                  </li>
+                ))}
+              </ul>
             </li>
           ))}
         </ul>
@@ -204,10 +330,13 @@ function ScalePlot({ series, t, lng }: { series: HistoryOut['scales'][number]; t
   return (
     <figure className="plot">
       <figcaption className="muted">
-        {t(`common:tools.${series.toolId}`)} · {stepTitle(t, series.toolId, series.stepId)}
+        {t(`common:tools.${series.toolId}`)} ·{' '}
+        {stepTitle(t, series.toolId, series.stepId, series.points.at(-1)?.gesprekId)}
       </figcaption>
       <svg viewBox={`0 0 ${w} ${h}`} width="100%" style={{ maxWidth: w }} role="img" aria-labelledby={id}>
-        <title id={id}>{`${t(`common:tools.${series.toolId}`)} · ${stepTitle(t, series.toolId, series.stepId)}`}</title>
+        <title
+          id={id}
+        >{`${t(`common:tools.${series.toolId}`)} · ${stepTitle(t, series.toolId, series.stepId, series.points.at(-1)?.gesprekId)}`}</title>
         {[0, 5, 10].map((v) => (
           <g key={v}>
             <line
@@ -252,10 +381,14 @@ function Netwerk({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: string
   const fresh = new Set(
     latest && latest.toGesprekId === now.gesprekId ? latest.cameIn.map((n) => n.trim().toLocaleLowerCase('nl')) : [],
   )
-  const size = 360
+  const size = RINGS.size
   const c = size / 2
-  const radius = { 1: 62, 2: 112, 3: 162 } as const
   const byCircle = ([1, 2, 3] as const).map((n) => now.people.filter((p) => p.person.circle === n))
+  const placed = new Map(
+    placePeople(
+      byCircle.map((ps) => ps.map((p) => ({ key: p.key, name: p.person.name, fresh: fresh.has(p.key) }))),
+    ).map((p) => [p.key, p]),
+  )
   return (
     <div className="netwerk">
       <figure className="plot">
@@ -272,42 +405,47 @@ function Netwerk({ data, t, lng }: { data: HistoryOut; t: TFunction; lng: string
               key={n}
               cx={c}
               cy={c}
-              r={radius[n]}
+              r={RINGS.rings[n]}
               fill={n === 1 ? '#f4efe4' : n === 2 ? '#f8f4ec' : '#fbf8f2'}
               stroke="#d8d0c2"
+              data-ring={n}
             />
           ))}
-          <circle cx={c} cy={c} r={20} fill="#3f6f7f" />
-          <text x={c} y={c + 5} textAnchor="middle" fill="#fff" className="plot__label">
+          <circle cx={c} cy={c} r={RINGS.me} fill="#3f6f7f" />
+          <text x={c} y={c + 4} textAnchor="middle" fill="#fff" className="plot__me">
             {t('workspace:history.me')}
           </text>
-          {byCircle.map((people, idx) =>
-            people.map((p, i) => {
-              const n = (idx + 1) as 1 | 2 | 3
-              const angle = (2 * Math.PI * i) / Math.max(people.length, 1) - Math.PI / 2 + idx * 0.5
-              const x = c + radius[n] * Math.cos(angle) * (n === 1 ? 0.72 : 0.86)
-              const y = c + radius[n] * Math.sin(angle) * (n === 1 ? 0.72 : 0.86)
-              const isNew = fresh.has(p.key)
-              return (
-                <g key={p.key} transform={`translate(${x} ${y})`}>
-                  <circle
-                    r={7}
-                    fill={p.person.mustNotKnow || p.person.safe === 'nee' ? '#fff' : '#3f6f7f'}
-                    stroke="#3f6f7f"
-                    strokeWidth={2}
-                    strokeDasharray={isNew ? '3 2' : undefined}
-                  />
-                  {(p.person.mustNotKnow || p.person.safe === 'nee') && (
-                    <path d="M-4 -4 L4 4 M4 -4 L-4 4" stroke="#8a3b2c" strokeWidth={2} />
-                  )}
-                  <text y={20} textAnchor="middle" className="plot__name">
-                    {p.person.name.slice(0, 14)}
-                    {isNew ? ' +' : ''}
-                  </text>
-                </g>
-              )
-            }),
-          )}
+          {now.people.map((p) => {
+            const at = placed.get(p.key)
+            if (!at) return null
+            const isNew = fresh.has(p.key)
+            const unsafe = p.person.mustNotKnow || p.person.safe === 'nee'
+            return (
+              <g
+                key={p.key}
+                transform={`translate(${at.x.toFixed(1)} ${at.y.toFixed(1)})`}
+                className="plot__person"
+                data-circle={p.person.circle}
+              >
+                <title>{p.person.name}</title>
+                <circle
+                  r={RINGS.mark}
+                  fill={unsafe ? '#fff' : '#3f6f7f'}
+                  stroke="#3f6f7f"
+                  strokeWidth={2}
+                  strokeDasharray={isNew ? '3 2' : undefined}
+                />
+                {unsafe && <path d="M-4 -4 L4 4 M4 -4 L-4 4" stroke="#8a3b2c" strokeWidth={2} />}
+                <text y={at.nameY} textAnchor="middle" className="plot__name">
+                  {at.lines.map((line, n) => (
+                    <tspan key={n} x={0} dy={n === 0 ? 0 : RINGS.lineHeight}>
+                      {line}
+                    </tspan>
+                  ))}
+                </text>
+              </g>
+            )
+          })}
         </svg>
         <details className="plot__words" open>
           <summary>{t('workspace:history.textAlternative')}</summary>

@@ -5,7 +5,7 @@ import type { GesprekDetail, JoinCodeOut } from '../../dialogs/contract/http'
 import type { GesprekView, ItemView } from '../../dialogs/contract/view'
 import type { GesprekCommand } from '../../dialogs/framework/events'
 import type { ToolInfo } from '../../dialogs/framework/tool'
-import { apiClient } from '../net/api'
+import { apiClient } from '../net/api-client'
 import { newMsgId, type OutboxEntry } from '../net/outbox'
 import { useGesprek } from '../net/useGesprek'
 import { StepHost } from '../steps/StepHost'
@@ -25,7 +25,8 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
   const [detail, setDetail] = useState<GesprekDetail | null>(null)
   const [join, setJoin] = useState<JoinCodeOut | null>(() => takeJoin(gesprekId))
   const { view: live, connection, error, pending, send } = useGesprek(gesprekId)
-  const tool = useGesprekTool(detail?.gesprek.toolId, (live ?? detail?.view)?.version, { gesprekId })?.tool
+  const gesprekTool = useGesprekTool(detail?.gesprek.toolId, (live ?? detail?.view)?.version, { gesprekId })
+  const tool = gesprekTool?.tool
   const { t } = useTranslation([tool?.namespace ?? 'common', 'workspace', 'common', 'errors', 'screens'])
 
   useEffect(() => {
@@ -105,7 +106,11 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
               </p>
             </>
           ) : null}
-          <GesprekLanguageSelect value={join?.lang ?? 'nl'} onChange={(lang) => void newCode(lang)} />
+          <GesprekLanguageSelect
+            value={join?.lang ?? 'nl'}
+            offered={gesprekTool?.languages}
+            onChange={(lang) => void newCode(lang)}
+          />
           <button type="button" className="btn btn--soft" onClick={() => void newCode()}>
             {t('common:begeleider.newCode')}
           </button>
@@ -134,7 +139,7 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
                       <LiveItem
                         key={item.id}
                         item={item}
-                        toolId={tool.id}
+                        tool={tool}
                         onWorry={(on) => send({ type: 'worry.mark', itemId: item.id, on })}
                       />
                     ))}
@@ -206,12 +211,13 @@ const childActive = (view: GesprekView) =>
 /** What asks for a begeleider's eye without an alarm: a red light, a low place on the ladder. */
 const asksAttention = (item: ItemView) => item.colour === 'rood' || (item.scale !== undefined && item.scale <= 4)
 
-function LiveItem({ item, toolId, onWorry }: { item: ItemView; toolId: string; onWorry: (on: boolean) => void }) {
+function LiveItem({ item, tool, onWorry }: { item: ItemView; tool: ToolInfo; onWorry: (on: boolean) => void }) {
+  const toolId = tool.id
   const { t } = useTranslation(['workspace', 'common'])
   const cls = ['live-item', item.worry ? 'is-worry' : '', asksAttention(item) ? 'is-attention' : '']
   return (
     <li className={cls.filter(Boolean).join(' ')} data-testid="live-item">
-      <ItemWords item={item} toolId={toolId} />
+      <ItemWords item={item} toolId={toolId} tool={tool} />
       {/* Only where the child operates the tool is there a choice still to come. */}
       <ShareBadge item={item} undecided={toolInfo(toolId)?.operator === 'kind' && !item.chosen} />
       <button

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ErrorCode } from '../../dialogs/contract/errors'
-import { ApiError, apiClient } from '../net/api'
+import { ApiError, loadApiClient } from '../net/api'
 
 export function Login({ onLoggedIn }: { onLoggedIn: () => void }) {
   const { t } = useTranslation(['common', 'errors'])
@@ -17,8 +17,8 @@ export function Login({ onLoggedIn }: { onLoggedIn: () => void }) {
           e.preventDefault()
           setBusy(true)
           setError(null)
-          apiClient.auth
-            .login({ username, password })
+          loadApiClient()
+            .then((client) => client.auth.login({ username, password }))
             .then(onLoggedIn, (err: unknown) => setError(err instanceof ApiError ? err.code : 'internal'))
             .finally(() => setBusy(false))
         }}

@@ -3,12 +3,15 @@ import { CATALOG } from '../../dialogs/catalog'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import {
   CONSENT_DECISIONS,
+  MAX_AFSCHEID_CONTACTS,
   OUTSIDE_CONTACTS,
+  type AfscheidContact,
   type ConsentBody,
   type MethodOut,
   type ParentConsent,
 } from '../../dialogs/contract/method'
 import { api, ApiError } from '../net/api'
+import { useHelpLines } from '../ui/help-lines'
 import { CadenceBadge } from './Caseload'
 import { formatDay, useWorkspaceT } from './words'
 
@@ -80,6 +83,13 @@ export function MethodPanel({
       <div className="method__side">
         <Rhythm method={method} data={data} lng={lng} />
         <Phase method={method} data={data} lng={lng} ageBand={ageBand} start={start} />
+        {data.phase.living === 'ambulant' && (
+          // What the seeds say differs when the family stays at home [000:1058-1062, 1101-1107]; the
+          // Werkboek's notes per kerntaak are not in our sources (docs/decisions/0110-ambulant-per-kerntaak.md).
+          <p className="method-note method-note--quiet" data-testid="ambulant-note" role="note">
+            {t('workspace:method.ambulant')}
+          </p>
+        )}
       </div>
       {error && <p className="form-error">{t(`errors:${error}`)}</p>}
     </div>
@@ -463,6 +473,7 @@ function Phase({
           )}
         </div>
       </form>
+      <Contacts method={method} data={data} lng={lng} />
       <div className="cadence-block">
         <strong>{t('workspace:method.phase.afscheid')}</strong>
         {afscheid ? (
@@ -474,5 +485,122 @@ function Phase({
         )}
       </div>
     </section>
+  )
+}
+
+/** Words that start a role or a service, not a first name: "De Kindertelefoon", "Juf Ria", "Tante Ans". */
+const ROLE_WORDS = new Set(
+  'de het een je jouw mijn juf meester tante oom oma opa mama papa dokter mentor buurvrouw buurman wijkteam jeugdteam team'.split(
+    ' ',
+  ),
+)
+/** "Sam de Vries", "Karin Jansen": a first name and a surname, where a first name or a role would do. */
+const looksLikeFullName = (who: string) => {
+  const w = who.trim()
+  if (!/^\p{Lu}\p{Ll}+\s+(?:(?:van|de|der|den|ten|ter|el|al)\s+)*\p{Lu}\p{Ll}+$/u.test(w)) return false
+  return !ROLE_WORDS.has(w.split(/\s+/)[0]!.toLowerCase())
+}
+
+/**
+ * The names and numbers the child keeps after the afscheid [000:840-844], entered here beforehand and
+ * shown to the child in the afscheid's contacts step (and on its keepsake). Prefilled in one tap from
+ * the handover just recorded and the Kindertelefoon; nothing is taken from the child's answers.
+ */
+function Contacts({ method, data, lng }: { method: Method; data: MethodOut; lng: string }) {
+  const { t } = useWorkspaceT()
+  const saved = data.phase.contacten
+  const [rows, setRows] = useState<AfscheidContact[]>(saved?.contacts ?? [])
+  const set = (i: number, patch: Partial<AfscheidContact>) =>
+    setRows((r) => r.map((row, j) => (j === i ? { ...row, ...patch } : row)))
+  const add = (row: AfscheidContact) => setRows((r) => (r.length < MAX_AFSCHEID_CONTACTS ? [...r, row] : r))
+  const handover = data.phase.overdracht?.to
+  const talk = t('workspace:method.phase.talkLine')
+  // The organisation's own Kindertelefoon number where it set one (docs/operations.md).
+  const lines = useHelpLines()
+  return (
+    <form
+      className="stack method-contacts"
+      data-testid="afscheid-contacts-form"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void method.send('/contacten', { contacts: rows.filter((r) => r.who.trim() !== '') })
+      }}
+    >
+      <strong>{t('workspace:method.phase.contacts')}</strong>
+      <p className="muted method-hint">{t('workspace:method.phase.contactsHint')}</p>
+      {rows.length === 0 && <p className="muted">{t('workspace:method.phase.noContacts')}</p>}
+      {rows.map((row, i) => (
+        <fieldset key={i} className="method-contact">
+          <label className="stack">
+            {t('workspace:method.phase.contactWho')}
+            <input value={row.who} maxLength={60} required onChange={(e) => set(i, { who: e.target.value })} />
+          </label>
+          {looksLikeFullName(row.who) && (
+            <span className="method-warn" role="note">
+              {t('workspace:method.phase.fullName')}
+            </span>
+          )}
+          <label className="stack">
+            {t('workspace:method.phase.contactNumber')}
+            <input
+              type="tel"
+              inputMode="tel"
+              value={row.number}
+              maxLength={20}
+              pattern="\+?[0-9][0-9 \-]{1,18}[0-9]"
+              onChange={(e) => set(i, { number: e.target.value })}
+            />
+          </label>
+          <label className="stack">
+            {t('workspace:method.phase.contactWhat')}
+            <input value={row.what} maxLength={120} onChange={(e) => set(i, { what: e.target.value })} />
+          </label>
+          <button
+            type="button"
+            className="btn btn--soft btn--small"
+            onClick={() => setRows((r) => r.filter((_, j) => j !== i))}
+          >
+            {t('workspace:method.phase.removeContact')}
+          </button>
+        </fieldset>
+      ))}
+      <div className="inline-form">
+        <button
+          type="button"
+          className="btn btn--soft btn--small"
+          onClick={() => add({ who: '', number: '', what: '' })}
+        >
+          {t('workspace:method.phase.addContact')}
+        </button>
+        {handover && !rows.some((r) => r.who === handover.slice(0, 60)) && (
+          <button
+            type="button"
+            className="btn btn--soft btn--small"
+            onClick={() => add({ who: handover.slice(0, 60), number: '', what: '' })}
+          >
+            {t('workspace:method.phase.fromHandover')}
+          </button>
+        )}
+        {!rows.some((r) => r.who === talk) && (
+          <button
+            type="button"
+            className="btn btn--soft btn--small"
+            onClick={() => add({ who: talk, number: lines.talk, what: t('workspace:method.phase.talkLineWhat') })}
+          >
+            {t('workspace:method.phase.addTalkLine')}
+          </button>
+        )}
+      </div>
+      <div className="inline-form">
+        <button type="submit" className="btn btn--soft">
+          {t('workspace:method.phase.saveContacts')}
+        </button>
+        {saved && (
+          <span className="muted" data-testid="contacts-recorded">
+            {t('workspace:method.consent.recorded', { name: saved.recordedBy, date: formatDay(saved.recordedAt, lng) })}
+          </span>
+        )}
+      </div>
+    </form>
   )
 }

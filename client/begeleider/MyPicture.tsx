@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BEGELEIDER_PICTURES, type BegeleiderPicture } from '../../dialogs/contract/http'
-import { apiClient } from '../net/api'
+import { apiClient } from '../net/api-client'
 import { pictureUrl } from '../ui/pictures'
 
 /**

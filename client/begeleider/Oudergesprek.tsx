@@ -5,7 +5,7 @@ import type { OudergesprekDraft, OudergesprekOut } from '../../dialogs/contract/
 import { api, ApiError } from '../net/api'
 import { ThemedList } from './PrepLists'
 import { linkProps } from './router'
-import { formatDay, useWorkspaceT } from './words'
+import { formatDay, useWorkspaceT, withToolLabels } from './words'
 
 /**
  * The default talking points and tips, in the begeleider's language, with the child's name filled in:
@@ -60,7 +60,7 @@ export function Oudergesprek({ childId, go }: { childId: string; go: (path: stri
     const q = new URLSearchParams({ since: since === null ? 'auto' : since, ...(ouder ? { ouder } : {}) })
     if (since === '') q.delete('since')
     api<OudergesprekOut>(`/api/workspace/children/${childId}/oudergesprek?${q}`).then((d) => {
-      setData(d)
+      setData(withToolLabels(d))
       // Each parent's own notes: never another parent's, not even as a starting point. The default text
       // is taken in the language of the moment; later edits are the begeleider's.
       setDraft((current) =>

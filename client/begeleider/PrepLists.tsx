@@ -16,7 +16,7 @@ export function ThemedList({ items, showShare = true }: { items: PrepItem[]; sho
           <ul className="prep-items">
             {list.map((p) => (
               <li key={`${p.gesprekId}:${p.item.id}`} className="prep-item" data-testid="prep-item">
-                <ItemWords item={p.item} toolId={p.toolId} />
+                <ItemWords item={p.item} toolId={p.toolId} gesprekId={p.gesprekId} />
                 {p.aboutOtherParent && (
                   <p className="prep-item__caution" data-testid="other-parent-caution">
                     {t('workspace:prep.aboutOtherParent')}
@@ -25,7 +25,7 @@ export function ThemedList({ items, showShare = true }: { items: PrepItem[]; sho
                 <span className="prep-item__meta">
                   {showShare && <ShareBadge item={p.item} />}
                   <span className="muted">
-                    {t(`common:tools.${p.toolId}`)} · {stepTitle(t, p.toolId, p.item.stepId)} ·{' '}
+                    {t(`common:tools.${p.toolId}`)} · {stepTitle(t, p.toolId, p.item.stepId, p.gesprekId)} ·{' '}
                     {formatDay(p.at, i18n.language)}
                   </span>
                 </span>

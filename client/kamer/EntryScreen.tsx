@@ -1,7 +1,7 @@
 import { lazy, startTransition, Suspense, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ErrorCode } from '../../dialogs/contract/errors'
-import { apiClient } from '../net/api'
+import { loadApiClient } from '../net/api'
 import { useCodeFromQr } from '../ui/CodeInput'
 import { codeOf, ErrorLine, NameField, SecretField } from './fields'
 import type { LockReason } from './lock'
@@ -55,7 +55,7 @@ function OpenForm({
     setBusy(true)
     setError(null)
     try {
-      const out = await apiClient.kamer.open({ name, secret })
+      const out = await (await loadApiClient()).kamer.open({ name, secret })
       setSecret('')
       onOpen(out.token, out.idleMs, false)
     } catch (err) {

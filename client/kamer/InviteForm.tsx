@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import { KamerName, secretProblem } from '../../dialogs/contract/kamer'
-import { apiClient } from '../net/api'
+import { loadApiClient } from '../net/api'
 import { CodeInput } from '../ui/CodeInput'
 import type { OpenKamer } from './EntryScreen'
 import { codeOf, ErrorLine, NameField, SecretField } from './fields'
@@ -34,7 +34,7 @@ export default function InviteForm({
     setBusy(true)
     setError(null)
     try {
-      await apiClient.kamer.checkInvite(value)
+      await (await loadApiClient()).kamer.checkInvite(value)
       setChecked(true)
     } catch (err) {
       setError(codeOf(err))
@@ -62,7 +62,7 @@ export default function InviteForm({
     setBusy(true)
     setError(null)
     try {
-      const out = await apiClient.kamer.setup({ code, name: name.trim(), secret })
+      const out = await (await loadApiClient()).kamer.setup({ code, name: name.trim(), secret })
       onOpen(out.token, out.idleMs, true)
     } catch (err) {
       const c = codeOf(err)

@@ -66,7 +66,7 @@ export function ToolScreen({
           type="button"
           className="btn btn--quiet btn--small kamer-tool__read"
           onClick={() =>
-            speak(document.querySelector<HTMLElement>('.kamer-tool .step-host > section')?.innerText ?? '')
+            speak(document.querySelector<HTMLElement>('.kamer-tool .step-host__step > section')?.innerText ?? '')
           }
         >
           {t('common:readAloud')}

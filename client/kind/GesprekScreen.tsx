@@ -17,6 +17,7 @@ import { SignalAsk } from './signal/SignalAsk'
 import { Closing, KeptClosing } from './Keepsake'
 import { SafetyPlanButton, SafetyPlanView, useChildPlan } from '../ui/SafetyPlan'
 import { BegeleiderContext } from './steps/begeleider'
+import { ContactsContext, useAfscheidContacts } from './steps/contacts'
 import { isAdultBand } from './steps/register'
 import { clearKindSession, type KindSession } from './session'
 import '../steps/child-screen.css'
@@ -47,6 +48,12 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
   // The child's version of the veiligheidsplan, when the begeleider made one: opened over the gesprek.
   const plan = useChildPlan(session.token)
   const [planOpen, setPlanOpen] = useState(false)
+  // The afscheid's names and numbers the begeleider entered beforehand: in memory, for the step and the keepsake.
+  const contacts = useAfscheidContacts(session.token, tool)
+  const face = {
+    ...(session.begeleider ? { name: session.begeleider } : {}),
+    ...(session.begeleiderPicture ? { picture: session.begeleiderPicture } : {}),
+  }
 
   useEffect(() => {
     if (view?.phase === 'afgerond' && view.setting === 'begeleid' && !isAdultBand(view.ageBand)) setKept(view)
@@ -65,7 +72,11 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
           <LanguagePicker />
         </header>
         <main className="kind-main">
-          <KeptClosing view={kept} tool={tool} t={t} onClose={onEnded} />
+          <BegeleiderContext.Provider value={face}>
+            <ContactsContext.Provider value={contacts}>
+              <KeptClosing view={kept} tool={tool} t={t} onClose={onEnded} />
+            </ContactsContext.Provider>
+          </BegeleiderContext.Provider>
         </main>
       </div>
     )
@@ -103,62 +114,59 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
         <SignalAsk view={view} send={send} />
         {plan && planOpen && <SafetyPlanView plan={plan} onClose={() => setPlanOpen(false)} />}
         {view && tool && !(plan && planOpen) && (
-          <BegeleiderContext.Provider
-            value={{
-              ...(session.begeleider ? { name: session.begeleider } : {}),
-              ...(session.begeleiderPicture ? { picture: session.begeleiderPicture } : {}),
-            }}
-          >
-            <StepHost
-              view={view}
-              tool={tool}
-              send={send}
-              pending={pending}
-              t={t}
-              nav={{ className: 'kind-nav', big: true, skip: stepKind !== 'info' }}
-              rest={
-                view.phase === 'gepauzeerd' ? (
-                  <Rest picture="calm" title={t('common:pausedTitle')} text={t('common:pausedText')}>
-                    <button
-                      type="button"
-                      className="btn btn--primary btn--big"
-                      onClick={() => send({ type: 'gesprek.resume' })}
-                    >
-                      {t('common:nav.resume')}
-                    </button>
-                    <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.stop' })}>
-                      {t('common:nav.stop')}
-                    </button>
-                  </Rest>
-                ) : view.phase === 'gestopt' ? (
-                  <Rest picture="heart" title={t('common:stoppedTitle')} text={t('common:stoppedText')}>
-                    <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.resume' })}>
-                      {t('common:nav.resume')}
-                    </button>
-                  </Rest>
-                ) : view.phase === 'afgerond' ? (
-                  <Closing view={view} tool={tool} t={t} done />
-                ) : null
-              }
-            >
-              {/* On the sharing step itself the button would open the same view: the step gets the room. */}
-              {stepKind !== 'share' && (
-                <div className="kind-tools">
-                  <span className="kind-tools__hello">{t('common:kind.joined', { name: session.nickname })}</span>
-                  {session.begeleider && (
-                    <BegeleiderFace name={session.begeleider} picture={session.begeleiderPicture} />
-                  )}
-                  {plan && <SafetyPlanButton onOpen={() => setPlanOpen(true)} />}
-                  <SharingButton onOpen={() => setSharing(true)} />
-                </div>
-              )}
-              <ConnectionNote connection={connection} pending={pending.length} />
-              {error && (
-                <div className="friendly-error" role="alert">
-                  <Prompt text={t(`errors:${error}`)} />
-                </div>
-              )}
-            </StepHost>
+          <BegeleiderContext.Provider value={face}>
+            <ContactsContext.Provider value={contacts}>
+              <StepHost
+                view={view}
+                tool={tool}
+                send={send}
+                pending={pending}
+                t={t}
+                nav={{ className: 'kind-nav', big: true, skip: stepKind !== 'info' }}
+                rest={
+                  view.phase === 'gepauzeerd' ? (
+                    <Rest picture="calm" title={t('common:pausedTitle')} text={t('common:pausedText')}>
+                      <button
+                        type="button"
+                        className="btn btn--primary btn--big"
+                        onClick={() => send({ type: 'gesprek.resume' })}
+                      >
+                        {t('common:nav.resume')}
+                      </button>
+                      <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.stop' })}>
+                        {t('common:nav.stop')}
+                      </button>
+                    </Rest>
+                  ) : view.phase === 'gestopt' ? (
+                    <Rest picture="heart" title={t('common:stoppedTitle')} text={t('common:stoppedText')}>
+                      <button type="button" className="btn btn--soft" onClick={() => send({ type: 'gesprek.resume' })}>
+                        {t('common:nav.resume')}
+                      </button>
+                    </Rest>
+                  ) : view.phase === 'afgerond' ? (
+                    <Closing view={view} tool={tool} t={t} done />
+                  ) : null
+                }
+              >
+                {/* On the sharing step itself the button would open the same view: the step gets the room. */}
+                {stepKind !== 'share' && (
+                  <div className="kind-tools">
+                    <span className="kind-tools__hello">{t('common:kind.joined', { name: session.nickname })}</span>
+                    {session.begeleider && (
+                      <BegeleiderFace name={session.begeleider} picture={session.begeleiderPicture} />
+                    )}
+                    {plan && <SafetyPlanButton onOpen={() => setPlanOpen(true)} />}
+                    <SharingButton onOpen={() => setSharing(true)} />
+                  </div>
+                )}
+                <ConnectionNote connection={connection} pending={pending.length} />
+                {error && (
+                  <div className="friendly-error" role="alert">
+                    <Prompt text={t(`errors:${error}`)} />
+                  </div>
+                )}
+              </StepHost>
+            </ContactsContext.Provider>
           </BegeleiderContext.Provider>
         )}
       </main>

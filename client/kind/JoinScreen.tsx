@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ErrorCode } from '../../dialogs/contract/errors'
-import { ApiError, apiClient } from '../net/api'
+import { ApiError, loadApiClient } from '../net/api'
 import { CodeInput, useCodeFromQr } from '../ui/CodeInput'
 // The first screen's one picture, alone: the whole picture set loads with the gesprek.
 import happy from 'openmoji/color/svg/1F60A.svg?url'
@@ -19,7 +19,7 @@ export function JoinScreen({ onJoined }: { onJoined: (s: KindSession) => void })
     setBusy(true)
     setError(null)
     try {
-      const s = await apiClient.kind.join(value)
+      const s = await (await loadApiClient()).kind.join(value)
       saveKindSession(s)
       onJoined(s)
     } catch (e) {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { useEffect } from 'react'
+import { useContext, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GesprekView } from '../../dialogs/contract/view'
 import type { ToolInfo } from '../../dialogs/framework/tool'
@@ -10,6 +10,7 @@ import { NetwerkCircles } from '../ui/NetwerkCircles'
 import { pictureUrl } from '../ui/pictures'
 import { Prompt } from '../ui/ReadAloud'
 import { ShareIcon } from '../ui/ShareIcon'
+import { ContactList, ContactsContext } from './steps/contacts'
 import { isAdultBand, registerT } from './steps/register'
 import '../steps/keepsake.css'
 
@@ -34,7 +35,9 @@ function Keepsake({ view, tool, t: toolT }: { view: GesprekView; tool: ToolInfo;
     .filter((s) => s.kind !== 'info' && s.kind !== 'share')
     .map((s) => ({ step: s, items: view.items.filter((i) => i.stepId === s.id) }))
     .filter((g) => g.items.length > 0)
-  if (groups.length === 0) return null
+  // The begeleider's list of names and numbers (the afscheid) is on the printed keepsake too.
+  const contactStep = useContext(ContactsContext).length > 0 ? tool.steps.find((s) => s.showsContacts) : undefined
+  if (groups.length === 0 && !contactStep) return null
   const people = view.items.filter((i) => i.person)
   return (
     <section className="keepsake" data-testid="keepsake" aria-labelledby="keepsake-title">
@@ -77,6 +80,12 @@ function Keepsake({ view, tool, t: toolT }: { view: GesprekView; tool: ToolInfo;
           </section>
         )
       })}
+      {contactStep && (
+        <section className="keepsake__group">
+          <h3>{t2(`${contactStep.id}.title`)}</h3>
+          <ContactList t={toolT} ageBand={view.ageBand} stepId={contactStep.id} />
+        </section>
+      )}
       <button type="button" className="btn btn--soft keepsake__print" onClick={() => window.print()}>
         {t('screens:keepsake.print')}
       </button>
@@ -100,7 +109,7 @@ export function Closing({
   /** After "Klaar": the same screen, without the navigation. */
   done: boolean
 }) {
-  const t = registerT(toolT, view.ageBand)
+  const t = registerT(toolT, view.ageBand, view.living)
   const { t: tc } = useTranslation(['common'])
   const step = tool.steps.find((s) => s.id === 'afsluiting')
   const adult = isAdultBand(view.ageBand)

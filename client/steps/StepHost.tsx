@@ -54,7 +54,33 @@ function useFocusOnChange(key: string, root: React.RefObject<HTMLElement | null>
   }, [key, root])
 }
 
-export type StepNavOptions = Omit<Parameters<typeof StepNav>[0], 'view' | 'send'>
+export type StepNavOptions = Omit<Parameters<typeof StepNav>[0], 'view' | 'send' | 'note'>
+
+/** The commands that move the gesprek to another step. */
+const MOVES: ReadonlySet<GesprekCommand['type']> = new Set(['nav.next', 'nav.back', 'nav.skip'])
+
+/**
+ * Whether the child has asked for another step that has not arrived yet. It has arrived when the
+ * step changes, or when the command has left the outbox (the server stored it) and a newer view came.
+ * A command the server refused brings no newer view: the step is given back after a moment.
+ */
+function useLeaving(stepKey: string, view: GesprekView, pending: readonly OutboxEntry[]) {
+  const [from, setFrom] = useState<{ key: string; view: GesprekView; event: GesprekCommand } | null>(null)
+  const waiting = from !== null && from.key === stepKey
+  const queued = waiting && pending.some((e) => e.event === from.event)
+  const active = waiting && (queued || from.view === view)
+  useEffect(() => {
+    if (!from || active) return
+    setFrom(null)
+  }, [from, active])
+  useEffect(() => {
+    if (!waiting || queued) return
+    const timer = setTimeout(() => setFrom(null), 2000)
+    return () => clearTimeout(timer)
+  }, [waiting, queued])
+  const start = useCallback((event: GesprekCommand) => setFrom({ key: stepKey, view, event }), [stepKey, view])
+  return useMemo(() => ({ active, back: from?.event.type === 'nav.back', start }), [active, from, start])
+}
 
 /**
  * The one host for a tool's steps, for every screen that shows them (the child's gesprek, the kamer,
@@ -99,9 +125,13 @@ export function StepHost({
     [stepKey],
   )
   useFocusOnChange(`${stepKey}:${current.page}`, root)
+  const leaving = useLeaving(stepKey, view, pending)
 
   const navSend = useCallback(
     (event: GesprekCommand) => {
+      // One step at a time: a second tap while the first is on its way would, once the line is
+      // back, move the child two steps (a child taps again when nothing seems to happen).
+      if (leaving.active && MOVES.has(event.type)) return
       if (event.type === 'nav.next' && current.page + 1 < current.count) {
         setPaging({ ...current, page: current.page + 1 })
         return
@@ -113,12 +143,15 @@ export function StepHost({
       // The outbox keeps order: the draft is stored before the step changes.
       if (event.type === 'nav.next' || event.type === 'nav.back') draft.current?.()
       draft.current = null
+      if (MOVES.has(event.type)) leaving.start(event)
       send(event)
     },
-    [send, current],
+    [send, current, leaving],
   )
   // Terug turns back a page even where the gesprek itself cannot go back (the first step).
-  const navView = current.page > 0 && !view.can.back ? { ...view, can: { ...view.can, back: true } } : view
+  const paged = current.page > 0 && !view.can.back ? { ...view, can: { ...view.can, back: true } } : view
+  // While the step is on its way the buttons say so; pause and stop keep working.
+  const navView = leaving.active ? { ...paged, can: { ...paged.can, next: false, back: false, skip: false } } : paged
   const stepT = registerT(t, view.ageBand)
   const pages = { count: current.count, page: current.page, setCount }
 
@@ -136,10 +169,27 @@ export function StepHost({
           {children}
           {view.phase !== 'actief' && rest}
           {view.phase === 'actief' && stepSpec && Screen && (
-            <Screen key={stepSpec.id} view={view} step={stepSpec} tool={tool} send={send} pending={pending} t={t} />
+            // The step being left takes no more input: what a child types now would land in a field
+            // that is about to go away. What was typed before the tap is already stored (the draft).
+            <fieldset className="step-host__step" disabled={leaving.active} inert={leaving.active}>
+              <Screen key={stepSpec.id} view={view} step={stepSpec} tool={tool} send={send} pending={pending} t={t} />
+            </fieldset>
           )}
         </div>
-        {view.phase === 'actief' && <StepNav view={navView} send={navSend} {...nav} />}
+        {view.phase === 'actief' && (
+          <StepNav
+            view={navView}
+            send={navSend}
+            {...nav}
+            note={
+              leaving.active ? (
+                <span className="step-nav__wait" role="status">
+                  {t(leaving.back ? 'common:nav.waitBack' : 'common:nav.waitNext')}
+                </span>
+              ) : undefined
+            }
+          />
+        )}
       </PagesContext.Provider>
     </DraftContext.Provider>
   )

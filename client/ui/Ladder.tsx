@@ -4,6 +4,29 @@ import { ReadAloud } from './ReadAloud'
 const RUNGS = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0] as const
 
 /**
+ * A calm face for a place on the ladder, for children who cannot read the anchors: the mouth turns
+ * from sad at 0 to happy at 10. One soft colour for every rung: no red or green verdict on a feeling.
+ */
+export function LadderFace({ n, size = 28 }: { n: number; size?: number }) {
+  const mood = (n - 5) / 5
+  const bend = mood * 4.5
+  return (
+    <svg viewBox="0 0 24 24" width={size} height={size} aria-hidden="true" className="ladder__face" data-n={n}>
+      <circle cx="12" cy="12" r="10.5" fill="#f6e7b8" stroke="#b8923f" strokeWidth="1.5" />
+      <circle cx="8.5" cy="9.5" r="1.4" fill="#5a4a2a" />
+      <circle cx="15.5" cy="9.5" r="1.4" fill="#5a4a2a" />
+      <path
+        d={`M7.5 ${15.5 - bend / 2} Q12 ${15.5 + bend} 16.5 ${15.5 - bend / 2}`}
+        fill="none"
+        stroke="#5a4a2a"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+      />
+    </svg>
+  )
+}
+
+/**
  * A 0-10 scale as a ladder (not numbers alone): the rungs up to the child's place fill like a
  * thermometer, the anchors stand at the top and the bottom, and every rung is a big button.
  */
@@ -29,6 +52,7 @@ export function Ladder({
   return (
     <div className="ladder" role="group" aria-label={label}>
       <p className="ladder__anchor ladder__anchor--high">
+        {!adult && <LadderFace n={10} size={40} />}
         <span>{high}</span> <ReadAloud text={high} small />
       </p>
       <div className="ladder__body">
@@ -49,7 +73,11 @@ export function Ladder({
                   disabled={disabled}
                   onClick={() => onChange(n)}
                 >
-                  <span className="ladder__n">{n}</span>
+                  <span className="ladder__mark">
+                    {/* From 12 the ladder stays plain (ui.md: adult register); below, every rung has its face. */}
+                    {!adult && <LadderFace n={n} />}
+                    <span className="ladder__n">{n}</span>
+                  </span>
                   {value === n && (
                     <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" className="ladder__me">
                       <circle cx="12" cy="7" r="4.5" fill="#3f6f7f" />
@@ -63,6 +91,7 @@ export function Ladder({
         </ol>
       </div>
       <p className="ladder__anchor ladder__anchor--low">
+        {!adult && <LadderFace n={0} size={40} />}
         <span>{low}</span> <ReadAloud text={low} small />
       </p>
       <p className="ladder__status" aria-live="polite">

@@ -19,6 +19,7 @@ export function StepNav({
   stop = false,
   lastStep,
   back = true,
+  note,
 }: {
   view: GesprekView
   send: (event: GesprekCommand) => void
@@ -33,6 +34,8 @@ export function StepNav({
   lastStep?: ReactNode
   /** False on a one-screen tool: there is nothing to go back to. */
   back?: boolean
+  /** A line beside the buttons (the step is on its way), where the child just tapped. */
+  note?: ReactNode
 }) {
   const { t } = useTranslation('common')
   const size = big ? ' btn--big' : ''
@@ -44,6 +47,7 @@ export function StepNav({
   )
   return (
     <Tag className={className}>
+      {note}
       {back &&
         soft(
           <>

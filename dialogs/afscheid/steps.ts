@@ -16,7 +16,13 @@ export const afscheidInfo: ToolInfo = {
   settings: ['begeleid'],
   namespace: 'tool-afscheid',
   steps: [
-    { id: 'intro', kind: 'info', picture: 'star', prompts: ['schuld', 'control', 'honest'] },
+    {
+      id: 'intro',
+      kind: 'info',
+      picture: 'star',
+      prompts: ['schuld', 'control', 'honest'],
+      promptPictures: { prompt: 'house', schuld: 'heart', control: 'calm', honest: 'help' },
+    },
     {
       id: 'terugkijken',
       kind: 'items',
@@ -25,7 +31,7 @@ export const afscheidInfo: ToolInfo = {
     { id: 'afscheid', kind: 'items', pictures: ['friends', 'carer', 'family', 'heart', 'draw', 'star'] },
     { id: 'nieuwe-plek', kind: 'info', picture: 'house', prompts: ['gevoel'] },
     { id: 'overdracht', kind: 'info', showsBegeleider: true, prompts: ['wat'] },
-    { id: 'contacten', kind: 'items', pictures: ['phone', 'carer', 'family', 'school', 'help'] },
+    { id: 'contacten', kind: 'items', showsContacts: true, pictures: ['phone', 'carer', 'family', 'school', 'help'] },
     { id: 'veilig-blijven', kind: 'items', pictures: ['help', 'phone', 'family', 'carer', 'home', 'heart'] },
     { id: 'delen', kind: 'share' },
     { id: 'afsluiting', kind: 'info', prompts: ['next', 'hulp', 'later'] },

@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'tool_file_invalid',
   'version_in_use',
   'version_last',
+  'language_not_offered',
   'voice_too_large',
   'voice_too_long',
   'voice_type_unsupported',

@@ -1,6 +1,7 @@
 import * as z from 'zod'
-import { AgeBand, ChildId, Id } from './ids'
+import { AgeBand, ChildId, Id, Living } from './ids'
 import { ParentRole } from './parents'
+import { ToolLabels } from './tool-version'
 import { CadenceItem, ChildPhase, Day, PrepItem } from './workspace'
 
 /**
@@ -128,10 +129,40 @@ export const OverdrachtBody = z.strictObject({
   on: Day,
   toldChild: Text.default(''),
 })
+
+/** A phone number as people dial it: digits, a leading + for a country code, spaces or dashes between groups. */
+const ContactNumber = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 -]{1,18}[0-9]$/)
+
+/**
+ * One contact for the afscheid, entered by the begeleider beforehand [000:840-844]: who, by a role or
+ * a first name ("Karin, je nieuwe begeleider"; no full name needed), the number, and what for. It is the
+ * begeleider's record, never copied from the child's answers, so nothing the child kept private is in it.
+ */
+export const AfscheidContact = z.strictObject({
+  who: z.string().trim().min(1).max(60),
+  number: z.union([ContactNumber, z.literal('')]).default(''),
+  what: z.string().trim().max(120).default(''),
+})
+export type AfscheidContact = z.output<typeof AfscheidContact>
+export const MAX_AFSCHEID_CONTACTS = 12
+export const AfscheidContactsBody = z.strictObject({
+  contacts: z.array(AfscheidContact).max(MAX_AFSCHEID_CONTACTS),
+})
+/** What the child's own screen in the afscheid gets: the list, nothing else of the record. */
+export const MyContactsOut = z.strictObject({ contacts: z.array(AfscheidContact) })
+export type MyContactsOut = z.output<typeof MyContactsOut>
+
 export const PhaseOut = z.strictObject({
   phase: ChildPhase,
+  /** Residential or ambulant: an ambulant child's page names what the seeds say differs at home [000:1058-1062]. */
+  living: Living,
   fase1: Fase1Out,
   overdracht: OverdrachtBody.extend({ recordedBy: z.string(), recordedAt: z.string() }).nullable(),
+  /** The contacts the child sees in the afscheid; null until the begeleider entered a list. */
+  contacten: AfscheidContactsBody.extend({ recordedBy: z.string(), recordedAt: z.string() }).nullable(),
 })
 export type PhaseOut = z.output<typeof PhaseOut>
 
@@ -162,6 +193,8 @@ export const FamilyPrepOut = z.strictObject({
   with: ParentRole.nullable(),
   since: z.string().nullable(),
   children: z.array(FamilyChildPrep),
+  /** The words of prompts of an organisation's own versions (server/tools/labels.ts). */
+  labels: ToolLabels.optional(),
 })
 export type FamilyPrepOut = z.output<typeof FamilyPrepOut>
 export const FamilyTalkBody = z.strictObject({ heldOn: Day, with: ParentRole.nullable().default(null) })

@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { AgeBand, ChildId, Id } from './ids'
 import { NETWORK_FLAGS } from './parents'
 import { ItemId, PictureId } from './items'
+import { ToolLabels } from './tool-version'
 import { ItemView } from './view'
 import { Day } from './workspace'
 
@@ -61,6 +62,8 @@ export const ActieplanOut = z.strictObject({
   goals: z.array(GoalOut),
   /** Answers that often become goals (dreams, worries, what helps), for "maak er een doel van". */
   suggestions: z.array(CitedItem),
+  /** The words of prompts of an organisation's own versions (server/tools/labels.ts). */
+  labels: ToolLabels.optional(),
   ...Stamp,
 })
 export type ActieplanOut = z.output<typeof ActieplanOut>
@@ -99,6 +102,8 @@ export const VeiligheidsplanOut = z.strictObject({
   plan: VeiligheidsplanBody.omit({ citations: true }).extend({ citations: z.array(CitedItem) }),
   /** What the plan is drafted from: the Stoplicht's `nodig`, the kamer's safety module, the network flags. */
   draft: z.strictObject({ answers: z.array(CitedItem), flags: z.array(SafetyFlag) }),
+  /** The words of prompts of an organisation's own versions (server/tools/labels.ts). */
+  labels: ToolLabels.optional(),
   ...Stamp,
 })
 export type VeiligheidsplanOut = z.output<typeof VeiligheidsplanOut>

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { Id, Lang } from './ids'
 import { PictureId } from './items'
+import { TaskKind } from './tasks'
 
 /**
  * An organisation's version of a tool as data (docs/decisions/0075-tool-versions-per-organisation.md):
@@ -47,6 +48,12 @@ export const StepDoc = z.strictObject({
   pictures: z.array(PictureId).max(16).optional(),
   /** A picture per sub-prompt (a Stoplicht place's house, bed, school). */
   promptPictures: z.record(Slot, PictureId).optional(),
+  /** An info step's own picture (4-12). */
+  picture: PictureId.optional(),
+  /** An info step that introduces the child's own begeleider: their name and picture (the kennismaking). */
+  showsBegeleider: z.literal(true).optional(),
+  /** A shared answer here gives the begeleider a task (the kennismaking's left-behind pet). */
+  task: TaskKind.optional(),
 })
 export type StepDoc = z.output<typeof StepDoc>
 
@@ -165,3 +172,23 @@ export const GesprekToolOut = z.strictObject({
   versionId: Id.nullable(),
 })
 export type GesprekToolOut = z.output<typeof GesprekToolOut>
+
+/**
+ * The words of the organisation's versions that the begeleider's screens label answers with
+ * (history, oudergesprek preparation, print): which version each gesprek ran on, and per version its
+ * steps and its texts in the workspace languages. Only gesprekken on an organisation's own version are
+ * named; the others use the built-in locales. These are the organisation's prompt texts, never answers.
+ */
+export const ToolLabels = z.strictObject({
+  gesprekken: z.record(Id, Id),
+  versions: z.record(
+    Id,
+    z.strictObject({
+      toolId: ToolId,
+      version: z.int().min(2),
+      steps: z.array(StepDoc),
+      texts: z.partialRecord(Lang, LangTexts),
+    }),
+  ),
+})
+export type ToolLabels = z.output<typeof ToolLabels>

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { AgeBand, ChildId, Id, Living, Nickname } from './ids'
 import { Colour, Person, ShareLevel } from './items'
+import { ToolLabels } from './tool-version'
 import { ItemView } from './view'
 import { NetworkFlag, OtherParentProfile, ParentRole } from './parents'
 
@@ -139,12 +140,29 @@ export const NetwerkChange = z.strictObject({
   wentOut: z.array(z.string()),
   moved: z.array(z.strictObject({ name: z.string(), from: z.int(), to: z.int() })),
 })
+/** One answer in one of the Drie huizen, as it reached the begeleider (its pictures and words). */
+export const HouseThing = z.strictObject({
+  pictures: z.array(z.string()),
+  text: z.string().optional(),
+  drawing: z.boolean(),
+  worry: z.boolean(),
+  share: ShareLevel,
+})
+export const DrieHuizenPoint = z.strictObject({
+  gesprekId: Id,
+  at: z.string(),
+  houses: z.array(z.strictObject({ stepId: z.string(), things: z.array(HouseThing) })),
+})
 export const HistoryOut = z.strictObject({
   child: z.strictObject({ id: ChildId, nickname: z.string(), ageBand: AgeBand }),
   timeline: z.array(TimelineEntry),
   stoplicht: z.array(StoplichtSeries),
   scales: z.array(ScaleSeries),
+  /** Per Drie huizen gesprek, what is in each house, so the houses can be followed over weeks. */
+  drieHuizen: z.array(DrieHuizenPoint),
   netwerk: z.strictObject({ now: NetwerkSnapshot.nullable(), changes: z.array(NetwerkChange) }),
+  /** The words of prompts of an organisation's own versions (server/tools/labels.ts). */
+  labels: ToolLabels.optional(),
 })
 export type HistoryOut = z.output<typeof HistoryOut>
 
@@ -195,6 +213,8 @@ export const OudergesprekOut = z.strictObject({
   observatie: z.array(PrepItem),
   draft: OudergesprekDraft.nullable(),
   draftUpdatedAt: z.string().nullable(),
+  /** The words of prompts of an organisation's own versions (server/tools/labels.ts). */
+  labels: ToolLabels.optional(),
 })
 export type OudergesprekOut = z.output<typeof OudergesprekOut>
 

@@ -41,6 +41,11 @@ export type StepSpec = {
   /** An explaining step that introduces the child's own begeleider: their name and chosen picture. */
   showsBegeleider?: boolean
   /**
+   * An items step that also shows the contacts the begeleider entered beforehand (the afscheid's
+   * names and numbers [000:840-844]): read by the child's own screen, never part of the gesprek.
+   */
+  showsContacts?: boolean
+  /**
    * A shared answer here gives the begeleider a task (the kennismaking's left-behind pet). Made from
    * the begeleider's projection only, and the task carries no words of the answer (docs/tasks.md).
    */

@@ -55,7 +55,25 @@ export const length = (text: string) => [...text].length
  */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const MARKUP = /[<>]|\{\{|\}\}|\$t\(|javascript:|data:|[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/i
-export const hasMarkup = (text: string) => MARKUP.test(text)
+export const hasMarkup = (text: string, opts: { name?: boolean } = {}) =>
+  MARKUP.test(opts.name ? text.replaceAll(NAME_PLACEHOLDER, '') : text)
+
+/**
+ * The one placeholder a text may hold: the begeleider's name, exactly as the built-in kennismaking and
+ * afscheid write it (ADR 0096). Only in the texts of an info step, whose screen fills it with the name
+ * the begeleider gave (or "je begeleider"); any other `{{…}}`, a formatted or unescaped variant
+ * (`{{name, uppercase}}`, `{{- name}}`) or nesting stays refused, so a text can never pull in a value
+ * the trainer did not mean.
+ */
+export const NAME_PLACEHOLDER = '{{name}}'
+
+/** The keys whose texts may say the begeleider's name: those an info step's screen shows. */
+export function nameKeys(steps: readonly Pick<StepDoc, 'id' | 'kind' | 'prompts'>[]): Set<string> {
+  const keys = new Set<string>()
+  for (const s of steps.filter((x) => x.kind === 'info'))
+    for (const k of [`${s.id}.title`, `${s.id}.prompt`, ...(s.prompts ?? []).map((p) => `${s.id}.${p}`)]) keys.add(k)
+  return keys
+}
 
 /** Whether a text counts as written: the honest line must also be more than a placeholder. */
 function written(key: string, text: string | undefined): boolean {

@@ -1,6 +1,16 @@
 import { SOURCE_LANGUAGE, type LangCode } from '../contract/languages'
 import type { ToolProblem, ToolVersionDoc } from '../contract/tool-version'
-import { completeness, hasMarkup, HONEST_LINE, INTRO_STEP, CLOSING_STEP, length, TEXT_LIMITS, textKeys } from './texts'
+import {
+  completeness,
+  hasMarkup,
+  HONEST_LINE,
+  INTRO_STEP,
+  CLOSING_STEP,
+  length,
+  nameKeys,
+  TEXT_LIMITS,
+  textKeys,
+} from './texts'
 
 /**
  * The rules no edit of a tool can break (docs/decisions/0075-tool-versions-per-organisation.md). Pure:
@@ -41,10 +51,11 @@ export function checkDoc(doc: ToolVersionDoc, toolId: string, opts: { publishing
   }
 
   const slots = new Map(textKeys(steps))
+  const named = nameKeys(steps)
   for (const [lang, map] of Object.entries(doc.texts) as [LangCode, Record<string, string>][])
     for (const [key, text] of Object.entries(map)) {
       const slot = slots.get(key)
-      if (hasMarkup(text)) problems.push({ rule: 'text_markup', key, lang })
+      if (hasMarkup(text, { name: named.has(key) })) problems.push({ rule: 'text_markup', key, lang })
       else if (slot && length(text) > TEXT_LIMITS[slot]) problems.push({ rule: 'text_too_long', key, lang })
     }
 

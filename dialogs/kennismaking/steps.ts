@@ -15,7 +15,14 @@ export const kennismakingInfo: ToolInfo = {
   settings: ['begeleid'],
   namespace: 'tool-kennismaking',
   steps: [
-    { id: 'intro', kind: 'info', picture: 'happy', prompts: ['schuld', 'control', 'honest'] },
+    {
+      id: 'intro',
+      kind: 'info',
+      picture: 'happy',
+      prompts: ['schuld', 'control', 'honest'],
+      // For 4-7 one idea per screen, each with its own picture (client/kind/steps/InfoStep.tsx).
+      promptPictures: { prompt: 'carer', schuld: 'heart', control: 'calm', honest: 'help' },
+    },
     { id: 'begeleider', kind: 'info', showsBegeleider: true },
     { id: 'slapen', kind: 'items', pictures: ['bed', 'sleep', 'home', 'happy', 'calm', 'question', 'sad', 'scared'] },
     {

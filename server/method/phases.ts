@@ -1,5 +1,6 @@
 import type * as z from 'zod'
 import {
+  AfscheidContactsBody,
   FASE1_ITEMS,
   Fase1Body,
   OverdrachtBody,
@@ -15,7 +16,7 @@ import { loadPlan } from '../plans/store'
 import { addRecord, latest, type ChildRow } from './records'
 import { assertHeld } from './rhythm'
 
-type Child = ChildRow & { created_at: string; phase: number; age_band: string }
+type Child = ChildRow & { created_at: string; phase: number; age_band: string; living: string }
 type Check = PhaseOut['fase1']['items'][number]
 
 /** Tools whose first gesprek ticks a fase-1 item by itself: no second form for work already done. */
@@ -60,11 +61,14 @@ export async function fase1Checks(deps: Deps, child: Child, consent: ConsentOut)
 export async function loadPhase(deps: Deps, child: Child, consent: ConsentOut): Promise<PhaseOut> {
   const items = await fase1Checks(deps, child, consent)
   const over = await latest(deps, child, 'overdracht', OverdrachtBody)
+  const contacts = await latest(deps, child, 'contacten', AfscheidContactsBody)
   return {
     phase: child.phase as ChildPhase,
+    living: child.living === 'ambulant' ? 'ambulant' : 'residentieel',
     // The same reminder as on the caseload row: it runs while the child is in fase 1.
     fase1: { limit: fase1Limit(deps.clock.now(), child.phase, child.created_at), items },
     overdracht: over ? { ...over.body, recordedBy: over.recordedBy, recordedAt: over.recordedAt } : null,
+    contacten: contacts ? { ...contacts.body, recordedBy: contacts.recordedBy, recordedAt: contacts.recordedAt } : null,
   }
 }
 
@@ -81,4 +85,14 @@ export async function saveOverdracht(
   // Planned handovers may lie ahead; a far-off date is still a typo.
   if (Date.parse(`${input.on}T00:00:00Z`) > deps.clock.now() + 366 * 24 * 60 * 60_000) assertHeld(deps, input.on)
   await addRecord(deps, child, begeleiderId, 'overdracht', input, input.on)
+}
+
+/** The afscheid's contacts, as the begeleider entered them: the whole list each time, the newest counts. */
+export async function saveContacten(
+  deps: Deps,
+  child: ChildRow,
+  begeleiderId: string,
+  input: z.output<typeof AfscheidContactsBody>,
+) {
+  await addRecord(deps, child, begeleiderId, 'contacten', input)
 }

@@ -6,7 +6,7 @@ import type { Deps } from '../deps'
 import { newId } from '../ids'
 
 /** The kinds of method record (ADR 0065); each has its own schema where it is read. */
-export type RecordKind = 'consent' | 'oudergesprek' | 'samen' | 'fase1' | 'overdracht'
+export type RecordKind = 'consent' | 'oudergesprek' | 'samen' | 'fase1' | 'overdracht' | 'contacten'
 export type ChildRow = { id: string; key_wrapped: string | null }
 export type Stored<T> = { id: string; heldOn: string | null; body: T; recordedAt: string; recordedBy: string }
 

@@ -2,6 +2,7 @@ import { toolInfo } from '../../dialogs/catalog'
 import { ActieplanBody, type ActieplanOut, type CitedItem, type PlanAudience } from '../../dialogs/contract/plans'
 import { themeOf } from '../../dialogs/themes'
 import type { Deps } from '../deps'
+import { toolLabels } from '../tools/labels'
 import type { ProjectedGesprek } from '../workspace/gesprekken'
 import { assertCitable, cited, resolve, shownItems } from './cite'
 import { loadPlan, savePlan, type ChildRow } from './store'
@@ -41,6 +42,10 @@ export async function actieplanFor(
     audience,
     goals: (stored?.body.goals ?? []).map((goal) => ({ ...goal, citations: resolve(goal.citations, shown) })),
     suggestions: audience === 'begeleider' ? goalSuggestions(gs) : [],
+    labels: await toolLabels(
+      deps,
+      gs.map((g) => g.id),
+    ),
     updatedAt: stored?.updatedAt ?? null,
     updatedBy: stored?.updatedBy ?? null,
   }

@@ -8,6 +8,7 @@ import {
 } from '../../dialogs/contract/plans'
 import { CodedError } from '../../dialogs/contract/errors'
 import type { Deps } from '../deps'
+import { toolLabels } from '../tools/labels'
 import type { ProjectedGesprek } from '../workspace/gesprekken'
 import { loadParents } from '../workspace/parents'
 import { assertCitable, cited, resolve, shownItems } from './cite'
@@ -78,6 +79,10 @@ export async function veiligheidsplanFor(
     audience,
     plan: { ...body, citations: resolve(body.citations, shown) },
     draft,
+    labels: await toolLabels(
+      deps,
+      gs.map((g) => g.id),
+    ),
     updatedAt: stored?.updatedAt ?? null,
     updatedBy: stored?.updatedBy ?? null,
   }

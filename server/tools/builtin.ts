@@ -11,20 +11,14 @@ import { LOCALES_DIR } from '../paths'
 const LOCALES = pathToFileURL(`${LOCALES_DIR}/`)
 
 /**
- * A tool whose own texts name someone (`{{name}}`: the kennismaking's and the afscheid's begeleider)
- * stays built-in: the editor refuses placeholders, so a version could not say those lines (ADR 0075).
- */
-const namesSomeone = (tool: ToolInfo): boolean =>
-  readFileSync(new URL(`nl/${tool.namespace}.json`, LOCALES), 'utf8').includes('{{')
-
-/**
- * The tools an organisation may edit: the guided ones the child operates, whose screens read a
- * version (ADR 0075). The kamer tools and the 0-4 observation keep their built-in version for now.
+ * The tools an organisation may edit: the guided ones the child operates beside the begeleider, whose
+ * screens read a version (ADR 0075). Those that name the begeleider (`{{name}}`: the kennismaking, the
+ * afscheid) are among them: that one placeholder is allowed where the screen fills it (ADR 0096). The
+ * kamer tools and the 0-4 observation keep their built-in version (ADR 0097).
  */
 const editable = new Set(
   CATALOG.filter(
-    (tool) =>
-      tool.operator === 'kind' && tool.settings.length === 1 && tool.settings[0] === 'begeleid' && !namesSomeone(tool),
+    (tool) => tool.operator === 'kind' && tool.settings.length === 1 && tool.settings[0] === 'begeleid',
   ).map((t) => t.id),
 )
 export const isEditable = (tool: ToolInfo): boolean => editable.has(tool.id)
@@ -40,6 +34,9 @@ function stepDoc(step: StepSpec): StepDoc {
     ...(step.followUps ? { followUps: [...step.followUps] } : {}),
     ...(step.pictures ? { pictures: [...step.pictures] } : {}),
     ...(step.promptPictures ? { promptPictures: { ...step.promptPictures } } : {}),
+    ...(step.picture ? { picture: step.picture } : {}),
+    ...(step.showsBegeleider ? { showsBegeleider: true as const } : {}),
+    ...(step.task ? { task: step.task } : {}),
   }
 }
 

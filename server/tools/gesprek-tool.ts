@@ -99,3 +99,22 @@ export async function gesprekToolOut(deps: Deps, gesprekId: string): Promise<Ges
     versionId: null,
   }
 }
+
+/**
+ * The languages a new gesprek of this tool can be held in: those its organisation's current version is
+ * complete in (ADR 0075). Every language for a tool that has no versions; none when every version is
+ * withdrawn (the tool is not offered at all).
+ */
+export async function languagesForNewGesprek(deps: Deps, organisationId: string, toolId: string): Promise<LangCode[]> {
+  const builtin = findTool(toolId)
+  if (!builtin || !isEditable(builtin)) return [...LANGUAGE_CODES]
+  const current = await currentVersion(deps, organisationId, toolId)
+  if (!current) return []
+  if (current.id === null) return offeredLanguages(builtinDoc(toolId)!)
+  return (await versionTool(deps, current.id)).languages
+}
+
+/** A join code in a language the gesprek's version does not have would show the child half Dutch. */
+export function requireOffered(languages: readonly LangCode[], lang: LangCode | undefined): void {
+  if (lang && !languages.includes(lang)) throw new CodedError('language_not_offered', 422)
+}

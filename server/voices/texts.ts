@@ -19,15 +19,16 @@ const cache = new Map<string, string[]>()
 /**
  * The keys of one organisation's own version (ADR 0075): derived from its steps, like the built-in's, so
  * a slot keeps its key across versions. A text that carries a placeholder in the source language is left
- * out for the same reason as above. An unknown version is null (answered as not found).
+ * out for the same reason as above, in whichever language it carries one. An unknown version is null (answered as not found).
  */
 async function ownVersionKeys(deps: Deps, organisationId: string, toolId: string, version: number) {
   const doc = await versionDoc(deps, organisationId, toolId, version).catch(() => null)
   if (!doc) return null
-  const source = doc.texts.nl ?? {}
+  // In any language: a recording of "{{name}}" would have to say one begeleider's name (ADR 0096).
+  const named = (k: string) => Object.values(doc.texts).some((map) => (map[k] ?? '').includes('{{'))
   return versionTextKeys(doc.steps)
     .map(([k]) => k)
-    .filter((k) => !(source[k] ?? '').includes('{{'))
+    .filter((k) => !named(k))
 }
 
 export async function textKeys(

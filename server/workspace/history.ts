@@ -3,6 +3,9 @@ import type { ProjectedGesprek } from './gesprekken'
 
 type Series<T> = Map<string, T>
 
+/** The three houses of the Drie huizen, in the order the child visits them. */
+export const HOUSES = ['huis-goed', 'huis-zorgen', 'huis-dromen'] as const
+
 /** A person is the same person across gesprekken when the child wrote the same name. */
 export const personKey = (name: string) => name.trim().toLocaleLowerCase('nl')
 
@@ -15,6 +18,7 @@ export function buildHistory(child: HistoryOut['child'], gesprekken: ProjectedGe
   const stoplicht: Series<HistoryOut['stoplicht'][number]> = new Map()
   const scales: Series<HistoryOut['scales'][number]> = new Map()
   const snapshots: NonNullable<HistoryOut['netwerk']['now']>[] = []
+  const drieHuizen: HistoryOut['drieHuizen'] = []
 
   for (const g of gesprekken) {
     const { items, notes, skipped } = g.view
@@ -47,6 +51,24 @@ export function buildHistory(child: HistoryOut['child'], gesprekken: ProjectedGe
       }
       if (item.person) people.push({ key: personKey(item.person.name), person: item.person, share: item.share })
     }
+    if (g.toolId === 'drie-huizen') {
+      const houses = HOUSES.map((stepId) => ({
+        stepId,
+        things: items
+          .filter((i) => i.stepId === stepId)
+          .map((i) => ({
+            pictures: i.pictures,
+            ...(i.text ? { text: i.text } : {}),
+            drawing: Boolean(i.drawing?.length),
+            worry: i.worry,
+            share: i.share,
+          })),
+      }))
+      // A finished gesprek counts even with empty houses ("nothing reached you this time"); one just
+      // begun and left does not.
+      if (g.phase === 'afgerond' || houses.some((h) => h.things.length > 0))
+        drieHuizen.push({ gesprekId: g.id, at: g.createdAt, houses })
+    }
     if (people.length > 0) snapshots.push({ gesprekId: g.id, toolId: g.toolId, at: g.createdAt, people })
   }
 
@@ -74,6 +96,7 @@ export function buildHistory(child: HistoryOut['child'], gesprekken: ProjectedGe
     timeline: timeline.reverse(),
     stoplicht: [...stoplicht.values()],
     scales: [...scales.values()],
+    drieHuizen,
     netwerk: { now: snapshots.at(-1) ?? null, changes: changes.reverse() },
   }
 }

@@ -44,6 +44,18 @@ describe('kennismaking rules', () => {
     }
   })
 
+  it('gives each idea of the 4-7 intro its own picture, none borrowed from Drie huizen or the Stoplicht', () => {
+    for (const tool of [kind, findTool('afscheid')!]) {
+      const intro = tool.steps.find((s) => s.id === 'intro')!
+      const ideas = ['prompt', ...(intro.prompts ?? [])]
+      const pictures = ideas.map((line) => intro.promptPictures?.[line])
+      expect(pictures.every(Boolean), `${tool.id}: ${JSON.stringify(pictures)}`).toBe(true)
+      expect(new Set(pictures).size, tool.id).toBe(ideas.length)
+      expect(pictures).not.toContain('houses')
+      expect(pictures).not.toContain('light')
+    }
+  })
+
   it('is for 4-12 beside the begeleider, and for 12-18 also in the kamer', () => {
     expect(kind.ageBands).toEqual(['4-7', '8-12'])
     expect(kind.settings).toEqual(['begeleid'])

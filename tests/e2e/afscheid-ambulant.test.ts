@@ -1,11 +1,12 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
-import { HttpUser, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
+import { HttpUser, PASSWORD, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
 import { words } from './flow'
 
 const stoplicht = words('nl', 'tool-stoplicht')
 const afscheid = words('nl', 'tool-afscheid')
+const kennismaking = words('nl', 'tool-kennismaking')
 
 /** What the child sees of two issue-14 changes: the ambulant Stoplicht's places, and the afscheid. */
 describe.runIf(hasBrowser)('browser: ambulant Stoplicht and the afscheid', () => {
@@ -69,4 +70,60 @@ describe.runIf(hasBrowser)('browser: ambulant Stoplicht and the afscheid', () =>
     await shot(page, 'afscheid-contacten-laptop')
     await ctx.close()
   }, 90_000)
+
+  it('an ambulant child at home is asked where it sleeps, and its afscheid is the end of the guidance, not leaving here', async () => {
+    const k = await join('kennismaking', '8-12', 'ambulant')
+    await k.page.getByRole('heading', { name: kennismaking('intro.title') }).waitFor()
+    for (const next of ['begeleider', 'slapen']) {
+      await k.page.locator('.kind-nav .btn--primary').click()
+      await k.page
+        .getByRole('heading', { name: kennismaking(`${next}.title`, { name: 'Sanne' }) })
+        .first()
+        .waitFor()
+    }
+    await k.page.getByText(kennismaking('slapen.prompt_ambulant')).waitFor()
+    expect(await k.page.getByText(kennismaking('slapen.prompt')).count()).toBe(0)
+    await shot(k.page, 'kennismaking-ambulant-slapen-phone')
+    await k.ctx.close()
+
+    const a = await join('afscheid', '8-12', 'ambulant')
+    await a.page.getByText(afscheid('intro.prompt_ambulant')).waitFor()
+    expect(await a.page.getByText(afscheid('intro.prompt')).count()).toBe(0)
+    await shot(a.page, 'afscheid-ambulant-intro-phone')
+    await a.page.setViewportSize(TABLET)
+    await shot(a.page, 'afscheid-ambulant-intro-tablet')
+    await a.page.setViewportSize(LAPTOP)
+    await shot(a.page, 'afscheid-ambulant-intro-laptop')
+    await a.ctx.close()
+  }, 120_000)
+
+  it("an ambulant child's page names what the method asks at home", async () => {
+    await sanne.post('/api/workspace/children', { nickname: 'Ayla', ageBand: '8-12', living: 'ambulant' })
+    await sanne.post('/api/workspace/children', { nickname: 'Bram', ageBand: '8-12', living: 'residentieel' })
+    const ctx = await browser.newContext({ viewport: LAPTOP })
+    const beg = await ctx.newPage()
+    beg.setDefaultTimeout(10_000)
+    await beg.goto(`${server.url}/begeleider`)
+    await beg.getByLabel('Gebruikersnaam').fill('sanne')
+    await beg.getByLabel('Wachtwoord').fill(PASSWORD)
+    await beg.getByRole('button', { name: 'Inloggen' }).click()
+    await beg.getByRole('link', { name: /Ayla/ }).first().click()
+    const note = beg.getByTestId('ambulant-note')
+    await note.waitFor()
+    expect(await note.textContent()).toBe(words('nl', 'workspace')('method.ambulant'))
+    await note.scrollIntoViewIfNeeded()
+    await shot(beg, 'method-ambulant-note-laptop')
+    await beg.setViewportSize(PHONE)
+    await note.scrollIntoViewIfNeeded()
+    await shot(beg, 'method-ambulant-note-phone')
+    await beg.setViewportSize(LAPTOP)
+    await beg
+      .getByRole('link', { name: /Terug|Kinderen|Caseload/ })
+      .first()
+      .click()
+    await beg.getByRole('link', { name: /Bram/ }).first().click()
+    await beg.getByTestId('method-panel').waitFor()
+    expect(await beg.getByTestId('ambulant-note').count()).toBe(0)
+    await ctx.close()
+  }, 120_000)
 })

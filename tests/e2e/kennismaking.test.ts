@@ -88,6 +88,36 @@ describe.runIf(hasBrowser)('browser: the 4-12 kennismaking on a phone', () => {
 
     await check(nl('intro.title'), 'intro')
     expect(await kind.locator('main img.step__picture').count()).toBe(1)
+    // One idea per screen, each with its own picture and read-aloud: the begeleider, not the houses first.
+    const ideas: [string, string | null][] = []
+    const idea = kind.locator('.step--one-idea')
+    for (;;) {
+      const at = await idea.getAttribute('data-page')
+      ideas.push([
+        (await idea.locator('.prompt--idea').textContent())!.trim(),
+        await idea.locator('img').getAttribute('data-picture'),
+      ])
+      expect(await unreadable(kind), `intro idea ${at}`).toBe(0)
+      expect(await tooSmall(kind), `intro idea ${at}`).toEqual([])
+      await shot(kind, `kennismaking-intro-idea${at}-phone`)
+      if ((await idea.getAttribute('data-last')) === 'true') break
+      await kind.locator('.kind-nav .btn--primary').click()
+      await kind.waitForFunction(
+        (before) => document.querySelector('.step--one-idea')?.getAttribute('data-page') !== before,
+        at,
+      )
+    }
+    expect(ideas).toEqual([
+      [nl('intro.prompt'), 'carer'],
+      [nl('intro.schuld'), 'heart'],
+      [nl('intro.control'), 'calm'],
+      [nl('intro.honest'), 'help'],
+    ])
+    await kind.setViewportSize(TABLET)
+    await shot(kind, 'kennismaking-intro-idea3-tablet')
+    await kind.setViewportSize(LAPTOP)
+    await shot(kind, 'kennismaking-intro-idea3-laptop')
+    await kind.setViewportSize(PHONE)
     await next()
     // The begeleider by name, with the picture they chose (sun), on its own screen.
     await check(nl('begeleider.title', { name: 'Sanne' }), 'begeleider')

@@ -138,6 +138,9 @@ export const MATRIX: Record<string, Row> = {
   'POST /api/method/children/:id/samen': { allow: TEAM, body: () => ({ heldOn: '2026-11-20' }) },
   'PUT /api/method/children/:id/fase1': { allow: TEAM, body: () => ({ ticks: ['sdq'] }) },
   'PUT /api/method/children/:id/overdracht': { allow: TEAM, body: () => ({ to: 'Jeugdteam', on: '2026-11-20' }) },
+  'PUT /api/method/children/:id/contacten': { allow: TEAM, body: () => ({ contacts: [{ who: 'Karin' }] }) },
+  // The afscheid's contacts on the child's own (trusted) screen; another tool's screen gets an empty list.
+  'GET /api/method/mine/contacten': { allow: KIND },
   'GET /api/method/families/:id/oudergesprek': { allow: TEAM },
   'POST /api/method/families/:id/oudergesprekken': { allow: TEAM, body: () => ({ heldOn: '2026-11-20' }) },
   'GET /api/plans/children/:id/actieplan': { allow: TEAM },

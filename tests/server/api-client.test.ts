@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { ApiError, apiClient } from '../../client/net/api'
+import { ApiError } from '../../client/net/api'
+import { apiClient } from '../../client/net/api-client'
 import { KAMER_PIN } from '../helpers/kamer'
 import { PASSWORD, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
 
 /**
- * The typed API client (client/net/api.ts) against the real server: every call the converted screens
+ * The typed API client (client/net/api-client.ts) against the real server: every call the converted screens
  * make goes out as the browser sends it and its answer is parsed with the contract schema the client
  * holds. An answer with a field too many or too few would fail here as `internal`, not on a screen.
  */

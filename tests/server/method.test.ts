@@ -247,6 +247,7 @@ describe('phases that do something', () => {
       ['actieplan', false],
     ])
     expect(m.phase.fase1.limit.status).toBe('ok')
+    expect(m.phase.living).toBe('residentieel')
     // A Mijn netwerk gesprek ticks "netwerk"; telling the child who is approached ticks "professionals".
     await gesprekWith(server, sanne, id, [], 'mijn-netwerk')
     await sanne.request('PUT', `/api/method/children/${id}/consent`, {

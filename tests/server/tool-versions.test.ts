@@ -204,7 +204,7 @@ describe('the rules no edit can break, on the server', () => {
       [{ ...doc, steps: doc.steps.slice(1) }, 'tool_needs_honest', 'needs_intro'],
       [{ ...doc, steps: doc.steps.slice(0, -1) }, 'tool_invalid', 'needs_closing'],
       [setEverywhere(doc, 'intro.prompt', 'Hallo <script>alert(1)</script>'), 'tool_text_unsafe', 'text_markup'],
-      [setEverywhere(doc, 'intro.prompt', 'Hallo {{name}}'), 'tool_text_unsafe', 'text_markup'],
+      [setEverywhere(doc, 'intro.prompt', 'Hallo {{nickname}}'), 'tool_text_unsafe', 'text_markup'],
       [setEverywhere(doc, 'intro.prompt', '$t(errors:internal)'), 'tool_text_unsafe', 'text_markup'],
       [
         setEverywhere(doc, 'steps.plekken', 'Een veel te lange naam voor de stappenbalk'),

@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react'
 import { MIN_PASSWORD_LENGTH, type BeheerOut } from '../../../dialogs/contract/workspace'
-import { apiClient } from '../../net/api'
+import { apiClient } from '../../net/api-client'
 import { useWorkspaceT } from '../words'
 import type { Act } from './act'
 

@@ -5,6 +5,8 @@ import {
   CLOSING_STEP,
   HONEST_LINE,
   INTRO_STEP,
+  NAME_PLACEHOLDER,
+  nameKeys,
   newSlotId,
   TEXT_LIMITS,
   textKeys,
@@ -43,6 +45,7 @@ export function StepEditor(props: {
   const last = index === doc.steps.length - 1
   const movable = !FIXED.has(step.id)
   const lineStem = step.kind === 'info' ? 'regel' : 'vraag'
+  const named = nameKeys([step])
 
   const field = (key: string, slot: TextSlot) => {
     const value = texts[key] ?? ''
@@ -67,6 +70,10 @@ export function StepEditor(props: {
           onChange={(e) => props.onText(key, e.target.value)}
           data-key={key}
         />
+        {/* Where the screen fills in the begeleider's name, say so once the text (or Dutch) uses it. */}
+        {named.has(key) && `${value}${source[key] ?? ''}`.includes(NAME_PLACEHOLDER) && (
+          <p className="muted text-field__hint">{t('workspace:tools.nameHint', { placeholder: NAME_PLACEHOLDER })}</p>
+        )}
       </div>
     )
   }

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { BeheerOut } from '../../../dialogs/contract/workspace'
-import { apiClient } from '../../net/api'
+import { apiClient } from '../../net/api-client'
 import { useWorkspaceT } from '../words'
 import type { Act } from './act'
 

@@ -3,7 +3,7 @@ import type { ErrorCode } from '../../../dialogs/contract/errors'
 import { GOAL_PROGRESS, type ActieplanOut, type CitedItem, type GoalProgress } from '../../../dialogs/contract/plans'
 import { api, ApiError } from '../../net/api'
 import { linkProps } from '../router'
-import { formatDay, useWorkspaceT } from '../words'
+import { formatDay, useWorkspaceT, withToolLabels } from '../words'
 import { Cited, citeKey, newPlanId } from './Cited'
 import './plans.css'
 
@@ -24,7 +24,7 @@ export function Actieplan({ childId, go }: { childId: string; go: (path: string)
   const load = useCallback(
     () =>
       api<ActieplanOut>(`/api/plans/children/${childId}/actieplan`).then((d) => {
-        setData(d)
+        setData(withToolLabels(d))
         setGoals(d.goals)
       }, fail),
     [childId, fail],

@@ -6,14 +6,14 @@ export function Cited({ cited, children }: { cited: CitedItem; children?: React.
   const { t, i18n } = useWorkspaceT()
   return (
     <li className="cited" data-testid="cited">
-      <ItemWords item={cited.item} toolId={cited.toolId} compact />
+      <ItemWords item={cited.item} toolId={cited.toolId} gesprekId={cited.gesprekId} compact />
       <span className="cited__meta">
         <ShareBadge item={cited.item} />
         <span className={cited.forParent ? 'cited__sheet' : 'cited__sheet cited__sheet--no'}>
           {t(cited.forParent ? 'workspace:plans.onSheet' : 'workspace:plans.notOnSheet')}
         </span>
         <span className="muted">
-          {t(`common:tools.${cited.toolId}`)} · {stepTitle(t, cited.toolId, cited.item.stepId)} ·{' '}
+          {t(`common:tools.${cited.toolId}`)} · {stepTitle(t, cited.toolId, cited.item.stepId, cited.gesprekId)} ·{' '}
           {formatDay(cited.at, i18n.language)}
         </span>
       </span>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import type { ErrorCode } from '../../../dialogs/contract/errors'
 import type { ActieplanOut, CitedItem, VeiligheidsplanOut } from '../../../dialogs/contract/plans'
 import { api, ApiError } from '../../net/api'
-import { formatDay, ItemWords, useWorkspaceT } from '../words'
+import { formatDay, ItemWords, useWorkspaceT, withToolLabels } from '../words'
 import './plans.css'
 
 /**
@@ -22,8 +22,9 @@ export function PlanSheet({
   const [data, setData] = useState<ActieplanOut | VeiligheidsplanOut | null>(null)
   const [error, setError] = useState<ErrorCode | null>(null)
   useEffect(() => {
-    api<ActieplanOut | VeiligheidsplanOut>(`/api/plans/children/${childId}/${kind}/print`).then(setData, (e: unknown) =>
-      setError(e instanceof ApiError ? e.code : 'internal'),
+    api<ActieplanOut | VeiligheidsplanOut>(`/api/plans/children/${childId}/${kind}/print`).then(
+      (d) => setData(withToolLabels(d)),
+      (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'),
     )
   }, [childId, kind])
   if (error) return <p className="form-error">{t(`errors:${error}`)}</p>
@@ -34,7 +35,7 @@ export function PlanSheet({
       <ul className="sheet-quotes">
         {cs.map((c) => (
           <li key={`${c.gesprekId}:${c.item.id}`}>
-            <ItemWords item={c.item} toolId={c.toolId} compact />
+            <ItemWords item={c.item} toolId={c.toolId} gesprekId={c.gesprekId} compact />
           </li>
         ))}
       </ul>

@@ -10,7 +10,7 @@ import {
 import { api, ApiError } from '../../net/api'
 import { pictureUrl } from '../../ui/pictures'
 import { linkProps } from '../router'
-import { formatDay, useWorkspaceT } from '../words'
+import { formatDay, useWorkspaceT, withToolLabels } from '../words'
 import { Cited, citeKey, today } from './Cited'
 import './plans.css'
 
@@ -36,7 +36,7 @@ export function Veiligheidsplan({ childId, go }: { childId: string; go: (path: s
   const load = useCallback(
     () =>
       api<VeiligheidsplanOut>(`/api/plans/children/${childId}/veiligheidsplan`).then((d) => {
-        setData(d)
+        setData(withToolLabels(d))
         // A first plan starts from the draft: every safety answer cited, every begeleider flag a line.
         setPlan(d.updatedAt ? d.plan : { ...d.plan, citations: d.draft.answers, mustHappen: flagLines(d.draft.flags) })
       }, fail),

@@ -24,15 +24,16 @@ export function InfoStep(props: StepProps) {
 
 /** The texts of a step speak of the begeleider by name. */
 function useSay({ view, t: toolT }: StepProps) {
-  const t = registerT(toolT, view.ageBand)
+  const t = registerT(toolT, view.ageBand, view.living)
   const begeleider = useContext(BegeleiderContext)
   const name = begeleider.name ?? t('common:kind.noBegeleiderName')
   return { say: (key: string) => t(key, { name }), begeleider }
 }
 
 /**
- * The picture beside each idea of a 4-7 intro, by the line's key; a line without its own picture
- * keeps the step's.
+ * The picture beside each idea of a 4-7 intro, by the line's key, where the step does not give its own
+ * (`promptPictures`: the kennismaking's first idea is the begeleider, not Drie huizen's houses); a line
+ * without either keeps the step's picture.
  */
 const IDEA_PICTURES: Record<string, string> = {
   prompt: 'houses',
@@ -54,13 +55,14 @@ function OneIdeaPerScreen(props: StepProps) {
   const lines = ['prompt', ...(step.prompts ?? [])]
   const page = useStepPages(lines.length)
   const line = lines[page]!
+  const picture = step.promptPictures?.[line] ?? IDEA_PICTURES[line] ?? step.picture ?? 'home'
   return (
     <section
       className="step step--info step--one-idea"
       data-page={page}
       data-last={page === lines.length - 1 ? 'true' : 'false'}
     >
-      <img src={pictureUrl(IDEA_PICTURES[line] ?? step.picture ?? 'home')} alt="" className="step__picture" />
+      <img src={pictureUrl(picture)} alt="" className="step__picture" data-picture={picture} />
       <Prompt as="h1" text={say(`${step.id}.title`)} />
       <Prompt key={line} text={say(`${step.id}.${line}`)} className="prompt--idea" />
     </section>

@@ -57,23 +57,25 @@ export function ItemComposer({
         if (canAdd) submit()
       }}
     >
-      <fieldset className={young ? 'picture-grid picture-grid--big' : 'picture-grid'}>
-        <legend className="visually-hidden">{t('item.choosePictures')}</legend>
-        {pictures.map((id) => (
-          <div key={id} className="picture-choice">
-            <button
-              type="button"
-              className={chosen.includes(id) ? 'picture-btn is-chosen' : 'picture-btn'}
-              aria-pressed={chosen.includes(id)}
-              onClick={() => toggle(id)}
-            >
-              <img src={pictureUrl(id)} alt="" />
-              <span>{t(`pictures.${id}`)}</span>
-            </button>
-            <ReadAloud text={t(`pictures.${id}`)} small />
-          </div>
-        ))}
-      </fieldset>
+      {pictures.length > 0 && (
+        <fieldset className={young ? 'picture-grid picture-grid--big' : 'picture-grid'}>
+          <legend className="visually-hidden">{t('item.choosePictures')}</legend>
+          {pictures.map((id) => (
+            <div key={id} className="picture-choice">
+              <button
+                type="button"
+                className={chosen.includes(id) ? 'picture-btn is-chosen' : 'picture-btn'}
+                aria-pressed={chosen.includes(id)}
+                onClick={() => toggle(id)}
+              >
+                <img src={pictureUrl(id)} alt="" />
+                <span>{t(`pictures.${id}`)}</span>
+              </button>
+              <ReadAloud text={t(`pictures.${id}`)} small />
+            </div>
+          ))}
+        </fieldset>
+      )}
       {allowDrawing && drawing === null && (
         <button type="button" className="btn btn--soft composer__draw" onClick={() => setDrawing([])}>
           ✎ {t('steps:drawing.open')}

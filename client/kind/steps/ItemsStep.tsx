@@ -2,8 +2,9 @@ import { useState } from 'react'
 import { House, type HouseVariant } from '../../ui/House'
 import { Prompt } from '../../ui/ReadAloud'
 import { ItemCard } from './ItemCard'
+import { ContactList } from './contacts'
 import { ItemComposer } from './ItemComposer'
-import { drawsBand, registerT } from './register'
+import { drawsBand, isAdultBand, registerT } from './register'
 import { stepItems } from './step-items'
 import type { StepProps } from './types'
 
@@ -16,7 +17,7 @@ const HOUSE_OF: Record<string, HouseVariant> = {
 
 /** A step where the child adds things: the house fills up as they go. */
 export function ItemsStep({ view, step, send, pending, t: toolT }: StepProps) {
-  const t = registerT(toolT, view.ageBand)
+  const t = registerT(toolT, view.ageBand, view.living)
   const [subPrompt, setSubPrompt] = useState(step.prompts?.[0])
   // Stored items plus what is still in the outbox, merged in one place for every step (step-items).
   const shown = stepItems(view, step, pending)
@@ -39,6 +40,7 @@ export function ItemsStep({ view, step, send, pending, t: toolT }: StepProps) {
           <Prompt text={t(`${step.id}.prompt`)} />
         </div>
       </div>
+      {step.showsContacts && <ContactList t={toolT} ageBand={view.ageBand} stepId={step.id} />}
       {step.prompts && (
         <div className="tabs" role="tablist">
           {step.prompts.map((p) => (
@@ -56,7 +58,8 @@ export function ItemsStep({ view, step, send, pending, t: toolT }: StepProps) {
         </div>
       )}
       <ItemComposer
-        pictures={step.pictures ?? []}
+        // 12-18 answer in words: the adult register has no cartoon pictures (docs/tools/README.md).
+        pictures={isAdultBand(view.ageBand) ? [] : (step.pictures ?? [])}
         young={young}
         allowDrawing={drawsBand(view.ageBand)}
         extra={subPrompt ? { prompt: subPrompt } : undefined}

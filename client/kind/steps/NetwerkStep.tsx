@@ -64,6 +64,9 @@ export function NetwerkStep({ view, step, send, pending, t: toolT }: StepProps) 
   const [circle, setCircle] = useState<Person['circle']>(1)
   const [open, setOpen] = useState<string | undefined>()
   const canAdd = name.trim().length > 0 && category !== undefined
+  // A person the server has stored can be told more about, also while an earlier change is on its
+  // way: the details stay open (and the focus in them) instead of closing at every tap.
+  const stored = new Set(view.items.map((i) => i.id))
 
   const update = (item: ShownItem, change: Partial<Person>) =>
     send({ type: 'item.update', itemId: item.id, patch: { person: { ...item.person!, ...change } } })
@@ -121,7 +124,7 @@ export function NetwerkStep({ view, step, send, pending, t: toolT }: StepProps) 
       <ul className="item-list">
         {people.map((item) => {
           const p = item.person!
-          const isOpen = open === item.id && !item.pending
+          const isOpen = open === item.id && stored.has(item.id)
           return (
             <li key={item.id} className={item.pending ? 'item-card person-card is-pending' : 'item-card person-card'}>
               <div className="item-card__body">
@@ -133,7 +136,7 @@ export function NetwerkStep({ view, step, send, pending, t: toolT }: StepProps) 
                   </span>
                   {p.mustNotKnow && <span className="badge badge--alert">{ts('steps:netwerk.mustNotKnow')}</span>}
                 </p>
-                {!item.pending && (
+                {stored.has(item.id) && (
                   <button
                     type="button"
                     className="btn btn--soft btn--small"

@@ -11,6 +11,7 @@ import { formatCode } from '../../auth/single-use'
 import type { Deps } from '../../deps'
 import { DEVICE_END_PHASES } from '../../gesprek/devices'
 import type { GesprekHost } from '../../gesprek/host'
+import { gesprekToolOut, languagesForNewGesprek, requireOffered } from '../../tools/gesprek-tool'
 import { body, requireBegeleider, type Ctx, type Env } from '../context'
 import { startGesprek } from '../../workspace/start-gesprek'
 import { childSummary, gesprekSummary } from '../../workspace/summaries'
@@ -36,6 +37,8 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
       const p = await requireBegeleider(c)
       const input = await body(c, NewGesprekBody)
       const child = await childForBegeleider(deps, p, input.childId)
+      // Only a language the tool's current version is complete in; refused before anything is made.
+      requireOffered(await languagesForNewGesprek(deps, child.organisation_id, input.toolId), input.lang)
       const { id, tool } = await startGesprek(host, child, input.toolId)
       const row = await gesprekFor(deps, p, id)
       // The 0-4 observation is done by the begeleider alone: no child device joins it.
@@ -66,6 +69,7 @@ export function gesprekkenRoutes(deps: Deps, host: GesprekHost) {
       if (DEVICE_END_PHASES.includes(row.phase)) throw new CodedError('not_allowed_now', 409)
       // The body is optional (older clients send none); a language in it must be one of the table's.
       const input = c.req.header('content-type')?.includes('json') ? await body(c, JoinCodeBody) : {}
+      requireOffered((await gesprekToolOut(deps, row.id)).languages, input.lang)
       return c.json(await joinCodeOut(deps, c, row.id, p.begeleiderId, input.lang), 201)
     })
 }

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { CodedError } from '../../../dialogs/contract/errors'
 import {
+  AfscheidContactsBody,
   ConsentBody,
   Fase1Body,
   FamilyTalkBody,
@@ -13,10 +14,13 @@ import type { Deps } from '../../deps'
 import type { GesprekHost } from '../../gesprek/host'
 import { loadConsent, saveConsent } from '../../method/consent'
 import { familyChildren, familyPreparation, leftOut, resolveWith } from '../../method/family'
-import { loadPhase, saveFase1, saveOverdracht } from '../../method/phases'
+import { myContacts } from '../../method/contacts'
+import { loadPhase, saveContacten, saveFase1, saveOverdracht } from '../../method/phases'
 import { addRecord } from '../../method/records'
 import { assertHeld, loadRhythm, recordTalk } from '../../method/rhythm'
+import { toolLabels } from '../../tools/labels'
 import { presentParent } from '../../workspace/parents'
+import { requireKind } from '../bearer'
 import { childScope, type ChildEnv, type ScopedChild } from '../child-scope'
 import { body, requireBegeleider, type Ctx, type Env } from '../context'
 import { sinceQuery } from '../query'
@@ -68,13 +72,21 @@ export function methodRoutes(deps: Deps, host: GesprekHost) {
         await saveOverdracht(deps, row, p.begeleiderId, await body(c, OverdrachtBody))
         return c.json(await method(row))
       })
+      .put('/children/:id/contacten', scoped, async (c) => {
+        const { p, child: row } = child(c)
+        await saveContacten(deps, row, p.begeleiderId, await body(c, AfscheidContactsBody))
+        return c.json(await method(row))
+      })
+      // The child's own screen in the afscheid: the list the begeleider entered, nothing else.
+      .get('/mine/contacten', async (c) => c.json(await myContacts(deps, await requireKind(c))))
       .get('/families/:id/oudergesprek', async (c) => {
         const p = await requireBegeleider(c)
         const out = await familyPreparation(deps, host, p, c.req.param('id'), {
           with: withQuery(c),
           since: sinceQuery(c),
         })
-        return c.json(out)
+        const shown = out.children.flatMap((k) => [...k.zelfVertellen, ...k.begeleiderVertelt, ...k.observatie])
+        return c.json({ ...out, labels: await toolLabels(deps, [...new Set(shown.map((i) => i.gesprekId))]) })
       })
       // One tap after the family's weekly talk: an oudergesprek record for each sibling it was about.
       .post('/families/:id/oudergesprekken', async (c) => {

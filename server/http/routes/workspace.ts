@@ -21,6 +21,7 @@ import type { Deps } from '../../deps'
 import type { GesprekHost } from '../../gesprek/host'
 import { caseload, caseloadCards, createChild } from '../../workspace/caseload'
 import { projectedGesprekken, type ProjectedGesprek } from '../../workspace/gesprekken'
+import { toolLabels } from '../../tools/labels'
 import { buildHistory } from '../../workspace/history'
 import { childTasks, setTaskDone, taskChild } from '../../workspace/tasks'
 import { buildPreparation } from '../../workspace/oudergesprek'
@@ -98,6 +99,11 @@ export function workspaceRoutes(deps: Deps, host: GesprekHost) {
       ...lists,
       draft: draft?.draft ?? null,
       draftUpdatedAt: draft?.updatedAt ?? null,
+      // The words of only the gesprekken whose answers are on this page.
+      labels: await toolLabels(
+        deps,
+        mine.filter((g) => g.view.items.length > 0).map((g) => g.id),
+      ),
     }
     return c.json(out)
   }
@@ -149,7 +155,13 @@ export function workspaceRoutes(deps: Deps, host: GesprekHost) {
       const { begeleider: p, child } = c.var
       const gs = await projectedGesprekken(deps, host, child.id, 'begeleider')
       await logLooks(deps, p, child.id, 'history', gs)
-      const out: HistoryOut = buildHistory({ id: child.id, nickname: child.nickname, ageBand: child.age_band }, gs)
+      const out: HistoryOut = {
+        ...buildHistory({ id: child.id, nickname: child.nickname, ageBand: child.age_band }, gs),
+        labels: await toolLabels(
+          deps,
+          gs.map((g) => g.id),
+        ),
+      }
       return c.json(out)
     })
     .get('/children/:id/oudergesprek', scoped, (c) => preparation(c, 'oudergesprek'))

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import type { ToolVersionDoc } from '../../dialogs/contract/tool-version'
+import { HttpUser, startGesprek } from '../helpers/server'
+import { useServers } from '../helpers/use-servers'
+
+const { startSeeded } = useServers()
+
+/** Sets one text in every language the draft has, so the version stays complete. */
+function setEverywhere(doc: ToolVersionDoc, key: string, text: string): ToolVersionDoc {
+  const texts = Object.fromEntries(Object.entries(doc.texts).map(([lang, map]) => [lang, { ...map, [key]: text }]))
+  return { ...doc, texts }
+}
+
+describe('tools that name the begeleider are editable, with exactly that one placeholder', () => {
+  it('the kennismaking and the afscheid are versions like the others, and keep their begeleider step', async () => {
+    const { server, sanne } = await startSeeded()
+    const admin = await HttpUser.login(server.url, 'admin-a')
+    const overview = await admin.get('/api/tool-versions')
+    const ids = (overview.body.tools as { toolId: string }[]).map((t) => t.toolId)
+    expect(ids).toEqual(expect.arrayContaining(['kennismaking', 'afscheid', 'drie-huizen', 'stoplicht']))
+    // The jongere's kennismaking also runs in the kamer, and the observation is the begeleider's: not yet.
+    expect(ids).not.toContain('kennismaking-jongere')
+    expect(ids).not.toContain('observatie')
+
+    const doc = (await admin.get('/api/tool-versions/kennismaking/draft')).body.doc as ToolVersionDoc
+    expect(doc.texts.nl?.['begeleider.prompt']).toContain('{{name}}')
+    expect(doc.steps.find((s) => s.id === 'begeleider')).toMatchObject({ kind: 'info', showsBegeleider: true })
+    expect(doc.steps.find((s) => s.id === 'intro')?.picture).toBe('happy')
+    expect(doc.steps.find((s) => s.id === 'huisdier')?.task).toBe('huisdier-opvang')
+    // Every editable tool's built-in version keeps the rules as it is, so its draft publishes unchanged.
+    for (const toolId of ids) {
+      const draft = await admin.get(`/api/tool-versions/${toolId}/draft`)
+      expect([toolId, draft.status, draft.body.problems]).toEqual([toolId, 200, []])
+    }
+
+    const put = (d: ToolVersionDoc) => admin.request('PUT', '/api/tool-versions/kennismaking/draft', { doc: d })
+    // Any other placeholder, a formatted or unescaped one, nesting, or the name where no screen fills it.
+    for (const [key, text] of [
+      ['veilig.zeg-het', 'Zeg het tegen {{naam}} of een andere begeleider.'],
+      ['veilig.zeg-het', 'Zeg het tegen {{name, uppercase}} of een andere begeleider.'],
+      ['veilig.zeg-het', 'Zeg het tegen {{- name}} of een andere begeleider.'],
+      ['veilig.zeg-het', 'Zeg het tegen $t(common:kind.noBegeleiderName).'],
+      ['veilig.zeg-het', 'Zeg het tegen <b>{{name}}</b>.'],
+      ['slapen.prompt', 'Hoe slaap je hier, vraagt {{name}}?'],
+      ['steps.veilig', '{{name}}'],
+      ['title', 'Kennismaken met {{name}}'],
+    ] as const) {
+      const r = await put(setEverywhere(doc, key, text))
+      expect([key, text, r.status, r.body.error]).toEqual([key, text, 422, 'tool_text_unsafe'])
+      expect(r.body.problems).toContainEqual(expect.objectContaining({ rule: 'text_markup', key }))
+    }
+    expect((await server.deps.db.selectFrom('tool_drafts').select('tool_id').execute()).length).toBe(0)
+
+    // The name, exactly, in an info step's texts: saved and published.
+    const edited = setEverywhere(
+      doc,
+      'veilig.zeg-het',
+      'Niet veilig? Zeg het meteen tegen {{name}}. {{name}} luistert.',
+    )
+    const saved = await put(edited)
+    expect(saved.status).toBe(200)
+    expect(saved.body.problems).toEqual([])
+    expect((await admin.post('/api/tool-versions/kennismaking/publish', { note: 'Eigen woorden' })).status).toBe(201)
+
+    const g = await startGesprek(server.url, sanne, { toolId: 'kennismaking', ageBand: '8-12' })
+    const tool = (await new HttpUser(server.url, g.token).get('/api/kind/tool')).body
+    expect(tool).toMatchObject({ toolId: 'kennismaking', version: 2, builtin: false })
+    expect(tool.doc.texts.nl['veilig.zeg-het']).toBe('Niet veilig? Zeg het meteen tegen {{name}}. {{name}} luistert.')
+    expect(tool.doc.steps.find((s: { id: string }) => s.id === 'begeleider').showsBegeleider).toBe(true)
+
+    // A text that says a name gets no recording (one begeleider's name would be in it).
+    const voices = await admin.get('/api/voices/tools/kennismaking/2')
+    expect(voices.status).toBe(200)
+    expect(voices.body.keys).not.toContain('veilig.zeg-het')
+    expect(voices.body.keys).not.toContain('begeleider.prompt')
+    expect(voices.body.keys).toContain('veilig.title')
+  })
+})
