@@ -47,7 +47,8 @@ function Root() {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
-      <Suspense fallback={<p className="loading">…</p>}>
+      {/* A div, not a p: a paragraph's margin moved the whole body down and back (layout shift). */}
+      <Suspense fallback={<div className="loading">…</div>}>
         <Root />
       </Suspense>
     </ErrorBoundary>

@@ -1,13 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import { AgeBand } from '../../dialogs/contract/ids'
-import {
-  ChildPhase,
-  Living,
-  type CadenceItem,
-  type CaseloadChild,
-  type CaseloadOut,
-} from '../../dialogs/contract/workspace'
+import { Fase, Living, type CadenceItem, type CaseloadChild, type CaseloadOut } from '../../dialogs/contract/workspace'
 import { ApiError } from '../net/api'
 import { apiClient } from '../net/api-client'
 import { RowSignal, useCaseloadSignals, type RowSignals } from './Signals'
@@ -173,7 +167,7 @@ function AddChild({ families, onAdded }: { families: { id: string; label: string
   const { t } = useWorkspaceT()
   const [nickname, setNickname] = useState('')
   const [ageBand, setAgeBand] = useState<AgeBand>('8-12')
-  const [phase, setPhase] = useState<ChildPhase>(1)
+  const [phase, setPhase] = useState<Fase>(1)
   const [living, setLiving] = useState<Living>('residentieel')
   const [family, setFamily] = useState<string>('')
   const [newFamily, setNewFamily] = useState('')

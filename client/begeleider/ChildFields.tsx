@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { AgeBand } from '../../dialogs/contract/ids'
-import { ChildPhase, Living } from '../../dialogs/contract/workspace'
+import { Fase, Living } from '../../dialogs/contract/workspace'
 
 /** The child's age band, phase and living situation: the same three choices when adding and when editing. */
 export function AgeBandField({ value, onChange }: { value: AgeBand; onChange: (v: AgeBand) => void }) {
@@ -19,12 +19,12 @@ export function AgeBandField({ value, onChange }: { value: AgeBand; onChange: (v
   )
 }
 
-export function PhaseField({ value, onChange }: { value: ChildPhase; onChange: (v: ChildPhase) => void }) {
+export function PhaseField({ value, onChange }: { value: Fase; onChange: (v: Fase) => void }) {
   const { t } = useTranslation(['workspace'])
   return (
     <label>
       {t('workspace:phase.label')}
-      <select name="phase" value={value} onChange={(e) => onChange(ChildPhase.parse(Number(e.target.value)))}>
+      <select name="phase" value={value} onChange={(e) => onChange(Fase.parse(Number(e.target.value)))}>
         {([1, 2, 3] as const).map((p) => (
           <option key={p} value={p}>
             {t(`workspace:phase.${p}`)}

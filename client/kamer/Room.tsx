@@ -5,6 +5,7 @@ import { rememberParentToken } from '../net/present-parent'
 import type { OutboxEntry } from '../net/outbox'
 import { ConnectionNote } from '../ui/ConnectionNote'
 import { WaysToHelp } from '../ui/WaysToHelp'
+import { KamerContacts } from './KamerContacts'
 import { Receipt } from './Receipt'
 import { SafetyNote } from './SafetyNote'
 import { ShareScreen } from './ShareScreen'
@@ -112,6 +113,7 @@ export function Room({
               </button>
             </li>
           </ul>
+          <KamerContacts token={token} />
           <TalkRequest token={token} />
           <WaysToHelp />
           <button type="button" className="btn btn--quiet" onClick={() => setScreen({ name: 'safety' })}>

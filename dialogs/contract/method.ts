@@ -2,7 +2,7 @@ import * as z from 'zod'
 import { AgeBand, ChildId, Id, Living } from './ids'
 import { ParentRole } from './parents'
 import { ToolLabels } from './tool-version'
-import { CadenceItem, ChildPhase, Day, PrepItem } from './workspace'
+import { CadenceItem, Fase, Day, PrepItem } from './workspace'
 
 /**
  * The method's rhythm on the begeleider's side (docs/method.md): consent, the weekly oudergesprek and the
@@ -156,7 +156,7 @@ export const MyContactsOut = z.strictObject({ contacts: z.array(AfscheidContact)
 export type MyContactsOut = z.output<typeof MyContactsOut>
 
 export const PhaseOut = z.strictObject({
-  phase: ChildPhase,
+  phase: Fase,
   /** Residential or ambulant: an ambulant child's page names what the seeds say differs at home [000:1058-1062]. */
   living: Living,
   fase1: Fase1Out,

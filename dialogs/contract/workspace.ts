@@ -7,9 +7,9 @@ import { NetworkFlag, OtherParentProfile, ParentRole } from './parents'
 
 /** The begeleider's workspace (docs/workspace.md): caseload, cadence, history, oudergesprek, beheer. */
 
-/** Method phases (digest 4.3): 1 verkenning, 2 begeleiding, 3 afronding. */
-export const ChildPhase = z.union([z.literal(1), z.literal(2), z.literal(3)])
-export type ChildPhase = z.output<typeof ChildPhase>
+/** The method's fase of a child (digest 4.3): 1 verkenning, 2 begeleiding, 3 afronding; not a gesprek's `Phase`. */
+export const Fase = z.union([z.literal(1), z.literal(2), z.literal(3)])
+export type Fase = z.output<typeof Fase>
 export { Living } from './ids'
 /** A family label is how the team recognises the household ("Gezin Z."), never a full surname. */
 export const FamilyLabel = z
@@ -38,7 +38,7 @@ export const CaseloadChild = z.strictObject({
   ageBand: AgeBand,
   /** The band the werkvormen follow when the begeleider set one apart from age; null: the age band. */
   developmentBand: AgeBand.nullable(),
-  phase: ChildPhase,
+  phase: Fase,
   living: Living,
   familyId: Id.nullable(),
   begeleider: z.string(),
@@ -72,7 +72,7 @@ export type CaseloadOut = z.output<typeof CaseloadOut>
 export const NewCaseloadChildBody = z.strictObject({
   nickname: Nickname,
   ageBand: AgeBand,
-  phase: ChildPhase.default(1),
+  phase: Fase.default(1),
   living: Living.default('residentieel'),
   familyId: Id.nullable().default(null),
   newFamily: FamilyLabel.optional(),
@@ -82,7 +82,7 @@ export const ChildProfileBody = z
     nickname: Nickname.optional(),
     ageBand: AgeBand.optional(),
     developmentBand: AgeBand.nullable().optional(),
-    phase: ChildPhase.optional(),
+    phase: Fase.optional(),
     living: Living.optional(),
     familyId: Id.nullable().optional(),
     newFamily: FamilyLabel.optional(),

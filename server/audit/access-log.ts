@@ -6,6 +6,7 @@ import { iso } from '../clock'
 import type { Deps } from '../deps'
 import { dialectOf } from '../store/dialect'
 import { LOCKS } from '../store/locks'
+import { CHAINED_COLUMNS, writerOf, type SqliteWriter } from '../store/sqlite-writer'
 import type { Database } from '../store/schema'
 
 /**
@@ -31,16 +32,7 @@ type ChainedFields = Omit<Database['access_log'], 'id' | 'hash'>
 
 /** Canonical: a fixed field order in a JSON array, so the same row always hashes the same. */
 export function rowHash(r: ChainedFields): string {
-  const canonical = JSON.stringify([
-    r.prev_hash,
-    r.organisation_id,
-    r.child_id,
-    r.begeleider_id,
-    r.gesprek_id,
-    r.what,
-    r.step_ids,
-    r.created_at,
-  ])
+  const canonical = JSON.stringify(CHAINED_COLUMNS.map((c) => r[c]))
   return createHash('sha256').update(canonical).digest('hex')
 }
 
@@ -71,6 +63,10 @@ export function recordAccess(deps: Deps, entry: AccessEntry): Promise<void> {
 }
 
 async function writeAccesses(deps: Deps, batch: Queued[]): Promise<void> {
+  // The embedded database: on the writer thread, so the main thread neither waits for the write lock nor
+  // for the disk sync while hundreds of live views re-join (docs/decisions/0120).
+  const writer = writerOf(deps.db)
+  if (writer) return viaWriter(deps, writer, batch)
   const failed = new Map<Queued, unknown>()
   try {
     await deps.db.transaction().execute(async (trx) => {
@@ -114,6 +110,26 @@ async function writeAccesses(deps: Deps, batch: Queued[]): Promise<void> {
     if (failed.has(q)) q.reject(failed.get(q))
     else q.resolve()
   }
+}
+
+async function viaWriter(deps: Deps, writer: SqliteWriter, batch: Queued[]): Promise<void> {
+  const at = iso(deps.clock)
+  let missing: Set<number>
+  try {
+    const rows = batch.map(({ entry: e }) => ({
+      child_id: e.childId,
+      begeleider_id: e.begeleiderId,
+      gesprek_id: e.gesprekId ?? null,
+      what: e.what,
+      step_ids: JSON.stringify([...new Set(e.stepIds ?? [])].sort()),
+      created_at: at,
+    }))
+    missing = new Set(await writer.appendAccesses(rows, GENESIS_HASH))
+  } catch (err) {
+    for (const q of batch) q.reject(err)
+    return
+  }
+  batch.forEach((q, i) => (missing.has(i) ? q.reject(new CodedError('not_found', 404)) : q.resolve()))
 }
 
 export type ChainCheck = { ok: true; rows: number; head: string } | { ok: false; brokenAtId: number }

@@ -1,6 +1,7 @@
 import { iso } from '../clock'
 import type { Deps } from '../deps'
 import { hashToken, newToken } from '../ids'
+import { writerOf } from '../store/sqlite-writer'
 import type { BegeleiderPrincipal } from './principal'
 
 export const SESSION_IDLE_MS = 30 * 60_000
@@ -59,13 +60,7 @@ export async function sessionPrincipalByHash(deps: Deps, idHash: string): Promis
     return null
   }
   // Touch at most once a minute: a write per request would be wasted I/O.
-  if (Date.parse(row.last_seen_at) + 60_000 <= now) {
-    await deps.db
-      .updateTable('sessions')
-      .set({ last_seen_at: iso(deps.clock) })
-      .where('id_hash', '=', idHash)
-      .execute()
-  }
+  if (Date.parse(row.last_seen_at) + 60_000 <= now) await touchSession(deps, idHash)
   return {
     role: 'begeleider',
     begeleiderId: row.id,
@@ -83,4 +78,37 @@ export async function endSession(deps: Deps, idHash: string): Promise<void> {
 
 export async function endAllSessions(deps: Deps, begeleiderId: string): Promise<void> {
   await deps.db.deleteFrom('sessions').where('begeleider_id', '=', begeleiderId).execute()
+}
+
+const touches = new WeakMap<Deps['db'], { hashes: Set<string>; written: Promise<void> }>()
+
+/**
+ * Sessions seen in one turn of the loop (a reconnect storm brings a caseload's sockets back at once)
+ * are touched in one transaction, on the embedded database's writer thread: on the main thread each
+ * touch waited for the write lock and its own disk sync while no socket was read (docs/decisions/0120).
+ */
+function touchSession(deps: Deps, idHash: string): Promise<void> {
+  let batch = touches.get(deps.db)
+  if (!batch) {
+    const hashes = new Set<string>()
+    const written = new Promise<void>((resolve, reject) =>
+      setImmediate(() => {
+        touches.delete(deps.db)
+        const at = iso(deps.clock)
+        const writer = writerOf(deps.db)
+        const sql = 'update sessions set last_seen_at = ? where id_hash = ?'
+        const done = writer
+          ? writer.run([...hashes].map((h) => [sql, [at, h]]))
+          : deps.db
+              .updateTable('sessions')
+              .set({ last_seen_at: at })
+              .where('id_hash', 'in', [...hashes])
+              .execute()
+        done.then(() => resolve(), reject)
+      }),
+    )
+    touches.set(deps.db, (batch = { hashes, written }))
+  }
+  batch.hashes.add(idHash)
+  return batch.written
 }

@@ -10,20 +10,30 @@ type NoteView = GesprekView['notes'][number]
  * the cost is a pass over pointers, not a comparison of answers, however long the gesprek is.
  */
 export function diffList<T extends Entry>(before: readonly T[], after: readonly T[]): ListPatch<T> {
-  const old = new Map<string, T>()
-  for (const e of before) old.set(e.id, e)
   const patch: ListPatch<T> = { remove: [], upsert: [] }
-  let previous: string | null = null
-  let kept = 0
-  for (const e of after) {
+  // The usual commit appends or changes the last few: skip the shared prefix by reference, without a map.
+  let start = 0
+  const common = Math.min(before.length, after.length)
+  while (start < common && before[start] === after[start]) start++
+  if (start === before.length) {
+    for (let i = start; i < after.length; i++)
+      patch.upsert.push({ after: i > 0 ? after[i - 1]!.id : null, value: after[i]! })
+    return patch
+  }
+  const old = new Map<string, T>()
+  for (let i = start; i < before.length; i++) old.set(before[i]!.id, before[i]!)
+  let previous: string | null = start > 0 ? after[start - 1]!.id : null
+  let kept = start
+  for (let i = start; i < after.length; i++) {
+    const e = after[i]!
     const was = old.get(e.id)
     if (was !== e) patch.upsert.push({ after: previous, value: e })
     if (was !== undefined) kept++
     previous = e.id
   }
   if (kept < before.length) {
-    const now = new Set(after.map((e) => e.id))
-    for (const e of before) if (!now.has(e.id)) patch.remove.push(e.id)
+    const now = new Set(after.slice(start).map((e) => e.id))
+    for (let i = start; i < before.length; i++) if (!now.has(before[i]!.id)) patch.remove.push(before[i]!.id)
   }
   return patch
 }

@@ -1,7 +1,14 @@
 import type { Insertable } from 'kysely'
 import { CodedError } from '../../dialogs/contract/errors'
 import { sqliteFileOf, type Db } from '../store/db'
-import { EVENT_COLUMNS, registerWriter, SqliteWriter, unregisterWriter, type RowWrite } from '../store/sqlite-writer'
+import {
+  EVENT_COLUMNS,
+  registerWriter,
+  SqliteWriter,
+  unregisterWriter,
+  type RowWrite,
+  type WriterStats,
+} from '../store/sqlite-writer'
 import type { Database } from '../store/schema'
 
 /**
@@ -23,7 +30,22 @@ export type GesprekWrite = {
   }
 }
 
-type Waiting = { write: GesprekWrite; resolve: () => void; reject: (err: unknown) => void }
+type Waiting = { write: GesprekWrite; resolve: () => void; reject: (err: unknown) => void; at: number }
+
+/**
+ * Where a commit's time goes, for the benchmarks (docs/performance.md): how many transactions (one disk
+ * sync each) for how many writes, the time batches spent at the writer (round trip), and the time writes
+ * waited from `write()` to their ack, queueing included. On the embedded database also the writer
+ * thread's own split between running statements and the commit's sync.
+ */
+export type CommitStats = {
+  batches: number
+  writes: number
+  maxBatch: number
+  batchMs: number
+  waitMs: number
+  writer?: WriterStats
+}
 
 /** Most writes one transaction takes; the rest go in the next one. */
 const BATCH = 1000
@@ -45,6 +67,7 @@ export class GroupCommit {
   private scheduled = false
   private flushing = false
   private readonly writer: SqliteWriter | undefined
+  private readonly counts = { batches: 0, writes: 0, maxBatch: 0, batchMs: 0, waitMs: 0 }
 
   constructor(private readonly db: Db) {
     // Started with the host, so the first answer does not wait for a thread to start.
@@ -59,9 +82,13 @@ export class GroupCommit {
     await this.writer?.close()
   }
 
+  stats(): CommitStats {
+    return { ...this.counts, ...(this.writer ? { writer: { ...this.writer.stats } } : {}) }
+  }
+
   write(write: GesprekWrite): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ write, resolve, reject })
+      this.waiting.push({ write, resolve, reject, at: performance.now() })
       if (this.scheduled || this.flushing) return
       this.scheduled = true
       // Everything queued in this turn of the loop joins the same transaction.
@@ -77,13 +104,21 @@ export class GroupCommit {
     while (this.waiting.length > 0) {
       const batch = this.waiting.splice(0, BATCH)
       let conflicts: Set<Waiting>
+      const started = performance.now()
       try {
         conflicts = this.writer ? await this.viaWriter(this.writer, batch) : await this.viaKysely(batch)
       } catch (err) {
         for (const w of batch) w.reject(err)
         continue
       }
+      const done = performance.now()
+      const c = this.counts
+      c.batches++
+      c.writes += batch.length
+      c.maxBatch = Math.max(c.maxBatch, batch.length)
+      c.batchMs += done - started
       for (const w of batch) {
+        c.waitMs += done - w.at
         if (conflicts.has(w)) w.reject(new CodedError('conflict', 409))
         else w.resolve()
       }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { createActor, initialTransition, type ActorScope } from 'xstate'
 import { CodedError } from '../../dialogs/contract/errors'
 import type { AgeBand, Living } from '../../dialogs/contract/ids'
@@ -18,7 +19,7 @@ import { newId } from '../ids'
 import { errorFields } from '../log'
 import { checkEventBounds, checkEventRules, checkSnapshotBounds, MAX_SNAPSHOT_CHARS } from './bounds'
 import { DeviceLedger } from './devices'
-import { GroupCommit } from './group-commit'
+import { GroupCommit, type CommitStats } from './group-commit'
 
 type Snapshot = ToolSnapshot
 type Loaded = {
@@ -168,6 +169,11 @@ export class GesprekHost {
   ) {
     this.commits = new GroupCommit(deps.db)
     this.devices = new DeviceLedger(deps)
+  }
+
+  /** Where the commits' time went since the start (benchmarks; counts and times, never content). */
+  commitStats(): CommitStats {
+    return this.commits.stats()
   }
 
   onCommitted(listener: CommittedListener): void {
@@ -451,9 +457,14 @@ export class GesprekHost {
     return (g.head ??= viewHead(g.tool, g.snapshot))
   }
 
-  /** Each audience's view of the state now, made only when asked for (an empty room asks nothing). */
+  /**
+   * Each audience's view of the state now, made only when asked for (an empty room asks nothing). The
+   * command already projected every audience but the child's (to tell whether they see a change):
+   * those are reused, so a commit projects each audience once.
+   */
   private viewsOf(g: Loaded): (audience: Audience) => GesprekView {
     const views = new Map<Audience, GesprekView>()
+    if (g.shownViews) OTHERS.forEach((a, i) => views.set(a, g.shownViews![i]!))
     const { snapshot } = g
     const head = this.headOf(g)
     return (audience) => {
@@ -533,43 +544,48 @@ export class GesprekHost {
     let snapshot = restoreSnapshot(tool, persisted)
     if (snapshot.status === 'error') throw new CodedError('internal', 500)
     let snapshotChars = row.tool_version === tool.version ? text.length : JSON.stringify(persisted).length
-    // Both reads stop at the row's seq: another node may commit between them, and a state folded past
-    // `seq` (or a shown count ahead of it) would send a frame whose seq says less than it shows.
-    for (const e of await this.eventsAfter(gesprekId, key, row.snapshot_seq, row.seq)) {
-      snapshot = step(tool.machine, snapshot, e.event)
-      snapshotChars += e.chars + SNAPSHOT_GROWTH_PER_EVENT
-    }
+    // One read of the log (a reconnect storm loads every gesprek at once): every row's id and shown
+    // flag, the sealed event only of those after the snapshot. It stops at the row's seq: another node
+    // may commit meanwhile, and a state folded past `seq` (or a shown count ahead of it) would send a
+    // frame whose seq says less than it shows.
+    const rows = await this.deps.db
+      .selectFrom('gesprek_events')
+      .select(['client_msg_id', 'seq', 'shown', 'actor_device'])
+      .select(sql<string | null>`case when seq > ${row.snapshot_seq} then event_enc end`.as('event_enc'))
+      .where('gesprek_id', '=', gesprekId)
+      .where('seq', '<=', row.seq)
+      .orderBy('seq')
+      .execute()
     // The shown seq counted along (rows from before migration 80 count as shown: they were), and each
     // device's unshown events, for a later screen's own seq (ADR 0050).
     const msgSeqs = new Map<string, Seqs>()
     let shownSeq = 0
     let unshownBy: ReadonlyMap<string, number> = new Map()
-    for (const r of await this.deps.db
-      .selectFrom('gesprek_events')
-      .select(['client_msg_id', 'seq', 'shown', 'actor_device'])
-      .where('gesprek_id', '=', gesprekId)
-      .where('seq', '<=', row.seq)
-      .orderBy('seq')
-      .execute()) {
+    for (const r of rows) {
       if (r.shown === null || r.shown !== 0) shownSeq++
       else if (r.actor_device) unshownBy = countUnshown(unshownBy, r.actor_device)
       msgSeqs.set(r.client_msg_id, { seq: r.seq, shownSeq, unshownBy })
+      if (r.seq <= row.snapshot_seq) continue
+      if (r.event_enc === null) throw new CodedError('internal', 500)
+      const json = open(key, r.event_enc, eventAad(gesprekId, r.seq))
+      snapshot = step(tool.machine, snapshot, JSON.parse(json) as GesprekEvent)
+      snapshotChars += json.length + SNAPSHOT_GROWTH_PER_EVENT
     }
     return { snapshot, seq: row.seq, msgSeqs, shownSeq, unshownBy, snapshotChars }
   }
 
-  private async eventsAfter(gesprekId: string, key: Buffer, afterSeq: number, upToSeq?: number) {
-    let query = this.deps.db
+  private async eventsAfter(gesprekId: string, key: Buffer, afterSeq: number) {
+    const rows = await this.deps.db
       .selectFrom('gesprek_events')
       .select(['seq', 'event_enc'])
       .where('gesprek_id', '=', gesprekId)
       .where('seq', '>', afterSeq)
-    if (upToSeq !== undefined) query = query.where('seq', '<=', upToSeq)
-    const rows = await query.orderBy('seq').execute()
-    return rows.map((e) => {
-      const json = open(key, e.event_enc, eventAad(gesprekId, e.seq))
-      return { seq: e.seq, event: JSON.parse(json) as GesprekEvent, chars: json.length }
-    })
+      .orderBy('seq')
+      .execute()
+    return rows.map((e) => ({
+      seq: e.seq,
+      event: JSON.parse(open(key, e.event_enc, eventAad(gesprekId, e.seq))) as GesprekEvent,
+    }))
   }
 
   private async row(gesprekId: string) {

@@ -1,6 +1,8 @@
-import type { Hono } from 'hono'
+import type { Context, Hono } from 'hono'
+import { readdirSync, readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
 import type { Env } from './context'
 
 const TYPES: Record<string, string> = {
@@ -23,6 +25,11 @@ export function serveClient(app: Hono<Env>, distDir: string) {
   app.get('*', async (c) => {
     const path = c.req.path
     if (path.startsWith('/api/')) return c.json({ error: 'not_found' }, 404)
+    const route = ROUTE_OF[path.startsWith('/begeleider') ? '/begeleider' : path]
+    if (route) {
+      const page = routePage(distDir, route)
+      if (page) return sendPage(c, page)
+    }
     const wanted = SPA_ROUTES.test(path) ? '/index.html' : path
     const file = normalize(join(distDir, wanted))
     if (!file.startsWith(distDir + sep)) return c.json({ error: 'not_found' }, 404)
@@ -67,4 +74,75 @@ async function precompressed(file: string, acceptEncoding: string) {
     }
   }
   return null
+}
+
+/** Each route's lazy screen chunk, as Vite's manifest names it (client/main.tsx). */
+const ROUTE_OF: Record<string, string> = {
+  '/kind': 'kind/KindApp.tsx',
+  '/kamer': 'kamer/KamerApp.tsx',
+  '/begeleider': 'begeleider/BegeleiderApp.tsx',
+}
+type Page = { html: Uint8Array<ArrayBuffer>; br: Uint8Array<ArrayBuffer>; gz: Uint8Array<ArrayBuffer> }
+const pages = new Map<string, Page | null>()
+
+/**
+ * index.html with the route's own screen and its imports named up front (`modulepreload`), and the text
+ * font preloaded: the browser fetches them beside the entry script instead of after it has run, one
+ * round trip less before the first screen (docs/performance.md). Made once per build and route,
+ * compressed once. Null without a build manifest (then index.html as it is).
+ */
+function routePage(distDir: string, chunk: string): Page | null {
+  const key = `${distDir}\0${chunk}`
+  if (pages.has(key)) return pages.get(key)!
+  let page: Page | null = null
+  try {
+    type Chunk = { file: string; imports?: string[]; css?: string[]; isEntry?: boolean }
+    const manifest = JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>
+    const html = readFileSync(join(distDir, 'index.html'), 'utf8')
+    const files = new Set<string>()
+    const css = new Set<string>()
+    const walk = (k: string) => {
+      const c = manifest[k]
+      if (!c || files.has(c.file)) return
+      files.add(c.file)
+      for (const f of c.css ?? []) css.add(f)
+      for (const i of c.imports ?? []) walk(i)
+    }
+    const screen = Object.keys(manifest).find((k) => k.endsWith(chunk))
+    if (screen) walk(screen)
+    // Only what the HTML does not name already.
+    const links = [...files]
+      .filter((f) => !html.includes(f))
+      .map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`)
+    links.push(
+      ...[...css].filter((f) => !html.includes(f)).map((f) => `<link rel="stylesheet" crossorigin href="/${f}">`),
+    )
+    const font = readdirSync(join(distDir, 'assets')).find((f) =>
+      /^atkinson-hyperlegible-latin-400-normal-.*\.woff2$/.test(f),
+    )
+    if (font) links.push(`<link rel="preload" as="font" type="font/woff2" crossorigin href="/assets/${font}">`)
+    const out = Buffer.from(html.replace('</head>', `${links.join('')}</head>`))
+    page = {
+      html: new Uint8Array(out),
+      br: new Uint8Array(brotliCompressSync(out)),
+      gz: new Uint8Array(gzipSync(out, { level: 9 })),
+    }
+  } catch {
+    page = null
+  }
+  pages.set(key, page)
+  return page
+}
+
+function sendPage(c: Context<Env>, page: Page) {
+  const accept = c.req.header('accept-encoding') ?? ''
+  const headers: Record<string, string> = { 'Content-Type': TYPES['.html']!, Vary: 'Accept-Encoding' }
+  const takes = (name: string) =>
+    accept
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .some(([enc, q]) => enc?.trim() === name && !/^\s*q=0(\.0*)?\s*$/.test(q ?? ''))
+  if (takes('br')) return c.body(page.br, 200, { ...headers, 'Content-Encoding': 'br' })
+  if (takes('gzip')) return c.body(page.gz, 200, { ...headers, 'Content-Encoding': 'gzip' })
+  return c.body(page.html, 200, headers)
 }

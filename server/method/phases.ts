@@ -9,7 +9,7 @@ import {
   type PhaseOut,
 } from '../../dialogs/contract/method'
 import { ActieplanBody } from '../../dialogs/contract/plans'
-import type { ChildPhase } from '../../dialogs/contract/workspace'
+import type { Fase } from '../../dialogs/contract/workspace'
 import type { Deps } from '../deps'
 import { fase1Limit } from '../workspace/cadence'
 import { loadPlan } from '../plans/store'
@@ -63,7 +63,7 @@ export async function loadPhase(deps: Deps, child: Child, consent: ConsentOut): 
   const over = await latest(deps, child, 'overdracht', OverdrachtBody)
   const contacts = await latest(deps, child, 'contacten', AfscheidContactsBody)
   return {
-    phase: child.phase as ChildPhase,
+    phase: child.phase as Fase,
     living: child.living === 'ambulant' ? 'ambulant' : 'residentieel',
     // The same reminder as on the caseload row: it runs while the child is in fase 1.
     fase1: { limit: fase1Limit(deps.clock.now(), child.phase, child.created_at), items },

@@ -28,9 +28,16 @@ export function addWorkdays(from: string, workdays: number): string {
  */
 export function watchSignals(deps: Deps, host: GesprekHost): void {
   const known = new Set<string>()
+  // Items are immutable and the projection keeps unchanged ones: an item without a signal is not looked
+  // at again, so a commit costs the same late in a long gesprek as early (docs/decisions/0120).
+  const quiet = new WeakSet<object>()
   host.onCommitted((gesprekId, _seq, viewFor) => {
     const view = viewFor('begeleider')
-    const fresh = signalsIn(view.toolId, view).filter((s) => !known.has(`${gesprekId}:${s.itemId}`))
+    const unseen = view.items.filter((i) => !quiet.has(i))
+    const signals = signalsIn(view.toolId, { items: unseen })
+    const signalled = new Set(signals.map((s) => s.itemId))
+    for (const i of unseen) if (!signalled.has(i.id)) quiet.add(i)
+    const fresh = signals.filter((s) => !known.has(`${gesprekId}:${s.itemId}`))
     if (fresh.length === 0) return
     void (async () => {
       const row = await deps.db

@@ -4,7 +4,7 @@ import type { AgeBand, Setting } from '../../dialogs/contract/ids'
 import type { AccessKind } from '../../dialogs/contract/receipt'
 import type { Phase } from '../../dialogs/contract/view'
 import type { TaskKind } from '../../dialogs/contract/tasks'
-import type { ChildPhase, Living } from '../../dialogs/contract/workspace'
+import type { Fase, Living } from '../../dialogs/contract/workspace'
 
 /** Table shapes for Kysely. Times are ISO strings so SQLite and PostgreSQL store them alike. */
 export interface Database {
@@ -45,7 +45,7 @@ export interface Database {
     /** Siblings share a family (migration 0003); null for a child recorded on their own. */
     family_id: string | null
     /** Method phase: 1 verkenning, 2 begeleiding, 3 afronding. */
-    phase: Generated<ChildPhase>
+    phase: Generated<Fase>
     living: Generated<Living>
     /** The band the werkvormen are chosen and worded by, when the begeleider set one apart from age (0115). */
     development_band: AgeBand | null

@@ -18,6 +18,30 @@ export const EVENT_COLUMNS = [
   'shown',
 ] as const
 
+/**
+ * The columns of an access-log row that its hash covers, in the hash's order (server/audit/access-log.ts
+ * hashes the same list; the writer thread appends with it).
+ */
+export const CHAINED_COLUMNS = [
+  'prev_hash',
+  'organisation_id',
+  'child_id',
+  'begeleider_id',
+  'gesprek_id',
+  'what',
+  'step_ids',
+  'created_at',
+] as const
+/** An access-log row as the writer thread takes it: the chain's head and the organisation it finds itself. */
+export type AccessRow = {
+  child_id: string
+  begeleider_id: string
+  gesprek_id: string | null
+  what: string
+  step_ids: string
+  created_at: string
+}
+
 /** One gesprek write as the writer thread takes it (see server/gesprek/group-commit.ts). */
 export type RowWrite = {
   id: string
@@ -52,16 +76,64 @@ db.pragma('secure_delete = ON')
 const advance = db.prepare('update gesprekken set seq = ?, tool_version = ?, phase = ?, updated_at = ? where id = ? and seq = ?')
 const advanceWithSnapshot = db.prepare('update gesprekken set seq = ?, tool_version = ?, phase = ?, updated_at = ?, snapshot_enc = ?, snapshot_seq = ? where id = ? and seq = ?')
 const insert = db.prepare('insert into gesprek_events (' + workerData.columns.join(', ') + ') values (' + workerData.columns.map(() => '?').join(', ') + ')')
-const commit = db.transaction((batch) => {
+const begin = db.prepare('begin immediate')
+const end = db.prepare('commit')
+const rollback = db.prepare('rollback')
+// By hand instead of db.transaction(): the statements' time and the commit's (its disk sync) are timed
+// apart, so a benchmark can tell computing from waiting on the disk (docs/performance.md).
+const commit = (batch) => {
+  const t0 = performance.now()
+  begin.run()
   const conflicts = []
-  batch.forEach((g, i) => {
-    const changed = g.snapshotEnc === undefined
-      ? advance.run(g.toSeq, g.toolVersion, g.phase, g.at, g.id, g.fromSeq).changes
-      : advanceWithSnapshot.run(g.toSeq, g.toolVersion, g.phase, g.at, g.snapshotEnc, g.toSeq, g.id, g.fromSeq).changes
-    if (changed !== 1) return void conflicts.push(i)
-    insert.run(...g.event)
+  try {
+    batch.forEach((g, i) => {
+      const changed = g.snapshotEnc === undefined
+        ? advance.run(g.toSeq, g.toolVersion, g.phase, g.at, g.id, g.fromSeq).changes
+        : advanceWithSnapshot.run(g.toSeq, g.toolVersion, g.phase, g.at, g.snapshotEnc, g.toSeq, g.id, g.fromSeq).changes
+      if (changed !== 1) return void conflicts.push(i)
+      insert.run(...g.event)
+    })
+  } catch (err) {
+    if (db.inTransaction) rollback.run()
+    throw err
+  }
+  const t1 = performance.now()
+  try {
+    end.run()
+  } catch (err) {
+    if (db.inTransaction) rollback.run()
+    throw err
+  }
+  return { conflicts, execMs: t1 - t0, syncMs: performance.now() - t1 }
+}
+// The access log's chain (server/audit/access-log.ts): the head is read in the same transaction as the
+// rows that link to it; this thread is the only writer of this process, so the chain never forks.
+const orgOf = db.prepare('select organisation_id from children where id = ?')
+const chainHead = db.prepare('select hash from access_log order by id desc limit 1')
+const chained = workerData.chained
+const appendAccess = db.prepare('insert into access_log (' + chained.join(', ') + ', hash) values (' + chained.map(() => '?').join(', ') + ', ?)')
+const { createHash } = require('node:crypto')
+const accesses = db.transaction((rows, genesis) => {
+  const missing = []
+  let head = chainHead.get()?.hash ?? genesis
+  rows.forEach((r, i) => {
+    const org = orgOf.get(r.child_id)
+    if (!org) return void missing.push(i)
+    const values = chained.map((c) => c === 'prev_hash' ? head : c === 'organisation_id' ? org.organisation_id : r[c])
+    const hash = createHash('sha256').update(JSON.stringify(values)).digest('hex')
+    appendAccess.run(...values, hash)
+    head = hash
   })
-  return conflicts
+  return missing
+})
+// Small hot writes (a session kept alive): statements with their values, in one transaction.
+const statements = new Map()
+const runAll = db.transaction((list) => {
+  for (const [text, values] of list) {
+    let stmt = statements.get(text)
+    if (!stmt) statements.set(text, (stmt = db.prepare(text)))
+    stmt.run(...values)
+  }
 })
 const touchOne = db.prepare('update device_tokens set last_seen_at = ? where token_hash = ? and (last_seen_at <= ? or last_seen_at > ?)')
 const touch = db.transaction((at, staleBefore, hashes) => { for (const h of hashes) touchOne.run(at, h, staleBefore, at) })
@@ -69,31 +141,41 @@ parentPort.on('message', (m) => {
   // process.exit in a worker ends this thread only.
   if (m.close) { db.close(); process.exit(0) }
   try {
+    if (m.access) return void parentPort.postMessage({ n: m.n, conflicts: accesses.immediate(m.access.rows, m.access.genesis) })
+    if (m.run) { runAll.immediate(m.run); return void parentPort.postMessage({ n: m.n, conflicts: [] }) }
     if (m.touch) { touch(m.touch.at, m.touch.staleBefore, m.touch.hashes); return void parentPort.postMessage({ n: m.n, conflicts: [] }) }
-    parentPort.postMessage({ n: m.n, conflicts: commit(m.batch) })
+    parentPort.postMessage({ n: m.n, ...commit(m.batch) })
   }
   catch (err) { parentPort.postMessage({ n: m.n, error: String(err && err.code || 'internal') }) }
 })
 `
 
-type Pending = { resolve: (conflicts: number[]) => void; reject: (err: Error) => void }
+type Answer = { conflicts: number[]; execMs?: number; syncMs?: number }
+type Pending = { resolve: (answer: Answer) => void; reject: (err: Error) => void }
+
+/** What the writer thread spent, for the benchmarks: its statements apart from its commits' disk syncs. */
+export type WriterStats = { batches: number; writes: number; execMs: number; syncMs: number }
 
 export class SqliteWriter {
   private readonly worker: Worker
   private readonly pending = new Map<number, Pending>()
   private n = 0
   private closed: Promise<void> | null = null
+  readonly stats: WriterStats = { batches: 0, writes: 0, execMs: 0, syncMs: 0 }
 
   constructor(file: string) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3')
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, columns: EVENT_COLUMNS } })
-    this.worker.on('message', (m: { n?: number; conflicts?: number[]; error?: string }) => {
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { file, driver, columns: EVENT_COLUMNS, chained: CHAINED_COLUMNS },
+    })
+    this.worker.on('message', (m: Answer & { n?: number; error?: string }) => {
       if (m.n === undefined) return
       const p = this.pending.get(m.n)
       this.pending.delete(m.n)
       if (this.pending.size === 0) this.worker.unref()
       if (m.error) p?.reject(Object.assign(new Error('write failed'), { code: m.error }))
-      else p?.resolve(m.conflicts ?? [])
+      else p?.resolve(m)
     })
     this.worker.on('error', (err) => this.failAll(err))
     this.worker.on('exit', () => this.failAll(new Error('writer stopped')))
@@ -102,8 +184,13 @@ export class SqliteWriter {
   }
 
   /** Commits a batch in one transaction; resolves with the indexes of the writes whose gesprek moved on. */
-  commit(batch: RowWrite[]): Promise<number[]> {
-    return this.ask({ batch })
+  async commit(batch: RowWrite[]): Promise<number[]> {
+    const answer = await this.ask({ batch })
+    this.stats.batches++
+    this.stats.writes += batch.length
+    this.stats.execMs += answer.execMs ?? 0
+    this.stats.syncMs += answer.syncMs ?? 0
+    return answer.conflicts
   }
 
   /**
@@ -114,7 +201,20 @@ export class SqliteWriter {
     await this.ask({ touch: { at, staleBefore, hashes } })
   }
 
-  private ask(message: object): Promise<number[]> {
+  /**
+   * Access-log rows appended to the chain in one transaction (server/audit/access-log.ts); resolves with
+   * the indexes of the rows whose child is gone (nothing is written for them).
+   */
+  async appendAccesses(rows: AccessRow[], genesis: string): Promise<number[]> {
+    return (await this.ask({ access: { rows, genesis } })).conflicts
+  }
+
+  /** Statements with their values in one transaction: a small write the main thread must not sync itself. */
+  async run(list: [sql: string, values: (string | number | null)[]][]): Promise<void> {
+    await this.ask({ run: list })
+  }
+
+  private ask(message: object): Promise<Answer> {
     if (this.closed) return Promise.reject(new Error('writer closed'))
     const n = ++this.n
     return new Promise((resolve, reject) => {

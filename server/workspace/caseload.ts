@@ -1,6 +1,6 @@
 import { CodedError } from '../../dialogs/contract/errors'
 import type { AgeBand } from '../../dialogs/contract/ids'
-import type { CaseloadChild, CaseloadOut, ChildPhase, Living } from '../../dialogs/contract/workspace'
+import type { CaseloadChild, CaseloadOut, Fase, Living } from '../../dialogs/contract/workspace'
 import type { BegeleiderPrincipal } from '../auth/principal'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
@@ -139,7 +139,7 @@ export async function createFamily(deps: Deps, p: BegeleiderPrincipal, label: st
 export async function createChild(
   deps: Deps,
   p: BegeleiderPrincipal,
-  input: { nickname: string; ageBand: AgeBand; familyId?: string | null; phase?: ChildPhase; living?: Living },
+  input: { nickname: string; ageBand: AgeBand; familyId?: string | null; phase?: Fase; living?: Living },
 ): Promise<string> {
   const id = newId()
   await deps.db

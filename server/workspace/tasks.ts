@@ -14,12 +14,22 @@ import { errorFields } from '../log'
  */
 export function watchTasks(deps: Deps, host: GesprekHost): void {
   const known = new Set<string>()
+  // Per tool, its steps that ask for a task; and the items already looked at (items are immutable and
+  // the projection keeps unchanged ones), so a commit's cost stays flat in the gesprek's length.
+  const stepsOf = new Map<string, Map<string, TaskKind>>()
+  const looked = new WeakSet<object>()
   host.onCommitted((gesprekId, _seq, viewFor) => {
-    const tool = findTool(viewFor('kind').toolId)
-    const taskSteps = new Map(tool?.steps.filter((s) => s.task).map((s) => [s.id, s.task!] as const))
-    if (taskSteps.size === 0) return
     const view = viewFor('begeleider')
-    const fresh = view.items
+    let taskSteps = stepsOf.get(view.toolId)
+    if (!taskSteps) {
+      const tool = findTool(view.toolId)
+      taskSteps = new Map(tool?.steps.filter((s) => s.task).map((s) => [s.id, s.task!] as const))
+      stepsOf.set(view.toolId, taskSteps)
+    }
+    if (taskSteps.size === 0) return
+    const unseen = view.items.filter((i) => !looked.has(i))
+    for (const i of unseen) if (!taskSteps.has(i.stepId)) looked.add(i)
+    const fresh = unseen
       .filter((i) => taskSteps.has(i.stepId))
       .map((i) => ({ itemId: i.id, kind: taskSteps.get(i.stepId)! }))
       .filter((t) => !known.has(`${gesprekId}:${t.itemId}:${t.kind}`))

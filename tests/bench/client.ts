@@ -14,7 +14,8 @@ import { startTestServer } from '../helpers/server'
 import { figure } from './lib/harness'
 import { allRoutesKiB, chunkFiles, initialChunks, readManifest, type Route } from './route-js'
 
-const RUNS = 5
+/** Page loads per route (CLIENT_RUNS, default 5); the figure is their median. */
+const RUNS = Number(process.env.CLIENT_RUNS ?? 5)
 const manifest = readManifest()
 const brKiB = (route: Route) =>
   Math.round(

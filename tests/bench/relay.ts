@@ -3,9 +3,15 @@
  * gesprek, at 100, 1,000 and 5,000 gesprekken, each child sending one `item.add` every 2 s. The product
  * (zod, authz, dedupe, machine, durable commit, projection, patch) and a bare socket.io relay (no
  * validation, no storage) run under the same load in the same run; the load generators are processes
- * of their own. Prints one JSON line per figure with its target. Env: RELAY_LEVELS=100,1000,5000,
- * BENCH_SECONDS (steady state per level, default 20).
+ * of their own. Prints one JSON line per figure with its target. Beside the latencies, figures the
+ * machine's load hides less: the server's CPU per message, commits per disk sync, the writer thread's
+ * time split between statements and sync, and the event loop's delay; and the product once more with
+ * its data folder on tmpfs (RAM) in the same run, so the disk's share of a commit shows.
+ * Env: RELAY_LEVELS=100,1000,5000, BENCH_SECONDS (steady state per level, default 15),
+ * RELAY_TMPFS_LEVELS (default 1000; empty: none), TMPFS_DIR (default /dev/shm).
  */
+import { cpSync, existsSync, mkdtempSync } from 'node:fs'
+import { join } from 'node:path'
 import { rmSync } from 'node:fs'
 import {
   cleanSeeds,
@@ -20,11 +26,14 @@ import {
   sleep,
   startBare,
   startProduct,
+  statsBetween,
   type Proc,
 } from './lib/harness'
 
 const LEVELS = (process.env.RELAY_LEVELS ?? '100,1000,5000').split(',').map(Number)
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20)
+const TMPFS_LEVELS = (process.env.RELAY_TMPFS_LEVELS ?? '1000').split(',').filter(Boolean).map(Number)
+const TMPFS = process.env.TMPFS_DIR ?? '/dev/shm'
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15)
 const WARMUP_MS = 5000
 const INTERVAL_MS = 2000
 
@@ -38,6 +47,7 @@ type Run = {
   /** The same after the steady state, garbage the collector has not taken back yet included. */
   rssPerPairAfterLoadKiB: number
   cpuPerMsgMs: number
+  server: ReturnType<typeof statsBetween> | null
   errors: object
   sent: number
 }
@@ -62,9 +72,12 @@ async function run(
   const rssConnected = rssKiB(pid)
   for (const g of gens) g.send({ type: 'start' })
   await sleep(WARMUP_MS)
+  const product = mode === 'product'
+  const s0 = product ? await server.stats() : null
   const cpu0 = cpuMs(pid)
   await sleep(SECONDS * 1000 - 500)
   const cpu1 = cpuMs(pid)
+  const s1 = product ? await server.stats() : null
   const rssAfter = rssKiB(pid)
   const r = await collect(gens)
   const msgs = (pairs.length * (SECONDS - 0.5) * 1000) / INTERVAL_MS
@@ -73,17 +86,32 @@ async function run(
     rssPerPairKiB: (rssConnected - rssBefore) / pairs.length,
     rssPerPairAfterLoadKiB: (rssAfter - rssBefore) / pairs.length,
     cpuPerMsgMs: (cpu1 - cpu0) / msgs,
+    server: s0 && s1 ? statsBetween(s0, s1, msgs) : null,
     errors: r.errors,
     sent: r.sent,
   }
 }
 
+// Seeded once for the largest level; each level takes its first n gesprekken.
+rmSync(seededDataDir(Math.max(...LEVELS)).dataDir, { recursive: true, force: true })
 for (const n of LEVELS) {
   const { dataDir, pairs } = seededDataDir(n)
   const product = await startProduct(dataDir)
   const url = `http://127.0.0.1:${product.port}`
   const p = await run(product, url, 'product', pairs, await login(url))
   await product.stop()
+
+  // The same product and load with the data folder in RAM: what is left is the code, not the disk.
+  let t: Run | null = null
+  if (TMPFS_LEVELS.includes(n) && existsSync(TMPFS)) {
+    const ramDir = mkdtempSync(join(TMPFS, 'kg-bench-'))
+    cpSync(dataDir, ramDir, { recursive: true })
+    const ram = await startProduct(ramDir)
+    const ramUrl = `http://127.0.0.1:${ram.port}`
+    t = await run(ram, ramUrl, 'product', pairs, await login(ramUrl))
+    await ram.stop()
+    rmSync(ramDir, { recursive: true, force: true })
+  }
   rmSync(dataDir, { recursive: true, force: true })
 
   const bare = await startBare()
@@ -109,6 +137,24 @@ for (const n of LEVELS) {
     extra,
   )
   figure('relay', 'server CPU per message, product', p.cpuPerMsgMs, 'ms', null, { ...extra, bare: b.cpuPerMsgMs })
+  // Where a commit's time went (counts and times the load moves less than latency).
+  if (p.server)
+    figure('relay', 'commits per disk sync, product', p.server.commitsPerSync, 'commits', null, {
+      ...extra,
+      ...p.server,
+    })
+  if (t) {
+    figure('relay', 'product p99, data on tmpfs', t.latency.p99, 'ms', null, {
+      ...extra,
+      ...t.latency,
+      errors: t.errors,
+    })
+    if (t.server)
+      figure('relay', 'commits per sync, data on tmpfs', t.server.commitsPerSync, 'commits', null, {
+        ...extra,
+        ...t.server,
+      })
+  }
   figure('memory', 'RSS per connected gesprek, product', p.rssPerPairKiB, 'KiB', null, {
     ...extra,
     afterLoadKiB: p.rssPerPairAfterLoadKiB,

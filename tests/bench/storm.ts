@@ -27,6 +27,7 @@ await server.stop('SIGKILL')
 for (const g of gens) g.send({ type: 'stop-sending' })
 server = await startProduct(dataDir, port)
 const readyAt = performance.now()
+const s0 = await server.stats()
 let syncedAt = NaN
 let behind = N
 while (performance.now() - readyAt < 60_000) {
@@ -38,6 +39,9 @@ while (performance.now() - readyAt < 60_000) {
   }
   await sleep(100)
 }
+// The server's CPU from ready to every view in sync (the load moves it less than the wall clock).
+const s1 = await server.stats()
+const resyncCpuMs = (s1.cpu.user + s1.cpu.system - s0.cpu.user - s0.cpu.system) / 1000
 for (const g of gens) g.send({ type: 'finish' })
 const r = await collect(gens)
 await server.stop()
@@ -65,5 +69,11 @@ figure(
   extra,
 )
 figure('storm', 'all views at the latest seq, after the kill', (syncedAt - killedAt) / 1000, 's', null, extra)
+figure('storm', 'server CPU from ready to in sync, per gesprek', resyncCpuMs / N, 'ms', null, {
+  ...extra,
+  resyncCpuMs: Math.round(resyncCpuMs),
+  loopDelay: s1.loopDelay,
+  commits: s1.commits,
+})
 figure('storm', 'acked answers lost', lost, 'answers', { max: 0 }, { ...extra, acked })
 process.exit(0)

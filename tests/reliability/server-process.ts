@@ -5,6 +5,9 @@
  * Prints `LISTENING <port>` on stdout once it accepts connections. SIGTERM closes gracefully.
  */
 import { writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
+import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { startServer } from '../../server/app'
 import { createSession } from '../../server/auth/sessions'
 import { redeemJoinCode } from '../../server/auth/join-codes'
@@ -63,6 +66,37 @@ if (n > 0) {
   )
 }
 
+// Benchmarks: SIGUSR2 prints one `STATS {...}` line (CPU, event-loop delay, where commits spent their
+// time) and starts the next interval; counts and times only, never content (tests/bench/lib/harness.ts).
+const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+loopDelay.enable()
+// BENCH_CPU_PROF=<dir>: also a CPU profile of each interval between two STATS lines, into that folder.
+const profDir = process.env.BENCH_CPU_PROF
+const profiler = profDir ? new Session() : null
+profiler?.connect()
+let profiling = false
+let profiles = 0
+process.on('SIGUSR2', () => {
+  if (profiler)
+    void (async () => {
+      if (profiling) {
+        const { profile } = await profiler.post('Profiler.stop')
+        writeFileSync(join(profDir!, `server-${process.pid}-${++profiles}.cpuprofile`), JSON.stringify(profile))
+      } else await profiler.post('Profiler.enable')
+      await profiler.post('Profiler.start')
+      profiling = true
+    })()
+  const ms = (ns: number) => Math.round(ns / 1e4) / 100
+  const stats = {
+    cpu: process.cpuUsage(),
+    loopDelay: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) },
+    commits: server.host.commitStats(),
+  }
+  loopDelay.reset()
+  process.stdout.write(`STATS ${JSON.stringify(stats)}\n`)
+})
+
+// After the SIGUSR2 handler: a signal before it would end the process.
 process.stdout.write(`LISTENING ${server.port}\n`)
 
 process.once('SIGTERM', () => {

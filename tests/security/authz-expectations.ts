@@ -139,8 +139,8 @@ export const MATRIX: Record<string, Row> = {
   'PUT /api/method/children/:id/fase1': { allow: TEAM, body: () => ({ ticks: ['sdq'] }) },
   'PUT /api/method/children/:id/overdracht': { allow: TEAM, body: () => ({ to: 'Jeugdteam', on: '2026-11-20' }) },
   'PUT /api/method/children/:id/contacten': { allow: TEAM, body: () => ({ contacts: [{ who: 'Karin' }] }) },
-  // The afscheid's contacts on the child's own (trusted) screen; another tool's screen gets an empty list.
-  'GET /api/method/mine/contacten': { allow: KIND },
+  // The afscheid's contacts on the child's own (trusted) screen, or the jongere's own kamer (its own list).
+  'GET /api/method/mine/contacten': { allow: ['kind', 'kindOther', 'kamer'] },
   'GET /api/method/families/:id/oudergesprek': { allow: TEAM },
   'POST /api/method/families/:id/oudergesprekken': { allow: TEAM, body: () => ({ heldOn: '2026-11-20' }) },
   'GET /api/plans/children/:id/actieplan': { allow: TEAM },

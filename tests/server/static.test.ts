@@ -57,4 +57,41 @@ describe('static client files', () => {
       expect(await res.text()).toContain('kindgesprek')
     }
   })
+
+  it('names the route’s own screen, its imports and the text font in the HTML, so they load beside the entry', async () => {
+    const { dir } = dist()
+    mkdirSync(join(dir, '.vite'))
+    writeFileSync(
+      join(dir, '.vite/manifest.json'),
+      JSON.stringify({
+        'main.tsx': { file: 'assets/index-abc123.js', isEntry: true, imports: ['_shared.js'] },
+        '_shared.js': { file: 'assets/shared-111.js' },
+        'kind/KindApp.tsx': {
+          file: 'assets/KindApp-222.js',
+          imports: ['_shared.js', '_steps.js'],
+          css: ['assets/KindApp-333.css'],
+        },
+        '_steps.js': { file: 'assets/steps-444.js' },
+        'kamer/KamerApp.tsx': { file: 'assets/KamerApp-555.js' },
+      }),
+    )
+    writeFileSync(join(dir, 'assets/atkinson-hyperlegible-latin-400-normal-abc.woff2'), 'font')
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><head><title>kindgesprek</title><script type="module" src="/assets/index-abc123.js"></script><link rel="modulepreload" href="/assets/shared-111.js"></head>',
+    )
+    const server = await start({ distDir: dir })
+    const res = await fetch(`${server.url}/kind`, { headers: { 'accept-encoding': 'br' } })
+    expect(res.headers.get('content-encoding')).toBe('br')
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    const html = await res.text()
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/KindApp-222.js">')
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/steps-444.js">')
+    expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/KindApp-333.css">')
+    expect(html).toContain('href="/assets/atkinson-hyperlegible-latin-400-normal-abc.woff2"')
+    // Named once (the HTML has it already), and nothing of another route.
+    expect(html.split('shared-111.js').length).toBe(2)
+    expect(html).not.toContain('KamerApp')
+    expect(await (await fetch(`${server.url}/kamer`)).text()).toContain('KamerApp-555.js')
+  })
 })

@@ -34,7 +34,7 @@ export function useAfscheidContacts(token: string, tool: ToolInfo | undefined): 
 }
 
 /** `tel:` wants the digits, and the + of a country code. */
-const telHref = (number: string) => `tel:${number.replace(/[^0-9+]/g, '')}`
+export const telHref = (number: string) => `tel:${number.replace(/[^0-9+]/g, '')}`
 
 /** The begeleider's list: who (a role or first name), what for, and the number to tap or dial. */
 export function ContactList({ t: toolT, ageBand, stepId }: { t: TFunction; ageBand: string; stepId: string }) {

@@ -20,7 +20,7 @@ import { addRecord } from '../../method/records'
 import { assertHeld, loadRhythm, recordTalk } from '../../method/rhythm'
 import { toolLabels } from '../../tools/labels'
 import { presentParent } from '../../workspace/parents'
-import { requireKind } from '../bearer'
+import { requireChildScreen } from '../bearer'
 import { childScope, type ChildEnv, type ScopedChild } from '../child-scope'
 import { body, requireBegeleider, type Ctx, type Env } from '../context'
 import { sinceQuery } from '../query'
@@ -78,7 +78,7 @@ export function methodRoutes(deps: Deps, host: GesprekHost) {
         return c.json(await method(row))
       })
       // The child's own screen in the afscheid: the list the begeleider entered, nothing else.
-      .get('/mine/contacten', async (c) => c.json(await myContacts(deps, await requireKind(c))))
+      .get('/mine/contacten', async (c) => c.json(await myContacts(deps, await requireChildScreen(c))))
       .get('/families/:id/oudergesprek', async (c) => {
         const p = await requireBegeleider(c)
         const out = await familyPreparation(deps, host, p, c.req.param('id'), {

@@ -39,7 +39,47 @@ export function percentiles(xs: number[]) {
   return { n: s.length, p50: round(q(0.5)), p90: round(q(0.9)), p99: round(q(0.99)), max: round(q(1)) }
 }
 
-export type Proc = { child: ChildProcess; port: number; stop: (signal?: NodeJS.Signals) => Promise<void> }
+export type Proc = {
+  child: ChildProcess
+  port: number
+  stop: (signal?: NodeJS.Signals) => Promise<void>
+  /** The product server's STATS line (tests/reliability/server-process.ts); each call starts a new interval. */
+  stats: () => Promise<ServerStats>
+}
+
+export type ServerStats = {
+  cpu: { user: number; system: number }
+  loopDelay: { p50: number; p99: number; max: number }
+  commits: {
+    batches: number
+    writes: number
+    maxBatch: number
+    batchMs: number
+    waitMs: number
+    writer?: { batches: number; writes: number; execMs: number; syncMs: number }
+  }
+}
+
+/** What happened between two STATS lines, per commit and per transaction (one disk sync each). */
+export function statsBetween(a: ServerStats, b: ServerStats, messages: number) {
+  const batches = b.commits.batches - a.commits.batches
+  const writes = b.commits.writes - a.commits.writes
+  const wa = a.commits.writer
+  const wb = b.commits.writer
+  const per = (x: number, n: number) => (n > 0 ? round(x / n) : NaN)
+  return {
+    cpuPerMsgMs: per((b.cpu.user + b.cpu.system - a.cpu.user - a.cpu.system) / 1000, messages),
+    commitsPerSync: per(writes, batches),
+    maxBatch: b.commits.maxBatch,
+    batchMs: per(b.commits.batchMs - a.commits.batchMs, batches),
+    waitPerCommitMs: per(b.commits.waitMs - a.commits.waitMs, writes),
+    ...(wa && wb
+      ? { writerExecMs: per(wb.execMs - wa.execMs, batches), writerSyncMs: per(wb.syncMs - wa.syncMs, batches) }
+      : {}),
+    loopDelayP99Ms: b.loopDelay.p99,
+    loopDelayMaxMs: b.loopDelay.max,
+  }
+}
 
 /** Starts a node process running `script` and waits for its `LISTENING <port>` line. */
 export function startListening(script: string, env: Record<string, string>): Promise<Proc> {
@@ -56,8 +96,15 @@ export function startListening(script: string, env: Record<string, string>): Pro
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start: ${stderr}`)), 60_000)
     child.once('exit', (code) => reject(new Error(`${script} exited ${code}: ${stderr}`)))
+    let out = ''
+    const statsWaiters: ((s: ServerStats) => void)[] = []
     child.stdout.on('data', (d: Buffer) => {
-      const m = /LISTENING (\d+)/.exec(d.toString())
+      out += d.toString()
+      const lines = out.split('\n')
+      out = lines.pop()!
+      for (const line of lines)
+        if (line.startsWith('STATS ')) statsWaiters.shift()?.(JSON.parse(line.slice(6)) as ServerStats)
+      const m = /LISTENING (\d+)/.exec(lines.join('\n'))
       if (!m) return
       clearTimeout(timer)
       child.removeAllListeners('exit')
@@ -69,6 +116,11 @@ export function startListening(script: string, env: Record<string, string>): Pro
             if (child.exitCode !== null || child.signalCode !== null) return done()
             child.once('exit', () => done())
             child.kill(signal)
+          }),
+        stats: () =>
+          new Promise<ServerStats>((done) => {
+            statsWaiters.push(done)
+            child.kill('SIGUSR2')
           }),
       })
     })
