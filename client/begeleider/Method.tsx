@@ -422,13 +422,15 @@ function Phase({
   const [to, setTo] = useState(ph.overdracht?.to ?? '')
   const [on, setOn] = useState(ph.overdracht?.on ?? today())
   const [toldChild, setToldChild] = useState(ph.overdracht?.toldChild ?? '')
+  // A tick shows at once, as the begeleider set it, until the server's answer replaces it (or takes it back).
+  const [ticking, setTicking] = useState<Record<string, boolean>>({})
   // The child's own farewell tool (built with the kennismaking tools), when the catalogue has one for this band.
   const afscheid = CATALOG.find(
     (tool) =>
       tool.id.startsWith('afscheid') && tool.settings.includes('begeleid') && tool.ageBands.some((b) => b === ageBand),
   )
   if (ph.phase === 1) {
-    const ticks = ph.fase1.items.filter((i) => i.done && i.from === null).map((i) => i.id)
+    const ticks = ph.fase1.items.filter((i) => (ticking[i.id] ?? i.done) && i.from === null).map((i) => i.id)
     return (
       <section className="panel method-phase" data-testid="fase1">
         <h2>{t('workspace:method.phase.fase1')}</h2>
@@ -439,15 +441,24 @@ function Phase({
               <label className="tick">
                 <input
                   type="checkbox"
-                  checked={i.done}
+                  checked={ticking[i.id] ?? i.done}
                   disabled={i.from !== null}
-                  onChange={(e) =>
-                    void method.send((id) =>
-                      apiClient.method.fase1(id, {
-                        ticks: e.target.checked ? [...ticks, i.id] : ticks.filter((x) => x !== i.id),
-                      }),
-                    )
-                  }
+                  onChange={(e) => {
+                    const done = e.target.checked
+                    setTicking((m) => ({ ...m, [i.id]: done }))
+                    void method
+                      .send((id) =>
+                        apiClient.method.fase1(id, {
+                          ticks: done ? [...ticks, i.id] : ticks.filter((x) => x !== i.id),
+                        }),
+                      )
+                      .finally(() =>
+                        setTicking((m) => {
+                          const { [i.id]: _, ...rest } = m
+                          return rest
+                        }),
+                      )
+                  }}
                 />
                 {t(`workspace:method.phase.item.${i.id}`)}
               </label>
