@@ -211,7 +211,7 @@ describe.runIf(hasBrowser)('browser: the begeleider’s method flow (consent, rh
     const child = await childCtx.newPage()
     await child.goto(`${server.url}/kind#${code.replace('-', '')}`)
     await child.locator('.kind-bar').waitFor()
-    await child.locator('main h1').first().waitFor()
+    await child.locator('.step-host h1').first().waitFor()
     const seen = (await child.locator('body').innerText()).toLowerCase()
     for (const words of ['niet compleet vastgelegd', 'gezag', 'juridische richtlijn']) expect(seen).not.toContain(words)
     await childCtx.close()

@@ -48,7 +48,7 @@ describe.runIf(hasBrowser)('browser: step controls', () => {
 
   async function begin(nickname: string, ageBand: string, toolId: string) {
     const { server, sanne } = await startSeeded(process.env.E2E_DIST ? { distDir: process.env.E2E_DIST } : {})
-    const child = await sanne.post('/api/children', { nickname, ageBand })
+    const child = await sanne.post('/api/workspace/children', { nickname, ageBand })
     const g = await sanne.post('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId })
     const { gesprek, join } = g.body as { gesprek: { id: string }; join: { code: string } }
     const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true })
