@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PersonCategory, PersonGives, type Person } from '../../../dialogs/framework/items'
 import { newMsgId } from '../../net/outbox'
@@ -63,6 +63,16 @@ export function NetwerkStep({ view, step, send, pending, t: toolT }: StepProps) 
   const [category, setCategory] = useState<Person['category'] | undefined>()
   const [circle, setCircle] = useState<Person['circle']>(1)
   const [open, setOpen] = useState<string | undefined>()
+  // The box shows the child's tap at once; the stored view takes over as soon as it says the same.
+  const [ticked, setTicked] = useState<Record<string, boolean>>({})
+  useEffect(() => {
+    setTicked((m) => {
+      const left = Object.entries(m).filter(
+        ([id, on]) => view.items.find((i) => i.id === id)?.person?.mustNotKnow !== on,
+      )
+      return left.length === Object.keys(m).length ? m : Object.fromEntries(left)
+    })
+  }, [view.items])
   const canAdd = name.trim().length > 0 && category !== undefined
   // A person the server has stored can be told more about, also while an earlier change is on its
   // way: the details stay open (and the focus in them) instead of closing at every tap.
@@ -182,8 +192,12 @@ export function NetwerkStep({ view, step, send, pending, t: toolT }: StepProps) 
                   <label className="netwerk-check">
                     <input
                       type="checkbox"
-                      checked={p.mustNotKnow}
-                      onChange={(e) => update(item, { mustNotKnow: e.target.checked })}
+                      checked={ticked[item.id] ?? p.mustNotKnow}
+                      onChange={(e) => {
+                        const on = e.target.checked
+                        setTicked((m) => ({ ...m, [item.id]: on }))
+                        update(item, { mustNotKnow: on })
+                      }}
                     />
                     <span>{ts('steps:netwerk.mustNotKnow')}</span>
                   </label>
