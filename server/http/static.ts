@@ -87,7 +87,7 @@ const pages = new Map<string, Page | null>()
 
 /**
  * index.html with the route's own screen and its imports named up front (`modulepreload`), and the text
- * font preloaded: the browser fetches them beside the entry script instead of after it has run, one
+ * font's regular and bold faces preloaded: the browser fetches them beside the entry script instead of after it has run, one
  * round trip less before the first screen (docs/performance.md). Made once per build and route,
  * compressed once. Null without a build manifest (then index.html as it is).
  */
@@ -117,10 +117,13 @@ function routePage(distDir: string, chunk: string): Page | null {
     links.push(
       ...[...css].filter((f) => !html.includes(f)).map((f) => `<link rel="stylesheet" crossorigin href="/${f}">`),
     )
-    const font = readdirSync(join(distDir, 'assets')).find((f) =>
-      /^atkinson-hyperlegible-latin-400-normal-.*\.woff2$/.test(f),
+    // Regular and bold: the top bars' texts are bold, and a bold face arriving after the first screen
+    // re-wrapped the join bar from two lines to one (the layout shift of /kind, docs/performance.md).
+    const fonts = readdirSync(join(distDir, 'assets')).filter((f) =>
+      /^atkinson-hyperlegible-latin-(400|700)-normal-.*\.woff2$/.test(f),
     )
-    if (font) links.push(`<link rel="preload" as="font" type="font/woff2" crossorigin href="/assets/${font}">`)
+    for (const font of fonts)
+      links.push(`<link rel="preload" as="font" type="font/woff2" crossorigin href="/assets/${font}">`)
     const out = Buffer.from(html.replace('</head>', `${links.join('')}</head>`))
     page = {
       html: new Uint8Array(out),

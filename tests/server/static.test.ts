@@ -58,7 +58,7 @@ describe('static client files', () => {
     }
   })
 
-  it('names the route’s own screen, its imports and the text font in the HTML, so they load beside the entry', async () => {
+  it('names the route’s own screen, its imports and the text font (regular and bold) in the HTML, so they load beside the entry', async () => {
     const { dir } = dist()
     mkdirSync(join(dir, '.vite'))
     writeFileSync(
@@ -76,6 +76,8 @@ describe('static client files', () => {
       }),
     )
     writeFileSync(join(dir, 'assets/atkinson-hyperlegible-latin-400-normal-abc.woff2'), 'font')
+    writeFileSync(join(dir, 'assets/atkinson-hyperlegible-latin-700-normal-def.woff2'), 'font')
+    writeFileSync(join(dir, 'assets/atkinson-hyperlegible-latin-ext-700-normal-ghi.woff2'), 'font')
     writeFileSync(
       join(dir, 'index.html'),
       '<!doctype html><head><title>kindgesprek</title><script type="module" src="/assets/index-abc123.js"></script><link rel="modulepreload" href="/assets/shared-111.js"></head>',
@@ -89,6 +91,9 @@ describe('static client files', () => {
     expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/steps-444.js">')
     expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/KindApp-333.css">')
     expect(html).toContain('href="/assets/atkinson-hyperlegible-latin-400-normal-abc.woff2"')
+    // The top bars' texts are bold: a bold face arriving after the first screen re-wrapped the join bar (layout shift).
+    expect(html).toContain('href="/assets/atkinson-hyperlegible-latin-700-normal-def.woff2"')
+    expect(html).not.toContain('latin-ext')
     // Named once (the HTML has it already), and nothing of another route.
     expect(html.split('shared-111.js').length).toBe(2)
     expect(html).not.toContain('KamerApp')
