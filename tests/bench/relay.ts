@@ -49,6 +49,8 @@ type Run = {
   /** The same after the steady state, garbage the collector has not taken back yet included. */
   rssPerPairAfterLoadKiB: number
   cpuPerMsgMs: number
+  /** The main thread's share of it (the writer thread and the runtime's helpers are the rest). */
+  mainCpuPerMsgMs: number
   server: ReturnType<typeof statsBetween> | null
   /** The share of the interval the server's main thread was busy (event-loop utilisation). */
   mainBusy: number
@@ -80,8 +82,10 @@ async function run(
   // Both servers print STATS (and, with BENCH_CPU_PROF, a profile of the interval); only the product commits.
   const s0 = await server.stats()
   const cpu0 = cpuMs(pid)
+  const main0 = cpuMs(pid, pid)
   await sleep(SECONDS * 1000 - 500)
   const cpu1 = cpuMs(pid)
+  const main1 = cpuMs(pid, pid)
   const s1 = await server.stats()
   const rssAfter = rssKiB(pid)
   const r = await collect(gens)
@@ -91,6 +95,7 @@ async function run(
     rssPerPairKiB: (rssConnected - rssBefore) / pairs.length,
     rssPerPairAfterLoadKiB: (rssAfter - rssBefore) / pairs.length,
     cpuPerMsgMs: (cpu1 - cpu0) / msgs,
+    mainCpuPerMsgMs: (main1 - main0) / msgs,
     server: product ? statsBetween(s0, s1, msgs) : null,
     mainBusy: mainThreadBusy(s0, s1),
     errors: r.errors,
@@ -152,8 +157,10 @@ for (const n of LEVELS) {
   )
   figure('relay', 'server CPU per message, product', p.cpuPerMsgMs, 'ms', null, {
     ...extra,
+    mainThread: p.mainCpuPerMsgMs,
     bare: b.cpuPerMsgMs,
-    ...(t ? { tmpfs: t.cpuPerMsgMs } : {}),
+    bareMainThread: b.mainCpuPerMsgMs,
+    ...(t ? { tmpfs: t.cpuPerMsgMs, tmpfsMainThread: t.mainCpuPerMsgMs } : {}),
     mainThreadBusy: p.mainBusy,
     bareMainThreadBusy: b.mainBusy,
   })

@@ -145,9 +145,10 @@ export function rssKiB(pid: number): number {
   return m ? Number(m[1]) : NaN
 }
 
-/** CPU time (user + system) a process has used, ms. */
-export function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+/** CPU time (user + system) a process has used, ms; `thread`: of that one thread only (the main one is the pid). */
+export function cpuMs(pid: number, thread?: number): number {
+  const path = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`
+  const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ')
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
 }
 
