@@ -184,7 +184,7 @@ describe('the rules no edit can break, on the server', () => {
     const { server, admin } = await setUp()
     const doc = await draftOf(admin)
     const cases: [ToolVersionDoc, string, string][] = [
-      [{ ...doc, steps: doc.steps.filter((s) => s.kind !== 'share') }, 'tool_needs_sharing', 'needs_sharing'],
+      [{ ...doc, steps: doc.steps.filter((s) => s.type !== 'share') }, 'tool_needs_sharing', 'needs_sharing'],
       [
         // Sharing before the answers: items added after it would never be asked about.
         { ...doc, steps: [doc.steps[0]!, doc.steps[4]!, ...doc.steps.slice(1, 4), doc.steps[5]!] },
@@ -276,7 +276,7 @@ describe('the rules no edit can break, on the server', () => {
       [
         JSON.stringify({
           ...exported,
-          doc: { ...exported.doc, steps: exported.doc.steps.filter((s: { kind: string }) => s.kind !== 'share') },
+          doc: { ...exported.doc, steps: exported.doc.steps.filter((s: { type: string }) => s.type !== 'share') },
         }),
         422,
         'tool_needs_sharing',

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react'
-import type { StepKind } from '../../../dialogs/framework/items'
+import type { StepType } from '../../../dialogs/framework/items'
 import { InfoStep } from './InfoStep'
 import { ItemsStep } from './ItemsStep'
 import { ModulesStep } from './ModulesStep'
@@ -11,7 +11,7 @@ import { StoplichtStep } from './StoplichtStep'
 import type { StepProps } from './types'
 
 /** One screen per step kind; tools reuse them rather than bringing their own. */
-export const STEP_SCREENS: Record<StepKind, ComponentType<StepProps>> = {
+export const STEP_SCREENS: Record<StepType, ComponentType<StepProps>> = {
   info: InfoStep,
   items: ItemsStep,
   share: ShareStep,
