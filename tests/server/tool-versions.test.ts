@@ -249,14 +249,14 @@ describe('the rules no edit can break, on the server', () => {
     const exported = (await admin.get('/api/tool-versions/stoplicht/versions/1/export')).body
     expect(exported).toMatchObject({
       format: 'kindgesprek-tool-version',
-      formatVersion: 1,
+      formatVersion: 2,
       toolId: 'stoplicht',
       version: 1,
     })
     const post = (raw: string) => admin.request('POST', '/api/tool-versions/stoplicht/import', raw)
     const hostile: [string, number, string][] = [
       ['{"format": "kindgesprek-tool-version", "doc": ', 400, 'tool_file_invalid'],
-      [JSON.stringify({ ...exported, formatVersion: 2 }), 400, 'tool_file_invalid'],
+      [JSON.stringify({ ...exported, formatVersion: 3 }), 400, 'tool_file_invalid'],
       [JSON.stringify({ ...exported, toolId: 'drie-huizen' }), 400, 'tool_file_invalid'],
       [JSON.stringify({ ...exported, doc: { ...exported.doc, steps: 'all' } }), 400, 'tool_file_invalid'],
       [JSON.stringify({ ...exported, __proto__: { admin: true }, extra: 1 }), 400, 'tool_file_invalid'],
