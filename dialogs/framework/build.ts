@@ -279,7 +279,7 @@ type ItemShape = Omit<z.output<typeof ItemInput>, 'id'> & { id: string; stepId?:
  */
 export function itemValidInStep(step: StepSpec, item: ItemShape, others: readonly Item[], living?: Living): boolean {
   if (!itemFitsStep(step.type, item)) return false
-  // Fields of another kind of step would be shown nowhere and mislead a later reader.
+  // Fields of another type of step would be shown nowhere and mislead a later reader.
   if ((item.colour !== undefined || item.subject !== undefined) && step.type !== 'stoplicht') return false
   if (item.person !== undefined && step.type !== 'netwerk') return false
   const inStep = others.filter((i) => i.stepId === step.id)

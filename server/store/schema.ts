@@ -147,7 +147,7 @@ export interface Database {
   other_parent_records: { id: string; child_id: string; begeleider_id: string; body_enc: string; created_at: string }
   /**
    * The method's records (ADR 0065): consent, oudergesprek, samen (joint conversation), fase1, overdracht.
-   * Append-only; the newest of a kind is current. Body sealed with the child's key; held_on a plain day.
+   * Append-only; the newest of a type is current. Body sealed with the child's key; held_on a plain day.
    */
   method_records: {
     id: string
@@ -274,7 +274,7 @@ export interface Database {
     handled_at: string | null
     handled_by: string | null
   }
-  /** A begeleider's tasks that an answer asks for (0091): ids, a kind and dates, never words. */
+  /** A begeleider's tasks that an answer asks for (0091): ids, a type and dates, never words. */
   tasks: {
     id: string
     child_id: string

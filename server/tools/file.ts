@@ -55,7 +55,7 @@ export async function importFile(deps: Deps, scope: Scope, toolId: string, raw: 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /**
- * A file exported before a step's "kind of step" field was named `type` (format version 1) holds the
+ * A file exported before a step's type field was named `type` (format version 1) holds the
  * same document with `kind`: it is read as version 2, in this one place. Anything else passes as it
  * came, for the schema to judge.
  */

@@ -25,7 +25,7 @@ export function startAt(tool: ToolDef, input: { ageBand: AgeBand; setting: Setti
   return a
 }
 
-/** One item that fits each kind of step, so the model can add something everywhere items are allowed. */
+/** One item that fits each type of step, so the model can add something everywhere items are allowed. */
 export function sampleItem(type: StepType, id: string): ItemInput {
   switch (type) {
     case 'stoplicht':

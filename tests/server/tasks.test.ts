@@ -44,7 +44,7 @@ describe('huisdier task', () => {
     expect(JSON.stringify(out)).not.toContain('pet-answer-0001')
     const card = (await sanne.get(`/api/workspace/children/${childId}`)).body as CaseloadChild
     expect(card.openTasks).toBe(1)
-    // the store holds ids and a kind, nothing else
+    // the store holds ids and a type, nothing else
     const rows = await server.deps.db.selectFrom('tasks').selectAll().execute()
     expect(JSON.stringify(rows)).not.toContain(WORDS)
 

@@ -10,7 +10,7 @@ import { ShareStep } from './ShareStep'
 import { StoplichtStep } from './StoplichtStep'
 import type { StepProps } from './types'
 
-/** One screen per step kind; tools reuse them rather than bringing their own. */
+/** One screen per step type; tools reuse them rather than bringing their own. */
 export const STEP_SCREENS: Record<StepType, ComponentType<StepProps>> = {
   info: InfoStep,
   items: ItemsStep,
