@@ -6,7 +6,10 @@
  * of their own. Prints one JSON line per figure with its target. Beside the latencies, figures the
  * machine's load hides less: the server's CPU per message, commits per disk sync, the writer thread's
  * time split between statements and sync, and the event loop's delay; and the product once more with
- * its data folder on tmpfs (RAM) in the same run, so the disk's share of a commit shows.
+ * its data folder on tmpfs (RAM) in the same run, so the disk's share of a commit shows. Before each
+ * level, the disk's own floor on the data folder's file system (one append + fdatasync, one single-row
+ * SQLite commit with the product's pragmas): no durable answer can be faster than one sync. The CPU
+ * per message is given for the process and for its main thread alone, and the main thread's busy share.
  * Env: RELAY_LEVELS=100,1000,5000, BENCH_SECONDS (steady state per level, default 15),
  * RELAY_TMPFS_LEVELS (default 1000; empty: none), TMPFS_DIR (default /dev/shm).
  */
