@@ -47,8 +47,9 @@ function lockedProblems(steps: readonly StepDoc[], locked: readonly StepDoc[]): 
   for (let i = 0; i < Math.max(steps.length, locked.length); i++)
     if (!sameStep(steps[i], locked[i])) {
       // Where it differs: a step of its own added there, else the built-in's step that is missing, moved or changed.
-      const added = steps[i] && !builtin.has(steps[i].id) ? steps[i] : undefined
-      return [{ rule: 'structure_locked', stepId: (added ?? locked[i] ?? steps[i])!.id }]
+      const here = steps[i]
+      const added = here && !builtin.has(here.id) ? here : undefined
+      return [{ rule: 'structure_locked', stepId: (added ?? locked[i] ?? here)!.id }]
     }
   return []
 }

@@ -242,14 +242,24 @@ describe('a kamer tool as a texts-only version', () => {
     for (const [raw, status, error] of [
       ['{"format":', 400, 'tool_file_invalid'],
       [JSON.stringify({ ...file, toolId: 'mijn-netwerk' }), 400, 'tool_file_invalid'],
-      [JSON.stringify({ ...file, doc: { ...file.doc, texts: { nl: { 'a.b.c.d.e.f.g': 'x' } } } }), 400, 'tool_file_invalid'],
       [
-        JSON.stringify({ ...file, doc: { ...file.doc, steps: file.doc.steps.filter((s: StepDoc) => s.kind !== 'share') } }),
+        JSON.stringify({ ...file, doc: { ...file.doc, texts: { nl: { 'a.b.c.d.e.f.g': 'x' } } } }),
+        400,
+        'tool_file_invalid',
+      ],
+      [
+        JSON.stringify({
+          ...file,
+          doc: { ...file.doc, steps: file.doc.steps.filter((s: StepDoc) => s.kind !== 'share') },
+        }),
         422,
         'tool_structure_locked',
       ],
       [
-        JSON.stringify({ ...file, doc: setEverywhere(file.doc, 'vraag.prompt', 'Klik <a href="javascript:x">hier</a>') }),
+        JSON.stringify({
+          ...file,
+          doc: setEverywhere(file.doc, 'vraag.prompt', 'Klik <a href="javascript:x">hier</a>'),
+        }),
         422,
         'tool_text_unsafe',
       ],
@@ -258,7 +268,13 @@ describe('a kamer tool as a texts-only version', () => {
       expect([raw.slice(0, 40), r.status, r.body.error]).toEqual([raw.slice(0, 40), status, error])
     }
     const big = new TextEncoder().encode(JSON.stringify({ ...file, note: 'x'.repeat(300 * 1024) }))
-    const tooBig = await sendTooBig(adminB, 'POST', '/api/tool-versions/kennismaking-jongere/import', 'application/json', big)
+    const tooBig = await sendTooBig(
+      adminB,
+      'POST',
+      '/api/tool-versions/kennismaking-jongere/import',
+      'application/json',
+      big,
+    )
     expect(tooBig.status).toBe(413)
     expect(await stored(server)).toEqual(before)
 
