@@ -19,7 +19,8 @@ export const TEXT_LIMITS: Record<TextSlot, number> = {
   line: 500,
   subPrompt: 100,
   followUp: 120,
-  anchor: 60,
+  // Mijn kamer's safety scale says a whole sentence at each end (59 characters in English).
+  anchor: 80,
   // The kamer tools' own places (ADR 0140): a button under the modules, a module's explanation on its
   // card, a question above its answer field in a module.
   button: 40,

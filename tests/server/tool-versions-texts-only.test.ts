@@ -189,7 +189,7 @@ describe('a kamer tool as a texts-only version', () => {
     for (const [key, text, error, rule] of [
       [question, 'W'.repeat(201), 'tool_text_too_long', 'text_too_long'],
       ['modules.back', 'T'.repeat(41), 'tool_text_too_long', 'text_too_long'],
-      ['modules.anchors.veiligheid.schaal.low', 'A'.repeat(61), 'tool_text_too_long', 'text_too_long'],
+      ['modules.anchors.veiligheid.schaal.low', 'A'.repeat(81), 'tool_text_too_long', 'text_too_long'],
       ['modules.about.thuis', 'Over thuis <script>alert(1)</script>', 'tool_text_unsafe', 'text_markup'],
       [question, 'Waar maak je je zorgen over, {{name}}?', 'tool_text_unsafe', 'text_markup'],
     ] as const) {
