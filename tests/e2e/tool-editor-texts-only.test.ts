@@ -98,6 +98,11 @@ describe.runIf(hasBrowser)('browser: a trainer edits the texts of a kamer tool (
       await expect.poll(() => versionRows(admin).count()).toBe(before + 1)
       await admin.getByTestId('tool-mijn-kamer').getByText(`Veiligheid in eigen woorden (${size})`).waitFor()
       if (size === 'phone') await shot(admin, 'tool-texts-only-versions-phone')
+
+      // Voices for the new version: its texts, the new words among them, ready to record per language.
+      await versionRows(admin).first().getByRole('link', { name: 'Stemmen' }).click()
+      await admin.getByText(WORDS[size], { exact: true }).waitFor()
+      if (size === 'laptop') await shot(admin, 'tool-texts-only-voices-laptop')
     })
 
   it('the published words are the version a new gesprek gets', async () => {
