@@ -42,6 +42,15 @@ function asTool(doc: ToolVersionDoc, version: number): ToolDef {
 
 const edited = asTool(editedStoplicht(), 2)
 
+/** A texts-only version of Mijn kamer (ADR 0140): other words, the built-in's own steps and machine. */
+function reworded(): ToolDef {
+  const doc = builtinDoc('mijn-kamer')!
+  const texts = { ...doc.texts, nl: { ...doc.texts.nl, 'modules.questions.thuis.hoe': 'Hoe is het thuis?' } }
+  const info = toolFromDoc(findTool('mijn-kamer')!, { ...doc, texts }, 2)
+  return { ...info, machine: buildToolMachine('mijn-kamer', info.version, info.steps) }
+}
+describeToolModel(reworded(), { ageBand: '16-18', setting: 'kamer' })
+
 // Every path through the edited tool: pause, stop, skip and back on every step, items where allowed.
 describeToolModel(edited, { ageBand: '8-12', setting: 'begeleid' })
 
