@@ -16,13 +16,13 @@ export const ToolId = z.string().regex(/^[a-z][a-z-]{1,29}$/)
 
 /** The step kinds an edited tool may use: the child's guided screens (no observation, no kamer modules). */
 export const EDITABLE_STEP_KINDS = ['info', 'items', 'stoplicht', 'scale', 'share'] as const
-export const EditableStepKind = z.enum(EDITABLE_STEP_KINDS)
+const EditableStepKind = z.enum(EDITABLE_STEP_KINDS)
 /**
  * Step kinds only a texts-only version carries, exactly as its built-in has them (the kamer tools'
  * netwerk drawing and modules, ADR 0140): their texts are editable, the steps themselves never.
  */
 export const LOCKED_STEP_KINDS = ['netwerk', 'modules'] as const
-const DocStepKind = z.enum([...EDITABLE_STEP_KINDS, ...LOCKED_STEP_KINDS])
+const DocStepKind = z.enum([...EditableStepKind.options, ...LOCKED_STEP_KINDS])
 
 /**
  * Words that are keys of a step's own texts, and names the statechart uses: no step, line or prompt
@@ -81,9 +81,7 @@ export type StepDoc = z.output<typeof StepDoc>
  * (`modules.questions.hoe-gaat-het.stemming`, `modules.anchors.veiligheid.schaal.low`) and the adult
  * register's variants (`intro.title_jongere`); which keys a version really has is the rules' business.
  */
-export const TextKey = z
-  .string()
-  .regex(/^[a-z][a-zA-Z0-9-]{0,39}(\.[a-zA-Z][a-zA-Z0-9-]{0,39}){0,4}(_jongere)?$/)
+export const TextKey = z.string().regex(/^[a-z][a-zA-Z0-9-]{0,39}(\.[a-zA-Z][a-zA-Z0-9-]{0,39}){0,4}(_jongere)?$/)
 /** What a text is on screen; its limit (dialogs/framework/texts.ts) is what that place shows. */
 export const TEXT_SLOTS = [
   'toolTitle',
@@ -197,7 +195,10 @@ export const DraftOut = z.strictObject({
    * A texts-only tool (ADR 0140): every text key the version has, in reading order, with the place it is
    * shown (its size limit). Absent for the other tools, whose keys follow from their steps.
    */
-  keys: z.array(z.strictObject({ key: TextKey, slot: z.enum(TEXT_SLOTS) })).max(400).optional(),
+  keys: z
+    .array(z.strictObject({ key: TextKey, slot: z.enum(TEXT_SLOTS) }))
+    .max(400)
+    .optional(),
 })
 export type DraftOut = z.output<typeof DraftOut>
 

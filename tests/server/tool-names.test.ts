@@ -20,7 +20,9 @@ describe('tools that name the begeleider are editable, with exactly that one pla
     expect(ids).toEqual(expect.arrayContaining(['kennismaking', 'afscheid', 'drie-huizen', 'stoplicht']))
     // The jongere's kennismaking also runs in the kamer: texts only (ADR 0140). The observation is the begeleider's.
     expect(ids).toContain('kennismaking-jongere')
-    expect(overview.body.tools.find((t: { toolId: string }) => t.toolId === 'kennismaking-jongere').textsOnly).toBe(true)
+    expect(overview.body.tools.find((t: { toolId: string }) => t.toolId === 'kennismaking-jongere').textsOnly).toBe(
+      true,
+    )
     expect(overview.body.tools.find((t: { toolId: string }) => t.toolId === 'kennismaking').textsOnly).toBe(false)
     expect(ids).not.toContain('observatie')
 
