@@ -105,6 +105,39 @@ describe.runIf(hasBrowser)('browser: a trainer edits the texts of a kamer tool (
       if (size === 'laptop') await shot(admin, 'tool-texts-only-voices-laptop')
     })
 
+  it('the preview shows every kamer tool through the real step screens, at the own age bands of each tool', async () => {
+    const admin = await newPage(LAPTOP)
+    await login(admin)
+    for (const [toolId, step, index, heading] of [
+      ['mijn-netwerk', 'mensen', 2, 'Wie staan er om je heen?'],
+      ['kamer-notities', 'notities', 2, 'Notities'],
+      ['kennismaking-jongere', 'wonen', 3, 'Waar je nu woont'],
+      ['mijn-kamer', 'afsluiting', 4, 'Klaar'],
+    ] as const) {
+      await admin
+        .getByTestId(`tool-${toolId}`)
+        .getByRole('button', { name: /Aanpassen|Verder met het concept/ })
+        .click()
+      await admin.getByTestId('texts-only').waitFor()
+      await admin
+        .getByTestId(`step-${step}`)
+        .getByRole('button', { name: new RegExp(`^${index}\\.`) })
+        .click()
+      const preview = admin.frameLocator('[data-testid="preview-frame"]')
+      await expect.poll(() => preview.getByRole('heading', { level: 1 }).first().textContent()).toBe(heading)
+      // A text edited here is on the preview's screen at once.
+      const title = admin.locator(`[data-key="${step}.title"]`)
+      await title.fill(`${heading} (eigen woorden)`)
+      await expect
+        .poll(() => preview.getByRole('heading', { level: 1 }).first().textContent())
+        .toBe(`${heading} (eigen woorden)`)
+      if (toolId === 'mijn-netwerk') await shot(admin, 'tool-texts-only-netwerk-laptop')
+      await admin.getByRole('button', { name: 'Concept weggooien' }).click()
+      await admin.getByRole('button', { name: /Terug naar het overzicht/ }).click()
+      await admin.getByRole('heading', { name: 'Gesprekken aanpassen' }).waitFor()
+    }
+  })
+
   it('the published words are the version a new gesprek gets', async () => {
     const admin = await HttpUser.login(server.url, 'admin-a')
     const versions = (await admin.get('/api/tool-versions/mijn-kamer/versions')).body.versions
