@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { Id, Lang } from './ids'
 import { PictureId } from './items'
-import { TaskKind } from './tasks'
+import { TaskType } from './tasks'
 
 /**
  * An organisation's version of a tool as data (docs/decisions/0075-tool-versions-per-organisation.md):
@@ -14,15 +14,15 @@ import { TaskKind } from './tasks'
 export const SlotId = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/)
 export const ToolId = z.string().regex(/^[a-z][a-z-]{1,29}$/)
 
-/** The step kinds an edited tool may use: the child's guided screens (no observation, no kamer modules). */
-export const EDITABLE_STEP_KINDS = ['info', 'items', 'stoplicht', 'scale', 'share'] as const
-const EditableStepKind = z.enum(EDITABLE_STEP_KINDS)
+/** The step types an edited tool may use: the child's guided screens (no observation, no kamer modules). */
+export const EDITABLE_STEP_TYPES = ['info', 'items', 'stoplicht', 'scale', 'share'] as const
+export const EditableStepType = z.enum(EDITABLE_STEP_TYPES)
 /**
- * Step kinds only a texts-only version carries, exactly as its built-in has them (the kamer tools'
+ * Step types only a texts-only version carries, exactly as its built-in has them (the kamer tools'
  * netwerk drawing and modules, ADR 0140): their texts are editable, the steps themselves never.
  */
-export const LOCKED_STEP_KINDS = ['netwerk', 'modules'] as const
-const DocStepKind = z.enum([...EditableStepKind.options, ...LOCKED_STEP_KINDS])
+export const LOCKED_STEP_TYPES = ['netwerk', 'modules'] as const
+const DocStepType = z.enum([...EditableStepType.options, ...LOCKED_STEP_TYPES])
 
 /**
  * Words that are keys of a step's own texts, and names the statechart uses: no step, line or prompt
@@ -53,7 +53,7 @@ const QuestionDoc = z.strictObject({
 
 export const StepDoc = z.strictObject({
   id: Slot,
-  kind: DocStepKind,
+  type: DocStepType,
   /** Info steps: the lines under the prompt. Items and stoplicht steps: the sub-prompts (places). */
   prompts: z.array(Slot).max(12).optional(),
   followUps: z.array(Slot).max(6).optional(),
@@ -69,7 +69,7 @@ export const StepDoc = z.strictObject({
   /** An items step that shows the contacts the begeleider entered before the afscheid (its `list` texts). */
   showsContacts: z.literal(true).optional(),
   /** A shared answer here gives the begeleider a task (the kennismaking's left-behind pet). */
-  task: TaskKind.optional(),
+  task: TaskType.optional(),
   /** The questions of each module (Mijn kamer; a texts-only version keeps the built-in's, ADR 0140). */
   questions: z.record(SlotId, z.array(QuestionDoc).max(12)).optional(),
 })
@@ -97,7 +97,7 @@ export const TEXT_SLOTS = [
   'question',
 ] as const
 export type TextSlot = (typeof TEXT_SLOTS)[number]
-/** The hard ceiling of one text; the per-kind limits of what a screen shows are in dialogs/framework/texts.ts. */
+/** The hard ceiling of one text; the per-type limits of what a screen shows are in dialogs/framework/texts.ts. */
 export const MAX_TEXT = 600
 export const ToolText = z.string().max(MAX_TEXT)
 export const LangTexts = z.record(TextKey, ToolText).refine((r) => Object.keys(r).length <= 400, { message: 'many' })
@@ -112,11 +112,13 @@ export type ToolVersionDoc = z.output<typeof ToolVersionDoc>
 /** The largest export file the server reads; anything bigger is `payload_too_large` before parsing. */
 export const MAX_TOOL_FILE_BYTES = 256 * 1024
 export const TOOL_FILE_FORMAT = 'kindgesprek-tool-version'
+/** 2: a step's type is `type`; version 1 files (`kind`) are still read (server/tools/file.ts). */
+export const TOOL_FILE_VERSION = 2
 
 /** One tool version as one JSON file, to share a validated script between organisations. */
 export const ToolVersionFile = z.strictObject({
   format: z.literal(TOOL_FILE_FORMAT),
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(TOOL_FILE_VERSION),
   toolId: ToolId,
   version: z.int().min(1).max(100000),
   note: z.string().max(500).optional(),
@@ -138,7 +140,7 @@ export const TOOL_RULES = [
   'text_markup',
   'source_incomplete',
   'wrong_tool',
-  'kind_needs_prompts',
+  'type_needs_prompts',
   'structure_locked',
 ] as const
 export const ToolRule = z.enum(TOOL_RULES)

@@ -50,7 +50,7 @@ export function textsOnly(toolId: string): TextsOnly | undefined {
 function stepDoc(step: StepSpec): StepDoc {
   return {
     id: step.id,
-    kind: step.kind as StepDoc['kind'],
+    type: step.type as StepDoc['type'],
     ...(step.prompts ? { prompts: [...step.prompts] } : {}),
     ...(step.followUps ? { followUps: [...step.followUps] } : {}),
     ...(step.pictures ? { pictures: [...step.pictures] } : {}),

@@ -99,7 +99,7 @@ describe('a kamer tool as a texts-only version', () => {
     expect(out.doc!.texts.nl![TITLE]).toBe('Wie staan er om jou heen')
     expect(out.doc!.texts.ti![TITLE]).toBe('Wie staan er om jou heen')
     // Its steps are the built-in's: the netwerk drawing runs as before.
-    expect(out.doc!.steps.map((s) => `${s.id}:${s.kind}`)).toEqual([
+    expect(out.doc!.steps.map((s) => `${s.id}:${s.type}`)).toEqual([
       'intro:info',
       'mensen:netwerk',
       'belangrijk:items',
@@ -138,7 +138,7 @@ describe('a kamer tool as a texts-only version', () => {
       ['steps reordered', { ...doc, steps: [doc.steps[0]!, doc.steps[2]!, doc.steps[1]!, doc.steps[3]!] }, 'modules'],
       [
         'a step added',
-        { ...doc, steps: [...doc.steps.slice(0, 2), { id: 'stap-k3x9qa', kind: 'items' }, ...doc.steps.slice(2)] },
+        { ...doc, steps: [...doc.steps.slice(0, 2), { id: 'stap-k3x9qa', type: 'items' }, ...doc.steps.slice(2)] },
         'stap-k3x9qa',
       ],
       ['a module removed', withModules({ ...modules, prompts: modules.prompts!.slice(1) }), 'modules'],
@@ -151,7 +151,7 @@ describe('a kamer tool as a texts-only version', () => {
         'modules',
       ],
       [
-        'an answer kind changed',
+        'an answer type changed',
         withModules({
           ...modules,
           questions: {
@@ -170,8 +170,8 @@ describe('a kamer tool as a texts-only version', () => {
     // The kamer notes have no sharing step and no closing: their version is fine as the built-in has it,
     // and adding those steps is as refused as removing one.
     const notes = await draftOf(admin, 'kamer-notities')
-    expect(notes.steps.map((s) => s.kind)).toEqual(['info', 'items'])
-    const withShare = { ...notes, steps: [...notes.steps, { id: 'delen', kind: 'share' as const }] }
+    expect(notes.steps.map((s) => s.type)).toEqual(['info', 'items'])
+    const withShare = { ...notes, steps: [...notes.steps, { id: 'delen', type: 'share' as const }] }
     expect((await put(admin, 'kamer-notities', withShare)).body.error).toBe('tool_structure_locked')
     // A tool whose steps may be edited cannot take a netwerk drawing or modules either.
     const stoplicht = await draftOf(admin, 'stoplicht')
@@ -250,7 +250,7 @@ describe('a kamer tool as a texts-only version', () => {
       [
         JSON.stringify({
           ...file,
-          doc: { ...file.doc, steps: file.doc.steps.filter((s: StepDoc) => s.kind !== 'share') },
+          doc: { ...file.doc, steps: file.doc.steps.filter((s: StepDoc) => s.type !== 'share') },
         }),
         422,
         'tool_structure_locked',

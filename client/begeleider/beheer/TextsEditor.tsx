@@ -88,7 +88,7 @@ export function TextsEditor(props: {
               >
                 {index + 1}. {texts[`steps.${step.id}`] || source[`steps.${step.id}`] || step.id}
               </button>
-              <span className="badge">{t(`workspace:tools.kind.${step.kind}`)}</span>
+              <span className="badge">{t(`workspace:tools.type.${step.type}`)}</span>
               {missingHere > 0 && (
                 <span className="badge badge--warn">{t('workspace:tools.missingHere', { count: missingHere })}</span>
               )}
@@ -136,7 +136,7 @@ function keysOfStep(keys: VersionKeys, step: StepDoc, first: boolean): VersionKe
 
 /** Inside a modules step: one group per module (its name, its explanation, its questions, a scale's ends). */
 function groups(keys: VersionKeys, step: StepDoc): { id: string | null; keys: VersionKeys }[] {
-  if (step.kind !== 'modules') return [{ id: null, keys }]
+  if (step.type !== 'modules') return [{ id: null, keys }]
   const moduleOf = (k: string) => {
     const parts = k.split('.')
     return parts.length >= 3 && step.prompts?.includes(parts[2]!.replace(ADULT_SUFFIX, '')) ? parts[2]! : null
