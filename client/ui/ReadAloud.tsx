@@ -38,10 +38,8 @@ function useReadAloud(text: string) {
     tap: () => {
       if (!hasVoice) setNoVoiceShown((s) => !s)
       else if (speaking) stopSpeaking()
-      else {
-        setNoVoiceShown(false)
-        speak(text)
-      }
+      // The device's voice went between the render and the tap: the calm note, never a silent button.
+      else setNoVoiceShown(!speak(text))
     },
   }
 }
