@@ -56,7 +56,7 @@ type Probe = { __played: string[]; __spoken: { text: string }[]; __ended: () => 
 const probe = <K extends keyof Probe>(p: Page, k: K) =>
   p.evaluate((key) => {
     const v = (window as unknown as Probe)[key as K]
-    return (typeof v === 'function' ? (v as () => unknown)() : v) as unknown
+    return (typeof v === 'function' ? (v)() : v)
   }, k)
 
 describe.runIf(hasBrowser)('browser: the kamer reads its version, and reads aloud with recorded voices', () => {
