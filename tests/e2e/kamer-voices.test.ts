@@ -267,5 +267,25 @@ describe.runIf(hasBrowser)('browser: the kamer reads its version, and reads alou
     expect(await probe(page, '__spoken')).toEqual([])
     expect(await probe(page, '__played')).toEqual([])
     await shot(page, 'kamer-notes-voorlezen-phone')
+
+    // Mijn kamer's module questions (four-segment keys) carry the quiet icon of the same control.
+    const mk = words('nl', 'tool-mijn-kamer')
+    await page.getByRole('button', { name: /Je kamer/ }).click()
+    await page.getByRole('button', { name: new RegExp(`^${k('tool.mijn-kamer.title')}`) }).click()
+    await page.getByRole('button', { name: /Verder/ }).click()
+    await page.locator('.module-card').first().click()
+    const question = mk('modules.questions.hoe-gaat-het.stemming')
+    const icon = page.getByRole('button', { name: `${k('readAloud.label')}: ${question}` })
+    await icon.waitFor()
+    const box = (await icon.boundingBox())!
+    expect([box.width >= 44, box.height >= 44]).toEqual([true, true])
+    await shot(page, 'kamer-modules-voorlezen-phone')
+    for (const [size, label] of [
+      [TABLET, 'tablet'],
+      [LAPTOP, 'laptop'],
+    ] as const) {
+      await page.setViewportSize(size)
+      await shot(page, `kamer-modules-voorlezen-${label}`)
+    }
   }, 120_000)
 })
