@@ -52,7 +52,7 @@ function useReadAloud(text: string) {
 function ReadAloudQuiet({ text, small }: { text: string; small: boolean }) {
   const { t } = useTranslation('kamer')
   const r = useReadAloud(text)
-  const label = r.speaking ? t('readAloud.stop') : t('readAloud.label')
+  const label = r.speaking ? t('kamer:readAloud.stop') : t('kamer:readAloud.label')
   return (
     <span className="read-quiet-wrap">
       <button
@@ -80,7 +80,7 @@ function ReadAloudQuiet({ text, small }: { text: string; small: boolean }) {
       </button>
       {r.noteShown && (
         <span className="read-quiet__novoice" role="status">
-          {t('readAloud.noVoice')}
+          {t('kamer:readAloud.noVoice')}
         </span>
       )}
     </span>
