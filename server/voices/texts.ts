@@ -26,16 +26,9 @@ async function ownVersionKeys(deps: Deps, organisationId: string, toolId: string
   if (!doc) return null
   // In any language: a recording of "{{name}}" would have to say one begeleider's name (ADR 0096).
   const named = (k: string) => Object.values(doc.texts).some((map) => (map[k] ?? '').includes('{{'))
-  // A guided tool's keys follow its steps. A kamer tool's texts-only version (ADR 0097) holds keys its
-  // step list does not name (rings, module questions, the `_jongere` register): its Dutch texts name them,
-  // after the step keys, so a recording page still reads in the steps' order.
-  const dutch = Object.keys(doc.texts.nl ?? {})
-  const has = new Set(dutch)
-  const fromSteps = versionTextKeys(doc.steps)
+  return versionTextKeys(doc.steps)
     .map(([k]) => k)
-    .filter((k) => has.has(k))
-  const listed = new Set(fromSteps)
-  return [...fromSteps, ...dutch.filter((k) => !listed.has(k))].filter((k) => !named(k))
+    .filter((k) => !named(k))
 }
 
 export async function textKeys(
