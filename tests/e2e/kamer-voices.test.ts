@@ -53,10 +53,11 @@ function stubs(voiceLangs: string[]) {
 }
 
 type Probe = { __played: string[]; __spoken: { text: string }[]; __ended: () => void; __liveUrls: () => number }
-const probe = <K extends keyof Probe>(p: Page, k: K) =>
-  p.evaluate((key) => {
-    const v = (window as unknown as Probe)[key as K]
-    return (typeof v === 'function' ? (v)() : v)
+/** What the stubs recorded so far: a list as it is, a function called. */
+const probe = (p: Page, k: keyof Probe) =>
+  p.evaluate((key): unknown => {
+    const v: unknown = (window as unknown as Record<string, unknown>)[key]
+    return typeof v === 'function' ? (v as () => unknown)() : v
   }, k)
 
 describe.runIf(hasBrowser)('browser: the kamer reads its version, and reads aloud with recorded voices', () => {
