@@ -288,5 +288,15 @@ describe.runIf(hasBrowser)('browser: the kamer reads its version, and reads alou
       await page.setViewportSize(size)
       await shot(page, `kamer-modules-voorlezen-${label}`)
     }
+
+    // "Klaar voor mijn afspraak" names the question an answer answers in the gesprek's own words.
+    await page.setViewportSize(PHONE)
+    const asked = mk('modules.questions.hoe-gaat-het.wat-speelt')
+    await page.locator('.module-question').filter({ hasText: asked }).locator('textarea').fill('Veel gedoe')
+    await page.locator('.module-question').filter({ hasText: asked }).getByRole('button', { name: 'Bewaar' }).click()
+    await expect.poll(() => page.getByText('nog niet verstuurd').count()).toBe(0)
+    await page.getByRole('button', { name: /Je kamer/ }).click()
+    await page.getByRole('button', { name: /^Klaar voor mijn afspraak/ }).click()
+    await page.locator('.share-item').filter({ hasText: 'Veel gedoe' }).filter({ hasText: asked }).waitFor()
   }, 120_000)
 })
