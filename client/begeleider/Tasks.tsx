@@ -36,7 +36,7 @@ export function ChildTasks({ childId, go }: { childId: string; go: (path: string
           <li key={task.id} className={task.doneAt ? 'is-done' : undefined}>
             <label>
               <input type="checkbox" checked={task.doneAt !== null} onChange={(e) => tick(task, e.target.checked)} />{' '}
-              {t(`workspace:tasks.kind.${task.kind}`)}
+              {t(`workspace:tasks.type.${task.type}`)}
             </label>
             <span className="muted">
               {task.doneAt
