@@ -27,7 +27,7 @@ export async function storeKamerVersion(
 ): Promise<{ id: string; version: number }> {
   const tool = toolInfo(toolId)!
   const steps = tool.steps.map((s) => {
-    const doc: Record<string, unknown> = { id: s.id, kind: s.kind }
+    const doc: Record<string, unknown> = { id: s.id, type: s.type }
     for (const k of ['prompts', 'followUps', 'pictures', 'promptPictures', 'picture', 'showsBegeleider', 'task'])
       if ((s as unknown as Record<string, unknown>)[k] !== undefined)
         doc[k] = (s as unknown as Record<string, unknown>)[k]
