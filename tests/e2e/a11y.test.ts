@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seriousViolations, type Violation } from '../helpers/axe'
 import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
 import {
   connect,
@@ -14,18 +14,6 @@ import {
   type TestSocket,
 } from '../helpers/server'
 import { toLastIdea, words } from './flow'
-
-type Violation = { id: string; impact: string; where: string[] }
-
-/** axe on the page as it is now: serious and critical violations, with where they are. */
-async function serious(page: Page): Promise<Violation[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact!, where: v.nodes.map((n) => n.target.join(' ')) }))
-}
 
 describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider screen', () => {
   let server: TestServer
@@ -48,7 +36,7 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
 
   const found: Record<string, Violation[]> = {}
   const check = async (page: Page, name: string) => {
-    const v = await serious(page)
+    const v = await seriousViolations(page)
     if (v.length) found[name] = v
   }
 

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seriousViolations } from '../helpers/axe'
 import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
 import {
   connect,
@@ -18,15 +18,6 @@ import { KAMER_PIN, setUpKamer } from '../helpers/kamer'
 
 const SECRET = 'CANARY-PLAN-GEHEIM'
 
-/** axe on the page as it is now: serious and critical violations, with where they are. */
-async function serious(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, where: v.nodes.map((n) => n.target.join(' ')) }))
-}
 const SHARED = 'Bij oma slapen helpt'
 
 /**
@@ -190,7 +181,7 @@ describe.runIf(hasBrowser)('browser: actieplan, veiligheidsplan and evaluation',
     expect(sizes.minText).toBeGreaterThanOrEqual(18)
     expect(sizes.minTarget).toBeGreaterThanOrEqual(44)
     expect(await plan.locator('.read-aloud').count()).toBeGreaterThanOrEqual(4)
-    expect(await serious(page)).toEqual([])
+    expect(await seriousViolations(page)).toEqual([])
     await shot(page, 'plans-child-version-phone')
     await page.emulateMedia({ media: 'print' })
     await shot(page, 'plans-child-version-print')
@@ -212,7 +203,7 @@ describe.runIf(hasBrowser)('browser: actieplan, veiligheidsplan and evaluation',
     await page.getByRole('button', { name: /Mijn veiligheidsplan/ }).click()
     await page.getByTestId('safety-plan').getByText(lines[0]!.text).waitFor()
     await page.getByText('Voor je veiligheid zorgen de volwassenen om je heen.', { exact: false }).waitFor()
-    expect(await serious(page)).toEqual([])
+    expect(await seriousViolations(page)).toEqual([])
     await shot(page, 'plans-kamer-phone')
     await ctx.close()
   })
@@ -223,7 +214,7 @@ describe.runIf(hasBrowser)('browser: actieplan, veiligheidsplan and evaluation',
       await page.goto(`${server.url}/begeleider/kind/${childId}/${path}`)
       await page.locator('.plan-page, [data-testid="plan-sheet"]').first().waitFor()
       await page.waitForLoadState('networkidle')
-      expect(await serious(page), path).toEqual([])
+      expect(await seriousViolations(page), path).toEqual([])
     }
     await page.context().close()
   })

@@ -22,6 +22,7 @@ import {
   type TestSocket,
 } from '../helpers/server'
 import { setUpKamer } from '../helpers/kamer'
+import { NGINX } from '../helpers/nginx'
 import { databaseFor, freePort, startPostgres, startRedis, type Service } from '../helpers/services'
 import { SimGesprek } from './model'
 import { DbReader, spawnServer, until, type ServerProc } from './proc'
@@ -92,7 +93,8 @@ http {
   }
 }`
   writeFileSync(join(dir, 'nginx.conf'), conf)
-  const proc = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'ignore' })
+  if (!NGINX) throw new Error('nginx is not installed (.ci/run installs it)')
+  const proc = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'ignore' })
   const url = `http://127.0.0.1:${port}`
   const end = Date.now() + 10_000
   for (;;) {
