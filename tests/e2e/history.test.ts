@@ -1,6 +1,6 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
 import { childDoes, next, person } from '../helpers/history-data'
 import { fakeClock, HttpUser, PASSWORD } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
@@ -11,13 +11,7 @@ const SIZES = { phone: PHONE, tablet: TABLET, laptop: LAPTOP } as const
 
 /** The begeleider's history of one child, in Chromium: the Drie huizen over weeks, the network picture. */
 describe.runIf(hasBrowser)('browser: the history’s pictures', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const web = useBrowser()
   const { startSeeded } = useServers()
 
   it('shows the Drie huizen per gesprek, and every person of the network inside their own ring', async () => {
@@ -57,7 +51,7 @@ describe.runIf(hasBrowser)('browser: the history’s pictures', () => {
       ...names.map((n, i) => person(`${n} 3`, 3, i === 2 ? { mustNotKnow: true } : {})),
     ])
 
-    const ctx = await browser.newContext({ viewport: LAPTOP })
+    const ctx = await web.context({ viewport: LAPTOP })
     const page = await ctx.newPage()
     page.setDefaultTimeout(15_000)
     await page.goto(`${server.url}/begeleider`)

@@ -1,21 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot } from '../helpers/browser'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot } from '../helpers/browser'
 import { HttpUser, type TestServer } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
 const NEUTRAL = 'https://www.buienradar.nl/'
 
 describe.runIf(hasBrowser)('browser: the jongere’s kamer', () => {
+  const web = useBrowser()
   let server: TestServer
-  let browser: Browser
   let sanne: HttpUser
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
   // A server per test: the per-IP limits on invites and PINs count every test's tries otherwise.
   const { startSeeded } = useServers()
   beforeEach(async () => {
@@ -24,7 +19,7 @@ describe.runIf(hasBrowser)('browser: the jongere’s kamer', () => {
 
   /** A phone that never reaches the internet: the neutral site answers locally. */
   async function phone(): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true })
+    const ctx = await web.context({ viewport: PHONE, hasTouch: true, isMobile: true })
     await ctx.route(`${NEUTRAL}**`, async (route) => {
       // A slow network: the blanked page stays a moment, so what it reported from its last event arrives
       // before the document is replaced (the report is sent asynchronously to the test).
@@ -73,7 +68,7 @@ describe.runIf(hasBrowser)('browser: the jongere’s kamer', () => {
 
   it('invite → PIN → network → share two → the begeleider sees exactly those two, and the receipt', async () => {
     const childId = await newChild('Sam')
-    const beg = await browser.newContext({ viewport: LAPTOP })
+    const beg = await web.context({ viewport: LAPTOP })
     await beg.addCookies([{ name: 'kg_session', value: sanne.cookie.split('=')[1]!, url: server.url }])
     const begPage = await beg.newPage()
     begPage.setDefaultTimeout(8000)

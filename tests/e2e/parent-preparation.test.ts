@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
 import { connect, connected, emitAck, HttpUser, msgId } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
@@ -34,14 +35,8 @@ async function received(page: Page, during: () => Promise<void>): Promise<string
  * mama, neither on the page nor in anything the browser received; and mama's the other way round.
  */
 describe.runIf(hasBrowser)('browser: a preparation per parent', () => {
+  const web = useBrowser()
   const { start } = useServers()
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
 
   it('papa’s preparation and sheet hold nothing meant for mama, and mama’s nothing meant for papa', async () => {
     const server = await start({ demo: true })
@@ -88,7 +83,7 @@ describe.runIf(hasBrowser)('browser: a preparation per parent', () => {
     await send({ type: 'share.set', itemIds: ['colour-eigen-0002'], level: 'zelf-vertellen', to: 'mama' })
     kind.disconnect()
 
-    const ctx = await browser.newContext({ viewport: LAPTOP })
+    const ctx = await web.context({ viewport: LAPTOP })
     await ctx.addCookies([{ name: 'kg_session', value: api.cookie.split('=')[1]!, url: server.url }])
     const page = await ctx.newPage()
     page.setDefaultTimeout(15_000)
@@ -169,7 +164,7 @@ describe.runIf(hasBrowser)('browser: a preparation per parent', () => {
     ).body as { id: string; familyId: string }
     const profile = { present: 'mama', other: {}, flags: [] }
     expect((await api.request('PUT', `/api/parents/children/${card.id}`, profile)).status).toBe(200)
-    const ctx = await browser.newContext({ viewport: LAPTOP })
+    const ctx = await web.context({ viewport: LAPTOP })
     await ctx.addCookies([{ name: 'kg_session', value: api.cookie.split('=')[1]!, url: server.url }])
     const page = await ctx.newPage()
     page.setDefaultTimeout(15_000)

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
 import { HttpUser, type TestServer } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
@@ -11,16 +12,10 @@ import { useServers } from '../helpers/use-servers'
  * no row, no panel entry, and the canary in no frame of the begeleider's socket and no page they open.
  */
 describe.runIf(hasBrowser)('browser: signals reach a person', () => {
+  const web = useBrowser()
   let server: TestServer
-  let browser: Browser
   let sanne: HttpUser
   const contexts: BrowserContext[] = []
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
   const { startSeeded } = useServers()
   beforeEach(async () => {
     for (const c of contexts.splice(0)) await c.close()
@@ -28,7 +23,7 @@ describe.runIf(hasBrowser)('browser: signals reach a person', () => {
   })
 
   async function context(viewport: { width: number; height: number }) {
-    const ctx = await browser.newContext({ viewport })
+    const ctx = await web.context({ viewport })
     contexts.push(ctx)
     const page = await ctx.newPage()
     page.setDefaultTimeout(10_000)

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Person } from '../../dialogs/framework/items'
-import { hasBrowser, LAPTOP, launch, PHONE, SCREENSHOTS, shot } from '../helpers/browser'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, SCREENSHOTS, shot } from '../helpers/browser'
 import {
   connect,
   connected,
@@ -12,9 +13,6 @@ import {
   fakeClock,
   HttpUser,
   msgId,
-  PASSWORD,
-  seedOrganisations,
-  startTestServer,
   tempDir,
   type TestServer,
   type TestSocket,
@@ -76,18 +74,14 @@ const person = (name: string, circle: 1 | 2 | 3, extra: Partial<Person> = {}): P
 })
 
 describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to printed oudergesprek', () => {
-  let server: TestServer
-  let browser: Browser
   const sockets: TestSocket[] = []
   const clock = fakeClock(Date.now() - 30 * DAY)
+  const web = useBrowser({ server: { clock }, seeded: true })
   let mo = ''
 
   beforeAll(async () => {
-    server = await startTestServer({ clock })
-    await seedOrganisations(server)
-    browser = await launch()
     // A month of work before today: a family of two, a teenager on their own, earlier gesprekken.
-    let sanne = await HttpUser.login(server.url, 'sanne')
+    const { sanne } = web
     const moCard = await sanne.post('/api/workspace/children', {
       nickname: 'Mo',
       ageBand: '8-12',
@@ -97,16 +91,15 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
     mo = moCard.body.id
     await sanne.post('/api/workspace/children', { nickname: 'Pip', ageBand: '0-4', familyId: moCard.body.familyId })
     await sanne.post('/api/workspace/children', { nickname: 'Daan', ageBand: '12-15', living: 'ambulant', phase: 1 })
-
     const places = [
       ['school', 'oranje'],
       ['opvang', 'groen'],
       ['slapen', 'rood'],
     ] as const
-    const first = await pastGesprek(server, sanne, mo, 'stoplicht')
+    const first = await pastGesprek(web.server, sanne, mo, 'stoplicht')
     sockets.push(first.socket)
     await stoplichtAnswers(first.send, 'a', places, 4, { itemIds: ['sl-a-0-xxxx'], level: 'begeleider-vertelt' })
-    const net1 = await pastGesprek(server, sanne, mo, 'mijn-netwerk')
+    const net1 = await pastGesprek(web.server, sanne, mo, 'mijn-netwerk')
     sockets.push(net1.socket)
     await netwerkAnswers(net1.send, 'a', [
       person('Mama', 1),
@@ -114,18 +107,16 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
       person('Juf Anna', 2),
       person('Papa', 2, { safe: 'soms' }),
     ])
-
     clock.advance(14 * DAY)
-    sanne = await HttpUser.login(server.url, 'sanne')
     const later = [
       ['school', 'groen'],
       ['opvang', 'groen'],
       ['slapen', 'oranje'],
     ] as const
-    const second = await pastGesprek(server, sanne, mo, 'stoplicht')
+    const second = await pastGesprek(web.server, sanne, mo, 'stoplicht')
     sockets.push(second.socket)
     await stoplichtAnswers(second.send, 'b', later, 7, { itemIds: ['sl-b-scale-x'], level: 'zelf-vertellen' })
-    const net2 = await pastGesprek(server, sanne, mo, 'mijn-netwerk')
+    const net2 = await pastGesprek(web.server, sanne, mo, 'mijn-netwerk')
     sockets.push(net2.socket)
     await netwerkAnswers(net2.send, 'b', [
       person('Mama', 1),
@@ -137,21 +128,16 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
     clock.advance(12 * DAY)
   }, 90_000)
 
-  afterAll(async () => {
+  afterAll(() => {
     for (const s of sockets) s.disconnect()
-    await browser?.close()
-    await server?.stop()
   })
 
   /** A laptop page logged in through the login form. */
   async function loggedIn(username: string) {
-    const ctx = await browser.newContext({ viewport: LAPTOP })
+    const ctx = await web.context({ viewport: LAPTOP })
     const page = await ctx.newPage()
     page.setDefaultTimeout(8000)
-    await page.goto(`${server.url}/begeleider`)
-    await page.getByLabel('Gebruikersnaam').fill(username)
-    await page.getByLabel('Wachtwoord').fill(PASSWORD)
-    await page.getByRole('button', { name: 'Inloggen' }).click()
+    await web.login(page, username)
     return { ctx, page }
   }
 
@@ -191,7 +177,7 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
     const code = (await beg.getByTestId('join-code').textContent())!.trim()
 
     // The child answers on their own device (a real socket) and chooses who may know what
-    const child = await asChild(server, code)
+    const child = await asChild(web.server, code)
     sockets.push(child.socket)
     await child.send({ type: 'nav.next' })
     await child.send({
@@ -226,14 +212,14 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
     await shot(beg, 'workspace-live-laptop')
 
     // History with pictures
-    await beg.goto(`${server.url}/begeleider/kind/${mo}/geschiedenis`)
+    await beg.goto(`${web.server.url}/begeleider/kind/${mo}/geschiedenis`)
     await beg.getByRole('heading', { name: 'Geschiedenis van Mo' }).waitFor()
     await beg.getByText('Erbij gekomen').waitFor()
     expect(await beg.content()).not.toContain('CANARY-GEHEIM-MO')
     await laptopAndPhone(beg, 'workspace-history')
 
     // Oudergesprek: two lists by theme, in Mo's words; talking points editable
-    await beg.goto(`${server.url}/begeleider/kind/${mo}/oudergesprek`)
+    await beg.goto(`${web.server.url}/begeleider/kind/${mo}/oudergesprek`)
     await beg.getByRole('heading', { name: 'Dit vertelt het kind zelf' }).waitFor()
     const zelf = beg.locator('.prep-list--zelf')
     const jij = beg.locator('.prep-list--jij')
@@ -267,7 +253,7 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
     expect(readFileSync(pdf).subarray(0, 4).toString()).toBe('%PDF')
     if (existsSync('/usr/bin/pdftoppm'))
       execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '70', pdf, join(SCREENSHOTS, 'workspace-handout-pdf')])
-    const log = await server.deps.db.selectFrom('access_log').select('what').where('child_id', '=', mo).execute()
+    const log = await web.server.deps.db.selectFrom('access_log').select('what').where('child_id', '=', mo).execute()
     for (const what of ['live', 'history', 'oudergesprek', 'print']) expect(log.map((r) => r.what)).toContain(what)
     await ctx.close()
   }, 120_000)
