@@ -9,6 +9,7 @@ import { TOOLS } from '../../dialogs/registry'
 import {
   captureLog,
   connected,
+  dataOf,
   emitAck,
   HttpUser,
   msgId,
@@ -96,7 +97,7 @@ describe('kamer: "alleen ik" never reaches a begeleider socket', () => {
       const kindFrames = record(kind)
       await connected(kind)
       expect((await emitAck(kind, 'gesprek:join', { gesprekId })).ok).toBe(true)
-      let current: GesprekView = (await emitAck(kind, 'gesprek:join', { gesprekId })).data.view
+      let current: GesprekView = dataOf(await emitAck(kind, 'gesprek:join', { gesprekId })).view!
       onViews(kind, (_id, _seq, view) => void (current = view))
       const send = async (event: unknown, s: TestSocket = kind) =>
         emitAck(s, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { S2C } from '../../dialogs/contract/socket'
-import { connected, emitAck, HttpUser, msgId, type TestSocket } from '../helpers/server'
+import { connected, dataOf, emitAck, HttpUser, msgId, type TestSocket } from '../helpers/server'
 import { setUpKamer } from '../helpers/kamer'
 import { useServers } from '../helpers/use-servers'
 
@@ -49,7 +49,7 @@ describe("the begeleider's seq of a kamer gesprek", () => {
     const send = async (event: unknown) => {
       const ack = await emitAck(kind, 'gesprek:command', { gesprekId: g, clientMsgId: msgId(), event })
       expect(ack.ok, JSON.stringify(ack)).toBe(true)
-      return ack.data.seq as number
+      return dataOf(ack).seq
     }
     await send({ type: 'nav.next' })
 
@@ -58,7 +58,7 @@ describe("the begeleider's seq of a kamer gesprek", () => {
     await connected(beg)
     const joined = await emitAck(beg, 'gesprek:join', { gesprekId: g })
     expect(joined.ok).toBe(true)
-    const start = joined.data.seq as number
+    const start = dataOf(joined).seq
 
     // One shared note: one change the begeleider sees.
     await send({ type: 'item.add', item: { id: 'note-open-1', text: 'gedeeld een', pictures: [] } })
@@ -86,16 +86,16 @@ describe("the begeleider's seq of a kamer gesprek", () => {
     expect((await sanne.get(`/api/gesprekken/${g}`)).body.seq).toBe(start + 2)
 
     // Re-join with the last seq: nothing new; with an older one: the view again, at the same seq.
-    expect((await emitAck(beg, 'gesprek:join', { gesprekId: g, lastSeq: start + 2 })).data).toEqual({
+    expect(dataOf(await emitAck(beg, 'gesprek:join', { gesprekId: g, lastSeq: start + 2 }))).toEqual({
       seq: start + 2,
       view: null,
     })
     const older = await emitAck(beg, 'gesprek:join', { gesprekId: g, lastSeq: start + 1 })
-    expect(older.data.seq).toBe(start + 2)
-    expect(older.data.view.items.map((i: { text: string }) => i.text)).toEqual(['gedeeld een', 'gedeeld twee'])
+    expect(dataOf(older).seq).toBe(start + 2)
+    expect(dataOf(older).view!.items.map((i) => i.text)).toEqual(['gedeeld een', 'gedeeld twee'])
     // The jongere re-joins with the real seq as before.
     const again = await emitAck(kind, 'gesprek:join', { gesprekId: g, lastSeq: kindSeq + 2 })
-    expect(again.data).toEqual({ seq: kindSeq + 2, view: null })
+    expect(dataOf(again)).toEqual({ seq: kindSeq + 2, view: null })
 
     // With the kamer locked, the begeleider reads the shared copy: the same seq, still no private count.
     kind.disconnect()
@@ -122,13 +122,13 @@ describe("the begeleider's seq of a kamer gesprek", () => {
     const send = async (s: TestSocket, event: unknown) => {
       const ack = await emitAck(s, 'gesprek:command', { gesprekId: g, clientMsgId: msgId(), event })
       expect(ack.ok, JSON.stringify(ack)).toBe(true)
-      return ack.data.seq as number
+      return dataOf(ack).seq
     }
     await send(kind, { type: 'nav.next' })
     const beg = open(server.url, { cookie: sanne.cookie })
     await connected(beg)
     const frames = seqsOf(beg)
-    const start = (await emitAck(beg, 'gesprek:join', { gesprekId: g })).data.seq as number
+    const start = dataOf(await emitAck(beg, 'gesprek:join', { gesprekId: g })).seq
     // Visible: a new answer, then the child takes it back to "alleen ik" (it leaves the begeleider's view).
     await send(kind, { type: 'item.add', item: { id: 'geheim-abcdef', text: 'eerst' } })
     await send(kind, { type: 'share.set', itemIds: ['geheim-abcdef'], level: 'alleen-ik' })

@@ -9,6 +9,7 @@ import {
   connect,
   connected,
   emitAck,
+  errorOf,
   fakeClock,
   HttpUser,
   msgId,
@@ -368,7 +369,7 @@ describe(`fuzzing (FUZZ_SEED=${SEED})`, () => {
               let probe = null
               for (let tries = 0; tries < 3; tries++) {
                 probe = await emitAck(socket, 'gesprek:join', { gesprekId: target.gesprekId }, 2000).catch(() => null)
-                if (probe?.error !== 'rate_limited') break
+                if (errorOf(probe) !== 'rate_limited') break
                 clock.advance(500)
               }
               if (!probe?.ok && socket.connected)

@@ -13,6 +13,7 @@ import { S2C } from '../../dialogs/contract/socket'
 import {
   connect,
   connected,
+  dataOf,
   emitAck,
   HttpUser,
   msgId,
@@ -170,7 +171,7 @@ describe('two nodes on one PostgreSQL and one Redis', () => {
         event,
       })
       expect(ack.ok, JSON.stringify(ack)).toBe(true)
-      return ack.data.seq as number
+      return dataOf(ack).seq
     }
     await send({ type: 'nav.next' })
     const t0 = Date.now()
@@ -194,8 +195,8 @@ describe('two nodes on one PostgreSQL and one Redis', () => {
     expect(begSeen.join('\n')).not.toContain(canary)
     // Re-joining on B reads the database: still nothing private, and the same seq B had.
     const join = await emitAck(beg, 'gesprek:join', { gesprekId: g.gesprekId })
-    expect(join.data.seq).toBe(openSeq + 2)
-    expect(JSON.stringify(join.data.view ?? {})).not.toContain(canary)
+    expect(dataOf(join).seq).toBe(openSeq + 2)
+    expect(JSON.stringify(dataOf(join).view ?? {})).not.toContain(canary)
     kid.disconnect()
     beg.disconnect()
   })
@@ -272,7 +273,7 @@ describe('two nodes on one PostgreSQL and one Redis', () => {
     // The jongere's phone reaches A next (a new connection): A opens the same kamer, with the private note.
     const kidA = open(a.url, { token })
     await connected(kidA)
-    expect(JSON.stringify((await emitAck(kidA, 'gesprek:join', { gesprekId: g })).data.view)).toContain(canary)
+    expect(JSON.stringify(dataOf(await emitAck(kidA, 'gesprek:join', { gesprekId: g })).view)).toContain(canary)
     // The lock goes to A; the socket on B ends within a second, and B forgets the kamer key.
     const ended = new Promise<number>((resolve) => kid.once('disconnect', () => resolve(Date.now())))
     const t0 = Date.now()
@@ -323,7 +324,7 @@ describe('two nodes on one PostgreSQL and one Redis', () => {
     const rejoin = await emitAck(sim.kid, 'gesprek:join', { gesprekId: g.gesprekId, lastSeq: sim.acked })
     expect(rejoin.ok).toBe(true)
     // At most the one command in flight at the kill was stored without its ack; the retry dedupes it.
-    expect([sim.acked, sim.acked + 1]).toContain(rejoin.data.seq)
+    expect([sim.acked, sim.acked + 1]).toContain(dataOf(rejoin).seq)
     while (!sim.done) expect(await sim.step(5000)).toBe('ok')
     await until(() => begMax >= sim.acked, 2000, 'the begeleider on B sees the last answer')
     const stored = await reader.events(g.gesprekId, g.childId)

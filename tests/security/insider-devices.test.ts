@@ -3,12 +3,13 @@ import type { GesprekView } from '../../dialogs/contract/view'
 import {
   collectViews,
   connected,
+  dataOf,
   emitAck,
   HttpUser,
   msgId,
   startGesprek,
-  until,
   type TestSocket,
+  until,
 } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
@@ -53,8 +54,8 @@ describe('a begeleider cannot become the child (ADR 0010)', () => {
     const frames = collectViews(thief)
     const join = await emitAck(thief, 'gesprek:join', { gesprekId })
     expect(join.ok).toBe(true)
-    expect(texts(join.data.view)).not.toContain(CANARY)
-    expect(join.data.view.items.map((i: { id: string }) => i.id)).not.toContain('item-secret-1')
+    expect(texts(dataOf(join).view)).not.toContain(CANARY)
+    expect(dataOf(join).view!.items.map((i: { id: string }) => i.id)).not.toContain('item-secret-1')
 
     // Moving the private answer towards the parent handout: refused, and nothing is stored.
     for (const level of ['begeleider', 'begeleider-vertelt', 'zelf-vertellen'])
@@ -172,7 +173,7 @@ describe('a begeleider cannot become the child (ADR 0010)', () => {
     // child's screen keeps one to itself, the held screen no longer has it.
     expect(texts(heldFrames.at(-1)!.view)).not.toContain(CANARY)
     const rejoin = await emitAck(held, 'gesprek:join', { gesprekId })
-    expect(texts(rejoin.data.view)).not.toContain(CANARY)
+    expect(texts(dataOf(rejoin).view)).not.toContain(CANARY)
     // The held screen cannot re-level the child's screen's items either.
     expect(
       await emitAck(held, 'gesprek:command', {

@@ -7,7 +7,7 @@ import {
   MAX_SNAPSHOT_CHARS,
 } from '../../server/gesprek/bounds'
 import type { Item } from '../../dialogs/framework/items'
-import { connected, emitAck, fakeClock, HttpUser, msgId, startGesprek } from '../helpers/server'
+import { connected, dataOf, emitAck, errorOf, fakeClock, HttpUser, msgId, startGesprek } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
 const { startSeeded, open } = useServers()
@@ -66,7 +66,7 @@ describe('bounds with clear error codes', () => {
     )
     // One budget (burst 40, two used already) for the token, not 40 per socket.
     expect(acks.filter((a) => a.ok).length).toBe(38)
-    expect(acks.some((a) => a.error === 'rate_limited')).toBe(true)
+    expect(acks.some((a) => errorOf(a) === 'rate_limited')).toBe(true)
   })
 })
 
@@ -152,8 +152,8 @@ describe('the begeleider sees that the kamer was used and what was shared, never
     beg.on('gesprek:patch', (f) => frames.push(f))
     const join = await emitAck(beg, 'gesprek:join', { gesprekId })
     expect(join.ok).toBe(true)
-    expect(join.data.view.step).toBeNull()
-    expect(Object.values(join.data.view.can).every((v) => v === false)).toBe(true)
+    expect(dataOf(join).view!.step).toBeNull()
+    expect(Object.values(dataOf(join).view!.can).every((v) => v === false)).toBe(true)
     const send = (event: unknown) => emitAck(jongere, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
     expect((await send({ type: 'nav.next' })).ok).toBe(true)
     expect((await send({ type: 'item.add', item: { id: 'note-priv-1', text: 'PRIVATE-kamer-canary' } })).ok).toBe(true)

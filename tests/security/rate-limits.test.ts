@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   connected,
   emitAck,
+  errorOf,
   fakeClock,
   HttpUser,
   msgId,
@@ -100,7 +101,7 @@ describe('rate limits', () => {
     const acks = await Promise.all(
       Array.from({ length: 200 }, () => emitAck(flood, 'gesprek:join', { gesprekId: g.gesprekId })),
     )
-    const limited = acks.filter((a) => a.error === 'rate_limited').length
+    const limited = acks.filter((a) => errorOf(a) === 'rate_limited').length
     expect(limited).toBeGreaterThan(100)
     expect(acks.filter((a) => a.ok).length).toBeGreaterThanOrEqual(40)
     expect(

@@ -3,6 +3,7 @@ import {
   connect,
   connected,
   emitAck,
+  errorOf,
   HttpUser,
   msgId,
   seedOrganisations,
@@ -230,7 +231,7 @@ describe('socket events follow the same matrix', () => {
         event: { type: 'note.add', note: { id: `note-${who}-0001`, text: 'gezien' } },
       })
       expect(note.ok, who).toBe(expected[who])
-      if (!expected[who]) expect(note.error).toBe('not_found')
+      if (!expected[who]) expect(errorOf(note)).toBe('not_found')
       s.disconnect()
     }
   })

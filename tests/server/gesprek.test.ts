@@ -3,6 +3,7 @@ import type { GesprekView } from '../../dialogs/contract/view'
 import {
   collectViews,
   connected,
+  dataOf,
   emitAck,
   HttpUser,
   msgId,
@@ -164,14 +165,14 @@ describe('one guided Drie huizen gesprek over real sockets', () => {
     await connected(kind)
     const joined = await emitAck(kind, 'gesprek:join', { gesprekId })
     expect(joined.ok).toBe(true)
-    expect(joined.data.seq).toBe(4)
-    expect(joined.data.view.items.map((i: { text: string }) => i.text)).toEqual([
+    expect(dataOf(joined).seq).toBe(4)
+    expect(dataOf(joined).view!.items.map((i) => i.text)).toEqual([
       'antwoord 0',
       'antwoord 1',
       'antwoord 2',
     ])
     // lastSeq equal to the server's: nothing missed, no view resent
-    expect((await emitAck(kind, 'gesprek:join', { gesprekId, lastSeq: 4 })).data.view).toBeNull()
+    expect(dataOf(await emitAck(kind, 'gesprek:join', { gesprekId, lastSeq: 4 })).view).toBeNull()
     expect(
       await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' } }),
     ).toEqual({ ok: true, data: { seq: 5 } })

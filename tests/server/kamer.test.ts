@@ -7,6 +7,7 @@ import { KAMER_IDLE_MS, KAMER_INVITE_TTL_MS, KAMER_LOCK_MS } from '../../server/
 import {
   connect,
   connected,
+  dataOf,
   emitAck,
   fakeClock,
   HttpUser,
@@ -178,7 +179,7 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
     const s2 = connect(server.url, { token: back.body.token as string })
     await connected(s2)
     const view = await emitAck(s2, 'gesprek:join', { gesprekId: g.body.id })
-    expect(view.data.view.items.map((i: { text: string }) => i.text)).toEqual(['iets van mij'])
+    expect(dataOf(view).view!.items.map((i) => i.text)).toEqual(['iets van mij'])
     s2.disconnect()
     s.disconnect()
   })
@@ -308,14 +309,14 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
     const s = connect(server.url, { token })
     await connected(s)
     const joined = await emitAck(s, 'gesprek:join', { gesprekId: g })
-    expect(joined.data.view.setting).toBe('kamer')
+    expect(dataOf(joined).view!.setting).toBe('kamer')
     await emitAck(s, 'gesprek:command', { gesprekId: g, clientMsgId: msgId(), event: { type: 'nav.next' } })
     const ids = ['note-a-abcdef', 'note-b-abcdef', 'note-c-abcdef']
     for (const [i, id] of ids.entries()) {
       const event = { type: 'item.add', item: { id, text: `vlinder ${i}`, pictures: [] } }
       expect((await emitAck(s, 'gesprek:command', { gesprekId: g, clientMsgId: msgId(), event })).ok).toBe(true)
     }
-    const mine = (await emitAck(s, 'gesprek:join', { gesprekId: g })).data.view.items as { share: string }[]
+    const mine = dataOf(await emitAck(s, 'gesprek:join', { gesprekId: g })).view!.items
     expect(mine.map((i) => i.share)).toEqual(['alleen-ik', 'alleen-ik', 'alleen-ik'])
     let overview = await sanne.get(`/api/kamer/children/${childId}`)
     expect(overview.body).toMatchObject({ available: true, open: true, shared: [], newItemIds: [] })

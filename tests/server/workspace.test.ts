@@ -8,6 +8,7 @@ import { cadenceItem } from '../../server/workspace/cadence'
 import { buildHistory } from '../../server/workspace/history'
 import {
   connected,
+  dataOf,
   emitAck,
   fakeClock,
   HttpUser,
@@ -283,7 +284,7 @@ describe('history and oudergesprek come only from their projections', () => {
     const gesprekId = g.body.gesprek.id as string
     const beg = open(server.url, { cookie: sanne.cookie })
     await connected(beg)
-    let view: GesprekView = (await emitAck(beg, 'gesprek:join', { gesprekId })).data.view
+    let view: GesprekView = dataOf(await emitAck(beg, 'gesprek:join', { gesprekId })).view!
     const stepIds: string[] = []
     // Walk every step; write one raw observation in the first principle and a summary for the parent.
     for (let guard = 0; view.step && guard < 20; guard++) {
@@ -299,7 +300,7 @@ describe('history and oudergesprek come only from their projections', () => {
           item: { id: 'obs-sum-0001', text: 'Pip zoekt troost bij mama en vindt die', prompt: 'goed-vertellen' },
         })
       await send(beg, gesprekId, { type: 'nav.next' })
-      view = (await emitAck(beg, 'gesprek:join', { gesprekId })).data.view
+      view = dataOf(await emitAck(beg, 'gesprek:join', { gesprekId })).view!
     }
     expect(stepIds).toContain('met-ouder')
     const prep = (await sanne.get(`/api/workspace/children/${made.body.id}/oudergesprek`)).body as OudergesprekOut

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { GesprekView } from '../../dialogs/contract/view'
-import { connected, emitAck, HttpUser, msgId, onViews } from '../helpers/server'
+import { connected, dataOf, emitAck, HttpUser, msgId, onViews } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
 const { startSeeded, open } = useServers()
@@ -70,7 +70,7 @@ describe('retraction', () => {
       if (path !== 'history') expect(JSON.stringify(res.body), path).not.toContain(NOTE)
     }
     // The child's own view never shows the begeleider's notes or marks.
-    const own = (await emitAck(kind, 'gesprek:join', { gesprekId })).data.view as GesprekView
+    const own = dataOf(await emitAck(kind, 'gesprek:join', { gesprekId })).view!
     expect(own.notes).toEqual([])
     expect(own.traces).toBeUndefined()
     expect(own.items.map((i) => i.text)).toEqual([CANARY])
