@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import { seriousViolations, type Violation } from '../helpers/axe'
@@ -28,7 +30,7 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
 
   async function start(nickname: string, ageBand: string, toolId: string) {
     const childId = await web.newChild(nickname, ageBand)
-    const g = await web.sanne.post('/api/gesprekken', { childId, toolId })
+    const g = await web.sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId })
     const body = g.body as { gesprek: { id: string }; join: { code: string } | null }
     return { childId, gesprekId: body.gesprek.id, code: body.join?.code ?? '' }
   }
@@ -101,7 +103,8 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
     it(`${lng}: kamer screens have no serious or critical violations`, async () => {
       const k = words(lng, 'kamer')
       const childId = (
-        (await web.sanne.post('/api/workspace/children', { nickname: `Ka${lng}`, ageBand: '12-15' })).body as {
+        (await web.sanne.post<CaseloadChild>('/api/workspace/children', { nickname: `Ka${lng}`, ageBand: '12-15' }))
+          .body as {
           id: string
         }
       ).id
@@ -135,8 +138,9 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
     it(`${lng}: begeleider screens (with answers in Arabic) have no serious or critical violations`, async () => {
       const { childId, gesprekId, code } = await start(`Be${lng}`, '8-12', 'drie-huizen')
       // The child answers in Arabic: the workspace shows those words beside the Dutch prompt.
-      const token = ((await new HttpUser(web.server.url).post('/api/kind/join', { code })).body as { token: string })
-        .token
+      const token = (
+        (await new HttpUser(web.server.url).post<KindJoinOut>('/api/kind/join', { code })).body as { token: string }
+      ).token
       const kind: TestSocket = connect(web.server.url, { token })
       sockets.push(kind)
       await connected(kind)

@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { describe, expect, it } from 'vitest'
 import { useBrowser } from '../helpers/use-browser'
 import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
@@ -13,7 +15,9 @@ describe.runIf(hasBrowser)('browser: ambulant Stoplicht and the afscheid', () =>
 
   async function join(toolId: string, ageBand: string, living: string) {
     const childId = await web.newChild('Mo', ageBand, { living })
-    const g = (await web.sanne.post('/api/gesprekken', { childId, toolId })).body as { join: { code: string } }
+    const g = (await web.sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId })).body as {
+      join: { code: string }
+    }
     const ctx = await web.context({ viewport: PHONE, hasTouch: true })
     const page = await ctx.newPage()
     page.setDefaultTimeout(10_000)
@@ -82,8 +86,16 @@ describe.runIf(hasBrowser)('browser: ambulant Stoplicht and the afscheid', () =>
   }, 120_000)
 
   it("an ambulant child's page names what the method asks at home", async () => {
-    await web.sanne.post('/api/workspace/children', { nickname: 'Ayla', ageBand: '8-12', living: 'ambulant' })
-    await web.sanne.post('/api/workspace/children', { nickname: 'Bram', ageBand: '8-12', living: 'residentieel' })
+    await web.sanne.post<CaseloadChild>('/api/workspace/children', {
+      nickname: 'Ayla',
+      ageBand: '8-12',
+      living: 'ambulant',
+    })
+    await web.sanne.post<CaseloadChild>('/api/workspace/children', {
+      nickname: 'Bram',
+      ageBand: '8-12',
+      living: 'residentieel',
+    })
     const ctx = await web.context({ viewport: LAPTOP })
     const beg = await ctx.newPage()
     beg.setDefaultTimeout(10_000)

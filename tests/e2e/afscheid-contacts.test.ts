@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useBrowser } from '../helpers/use-browser'
@@ -15,7 +17,7 @@ describe.runIf(hasBrowser)('browser: the afscheid’s contacts, entered beforeha
   const web = useBrowser({ seeded: true })
 
   async function joinAfscheid(childId: string) {
-    const g = (await web.sanne.post('/api/gesprekken', { childId, toolId: 'afscheid' })).body as {
+    const g = (await web.sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'afscheid' })).body as {
       join: { code: string }
     }
     const ctx = await web.context({ viewport: PHONE, hasTouch: true })
@@ -38,8 +40,9 @@ describe.runIf(hasBrowser)('browser: the afscheid’s contacts, entered beforeha
   }
 
   it('the begeleider fills the list in a few taps; the child sees it in the afscheid and on its keepsake', async () => {
-    const lot = (await web.sanne.post('/api/workspace/children', { nickname: 'Lot', ageBand: '8-12', phase: 3 })).body
-      .id as string
+    const lot = (
+      await web.sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lot', ageBand: '8-12', phase: 3 })
+    ).body.id
     await web.sanne.request('PUT', `/api/method/children/${lot}/overdracht`, {
       to: 'Karin, je nieuwe begeleider',
       on: '2026-12-10',
@@ -119,8 +122,9 @@ describe.runIf(hasBrowser)('browser: the afscheid’s contacts, entered beforeha
   }, 180_000)
 
   it('a jongere’s afscheid answers in words, without cartoon pictures, and shows the list in the adult register', async () => {
-    const sam = (await web.sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '16-18', phase: 3 })).body
-      .id as string
+    const sam = (
+      await web.sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '16-18', phase: 3 })
+    ).body.id
     await web.sanne.request('PUT', `/api/method/children/${sam}/contacten`, {
       contacts: [{ who: 'Wijkteam, Petra', number: '06-12345678', what: 'Als het thuis niet goed gaat' }],
     })

@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -29,11 +31,11 @@ describe.runIf(hasBrowser)('browser: beheer, inzage, closing a trajectory, erasu
       const ack = await emitAck(kind, 'gesprek:command', { gesprekId: g.gesprekId, clientMsgId: msgId(), event })
       expect(ack.ok).toBe(true)
     }
-    const samRes = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
+    const samRes = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
     sam = samRes.body.id
     // Sam's own kamer gesprek (made as POST /api/kamer/gesprekken makes it): the child page labels it.
     await web.server.host.create({ childId: sam, toolId: 'kamer-notities', setting: 'kamer', ageBand: '12-15' })
-    await sanne.post('/api/gesprekken', { childId: sam, toolId: 'mijn-netwerk' })
+    await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: sam, toolId: 'mijn-netwerk' })
   }, 60_000)
 
   afterAll(() => {

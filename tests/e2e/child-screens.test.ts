@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { readFileSync } from 'node:fs'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -111,9 +113,9 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
   })
 
   async function start(nickname: string, ageBand: string, toolId: string) {
-    const child = await api.post('/api/workspace/children', { nickname, ageBand })
+    const child = await api.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand })
     expect(child.status).toBe(201)
-    const g = await api.post('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId })
+    const g = await api.post<NewGesprekOut>('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId })
     expect(g.status).toBe(201)
     const body = g.body as { gesprek: { id: string }; join: { code: string } }
     return { gesprekId: body.gesprek.id, code: body.join.code }
@@ -345,7 +347,7 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
 
   for (const size of PHONES)
     it(`kamer at ${size.width}×${size.height}: every step of every tool`, async () => {
-      const child = await api.post('/api/workspace/children', {
+      const child = await api.post<CaseloadChild>('/api/workspace/children', {
         nickname: size.width === 360 ? 'Jip' : 'Janneke',
         ageBand: '12-15',
       })

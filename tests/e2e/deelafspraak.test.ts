@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { describe, expect, it } from 'vitest'
 import { useBrowser } from '../helpers/use-browser'
 import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
@@ -8,9 +10,9 @@ describe.runIf(hasBrowser)('browser: the deelafspraak, live in two contexts', ()
 
   it('unsharing removes the item from the begeleider’s live screen; the panel opens from any step', async () => {
     const { sanne } = web
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })
     const childId = (child.body as { id: string }).id
-    const started = await sanne.post('/api/gesprekken', { childId, toolId: 'drie-huizen' })
+    const started = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'drie-huizen' })
     const { gesprek, join } = started.body as { gesprek: { id: string }; join: { code: string } }
 
     const begCtx = await web.context({ viewport: LAPTOP })
@@ -40,7 +42,7 @@ describe.runIf(hasBrowser)('browser: the deelafspraak, live in two contexts', ()
     await expect.poll(() => panel.getByRole('radio').count()).toBe(4)
     // No choice is dressed up as the better one: four radios, one look, and none ticked before the
     // child picks one (the starting level is said as a state beside them, not shown as a choice).
-    const classes = await panel.getByRole('radio').evaluateAll((els) => els.map((e) => e.className))
+    const classes = await panel.getByRole('radio').evaluateAll((els: HTMLElement[]) => els.map((e) => e.className))
     expect(classes.filter((c) => c === 'share-btn')).toHaveLength(4)
     await panel.getByTestId('not-chosen').waitFor()
     await shot(kind, 'deelafspraak-een-voor-een-tablet')

@@ -1,3 +1,4 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import { describe, expect, it } from 'vitest'
 import { useBrowser } from '../helpers/use-browser'
 import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
@@ -17,8 +18,8 @@ describe.runIf(hasBrowser)('browser: the history’s pictures', () => {
   it('shows the Drie huizen per gesprek, and every person of the network inside their own ring', async () => {
     const clock = fakeClock()
     const { server, sanne } = await startSeeded({ clock })
-    const childId = (await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })).body
-      .id as string
+    const childId = (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' }))
+      .body.id
     await childDoes(server, sanne, childId, 'drie-huizen', [
       next,
       { add: { pictures: ['pet'], text: 'Mijn hond Bo' } },

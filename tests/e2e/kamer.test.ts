@@ -1,3 +1,4 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import type { BrowserContext, Page } from 'playwright-core'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { useBrowser } from '../helpers/use-browser'
@@ -32,7 +33,11 @@ describe.runIf(hasBrowser)('browser: the jongere’s kamer', () => {
   }
 
   const newChild = async (nickname: string) =>
-    ((await sanne.post('/api/workspace/children', { nickname, ageBand: '12-15' })).body as { id: string }).id
+    (
+      (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand: '12-15' })).body as {
+        id: string
+      }
+    ).id
   const inviteCode = async (childId: string) =>
     ((await sanne.post(`/api/kamer/children/${childId}/invite`)).body as { code: string }).code
 
@@ -220,7 +225,7 @@ describe.runIf(hasBrowser)('browser: the jongere’s kamer', () => {
         .poll(async () =>
           server.deps.db.selectFrom('kamer_tokens').select('revoked_at').where('child_id', '=', childId).execute(),
         )
-        .toEqual([{ revoked_at: expect.any(String) }])
+        .toEqual([{ revoked_at: expect.any(String) as string }])
       const check = await ctx.newPage()
       await check.goto(`${server.url}/kamer`)
       expect(await storageOf(check)).toEqual({ local: 0, session: 0, idb: 0, cookie: '' })

@@ -1,3 +1,6 @@
+import type { ChildTasksOut } from '../../dialogs/contract/tasks'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useBrowser } from '../helpers/use-browser'
@@ -50,9 +53,9 @@ describe.runIf(hasBrowser)('browser: the 4-12 kennismaking on a phone', () => {
   it('shows the begeleider by name and chosen picture, reads every line aloud, and makes the pet task', async () => {
     const { sanne } = web
     expect((await sanne.request('PUT', '/api/auth/me/picture', { picture: 'sun' })).status).toBe(200)
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '4-7' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Noor', ageBand: '4-7' })
     const childId = (child.body as { id: string }).id
-    const g = (await sanne.post('/api/gesprekken', { childId, toolId: 'kennismaking' })).body as {
+    const g = (await sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'kennismaking' })).body as {
       gesprek: { id: string }
       join: { code: string }
     }
@@ -132,7 +135,7 @@ describe.runIf(hasBrowser)('browser: the 4-12 kennismaking on a phone', () => {
     await kind.getByRole('button', { name: 'huisdier', exact: true }).click()
     await kind.getByRole('button', { name: 'Zet erin' }).click()
     await expect
-      .poll(async () => (await sanne.get(`/api/workspace/children/${childId}/tasks`)).body.tasks.length)
+      .poll(async () => (await sanne.get<ChildTasksOut>(`/api/workspace/children/${childId}/tasks`)).body.tasks.length)
       .toBe(1)
     await kind.setViewportSize(TABLET)
     await shot(kind, 'kennismaking-huisdier-tablet')
@@ -164,7 +167,9 @@ describe.runIf(hasBrowser)('browser: the 4-12 kennismaking on a phone', () => {
     await shot(beg, 'kennismaking-taak-laptop')
     await task.check()
     await expect
-      .poll(async () => (await sanne.get(`/api/workspace/children/${childId}/tasks`)).body.tasks[0].doneAt)
+      .poll(
+        async () => (await sanne.get<ChildTasksOut>(`/api/workspace/children/${childId}/tasks`)).body.tasks[0]!.doneAt,
+      )
       .not.toBeNull()
     await begCtx.close()
   }, 180_000)

@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useBrowser } from '../helpers/use-browser'
@@ -35,8 +37,11 @@ function deuteranopia(): void {
 describe.runIf(hasBrowser)('browser: keyboard only, colour-blind, reduced motion, 200% text', () => {
   const web = useBrowser({ seeded: true })
   async function start(nickname: string, ageBand: string, toolId: string) {
-    const child = await web.sanne.post('/api/workspace/children', { nickname, ageBand })
-    const g = await web.sanne.post('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId })
+    const child = await web.sanne.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand })
+    const g = await web.sanne.post<NewGesprekOut>('/api/gesprekken', {
+      childId: (child.body as { id: string }).id,
+      toolId,
+    })
     const body = g.body as { gesprek: { id: string }; join: { code: string } }
     return { gesprekId: body.gesprek.id, code: body.join.code }
   }

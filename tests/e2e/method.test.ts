@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { useBrowser } from '../helpers/use-browser'
@@ -14,12 +16,12 @@ describe.runIf(hasBrowser)('browser: the begeleider’s method flow (consent, rh
 
   /** A Drie huizen gesprek of this child, its answers at these levels (the child's own socket). */
   async function gesprek(user: HttpUser, childId: string, answers: [string, string, string][], toolId = 'drie-huizen') {
-    const g = await user.post('/api/gesprekken', { childId, toolId })
-    const joined = await new HttpUser(web.server.url).post('/api/kind/join', { code: g.body.join.code })
+    const g = await user.post<NewGesprekOut>('/api/gesprekken', { childId, toolId })
+    const joined = await new HttpUser(web.server.url).post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code })
     const socket = connect(web.server.url, { token: joined.body.token })
     sockets.push(socket)
     await connected(socket)
-    const gesprekId = g.body.gesprek.id as string
+    const gesprekId = g.body.gesprek.id
     const send = async (event: unknown) => {
       const ack = await emitAck(socket, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
       if (!ack.ok) throw new Error(`child command failed: ${ack.error}`)
@@ -35,16 +37,27 @@ describe.runIf(hasBrowser)('browser: the begeleider’s method flow (consent, rh
   beforeAll(async () => {
     const { sanne } = web
     const mo = (
-      await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12', phase: 1, newFamily: 'Gezin Z.' })
+      await sanne.post<CaseloadChild>('/api/workspace/children', {
+        nickname: 'Mo',
+        ageBand: '8-12',
+        phase: 1,
+        newFamily: 'Gezin Z.',
+      })
     ).body
     ids.mo = mo.id
-    ids.family = mo.familyId
+    ids.family = mo.familyId!
     ids.pip = (
-      await sanne.post('/api/workspace/children', { nickname: 'Pip', ageBand: '4-7', familyId: ids.family })
+      await sanne.post<CaseloadChild>('/api/workspace/children', {
+        nickname: 'Pip',
+        ageBand: '4-7',
+        familyId: ids.family,
+      })
     ).body.id
     // A baby in the family with no parent recorded: left out of a sheet for mama, reminded as "observatie/contact".
-    await sanne.post('/api/workspace/children', { nickname: 'Bo', ageBand: '0-4', familyId: ids.family })
-    ids.daan = (await sanne.post('/api/workspace/children', { nickname: 'Daan', ageBand: '12-15', phase: 1 })).body.id
+    await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Bo', ageBand: '0-4', familyId: ids.family })
+    ids.daan = (
+      await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Daan', ageBand: '12-15', phase: 1 })
+    ).body.id
     for (const id of [ids.mo, ids.pip])
       await sanne.request('PUT', `/api/parents/children/${id}`, { present: 'mama', other: {}, flags: [] })
     await gesprek(sanne, ids.mo, [

@@ -1,3 +1,4 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useBrowser } from '../helpers/use-browser'
 import { hasBrowser, LAPTOP, PHONE, shot } from '../helpers/browser'
@@ -12,7 +13,9 @@ describe.runIf(hasBrowser)('browser: the leaflet for parents about kind-gesprekk
 
   beforeAll(async () => {
     const { sanne } = web
-    childId = (await sanne.post('/api/workspace/children', { nickname: 'Zoeblik', ageBand: '8-12', phase: 1 })).body.id
+    childId = (
+      await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Zoeblik', ageBand: '8-12', phase: 1 })
+    ).body.id
   }, 90_000)
 
   it('opens from the consent panel, prints alone, speaks the parent’s language and says nothing of the child', async () => {

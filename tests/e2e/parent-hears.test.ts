@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { afterAll, describe, expect, it } from 'vitest'
 import { useBrowser } from '../helpers/use-browser'
 import { hasBrowser, LAPTOP, PHONE, shot } from '../helpers/browser'
@@ -22,15 +24,19 @@ describe.runIf(hasBrowser)('browser: “Wat je ouder hoort” on the child’s c
   /** A Drie huizen gesprek driven to its closing by the child's own token; the tab then resumes it. */
   async function toClosing(ageBand: string, answers: [string, string, string, 'mama' | undefined][]) {
     const child = (
-      await web.sanne.post('/api/workspace/children', { nickname: ageBand === '4-7' ? 'Kim' : 'Lars', ageBand })
-    ).body.id as string
+      await web.sanne.post<CaseloadChild>('/api/workspace/children', {
+        nickname: ageBand === '4-7' ? 'Kim' : 'Lars',
+        ageBand,
+      })
+    ).body.id
     await web.sanne.request('PUT', `/api/parents/children/${child}`, { present: 'mama', other: {}, flags: [] })
-    const g = await web.sanne.post('/api/gesprekken', { childId: child, toolId: 'drie-huizen' })
-    const joined = (await new HttpUser(web.server.url).post('/api/kind/join', { code: g.body.join.code })).body
+    const g = await web.sanne.post<NewGesprekOut>('/api/gesprekken', { childId: child, toolId: 'drie-huizen' })
+    const joined = (await new HttpUser(web.server.url).post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code }))
+      .body
     const socket = connect(web.server.url, { token: joined.token })
     sockets.push(socket)
     await connected(socket)
-    const gesprekId = g.body.gesprek.id as string
+    const gesprekId = g.body.gesprek.id
     const send = async (event: unknown) => {
       const ack = await emitAck(socket, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
       if (!ack.ok) throw new Error(`child command failed: ${ack.error}`)

@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { randomUUID } from 'node:crypto'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -42,7 +44,9 @@ describe.runIf(hasBrowser)('browser: a preparation per parent', () => {
     const server = await start({ demo: true })
     const api = await HttpUser.login(server.url, server.demo!.username, server.demo!.password)
     const childId = (
-      (await api.post('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12' })).body as { id: string }
+      (await api.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12' })).body as {
+        id: string
+      }
     ).id
     const profile = {
       present: 'mama',
@@ -56,12 +60,14 @@ describe.runIf(hasBrowser)('browser: a preparation per parent', () => {
     // The child shares one answer "aan mama" (the begeleider tells) and one she tells mama herself.
     const AAN_MAMA = `AANMAMA${randomUUID().slice(0, 8)}`
     const ZELF_MAMA = `ZELFMAMA${randomUUID().slice(0, 8)}`
-    const g = (await api.post('/api/gesprekken', { childId, toolId: 'stoplicht' })).body as {
+    const g = (await api.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'stoplicht' })).body as {
       gesprek: { id: string }
       join: { code: string }
     }
     const token = (
-      (await new HttpUser(server.url).post('/api/kind/join', { code: g.join.code })).body as { token: string }
+      (await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: g.join.code })).body as {
+        token: string
+      }
     ).token
     const kind = connect(server.url, { token })
     await connected(kind)
@@ -160,7 +166,11 @@ describe.runIf(hasBrowser)('browser: a preparation per parent', () => {
     const server = await start({ demo: true })
     const api = await HttpUser.login(server.url, server.demo!.username, server.demo!.password)
     const card = (
-      await api.post('/api/workspace/children', { nickname: 'Noa', ageBand: '8-12', newFamily: 'Gezin N.' })
+      await api.post<CaseloadChild>('/api/workspace/children', {
+        nickname: 'Noa',
+        ageBand: '8-12',
+        newFamily: 'Gezin N.',
+      })
     ).body as { id: string; familyId: string }
     const profile = { present: 'mama', other: {}, flags: [] }
     expect((await api.request('PUT', `/api/parents/children/${card.id}`, profile)).status).toBe(200)

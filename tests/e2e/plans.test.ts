@@ -1,3 +1,4 @@
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seriousViolations } from '../helpers/axe'
@@ -29,9 +30,9 @@ describe.runIf(hasBrowser)('browser: actieplan, veiligheidsplan and evaluation',
       other: {},
       flags: [{ person: 'Papa', flags: ['geheim-adres'] }],
     })
-    const g = await web.sanne.post('/api/gesprekken', { childId, toolId: 'stoplicht' })
+    const g = await web.sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'stoplicht' })
     gesprekId = g.body.gesprek.id
-    const joined = await new HttpUser(web.server.url).post('/api/kind/join', { code: g.body.join.code })
+    const joined = await new HttpUser(web.server.url).post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code })
     const socket = connect(web.server.url, { token: joined.body.token })
     sockets.push(socket)
     await connected(socket)
@@ -139,11 +140,11 @@ describe.runIf(hasBrowser)('browser: actieplan, veiligheidsplan and evaluation',
   })
 
   it('the child version on the child’s own phone: pictures, read-aloud, big text and targets', async () => {
-    const g = await web.sanne.post('/api/gesprekken', { childId, toolId: 'stoplicht' })
+    const g = await web.sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'stoplicht' })
     const ctx = await web.context({ viewport: PHONE, hasTouch: true, isMobile: true })
     const page = await ctx.newPage()
     page.setDefaultTimeout(10_000)
-    await web.join(page, g.body.join.code)
+    await web.join(page, g.body.join!.code)
     await page.getByTestId('safety-plan-open').click()
     const plan = page.getByTestId('safety-plan')
     await plan.getByText('Je bent hier veilig.').waitFor()

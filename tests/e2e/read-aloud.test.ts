@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useBrowser } from '../helpers/use-browser'
@@ -94,8 +96,8 @@ describe.runIf(hasBrowser)('browser: read-aloud with a stubbed speech API', () =
   }, 60_000)
 
   it('for 4-6 reads each prompt when it appears, only after someone switched it on', async () => {
-    const child = await web.sanne.post('/api/workspace/children', { nickname: 'Lina', ageBand: '4-7' })
-    const g = await web.sanne.post('/api/gesprekken', {
+    const child = await web.sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lina', ageBand: '4-7' })
+    const g = await web.sanne.post<NewGesprekOut>('/api/gesprekken', {
       childId: (child.body as { id: string }).id,
       toolId: 'drie-huizen',
     })

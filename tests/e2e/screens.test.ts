@@ -1,3 +1,4 @@
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import type { Page } from 'playwright-core'
 import { describe, it } from 'vitest'
 import { useBrowser } from '../helpers/use-browser'
@@ -27,7 +28,7 @@ describe.runIf(hasBrowser)('browser: screenshots of the child, kamer and begelei
     const api = await HttpUser.login(server.url, server.demo!.username, server.demo!.password)
     const children = await teamChildren(api)
     const kim = children.find((c) => c.nickname === 'Kim')!
-    const g = await api.post('/api/gesprekken', { childId: kim.id, toolId: 'drie-huizen' })
+    const g = await api.post<NewGesprekOut>('/api/gesprekken', { childId: kim.id, toolId: 'drie-huizen' })
     const { gesprek, join } = g.body as { gesprek: { id: string }; join: { code: string } }
 
     const kindCtx = await web.context({ viewport: PHONE, hasTouch: true })

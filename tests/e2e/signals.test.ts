@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { randomUUID } from 'node:crypto'
 import type { BrowserContext, Page } from 'playwright-core'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -42,7 +44,9 @@ describe.runIf(hasBrowser)('browser: signals reach a person', () => {
   /** A jongere's kamer, set up the way the jongere does it on a phone. */
   async function kamer(nickname: string) {
     const childId = (
-      (await sanne.post('/api/workspace/children', { nickname, ageBand: '16-18' })).body as { id: string }
+      (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand: '16-18' })).body as {
+        id: string
+      }
     ).id
     const code = ((await sanne.post(`/api/kamer/children/${childId}/invite`)).body as { code: string }).code
     const page = await context(PHONE)
@@ -173,9 +177,11 @@ describe.runIf(hasBrowser)('browser: signals reach a person', () => {
 
   it('guided Stoplicht red: already shared (the begeleider sat beside the child), the row says it', async () => {
     const childId = (
-      (await sanne.post('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12' })).body as { id: string }
+      (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12' })).body as {
+        id: string
+      }
     ).id
-    const g = (await sanne.post('/api/gesprekken', { childId, toolId: 'stoplicht' })).body as {
+    const g = (await sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'stoplicht' })).body as {
       join: { code: string }
     }
     const kind = await context(TABLET)

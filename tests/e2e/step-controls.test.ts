@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useBrowser } from '../helpers/use-browser'
@@ -41,8 +43,8 @@ describe.runIf(hasBrowser)('browser: step controls', () => {
 
   async function begin(nickname: string, ageBand: string, toolId: string) {
     const { server, sanne } = await startSeeded(process.env.E2E_DIST ? { distDir: process.env.E2E_DIST } : {})
-    const child = await sanne.post('/api/workspace/children', { nickname, ageBand })
-    const g = await sanne.post('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId })
     const { gesprek, join } = g.body as { gesprek: { id: string }; join: { code: string } }
     const ctx = await web.context({ viewport: PHONE, hasTouch: true, isMobile: true })
     const page = await ctx.newPage()

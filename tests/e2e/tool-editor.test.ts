@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useBrowser } from '../helpers/use-browser'
@@ -18,10 +20,10 @@ describe.runIf(hasBrowser)('browser: a trainer edits the Stoplicht, tries it as 
 
   /** A new Stoplicht gesprek for a new child, and its join code (not yet used: the child's phone uses it). */
   async function newGesprek(sanne: HttpUser, nickname: string): Promise<string> {
-    const child = await sanne.post('/api/workspace/children', { nickname, ageBand: '8-12' })
-    const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'stoplicht' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand: '8-12' })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: child.body.id, toolId: 'stoplicht' })
     expect(g.status).toBe(201)
-    return g.body.join.code as string
+    return g.body.join!.code
   }
 
   it('edit → preview → publish → a child at 360×740 sees the new words; a running gesprek keeps the old', async () => {

@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ToolVersionDoc } from '../../dialogs/contract/tool-version'
@@ -15,7 +17,7 @@ describe.runIf(hasBrowser)("browser: an answer to an organisation's own prompt s
   beforeAll(async () => {
     // The trainer adds a place of her own to the Stoplicht, in Dutch and English only.
     const admin = await HttpUser.login(web.server.url, 'admin-a')
-    const doc = (await admin.get('/api/tool-versions/stoplicht/draft')).body.doc as ToolVersionDoc
+    const doc = (await admin.get<{ doc: ToolVersionDoc }>('/api/tool-versions/stoplicht/draft')).body.doc
     const edited: ToolVersionDoc = {
       ...doc,
       steps: doc.steps.map((s) => (s.id === 'plekken' ? { ...s, prompts: [...s.prompts!, 'plek-k3x9qa'] } : s)),
@@ -29,12 +31,12 @@ describe.runIf(hasBrowser)("browser: an answer to an organisation's own prompt s
     expect((await admin.post('/api/tool-versions/stoplicht/publish', { note: 'Voetbalclub' })).status).toBe(201)
     // A child answers the new place and wants to tell it herself at the oudergesprek.
     const { sanne } = web
-    childId = (await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })).body.id
-    const g = await sanne.post('/api/gesprekken', { childId, toolId: 'stoplicht', lang: 'nl' })
-    const joined = await new HttpUser(web.server.url).post('/api/kind/join', { code: g.body.join.code })
+    childId = (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })).body.id
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'stoplicht', lang: 'nl' })
+    const joined = await new HttpUser(web.server.url).post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code })
     socket = connect(web.server.url, { token: joined.body.token })
     await connected(socket)
-    const gesprekId = joined.body.gesprekId as string
+    const gesprekId = joined.body.gesprekId
     await emitAck(socket, 'gesprek:join', { gesprekId })
     const send = async (event: unknown) =>
       expect(await emitAck(socket!, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })).toMatchObject({

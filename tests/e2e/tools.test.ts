@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { useBrowser } from '../helpers/use-browser'
@@ -22,9 +24,9 @@ describe.runIf(hasBrowser)('browser: every tool of the library', () => {
     api = await HttpUser.login(web.server.url, web.server.demo!.username, web.server.demo!.password)
   })
   async function start(nickname: string, ageBand: string, toolId: string) {
-    const child = await api.post('/api/workspace/children', { nickname, ageBand })
+    const child = await api.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand })
     expect(child.status).toBe(201)
-    const g = await api.post('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId })
+    const g = await api.post<NewGesprekOut>('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId })
     expect(g.status).toBe(201)
     const body = g.body as { gesprek: { id: string }; join: { code: string } | null }
     return { gesprekId: body.gesprek.id, code: body.join?.code ?? '' }

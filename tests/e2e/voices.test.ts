@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -66,8 +68,8 @@ describe.runIf(hasBrowser)('browser: recorded voices first, then the device, the
     }
   }, 90_000)
   async function child(voices: string[], lang: string, viewport = PHONE): Promise<Page> {
-    const made = await web.sanne.post('/api/workspace/children', { nickname: 'Lina', ageBand: '4-7' })
-    const g = await web.sanne.post('/api/gesprekken', {
+    const made = await web.sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lina', ageBand: '4-7' })
+    const g = await web.sanne.post<NewGesprekOut>('/api/gesprekken', {
       childId: (made.body as { id: string }).id,
       toolId: 'stoplicht',
     })

@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -22,10 +24,10 @@ const DAY = 24 * 60 * 60_000
 
 /** The child's side over a real socket: the browser test is about the begeleider's screens. */
 async function asChild(server: TestServer, code: string) {
-  const joined = await new HttpUser(server.url).post('/api/kind/join', { code })
+  const joined = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code })
   const socket = connect(server.url, { token: joined.body.token })
   await connected(socket)
-  const gesprekId = joined.body.gesprekId as string
+  const gesprekId = joined.body.gesprekId
   await emitAck(socket, 'gesprek:join', { gesprekId })
   const send = async (event: unknown) => {
     const ack = await emitAck(socket, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
@@ -35,8 +37,8 @@ async function asChild(server: TestServer, code: string) {
 }
 
 async function pastGesprek(server: TestServer, user: HttpUser, childId: string, toolId: string) {
-  const g = await user.post('/api/gesprekken', { childId, toolId })
-  return asChild(server, g.body.join.code)
+  const g = await user.post<NewGesprekOut>('/api/gesprekken', { childId, toolId })
+  return asChild(server, g.body.join!.code)
 }
 
 type Send = (event: unknown) => Promise<void>
@@ -82,15 +84,24 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
   beforeAll(async () => {
     // A month of work before today: a family of two, a teenager on their own, earlier gesprekken.
     const { sanne } = web
-    const moCard = await sanne.post('/api/workspace/children', {
+    const moCard = await sanne.post<CaseloadChild>('/api/workspace/children', {
       nickname: 'Mo',
       ageBand: '8-12',
       phase: 2,
       newFamily: 'Gezin Z.',
     })
     mo = moCard.body.id
-    await sanne.post('/api/workspace/children', { nickname: 'Pip', ageBand: '0-4', familyId: moCard.body.familyId })
-    await sanne.post('/api/workspace/children', { nickname: 'Daan', ageBand: '12-15', living: 'ambulant', phase: 1 })
+    await sanne.post<CaseloadChild>('/api/workspace/children', {
+      nickname: 'Pip',
+      ageBand: '0-4',
+      familyId: moCard.body.familyId,
+    })
+    await sanne.post<CaseloadChild>('/api/workspace/children', {
+      nickname: 'Daan',
+      ageBand: '12-15',
+      living: 'ambulant',
+      phase: 1,
+    })
     const places = [
       ['school', 'oranje'],
       ['opvang', 'groen'],

@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { OudergesprekOut } from '../../dialogs/contract/workspace'
@@ -52,11 +54,13 @@ describe.runIf(hasBrowser)('browser: the two sharing questions for 4-7', () => {
     const server = await start({ demo: true })
     const api = await HttpUser.login(server.url, server.demo!.username, server.demo!.password)
     const childId = (
-      (await api.post('/api/workspace/children', { nickname: 'Fien', ageBand: '4-7' })).body as { id: string }
+      (await api.post<CaseloadChild>('/api/workspace/children', { nickname: 'Fien', ageBand: '4-7' })).body as {
+        id: string
+      }
     ).id
     const profile = { present: 'mama', other: {}, flags: [] }
     expect((await api.request('PUT', `/api/parents/children/${childId}`, profile)).status).toBe(200)
-    const g = (await api.post('/api/gesprekken', { childId, toolId: 'drie-huizen' })).body as {
+    const g = (await api.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'drie-huizen' })).body as {
       gesprek: { id: string }
       join: { code: string }
     }

@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -321,16 +323,16 @@ export async function startGesprek(
   begeleider: HttpUser,
   opts: { nickname?: string; ageBand?: string; toolId?: string } = {},
 ) {
-  const child = await begeleider.post('/api/workspace/children', {
+  const child = await begeleider.post<CaseloadChild>('/api/workspace/children', {
     nickname: opts.nickname ?? 'Mo',
     ageBand: opts.ageBand ?? '8-12',
   })
   const childId = (child.body as { id: string }).id
-  const g = await begeleider.post('/api/gesprekken', { childId, toolId: opts.toolId ?? 'drie-huizen' })
+  const g = await begeleider.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: opts.toolId ?? 'drie-huizen' })
   const body = g.body as { gesprek: { id: string }; join: { code: string } | null }
   let token = ''
   if (body.join) {
-    const joined = await new HttpUser(base).post('/api/kind/join', { code: body.join.code })
+    const joined = await new HttpUser(base).post<KindJoinOut>('/api/kind/join', { code: body.join.code })
     token = (joined.body as { token: string }).token
   }
   return { childId, gesprekId: body.gesprek.id, code: body.join?.code ?? '', token }

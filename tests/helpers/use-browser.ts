@@ -1,3 +1,4 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 import type { ServerOptions } from '../../server/app'
@@ -49,7 +50,7 @@ export function useBrowser(opts: { server?: Partial<ServerOptions>; seeded?: boo
 
     /** A new child in Sanne's team; its id. */
     async newChild(nickname: string, ageBand = '8-12', more: Record<string, unknown> = {}): Promise<string> {
-      const r = await web.sanne.post('/api/workspace/children', { nickname, ageBand, ...more })
+      const r = await web.sanne.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand, ...more })
       if (r.status !== 201) throw new Error(`new child: ${r.status}`)
       return (r.body as { id: string }).id
     },
