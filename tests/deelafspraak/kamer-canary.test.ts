@@ -1,3 +1,4 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import { randomUUID } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -47,7 +48,7 @@ function record(socket: TestSocket): string[] {
  * kamer's PIN, so only the kamer route can make one the host can open.)
  */
 async function kamerGesprek(server: TestServer, sanne: HttpUser, toolId: string, ageBand: AgeBand) {
-  const child = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand })
+  const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand })
   expect(child.status).toBe(201)
   const childId = (child.body as { id: string }).id
   const invite = await sanne.post(`/api/kamer/children/${childId}/invite`)

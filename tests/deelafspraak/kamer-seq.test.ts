@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { describe, expect, it } from 'vitest'
 import { S2C } from '../../dialogs/contract/socket'
 import { connected, dataOf, emitAck, HttpUser, msgId, type TestSocket } from '../helpers/server'
@@ -109,11 +111,11 @@ describe("the begeleider's seq of a kamer gesprek", () => {
 
   it('in a guided gesprek too: private edits move the child seq, never the begeleider seq or its acks', async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })
-    const made = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })
+    const made = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     const g = String(made.body.gesprek.id)
-    const joinedKind = await new HttpUser(server.url).post('/api/kind/join', {
-      code: String(made.body.join.code).replace('-', ''),
+    const joinedKind = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', {
+      code: String(made.body.join!.code).replace('-', ''),
     })
     expect(joinedKind.status).toBe(200)
     const kind = open(server.url, { token: String(joinedKind.body.token) })

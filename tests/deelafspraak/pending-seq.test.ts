@@ -1,3 +1,4 @@
+import type { KindJoinOut } from '../../dialogs/contract/http'
 import { describe, expect, it } from 'vitest'
 import { S2C } from '../../dialogs/contract/socket'
 import type { GesprekView } from '../../dialogs/contract/view'
@@ -52,7 +53,7 @@ async function childWithLaterScreen() {
   const laterScreen = async () => {
     const code = await sanne.post(`/api/gesprekken/${gesprekId}/join-code`)
     expect(code.status).toBe(201)
-    const joined = await new HttpUser(server.url).post('/api/kind/join', { code: code.body.code })
+    const joined = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: code.body.code })
     expect(joined.status).toBe(200)
     expect(joined.body.trusted).toBe(false)
     const token = String(joined.body.token)

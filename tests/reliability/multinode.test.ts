@@ -4,6 +4,7 @@
  * killed mid-gesprek loses nothing, deactivations and CLI actions reach every node, the retention job
  * runs once, and rate limits count across nodes.
  */
+import type { KindJoinOut } from '../../dialogs/contract/http'
 import { execFile, spawn } from 'node:child_process'
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -229,7 +230,7 @@ describe('two nodes on one PostgreSQL and one Redis', () => {
     const tries: number[] = []
     for (let i = 0; i < 6; i++) {
       const via = i % 2 === 0 ? a.url : b.url
-      tries.push((await new HttpUser(via).post('/api/kind/join', { code: 'ZZZZ-ZZZZ' })).status)
+      tries.push((await new HttpUser(via).post<KindJoinOut>('/api/kind/join', { code: 'ZZZZ-ZZZZ' })).status)
     }
     expect(tries.slice(0, 5).every((s) => s === 400 || s === 404)).toBe(true)
     expect(tries[5]).toBe(429)

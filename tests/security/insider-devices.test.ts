@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { describe, expect, it } from 'vitest'
 import type { GesprekView } from '../../dialogs/contract/view'
 import {
@@ -37,7 +39,7 @@ async function mintAndRedeem(server: { url: string }, sanne: HttpUser, gesprekId
   expect(code.status).toBe(201)
   const browser = new HttpUser(server.url)
   if (withCookie) browser.cookie = sanne.cookie
-  const joined = await browser.post('/api/kind/join', { code: code.body.code })
+  const joined = await browser.post<KindJoinOut>('/api/kind/join', { code: code.body.code })
   expect(joined.status).toBe(200)
   return joined.body as { token: string; trusted: boolean }
 }
@@ -96,11 +98,11 @@ describe('a begeleider cannot become the child (ADR 0010)', () => {
 
   it('a begeleider browser (live session cookie) never becomes a trusted screen, not even the first one', async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
-    const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     const browser = new HttpUser(server.url)
     browser.cookie = sanne.cookie
-    const joined = await browser.post('/api/kind/join', { code: g.body.join.code })
+    const joined = await browser.post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code })
     expect(joined.body.trusted).toBe(false)
   })
 
@@ -146,11 +148,11 @@ describe('a begeleider cannot become the child (ADR 0010)', () => {
 
   it("a screen joined first by the begeleider does not see what the child's later screen keeps to itself", async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
-    const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
-    const gesprekId = g.body.gesprek.id as string
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
+    const gesprekId = g.body.gesprek.id
     // The begeleider takes the first code themselves, in a browser without their session.
-    const first = await new HttpUser(server.url).post('/api/kind/join', { code: g.body.join.code })
+    const first = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code })
     expect(first.body.trusted).toBe(true)
     const held = open(server.url, { token: first.body.token })
     await connected(held)

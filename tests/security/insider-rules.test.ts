@@ -1,3 +1,4 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import { describe, expect, it } from 'vitest'
 import {
   checkEventBounds,
@@ -106,7 +107,7 @@ describe('smaller insider findings', () => {
 
   it("refuses a begeleider's note in the jongere's kamer gesprek", async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
     const invite = await sanne.post(`/api/kamer/children/${child.body.id}/invite`)
     const setup = await new HttpUser(server.url).post('/api/kamer/setup', {
       code: invite.body.code,
@@ -132,7 +133,7 @@ describe('smaller insider findings', () => {
 describe('the begeleider sees that the kamer was used and what was shared, never presence or timing', () => {
   it('sends no frame for private work, no step or phase, and one frame when something is shared', async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
     const invite = await sanne.post(`/api/kamer/children/${child.body.id}/invite`)
     const setup = await new HttpUser(server.url).post('/api/kamer/setup', {
       code: invite.body.code,

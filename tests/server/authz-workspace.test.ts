@@ -1,3 +1,4 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   connect,
@@ -121,8 +122,10 @@ describe('team-wide routes are scoped to the caller', () => {
   })
 
   it('creating children needs a login and lands in the own team', async () => {
-    expect((await users.none.post('/api/workspace/children', { nickname: 'Lot', ageBand: '4-7' })).status).toBe(401)
-    const made = await users.joris.post('/api/workspace/children', {
+    expect(
+      (await users.none.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lot', ageBand: '4-7' })).status,
+    ).toBe(401)
+    const made = await users.joris.post<CaseloadChild>('/api/workspace/children', {
       nickname: 'Lot',
       ageBand: '4-7',
       newFamily: 'Gezin J',

@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -34,7 +36,7 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
   })
 
   const addChild = async (by: HttpUser, nickname: string, ageBand = '12-15') =>
-    ((await by.post('/api/workspace/children', { nickname, ageBand })).body as { id: string }).id
+    ((await by.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand })).body as { id: string }).id
   const invite = async (childId: string, by = sanne) => {
     const r = await by.post(`/api/kamer/children/${childId}/invite`)
     expect(r.status).toBe(201)
@@ -269,8 +271,8 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
     const ga = (await a.user.post('/api/kamer/gesprekken', { toolId: 'mijn-netwerk' })).body.id as string
     const gb = (await b.user.post('/api/kamer/gesprekken', { toolId: 'mijn-netwerk' })).body.id as string
     // A guided gesprek of the same child is not part of the kamer.
-    const guided = (await sanne.post('/api/gesprekken', { childId: a.childId, toolId: 'mijn-netwerk' })).body.gesprek
-      .id as string
+    const guided = (await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: a.childId, toolId: 'mijn-netwerk' }))
+      .body.gesprek.id as string
     const s = connect(server.url, { token: a.token })
     await connected(s)
     expect((await emitAck(s, 'gesprek:join', { gesprekId: ga })).ok).toBe(true)

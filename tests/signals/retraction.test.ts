@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { GesprekView } from '../../dialogs/contract/view'
@@ -14,15 +16,17 @@ const { startSeeded, open } = useServers()
 describe('retraction', () => {
   it("keeps the begeleider's note and worry mark, never the child's words", async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
     const childId = (child.body as { id: string }).id
-    const g = (await sanne.post('/api/gesprekken', { childId, toolId: 'drie-huizen' })).body as {
+    const g = (await sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'drie-huizen' })).body as {
       gesprek: { id: string }
       join: { code: string }
     }
     const gesprekId = g.gesprek.id
     const token = (
-      (await new HttpUser(server.url).post('/api/kind/join', { code: g.join.code })).body as { token: string }
+      (await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: g.join.code })).body as {
+        token: string
+      }
     ).token
     const kind = open(server.url, { token })
     const beg = open(server.url, { cookie: sanne.cookie })

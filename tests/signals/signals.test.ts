@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { CaseloadSignalsOut, ChildSignalsOut } from '../../dialogs/contract/signals'
@@ -146,12 +148,14 @@ describe('signals reach a person, never an automatic step', () => {
 
   it('guided Stoplicht: a red and a low ladder are already shared (the begeleider sat beside the child)', async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12' })
     const childId = (child.body as { id: string }).id
-    const g = await sanne.post('/api/gesprekken', { childId, toolId: 'stoplicht' })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'stoplicht' })
     const { gesprek, join } = g.body as { gesprek: { id: string }; join: { code: string } }
     const token = (
-      (await new HttpUser(server.url).post('/api/kind/join', { code: join.code })).body as { token: string }
+      (await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: join.code })).body as {
+        token: string
+      }
     ).token
     const kind = open(server.url, { token })
     await connected(kind)
