@@ -1,4 +1,4 @@
-import type { SignalKind } from './contract/signals'
+import type { SignalType } from './contract/signals'
 import type { ItemView } from './contract/view'
 import type { Projection } from './projection'
 
@@ -7,8 +7,8 @@ import type { Projection } from './projection'
  * never a score or an automatic step [000:594-600]. It is derived only from items an audience may
  * already see (a projection), so a private answer can never raise one.
  */
-// The kinds are contract (the wire names them); this module derives them from items.
-export type { SignalKind } from './contract/signals'
+// The types are contract (the wire names them); this module derives them from items.
+export type { SignalType } from './contract/signals'
 
 /** At or below these the scale suggests danger: the child's ladder, and the jongere's SoS scale. */
 export const LOW_SCALE = { stoplicht: 3, 'mijn-kamer': 2 } as const
@@ -16,8 +16,8 @@ const KAMER_SCALE_PROMPT = 'veiligheid.schaal'
 
 type Answer = Pick<ItemView, 'stepId' | 'colour' | 'scale' | 'person' | 'prompt'>
 
-/** The kind of danger an answer suggests, or null. Pure; used by the child's screen and the server alike. */
-export function signalOf(toolId: string, item: Answer): SignalKind | null {
+/** The type of danger an answer suggests, or null. Pure; used by the child's screen and the server alike. */
+export function signalOf(toolId: string, item: Answer): SignalType | null {
   if (item.colour === 'rood') return 'rood'
   if (item.scale !== undefined) {
     if (toolId === 'stoplicht' && item.stepId === 'schaal' && item.scale <= LOW_SCALE.stoplicht) return 'laag'
@@ -29,14 +29,14 @@ export function signalOf(toolId: string, item: Answer): SignalKind | null {
   return null
 }
 
-export type Signal = { kind: SignalKind; itemId: string; stepId: string }
+export type Signal = { type: SignalType; itemId: string; stepId: string }
 
 /** The signals in what an audience sees; pass a projection, never the full context. */
 export function signalsIn(toolId: string, projection: Pick<Projection, 'items'> | { items: ItemView[] }): Signal[] {
   const out: Signal[] = []
   for (const item of projection.items) {
-    const kind = signalOf(toolId, item)
-    if (kind) out.push({ kind, itemId: item.id, stepId: item.stepId })
+    const type = signalOf(toolId, item)
+    if (type) out.push({ type, itemId: item.id, stepId: item.stepId })
   }
   return out
 }

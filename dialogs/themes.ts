@@ -1,12 +1,12 @@
 import type { Theme } from './contract/workspace'
-import type { StepKind } from './framework/items'
+import type { StepType } from './framework/items'
 
 /**
  * Which oudergesprek theme an answer belongs to (docs/workspace.md lists the mapping and why).
- * Order of rules: an explicit step entry; the step's kind; for steps that hold several modules
+ * Order of rules: an explicit step entry; the step's type; for steps that hold several modules
  * (Mijn kamer) the item's prompt; last, words in the step id, so a new tool's answers land somewhere
  * sensible before anyone adds them here. tests/dialogs/themes.test.ts checks that every item-holding
- * step of every catalogued tool is mapped explicitly or by kind (not by guessing).
+ * step of every catalogued tool is mapped explicitly or by type (not by guessing).
  */
 export const THEME_BY_STEP: Readonly<Record<string, Theme>> = {
   'drie-huizen:huis-goed': 'goed',
@@ -38,7 +38,7 @@ export const THEME_BY_STEP: Readonly<Record<string, Theme>> = {
   'afscheid:veilig-blijven': 'veiligheid',
 }
 
-export const THEME_BY_KIND: Readonly<Partial<Record<StepKind, Theme>>> = {
+export const THEME_BY_TYPE: Readonly<Partial<Record<StepType, Theme>>> = {
   stoplicht: 'veiligheid',
   scale: 'veiligheid',
   netwerk: 'netwerk',
@@ -54,12 +54,12 @@ const BY_WORD: readonly [RegExp, Theme][] = [
 ]
 const byWord = (s: string): Theme | undefined => BY_WORD.find(([re]) => re.test(s))?.[1]
 
-export function themeOf(toolId: string, stepId: string, kind: StepKind | undefined, prompt?: string): Theme {
+export function themeOf(toolId: string, stepId: string, type: StepType | undefined, prompt?: string): Theme {
   // A module answer ("veiligheid.zorgen", "toekomst.later") says its theme in its own prompt key.
-  if (kind === 'modules' && prompt) return byWord(prompt) ?? 'overig'
+  if (type === 'modules' && prompt) return byWord(prompt) ?? 'overig'
   const explicit = THEME_BY_STEP[`${toolId}:${stepId}`]
   if (explicit) return explicit
-  const byKind = kind ? THEME_BY_KIND[kind] : undefined
-  if (byKind) return byKind
+  const byType = type ? THEME_BY_TYPE[type] : undefined
+  if (byType) return byType
   return byWord(stepId) ?? 'overig'
 }

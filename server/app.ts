@@ -160,12 +160,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const hash = principalRoom(p).slice(2)
     const notice =
       p.role === 'begeleider'
-        ? ({ kind: 'session', sessionHash: hash, reason } as const)
-        : ({ kind: 'token', tokenHash: hash, reason } as const)
-    revocations.publish(notice).catch(published(notice.kind))
+        ? ({ type: 'session', sessionHash: hash, reason } as const)
+        : ({ type: 'token', tokenHash: hash, reason } as const)
+    revocations.publish(notice).catch(published(notice.type))
   }
   hooks.begeleiderEnded = (begeleiderId, reason) =>
-    void revocations.publish({ kind: 'begeleider', begeleiderId, reason }).catch(published('begeleider'))
+    void revocations.publish({ type: 'begeleider', begeleiderId, reason }).catch(published('begeleider'))
   // Notices from another process (the admin CLI) arrive through the database; every node reads the table
   // itself, so what it reads goes to its own sockets only.
   const stopFollowing = await followRevocationTable(db, localRevocations, published('table'))

@@ -115,7 +115,7 @@ async function main() {
     limits: new Limits(cluster.limitStore ?? new MemoryLimitStore(systemClock), deriveKey(instanceKey, 'limit-keys')),
     // A running server reads these notices within a second and ends the sockets they cover.
     revocations: new TableRevocations(db),
-    config: { origins: [], localOrigins: [], secure: false, trustProxy: { kind: 'none' } },
+    config: { origins: [], localOrigins: [], secure: false, trustProxy: { type: 'none' } },
     cluster,
   }
   const need = (k: keyof typeof values): string => {

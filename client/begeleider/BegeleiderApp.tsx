@@ -67,7 +67,7 @@ export default function BegeleiderApp() {
         <PlanSheet
           key={route.name + route.childId}
           childId={route.childId}
-          kind={route.name === 'actieplanSheet' ? 'actieplan' : 'veiligheidsplan'}
+          type={route.name === 'actieplanSheet' ? 'actieplan' : 'veiligheidsplan'}
           go={go}
         />
       </Suspense>

@@ -124,7 +124,7 @@ export function LiveGesprek({ gesprekId, go }: { gesprekId: string; go: (path: s
           <h2 className="sr-only">{t('workspace:live.answersInOrder')}</h2>
           {view.items.length === 0 && !operating && <p className="muted">{t('common:begeleider.waitingForChild')}</p>}
           {tool.steps
-            .filter((s) => s.kind !== 'info' && s.kind !== 'share')
+            .filter((s) => s.type !== 'info' && s.type !== 'share')
             .map((s) => {
               const items = view.items.filter((i) => i.stepId === s.id)
               const skipped = view.skipped.includes(s.id)

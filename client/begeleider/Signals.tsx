@@ -26,12 +26,12 @@ export function useCaseloadSignals(): CaseloadSignalsOut['children'] {
 export function RowSignal({ signals }: { signals: RowSignals | undefined }) {
   const { t } = useWorkspaceT()
   if (!signals) return null
-  const kinds = signals.kinds.map((k) => t(`workspace:signals.kind.${k}`))
+  const types = signals.types.map((k) => t(`workspace:signals.type.${k}`))
   return (
     <span className="row-signal" data-testid="row-signal">
-      {kinds.length > 0 && (
+      {types.length > 0 && (
         <span>
-          {t('workspace:signals.row', { kinds: kinds.join(', ') })}
+          {t('workspace:signals.row', { types: types.join(', ') })}
           {signals.late > 0 && <strong> · {t('workspace:signals.rowLate')}</strong>}
         </span>
       )}
@@ -113,7 +113,7 @@ function SignalRow({
   const day = formatDay(`${s.dueOn}T12:00:00.000Z`, lng)
   return (
     <li className={`signal signal--${s.status}`} data-testid="signal">
-      <strong>{t(`workspace:signals.kind.${s.kind}`)}</strong> · {t(`common:tools.${s.toolId}`)}{' '}
+      <strong>{t(`workspace:signals.type.${s.type}`)}</strong> · {t(`common:tools.${s.toolId}`)}{' '}
       <span className="muted">{t('workspace:signals.since', { day: formatDay(s.since, lng) })}</span>
       <div>
         {s.status === 'open' && t('workspace:signals.due', { days, day })}

@@ -44,7 +44,7 @@ export function ChildTasks({ childId, go }: { childId: string; go: (path: string
                 checked={ticking.shown(task.id, task.doneAt !== null)}
                 onChange={(e) => tick(task, e.target.checked)}
               />{' '}
-              {t(`workspace:tasks.kind.${task.kind}`)}
+              {t(`workspace:tasks.type.${task.type}`)}
             </label>
             <span className="muted">
               {task.doneAt

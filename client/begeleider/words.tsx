@@ -148,7 +148,7 @@ export function ItemWords({
             <span className="visually-hidden">{t('common:begeleider.answerLanguage')}: </span>
             <bdi lang={other.code}>{other.name}</bdi>
           </span>
-          {!compact && step && step.kind !== 'info' && (
+          {!compact && step && step.type !== 'info' && (
             <span className="words__prompt">{firstKnown(t, [`${item.stepId}.prompt`], '')}</span>
           )}
         </p>

@@ -101,7 +101,7 @@ export function ToolScreen({
               </div>
             }
           >
-            {view.phase === 'actief' && stepSpec && !STEP_SCREENS[stepSpec.kind] && (
+            {view.phase === 'actief' && stepSpec && !STEP_SCREENS[stepSpec.type] && (
               <p className="kamer-note">{t('kamer:room.notYet')}</p>
             )}
           </StepHost>

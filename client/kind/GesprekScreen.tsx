@@ -80,7 +80,7 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
         </main>
       </div>
     )
-  const stepKind = view?.step ? tool?.steps.find((s) => s.id === view.step!.id)?.kind : undefined
+  const stepType = view?.step ? tool?.steps.find((s) => s.id === view.step!.id)?.type : undefined
 
   return (
     <div className={`app app--kind band-${view?.ageBand ?? 'x'}${sharing ? ' is-sharing' : ''}`}>
@@ -122,7 +122,7 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
                 send={send}
                 pending={pending}
                 t={t}
-                nav={{ className: 'kind-nav', big: true, skip: stepKind !== 'info' }}
+                nav={{ className: 'kind-nav', big: true, skip: stepType !== 'info' }}
                 rest={
                   view.phase === 'gepauzeerd' ? (
                     <Rest picture="calm" title={t('common:pausedTitle')} text={t('common:pausedText')}>
@@ -149,7 +149,7 @@ export function GesprekScreen({ session, onEnded }: { session: KindSession; onEn
                 }
               >
                 {/* On the sharing step itself the button would open the same view: the step gets the room. */}
-                {stepKind !== 'share' && (
+                {stepType !== 'share' && (
                   <div className="kind-tools">
                     <span className="kind-tools__hello">{t('common:kind.joined', { name: session.nickname })}</span>
                     {session.begeleider && (

@@ -33,7 +33,7 @@ function Keepsake({ view, tool, t: toolT }: { view: GesprekView; tool: ToolInfo;
   // The deelafspraak's words follow the actual age, also when the screens follow a development band.
   const band = shareBand(view.legalBand ?? view.ageBand)
   const groups = tool.steps
-    .filter((s) => s.kind !== 'info' && s.kind !== 'share')
+    .filter((s) => s.type !== 'info' && s.type !== 'share')
     .map((s) => ({ step: s, items: view.items.filter((i) => i.stepId === s.id) }))
     .filter((g) => g.items.length > 0)
   // The begeleider's list of names and numbers (the afscheid) is on the printed keepsake too.
@@ -123,7 +123,7 @@ export function Closing({
         <Prompt key={p} text={t(`${step.id}.${p}`)} className="prompt--line" />
       ))}
       {/* Right after the deelafspraak: what each parent will and will not hear of it. */}
-      {tool.steps.some((s) => s.kind === 'share') && <ParentHears view={view} tool={tool} t={toolT} />}
+      {tool.steps.some((s) => s.type === 'share') && <ParentHears view={view} tool={tool} t={toolT} />}
       {!adult && <Keepsake view={view} tool={tool} t={toolT} />}
     </section>
   )

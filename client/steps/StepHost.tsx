@@ -112,7 +112,7 @@ export function StepHost({
   const draft = useRef<(() => void) | null>(null)
   const root = useRef<HTMLDivElement>(null)
   const stepSpec = view.step ? tool.steps.find((s) => s.id === view.step!.id) : undefined
-  const Screen = stepSpec ? STEP_SCREENS[stepSpec.kind] : undefined
+  const Screen = stepSpec ? STEP_SCREENS[stepSpec.type] : undefined
   const stepKey = `${view.phase}:${view.step?.id ?? ''}`
   const [paging, setPaging] = useState({ key: stepKey, count: 1, page: 0 })
   // A new step starts at its first page.

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toolInfo } from '../../dialogs/catalog'
-import { DEVICE_ACCESS_KINDS, type ReceiptEntry } from '../../dialogs/contract/receipt'
+import { DEVICE_ACCESS_TYPES, type ReceiptEntry } from '../../dialogs/contract/receipt'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import { ApiError, loadApiClient } from '../net/api'
 import { Prompt } from './ReadAloud'
@@ -56,7 +56,7 @@ export function ReceiptList({ entries, failed = false }: { entries: ReceiptEntry
     )
   // A screen that joined is told with its time ("Een nieuw scherm deed mee, dinsdag 14:03").
   const did = (e: ReceiptEntry) =>
-    DEVICE_ACCESS_KINDS.includes(e.what)
+    DEVICE_ACCESS_TYPES.includes(e.what)
       ? t(`deelafspraak:receipt.line.${e.what}`, { who: e.who, day: day(e.at), time: time(e.at) })
       : t(`screens:receipt.did.${e.what}`, { parts: partsOf(e) })
 

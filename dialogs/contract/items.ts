@@ -101,6 +101,6 @@ export type Item = Omit<z.output<typeof ItemInput>, 'id'> & {
 
 export type Note = { id: string; text: string; itemId?: string }
 
-/** Kinds of step; the client renders each kind with its own visual (docs/glossary.md). */
-export const STEP_KINDS = ['info', 'items', 'stoplicht', 'scale', 'netwerk', 'observe', 'share', 'modules'] as const
-export type StepKind = (typeof STEP_KINDS)[number]
+/** Types of step; the client renders each type with its own visual (docs/glossary.md). */
+export const STEP_TYPES = ['info', 'items', 'stoplicht', 'scale', 'netwerk', 'observe', 'share', 'modules'] as const
+export type StepType = (typeof STEP_TYPES)[number]

@@ -6,7 +6,7 @@ import * as z from 'zod'
  * ended (`rejoin`), one more screen beside the child's own (`second-device`); the begeleider named is the
  * one who made the code (ADR 0010).
  */
-export const ACCESS_KINDS = [
+export const ACCESS_TYPES = [
   'live',
   'gesprek',
   'history',
@@ -20,15 +20,15 @@ export const ACCESS_KINDS = [
   'kamer-open',
 ] as const
 /** Lines that stand for one event each: never merged with others of the same day. */
-export const DEVICE_ACCESS_KINDS: readonly AccessKind[] = [
+export const DEVICE_ACCESS_TYPES: readonly AccessType[] = [
   'join',
   'rejoin',
   'second-device',
   'kamer-setup',
   'kamer-open',
 ]
-export const AccessKind = z.enum(ACCESS_KINDS)
-export type AccessKind = z.output<typeof AccessKind>
+export const AccessType = z.enum(ACCESS_TYPES)
+export type AccessType = z.output<typeof AccessType>
 
 /**
  * One line of the child's receipt: who looked, through what, at which part, when. Never content:
@@ -37,7 +37,7 @@ export type AccessKind = z.output<typeof AccessKind>
 export const ReceiptEntry = z.strictObject({
   who: z.string(),
   role: z.enum(['begeleider', 'admin']),
-  what: AccessKind,
+  what: AccessType,
   toolId: z.string().nullable(),
   stepIds: z.array(z.string()),
   /** ISO time of the latest look that this line stands for (repeated looks on one day are one line). */

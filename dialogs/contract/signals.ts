@@ -2,8 +2,8 @@ import * as z from 'zod'
 import { ItemId } from './items'
 
 /** Answers that suggest danger (docs/signals.md); derived from items in dialogs/signals.ts. */
-export const SIGNAL_KINDS = ['rood', 'laag', 'niet-veilig', 'mag-niet-weten'] as const
-export type SignalKind = (typeof SIGNAL_KINDS)[number]
+export const SIGNAL_TYPES = ['rood', 'laag', 'niet-veilig', 'mag-niet-weten'] as const
+export type SignalType = (typeof SIGNAL_TYPES)[number]
 
 /** With whom a signal was discussed: the child, the team, the parent [000:596-600, 710-714]. */
 export const FOLLOW_UP_WITH = ['kind', 'team', 'ouder'] as const
@@ -23,7 +23,7 @@ export const SignalView = z.strictObject({
   toolId: z.string(),
   itemId: z.string(),
   stepId: z.string(),
-  kind: z.enum(SIGNAL_KINDS),
+  type: z.enum(SIGNAL_TYPES),
   since: z.string(),
   /** The last day of the follow-up window ("binnen 2 werkdagen besproken"). */
   dueOn: Day,
@@ -46,7 +46,7 @@ export const CaseloadSignalsOut = z.strictObject({
   children: z.record(
     z.string(),
     z.strictObject({
-      kinds: z.array(z.enum(SIGNAL_KINDS)),
+      types: z.array(z.enum(SIGNAL_TYPES)),
       open: z.int(),
       late: z.int(),
       talk: z.int(),

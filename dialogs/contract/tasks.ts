@@ -3,17 +3,17 @@ import { ChildId, GesprekId, Id } from './ids'
 
 /**
  * A begeleider's task that an answer asks for (the kennismaking's left-behind pet: "huisdier: opvang
- * regelen" [002:1070-1074]). A task names its kind and where it came from, never the answer's words:
+ * regelen" [002:1070-1074]). A task names its type and where it came from, never the answer's words:
  * its title is the workspace's own text (docs/tasks.md).
  */
-export const TASK_KINDS = ['huisdier-opvang'] as const
-export const TaskKind = z.enum(TASK_KINDS)
-export type TaskKind = z.output<typeof TaskKind>
+export const TASK_TYPES = ['huisdier-opvang'] as const
+export const TaskType = z.enum(TASK_TYPES)
+export type TaskType = z.output<typeof TaskType>
 
 export const TaskView = z.strictObject({
   id: Id,
   childId: ChildId,
-  kind: TaskKind,
+  type: TaskType,
   gesprekId: GesprekId,
   createdAt: z.string(),
   /** When the begeleider ticked it off, or null while it is open. */

@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { Id, Lang } from './ids'
 import { PictureId } from './items'
-import { TaskKind } from './tasks'
+import { TaskType } from './tasks'
 
 /**
  * An organisation's version of a tool as data (docs/decisions/0075-tool-versions-per-organisation.md):
@@ -14,9 +14,9 @@ import { TaskKind } from './tasks'
 export const SlotId = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/)
 export const ToolId = z.string().regex(/^[a-z][a-z-]{1,29}$/)
 
-/** The step kinds an edited tool may use: the child's guided screens (no observation, no kamer modules). */
-export const EDITABLE_STEP_KINDS = ['info', 'items', 'stoplicht', 'scale', 'share'] as const
-export const EditableStepKind = z.enum(EDITABLE_STEP_KINDS)
+/** The step types an edited tool may use: the child's guided screens (no observation, no kamer modules). */
+export const EDITABLE_STEP_TYPES = ['info', 'items', 'stoplicht', 'scale', 'share'] as const
+export const EditableStepType = z.enum(EDITABLE_STEP_TYPES)
 
 /**
  * Words that are keys of a step's own texts, and names the statechart uses: no step, line or prompt
@@ -40,7 +40,7 @@ const Slot = SlotId.refine((id) => !(RESERVED_IDS as readonly string[]).includes
 
 export const StepDoc = z.strictObject({
   id: Slot,
-  kind: EditableStepKind,
+  type: EditableStepType,
   /** Info steps: the lines under the prompt. Items and stoplicht steps: the sub-prompts (places). */
   prompts: z.array(Slot).max(12).optional(),
   followUps: z.array(Slot).max(6).optional(),
@@ -56,13 +56,13 @@ export const StepDoc = z.strictObject({
   /** An items step that shows the contacts the begeleider entered before the afscheid (its `list` texts). */
   showsContacts: z.literal(true).optional(),
   /** A shared answer here gives the begeleider a task (the kennismaking's left-behind pet). */
-  task: TaskKind.optional(),
+  task: TaskType.optional(),
 })
 export type StepDoc = z.output<typeof StepDoc>
 
 /** A text key inside the tool's namespace (`intro.honest`, `plekken.prompts.thuis-nu`, `steps.schaal`). */
 export const TextKey = z.string().regex(/^[a-z][a-zA-Z0-9-]{0,39}(\.[a-zA-Z][a-zA-Z0-9-]{0,39}){0,2}$/)
-/** The hard ceiling of one text; the per-kind limits of what a screen shows are in dialogs/framework/texts.ts. */
+/** The hard ceiling of one text; the per-type limits of what a screen shows are in dialogs/framework/texts.ts. */
 export const MAX_TEXT = 600
 export const ToolText = z.string().max(MAX_TEXT)
 export const LangTexts = z.record(TextKey, ToolText).refine((r) => Object.keys(r).length <= 400, { message: 'many' })
@@ -77,11 +77,13 @@ export type ToolVersionDoc = z.output<typeof ToolVersionDoc>
 /** The largest export file the server reads; anything bigger is `payload_too_large` before parsing. */
 export const MAX_TOOL_FILE_BYTES = 256 * 1024
 export const TOOL_FILE_FORMAT = 'kindgesprek-tool-version'
+/** 2: a step's type is `type`; version 1 files (`kind`) are still read (server/tools/file.ts). */
+export const TOOL_FILE_VERSION = 2
 
 /** One tool version as one JSON file, to share a validated script between organisations. */
 export const ToolVersionFile = z.strictObject({
   format: z.literal(TOOL_FILE_FORMAT),
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(TOOL_FILE_VERSION),
   toolId: ToolId,
   version: z.int().min(1).max(100000),
   note: z.string().max(500).optional(),
@@ -103,7 +105,7 @@ export const TOOL_RULES = [
   'text_markup',
   'source_incomplete',
   'wrong_tool',
-  'kind_needs_prompts',
+  'type_needs_prompts',
 ] as const
 export const ToolRule = z.enum(TOOL_RULES)
 export type ToolRule = z.output<typeof ToolRule>

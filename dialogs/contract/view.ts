@@ -52,7 +52,7 @@ export const GesprekView = z.strictObject({
   /** The living situation the gesprek started with; absent for gesprekken from before it was kept. */
   living: Living.optional(),
   phase: Phase,
-  step: z.strictObject({ id: z.string(), kind: z.string(), index: z.int(), count: z.int() }).nullable(),
+  step: z.strictObject({ id: z.string(), type: z.string(), index: z.int(), count: z.int() }).nullable(),
   can: z.strictObject({
     next: z.boolean(),
     back: z.boolean(),

@@ -1,8 +1,8 @@
 import { assign, setup } from 'xstate'
 import type { GesprekEvent } from '../contract/events'
 import type { AgeBand, Living, Setting } from '../contract/ids'
-import type { Item, ItemInput, Note, ShareLevel, StepKind } from '../contract/items'
-import type { TaskKind } from '../contract/tasks'
+import type { Item, ItemInput, Note, ShareLevel, StepType } from '../contract/items'
+import type { TaskType } from '../contract/tasks'
 import { defaultShareLevel, isParentLevel } from '../sharing'
 import { itemFitsStep, OWN_SUBJECT } from './items'
 import { stepPrompts } from './prompts'
@@ -10,7 +10,7 @@ import type * as z from 'zod'
 
 export type StepSpec = {
   id: string
-  kind: StepKind
+  type: StepType
   /** Optional picture suggestions the client offers for this step. */
   pictures?: readonly string[]
   /** Sub-prompts (Stoplicht subjects, follow-up questions, kamer modules); keys under the step in the tool namespace. */
@@ -49,7 +49,7 @@ export type StepSpec = {
    * A shared answer here gives the begeleider a task (the kennismaking's left-behind pet). Made from
    * the begeleider's projection only, and the task carries no words of the answer (docs/tasks.md).
    */
-  task?: TaskKind
+  task?: TaskType
 }
 
 /** A question inside a sub-prompt: free words (with optional pictures) or a 0-10 scale. */
@@ -89,12 +89,12 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
     const prev = index > 0 ? steps[index - 1]!.id : undefined
     stepStates[step.id] = {
       tags: ['step'],
-      meta: { kind: step.kind, index },
+      meta: { type: step.type, index },
       on: {
         'nav.next': { target: next },
         'nav.skip': { target: next, actions: { type: 'markSkipped', params: { stepId: step.id } } },
         ...(prev ? { 'nav.back': { target: prev } } : {}),
-        ...(step.kind === 'info' || step.kind === 'share'
+        ...(step.type === 'info' || step.type === 'share'
           ? {}
           : {
               'item.add': {
@@ -278,10 +278,10 @@ type ItemShape = Omit<z.output<typeof ItemInput>, 'id'> & { id: string; stepId?:
  * (a scale, a Stoplicht subject). Pure; `others` are the gesprek's other items.
  */
 export function itemValidInStep(step: StepSpec, item: ItemShape, others: readonly Item[], living?: Living): boolean {
-  if (!itemFitsStep(step.kind, item)) return false
-  // Fields of another kind of step would be shown nowhere and mislead a later reader.
-  if ((item.colour !== undefined || item.subject !== undefined) && step.kind !== 'stoplicht') return false
-  if (item.person !== undefined && step.kind !== 'netwerk') return false
+  if (!itemFitsStep(step.type, item)) return false
+  // Fields of another type of step would be shown nowhere and mislead a later reader.
+  if ((item.colour !== undefined || item.subject !== undefined) && step.type !== 'stoplicht') return false
+  if (item.person !== undefined && step.type !== 'netwerk') return false
   const inStep = others.filter((i) => i.stepId === step.id)
   if (item.prompt !== undefined && !allowedPrompts(step, living).includes(item.prompt)) return false
   const [sub, qid] = item.prompt?.split('.') ?? []
@@ -290,7 +290,7 @@ export function itemValidInStep(step: StepSpec, item: ItemShape, others: readonl
     if (item.scale === undefined) return false
     if (inStep.some((i) => i.prompt === item.prompt)) return false
   } else if (question?.answer === 'text' && item.scale !== undefined) return false
-  switch (step.kind) {
+  switch (step.type) {
     case 'scale':
       return inStep.length === 0
     case 'stoplicht': {

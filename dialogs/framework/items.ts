@@ -1,18 +1,18 @@
-import type { ItemInput, StepKind } from '../contract/items'
+import type { ItemInput, StepType } from '../contract/items'
 import type * as z from 'zod'
 
 // The item schemas are the contract's (dialogs/contract/items.ts); server and client still import
 // some of them from here.
-export { Colour, ItemInput, Person, PersonCategory, PersonGives, type Item, type StepKind } from '../contract/items'
+export { Colour, ItemInput, Person, PersonCategory, PersonGives, type Item, type StepType } from '../contract/items'
 
 /** The Stoplicht's own additions: the child names the thing in the item's text. */
 export const OWN_SUBJECT = 'eigen'
 
-/** Which item fields a step kind requires. Pure, used by the machine guard and by the client. */
-export function itemFitsStep(kind: StepKind, item: z.output<typeof ItemInput>): boolean {
+/** Which item fields a step type requires. Pure, used by the machine guard and by the client. */
+export function itemFitsStep(type: StepType, item: z.output<typeof ItemInput>): boolean {
   // `pictures` may be missing on an unparsed event (replays, graph traversal): never trust the shape.
   const hasContent = Boolean(item.text) || (item.pictures?.length ?? 0) > 0 || Boolean(item.drawing?.length)
-  switch (kind) {
+  switch (type) {
     case 'items':
     case 'modules':
       return hasContent || item.scale !== undefined

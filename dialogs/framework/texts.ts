@@ -31,17 +31,17 @@ export const CLOSING_STEP = 'afsluiting'
 
 /** Every text key a step list has, in reading order, with the place it is shown. */
 export function textKeys(
-  steps: readonly Pick<StepDoc, 'id' | 'kind' | 'prompts' | 'followUps' | 'showsContacts'>[],
+  steps: readonly Pick<StepDoc, 'id' | 'type' | 'prompts' | 'followUps' | 'showsContacts'>[],
 ): [string, TextSlot][] {
   const out: [string, TextSlot][] = [['title', 'toolTitle']]
   for (const s of steps) out.push([`steps.${s.id}`, 'stepLabel'])
   for (const s of steps) {
     out.push([`${s.id}.title`, 'title'], [`${s.id}.prompt`, 'prompt'])
-    if (s.kind === 'info') for (const p of s.prompts ?? []) out.push([`${s.id}.${p}`, 'line'])
+    if (s.type === 'info') for (const p of s.prompts ?? []) out.push([`${s.id}.${p}`, 'line'])
     else for (const p of s.prompts ?? []) out.push([`${s.id}.prompts.${p}`, 'subPrompt'])
     for (const f of s.followUps ?? []) out.push([`${s.id}.followUps.${f}`, 'followUp'])
-    if (s.kind === 'scale') out.push([`${s.id}.anchors.low`, 'anchor'], [`${s.id}.anchors.high`, 'anchor'])
-    if (s.kind === 'stoplicht') out.push([`${s.id}.eigen`, 'subPrompt'], [`${s.id}.eigenHint`, 'line'])
+    if (s.type === 'scale') out.push([`${s.id}.anchors.low`, 'anchor'], [`${s.id}.anchors.high`, 'anchor'])
+    if (s.type === 'stoplicht') out.push([`${s.id}.eigen`, 'subPrompt'], [`${s.id}.eigenHint`, 'line'])
     if (s.showsContacts) out.push([`${s.id}.list.title`, 'title'], [`${s.id}.list.intro`, 'line'])
   }
   return out
@@ -72,9 +72,9 @@ export const hasMarkup = (text: string, opts: { name?: boolean } = {}) => {
 export const NAME_PLACEHOLDER = '{{name}}'
 
 /** The keys whose texts may say the begeleider's name: those an info step's screen shows. */
-export function nameKeys(steps: readonly Pick<StepDoc, 'id' | 'kind' | 'prompts' | 'showsContacts'>[]): Set<string> {
+export function nameKeys(steps: readonly Pick<StepDoc, 'id' | 'type' | 'prompts' | 'showsContacts'>[]): Set<string> {
   const keys = new Set<string>()
-  for (const s of steps.filter((x) => x.kind === 'info'))
+  for (const s of steps.filter((x) => x.type === 'info'))
     for (const k of [`${s.id}.title`, `${s.id}.prompt`, ...(s.prompts ?? []).map((p) => `${s.id}.${p}`)]) keys.add(k)
   // The afscheid's contact list fills the name too (client/kind/steps/contacts.tsx).
   for (const s of steps.filter((x) => x.showsContacts)) keys.add(`${s.id}.list.intro`)

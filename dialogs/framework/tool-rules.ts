@@ -16,7 +16,7 @@ import {
  * The rules no edit of a tool can break (docs/decisions/0075-tool-versions-per-organisation.md). Pure:
  * the server enforces them at every save, publish and import; the editor shows the same answers early.
  */
-const ANSWER_KINDS = new Set(['items', 'stoplicht', 'scale', 'netwerk', 'modules', 'observe'])
+const ANSWER_TYPES = new Set(['items', 'stoplicht', 'scale', 'netwerk', 'modules', 'observe'])
 
 /**
  * The rules no edit may break. `publishing`: the source language must also be complete.
@@ -33,20 +33,20 @@ export function checkDoc(doc: ToolVersionDoc, toolId: string, opts: { publishing
     ids.add(s.id)
     for (const list of [s.prompts ?? [], s.followUps ?? []])
       if (new Set(list).size !== list.length) problems.push({ rule: 'duplicate_id', stepId: s.id })
-    if (s.kind === 'stoplicht' && (s.prompts?.length ?? 0) === 0)
-      problems.push({ rule: 'kind_needs_prompts', stepId: s.id })
+    if (s.type === 'stoplicht' && (s.prompts?.length ?? 0) === 0)
+      problems.push({ rule: 'type_needs_prompts', stepId: s.id })
   }
 
   const first = steps[0]
-  if (!first || first.id !== INTRO_STEP || first.kind !== 'info') problems.push({ rule: 'needs_intro' })
+  if (!first || first.id !== INTRO_STEP || first.type !== 'info') problems.push({ rule: 'needs_intro' })
   else if (!first.prompts?.includes(HONEST_LINE)) problems.push({ rule: 'needs_honest', stepId: INTRO_STEP })
   const last = steps.at(-1)
-  if (!last || last.id !== CLOSING_STEP || last.kind !== 'info') problems.push({ rule: 'needs_closing' })
+  if (!last || last.id !== CLOSING_STEP || last.type !== 'info') problems.push({ rule: 'needs_closing' })
 
-  const shares = steps.flatMap((s, i) => (s.kind === 'share' ? [i] : []))
+  const shares = steps.flatMap((s, i) => (s.type === 'share' ? [i] : []))
   if (shares.length !== 1) problems.push({ rule: 'needs_sharing' })
   else {
-    const after = steps.slice(shares[0]! + 1).find((s) => ANSWER_KINDS.has(s.kind))
+    const after = steps.slice(shares[0]! + 1).find((s) => ANSWER_TYPES.has(s.type))
     if (after) problems.push({ rule: 'sharing_after_answers', stepId: after.id })
   }
 

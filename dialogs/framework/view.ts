@@ -22,7 +22,7 @@ export function viewHead(tool: ToolInfo, snapshot: ToolSnapshot): ViewHead {
     setting: snapshot.context.setting,
     ...(snapshot.context.living ? { living: snapshot.context.living } : {}),
     phase,
-    step: step ? { id: step.id, kind: step.kind, index, count: tool.steps.length } : null,
+    step: step ? { id: step.id, type: step.type, index, count: tool.steps.length } : null,
     can: {
       next: snapshot.can({ type: 'nav.next' }),
       back: snapshot.can({ type: 'nav.back' }),

@@ -13,7 +13,7 @@ export const kamerNotitiesInfo: ToolInfo = {
   settings: ['kamer'],
   namespace: 'tool-kamer-notities',
   steps: [
-    { id: 'intro', kind: 'info', prompts: ['schuld', 'honest'] },
-    { id: 'notities', kind: 'items' },
+    { id: 'intro', type: 'info', prompts: ['schuld', 'honest'] },
+    { id: 'notities', type: 'items' },
   ],
 }

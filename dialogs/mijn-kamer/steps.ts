@@ -14,10 +14,10 @@ export const mijnKamerInfo: ToolInfo = {
   settings: ['begeleid', 'kamer'],
   namespace: 'tool-mijn-kamer',
   steps: [
-    { id: 'intro', kind: 'info', prompts: ['kiezen', 'privacy', 'schuld', 'honest'] },
+    { id: 'intro', type: 'info', prompts: ['kiezen', 'privacy', 'schuld', 'honest'] },
     {
       id: 'modules',
-      kind: 'modules',
+      type: 'modules',
       prompts: ['hoe-gaat-het', 'school-werk', 'vrienden', 'thuis', 'veiligheid', 'toekomst', 'volgende-afspraak'],
       questions: {
         'hoe-gaat-het': [
@@ -53,7 +53,7 @@ export const mijnKamerInfo: ToolInfo = {
         'volgende-afspraak': [{ id: 'bespreken', answer: 'text' }],
       },
     },
-    { id: 'delen', kind: 'share' },
-    { id: 'afsluiting', kind: 'info', prompts: ['next', 'later'] },
+    { id: 'delen', type: 'share' },
+    { id: 'afsluiting', type: 'info', prompts: ['next', 'later'] },
   ],
 }

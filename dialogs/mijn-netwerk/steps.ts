@@ -12,15 +12,15 @@ export const mijnNetwerkInfo: ToolInfo = {
   settings: ['begeleid', 'kamer'],
   namespace: 'tool-mijn-netwerk',
   steps: [
-    { id: 'intro', kind: 'info', prompts: ['cirkels', 'iedereen', 'schuld', 'honest'] },
-    { id: 'mensen', kind: 'netwerk' },
+    { id: 'intro', type: 'info', prompts: ['cirkels', 'iedereen', 'schuld', 'honest'] },
+    { id: 'mensen', type: 'netwerk' },
     {
       id: 'belangrijk',
-      kind: 'items',
+      type: 'items',
       pictures: ['family', 'friends', 'school', 'help', 'sport', 'pet', 'phone', 'heart'],
       followUps: ['hoe-merk-je', 'samen-doen'],
     },
-    { id: 'delen', kind: 'share' },
-    { id: 'afsluiting', kind: 'info', prompts: ['next', 'hulp', 'later'] },
+    { id: 'delen', type: 'share' },
+    { id: 'afsluiting', type: 'info', prompts: ['next', 'hulp', 'later'] },
   ],
 }

@@ -7,7 +7,7 @@ export const PRINCIPLES = ['veiligheid', 'autonomie', 'structuur', 'uitleg', 'an
 /** Per principle: what was seen, what goes well, what worries. Never a score. */
 export const OBSERVE_COLUMNS = ['gezien', 'gaat-goed', 'zorgen'] as const
 
-const principle = (id: string): StepSpec => ({ id, kind: 'observe', prompts: OBSERVE_COLUMNS })
+const principle = (id: string): StepSpec => ({ id, type: 'observe', prompts: OBSERVE_COLUMNS })
 
 /**
  * Begeleider-facing: there is no child chat under four. The begeleider operates the tool in the
@@ -21,16 +21,16 @@ export const observatieInfo: ToolInfo = {
   settings: ['begeleid'],
   namespace: 'tool-observatie',
   steps: [
-    { id: 'intro', kind: 'info', prompts: ['wanneer', 'wie', 'geen-scores'] },
+    { id: 'intro', type: 'info', prompts: ['wanneer', 'wie', 'geen-scores'] },
     ...PRINCIPLES.map(principle),
     {
       id: 'met-ouder',
-      kind: 'observe',
+      type: 'observe',
       prompts: ['goed-vertellen', 'vragen', 'zorg-bespreken', 'afspraken'],
       // What the begeleider writes here is written for the parent: it is the observation summary
       // the oudergesprek shows (docs/tools/observatie.md). Raw observations stay at 'begeleider'.
       itemShare: 'begeleider-vertelt',
     },
-    { id: 'afsluiting', kind: 'info', prompts: ['next'] },
+    { id: 'afsluiting', type: 'info', prompts: ['next'] },
   ],
 }

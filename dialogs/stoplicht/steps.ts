@@ -12,10 +12,10 @@ export const stoplichtInfo: ToolInfo = {
   settings: ['begeleid'],
   namespace: 'tool-stoplicht',
   steps: [
-    { id: 'intro', kind: 'info', prompts: ['kleuren', 'schuld', 'allebei', 'control', 'honest'] },
+    { id: 'intro', type: 'info', prompts: ['kleuren', 'schuld', 'allebei', 'control', 'honest'] },
     {
       id: 'plekken',
-      kind: 'stoplicht',
+      type: 'stoplicht',
       prompts: ['thuis-nu', 'opvang', 'school', 'slapen', 'ander-huis'],
       // A child in the shelter has one "here" (the opvang), a child at home no opvang (req 36 [000:381-387]).
       livingPrompts: {
@@ -26,16 +26,16 @@ export const stoplichtInfo: ToolInfo = {
       pictures: ['home', 'school', 'sleep', 'family', 'friends', 'play', 'sport', 'travel', 'pet', 'alone'],
       followUps: ['groener'],
     },
-    { id: 'schaal', kind: 'scale', followUps: ['waarom-hier', 'stapje-hoger'] },
+    { id: 'schaal', type: 'scale', followUps: ['waarom-hier', 'stapje-hoger'] },
     {
       id: 'nodig',
-      kind: 'items',
+      type: 'items',
       // What helps, and a strengths and a future prompt beside it (every script has them [000:790-798])
       prompts: ['helpt', 'trots', 'straks'],
       pictures: ['help', 'family', 'friends', 'calm', 'home', 'sleep', 'heart', 'pet', 'music', 'light'],
       followUps: ['wie-helpt'],
     },
-    { id: 'delen', kind: 'share' },
-    { id: 'afsluiting', kind: 'info', prompts: ['next', 'hulp', 'later'] },
+    { id: 'delen', type: 'share' },
+    { id: 'afsluiting', type: 'info', prompts: ['next', 'hulp', 'later'] },
   ],
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { createHash } from 'node:crypto'
 import { CodedError } from '../../dialogs/contract/errors'
-import { DEVICE_ACCESS_KINDS, type AccessKind, type ReceiptEntry } from '../../dialogs/contract/receipt'
+import { DEVICE_ACCESS_TYPES, type AccessType, type ReceiptEntry } from '../../dialogs/contract/receipt'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
 import { dialectOf } from '../store/dialect'
@@ -21,7 +21,7 @@ export type AccessEntry = {
   begeleiderId: string
   childId: string
   gesprekId?: string
-  what: AccessKind
+  what: AccessType
   stepIds?: string[]
 }
 
@@ -194,7 +194,7 @@ export async function receiptFor(deps: Deps, childId: string, limit = 100): Prom
     // Opening the live screen loads the page and joins the live room: for the child that is one look.
     const group = what === 'gesprek' ? 'live' : what
     // A screen joining is one line each: the child sees every one, with its time.
-    const key = DEVICE_ACCESS_KINDS.includes(what)
+    const key = DEVICE_ACCESS_TYPES.includes(what)
       ? JSON.stringify(['device', r.id])
       : JSON.stringify([r.begeleider_id, r.gesprek_id, group, dayOf(r.created_at)])
     const seen = lines.get(key)

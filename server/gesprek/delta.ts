@@ -40,8 +40,8 @@ export function diffList<T extends Entry>(before: readonly T[], after: readonly 
 
 /** What one frame to a room carries: a patch on the view of seq `base`, or a whole view. */
 export type Frame =
-  | { kind: 'patch'; base: number; patch: ViewPatch; changed: boolean; upserted: readonly ItemView[] }
-  | { kind: 'view'; view: GesprekView }
+  | { type: 'patch'; base: number; patch: ViewPatch; changed: boolean; upserted: readonly ItemView[] }
+  | { type: 'view'; view: GesprekView }
 
 type Sent = {
   /** The seq of the last frame sent to the room: the base of the next patch. */
@@ -85,7 +85,7 @@ export class RoomFrames {
     const before = this.sent.get(room)
     if (!before || before.seen !== seq - 1) {
       this.sent.set(room, record(seq, seq, view))
-      return { kind: 'view', view }
+      return { type: 'view', view }
     }
     const { items, notes, ...head } = view
     const headKey = JSON.stringify(head)
@@ -95,10 +95,10 @@ export class RoomFrames {
       patch.items.upsert.length + patch.items.remove.length + patch.notes.upsert.length + patch.notes.remove.length > 0
     if (quiet && !changed) {
       before.seen = seq
-      return { kind: 'patch', base: before.base, patch, changed, upserted: [] }
+      return { type: 'patch', base: before.base, patch, changed, upserted: [] }
     }
     this.sent.set(room, { base: seq, seen: seq, items, notes, head: headKey })
-    return { kind: 'patch', base: before.base, patch, changed, upserted: patch.items.upsert.map((u) => u.value) }
+    return { type: 'patch', base: before.base, patch, changed, upserted: patch.items.upsert.map((u) => u.value) }
   }
 }
 

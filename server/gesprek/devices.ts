@@ -18,7 +18,7 @@ export async function endGesprekDevices(deps: Deps, gesprekId: string): Promise<
     .where('gesprek_id', '=', gesprekId)
     .where('revoked_at', 'is', null)
     .execute()
-  await deps.revocations.publish({ kind: 'gesprek', gesprekId, reason: 'expired' })
+  await deps.revocations.publish({ type: 'gesprek', gesprekId, reason: 'expired' })
 }
 
 /** One device token ends (the child said no, or its join could not be logged). */
@@ -34,7 +34,7 @@ export async function revokeDeviceByHash(deps: Deps, tokenHash: string): Promise
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
     .execute()
-  await deps.revocations.publish({ kind: 'token', tokenHash, reason: 'locked' })
+  await deps.revocations.publish({ type: 'token', tokenHash, reason: 'locked' })
 }
 
 type Ledger = { trusted: Set<string>; authors: Map<string, string> }

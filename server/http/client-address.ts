@@ -5,13 +5,13 @@ import { BlockList, isIP } from 'node:net'
  * none (the TCP peer is the client), a number of hops (each adds one X-Forwarded-For entry), or a
  * list of addresses and subnets of our own proxies.
  */
-export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'list'; list: BlockList }
+export type TrustProxy = { type: 'none' } | { type: 'hops'; hops: number } | { type: 'list'; list: BlockList }
 
 /** Parses TRUST_PROXY: empty/0/false, a hop count, or comma-separated addresses and CIDR subnets. */
 export function parseTrustProxy(value: string | undefined): TrustProxy {
   const v = (value ?? '').trim()
-  if (!v || v === '0' || v === 'false') return { kind: 'none' }
-  if (/^\d+$/.test(v)) return { kind: 'hops', hops: Math.min(Number(v), 10) }
+  if (!v || v === '0' || v === 'false') return { type: 'none' }
+  if (/^\d+$/.test(v)) return { type: 'hops', hops: Math.min(Number(v), 10) }
   const list = new BlockList()
   for (const part of v
     .split(',')
@@ -28,7 +28,7 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
       list.addSubnet(addr, prefix, type)
     }
   }
-  return { kind: 'list', list }
+  return { type: 'list', list }
 }
 
 /** "::ffff:10.0.0.1" and "10.0.0.1" are one client. */
@@ -45,12 +45,12 @@ function trusted(list: BlockList, address: string): boolean {
  */
 export function clientAddress(peer: string | undefined, forwardedFor: string | undefined, trust: TrustProxy): string {
   const socketPeer = plain(peer ?? 'unknown')
-  if (trust.kind === 'none' || !forwardedFor) return socketPeer
+  if (trust.type === 'none' || !forwardedFor) return socketPeer
   const chain = forwardedFor
     .split(',')
     .map((s) => plain(s.trim()))
     .filter((s) => isIP(s) !== 0)
-  if (trust.kind === 'hops') {
+  if (trust.type === 'hops') {
     // Hop n (1 = the proxy that talks to us) appended entry chain[len - n].
     const i = chain.length - trust.hops
     return chain[Math.max(i, 0)] ?? socketPeer

@@ -5,8 +5,8 @@ import { open, seal } from '../crypto/seal'
 import type { Deps } from '../deps'
 import { newId } from '../ids'
 
-/** The kinds of method record (ADR 0065); each has its own schema where it is read. */
-export type RecordKind = 'consent' | 'oudergesprek' | 'samen' | 'fase1' | 'overdracht' | 'contacten'
+/** The types of method record (ADR 0065); each has its own schema where it is read. */
+export type RecordType = 'consent' | 'oudergesprek' | 'samen' | 'fase1' | 'overdracht' | 'contacten'
 export type ChildRow = { id: string; key_wrapped: string | null }
 export type Stored<T> = { id: string; heldOn: string | null; body: T; recordedAt: string; recordedBy: string }
 
@@ -14,15 +14,15 @@ const keyOf = (deps: Deps, child: ChildRow) => {
   if (!child.key_wrapped) throw new CodedError('not_found', 404)
   return deps.keys.unwrap(child.id, child.key_wrapped)
 }
-// The AAD binds a sealed body to its child, kind and row: a body cannot be moved to another child or kind.
-const aad = (childId: string, kind: RecordKind, id: string) => `${childId}:method:${kind}:${id}`
+// The AAD binds a sealed body to its child, type and row: a body cannot be moved to another child or type.
+const aad = (childId: string, type: RecordType, id: string) => `${childId}:method:${type}:${id}`
 
-/** Appends one record; the newest of a kind is the current state, earlier ones stay readable. */
+/** Appends one record; the newest of a type is the current state, earlier ones stay readable. */
 export async function addRecord(
   deps: Deps,
   child: ChildRow,
   begeleiderId: string,
-  kind: RecordKind,
+  type: RecordType,
   body: unknown,
   heldOn: string | null = null,
 ): Promise<void> {
@@ -31,28 +31,28 @@ export async function addRecord(
     .selectFrom('method_records')
     .select((eb) => eb.fn.max('n').as('n'))
     .where('child_id', '=', child.id)
-    .where('kind', '=', kind)
+    .where('type', '=', type)
     .executeTakeFirst()
   await deps.db
     .insertInto('method_records')
     .values({
       id,
       child_id: child.id,
-      kind,
+      type,
       n: Number(last?.n ?? 0) + 1,
       held_on: heldOn,
       begeleider_id: begeleiderId,
-      body_enc: seal(keyOf(deps, child), JSON.stringify(body), aad(child.id, kind, id)),
+      body_enc: seal(keyOf(deps, child), JSON.stringify(body), aad(child.id, type, id)),
       created_at: iso(deps.clock),
     })
     .execute()
 }
 
-/** The records of one kind, newest first (by day held, then by the order they were recorded in). */
+/** The records of one type, newest first (by day held, then by the order they were recorded in). */
 export async function records<S extends z.ZodType>(
   deps: Deps,
   child: ChildRow,
-  kind: RecordKind,
+  type: RecordType,
   schema: S,
   limit = 20,
 ): Promise<Stored<z.output<S>>[]> {
@@ -67,7 +67,7 @@ export async function records<S extends z.ZodType>(
       'begeleiders.display_name',
     ])
     .where('method_records.child_id', '=', child.id)
-    .where('method_records.kind', '=', kind)
+    .where('method_records.type', '=', type)
     .orderBy('method_records.held_on', 'desc')
     .orderBy('method_records.n', 'desc')
     .limit(limit)
@@ -77,24 +77,24 @@ export async function records<S extends z.ZodType>(
   return rows.map((r) => ({
     id: r.id,
     heldOn: r.held_on,
-    body: schema.parse(JSON.parse(open(key, r.body_enc, aad(child.id, kind, r.id)))),
+    body: schema.parse(JSON.parse(open(key, r.body_enc, aad(child.id, type, r.id)))),
     recordedAt: r.created_at,
     recordedBy: r.display_name,
   }))
 }
 
-export async function latest<S extends z.ZodType>(deps: Deps, child: ChildRow, kind: RecordKind, schema: S) {
-  return (await records(deps, child, kind, schema, 1))[0] ?? null
+export async function latest<S extends z.ZodType>(deps: Deps, child: ChildRow, type: RecordType, schema: S) {
+  return (await records(deps, child, type, schema, 1))[0] ?? null
 }
 
-/** The last day a kind was held, per child, without opening a body (for the caseload's reminders). */
-export async function lastHeld(deps: Deps, childIds: string[], kind: RecordKind): Promise<Map<string, string>> {
+/** The last day a type was held, per child, without opening a body (for the caseload's reminders). */
+export async function lastHeld(deps: Deps, childIds: string[], type: RecordType): Promise<Map<string, string>> {
   if (childIds.length === 0) return new Map()
   const rows = await deps.db
     .selectFrom('method_records')
     .select(['child_id', (eb) => eb.fn.max('held_on').as('last')])
     .where('child_id', 'in', childIds)
-    .where('kind', '=', kind)
+    .where('type', '=', type)
     .groupBy('child_id')
     .execute()
   return new Map(rows.flatMap((r) => (r.last ? [[r.child_id, r.last] as const] : [])))
@@ -111,7 +111,7 @@ export async function allRecords(deps: Deps, child: ChildRow) {
     .innerJoin('begeleiders', 'begeleiders.id', 'method_records.begeleider_id')
     .select([
       'method_records.id',
-      'method_records.kind',
+      'method_records.type',
       'method_records.held_on',
       'method_records.body_enc',
       'method_records.created_at',
@@ -124,13 +124,13 @@ export async function allRecords(deps: Deps, child: ChildRow) {
   if (rows.length === 0) return []
   const key = keyOf(deps, child)
   return rows.map((r) => {
-    const kind = r.kind as RecordKind
+    const type = r.type as RecordType
     return {
-      kind,
+      type,
       heldOn: r.held_on,
       recordedAt: r.created_at,
       recordedBy: r.display_name,
-      body: JSON.parse(open(key, r.body_enc, aad(child.id, kind, r.id))) as unknown,
+      body: JSON.parse(open(key, r.body_enc, aad(child.id, type, r.id))) as unknown,
     }
   })
 }

@@ -27,7 +27,7 @@ export async function recordTalk(
   deps: Deps,
   child: ChildRow,
   begeleiderId: string,
-  kind: Talk,
+  type: Talk,
   input: z.output<typeof TalkBody>,
 ) {
   assertHeld(deps, input.heldOn)
@@ -41,7 +41,7 @@ export async function recordTalk(
       .executeTakeFirst()
     if (!g) throw new CodedError('not_found', 404)
   }
-  await addRecord(deps, child, begeleiderId, kind, input, input.heldOn)
+  await addRecord(deps, child, begeleiderId, type, input, input.heldOn)
 }
 
 /**

@@ -17,10 +17,10 @@ export function goalSuggestions(gs: ProjectedGesprek[]): CitedItem[] {
   for (const g of [...gs].reverse()) {
     const tool = toolInfo(g.toolId)
     for (const item of g.view.items) {
-      const kind = tool?.steps.find((s) => s.id === item.stepId)?.kind
+      const type = tool?.steps.find((s) => s.id === item.stepId)?.type
       // A colour or a number is not a goal; words and pictures are.
       if (item.colour || item.scale !== undefined || item.person) continue
-      if (GOAL_THEMES.has(themeOf(g.toolId, item.stepId, kind, item.prompt))) out.push(cited(g, item))
+      if (GOAL_THEMES.has(themeOf(g.toolId, item.stepId, type, item.prompt))) out.push(cited(g, item))
     }
   }
   return out.slice(0, 24)

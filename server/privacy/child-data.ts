@@ -169,8 +169,8 @@ export async function eraseChild(deps: Deps, host: GesprekHost, childId: string)
   deps.keys.forget(childId)
   host.forgetChild(childId)
   // Open screens of the child's tokens, and begeleider live views of the child, end now.
-  for (const tokenHash of tokenHashes) await deps.revocations.publish({ kind: 'token', tokenHash, reason: 'locked' })
-  await deps.revocations.publish({ kind: 'child', childId })
+  for (const tokenHash of tokenHashes) await deps.revocations.publish({ type: 'token', tokenHash, reason: 'locked' })
+  await deps.revocations.publish({ type: 'child', childId })
   // Other nodes hold the unwrapped key and the gesprekken in memory too: they drop them now.
   await deps.cluster?.publish({ t: 'erased', child: childId })
   deps.log.info('child erased', { child: childId })

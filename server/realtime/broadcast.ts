@@ -87,8 +87,8 @@ export function createBroadcaster({ io, deps, host }: { io: AppServer; deps: Dep
     const view = viewFor('begeleider')
     // Nothing they may see changed: no frame, so the timing of private work stays private.
     const frame = frames.frame(room, shownSeq, view, true)
-    if (frame.kind === 'patch' && !frame.changed) return
-    const stepIds = stepsInView(frame.kind === 'view' ? view : { items: frame.upserted })
+    if (frame.type === 'patch' && !frame.changed) return
+    const stepIds = stepsInView(frame.type === 'view' ? view : { items: frame.upserted })
     const without: string[] = []
     for (const s of watchers) {
       const p = s.data.principal
@@ -130,7 +130,7 @@ export function createBroadcaster({ io, deps, host }: { io: AppServer; deps: Dep
    */
   function emitFrame(room: string, gesprekId: string, seq: number, frame: Frame, without: string[] = []) {
     const to = without.length > 0 ? io.local.to(room).except(without) : io.local.to(room)
-    if (frame.kind === 'view') to.emit('gesprek:view', { gesprekId, seq, view: frame.view })
+    if (frame.type === 'view') to.emit('gesprek:view', { gesprekId, seq, view: frame.view })
     else to.emit('gesprek:patch', { gesprekId, seq, base: frame.base, patch: frame.patch })
   }
 

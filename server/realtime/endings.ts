@@ -21,7 +21,7 @@ const DEADLINE_SWEEP_MS = 250
 
 /** Ends this node's sockets that a notice covers; the notice reaches the other nodes on its own. */
 export async function applyRevocation(io: AppServer, deps: Deps, notice: RevocationNotice): Promise<void> {
-  switch (notice.kind) {
+  switch (notice.type) {
     case 'begeleider':
       return endRoom(io, begeleiderRoom(notice.begeleiderId), notice.reason)
     case 'session':

@@ -9,19 +9,19 @@ const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
 export const RevocationReason = z.enum(['logout', 'expired', 'locked'])
 export type RevocationReason = z.output<typeof RevocationReason>
 
-export const RevocationNotice = z.discriminatedUnion('kind', [
+export const RevocationNotice = z.discriminatedUnion('type', [
   /** Every session of one begeleider: deactivation, logout everywhere, password reset, end-sessions. */
-  z.strictObject({ kind: z.literal('begeleider'), begeleiderId: Id, reason: RevocationReason }),
+  z.strictObject({ type: z.literal('begeleider'), begeleiderId: Id, reason: RevocationReason }),
   /** One begeleider session (logout, expiry). */
-  z.strictObject({ kind: z.literal('session'), sessionHash: Id, reason: RevocationReason }),
+  z.strictObject({ type: z.literal('session'), sessionHash: Id, reason: RevocationReason }),
   /** One child device token or kamer token (revoked, locked, idle, erased). */
-  z.strictObject({ kind: z.literal('token'), tokenHash: Id, reason: RevocationReason }),
+  z.strictObject({ type: z.literal('token'), tokenHash: Id, reason: RevocationReason }),
   /** Every child device of one gesprek: the gesprek stopped or ended. */
-  z.strictObject({ kind: z.literal('gesprek'), gesprekId: Id, reason: RevocationReason }),
+  z.strictObject({ type: z.literal('gesprek'), gesprekId: Id, reason: RevocationReason }),
   /** Who may see this child changed (team move, erasure): begeleider sockets re-check their rooms. */
-  z.strictObject({ kind: z.literal('child'), childId: Id }),
+  z.strictObject({ type: z.literal('child'), childId: Id }),
   /** A device's standing changed (approved by the child): its sockets re-read it and get a new view. */
-  z.strictObject({ kind: z.literal('device'), tokenHash: Id }),
+  z.strictObject({ type: z.literal('device'), tokenHash: Id }),
 ])
 export type RevocationNotice = z.output<typeof RevocationNotice>
 

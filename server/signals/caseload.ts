@@ -4,7 +4,7 @@ import type { Deps } from '../deps'
 import type { GesprekHost } from '../gesprek/host'
 import { childSignals } from './signals'
 
-/** The caseload row's signals, per open child of the begeleider's team: kinds in words and counts, never an answer. */
+/** The caseload row's signals, per open child of the begeleider's team: types in words and counts, never an answer. */
 export async function caseloadSignals(
   deps: Deps,
   host: GesprekHost,
@@ -24,7 +24,7 @@ export async function caseloadSignals(
     const open = s.signals.filter((x) => x.status !== 'besproken')
     if (open.length === 0 && s.talk.length === 0) continue
     out.children[id] = {
-      kinds: [...new Set(open.map((x) => x.kind))],
+      types: [...new Set(open.map((x) => x.type))],
       open: open.length,
       late: open.filter((x) => x.status === 'te-laat').length,
       talk: s.talk.length,

@@ -103,7 +103,7 @@ export async function childSignals(deps: Deps, host: GesprekHost, childId: strin
         toolId: g.toolId,
         itemId: s.itemId,
         stepId: s.stepId,
-        kind: s.kind,
+        type: s.type,
         since,
         dueOn,
         status: done.length > 0 ? 'besproken' : today > dueOn ? 'te-laat' : 'open',

@@ -22,6 +22,7 @@ import * as m0106 from './migrations/0106-tool-drafts'
 import * as m0107 from './migrations/0107-gesprek-tool-version'
 import * as m0115 from './migrations/0115-development-band'
 import * as m0135 from './migrations/0135-parent-drafts'
+import * as m0160 from './migrations/0160-type-not-kind'
 import type { Database } from './schema'
 
 type Migration = { version: number; up: (db: Kysely<Database>) => Promise<void> }
@@ -54,6 +55,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 110, up: m0110.up },
   { version: 115, up: m0115.up },
   { version: 135, up: m0135.up },
+  { version: 160, up: m0160.up },
 ]
 
 /** Brings the schema up to date. On PostgreSQL under an advisory lock: nodes starting together take turns. */

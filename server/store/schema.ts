@@ -1,9 +1,9 @@
 import type { Generated } from 'kysely'
 import type { GesprekEventType } from '../../dialogs/contract/events'
 import type { AgeBand, Setting } from '../../dialogs/contract/ids'
-import type { AccessKind } from '../../dialogs/contract/receipt'
+import type { AccessType } from '../../dialogs/contract/receipt'
 import type { Phase } from '../../dialogs/contract/view'
-import type { TaskKind } from '../../dialogs/contract/tasks'
+import type { TaskType } from '../../dialogs/contract/tasks'
 import type { Fase, Living } from '../../dialogs/contract/workspace'
 
 /** Table shapes for Kysely. Times are ISO strings so SQLite and PostgreSQL store them alike. */
@@ -121,7 +121,7 @@ export interface Database {
     child_id: string
     begeleider_id: string
     gesprek_id: string | null
-    what: AccessKind
+    what: AccessType
     /** JSON array of step ids (parts of the script, not answers). */
     step_ids: string
     created_at: string
@@ -147,12 +147,12 @@ export interface Database {
   other_parent_records: { id: string; child_id: string; begeleider_id: string; body_enc: string; created_at: string }
   /**
    * The method's records (ADR 0065): consent, oudergesprek, samen (joint conversation), fase1, overdracht.
-   * Append-only; the newest of a kind is current. Body sealed with the child's key; held_on a plain day.
+   * Append-only; the newest of a type is current. Body sealed with the child's key; held_on a plain day.
    */
   method_records: {
     id: string
     child_id: string
-    kind: string
+    type: string
     n: number
     held_on: string | null
     begeleider_id: string
@@ -274,11 +274,11 @@ export interface Database {
     handled_at: string | null
     handled_by: string | null
   }
-  /** A begeleider's tasks that an answer asks for (0091): ids, a kind and dates, never words. */
+  /** A begeleider's tasks that an answer asks for (0091): ids, a type and dates, never words. */
   tasks: {
     id: string
     child_id: string
-    kind: TaskKind
+    type: TaskType
     gesprek_id: string
     item_id: string
     created_at: string
@@ -286,7 +286,7 @@ export interface Database {
     done_by: string | null
   }
   /** The actieplan and veiligheidsplan per child (0100), sealed; citations only, never answer words. */
-  plans: { child_id: string; kind: string; body_enc: string; updated_by: string; updated_at: string }
+  plans: { child_id: string; type: string; body_enc: string; updated_by: string; updated_at: string }
   /** The content of a 6-weekly evaluation (0101), sealed. */
   plan_evaluations: {
     id: string

@@ -29,7 +29,7 @@ const cache = new Map<string, ToolVersionDoc>()
 function stepDoc(step: StepSpec): StepDoc {
   return {
     id: step.id,
-    kind: step.kind as StepDoc['kind'],
+    type: step.type as StepDoc['type'],
     ...(step.prompts ? { prompts: [...step.prompts] } : {}),
     ...(step.followUps ? { followUps: [...step.followUps] } : {}),
     ...(step.pictures ? { pictures: [...step.pictures] } : {}),

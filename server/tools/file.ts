@@ -2,6 +2,7 @@ import { CodedError } from '../../dialogs/contract/errors'
 import {
   MAX_TOOL_FILE_BYTES,
   TOOL_FILE_FORMAT,
+  TOOL_FILE_VERSION,
   ToolVersionFile,
   type DraftOut,
 } from '../../dialogs/contract/tool-version'
@@ -23,7 +24,7 @@ export async function exportFile(deps: Deps, scope: Scope, toolId: string, versi
           .executeTakeFirst()
   return {
     format: TOOL_FILE_FORMAT,
-    formatVersion: 1,
+    formatVersion: TOOL_FILE_VERSION,
     toolId,
     version,
     ...(row ? { note: row.note, publishedAt: row.published_at } : {}),
@@ -45,8 +46,25 @@ export async function importFile(deps: Deps, scope: Scope, toolId: string, raw: 
   } catch {
     throw new CodedError('tool_file_invalid', 400)
   }
-  const parsed = ToolVersionFile.safeParse(json)
+  const parsed = ToolVersionFile.safeParse(fromFormat1(json))
   if (!parsed.success || parsed.data.toolId !== toolId || parsed.data.doc.toolId !== toolId)
     throw new CodedError('tool_file_invalid', 400)
   return saveDraft(deps, scope, toolId, parsed.data.doc)
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * A file exported before a step's type field was named `type` (format version 1) holds the
+ * same document with `kind`: it is read as version 2, in this one place. Anything else passes as it
+ * came, for the schema to judge.
+ */
+export function fromFormat1(json: unknown): unknown {
+  if (!isRecord(json) || json.formatVersion !== 1 || !isRecord(json.doc) || !Array.isArray(json.doc.steps)) return json
+  const steps = json.doc.steps.map((s: unknown) => {
+    if (!isRecord(s) || !('kind' in s) || 'type' in s) return s
+    const { kind, ...rest } = s
+    return { ...rest, type: kind }
+  })
+  return { ...json, formatVersion: TOOL_FILE_VERSION, doc: { ...json.doc, steps } }
 }

@@ -167,7 +167,7 @@ export async function setActive(deps: Deps, scope: Scope, begeleiderId: string, 
     .execute()
   if (!active) {
     await endAllSessions(deps, row.id)
-    await deps.revocations.publish({ kind: 'begeleider', begeleiderId: row.id, reason: 'locked' })
+    await deps.revocations.publish({ type: 'begeleider', begeleiderId: row.id, reason: 'locked' })
   }
   deps.log.info(active ? 'begeleider activated' : 'begeleider deactivated', { begeleider: row.id, by: scope.actorId })
 }
@@ -182,14 +182,14 @@ export async function resetPassword(deps: Deps, scope: Scope, begeleiderId: stri
     .where('id', '=', row.id)
     .execute()
   await endAllSessions(deps, row.id)
-  await deps.revocations.publish({ kind: 'begeleider', begeleiderId: row.id, reason: 'locked' })
+  await deps.revocations.publish({ type: 'begeleider', begeleiderId: row.id, reason: 'locked' })
   deps.log.info('password reset', { begeleider: row.id, by: scope.actorId })
 }
 
 export async function endSessionsOf(deps: Deps, scope: Scope, begeleiderId: string): Promise<void> {
   const row = await begeleiderIn(deps, scope, begeleiderId)
   await endAllSessions(deps, row.id)
-  await deps.revocations.publish({ kind: 'begeleider', begeleiderId: row.id, reason: 'locked' })
+  await deps.revocations.publish({ type: 'begeleider', begeleiderId: row.id, reason: 'locked' })
 }
 
 /**
@@ -235,6 +235,6 @@ export async function moveChild(
       .execute()
   })
   // The old team's open live views of this child end now, not at their next reconnect.
-  await deps.revocations.publish({ kind: 'child', childId: child.id })
+  await deps.revocations.publish({ type: 'child', childId: child.id })
   deps.log.info('child moved', { child: child.id, toTeam: team.id, toBegeleider: receiver.id, by: scope.actorId })
 }

@@ -29,14 +29,14 @@ export const AMBULANT_CADENCE = {
 export const cadenceFor = (living: Living) => (living === 'ambulant' ? AMBULANT_CADENCE : CADENCE)
 
 export function cadenceItem(
-  kind: keyof typeof CADENCE,
+  type: keyof typeof CADENCE,
   now: number,
   last: string | null,
   /** Where the clock starts when nothing happened yet: the child's intake. */
   startedAt: string,
   living: Living = 'residentieel',
 ): CadenceItem {
-  const { everyMs, dueWindowMs } = cadenceFor(living)[kind]
+  const { everyMs, dueWindowMs } = cadenceFor(living)[type]
   const from = Date.parse(last ?? startedAt)
   const due = from + everyMs
   const status = now > due ? 'overdue' : now >= due - dueWindowMs ? 'due' : 'ok'

@@ -44,8 +44,8 @@ export function buildPreparation(
     const tool = toolInfo(g.toolId)
     for (const item of g.view.items) {
       if (!reachesParent(item, opts.forParent, opts.present)) continue
-      const kind = tool?.steps.find((s) => s.id === item.stepId)?.kind
-      const theme = themeOf(g.toolId, item.stepId, kind, item.prompt)
+      const type = tool?.steps.find((s) => s.id === item.stepId)?.type
+      const theme = themeOf(g.toolId, item.stepId, type, item.prompt)
       const about = aboutOtherParent(item, otherParent)
       all.push({
         gesprekId: g.id,

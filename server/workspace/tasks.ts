@@ -1,4 +1,4 @@
-import type { TaskKind, TaskView } from '../../dialogs/contract/tasks'
+import type { TaskType, TaskView } from '../../dialogs/contract/tasks'
 import { findTool } from '../../dialogs/registry'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
@@ -16,7 +16,7 @@ export function watchTasks(deps: Deps, host: GesprekHost): void {
   const known = new Set<string>()
   // Per tool, its steps that ask for a task; and the items already looked at (items are immutable and
   // the projection keeps unchanged ones), so a commit's cost stays flat in the gesprek's length.
-  const stepsOf = new Map<string, Map<string, TaskKind>>()
+  const stepsOf = new Map<string, Map<string, TaskType>>()
   const looked = new WeakSet<object>()
   host.onCommitted((gesprekId, _seq, viewFor) => {
     const view = viewFor('begeleider')
@@ -31,16 +31,16 @@ export function watchTasks(deps: Deps, host: GesprekHost): void {
     for (const i of unseen) if (!taskSteps.has(i.stepId)) looked.add(i)
     const fresh = unseen
       .filter((i) => taskSteps.has(i.stepId))
-      .map((i) => ({ itemId: i.id, kind: taskSteps.get(i.stepId)! }))
-      .filter((t) => !known.has(`${gesprekId}:${t.itemId}:${t.kind}`))
+      .map((i) => ({ itemId: i.id, type: taskSteps.get(i.stepId)! }))
+      .filter((t) => !known.has(`${gesprekId}:${t.itemId}:${t.type}`))
     if (fresh.length === 0) return
     void addTasks(deps, gesprekId, fresh)
-      .then(() => fresh.forEach((t) => known.add(`${gesprekId}:${t.itemId}:${t.kind}`)))
+      .then(() => fresh.forEach((t) => known.add(`${gesprekId}:${t.itemId}:${t.type}`)))
       .catch((err: unknown) => deps.log.warn('task not made', errorFields(err)))
   })
 }
 
-async function addTasks(deps: Deps, gesprekId: string, tasks: { itemId: string; kind: TaskKind }[]): Promise<void> {
+async function addTasks(deps: Deps, gesprekId: string, tasks: { itemId: string; type: TaskType }[]): Promise<void> {
   const row = await deps.db.selectFrom('gesprekken').select('child_id').where('id', '=', gesprekId).executeTakeFirst()
   if (!row) return
   for (const t of tasks)
@@ -49,14 +49,14 @@ async function addTasks(deps: Deps, gesprekId: string, tasks: { itemId: string; 
       .values({
         id: newId(),
         child_id: row.child_id,
-        kind: t.kind,
+        type: t.type,
         gesprek_id: gesprekId,
         item_id: t.itemId,
         created_at: iso(deps.clock),
         done_at: null,
         done_by: null,
       })
-      .onConflict((oc) => oc.columns(['gesprek_id', 'item_id', 'kind']).doNothing())
+      .onConflict((oc) => oc.columns(['gesprek_id', 'item_id', 'type']).doNothing())
       .execute()
 }
 
@@ -68,7 +68,7 @@ export async function childTasks(deps: Deps, childId: string): Promise<TaskView[
     .select([
       'tasks.id',
       'tasks.child_id',
-      'tasks.kind',
+      'tasks.type',
       'tasks.gesprek_id',
       'tasks.created_at',
       'tasks.done_at',
@@ -80,7 +80,7 @@ export async function childTasks(deps: Deps, childId: string): Promise<TaskView[
   const views = rows.map((r) => ({
     id: r.id,
     childId: r.child_id,
-    kind: r.kind,
+    type: r.type,
     gesprekId: r.gesprek_id,
     createdAt: r.created_at,
     doneAt: r.done_at,

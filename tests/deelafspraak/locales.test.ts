@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AgeBand } from '../../dialogs/contract/ids'
-import { ACCESS_KINDS } from '../../dialogs/contract/receipt'
+import { ACCESS_TYPES } from '../../dialogs/contract/receipt'
 import { SHARE_LEVELS, shareBand } from '../../dialogs/sharing'
 
-/** The deelafspraak's texts are looked up by band, level and access kind: every combination must exist. */
+/** The deelafspraak's texts are looked up by band, level and access type: every combination must exist. */
 const load = (lng: string) =>
   JSON.parse(readFileSync(join(process.cwd(), 'locales', lng, 'deelafspraak.json'), 'utf8')) as {
     band: Record<string, Record<string, string | Record<string, string>>>
@@ -47,7 +47,7 @@ describe('deelafspraak texts', () => {
         // The safety override is named in every band: no screen promises absolute secrecy.
         expect(b.honest as string).toMatch(lng === 'nl' ? /veilig/ : /safe/)
       }
-      for (const what of ACCESS_KINDS) {
+      for (const what of ACCESS_TYPES) {
         // A kamer set up or opened is the jongere's own way in, with their name and PIN: no begeleider to name, but its time.
         if (what === 'kamer-setup' || what === 'kamer-open')
           expect(texts.receipt.line[what], what).toMatch(/\{\{day\}\}.*\{\{time\}\}/)

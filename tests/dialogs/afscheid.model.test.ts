@@ -21,9 +21,9 @@ describe('afscheid rules', () => {
       'afsluiting',
     ])
     // the handover is told by the child's own begeleider, by name
-    expect(afscheid.steps.find((s) => s.id === 'overdracht')).toMatchObject({ kind: 'info', showsBegeleider: true })
+    expect(afscheid.steps.find((s) => s.id === 'overdracht')).toMatchObject({ type: 'info', showsBegeleider: true })
     // the contacts step shows the names and numbers the begeleider entered beforehand
-    expect(afscheid.steps.filter((s) => s.showsContacts).map((s) => [s.id, s.kind])).toEqual([['contacten', 'items']])
+    expect(afscheid.steps.filter((s) => s.showsContacts).map((s) => [s.id, s.type])).toEqual([['contacten', 'items']])
     expect(afscheid.ageBands).toEqual(['4-7', '8-12', '12-15', '16-18'])
     expect(afscheid.settings).toEqual(['begeleid'])
   })

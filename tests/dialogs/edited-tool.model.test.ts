@@ -16,7 +16,7 @@ import { describeToolModel, ev, startAt } from './model-harness'
 function editedStoplicht(): ToolVersionDoc {
   const doc = builtinDoc('stoplicht')!
   const byId = (id: string) => doc.steps.find((s) => s.id === id)!
-  const own = { id: 'stap-k3x9qa', kind: 'items' as const, prompts: ['vraag-b00s12'], followUps: ['door-1a2b3c'] }
+  const own = { id: 'stap-k3x9qa', type: 'items' as const, prompts: ['vraag-b00s12'], followUps: ['door-1a2b3c'] }
   const plekken = { ...byId('plekken'), prompts: ['school', 'vraag-bus123', 'opvang'] }
   return {
     ...doc,

@@ -38,7 +38,7 @@ describe('kennismaking rules', () => {
       'afsluiting',
     ])
     for (const tool of [kind, jongere]) {
-      expect(tool.steps.find((s) => s.id === 'begeleider')).toMatchObject({ kind: 'info', showsBegeleider: true })
+      expect(tool.steps.find((s) => s.id === 'begeleider')).toMatchObject({ type: 'info', showsBegeleider: true })
       // only the pet question makes a task
       expect(tool.steps.filter((s) => s.task).map((s) => [s.id, s.task])).toEqual([['huisdier', 'huisdier-opvang']])
     }

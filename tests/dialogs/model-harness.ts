@@ -3,7 +3,7 @@ import { createTestModel } from 'xstate/graph'
 import { describe, expect, it } from 'vitest'
 import type { AgeBand } from '../../dialogs/contract/ids'
 import { GesprekEvent, type GesprekCommand } from '../../dialogs/framework/events'
-import type { ItemInput, StepKind } from '../../dialogs/framework/items'
+import type { ItemInput, StepType } from '../../dialogs/framework/items'
 import { restoreSnapshot, stateOf, type ToolSnapshot } from '../../dialogs/framework/snapshot'
 import type { ToolDef } from '../../dialogs/framework/tool'
 import type { Setting } from '../../dialogs/sharing'
@@ -25,9 +25,9 @@ export function startAt(tool: ToolDef, input: { ageBand: AgeBand; setting: Setti
   return a
 }
 
-/** One item that fits each kind of step, so the model can add something everywhere items are allowed. */
-export function sampleItem(kind: StepKind, id: string): ItemInput {
-  switch (kind) {
+/** One item that fits each type of step, so the model can add something everywhere items are allowed. */
+export function sampleItem(type: StepType, id: string): ItemInput {
+  switch (type) {
     case 'stoplicht':
       return { id, subject: 'school', colour: 'oranje' }
     case 'scale':
@@ -72,7 +72,7 @@ export function describeToolModel(tool: ToolDef, input: { ageBand: AgeBand; sett
     if (step)
       list.push({
         type: 'item.add',
-        item: sampleItem(step.kind, `item-${s.context.items.length}-${step.id}`),
+        item: sampleItem(step.type, `item-${s.context.items.length}-${step.id}`),
       } as GesprekEvent)
     const first = s.context.items[0]
     if (first) list.push({ type: 'share.set', itemIds: [first.id], level: 'alleen-ik' })

@@ -15,7 +15,7 @@ describe('observatie rules', () => {
   it('has the six principles, each with seen / goes well / worries', () => {
     expect(PRINCIPLES).toHaveLength(6)
     for (const p of PRINCIPLES)
-      expect(observatie.steps.find((s) => s.id === p)).toMatchObject({ kind: 'observe', prompts: OBSERVE_COLUMNS })
+      expect(observatie.steps.find((s) => s.id === p)).toMatchObject({ type: 'observe', prompts: OBSERVE_COLUMNS })
   })
 
   it('is operated by the begeleider; the child side sends nothing', () => {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { CATALOG } from '../../dialogs/catalog'
-import { THEME_BY_KIND, THEME_BY_STEP, themeOf } from '../../dialogs/themes'
+import { THEME_BY_TYPE, THEME_BY_STEP, themeOf } from '../../dialogs/themes'
 
 describe('oudergesprek themes', () => {
   it('every step that holds answers is mapped on purpose, not by guessing from its id', () => {
     for (const tool of CATALOG)
       for (const step of tool.steps) {
-        if (step.kind === 'info' || step.kind === 'share') continue
-        const mapped = `${tool.id}:${step.id}` in THEME_BY_STEP || step.kind in THEME_BY_KIND
-        expect(mapped, `${tool.id}:${step.id} (${step.kind}) needs a theme in dialogs/themes.ts`).toBe(true)
+        if (step.type === 'info' || step.type === 'share') continue
+        const mapped = `${tool.id}:${step.id}` in THEME_BY_STEP || step.type in THEME_BY_TYPE
+        expect(mapped, `${tool.id}:${step.id} (${step.type}) needs a theme in dialogs/themes.ts`).toBe(true)
       }
   })
 

@@ -47,13 +47,13 @@ describe('the tool library', () => {
                 for (const end of ['low', 'high'])
                   expect(keys[`${step.id}.anchors.${sub}.${q.id}.${end}`], `${tool.id} anchor ${end}`).toBeTruthy()
             }
-          if (step.kind === 'modules')
+          if (step.type === 'modules')
             for (const m of step.prompts ?? [])
               expect(keys[`${step.id}.about.${m}`], `${tool.id} about ${m}`).toBeTruthy()
-          if (step.kind === 'scale')
+          if (step.type === 'scale')
             for (const end of ['low', 'high'])
               expect(keys[`${step.id}.anchors.${end}`], `${tool.id} ${end}`).toBeTruthy()
-          if (step.kind === 'stoplicht') {
+          if (step.type === 'stoplicht') {
             expect(keys[`${step.id}.eigen`]).toBeTruthy()
             expect(keys[`${step.id}.eigenHint`]).toBeTruthy()
           }

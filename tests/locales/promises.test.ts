@@ -98,7 +98,7 @@ describe('no absolute promises', () => {
 
   it('nl: the jongere can say they feel scared or alone, and feelings are allowed', () => {
     const kamer = CATALOG.find((t) => t.id === 'mijn-kamer')!
-    const mood = kamer.steps.find((s) => s.kind === 'modules')!.questions!['hoe-gaat-het']![0]!
+    const mood = kamer.steps.find((s) => s.type === 'modules')!.questions!['hoe-gaat-het']![0]!
     expect(mood.pictures).toEqual(expect.arrayContaining(['scared', 'alone']))
     const all = new Map(texts('nl'))
     expect(all.get('tool-mijn-kamer.json:modules.about.hoe-gaat-het')).toMatch(/het mag er zijn/)

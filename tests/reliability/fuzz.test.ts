@@ -303,13 +303,13 @@ async function honestGesprek() {
 
 // ---------- the run ----------
 
-type Outcome = { kind: 'ack'; value: unknown } | { kind: 'disconnect' } | { kind: 'silence' }
+type Outcome = { type: 'ack'; value: unknown } | { type: 'disconnect' } | { type: 'silence' }
 
 function fire(socket: TestSocket, c: Case): Promise<Outcome> {
   return new Promise((resolve) => {
     // A hand-made packet may rightly get no answer (an ack for nothing, say): it is probed below instead.
-    const timer = setTimeout(() => done({ kind: 'silence' }), c.mode === 'raw' ? 300 : 3000)
-    const onDisconnect = () => done({ kind: 'disconnect' })
+    const timer = setTimeout(() => done({ type: 'silence' }), c.mode === 'raw' ? 300 : 3000)
+    const onDisconnect = () => done({ type: 'disconnect' })
     function done(o: Outcome) {
       clearTimeout(timer)
       socket.off('disconnect', onDisconnect)
@@ -318,7 +318,7 @@ function fire(socket: TestSocket, c: Case): Promise<Outcome> {
     socket.once('disconnect', onDisconnect)
     const s = socket as unknown as { emit: (...a: unknown[]) => void; io: { engine: { send: (m: string) => void } } }
     if (c.mode === 'raw') return s.io.engine.send(c.raw!)
-    if (c.mode === 'ack') return s.emit(c.event, c.payload, (value: unknown) => done({ kind: 'ack', value }))
+    if (c.mode === 'ack') return s.emit(c.event, c.payload, (value: unknown) => done({ type: 'ack', value }))
     if (c.mode === 'extra') return s.emit(c.event, c.payload, 'not-a-callback', 42)
     s.emit(c.event, c.payload)
   })
@@ -361,7 +361,7 @@ describe(`fuzzing (FUZZ_SEED=${SEED})`, () => {
             if (!sockets[lane]!.connected) sockets[lane] = await fresh(lane)
             const out = await fire(sockets[lane]!, c)
             const what = `case ${i} ${JSON.stringify(c.event).slice(0, 40)} mode=${c.mode}`
-            if (out.kind === 'silence' && c.mode === 'raw') {
+            if (out.type === 'silence' && c.mode === 'raw') {
               // Ignored is fine for a raw packet, as long as the socket still answers a real question.
               // A half-announced binary packet makes the next plain packet a violation: a disconnect is right too.
               const socket = sockets[lane]!
@@ -376,8 +376,8 @@ describe(`fuzzing (FUZZ_SEED=${SEED})`, () => {
                 failures.push(
                   `${what}: socket dead after an ignored packet (${JSON.stringify(c.raw).slice(0, 40)}, probe ${JSON.stringify(probe)})`,
                 )
-            } else if (out.kind === 'silence') failures.push(`${what}: no answer at all`)
-            else if (out.kind === 'disconnect') {
+            } else if (out.type === 'silence') failures.push(`${what}: no answer at all`)
+            else if (out.type === 'disconnect') {
               tally.disconnect++
               // A disconnect is right only for protocol violations: no callback, raw packets, binary or deep frames.
               const structural =

@@ -117,7 +117,7 @@ async function taskFor(childId: string, gesprekId: string): Promise<string> {
     .values({
       id,
       child_id: childId,
-      kind: 'huisdier-opvang',
+      type: 'huisdier-opvang',
       gesprek_id: gesprekId,
       item_id: 'pet-item',
       created_at: new Date().toISOString(),

@@ -290,14 +290,14 @@ describe('insiders cannot read an alleen-ik answer or change a level (issue 17)'
   it('a plan citing an alleen-ik answer was refused, and no plan or sheet holds it', async () => {
     const sanne = new HttpUser(server.url)
     sanne.cookie = `kg_session=${await createSession(server.deps, ids.a1)}`
-    for (const kind of ['actieplan', 'veiligheidsplan']) {
+    for (const type of ['actieplan', 'veiligheidsplan']) {
       const cited = await sanne.request(
         'PUT',
-        `/api/plans/children/${fx.mo}/${kind}`,
-        bodyFor(`PUT /api/plans/children/:id/${kind}`, fx.mo, []),
+        `/api/plans/children/${fx.mo}/${type}`,
+        bodyFor(`PUT /api/plans/children/:id/${type}`, fx.mo, []),
       )
       expect(cited.body).toEqual({ error: 'citation_not_shared' })
-      for (const path of [`/api/plans/children/${fx.mo}/${kind}`, `/api/plans/children/${fx.mo}/${kind}/print`]) {
+      for (const path of [`/api/plans/children/${fx.mo}/${type}`, `/api/plans/children/${fx.mo}/${type}/print`]) {
         const res = await sanne.get(path)
         expect(res.status).toBe(200)
         expect(leaks(JSON.stringify(res.body))).toEqual([])

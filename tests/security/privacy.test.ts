@@ -258,11 +258,11 @@ describe('inzage and erasure are for an admin of the same organisation (AVG art.
     const contacts = { contacts: [{ who: 'Juf Ria, je nieuwe school', number: '010-1234567', what: '' }] }
     expect((await sanne.request('PUT', `/api/method/children/${childId}/contacten`, contacts)).status).toBe(200)
     const data = (await admin.get(`/api/beheer/children/${childId}/export`)).body as {
-      method: { kind: string; recordedBy: string; body: unknown }[]
+      method: { type: string; recordedBy: string; body: unknown }[]
     }
-    const kinds = data.method.map((r) => r.kind)
-    expect(kinds).toContain('overdracht')
-    expect(kinds).toContain('contacten')
+    const types = data.method.map((r) => r.type)
+    expect(types).toContain('overdracht')
+    expect(types).toContain('contacten')
     expect(JSON.stringify(data.method)).toContain('Juf Ria, je nieuwe school')
     expect(JSON.stringify(data.method)).toContain('010-1234567')
     expect(data.method.every((r) => typeof r.recordedBy === 'string')).toBe(true)

@@ -148,7 +148,7 @@ describe('when a right ends, every open view ends within a second', () => {
     const { hashToken } = await import('../../server/ids')
     const { writeRevocation } = await import('../../server/realtime/revocation-table')
     const end = endOf(kind)
-    await writeRevocation(server.deps.db, { kind: 'token', tokenHash: hashToken(token), reason: 'locked' })
+    await writeRevocation(server.deps.db, { type: 'token', tokenHash: hashToken(token), reason: 'locked' })
     expect((await end.within(Date.now())).ms).toBeLessThan(WITHIN_MS)
   })
 

@@ -40,12 +40,12 @@ describe('huisdier task', () => {
     expect((await send({ type: 'share.set', itemIds: ['pet-answer-0001'], level: 'begeleider' })).ok).toBe(true)
     await expect.poll(async () => (await tasksOf(sanne, childId)).tasks.length).toBe(1)
     const out = await tasksOf(sanne, childId)
-    expect(out.tasks[0]).toMatchObject({ kind: 'huisdier-opvang', gesprekId, doneAt: null, childId })
+    expect(out.tasks[0]).toMatchObject({ type: 'huisdier-opvang', gesprekId, doneAt: null, childId })
     expect(JSON.stringify(out)).not.toContain(WORDS)
     expect(JSON.stringify(out)).not.toContain('pet-answer-0001')
     const card = (await sanne.get(`/api/workspace/children/${childId}`)).body as CaseloadChild
     expect(card.openTasks).toBe(1)
-    // the store holds ids and a kind, nothing else
+    // the store holds ids and a type, nothing else
     const rows = await server.deps.db.selectFrom('tasks').selectAll().execute()
     expect(JSON.stringify(rows)).not.toContain(WORDS)
 

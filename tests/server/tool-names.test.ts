@@ -24,7 +24,7 @@ describe('tools that name the begeleider are editable, with exactly that one pla
 
     const doc = (await admin.get('/api/tool-versions/kennismaking/draft')).body.doc as ToolVersionDoc
     expect(doc.texts.nl?.['begeleider.prompt']).toContain('{{name}}')
-    expect(doc.steps.find((s) => s.id === 'begeleider')).toMatchObject({ kind: 'info', showsBegeleider: true })
+    expect(doc.steps.find((s) => s.id === 'begeleider')).toMatchObject({ type: 'info', showsBegeleider: true })
     expect(doc.steps.find((s) => s.id === 'intro')?.picture).toBe('happy')
     expect(doc.steps.find((s) => s.id === 'huisdier')?.task).toBe('huisdier-opvang')
     // Every editable tool's built-in version keeps the rules as it is, so its draft publishes unchanged.

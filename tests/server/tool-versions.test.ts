@@ -184,7 +184,7 @@ describe('the rules no edit can break, on the server', () => {
     const { server, admin } = await setUp()
     const doc = await draftOf(admin)
     const cases: [ToolVersionDoc, string, string][] = [
-      [{ ...doc, steps: doc.steps.filter((s) => s.kind !== 'share') }, 'tool_needs_sharing', 'needs_sharing'],
+      [{ ...doc, steps: doc.steps.filter((s) => s.type !== 'share') }, 'tool_needs_sharing', 'needs_sharing'],
       [
         // Sharing before the answers: items added after it would never be asked about.
         { ...doc, steps: [doc.steps[0]!, doc.steps[4]!, ...doc.steps.slice(1, 4), doc.steps[5]!] },
@@ -249,14 +249,14 @@ describe('the rules no edit can break, on the server', () => {
     const exported = (await admin.get('/api/tool-versions/stoplicht/versions/1/export')).body
     expect(exported).toMatchObject({
       format: 'kindgesprek-tool-version',
-      formatVersion: 1,
+      formatVersion: 2,
       toolId: 'stoplicht',
       version: 1,
     })
     const post = (raw: string) => admin.request('POST', '/api/tool-versions/stoplicht/import', raw)
     const hostile: [string, number, string][] = [
       ['{"format": "kindgesprek-tool-version", "doc": ', 400, 'tool_file_invalid'],
-      [JSON.stringify({ ...exported, formatVersion: 2 }), 400, 'tool_file_invalid'],
+      [JSON.stringify({ ...exported, formatVersion: 3 }), 400, 'tool_file_invalid'],
       [JSON.stringify({ ...exported, toolId: 'drie-huizen' }), 400, 'tool_file_invalid'],
       [JSON.stringify({ ...exported, doc: { ...exported.doc, steps: 'all' } }), 400, 'tool_file_invalid'],
       [JSON.stringify({ ...exported, __proto__: { admin: true }, extra: 1 }), 400, 'tool_file_invalid'],
@@ -276,7 +276,7 @@ describe('the rules no edit can break, on the server', () => {
       [
         JSON.stringify({
           ...exported,
-          doc: { ...exported.doc, steps: exported.doc.steps.filter((s: { kind: string }) => s.kind !== 'share') },
+          doc: { ...exported.doc, steps: exported.doc.steps.filter((s: { type: string }) => s.type !== 'share') },
         }),
         422,
         'tool_needs_sharing',

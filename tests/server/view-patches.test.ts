@@ -28,7 +28,7 @@ const view = (items: ItemView[], phase: GesprekView['phase'] = 'actief'): Gespre
 /** The server's frames for one room, applied the way the client applies them. */
 function follow(frames: RoomFrames, seqs: ViewSeqs, room: string, seq: number, v: GesprekView, quiet = false) {
   const f = frames.frame(room, seq, v, quiet)
-  if (f.kind === 'view') return seqs.accept('g', seq, f.view) ? 'view' : null
+  if (f.type === 'view') return seqs.accept('g', seq, f.view) ? 'view' : null
   if (quiet && !f.changed) return 'quiet'
   return seqs.patch('g', seq, f.base, f.patch)
 }
@@ -57,8 +57,8 @@ describe('patches to screens (ADR 0027)', () => {
     frames.frame('room', 2, view([a, b]), false)
     seqs.accept('g', 1, view([a]))
     const f = frames.frame('room', 3, view([a, b, item('c', 'drie')]), false)
-    expect(f.kind).toBe('patch')
-    if (f.kind !== 'patch') return
+    expect(f.type).toBe('patch')
+    if (f.type !== 'patch') return
     expect(f.base).toBe(2)
     expect(seqs.patch('g', 3, f.base, f.patch)).toBe('gap')
     seqs.accept('g', 3, view([a, b, item('c', 'drie')]))
@@ -68,7 +68,7 @@ describe('patches to screens (ADR 0027)', () => {
   it('a commit this process did not see (another node, an empty room) sends a whole view', () => {
     const frames = new RoomFrames()
     frames.joined('room', 1, view([]))
-    expect(frames.frame('room', 3, view([item('a', 'x')]), false).kind).toBe('view')
+    expect(frames.frame('room', 3, view([item('a', 'x')]), false).type).toBe('view')
   })
 
   it('patches during a join wait for its answer and apply on top of it', () => {
@@ -79,7 +79,7 @@ describe('patches to screens (ADR 0027)', () => {
     const frames = new RoomFrames()
     frames.joined('room', 1, view([a]))
     const f = frames.frame('room', 2, view([a, b]), false)
-    if (f.kind !== 'patch') throw new Error('expected a patch')
+    if (f.type !== 'patch') throw new Error('expected a patch')
     expect(seqs.patch('g', 2, f.base, f.patch)).toBeNull()
     expect(seqs.joined('g', 1, view([a]))).toEqual({ seq: 2, view: view([a, b]) })
   })

@@ -84,10 +84,10 @@ describe('signals reach a person, never an automatic step', () => {
     // The jongere says yes: the begeleider sees it by the child's name, in words, with the window.
     expect((await send({ type: 'share.set', itemIds: ['scale-item-0001'], level: 'begeleider' })).ok).toBe(true)
     const row = async () => (await caseload(sanne))[childId]
-    await expect.poll(row).toEqual({ kinds: ['laag'], open: 1, late: 0, talk: 0 })
+    await expect.poll(row).toEqual({ types: ['laag'], open: 1, late: 0, talk: 0 })
     const shared = await signalsOf(sanne, childId)
     expect(shared.signals).toMatchObject([
-      { kind: 'laag', toolId: 'mijn-kamer', status: 'open', dueOn: '2026-11-30', followUps: [] },
+      { type: 'laag', toolId: 'mijn-kamer', status: 'open', dueOn: '2026-11-30', followUps: [] },
     ])
     // The signal itself carries no answer: the words are on the gesprek page, behind its own access log line.
     expect(JSON.stringify(await caseload(sanne))).not.toContain(CANARY)
@@ -142,7 +142,7 @@ describe('signals reach a person, never an automatic step', () => {
       (await send({ type: 'share.set', itemIds: ['person-Oom-0001', 'person-Papa-0001'], level: 'begeleider' })).ok,
     ).toBe(true)
     await expect
-      .poll(async () => (await signalsOf(sanne, childId)).signals.map((s) => s.kind).sort())
+      .poll(async () => (await signalsOf(sanne, childId)).signals.map((s) => s.type).sort())
       .toEqual(['mag-niet-weten', 'niet-veilig'])
   }, 60_000)
 
@@ -168,7 +168,7 @@ describe('signals reach a person, never an automatic step', () => {
     ).toBe(true)
     expect((await send({ type: 'nav.next' })).ok).toBe(true)
     expect((await send({ type: 'item.add', item: { id: 'ladder-item-0001', scale: 2 } })).ok).toBe(true)
-    await expect.poll(async () => (await caseload(sanne))[childId]?.kinds.sort()).toEqual(['laag', 'rood'])
+    await expect.poll(async () => (await caseload(sanne))[childId]?.types.sort()).toEqual(['laag', 'rood'])
   }, 60_000)
 
   it('"Ik wil praten" sends a contact request, nothing more; the begeleider closes it', async () => {
@@ -185,7 +185,7 @@ describe('signals reach a person, never an automatic step', () => {
     const s = await signalsOf(sanne, childId)
     expect(s.talk).toHaveLength(1)
     expect(s.signals).toEqual([])
-    expect((await caseload(sanne))[childId]).toEqual({ kinds: [], open: 0, late: 0, talk: 1 })
+    expect((await caseload(sanne))[childId]).toEqual({ types: [], open: 0, late: 0, talk: 1 })
     expect((await sanne.post(`/api/signals/children/${childId}/talk/handled`, {})).status).toBe(200)
     expect((await signalsOf(sanne, childId)).talk).toEqual([])
     // Without a kamer token nothing is asked.

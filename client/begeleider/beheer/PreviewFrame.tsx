@@ -58,7 +58,7 @@ export default function PreviewFrame() {
   const view = running?.view
   if (!running || !view || !message || !machine) return <p className="loading">…</p>
   const send = (event: GesprekCommand) => setRunning((r) => (r ? machine.step(r, event) : r))
-  const stepKind = view.step ? running.tool.steps.find((s) => s.id === view.step!.id)?.kind : undefined
+  const stepType = view.step ? running.tool.steps.find((s) => s.id === view.step!.id)?.type : undefined
 
   return (
     <div className={`app app--kind band-${view.ageBand}`} data-testid="tool-preview" lang={message.lang}>
@@ -82,7 +82,7 @@ export default function PreviewFrame() {
           send={send}
           pending={[]}
           t={t}
-          nav={{ className: 'kind-nav', big: true, skip: stepKind !== 'info' }}
+          nav={{ className: 'kind-nav', big: true, skip: stepType !== 'info' }}
           rest={
             view.phase === 'afgerond' ? (
               <Closing view={view} tool={running.tool} t={t} done />

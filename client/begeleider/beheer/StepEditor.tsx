@@ -17,7 +17,7 @@ import { useWorkspaceT } from '../words'
 
 /** Steps the framework needs in every tool: they stay (ADR 0075). */
 const FIXED = new Set([INTRO_STEP, CLOSING_STEP])
-const ADDABLE: StepDoc['kind'][] = ['items', 'stoplicht', 'scale', 'info']
+const ADDABLE: StepDoc['type'][] = ['items', 'stoplicht', 'scale', 'info']
 
 /** One step of the draft: its texts in the chosen language, its prompts, follow-ups and pictures. */
 export function StepEditor(props: {
@@ -36,7 +36,7 @@ export function StepEditor(props: {
 }) {
   const { t } = useWorkspaceT()
   const { doc, step, index, lang } = props
-  const [newKind, setNewKind] = useState<StepDoc['kind']>('items')
+  const [newType, setNewType] = useState<StepDoc['type']>('items')
   const [showPictures, setShowPictures] = useState(false)
   const texts = doc.texts[lang] ?? {}
   const source = doc.texts[SOURCE_LANGUAGE] ?? {}
@@ -44,7 +44,7 @@ export function StepEditor(props: {
   const lang_ = language(lang)
   const last = index === doc.steps.length - 1
   const movable = !FIXED.has(step.id)
-  const lineStem = step.kind === 'info' ? 'regel' : 'vraag'
+  const lineStem = step.type === 'info' ? 'regel' : 'vraag'
   const named = nameKeys([step])
 
   const field = (key: string, slot: TextSlot) => {
@@ -87,7 +87,7 @@ export function StepEditor(props: {
         <h4>
           {t(
             which === 'prompts'
-              ? `workspace:tools.list.${step.kind === 'info' ? 'lines' : 'prompts'}`
+              ? `workspace:tools.list.${step.type === 'info' ? 'lines' : 'prompts'}`
               : 'workspace:tools.list.followUps',
           )}
         </h4>
@@ -133,7 +133,7 @@ export function StepEditor(props: {
           +{' '}
           {t(
             which === 'prompts'
-              ? `workspace:tools.add.${step.kind === 'info' ? 'line' : 'prompt'}`
+              ? `workspace:tools.add.${step.type === 'info' ? 'line' : 'prompt'}`
               : 'workspace:tools.add.followUp',
           )}
         </button>
@@ -150,7 +150,7 @@ export function StepEditor(props: {
         <button type="button" className="btn btn--quiet" onClick={props.onSelect} aria-pressed={props.selected}>
           {index + 1}. {texts[`steps.${step.id}`] || source[`steps.${step.id}`] || step.id}
         </button>
-        <span className="badge">{t(`workspace:tools.kind.${step.kind}`)}</span>
+        <span className="badge">{t(`workspace:tools.type.${step.type}`)}</span>
         {movable && (
           <>
             <button
@@ -173,7 +173,7 @@ export function StepEditor(props: {
             </button>
           </>
         )}
-        {movable && step.kind !== 'share' && (
+        {movable && step.type !== 'share' && (
           <button type="button" className="btn btn--quiet btn--small" onClick={props.onRemove}>
             {t('workspace:tools.removeStep')}
           </button>
@@ -182,9 +182,9 @@ export function StepEditor(props: {
       {props.selected && (
         <div className="step-editor__body">
           {keys.map(([key, slot]) => field(key, slot))}
-          {(step.kind === 'info' || step.kind === 'items' || step.kind === 'stoplicht') && list('prompts')}
-          {step.kind !== 'info' && step.kind !== 'share' && list('followUps')}
-          {(step.kind === 'items' || step.kind === 'stoplicht') && (
+          {(step.type === 'info' || step.type === 'items' || step.type === 'stoplicht') && list('prompts')}
+          {step.type !== 'info' && step.type !== 'share' && list('followUps')}
+          {(step.type === 'items' || step.type === 'stoplicht') && (
             <div className="slot-list">
               <button
                 type="button"
@@ -236,14 +236,14 @@ export function StepEditor(props: {
           )}
         </div>
       )}
-      {step.kind === 'share' && !last && (
+      {step.type === 'share' && !last && (
         <div className="step-editor__add">
           <label>
             {t('workspace:tools.addStep')}{' '}
-            <select value={newKind} onChange={(e) => setNewKind(e.target.value as StepDoc['kind'])}>
+            <select value={newType} onChange={(e) => setNewType(e.target.value as StepDoc['type'])}>
               {ADDABLE.map((k) => (
                 <option key={k} value={k}>
-                  {t(`workspace:tools.kind.${k}`)}
+                  {t(`workspace:tools.type.${k}`)}
                 </option>
               ))}
             </select>
@@ -257,8 +257,8 @@ export function StepEditor(props: {
                   'stap',
                   doc.steps.map((s) => s.id),
                 ),
-                kind: newKind,
-                ...(newKind === 'stoplicht' ? { prompts: [newSlotId('vraag', [])] } : {}),
+                type: newType,
+                ...(newType === 'stoplicht' ? { prompts: [newSlotId('vraag', [])] } : {}),
               })
             }
           >

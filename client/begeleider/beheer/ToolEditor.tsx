@@ -87,7 +87,7 @@ export function ToolEditor({ toolId, onClose }: { toolId: string; onClose: () =>
   const removeStep = (index: number) => change({ ...doc, steps: doc.steps.filter((_, i) => i !== index) })
   const addStep = (step: StepDoc) => {
     // A new step goes before the sharing step: answers come before "who may know".
-    const at = doc.steps.findIndex((s) => s.kind === 'share')
+    const at = doc.steps.findIndex((s) => s.type === 'share')
     const steps = [...doc.steps]
     steps.splice(at < 0 ? steps.length - 1 : at, 0, step)
     change({ ...doc, steps })

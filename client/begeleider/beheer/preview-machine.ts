@@ -24,7 +24,7 @@ export type Running = {
 
 /** The step ids in order: a preview only starts again when the steps themselves changed. */
 export const shape = (doc: ToolVersionDoc) =>
-  doc.steps.map((s) => `${s.id}:${s.kind}:${(s.prompts ?? []).join(',')}`).join('|')
+  doc.steps.map((s) => `${s.id}:${s.type}:${(s.prompts ?? []).join(',')}`).join('|')
 
 export function start(tool: ToolInfo, message: PreviewMessage, here: string | undefined): Running {
   const { doc, ageBand } = message

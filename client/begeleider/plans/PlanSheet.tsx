@@ -12,25 +12,25 @@ import './plans.css'
  */
 export function PlanSheet({
   childId,
-  kind,
+  type,
   go,
 }: {
   childId: string
-  kind: 'actieplan' | 'veiligheidsplan'
+  type: 'actieplan' | 'veiligheidsplan'
   go: (path: string) => void
 }) {
   const { t, i18n } = useWorkspaceT()
   const [data, setData] = useState<ActieplanOut | VeiligheidsplanOut | null>(null)
   const [error, setError] = useState<ErrorCode | null>(null)
   useEffect(() => {
-    ;(kind === 'actieplan'
+    ;(type === 'actieplan'
       ? apiClient.plans.actieplanPrint(childId)
       : apiClient.plans.veiligheidsplanPrint(childId)
     ).then(
       (d) => setData(withToolLabels(d)),
       (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'),
     )
-  }, [childId, kind])
+  }, [childId, type])
   if (error) return <p className="form-error">{t(`errors:${error}`)}</p>
   if (!data) return <p className="muted">{t('common:loading')}</p>
   const name = data.child.nickname
@@ -47,7 +47,7 @@ export function PlanSheet({
   return (
     <main className="handout-page">
       <nav className="handout-toolbar">
-        <button type="button" className="btn btn--quiet" onClick={() => go(`/begeleider/kind/${childId}/${kind}`)}>
+        <button type="button" className="btn btn--quiet" onClick={() => go(`/begeleider/kind/${childId}/${type}`)}>
           <span className="dir-arrow" aria-hidden="true">
             ←
           </span>{' '}
@@ -59,7 +59,7 @@ export function PlanSheet({
       </nav>
       <article className="handout" data-testid="plan-sheet">
         <header className="handout__head">
-          <h1>{t(`workspace:plans.${kind}.title`, { name })}</h1>
+          <h1>{t(`workspace:plans.${type}.title`, { name })}</h1>
           <p>{t('workspace:handout.for', { name, date: formatDay(new Date().toISOString(), i18n.language) })}</p>
         </header>
         {'goals' in data ? (

@@ -103,10 +103,10 @@ export function VoicesPage({ toolId, go }: { toolId: string | null; go: (path: s
 }
 
 type RowState =
-  | { kind: 'idle' }
-  | { kind: 'recording'; rec: Recording; startedAt: number }
-  | { kind: 'review'; blob: Blob; url: string }
-  | { kind: 'saving' }
+  | { type: 'idle' }
+  | { type: 'recording'; rec: Recording; startedAt: number }
+  | { type: 'review'; blob: Blob; url: string }
+  | { type: 'saving' }
 
 function VoiceRow(props: {
   path: string
@@ -119,14 +119,14 @@ function VoiceRow(props: {
 }) {
   const { path, textKey, text, lang, dir, recording, onChanged } = props
   const { t } = useWorkspaceT()
-  const [state, setState] = useState<RowState>({ kind: 'idle' })
+  const [state, setState] = useState<RowState>({ type: 'idle' })
   const [error, setError] = useState<ErrorCode | null>(null)
   const [seconds, setSeconds] = useState(0)
   const file = useRef<HTMLInputElement>(null)
 
   // While recording: the seconds so far, and a stop at the limit so nothing is lost to a refusal.
   useEffect(() => {
-    if (state.kind !== 'recording') return
+    if (state.type !== 'recording') return
     const timer = setInterval(() => {
       const ms = Date.now() - state.startedAt
       setSeconds(Math.floor(ms / 1000))
@@ -136,7 +136,7 @@ function VoiceRow(props: {
   })
   useEffect(
     () => () => {
-      if (state.kind === 'review') URL.revokeObjectURL(state.url)
+      if (state.type === 'review') URL.revokeObjectURL(state.url)
     },
     [state],
   )
@@ -144,7 +144,7 @@ function VoiceRow(props: {
   const upload = async (blob: Blob) => {
     setError(null)
     if (blob.size > VOICE_MAX_BYTES) return setError('voice_too_large')
-    setState({ kind: 'saving' })
+    setState({ type: 'saving' })
     try {
       // Audio, not JSON: the body is the recording itself, so this stays a raw fetch.
       const res = await fetch(path, {
@@ -160,7 +160,7 @@ function VoiceRow(props: {
     } catch {
       setError('server_busy')
     }
-    setState({ kind: 'idle' })
+    setState({ type: 'idle' })
   }
 
   const record = async () => {
@@ -168,15 +168,15 @@ function VoiceRow(props: {
     try {
       const rec = await startRecording()
       setSeconds(0)
-      setState({ kind: 'recording', rec, startedAt: Date.now() })
+      setState({ type: 'recording', rec, startedAt: Date.now() })
     } catch {
       setError('voice_no_microphone')
     }
   }
   const stop = async () => {
-    if (state.kind !== 'recording') return
+    if (state.type !== 'recording') return
     const blob = await state.rec.stop()
-    setState({ kind: 'review', blob, url: URL.createObjectURL(blob) })
+    setState({ type: 'review', blob, url: URL.createObjectURL(blob) })
   }
   const remove = async () => {
     setError(null)
@@ -214,7 +214,7 @@ function VoiceRow(props: {
         )}
       </div>
       <div className="voice__actions">
-        {state.kind === 'idle' && mayChange && (
+        {state.type === 'idle' && mayChange && (
           <>
             <button type="button" className="btn btn--small" onClick={() => void record()}>
               {recording ? t('workspace:voices.again') : t('workspace:voices.record')}
@@ -241,7 +241,7 @@ function VoiceRow(props: {
             )}
           </>
         )}
-        {state.kind === 'recording' && (
+        {state.type === 'recording' && (
           <>
             <span className="voice__live" role="status">
               {t('workspace:voices.recording', { seconds, max: VOICE_MAX_MS / 1000 })}
@@ -251,18 +251,18 @@ function VoiceRow(props: {
             </button>
           </>
         )}
-        {state.kind === 'review' && (
+        {state.type === 'review' && (
           <>
             <audio controls src={state.url} className="voice__player" aria-label={t('workspace:voices.listen')} />
             <button type="button" className="btn btn--primary btn--small" onClick={() => void upload(state.blob)}>
               {t('workspace:voices.save')}
             </button>
-            <button type="button" className="btn btn--quiet btn--small" onClick={() => setState({ kind: 'idle' })}>
+            <button type="button" className="btn btn--quiet btn--small" onClick={() => setState({ type: 'idle' })}>
               {t('workspace:voices.discard')}
             </button>
           </>
         )}
-        {state.kind === 'saving' && <span className="muted">{t('workspace:voices.saving')}</span>}
+        {state.type === 'saving' && <span className="muted">{t('workspace:voices.saving')}</span>}
       </div>
       {error && (
         <p className="form-error voice__error" role="alert">

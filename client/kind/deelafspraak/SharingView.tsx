@@ -47,7 +47,7 @@ export function SharingView({
   // straight under the answer, and the explanations after them.
   const young = view.ageBand === '4-7'
   const groups = tool.steps
-    .filter((s) => s.kind !== 'info' && s.kind !== 'share')
+    .filter((s) => s.type !== 'info' && s.type !== 'share')
     .map((s) => ({ step: s, items: view.items.filter((i) => i.stepId === s.id) }))
     .filter((g) => g.items.length > 0)
   const flat = groups.flatMap((g) => g.items.map((item) => ({ item, step: g.step })))

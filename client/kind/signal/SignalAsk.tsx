@@ -2,11 +2,11 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { GesprekView } from '../../../dialogs/contract/view'
 import type { GesprekCommand } from '../../../dialogs/framework/events'
-import { signalOf, type SignalKind } from '../../../dialogs/signals'
+import { signalOf, type SignalType } from '../../../dialogs/signals'
 import { WaysToHelp } from '../../ui/WaysToHelp'
 import { isAdultBand } from '../steps/register'
 
-type Asking = { itemId: string; kind: SignalKind; answer?: 'yes' | 'no' }
+type Asking = { itemId: string; type: SignalType; answer?: 'yes' | 'no' }
 
 /**
  * When an answer suggests danger and only the child can see it, ask right then, without pressure,
@@ -29,8 +29,8 @@ export function SignalAsk({ view, send }: { view: GesprekView | null; send: (e: 
   useEffect(() => {
     if (!view) return
     const danger = view.items.flatMap((i) => {
-      const kind = signalOf(view.toolId, i)
-      return kind ? [{ item: i, kind }] : []
+      const type = signalOf(view.toolId, i)
+      return type ? [{ item: i, type }] : []
     })
     if (seen.current === null) {
       seen.current = new Set(danger.map((d) => d.item.id))
@@ -39,7 +39,7 @@ export function SignalAsk({ view, send }: { view: GesprekView | null; send: (e: 
     for (const d of danger) {
       if (seen.current.has(d.item.id)) continue
       seen.current.add(d.item.id)
-      if (d.item.share === 'alleen-ik' && !asking) setAsking({ itemId: d.item.id, kind: d.kind })
+      if (d.item.share === 'alleen-ik' && !asking) setAsking({ itemId: d.item.id, type: d.type })
     }
   }, [view, asking])
 
@@ -54,7 +54,7 @@ export function SignalAsk({ view, send }: { view: GesprekView | null; send: (e: 
       <h2>{t('signal.title')}</h2>
       {!asking.answer && (
         <>
-          <p>{t(`signal.why.${asking.kind}`, ctx)}</p>
+          <p>{t(`signal.why.${asking.type}`, ctx)}</p>
           <p>{t('signal.what', ctx)}</p>
           <div className="signal-ask__choices">
             <button type="button" className="btn btn--primary" onClick={() => answer('yes')}>

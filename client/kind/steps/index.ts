@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react'
-import type { StepKind } from '../../../dialogs/framework/items'
+import type { StepType } from '../../../dialogs/framework/items'
 import { InfoStep } from './InfoStep'
 import { ItemsStep } from './ItemsStep'
 import { ModulesStep } from './ModulesStep'
@@ -10,8 +10,8 @@ import { ShareStep } from './ShareStep'
 import { StoplichtStep } from './StoplichtStep'
 import type { StepProps } from './types'
 
-/** One screen per step kind; tools reuse them rather than bringing their own. */
-export const STEP_SCREENS: Record<StepKind, ComponentType<StepProps>> = {
+/** One screen per step type; tools reuse them rather than bringing their own. */
+export const STEP_SCREENS: Record<StepType, ComponentType<StepProps>> = {
   info: InfoStep,
   items: ItemsStep,
   share: ShareStep,

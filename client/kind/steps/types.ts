@@ -5,7 +5,7 @@ import type { GesprekCommand } from '../../../dialogs/framework/events'
 import type { ToolInfo } from '../../../dialogs/framework/tool'
 import type { OutboxEntry } from '../../net/outbox'
 
-/** What every step screen gets; one component per step kind (steps/index.ts). */
+/** What every step screen gets; one component per step type (steps/index.ts). */
 export type StepProps = {
   view: GesprekView
   step: StepSpec

@@ -18,7 +18,7 @@ export function signalRoutes(deps: Deps, host: GesprekHost) {
   const scoped = childScope()
   return (
     new Hono<Env>()
-      // The caseload row: kinds in words and counts, never an answer. Team scoped like the caseload.
+      // The caseload row: types in words and counts, never an answer. Team scoped like the caseload.
       .get('/', async (c) => c.json(await caseloadSignals(deps, host, await requireBegeleider(c))))
       .get('/children/:id', scoped, async (c) => {
         const { begeleider: p, child } = c.var

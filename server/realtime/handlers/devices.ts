@@ -33,7 +33,7 @@ export function registerDeviceHandlers(rt: Realtime, socket: AppSocket): void {
         .where('token_hash', '=', target.token_hash)
         .execute()
       host.devices.noteTrusted(gesprekId, deviceId)
-      await deps.revocations.publish({ kind: 'device', tokenHash: target.token_hash })
+      await deps.revocations.publish({ type: 'device', tokenHash: target.token_hash })
     } else await revokeDeviceByHash(deps, target.token_hash)
     setImmediate(() => void announcePending(rt, gesprekId))
     return {}
@@ -79,7 +79,7 @@ export async function viewForDevice(
 export function followApprovals(rt: Realtime): () => void {
   const { deps, host, io } = rt
   return deps.revocations.subscribe(async (notice) => {
-    if (notice.kind !== 'device') return
+    if (notice.type !== 'device') return
     for (const s of socketsIn(io, hashRoom(notice.tokenHash))) {
       const fresh = await devicePrincipalByHash(deps, notice.tokenHash)
       if (!fresh) {
