@@ -1,3 +1,5 @@
+import type { KamerGesprek, KamerTokenOut } from '../../dialogs/contract/kamer'
+import type { GesprekDetail, JoinCodeOut } from '../../dialogs/contract/http'
 import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import { randomUUID } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -51,15 +53,15 @@ async function kamerGesprek(server: TestServer, sanne: HttpUser, toolId: string,
   const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand })
   expect(child.status).toBe(201)
   const childId = (child.body as { id: string }).id
-  const invite = await sanne.post(`/api/kamer/children/${childId}/invite`)
-  const setup = await new HttpUser(server.url).post('/api/kamer/setup', {
+  const invite = await sanne.post<JoinCodeOut>(`/api/kamer/children/${childId}/invite`)
+  const setup = await new HttpUser(server.url).post<KamerTokenOut>('/api/kamer/setup', {
     code: invite.body.code,
     name: `kamer ${randomUUID().slice(0, 8)}`,
     secret: '482915',
   })
   expect(setup.status).toBe(200)
   const token = String(setup.body.token)
-  const g = await new HttpUser(server.url, token).post('/api/kamer/gesprekken', { toolId })
+  const g = await new HttpUser(server.url, token).post<KamerGesprek>('/api/kamer/gesprekken', { toolId })
   expect(g.status).toBe(200)
   return { childId, gesprekId: String(g.body.id), token }
 }
@@ -179,7 +181,7 @@ describe('kamer: "alleen ik" never reaches a begeleider socket', () => {
       expect(kindFrames.join('\n')).toContain(CANARY)
 
       // The page (HTTP) the begeleider opens shows the same projection.
-      const page = await sanne.get(`/api/gesprekken/${gesprekId}`)
+      const page = await sanne.get<GesprekDetail>(`/api/gesprekken/${gesprekId}`)
       expect(page.status).toBe(200)
       expect(JSON.stringify(page.body)).toContain(SHARED)
       expect(JSON.stringify(page.body)).not.toContain(CANARY)

@@ -1,5 +1,6 @@
+import type { KamerGesprek } from '../../dialogs/contract/kamer'
 import type { CaseloadChild } from '../../dialogs/contract/workspace'
-import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
+import type { GesprekDetail, GesprekSummary, KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { describe, expect, it } from 'vitest'
 import { S2C } from '../../dialogs/contract/socket'
 import { connected, dataOf, emitAck, HttpUser, msgId, type TestSocket } from '../helpers/server'
@@ -44,7 +45,7 @@ describe("the begeleider's seq of a kamer gesprek", () => {
     const { server, sanne } = await startSeeded()
     const { childId, token } = await setUpKamer(server.url, sanne)
     const jongere = new HttpUser(server.url, token)
-    const g = String((await jongere.post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).body.id)
+    const g = String((await jongere.post<KamerGesprek>('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).body.id)
     const kind = open(server.url, { token })
     await connected(kind)
     expect((await emitAck(kind, 'gesprek:join', { gesprekId: g })).ok).toBe(true)
@@ -75,7 +76,7 @@ describe("the begeleider's seq of a kamer gesprek", () => {
       kindSeq = await send({ type: 'item.update', itemId: `note-prive-${i}`, patch: { text: `prive ${i}!` } })
     }
     expect(kindSeq).toBeGreaterThan(start + 6)
-    const page = await sanne.get(`/api/gesprekken/${g}`)
+    const page = await sanne.get<GesprekDetail>(`/api/gesprekken/${g}`)
     expect(page.status).toBe(200)
     expect(page.body.seq).toBe(start + 1)
 
@@ -85,7 +86,7 @@ describe("the begeleider's seq of a kamer gesprek", () => {
     await expect.poll(() => frames.length).toBe(2)
     expect([...frames]).toEqual([start + 1, start + 2])
     expectBasesInOwnSeq(frames, start)
-    expect((await sanne.get(`/api/gesprekken/${g}`)).body.seq).toBe(start + 2)
+    expect((await sanne.get<GesprekDetail>(`/api/gesprekken/${g}`)).body.seq).toBe(start + 2)
 
     // Re-join with the last seq: nothing new; with an older one: the view again, at the same seq.
     expect(dataOf(await emitAck(beg, 'gesprek:join', { gesprekId: g, lastSeq: start + 2 }))).toEqual({
@@ -102,7 +103,7 @@ describe("the begeleider's seq of a kamer gesprek", () => {
     // With the kamer locked, the begeleider reads the shared copy: the same seq, still no private count.
     kind.disconnect()
     expect((await jongere.post('/api/kamer/lock')).status).toBe(200)
-    expect((await sanne.get(`/api/gesprekken/${g}`)).body.seq).toBe(start + 2)
+    expect((await sanne.get<GesprekDetail>(`/api/gesprekken/${g}`)).body.seq).toBe(start + 2)
     const overview = await sanne.get(`/api/kamer/children/${childId}`)
     expect(overview.status).toBe(200)
     // A new server on the same data (no cache, the kamer closed) says the same.
@@ -138,9 +139,9 @@ describe("the begeleider's seq of a kamer gesprek", () => {
     // Invisible: four edits of the private answer.
     for (let i = 0; i < 4; i++)
       await send(kind, { type: 'item.update', itemId: 'geheim-abcdef', patch: { text: `${i}` } })
-    expect((await sanne.get(`/api/gesprekken/${g}`)).body.seq).toBe(start + 2)
-    const list = await sanne.get(`/api/workspace/children/${child.body.id}/gesprekken`)
-    expect(list.body.find((x: { id: string }) => x.id === g).seq).toBe(start + 2)
+    expect((await sanne.get<GesprekDetail>(`/api/gesprekken/${g}`)).body.seq).toBe(start + 2)
+    const list = await sanne.get<GesprekSummary[]>(`/api/workspace/children/${child.body.id}/gesprekken`)
+    expect(list.body.find((x) => x.id === g)!.seq).toBe(start + 2)
     // The begeleider's own command is acked with the begeleider's seq, and its frame carries the same.
     const note = { type: 'note.add', note: { id: 'notitie-abcdef', text: 'rustig begonnen' } }
     expect(await send(beg, note)).toBe(start + 3)

@@ -1,4 +1,4 @@
-import type { KindJoinOut } from '../../dialogs/contract/http'
+import type { JoinCodeOut, KindJoinOut } from '../../dialogs/contract/http'
 import { describe, expect, it } from 'vitest'
 import { S2C } from '../../dialogs/contract/socket'
 import type { GesprekView } from '../../dialogs/contract/view'
@@ -51,7 +51,7 @@ async function childWithLaterScreen() {
 
   /** A begeleider of the team mints a new code; whoever holds it joins as a later screen. */
   const laterScreen = async () => {
-    const code = await sanne.post(`/api/gesprekken/${gesprekId}/join-code`)
+    const code = await sanne.post<JoinCodeOut>(`/api/gesprekken/${gesprekId}/join-code`)
     expect(code.status).toBe(201)
     const joined = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: code.body.code })
     expect(joined.status).toBe(200)

@@ -83,7 +83,7 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
 
   beforeAll(async () => {
     // A month of work before today: a family of two, a teenager on their own, earlier gesprekken.
-    const { sanne } = web
+    let { sanne } = web
     const moCard = await sanne.post<CaseloadChild>('/api/workspace/children', {
       nickname: 'Mo',
       ageBand: '8-12',
@@ -119,6 +119,7 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
       person('Papa', 2, { safe: 'soms' }),
     ])
     clock.advance(14 * DAY)
+    sanne = await HttpUser.login(web.server.url, 'sanne')
     const later = [
       ['school', 'groen'],
       ['opvang', 'groen'],

@@ -4,6 +4,7 @@
  * killed mid-gesprek loses nothing, deactivations and CLI actions reach every node, the retention job
  * runs once, and rate limits count across nodes.
  */
+import type { KamerGesprek } from '../../dialogs/contract/kamer'
 import type { KindJoinOut } from '../../dialogs/contract/http'
 import { execFile, spawn } from 'node:child_process'
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -247,13 +248,16 @@ describe('two nodes on one PostgreSQL and one Redis', () => {
     const sanne = await HttpUser.login(a.url, 'sanne', PASSWORD)
     const { childId, token } = await setUpKamer(a.url, sanne)
     // The PIN was given to A; B unseals the kamer key from the token alone (stored sealed under it, never in Redis).
-    const made = await new HttpUser(b.url, token).post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })
+    const made = await new HttpUser(b.url, token).post<KamerGesprek>('/api/kamer/gesprekken', {
+      toolId: 'kamer-notities',
+    })
     expect(made.status).toBe(200)
     const g = String(made.body.id)
     // A second tap that lands on A makes no second gesprek.
-    expect((await new HttpUser(a.url, token).post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).body.id).toBe(
-      g,
-    )
+    expect(
+      (await new HttpUser(a.url, token).post<KamerGesprek>('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).body
+        .id,
+    ).toBe(g)
     const beg = open(a.url, { cookie: sanne.cookie })
     const begSeen = received(beg)
     const kid = open(b.url, { token })
@@ -280,9 +284,10 @@ describe('two nodes on one PostgreSQL and one Redis', () => {
     const t0 = Date.now()
     expect((await new HttpUser(a.url, token).post('/api/kamer/lock')).status).toBe(200)
     expect((await ended) - t0).toBeLessThan(1000)
-    expect((await new HttpUser(b.url, token).post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).status).toBe(
-      401,
-    )
+    expect(
+      (await new HttpUser(b.url, token).post<KamerGesprek>('/api/kamer/gesprekken', { toolId: 'kamer-notities' }))
+        .status,
+    ).toBe(401)
     // Closed, the begeleider on B reads the shared copy: what was shared, nothing else.
     const onB = await HttpUser.login(b.url, 'sanne', PASSWORD)
     const overview = await onB.get(`/api/kamer/children/${childId}`)

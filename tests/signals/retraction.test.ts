@@ -1,5 +1,5 @@
 import type { CaseloadChild } from '../../dialogs/contract/workspace'
-import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
+import type { GesprekDetail, KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { GesprekView } from '../../dialogs/contract/view'
@@ -53,12 +53,12 @@ describe('retraction', () => {
     // The child takes it back.
     expect((await send(kind, { type: 'share.set', itemIds: ['item-retract-01'], level: 'alleen-ik' })).ok).toBe(true)
 
-    const page = (await sanne.get(`/api/gesprekken/${gesprekId}`)).body as { view: GesprekView } & GesprekView
-    const view: GesprekView = 'view' in page ? page.view : page
+    const page = (await sanne.get<GesprekDetail>(`/api/gesprekken/${gesprekId}`)).body
+    const { view } = page
     expect(view.items).toEqual([])
     expect(view.notes).toEqual([{ id: 'note-retract-01', text: NOTE, takenBack: true }])
     // "Zorg gemarkeerd op [datum]": the fact and its day, in the begeleider's words.
-    expect(view.traces).toEqual([{ stepId: 'huis-goed', worry: true, at: expect.any(String) }])
+    expect(view.traces).toEqual([{ stepId: 'huis-goed', worry: true, at: expect.any(String) as string }])
     expect(Date.parse(view.traces![0]!.at!)).toBeGreaterThanOrEqual(markedFrom - 1000)
     expect(Date.parse(view.traces![0]!.at!)).toBeLessThanOrEqual(Date.now())
     expect(JSON.stringify(page)).not.toContain(CANARY)

@@ -1,3 +1,4 @@
+import type { KamerGesprek } from '../../dialogs/contract/kamer'
 import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { randomUUID } from 'node:crypto'
@@ -18,7 +19,7 @@ const { startSeeded, open } = useServers()
  */
 async function kamer(server: TestServer, sanne: HttpUser, toolId: string, ageBand: AgeBand = '16-18') {
   const { childId, name, token: kamerToken } = await setUpKamer(server.url, sanne, ageBand)
-  const g = await new HttpUser(server.url, kamerToken).post('/api/kamer/gesprekken', { toolId })
+  const g = await new HttpUser(server.url, kamerToken).post<KamerGesprek>('/api/kamer/gesprekken', { toolId })
   expect(g.status).toBe(200)
   const gesprekId = String(g.body.id)
   const kind = open(server.url, { token: kamerToken })
