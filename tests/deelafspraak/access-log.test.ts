@@ -42,7 +42,7 @@ describe('access log and the child’s receipt', () => {
       .where('what', '!=', 'join')
       .orderBy('id')
       .execute()
-    expect(rows.map((r) => [r.what, r.child_id, r.gesprek_id, JSON.parse(r.step_ids)])).toEqual([
+    expect(rows.map((r) => [r.what, r.child_id, r.gesprek_id, JSON.parse(r.step_ids) as unknown])).toEqual([
       ['gesprek', childId, gesprekId, ['huis-dromen']],
       ['live', childId, gesprekId, ['huis-dromen']],
     ])

@@ -86,7 +86,7 @@ const protoPolluted = fc.constantFrom(
   {
     gesprekId: 'abcdefgh12',
     clientMsgId: 'abcdefgh12',
-    event: { type: 'item.add', item: JSON.parse('{"__proto__": {"id": "x"}}') },
+    event: { type: 'item.add', item: JSON.parse('{"__proto__": {"id": "x"}}') as unknown },
   },
 )
 const anything = fc.anything({

@@ -1,4 +1,4 @@
-import type { KamerGesprek } from '../../dialogs/contract/kamer'
+import type { KamerGesprek, KamerTokenOut } from '../../dialogs/contract/kamer'
 import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { randomUUID } from 'node:crypto'
@@ -28,7 +28,7 @@ async function kamer(server: TestServer, sanne: HttpUser, toolId: string, ageBan
   const send = (event: unknown) => emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
   /** The jongere comes back later: name and PIN open the kamer again, commands go through a fresh socket. */
   const reopen = async () => {
-    const opened = await new HttpUser(server.url).post('/api/kamer/open', { name, secret: KAMER_PIN })
+    const opened = await new HttpUser(server.url).post<KamerTokenOut>('/api/kamer/open', { name, secret: KAMER_PIN })
     expect(opened.status).toBe(200)
     const again = open(server.url, { token: String(opened.body.token) })
     await connected(again)
