@@ -68,7 +68,7 @@ async function fixture(route: string) {
     const child = await maker.post<CaseloadChild>('/api/workspace/children', { nickname: 'Matrix', ageBand: '8-12' })
     const g = await maker.post<NewGesprekOut>('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     const joined = await redeemJoinCode(server.deps, String(g.body.join!.code).replace('-', ''))
-    return { childId: child.body.id as string, gesprekId: g.body.gesprek.id, token: joined.token }
+    return { childId: child.body.id, gesprekId: g.body.gesprek.id, token: joined.token }
   }
   const mine = await gesprek()
   const other = await gesprek()

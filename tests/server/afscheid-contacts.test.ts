@@ -18,7 +18,7 @@ async function joined(server: TestServer, user: HttpUser, childId: string, toolI
   expect(g.status).toBe(201)
   const join = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code })
   expect(join.body.trusted).toBe(true)
-  return { gesprekId: g.body.gesprek.id, token: join.body.token as string }
+  return { gesprekId: g.body.gesprek.id, token: join.body.token }
 }
 
 const contacts = [
@@ -31,7 +31,7 @@ describe('afscheid contacts: entered by the begeleider beforehand, seen by the c
     const { server, sanne } = await startSeeded({ clock: fakeClock() })
     const lot = (
       await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lot', ageBand: '8-12', phase: 3 })
-    ).body.id as string
+    ).body.id
     // Nothing entered yet.
     expect(((await sanne.get(`/api/method/children/${lot}`)).body as MethodOut).phase.contacten).toBeNull()
 
@@ -69,7 +69,7 @@ describe('afscheid contacts: entered by the begeleider beforehand, seen by the c
     const { sanne, server } = await startSeeded({ clock: fakeClock() })
     const lot = (
       await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lot', ageBand: '12-15', phase: 3 })
-    ).body.id as string
+    ).body.id
     const bad = [
       { contacts: [{ who: '', number: '0612345678' }] },
       { contacts: [{ who: 'Karin', number: 'bel me' }] },
@@ -102,7 +102,7 @@ describe('afscheid contacts: entered by the begeleider beforehand, seen by the c
     const { server, sanne } = await startSeeded({ clock: fakeClock() })
     const lot = (
       await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lot', ageBand: '8-12', phase: 3 })
-    ).body.id as string
+    ).body.id
     await sanne.request('PUT', `/api/method/children/${lot}/contacten`, { contacts })
     const g = await joined(server, sanne, lot, 'afscheid')
     const kind = open(server.url, { token: g.token })

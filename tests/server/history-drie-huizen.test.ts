@@ -14,7 +14,7 @@ describe('history: the Drie huizen over weeks', () => {
     const clock = fakeClock()
     const { server, sanne } = await startSeeded({ clock })
     const made = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })
-    const childId = made.body.id as string
+    const childId = made.body.id
     const first = await childDoes(server, sanne, childId, 'drie-huizen', [
       next,
       { add: { pictures: ['pet'], text: 'Mijn hond Bo' } },

@@ -272,7 +272,7 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
     const gb = (await b.user.post('/api/kamer/gesprekken', { toolId: 'mijn-netwerk' })).body.id as string
     // A guided gesprek of the same child is not part of the kamer.
     const guided = (await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: a.childId, toolId: 'mijn-netwerk' }))
-      .body.gesprek.id as string
+      .body.gesprek.id
     const s = connect(server.url, { token: a.token })
     await connected(s)
     expect((await emitAck(s, 'gesprek:join', { gesprekId: ga })).ok).toBe(true)

@@ -44,8 +44,7 @@ const emptyConsent = { present: {}, other: {}, jongere: {}, told: {} }
 describe('consent records: each parent with gezag, the 12+ conversation, what a younger child is told', () => {
   it('records consent per parent, keeps the other parent’s gezag in the parents record, and never blocks a gesprek', async () => {
     const { server, sanne } = await startSeeded({ clock: fakeClock() })
-    const mo = (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })).body
-      .id as string
+    const mo = (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })).body.id
 
     // Nothing recorded yet: the status says so, and a gesprek still starts.
     expect((await method(sanne, mo)).consent).toMatchObject({ status: 'open', twelvePlus: false, recordedAt: null })
@@ -100,7 +99,7 @@ describe('consent records: each parent with gezag, the 12+ conversation, what a 
   it('a jongere of 12+ consents too; bad bodies get invalid_payload; another team gets nothing', async () => {
     const { server, sanne } = await startSeeded({ clock: fakeClock() })
     const daan = (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Daan', ageBand: '12-15' }))
-      .body.id as string
+      .body.id
     const parents = { gezag: 'ja', decision: 'gegeven', on: '2026-11-21', explained: true }
     let out = (
       await sanne.request('PUT', `/api/method/children/${daan}/consent`, {
@@ -168,7 +167,7 @@ describe('the weekly rhythm: oudergesprek, the joint conversation, the preparati
     const clock = fakeClock()
     const { server, sanne } = await startSeeded({ clock })
     const id = (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })).body
-      .id as string
+      .id
     const card = async () =>
       (await (await HttpUser.login(server.url, 'sanne')).get(`/api/workspace/children/${id}`)).body as CaseloadChild
     expect((await card()).cadence.oudergesprek.status).toBe('ok')
@@ -193,7 +192,7 @@ describe('the weekly rhythm: oudergesprek, the joint conversation, the preparati
     expect((await method(u, id)).rhythm.samen).toMatchObject({ pending: true, lastGesprekId: gesprekId })
     // A joint conversation can only follow a gesprek of this child.
     const other = (await u.post<CaseloadChild>('/api/workspace/children', { nickname: 'Ilse', ageBand: '8-12' })).body
-      .id as string
+      .id
     const otherGesprek = await gesprekWith(server, u, other, [])
     const wrong = await u.post(`/api/method/children/${id}/samen`, {
       heldOn: dayOf(clock.now()),
@@ -210,7 +209,7 @@ describe('the weekly rhythm: oudergesprek, the joint conversation, the preparati
     const clock = fakeClock()
     const { server, sanne } = await startSeeded({ clock })
     const id = (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })).body
-      .id as string
+      .id
     let u = sanne
     await gesprekWith(server, u, id, [['item-oud-00001', 'van lang geleden', 'zelf-vertellen']])
     clock.advance(10 * DAY)
@@ -243,7 +242,7 @@ describe('phases that do something', () => {
     const { server, sanne } = await startSeeded({ clock })
     const id = (
       await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lot', ageBand: '8-12', phase: 1 })
-    ).body.id as string
+    ).body.id
     let m = await method(sanne, id)
     expect(m.phase.fase1.items.map((i) => [i.id, i.done])).toEqual([
       ['intake', false],
@@ -320,7 +319,7 @@ describe('the family: one preparation for siblings, each child’s deelafspraak 
         ageBand: '8-12',
         newFamily: 'Gezin Z.',
       })
-    ).body as CaseloadChild
+    ).body
     const familyId = moCard.familyId!
     const mo = moCard.id
     const pip = (

@@ -41,7 +41,7 @@ describe('cadence: gentle reminders on a moving clock', () => {
       phase: 1,
     })
     expect(made.status).toBe(201)
-    const id = made.body.id as string
+    const id = made.body.id
     // Moving the clock by days ends sessions (idle timeout): each look is a fresh login, like a new day.
     const card = async () =>
       (await (await HttpUser.login(server.url, 'sanne')).get(`/api/workspace/children/${id}`)).body as CaseloadChild
