@@ -4,12 +4,14 @@ import { loadApiClient } from '../net/api'
 import { rememberParentToken } from '../net/present-parent'
 import type { OutboxEntry } from '../net/outbox'
 import { ConnectionNote } from '../ui/ConnectionNote'
+import { ReadAloudLook } from '../ui/ReadAloud'
 import { WaysToHelp } from '../ui/WaysToHelp'
 import { KamerContacts } from './KamerContacts'
 import { Receipt } from './Receipt'
 import { SafetyNote } from './SafetyNote'
 import { ShareScreen } from './ShareScreen'
 import { ToolScreen } from './ToolScreen'
+import { forgetKamerTexts } from './kamer-texts'
 import type { LockReason } from './lock'
 import { useKamer } from './useKamer'
 import { SafetyPlanView, useChildPlan } from '../ui/SafetyPlan'
@@ -50,8 +52,13 @@ export function Room({
   // The jongere's version of the veiligheidsplan, when the begeleider made one (docs/plans.md).
   const plan = useChildPlan(token)
 
-  wipeRef.current = kamer.wipe
+  wipeRef.current = () => {
+    forgetKamerTexts()
+    kamer.wipe()
+  }
   useEffect(() => onStarted(), [onStarted])
+  // A locked kamer asks for its words again after the PIN: nothing of this visit's answers is kept.
+  useEffect(() => forgetKamerTexts, [])
   useIdleLock(token, idleMs, () => kamer.lock('idle'))
 
   const openTool = (toolId: string) => {
@@ -63,88 +70,99 @@ export function Room({
   const home = () => setScreen({ name: 'home' })
 
   return (
-    <main className="kamer-main">
-      <ConnectionNote connection={kamer.line} pending={kamer.pending.length} />
-      {kamer.error && (
-        <p className="kamer-error" role="alert">
-          {t(`errors:${kamer.error}`)}
-        </p>
-      )}
-      {screen.name === 'safety' && <SafetyNote onDone={home} />}
-      {screen.name === 'home' && (
-        <section className="kamer-home">
-          <div className="kamer-home__head">
-            <h1>{t('kamer:room.title')}</h1>
-            <button type="button" className="btn btn--soft btn--small" onClick={() => kamer.lock('ended')}>
-              {t('kamer:room.lock')}
-            </button>
-          </div>
-          <ul className="kamer-tiles">
-            {(kamer.me?.tools ?? []).map((toolId) => (
-              <li key={toolId}>
-                <button type="button" className="kamer-tile" onClick={() => openTool(toolId)}>
-                  <strong>{t(`kamer:tool.${toolId}.title`)}</strong>
-                  <span>{t(`kamer:tool.${toolId}.text`)}</span>
-                </button>
-              </li>
-            ))}
-            <li>
-              <button
-                type="button"
-                className="kamer-tile kamer-tile--share"
-                onClick={() => setScreen({ name: 'share' })}
-              >
-                <strong>{t('kamer:room.share')}</strong>
-                <span>{t('kamer:room.shareText')}</span>
+    // The kamer is the adult register throughout: every read-aloud in it is the quiet one (ADR 0145).
+    <ReadAloudLook.Provider value="adult">
+      <main className="kamer-main">
+        <ConnectionNote connection={kamer.line} pending={kamer.pending.length} />
+        {kamer.error && (
+          <p className="kamer-error" role="alert">
+            {t(`errors:${kamer.error}`)}
+          </p>
+        )}
+        {screen.name === 'safety' && <SafetyNote onDone={home} />}
+        {screen.name === 'home' && (
+          <section className="kamer-home">
+            <div className="kamer-home__head">
+              <h1>{t('kamer:room.title')}</h1>
+              <button type="button" className="btn btn--soft btn--small" onClick={() => kamer.lock('ended')}>
+                {t('kamer:room.lock')}
               </button>
-            </li>
-            {plan && (
+            </div>
+            <ul className="kamer-tiles">
+              {(kamer.me?.tools ?? []).map((toolId) => (
+                <li key={toolId}>
+                  <button type="button" className="kamer-tile" onClick={() => openTool(toolId)}>
+                    <strong>{t(`kamer:tool.${toolId}.title`)}</strong>
+                    <span>{t(`kamer:tool.${toolId}.text`)}</span>
+                  </button>
+                </li>
+              ))}
               <li>
-                <button type="button" className="kamer-tile" onClick={() => setScreen({ name: 'plan' })}>
-                  <strong>{t('screens:safetyPlan.title')}</strong>
-                  <span>{t('screens:safetyPlan.tile_jongere')}</span>
+                <button
+                  type="button"
+                  className="kamer-tile kamer-tile--share"
+                  onClick={() => setScreen({ name: 'share' })}
+                >
+                  <strong>{t('kamer:room.share')}</strong>
+                  <span>{t('kamer:room.shareText')}</span>
                 </button>
               </li>
-            )}
-            <li>
-              <button type="button" className="kamer-tile" onClick={() => setScreen({ name: 'receipt' })}>
-                <strong>{t('kamer:room.receipt')}</strong>
-                <span>{t('kamer:room.receiptText')}</span>
-              </button>
-            </li>
-          </ul>
-          <KamerContacts token={token} />
-          <TalkRequest token={token} />
-          <WaysToHelp />
-          <button type="button" className="btn btn--quiet" onClick={() => setScreen({ name: 'safety' })}>
-            {t('kamer:room.safety')}
-          </button>
-        </section>
-      )}
-      {screen.name === 'tool' && gesprekId && (
-        <ToolScreen
-          toolId={screen.toolId}
-          view={kamer.views[gesprekId] ?? null}
-          pending={kamer.pending.filter((p) => p.gesprekId === gesprekId)}
-          send={(event) => kamer.send(gesprekId, event)}
-          onHome={home}
-          begeleider={{
-            ...(kamer.me?.begeleider ? { name: kamer.me.begeleider } : {}),
-            ...(kamer.me?.begeleiderPicture ? { picture: kamer.me.begeleiderPicture } : {}),
-          }}
-        />
-      )}
-      {screen.name === 'share' && (
-        <ShareScreen gesprekken={kamer.me?.gesprekken ?? []} views={kamer.views} send={kamer.send} onHome={home} />
-      )}
-      {screen.name === 'receipt' && <Receipt token={token} onHome={home} />}
-      {screen.name === 'plan' && plan && (
-        <>
-          <SafetyPlanView plan={plan} onClose={home} adult />
-          <WaysToHelp />
-        </>
-      )}
-    </main>
+              {plan && (
+                <li>
+                  <button type="button" className="kamer-tile" onClick={() => setScreen({ name: 'plan' })}>
+                    <strong>{t('screens:safetyPlan.title')}</strong>
+                    <span>{t('screens:safetyPlan.tile_jongere')}</span>
+                  </button>
+                </li>
+              )}
+              <li>
+                <button type="button" className="kamer-tile" onClick={() => setScreen({ name: 'receipt' })}>
+                  <strong>{t('kamer:room.receipt')}</strong>
+                  <span>{t('kamer:room.receiptText')}</span>
+                </button>
+              </li>
+            </ul>
+            <KamerContacts token={token} />
+            <TalkRequest token={token} />
+            <WaysToHelp />
+            <button type="button" className="btn btn--quiet" onClick={() => setScreen({ name: 'safety' })}>
+              {t('kamer:room.safety')}
+            </button>
+          </section>
+        )}
+        {screen.name === 'tool' && gesprekId && (
+          <ToolScreen
+            token={token}
+            gesprekId={gesprekId}
+            toolId={screen.toolId}
+            view={kamer.views[gesprekId] ?? null}
+            pending={kamer.pending.filter((p) => p.gesprekId === gesprekId)}
+            send={(event) => kamer.send(gesprekId, event)}
+            onHome={home}
+            begeleider={{
+              ...(kamer.me?.begeleider ? { name: kamer.me.begeleider } : {}),
+              ...(kamer.me?.begeleiderPicture ? { picture: kamer.me.begeleiderPicture } : {}),
+            }}
+          />
+        )}
+        {screen.name === 'share' && (
+          <ShareScreen
+            token={token}
+            gesprekken={kamer.me?.gesprekken ?? []}
+            views={kamer.views}
+            send={kamer.send}
+            onHome={home}
+          />
+        )}
+        {screen.name === 'receipt' && <Receipt token={token} onHome={home} />}
+        {screen.name === 'plan' && plan && (
+          <>
+            <SafetyPlanView plan={plan} onClose={home} adult />
+            <WaysToHelp />
+          </>
+        )}
+      </main>
+    </ReadAloudLook.Provider>
   )
 }
 

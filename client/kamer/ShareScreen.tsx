@@ -9,10 +9,11 @@ import { registerT } from '../kind/steps/register'
 import { ItemSummary } from '../ui/ItemSummary'
 import { ShareChoice } from '../ui/ShareChoice'
 import { ShareIcon } from '../ui/ShareIcon'
+import { useKamerTool } from './kamer-texts'
 
 type Send = (gesprekId: string, event: GesprekCommand) => void
 /** One kamer tool's gesprek with its latest view: the screen lists items per tool. */
-type ToolGroup = { gesprekId: string; tool: ToolInfo; view: GesprekView }
+type ToolGroup = { token: string; gesprekId: string; tool: ToolInfo; view: GesprekView }
 
 /**
  * "Klaar voor mijn afspraak": everything in the kamer starts as 'alleen ik'; here the jongere picks,
@@ -20,11 +21,13 @@ type ToolGroup = { gesprekId: string; tool: ToolInfo; view: GesprekView }
  * take any of it back. The server's projection decides what the begeleider then sees.
  */
 export function ShareScreen({
+  token,
   gesprekken,
   views,
   send,
   onHome,
 }: {
+  token: string
   gesprekken: readonly KamerGesprek[]
   views: Record<string, GesprekView>
   send: Send
@@ -34,7 +37,7 @@ export function ShareScreen({
   const groups = gesprekken.flatMap((g) => {
     const tool = toolInfo(g.toolId)
     const view = views[g.id]
-    return tool && view && view.items.length > 0 ? [{ gesprekId: g.id, tool, view } satisfies ToolGroup] : []
+    return tool && view && view.items.length > 0 ? [{ token, gesprekId: g.id, tool, view } satisfies ToolGroup] : []
   })
   const sharedCount = groups.reduce((n, g) => n + g.view.items.filter((i) => i.share !== 'alleen-ik').length, 0)
 
@@ -67,14 +70,21 @@ export function ShareScreen({
   )
 }
 
-function useToolT(tool: ToolInfo, view: GesprekView) {
-  const { t } = useTranslation([tool.namespace, 'common'])
-  return registerT(t, view.ageBand)
+/**
+ * The words of the gesprek's own tool version (ADR 0145), for the prompts the items answer; until they
+ * are there the items show without them, never with another version's.
+ */
+function useToolT({ token, gesprekId, tool, view }: ToolGroup) {
+  const own = useKamerTool(token, gesprekId, tool.id)
+  const { t } = useTranslation([own?.tool.namespace ?? 'kamer', 'common'])
+  return { tt: registerT(t, view.ageBand), tool: own?.tool }
 }
 
-function SharedList({ gesprekId, tool, view, send }: ToolGroup & { send: Send }) {
+function SharedList(props: ToolGroup & { send: Send }) {
+  const { gesprekId, tool, view, send } = props
   const { t } = useTranslation(['kamer', 'common'])
-  const tt = useToolT(tool, view)
+  const { tt, tool: own } = useToolT(props)
+  if (!own) return null
   return (
     <>
       {view.items
@@ -101,27 +111,31 @@ function SharedList({ gesprekId, tool, view, send }: ToolGroup & { send: Send })
   )
 }
 
-function ChooseGroup({ gesprekId, tool, view, send }: ToolGroup & { send: Send }) {
-  const { t } = useTranslation(['kamer'])
-  const tt = useToolT(tool, view)
+function ChooseGroup(props: ToolGroup & { send: Send }) {
+  const { gesprekId, tool, view, send } = props
+  const { t } = useTranslation(['kamer', 'common'])
+  const { tt, tool: own } = useToolT(props)
   const setLevel = (item: ItemView, level: ShareLevel) =>
     send(gesprekId, { type: 'share.set', itemIds: [item.id], level })
   return (
     <div className="share-group">
       <h3>{t(`kamer:tool.${tool.id}.title`)}</h3>
-      <ul className="share-list">
-        {view.items.map((item) => (
-          <li key={item.id} className="share-item">
-            <ItemSummary item={item} step={tool.steps.find((s) => s.id === item.stepId)} t={tt} />
-            <ShareChoice
-              compact
-              name={item.text ?? item.person?.name ?? item.subject ?? item.id}
-              value={item.share}
-              onChange={(level) => setLevel(item, level)}
-            />
-          </li>
-        ))}
-      </ul>
+      {!own && <p className="loading">{t('common:loading')}</p>}
+      {own && (
+        <ul className="share-list">
+          {view.items.map((item) => (
+            <li key={item.id} className="share-item">
+              <ItemSummary item={item} step={tool.steps.find((s) => s.id === item.stepId)} t={tt} />
+              <ShareChoice
+                compact
+                name={item.text ?? item.person?.name ?? item.subject ?? item.id}
+                value={item.share}
+                onChange={(level) => setLevel(item, level)}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   )
 }

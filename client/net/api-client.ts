@@ -22,6 +22,7 @@ import {
   KamerNotice,
   KamerOverview,
   KamerTokenOut,
+  KamerToolOut,
   type KamerOpenBody,
   type KamerSetupBody,
 } from '../../dialogs/contract/kamer'
@@ -198,6 +199,13 @@ export const apiClient = {
     open: (body: z.input<typeof KamerOpenBody>) => call(KamerTokenOut, '/api/kamer/open', post(body)),
     me: (token: string) => call(KamerMe, '/api/kamer/me', bearer(token)),
     newGesprek: (token: string, toolId: string) => call(KamerGesprek, '/api/kamer/gesprekken', post({ toolId }, token)),
+    /** The words of one of the kamer's gesprekken, in one language: its tool version's texts (ADR 0145). */
+    tool: (token: string, gesprekId: string, lang: string) =>
+      call(
+        KamerToolOut,
+        `/api/kamer/gesprekken/${encodeURIComponent(gesprekId)}/tool/${encodeURIComponent(lang)}`,
+        bearer(token),
+      ),
     touch: (token: string) => call(OkOut, '/api/kamer/touch', post({}, token)),
     talk: (token: string) => call(OkOut, '/api/signals/kamer/talk', post({}, token)),
     receipt: (token: string) => call(ReceiptOut, '/api/kamer/receipt', bearer(token)),

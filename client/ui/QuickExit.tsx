@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { stopSpeaking } from './speech'
+import { forgetVoices } from './voices'
 
 /** Where quick exit goes: an ordinary, neutral site (GOV.UK's pattern uses a weather page). */
 export const NEUTRAL_SITE = 'https://www.buienradar.nl/'
@@ -13,7 +14,9 @@ export function quickExit(wipe?: () => void): void {
   document.title = 'Buienradar'
   document.body.innerHTML = ''
   document.body.style.background = '#fff'
+  // Nothing goes on speaking over the blank page, and no recording stays behind in memory.
   stopSpeaking()
+  forgetVoices()
   try {
     wipe?.()
   } finally {

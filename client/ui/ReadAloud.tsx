@@ -1,7 +1,13 @@
-import { useEffect, useState } from 'react'
+import { createContext, useContext, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { readWhenShown, setAutoRead, speak, stopSpeaking, useAutoRead, useHasVoice, useSpeaking } from './speech'
 import { useAnyRecordedVoice, useRecordedVoice } from './voices'
+
+/**
+ * How the read-aloud buttons look: the child's round speaker, or the kamer's quiet "Voorlezen" for
+ * jongeren (adult register, ADR 0145). The order of voices and the calm note are the same in both.
+ */
+export const ReadAloudLook = createContext<'child' | 'adult'>('child')
 
 /**
  * A speaker button beside every prompt and choice: children of 4-6 cannot read. It plays the
@@ -10,15 +16,80 @@ import { useAnyRecordedVoice, useRecordedVoice } from './voices'
  * language, and asks the begeleider to read it (never a button that silently does nothing).
  */
 export function ReadAloud({ text, small = false }: { text: string; small?: boolean }) {
-  const { t } = useTranslation()
+  if (useContext(ReadAloudLook) === 'adult') return <ReadAloudQuiet text={text} small={small} />
+  return <ReadAloudChild text={text} small={small} />
+}
+
+/** Which voice a text has now, and what a tap does: recorded first, then the device, else the calm note. */
+function useReadAloud(text: string) {
   const now = useSpeaking()
   const speaking = now.text === text
   const recorded = useRecordedVoice(text)
   const hasVoice = useHasVoice() || recorded
   const [noVoiceShown, setNoVoiceShown] = useState(false)
   useEffect(() => setNoVoiceShown(false), [text])
-  // A recording that would not play on a device without a voice of its own: the calm note after all.
-  const noteShown = noVoiceShown || (now.unheard === text && !speaking)
+  return {
+    speaking,
+    recorded,
+    hasVoice,
+    voice: recorded ? 'recorded' : hasVoice ? 'device' : 'none',
+    // A recording that would not play on a device without a voice of its own: the calm note after all.
+    noteShown: noVoiceShown || (now.unheard === text && !speaking),
+    tap: () => {
+      if (!hasVoice) setNoVoiceShown((s) => !s)
+      else if (speaking) stopSpeaking()
+      // The device's voice went between the render and the tap: the calm note, never a silent button.
+      else setNoVoiceShown(!speak(text))
+    },
+  }
+}
+
+/**
+ * The kamer's read-aloud: a small text button "Voorlezen" beside a prompt (an icon of the same quiet
+ * kind beside a choice), 44 px high, never by itself. With no voice at all it says so in one calm line,
+ * without sending the jongere to a begeleider who is not there.
+ */
+function ReadAloudQuiet({ text, small }: { text: string; small: boolean }) {
+  const { t } = useTranslation('kamer')
+  const r = useReadAloud(text)
+  const label = r.speaking ? t('kamer:readAloud.stop') : t('kamer:readAloud.label')
+  return (
+    <span className="read-quiet-wrap">
+      <button
+        type="button"
+        className={`read-quiet${small ? ' read-quiet--icon' : ''}${r.speaking ? ' is-speaking' : ''}`}
+        data-voice={r.voice}
+        aria-label={r.speaking ? label : `${label}: ${text}`}
+        aria-pressed={r.hasVoice ? r.speaking : undefined}
+        onClick={(e) => {
+          e.stopPropagation()
+          r.tap()
+        }}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true" width="18" height="18">
+          {r.speaking ? (
+            <rect x="7" y="7" width="10" height="10" rx="1.5" fill="currentColor" />
+          ) : (
+            <>
+              <path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" />
+              <path d="M16 9a4 4 0 0 1 0 6" stroke="currentColor" strokeWidth="2" fill="none" strokeLinecap="round" />
+            </>
+          )}
+        </svg>
+        {!small && <span>{label}</span>}
+      </button>
+      {r.noteShown && (
+        <span className="read-quiet__novoice" role="status">
+          {t('kamer:readAloud.noVoice')}
+        </span>
+      )}
+    </span>
+  )
+}
+
+function ReadAloudChild({ text, small }: { text: string; small: boolean }) {
+  const { t } = useTranslation()
+  const { speaking, hasVoice, voice, noteShown, tap } = useReadAloud(text)
   const cls = [
     'read-aloud',
     small && 'read-aloud--small',
@@ -34,18 +105,13 @@ export function ReadAloud({ text, small = false }: { text: string; small?: boole
       <button
         type="button"
         className={cls}
-        data-voice={recorded ? 'recorded' : hasVoice ? 'device' : 'none'}
+        data-voice={voice}
         aria-label={label}
         aria-pressed={hasVoice ? speaking : undefined}
         title={!hasVoice ? t('readAloudNoVoice') : speaking ? t('stopReading') : t('readAloud')}
         onClick={(e) => {
           e.stopPropagation()
-          if (!hasVoice) setNoVoiceShown((s) => !s)
-          else if (speaking) stopSpeaking()
-          else {
-            setNoVoiceShown(false)
-            speak(text)
-          }
+          tap()
         }}
       >
         {speaking ? (

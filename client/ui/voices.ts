@@ -9,7 +9,16 @@ import { loadApiClient } from '../net/api'
  * by being the same words as the recorded key's text. Audio is fetched with the child's token and kept
  * in memory for this gesprek only: nothing in storage, nothing in the browser's cache (no-store).
  */
-type Source = { gesprekId: string; token: string; namespace: string }
+type Source = {
+  gesprekId: string
+  token: string
+  namespace: string
+  /**
+   * The namespace that already holds this gesprek's own texts, when the screen fetched them itself (the
+   * kamer, ADR 0145); otherwise the version the voices answer names picks the namespace.
+   */
+  textsIn?: string
+}
 type Voice = { key: string; etag: string }
 
 let source: Source | null = null
@@ -17,6 +26,8 @@ let source: Source | null = null
 const indexes = new Map<string, Voice[] | 'loading'>()
 /** The audio already fetched, as object URLs, by address. */
 const audio = new Map<string, Promise<string>>()
+/** The object URLs made so far, so forgetting them needs no wait (quick exit leaves in the same event). */
+const urls = new Set<string>()
 let stamp = 0
 const listeners = new Set<() => void>()
 function changed() {
@@ -43,7 +54,7 @@ function lookup(text: string): Voice | null {
     const map = new Map<string, Voice>()
     const list = indexes.get(lng)
     const version = versions.get(lng) ?? 1
-    const ns = namespaceOf(source.namespace, version)
+    const ns = source.textsIn ?? namespaceOf(source.namespace, version)
     if (Array.isArray(list))
       for (const v of list) if (i18next.exists(v.key, { ns, lng })) map.set(i18next.t(v.key, { ns, lng }), v)
     byText = { lng, map }
@@ -73,7 +84,8 @@ function load(lng: string) {
 
 function clear() {
   stopRecorded()
-  for (const url of audio.values()) void url.then((u) => URL.revokeObjectURL(u)).catch(() => undefined)
+  for (const u of urls) URL.revokeObjectURL(u)
+  urls.clear()
   audio.clear()
   indexes.clear()
   versions = new Map()
@@ -83,9 +95,9 @@ function clear() {
 
 /** The child's gesprek screen names its gesprek once; leaving it forgets every voice fetched. */
 export function useGesprekVoices(s: Source): void {
-  const { gesprekId, token, namespace } = s
+  const { gesprekId, token, namespace, textsIn } = s
   useEffect(() => {
-    source = { gesprekId, token, namespace }
+    source = { gesprekId, token, namespace, ...(textsIn ? { textsIn } : {}) }
     load(i18next.language)
     const onLanguage = (lng: string) => {
       load(lng)
@@ -101,8 +113,11 @@ export function useGesprekVoices(s: Source): void {
       i18next.store.off('added', onTexts)
       clear()
     }
-  }, [gesprekId, token, namespace])
+  }, [gesprekId, token, namespace, textsIn])
 }
+
+/** Quick exit: stop what plays and forget every recording fetched, at once (nothing waits for the page to go). */
+export const forgetVoices = (): void => clear()
 
 /** Whether this text, in the active language, has a recorded voice. */
 export function useRecordedVoice(text: string): boolean {
@@ -124,7 +139,12 @@ function fetchAudio(s: Source, lng: string, v: Voice): Promise<string> {
     // Audio, not JSON: the recording comes down as a blob, so this stays a raw fetch.
     hit = fetch(path, { headers: { authorization: `Bearer ${s.token}` } }).then(async (res) => {
       if (!res.ok) throw new Error(`voice ${res.status}`)
-      return URL.createObjectURL(await res.blob())
+      const blob = await res.blob()
+      // The screen went (or quick exit ran) while this was on its way: nothing to keep.
+      if (source !== s) throw new Error('voice no longer wanted')
+      const url = URL.createObjectURL(blob)
+      urls.add(url)
+      return url
     })
     // A failed fetch is tried again next time, not remembered.
     hit.catch(() => audio.delete(path))

@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'device_pending',
   'drawing_too_large',
   'gesprek_full',
+  'tool_structure_locked',
   'tool_needs_sharing',
   'tool_needs_honest',
   'tool_text_unsafe',

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { GesprekId, ChildId } from './ids'
+import { GesprekId, ChildId, Lang } from './ids'
 import { BegeleiderPicture, JoinCodeInput } from './http'
 import { ItemView } from './view'
 
@@ -63,6 +63,25 @@ export const KamerMe = z.strictObject({
 })
 export type KamerMe = z.output<typeof KamerMe>
 export const NewKamerGesprekBody = z.strictObject({ toolId: z.string().regex(/^[a-z-]{2,30}$/) })
+
+/**
+ * The words of one kamer gesprek's tool version in one language (ADR 0145): the built-in's texts from
+ * the locales, or the organisation's own texts-only version. Flat i18n keys of the tool's namespace, as
+ * the screens read them (`modules.questions.hoe-gaat-het.stemming`, `intro.prompt_jongere`). Organisation
+ * content, never answers; the kamer keeps it in memory only.
+ */
+export const KamerToolOut = z.strictObject({
+  gesprekId: GesprekId,
+  toolId: z.string().regex(/^[a-z-]{2,30}$/),
+  /** 1 is the built-in tool; 2, 3, … the organisation's own versions (ADR 0075). */
+  version: z.int().min(1),
+  /** The languages the version is complete in. */
+  languages: z.array(Lang),
+  /** The language the texts are in: the one asked for, or Dutch when the version is not complete in it. */
+  lang: Lang,
+  texts: z.record(z.string().max(200), z.string()),
+})
+export type KamerToolOut = z.output<typeof KamerToolOut>
 
 /** What the begeleider sees of a kamer: only what the jongere shared, through the one projection. */
 export const KamerOverview = z.strictObject({

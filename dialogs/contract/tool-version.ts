@@ -17,6 +17,12 @@ export const ToolId = z.string().regex(/^[a-z][a-z-]{1,29}$/)
 /** The step types an edited tool may use: the child's guided screens (no observation, no kamer modules). */
 export const EDITABLE_STEP_TYPES = ['info', 'items', 'stoplicht', 'scale', 'share'] as const
 export const EditableStepType = z.enum(EDITABLE_STEP_TYPES)
+/**
+ * Step types only a texts-only version carries, exactly as its built-in has them (the kamer tools'
+ * netwerk drawing and modules, ADR 0140): their texts are editable, the steps themselves never.
+ */
+export const LOCKED_STEP_TYPES = ['netwerk', 'modules'] as const
+const DocStepType = z.enum([...EditableStepType.options, ...LOCKED_STEP_TYPES])
 
 /**
  * Words that are keys of a step's own texts, and names the statechart uses: no step, line or prompt
@@ -38,9 +44,16 @@ export const RESERVED_IDS = [
 
 const Slot = SlotId.refine((id) => !(RESERVED_IDS as readonly string[]).includes(id), { message: 'reserved' })
 
+/** A question inside a Mijn kamer module, as the built-in has it (texts-only: never edited). */
+const QuestionDoc = z.strictObject({
+  id: SlotId,
+  answer: z.enum(['text', 'scale']),
+  pictures: z.array(PictureId).max(16).optional(),
+})
+
 export const StepDoc = z.strictObject({
   id: Slot,
-  type: EditableStepType,
+  type: DocStepType,
   /** Info steps: the lines under the prompt. Items and stoplicht steps: the sub-prompts (places). */
   prompts: z.array(Slot).max(12).optional(),
   followUps: z.array(Slot).max(6).optional(),
@@ -57,11 +70,33 @@ export const StepDoc = z.strictObject({
   showsContacts: z.literal(true).optional(),
   /** A shared answer here gives the begeleider a task (the kennismaking's left-behind pet). */
   task: TaskType.optional(),
+  /** The questions of each module (Mijn kamer; a texts-only version keeps the built-in's, ADR 0140). */
+  questions: z.record(SlotId, z.array(QuestionDoc).max(12)).optional(),
 })
 export type StepDoc = z.output<typeof StepDoc>
 
-/** A text key inside the tool's namespace (`intro.honest`, `plekken.prompts.thuis-nu`, `steps.schaal`). */
-export const TextKey = z.string().regex(/^[a-z][a-zA-Z0-9-]{0,39}(\.[a-zA-Z][a-zA-Z0-9-]{0,39}){0,2}$/)
+/**
+ * A text key inside the tool's namespace (`intro.honest`, `plekken.prompts.thuis-nu`, `steps.schaal`).
+ * A texts-only version (ADR 0140) also has the built-in namespace's deeper keys
+ * (`modules.questions.hoe-gaat-het.stemming`, `modules.anchors.veiligheid.schaal.low`) and the adult
+ * register's variants (`intro.title_jongere`); which keys a version really has is the rules' business.
+ */
+export const TextKey = z.string().regex(/^[a-z][a-zA-Z0-9-]{0,39}(\.[a-zA-Z][a-zA-Z0-9-]{0,39}){0,4}(_jongere)?$/)
+/** What a text is on screen; its limit (dialogs/framework/texts.ts) is what that place shows. */
+export const TEXT_SLOTS = [
+  'toolTitle',
+  'stepLabel',
+  'title',
+  'prompt',
+  'line',
+  'subPrompt',
+  'followUp',
+  'anchor',
+  'button',
+  'moduleAbout',
+  'question',
+] as const
+export type TextSlot = (typeof TEXT_SLOTS)[number]
 /** The hard ceiling of one text; the per-type limits of what a screen shows are in dialogs/framework/texts.ts. */
 export const MAX_TEXT = 600
 export const ToolText = z.string().max(MAX_TEXT)
@@ -69,7 +104,7 @@ export const LangTexts = z.record(TextKey, ToolText).refine((r) => Object.keys(r
 
 export const ToolVersionDoc = z.strictObject({
   toolId: ToolId,
-  steps: z.array(StepDoc).min(3).max(20),
+  steps: z.array(StepDoc).min(2).max(20),
   texts: z.partialRecord(Lang, LangTexts),
 })
 export type ToolVersionDoc = z.output<typeof ToolVersionDoc>
@@ -106,6 +141,7 @@ export const TOOL_RULES = [
   'source_incomplete',
   'wrong_tool',
   'type_needs_prompts',
+  'structure_locked',
 ] as const
 export const ToolRule = z.enum(TOOL_RULES)
 export type ToolRule = z.output<typeof ToolRule>
@@ -140,6 +176,8 @@ export type LanguageCompleteness = z.output<typeof LanguageCompleteness>
 export const ToolOverview = z.strictObject({
   toolId: ToolId,
   editable: z.boolean(),
+  /** Only the texts are editable: the steps stay the built-in's (the kamer tools, ADR 0140). */
+  textsOnly: z.boolean(),
   versions: z.array(ToolVersionSummary),
   hasDraft: z.boolean(),
 })
@@ -155,6 +193,14 @@ export const DraftOut = z.strictObject({
   updatedBy: z.string().nullable(),
   completeness: z.array(LanguageCompleteness),
   problems: z.array(ToolProblem),
+  /**
+   * A texts-only tool (ADR 0140): every text key the version has, in reading order, with the place it is
+   * shown (its size limit). Absent for the other tools, whose keys follow from their steps.
+   */
+  keys: z
+    .array(z.strictObject({ key: TextKey, slot: z.enum(TEXT_SLOTS) }))
+    .max(400)
+    .optional(),
 })
 export type DraftOut = z.output<typeof DraftOut>
 

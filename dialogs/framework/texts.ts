@@ -1,15 +1,14 @@
 import { LANGUAGE_CODES, type LangCode } from '../contract/languages'
-import type { StepDoc, ToolVersionDoc } from '../contract/tool-version'
+import type { StepDoc, TextSlot, ToolVersionDoc } from '../contract/tool-version'
 import type { ToolInfo } from './tool'
+
+export type { TextSlot } from '../contract/tool-version'
 
 /**
  * The texts of a tool as data: which keys a step list has, what each may hold, which languages are
  * complete (docs/decisions/0075-tool-versions-per-organisation.md). Pure, and without xstate: the
  * child's screens read it. The rules an edit can never break are in tool-rules.ts.
  */
-
-/** What a text is on screen; its limit is what that place shows without breaking the layout. */
-export type TextSlot = 'toolTitle' | 'stepLabel' | 'title' | 'prompt' | 'line' | 'subPrompt' | 'followUp' | 'anchor'
 
 /** Characters (code points), generous above the longest built-in text in any of the eight languages. */
 export const TEXT_LIMITS: Record<TextSlot, number> = {
@@ -20,7 +19,13 @@ export const TEXT_LIMITS: Record<TextSlot, number> = {
   line: 500,
   subPrompt: 100,
   followUp: 120,
-  anchor: 60,
+  // Mijn kamer's safety scale says a whole sentence at each end (59 characters in English).
+  anchor: 80,
+  // The kamer tools' own places (ADR 0140): a button under the modules, a module's explanation on its
+  // card, a question above its answer field in a module.
+  button: 40,
+  moduleAbout: 400,
+  question: 200,
 }
 
 /** The intro's honest-limits line: never promised away, never shortened to a placeholder. */
@@ -28,6 +33,44 @@ export const HONEST_LINE = 'honest'
 export const MIN_HONEST_LENGTH = 20
 export const INTRO_STEP = 'intro'
 export const CLOSING_STEP = 'afsluiting'
+
+/**
+ * The tools whose versions change only their texts: those that run in the jongere's kamer (Mijn netwerk,
+ * Mijn kamer, the kamer notes, the jongeren's kennismaking; ADR 0140). Their steps stay the built-in's
+ * (`structure_locked`), and their text keys are the built-in namespace's, not derived from the steps.
+ */
+export const isTextsOnly = (tool: Pick<ToolInfo, 'settings'>): boolean => tool.settings.includes('kamer')
+
+/** The adult register's variant of a key (`intro.title_jongere`, client/kind/steps/register.ts). */
+export const ADULT_SUFFIX = '_jongere'
+const plainKey = (key: string) => (key.endsWith(ADULT_SUFFIX) ? key.slice(0, -ADULT_SUFFIX.length) : key)
+
+/** Where a key of a built-in namespace is shown, by its shape (a texts-only version's keys). */
+export function slotOfKey(key: string): TextSlot {
+  const parts = plainKey(key).split('.')
+  if (parts.length === 1) return 'toolTitle'
+  if (parts[0] === 'steps') return 'stepLabel'
+  const [, second] = parts
+  if (parts.length === 2) {
+    if (second === 'title') return 'title'
+    if (second === 'prompt') return 'prompt'
+    if (second === 'back') return 'button'
+    if (second === 'eigen') return 'subPrompt'
+    return 'line'
+  }
+  if (second === 'prompts' || second === 'eigen') return 'subPrompt'
+  if (second === 'followUps') return 'followUp'
+  if (second === 'about') return 'moduleAbout'
+  if (second === 'questions') return 'question'
+  if (second === 'anchors') return 'anchor'
+  if (second === 'list') return parts[2] === 'title' ? 'title' : 'line'
+  return 'line'
+}
+
+/** The keys a version has, with where each is shown: a texts-only tool's fixed list, else from the steps. */
+export type VersionKeys = readonly (readonly [string, TextSlot])[]
+export const docKeys = (doc: Pick<ToolVersionDoc, 'steps'>, fixed?: VersionKeys): VersionKeys =>
+  fixed ?? textKeys(doc.steps)
 
 /** Every text key a step list has, in reading order, with the place it is shown. */
 export function textKeys(
@@ -71,11 +114,15 @@ export const hasMarkup = (text: string, opts: { name?: boolean } = {}) => {
  */
 export const NAME_PLACEHOLDER = '{{name}}'
 
-/** The keys whose texts may say the begeleider's name: those an info step's screen shows. */
+/**
+ * The keys whose texts may say the begeleider's name: those an info step's screen shows (and their
+ * adult-register variants, which the same screen shows from 12).
+ */
 export function nameKeys(steps: readonly Pick<StepDoc, 'id' | 'type' | 'prompts' | 'showsContacts'>[]): Set<string> {
   const keys = new Set<string>()
   for (const s of steps.filter((x) => x.type === 'info'))
-    for (const k of [`${s.id}.title`, `${s.id}.prompt`, ...(s.prompts ?? []).map((p) => `${s.id}.${p}`)]) keys.add(k)
+    for (const k of [`${s.id}.title`, `${s.id}.prompt`, ...(s.prompts ?? []).map((p) => `${s.id}.${p}`)])
+      keys.add(k).add(`${k}${ADULT_SUFFIX}`)
   // The afscheid's contact list fills the name too (client/kind/steps/contacts.tsx).
   for (const s of steps.filter((x) => x.showsContacts)) keys.add(`${s.id}.list.intro`)
   return keys
@@ -84,24 +131,33 @@ export function nameKeys(steps: readonly Pick<StepDoc, 'id' | 'type' | 'prompts'
 /** Whether a text counts as written: the honest line must also be more than a placeholder. */
 function written(key: string, text: string | undefined): boolean {
   if (!text?.trim()) return false
-  if (key === `${INTRO_STEP}.${HONEST_LINE}`) return length(text.trim()) >= MIN_HONEST_LENGTH
+  if (isHonestKey(key)) return length(text.trim()) >= MIN_HONEST_LENGTH
   return true
 }
 
-/** Per language, the keys still without a text; a language is offered only when none is missing. */
-export function completeness(doc: Pick<ToolVersionDoc, 'steps' | 'texts'>): { lang: LangCode; missing: string[] }[] {
-  const keys = textKeys(doc.steps).map(([k]) => k)
+/** The intro's honest-limits line, in either register. */
+export const isHonestKey = (key: string) => plainKey(key) === `${INTRO_STEP}.${HONEST_LINE}`
+
+/**
+ * Per language, the keys still without a text; a language is offered only when none is missing.
+ * `fixed`: a texts-only tool's keys (the built-in namespace's, ADR 0140).
+ */
+export function completeness(
+  doc: Pick<ToolVersionDoc, 'steps' | 'texts'>,
+  fixed?: VersionKeys,
+): { lang: LangCode; missing: string[] }[] {
+  const keys = docKeys(doc, fixed).map(([k]) => k)
   return LANGUAGE_CODES.map((lang) => ({ lang, missing: keys.filter((k) => !written(k, doc.texts[lang]?.[k])) }))
 }
 
-export const offeredLanguages = (doc: Pick<ToolVersionDoc, 'steps' | 'texts'>): LangCode[] =>
-  completeness(doc)
+export const offeredLanguages = (doc: Pick<ToolVersionDoc, 'steps' | 'texts'>, fixed?: VersionKeys): LangCode[] =>
+  completeness(doc, fixed)
     .filter((c) => c.missing.length === 0)
     .map((c) => c.lang)
 
-/** Drops texts no step has any more (a removed prompt) and pictures of removed sub-prompts. */
-export function pruneDoc(doc: ToolVersionDoc): ToolVersionDoc {
-  const keys = new Set(textKeys(doc.steps).map(([k]) => k))
+/** Drops texts no step has any more (a removed prompt, a key a texts-only tool does not have) and pictures of removed sub-prompts. */
+export function pruneDoc(doc: ToolVersionDoc, fixed?: VersionKeys): ToolVersionDoc {
+  const keys = new Set(docKeys(doc, fixed).map(([k]) => k))
   const texts: ToolVersionDoc['texts'] = {}
   for (const [lang, map] of Object.entries(doc.texts) as [LangCode, Record<string, string>][]) {
     const kept = Object.fromEntries(Object.entries(map).filter(([k, v]) => keys.has(k) && v.trim() !== ''))
@@ -120,7 +176,8 @@ export function toolFromDoc(builtin: ToolInfo, doc: ToolVersionDoc, version: num
   return {
     ...builtin,
     version: orgVersionTag(version),
-    steps: doc.steps,
+    // A texts-only version runs the built-in's own steps (the document's equal them, `structure_locked`).
+    steps: isTextsOnly(builtin) ? builtin.steps : doc.steps,
     namespace: versionNamespace(builtin.id, version),
     // A published version is frozen: the built-in's snapshot migrations are not its own.
     migrations: undefined,

@@ -1,7 +1,9 @@
 import { SOURCE_LANGUAGE, type LangCode } from '../contract/languages'
-import type { ToolProblem, ToolVersionDoc } from '../contract/tool-version'
+import { LOCKED_STEP_TYPES, type StepDoc, type ToolProblem, type ToolVersionDoc } from '../contract/tool-version'
 import {
   completeness,
+  docKeys,
+  isHonestKey,
   hasMarkup,
   HONEST_LINE,
   INTRO_STEP,
@@ -9,7 +11,7 @@ import {
   length,
   nameKeys,
   TEXT_LIMITS,
-  textKeys,
+  type VersionKeys,
 } from './texts'
 
 /**
@@ -19,13 +21,77 @@ import {
 const ANSWER_TYPES = new Set(['items', 'stoplicht', 'scale', 'netwerk', 'modules', 'observe'])
 
 /**
- * The rules no edit may break. `publishing`: the source language must also be complete.
- * Returns every problem found (empty: fine), so the editor can show them all at once.
+ * A texts-only tool (ADR 0140): its steps are the built-in's and cannot change; its text keys are the
+ * built-in namespace's. The kamer notes have no sharing step and no closing, so the step rules below
+ * do not describe them; the lock keeps every such tool exactly as the framework built and tested it.
  */
-export function checkDoc(doc: ToolVersionDoc, toolId: string, opts: { publishing: boolean }): ToolProblem[] {
+export type TextsOnly = { steps: readonly StepDoc[]; keys: VersionKeys }
+
+/** Two step lists are the same when they say the same, field by field, whatever the order of fields. */
+const canonical = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(canonical)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([k, v]) => [k, canonical(v)]),
+        )
+      : value
+const sameStep = (a: StepDoc | undefined, b: StepDoc | undefined) =>
+  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b))
+
+function lockedProblems(steps: readonly StepDoc[], locked: readonly StepDoc[]): ToolProblem[] {
+  const builtin = new Set(locked.map((s) => s.id))
+  for (let i = 0; i < Math.max(steps.length, locked.length); i++)
+    if (!sameStep(steps[i], locked[i])) {
+      // Where it differs: a step of its own added there, else the built-in's step that is missing, moved or changed.
+      const here = steps[i]
+      const added = here && !builtin.has(here.id) ? here : undefined
+      return [{ rule: 'structure_locked', stepId: (added ?? locked[i] ?? here)!.id }]
+    }
+  return []
+}
+
+/**
+ * The rules no edit may break. `publishing`: the source language must also be complete. `textsOnly`:
+ * the tool's fixed steps and keys (ADR 0140). Returns every problem found (empty: fine), so the editor
+ * can show them all at once.
+ */
+export function checkDoc(
+  doc: ToolVersionDoc,
+  toolId: string,
+  opts: { publishing: boolean; textsOnly?: TextsOnly },
+): ToolProblem[] {
   const problems: ToolProblem[] = []
   const steps = doc.steps
   if (doc.toolId !== toolId) problems.push({ rule: 'wrong_tool' })
+  if (opts.textsOnly) problems.push(...lockedProblems(steps, opts.textsOnly.steps))
+  else problems.push(...structureProblems(steps))
+  problems.push(...textProblems(doc, opts.textsOnly?.keys))
+
+  if (opts.publishing) {
+    const source = completeness(doc, opts.textsOnly?.keys).find((c) => c.lang === SOURCE_LANGUAGE)!
+    for (const key of source.missing) {
+      problems.push(
+        isHonestKey(key)
+          ? { rule: 'needs_honest', key, lang: SOURCE_LANGUAGE }
+          : { rule: 'source_incomplete', key, lang: SOURCE_LANGUAGE },
+      )
+    }
+  }
+
+  return problems
+}
+
+/** The step rules of a tool whose steps may be edited: intro with the honest line, one sharing step, closing. */
+function structureProblems(steps: readonly StepDoc[]): ToolProblem[] {
+  const problems: ToolProblem[] = []
+  // The netwerk drawing and the modules exist only as their built-in has them.
+  for (const s of steps)
+    if ((LOCKED_STEP_TYPES as readonly string[]).includes(s.type) || s.questions)
+      problems.push({ rule: 'structure_locked', stepId: s.id })
 
   const ids = new Set<string>()
   for (const s of steps) {
@@ -49,26 +115,19 @@ export function checkDoc(doc: ToolVersionDoc, toolId: string, opts: { publishing
     const after = steps.slice(shares[0]! + 1).find((s) => ANSWER_TYPES.has(s.type))
     if (after) problems.push({ rule: 'sharing_after_answers', stepId: after.id })
   }
+  return problems
+}
 
-  const slots = new Map(textKeys(steps))
-  const named = nameKeys(steps)
+/** Every text: no markup, and within what its place on the screen shows. */
+function textProblems(doc: ToolVersionDoc, fixed: VersionKeys | undefined): ToolProblem[] {
+  const problems: ToolProblem[] = []
+  const slots = new Map(docKeys(doc, fixed))
+  const named = nameKeys(doc.steps)
   for (const [lang, map] of Object.entries(doc.texts) as [LangCode, Record<string, string>][])
     for (const [key, text] of Object.entries(map)) {
       const slot = slots.get(key)
       if (hasMarkup(text, { name: named.has(key) })) problems.push({ rule: 'text_markup', key, lang })
       else if (slot && length(text) > TEXT_LIMITS[slot]) problems.push({ rule: 'text_too_long', key, lang })
     }
-
-  if (opts.publishing) {
-    const source = completeness(doc).find((c) => c.lang === SOURCE_LANGUAGE)!
-    for (const key of source.missing) {
-      problems.push(
-        key === `${INTRO_STEP}.${HONEST_LINE}`
-          ? { rule: 'needs_honest', key, lang: SOURCE_LANGUAGE }
-          : { rule: 'source_incomplete', key, lang: SOURCE_LANGUAGE },
-      )
-    }
-  }
-
   return problems
 }

@@ -6,7 +6,7 @@ import { offeredLanguages, toolFromDoc } from '../../dialogs/framework/texts'
 import type { ToolDef } from '../../dialogs/framework/tool'
 import { findTool } from '../../dialogs/registry'
 import type { Deps } from '../deps'
-import { builtinDoc, isEditable } from './builtin'
+import { builtinDoc, isEditable, textsOnlyKeys } from './builtin'
 import { currentVersion } from './versions'
 
 type Built = { tool: ToolDef; version: number; doc: ToolVersionDoc; languages: LangCode[] }
@@ -28,7 +28,8 @@ async function versionTool(deps: Deps, versionId: string): Promise<Built> {
   const doc = ToolVersionDoc.parse(JSON.parse(row.doc))
   const info = toolFromDoc(builtin, doc, row.version)
   const entry: Built = {
-    tool: { ...info, machine: buildToolMachine(builtin.id, info.version, doc.steps) },
+    // `info.steps`: a texts-only version runs the built-in's own steps (toolFromDoc).
+    tool: { ...info, machine: buildToolMachine(builtin.id, info.version, info.steps) },
     version: row.version,
     doc,
     languages: JSON.parse(row.languages) as LangCode[],
@@ -95,7 +96,7 @@ export async function gesprekToolOut(deps: Deps, gesprekId: string): Promise<Ges
     toolId: row.tool_id,
     version: 1,
     builtin: true,
-    languages: doc ? offeredLanguages(doc) : [...LANGUAGE_CODES],
+    languages: doc ? offeredLanguages(doc, textsOnlyKeys(row.tool_id)) : [...LANGUAGE_CODES],
     versionId: null,
   }
 }
@@ -110,7 +111,7 @@ export async function languagesForNewGesprek(deps: Deps, organisationId: string,
   if (!builtin || !isEditable(builtin)) return [...LANGUAGE_CODES]
   const current = await currentVersion(deps, organisationId, toolId)
   if (!current) return []
-  if (current.id === null) return offeredLanguages(builtinDoc(toolId)!)
+  if (current.id === null) return offeredLanguages(builtinDoc(toolId)!, textsOnlyKeys(toolId))
   return (await versionTool(deps, current.id)).languages
 }
 

@@ -13,7 +13,7 @@ import { iso } from '../clock'
 import type { Deps } from '../deps'
 import { errorFields } from '../log'
 import { newId } from '../ids'
-import { builtinDoc, EDITABLE_TOOLS } from './builtin'
+import { builtinDoc, EDITABLE_TOOLS, textsOnly, textsOnlyKeys } from './builtin'
 import { toolEvents } from './events'
 
 /**
@@ -31,6 +31,7 @@ export class ToolProblemsError extends CodedError {
 
 function codeFor(problems: ToolProblem[]): ErrorCode {
   const rules = new Set(problems.map((p) => p.rule))
+  if (rules.has('structure_locked')) return 'tool_structure_locked'
   if (rules.has('needs_sharing') || rules.has('sharing_after_answers')) return 'tool_needs_sharing'
   if (rules.has('needs_intro') || rules.has('needs_honest')) return 'tool_needs_honest'
   if (rules.has('text_markup')) return 'tool_text_unsafe'
@@ -41,7 +42,7 @@ function codeFor(problems: ToolProblem[]): ErrorCode {
 
 /** The document rules, and the built machine's controls once the rules hold. */
 function checkDoc(doc: ToolVersionDoc, toolId: string, opts: { publishing: boolean }): ToolProblem[] {
-  const problems = checkRules(doc, toolId, opts)
+  const problems = checkRules(doc, toolId, { ...opts, textsOnly: textsOnly(toolId) })
   if (problems.length === 0 && !controlsHold(toolId, doc.steps)) return [{ rule: 'controls' }]
   return problems
 }
@@ -133,7 +134,7 @@ export async function listVersions(deps: Deps, organisationId: string, toolId: s
     {
       version: 1,
       builtin: true,
-      languages: offeredLanguages(builtin),
+      languages: offeredLanguages(builtin, textsOnlyKeys(toolId)),
       note: null,
       publishedBy: null,
       publishedAt: null,
@@ -170,14 +171,16 @@ function draftOut(
   updatedAt: string | null,
   updatedBy: string | null,
 ): DraftOut {
+  const keys = textsOnlyKeys(toolId)
   return {
     toolId,
     doc,
     basedOn,
     updatedAt,
     updatedBy,
-    completeness: completeness(doc),
+    completeness: completeness(doc, keys),
     problems: checkDoc(doc, toolId, { publishing: true }),
+    ...(keys ? { keys: keys.map(([key, slot]) => ({ key, slot })) } : {}),
   }
 }
 
@@ -223,7 +226,7 @@ export async function saveDraft(
   input: ToolVersionDoc,
   basedOn?: number,
 ): Promise<DraftOut> {
-  const doc = pruneDoc(input)
+  const doc = pruneDoc(input, textsOnlyKeys(toolId))
   const problems = checkDoc(doc, toolId, { publishing: false })
   if (problems.length > 0) throw new ToolProblemsError(problems)
   const existing = await deps.db
@@ -289,10 +292,10 @@ export async function publish(
     .where('tool_id', '=', toolId)
     .executeTakeFirst()
   if (!draft) throw new CodedError('not_allowed_now', 409)
-  const doc = pruneDoc(parseDoc(draft.doc))
+  const doc = pruneDoc(parseDoc(draft.doc), textsOnlyKeys(toolId))
   const problems = checkDoc(doc, toolId, { publishing: true })
   if (problems.length > 0) throw new ToolProblemsError(problems)
-  const languages = offeredLanguages(doc)
+  const languages = offeredLanguages(doc, textsOnlyKeys(toolId))
   const version = await deps.db
     .transaction()
     .execute(async (trx) => {

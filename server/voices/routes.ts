@@ -15,7 +15,8 @@ import {
 import { gesprekFor } from '../auth/access'
 import type { BegeleiderPrincipal } from '../auth/principal'
 import type { Deps } from '../deps'
-import { requireBegeleider, requireKind, type Ctx, type Env } from '../http/context'
+import { requireChildScreen } from '../http/bearer'
+import { requireBegeleider, type Ctx, type Env } from '../http/context'
 import { toolEvents } from '../tools/events'
 import { versionDoc } from '../tools/versions'
 import { inspectAudio } from './container'
@@ -65,10 +66,14 @@ function audioAnswer(c: Ctx, audio: { mime: string; bytes: Buffer }, etag: strin
   return c.body(new Uint8Array(audio.bytes), 200, { ...headers, 'Content-Length': String(audio.bytes.length) })
 }
 
+/**
+ * The child's own screen: its gesprek device, or its kamer (ADR 0145), whose token reaches only the
+ * gesprekken of the kamer it opened. Either way only that gesprek's organisation, tool and version.
+ */
 async function kindGesprek(c: Ctx, gesprekId: string) {
   const deps = c.var.deps
-  const p = await requireKind(c)
-  const g = await gesprekFor(deps, p, gesprekId)
+  const screen = await requireChildScreen(c)
+  const g = await gesprekFor(deps, 'kamer' in screen ? screen.kamer : screen.device, gesprekId)
   const row = await deps.db
     .selectFrom('gesprekken')
     .select('tool_version')

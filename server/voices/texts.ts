@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { toolInfo } from '../../dialogs/catalog'
-import { textKeys as versionTextKeys } from '../../dialogs/framework/texts'
+import { docKeys } from '../../dialogs/framework/texts'
 import type { Deps } from '../deps'
 import { LOCALES_DIR } from '../paths'
+import { textsOnlyKeys } from '../tools/builtin'
 import { versionDoc } from '../tools/versions'
 
 /**
@@ -18,7 +19,7 @@ const cache = new Map<string, string[]>()
 
 /**
  * The keys of one organisation's own version (ADR 0075): derived from its steps, like the built-in's, so
- * a slot keeps its key across versions. A text that carries a placeholder in the source language is left
+ * a slot keeps its key across versions; a texts-only tool's are its built-in namespace's (ADR 0140). A text that carries a placeholder in the source language is left
  * out for the same reason as above, in whichever language it carries one. An unknown version is null (answered as not found).
  */
 async function ownVersionKeys(deps: Deps, organisationId: string, toolId: string, version: number) {
@@ -26,7 +27,7 @@ async function ownVersionKeys(deps: Deps, organisationId: string, toolId: string
   if (!doc) return null
   // In any language: a recording of "{{name}}" would have to say one begeleider's name (ADR 0096).
   const named = (k: string) => Object.values(doc.texts).some((map) => (map[k] ?? '').includes('{{'))
-  return versionTextKeys(doc.steps)
+  return docKeys(doc, textsOnlyKeys(toolId))
     .map(([k]) => k)
     .filter((k) => !named(k))
 }

@@ -9,7 +9,7 @@ import { checkDoc } from '../../dialogs/framework/tool-rules'
 import { flattenTexts, newSlotId, offeredLanguages, textKeys, toolFromDoc } from '../../dialogs/framework/texts'
 import type { ToolDef } from '../../dialogs/framework/tool'
 import { findTool } from '../../dialogs/registry'
-import { builtinDoc, EDITABLE_TOOLS } from '../../server/tools/builtin'
+import { builtinDoc, EDITABLE_TOOLS, textsOnly } from '../../server/tools/builtin'
 import { describeToolModel, ev, startAt } from './model-harness'
 
 /** A trainer's edit of the Stoplicht: no ladder, the "what helps" step first, a new step of her own. */
@@ -42,6 +42,15 @@ function asTool(doc: ToolVersionDoc, version: number): ToolDef {
 
 const edited = asTool(editedStoplicht(), 2)
 
+/** A texts-only version of Mijn kamer (ADR 0140): other words, the built-in's own steps and machine. */
+function reworded(): ToolDef {
+  const doc = builtinDoc('mijn-kamer')!
+  const texts = { ...doc.texts, nl: { ...doc.texts.nl, 'modules.questions.thuis.hoe': 'Hoe is het thuis?' } }
+  const info = toolFromDoc(findTool('mijn-kamer')!, { ...doc, texts }, 2)
+  return { ...info, machine: buildToolMachine('mijn-kamer', info.version, info.steps) }
+}
+describeToolModel(reworded(), { ageBand: '16-18', setting: 'kamer' })
+
 // Every path through the edited tool: pause, stop, skip and back on every step, items where allowed.
 describeToolModel(edited, { ageBand: '8-12', setting: 'begeleid' })
 
@@ -72,7 +81,7 @@ describe('a tool built from an edited step list', () => {
 })
 
 describe('the built-in tools as version 1', () => {
-  for (const toolId of EDITABLE_TOOLS) {
+  for (const toolId of EDITABLE_TOOLS.filter((id) => !textsOnly(id))) {
     it(`${toolId}: its keys are exactly its locale's, complete and publishable in all eight languages`, () => {
       const doc = builtinDoc(toolId)!
       const nl = flattenTexts(JSON.parse(readFileSync(join('locales/nl', `tool-${toolId}.json`), 'utf8')))
@@ -83,6 +92,23 @@ describe('the built-in tools as version 1', () => {
       expect(new Set(textKeys(doc.steps).map(([k]) => k))).toEqual(new Set(slots))
       expect(checkDoc(doc, toolId, { publishing: true })).toEqual([])
       expect(offeredLanguages(doc)).toEqual(LANGUAGE_CODES)
+    })
+  }
+
+  for (const toolId of EDITABLE_TOOLS.filter((id) => textsOnly(id))) {
+    it(`${toolId} (texts only): every text of its locale, register variants too, publishable in all eight`, () => {
+      const doc = builtinDoc(toolId)!
+      const locked = textsOnly(toolId)!
+      for (const lang of LANGUAGE_CODES) {
+        const all = flattenTexts(JSON.parse(readFileSync(join(`locales/${lang}`, `tool-${toolId}.json`), 'utf8')))
+        expect(doc.texts[lang]).toEqual(all)
+      }
+      expect(locked.keys.map(([k]) => k)).toEqual(Object.keys(doc.texts.nl!))
+      expect(checkDoc(doc, toolId, { publishing: true, textsOnly: locked })).toEqual([])
+      expect(controlsHold(toolId, doc.steps)).toBe(true)
+      expect(offeredLanguages(doc, locked.keys)).toEqual(LANGUAGE_CODES)
+      // Its version runs the built-in's own steps, whatever the document says.
+      expect(toolFromDoc(findTool(toolId)!, doc, 2).steps).toBe(findTool(toolId)!.steps)
     })
   }
 

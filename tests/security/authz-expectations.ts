@@ -113,6 +113,9 @@ export const MATRIX: Record<string, Row> = {
   // Locking is always allowed, like logout: without a kamer token it locks nothing and reveals nothing.
   'POST /api/kamer/lock': { allow: ALL },
   'GET /api/kamer/receipt': { allow: KAMER },
+  // The words of the kamer's own gesprekken only: the fixture's gesprek is a guided one, so every caller,
+  // the other jongere's kamer included, is refused; its own kamer reads it (tests/server/kamer-tool.test.ts).
+  'GET /api/kamer/gesprekken/:gesprekId/tool/:lang': { allow: [] },
   'POST /api/kamer/children/:childId/invite': { allow: TEAM },
   'GET /api/kamer/children/:childId': { allow: TEAM },
   'GET /api/kamer/notices': { allow: BEG },

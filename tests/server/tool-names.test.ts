@@ -18,8 +18,12 @@ describe('tools that name the begeleider are editable, with exactly that one pla
     const overview = await admin.get('/api/tool-versions')
     const ids = (overview.body.tools as { toolId: string }[]).map((t) => t.toolId)
     expect(ids).toEqual(expect.arrayContaining(['kennismaking', 'afscheid', 'drie-huizen', 'stoplicht']))
-    // The jongere's kennismaking also runs in the kamer, and the observation is the begeleider's: not yet.
-    expect(ids).not.toContain('kennismaking-jongere')
+    // The jongere's kennismaking also runs in the kamer: texts only (ADR 0140). The observation is the begeleider's.
+    expect(ids).toContain('kennismaking-jongere')
+    expect(overview.body.tools.find((t: { toolId: string }) => t.toolId === 'kennismaking-jongere').textsOnly).toBe(
+      true,
+    )
+    expect(overview.body.tools.find((t: { toolId: string }) => t.toolId === 'kennismaking').textsOnly).toBe(false)
     expect(ids).not.toContain('observatie')
 
     const doc = (await admin.get('/api/tool-versions/kennismaking/draft')).body.doc as ToolVersionDoc

@@ -325,8 +325,8 @@ describe('the rules no edit can break, on the server', () => {
     expect((await adminB.get('/api/tool-versions/stoplicht/draft')).body.doc.texts.nl['plekken.title']).not.toBe(
       'Welke kleur?',
     )
-    // Tools that are not editable have no versions.
-    expect((await admin.get('/api/tool-versions/mijn-kamer/versions')).status).toBe(404)
+    // The begeleider's own 0-4 observation is not editable: it has no versions.
+    expect((await admin.get('/api/tool-versions/observatie/versions')).status).toBe(404)
     // A begeleider of B starting a Stoplicht gets the built-in, A's version stays A's.
     const bUser = await HttpUser.login(server.url, 'admin-b')
     const bGesprek = await startGesprek(server.url, bUser, { toolId: 'stoplicht', nickname: 'Fem' })

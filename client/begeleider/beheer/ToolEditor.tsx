@@ -3,25 +3,30 @@ import type { ErrorCode } from '../../../dialogs/contract/errors'
 import type { AgeBand } from '../../../dialogs/contract/ids'
 import { LANGUAGES, SOURCE_LANGUAGE, type LangCode } from '../../../dialogs/contract/languages'
 import type { DraftOut, StepDoc, ToolProblem, ToolVersionDoc } from '../../../dialogs/contract/tool-version'
-import { completeness } from '../../../dialogs/framework/texts'
+import { toolInfo } from '../../../dialogs/catalog'
+import { completeness, type VersionKeys } from '../../../dialogs/framework/texts'
 import { checkDoc } from '../../../dialogs/framework/tool-rules'
 import { ensureFont } from '../../i18n'
 import { useWorkspaceT } from '../words'
 import { PREVIEW_PATH, type PreviewMessage } from './preview-message'
 import { StepEditor } from './StepEditor'
+import { TextsEditor } from './TextsEditor'
 import { toolApi, ToolApiError } from './tool-api'
 
 /**
  * The editor of one tool's draft: the steps on the left (texts per language, prompts, follow-ups,
  * pictures, order), the child's phone on the right (a live preview through the real step screens).
- * The rules are checked here as the trainer types, and again by the server at save and publish.
+ * A texts-only tool (the kamer tools, ADR 0140) lists its texts by step instead, with no structure
+ * controls. The rules are checked here as the trainer types, and again by the server at save and publish.
  */
 export function ToolEditor({ toolId, onClose }: { toolId: string; onClose: () => void }) {
   const { t } = useWorkspaceT()
   const [draft, setDraft] = useState<DraftOut | null>(null)
   const [doc, setDoc] = useState<ToolVersionDoc | null>(null)
   const [lang, setLang] = useState<LangCode>(SOURCE_LANGUAGE)
-  const [ageBand, setAgeBand] = useState<AgeBand>('8-12')
+  // The preview's bands are the tool's own (the kamer tools are 12-18, their adult register).
+  const bands = toolInfo(toolId)?.ageBands.filter((b) => b !== '0-4') ?? ['8-12']
+  const [ageBand, setAgeBand] = useState<AgeBand>(bands.includes('8-12') ? '8-12' : bands[0]!)
   const [stepId, setStepId] = useState<string>('intro')
   const [jump, setJump] = useState(0)
   const [note, setNote] = useState('')
@@ -59,8 +64,19 @@ export function ToolEditor({ toolId, onClose }: { toolId: string; onClose: () =>
     frame.current?.contentWindow?.postMessage(message, location.origin)
   }, [doc, lang, ageBand, stepId, jump, frameReady])
 
-  const problems = useMemo(() => (doc ? checkDoc(doc, toolId, { publishing: true }) : []), [doc, toolId])
-  const missing = useMemo(() => (doc ? completeness(doc) : []), [doc])
+  // A texts-only tool: its keys come with the draft, its steps are the ones the server sent (never edited here).
+  const fixed = useMemo<VersionKeys | undefined>(() => draft?.keys?.map((k) => [k.key, k.slot] as const), [draft])
+  const problems = useMemo(
+    () =>
+      doc
+        ? checkDoc(doc, toolId, {
+            publishing: true,
+            ...(fixed && draft ? { textsOnly: { steps: draft.doc.steps, keys: fixed } } : {}),
+          })
+        : [],
+    [doc, toolId, fixed, draft],
+  )
+  const missing = useMemo(() => (doc ? completeness(doc, fixed) : []), [doc, fixed])
 
   if (!doc || !draft)
     return status?.error ? (
@@ -158,36 +174,55 @@ export function ToolEditor({ toolId, onClose }: { toolId: string; onClose: () =>
       </nav>
 
       <div className="tool-editor__body">
-        <div className="tool-editor__steps">
-          {doc.steps.map((step, index) => (
-            <StepEditor
-              key={step.id}
-              doc={doc}
-              step={step}
-              index={index}
-              lang={lang}
-              selected={stepId === step.id}
-              problems={shownProblems.filter((p) => p.stepId === step.id || p.key?.startsWith(`${step.id}.`))}
-              onSelect={() => {
-                setStepId(step.id)
-                setJump((j) => j + 1)
-              }}
-              onText={setText}
-              onStep={(s) => setStep(index, s)}
-              onMove={(by) => moveStep(index, by)}
-              onRemove={() => removeStep(index)}
-              onAdd={addStep}
-            />
-          ))}
-        </div>
+        {fixed ? (
+          <TextsEditor
+            doc={doc}
+            keys={fixed}
+            lang={lang}
+            missing={new Set(missing.find((m) => m.lang === lang)?.missing ?? [])}
+            problems={shownProblems}
+            selected={stepId}
+            onSelect={(id) => {
+              setStepId(id)
+              setJump((j) => j + 1)
+            }}
+            onText={setText}
+          />
+        ) : (
+          <div className="tool-editor__steps">
+            {doc.steps.map((step, index) => (
+              <StepEditor
+                key={step.id}
+                doc={doc}
+                step={step}
+                index={index}
+                lang={lang}
+                selected={stepId === step.id}
+                problems={shownProblems.filter((p) => p.stepId === step.id || p.key?.startsWith(`${step.id}.`))}
+                onSelect={() => {
+                  setStepId(step.id)
+                  setJump((j) => j + 1)
+                }}
+                onText={setText}
+                onStep={(s) => setStep(index, s)}
+                onMove={(by) => moveStep(index, by)}
+                onRemove={() => removeStep(index)}
+                onAdd={addStep}
+              />
+            ))}
+          </div>
+        )}
 
         <aside className="tool-editor__preview">
           <div className="tool-editor__preview-bar">
             <label>
               {t('workspace:tools.previewAge')}{' '}
               <select value={ageBand} onChange={(e) => setAgeBand(e.target.value as AgeBand)}>
-                <option value="4-7">4-7</option>
-                <option value="8-12">8-12</option>
+                {bands.map((b) => (
+                  <option key={b} value={b}>
+                    {b}
+                  </option>
+                ))}
               </select>
             </label>
             <button type="button" className="btn btn--quiet btn--small" onClick={() => setJump((j) => j + 1)}>

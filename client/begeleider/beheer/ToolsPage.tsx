@@ -53,7 +53,10 @@ export default function ToolsPage() {
       {data.tools.map((tool) => (
         <section className="panel" key={tool.toolId} data-testid={`tool-${tool.toolId}`}>
           <header className="tools-page__head">
-            <h2>{t(`common:tools.${tool.toolId}`)}</h2>
+            <h2>
+              {t(`common:tools.${tool.toolId}`)}
+              {tool.textsOnly && <span className="badge">{t('workspace:tools.textsOnly')}</span>}
+            </h2>
             <button type="button" className="btn btn--primary" onClick={() => setEditing(tool.toolId)}>
               {tool.hasDraft ? t('workspace:tools.continueDraft') : t('workspace:tools.edit')}
             </button>
@@ -137,6 +140,12 @@ export default function ToolsPage() {
                         {t('workspace:tools.delete')}
                       </button>
                     )}
+                    <a
+                      className="btn btn--quiet btn--small"
+                      href={`/begeleider/stemmen/${tool.toolId}${v.version > 1 ? `?versie=${v.version}` : ''}`}
+                    >
+                      {t('workspace:tools.voices')}
+                    </a>
                     <a
                       className="btn btn--quiet btn--small"
                       href={`/api/tool-versions/${tool.toolId}/versions/${v.version}/export`}

@@ -2,11 +2,13 @@ import i18next from 'i18next'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { CATALOG, toolInfo } from '../../../dialogs/catalog'
 import type { ErrorCode } from '../../../dialogs/contract/errors'
-import { LANGUAGES, WORKSPACE_NAMESPACES, type LangCode } from '../../../dialogs/contract/languages'
+import { LANGUAGE_CODES, LANGUAGES, WORKSPACE_NAMESPACES, type LangCode } from '../../../dialogs/contract/languages'
 import { VOICE_MAX_BYTES, VOICE_MAX_MS, type VoiceListOut, type VoiceRecording } from '../../../dialogs/contract/voices'
 import { ensureFont } from '../../i18n'
 import { ApiError } from '../../net/api'
 import { apiClient } from '../../net/api-client'
+import { registerVersion } from '../../tools/version-texts'
+import { toolApi } from '../beheer/tool-api'
 import { linkProps } from '../router'
 import { useWorkspaceT } from '../words'
 import { startRecording, type Recording } from './recorder'
@@ -42,8 +44,19 @@ export function VoicesPage({ toolId, go }: { toolId: string | null; go: (path: s
   const ns = version === 1 ? tool.namespace : `${tool.namespace}~v${version}`
   useEffect(() => {
     ensureFont(lang)
-    void i18next.reloadResources([lang], [ns]).then(() => setTextsReady((n) => n + 1))
-  }, [lang, ns])
+    if (version === 1) void i18next.reloadResources([lang], [ns]).then(() => setTextsReady((n) => n + 1))
+  }, [lang, ns, version])
+  // An organisation's own version: its texts come from the server, every language at once (ADR 0075).
+  useEffect(() => {
+    if (version === 1) return
+    toolApi.version(tool.id, version).then(
+      (v) => {
+        registerVersion(v.doc, version, LANGUAGE_CODES)
+        setTextsReady((n) => n + 1)
+      },
+      () => setError('not_found'),
+    )
+  }, [tool.id, version])
   const text = (key: string) => (i18next.exists(key, { lng: lang, ns }) ? i18next.t(key, { lng: lang, ns }) : '')
   const dir = LANGUAGES.find((l) => l.code === lang)?.dir ?? 'ltr'
 

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import * as z from 'zod'
 import { CodedError } from '../../../dialogs/contract/errors'
 import type { JoinCodeOut } from '../../../dialogs/contract/http'
 import {
@@ -6,12 +7,15 @@ import {
   KamerOpenBody,
   KamerOverview,
   KamerSetupBody,
+  KamerToolOut,
   NewKamerGesprekBody,
   type KamerGesprek,
   type KamerMe,
   type KamerTokenOut,
 } from '../../../dialogs/contract/kamer'
+import { GesprekId, Lang } from '../../../dialogs/contract/ids'
 import { ReceiptOut } from '../../../dialogs/contract/receipt'
+import { gesprekFor } from '../../auth/access'
 import { receiptFor, recordKamerEntry } from '../../audit/access-log'
 import {
   checkKamerInvite,
@@ -29,6 +33,7 @@ import type { GesprekHost } from '../../gesprek/host'
 import { hashToken } from '../../ids'
 import { gesprekkenOfKamer, kamerGesprekOpener, kamerToolsFor } from '../../kamer/gesprekken'
 import { kamerNotices, kamerOverview, kamerTokenChild } from '../../kamer/overview'
+import { kamerToolTexts } from '../../kamer/tool-texts'
 import { childBegeleider } from '../../workspace/child-begeleider'
 import { bearerToken, requireKamer } from '../bearer'
 import { childScope } from '../child-scope'
@@ -40,6 +45,8 @@ import { codeQr } from '../qr'
  * The jongere's kamer (docs/kamer.md): invites made by the begeleider, name + PIN for the jongere,
  * the kamer's own gesprekken, and what the begeleider sees of what was shared.
  */
+const ToolTextsParams = z.strictObject({ gesprekId: GesprekId, lang: Lang })
+
 export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
   // Invites are single-use codes: ≤ 10 wrong tries a minute per source and a global ceiling (docs/security.md).
   const inviteTry = async <T>(c: Ctx, work: () => Promise<T>): Promise<T> => {
@@ -103,6 +110,15 @@ export function kamerRoutes(deps: Deps, host: GesprekHost, hooks: Hooks) {
         const { toolId } = await body(c, NewKamerGesprekBody)
         const id = await openGesprek(p, toolId)
         return c.json({ id, toolId } satisfies KamerGesprek)
+      })
+      // The words of one of the kamer's own gesprekken, in one language (ADR 0145). Another kamer's
+      // gesprek, a guided one, or an id that does not parse are all the same `not_found`: nothing to probe.
+      .get('/gesprekken/:gesprekId/tool/:lang', async (c) => {
+        const p = await requireKamer(c)
+        const parsed = ToolTextsParams.safeParse(c.req.param())
+        if (!parsed.success) throw new CodedError('not_found', 404)
+        const row = await gesprekFor(deps, p, parsed.data.gesprekId)
+        return c.json(KamerToolOut.parse(await kamerToolTexts(deps, row.id, parsed.data.lang)))
       })
       .post('/touch', async (c) => {
         await requireKamer(c)

@@ -11,7 +11,7 @@ import {
 } from '../../../dialogs/contract/tool-version'
 import { gesprekFor } from '../../auth/access'
 import type { Deps } from '../../deps'
-import { EDITABLE_TOOLS } from '../../tools/builtin'
+import { EDITABLE_TOOLS, textsOnlyKeys } from '../../tools/builtin'
 import { compareVersions } from '../../tools/compare'
 import { exportFile, importFile } from '../../tools/file'
 import { gesprekToolOut } from '../../tools/gesprek-tool'
@@ -69,6 +69,7 @@ export function toolVersionRoutes(deps: Deps) {
         EDITABLE_TOOLS.map(async (toolId) => ({
           toolId,
           editable: true,
+          textsOnly: textsOnlyKeys(toolId) !== undefined,
           versions: await listVersions(deps, s.organisationId, toolId),
           hasDraft: await hasDraft(deps, s.organisationId, toolId),
         })),
