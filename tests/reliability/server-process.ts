@@ -4,6 +4,8 @@
  * guided gesprekken with a joined child device each (written as JSON; the begeleider session too).
  * Prints `LISTENING <port>` on stdout once it accepts connections. SIGTERM closes gracefully.
  */
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { writeFileSync } from 'node:fs'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { startServer } from '../../server/app'
@@ -43,13 +45,13 @@ if (n > 0) {
   const sanne = await HttpUser.login(server.url, 'sanne')
   const gesprekken: SeedFile['gesprekken'] = []
   for (let i = 0; i < n; i++) {
-    const child = await sanne.post('/api/workspace/children', {
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', {
       nickname: `Kind ${String.fromCharCode(97 + (i % 26))}`,
       ageBand: '8-12',
     })
-    const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     // Straight through the redeem function: the per-IP join limit would otherwise stop the seeding itself.
-    const joined = await redeemJoinCode(server.deps, String(g.body.join.code).replace('-', ''))
+    const joined = await redeemJoinCode(server.deps, String(g.body.join!.code).replace('-', ''))
     gesprekken.push({
       gesprekId: joined.gesprekId,
       childId: joined.childId,
