@@ -211,6 +211,7 @@ export const VersionOut = z.strictObject({
 export type VersionOut = z.output<typeof VersionOut>
 
 export const PublishOut = z.strictObject({ version: z.int().min(2), languages: z.array(Lang) })
+export type PublishOut = z.output<typeof PublishOut>
 
 /** What differs between two versions (GET /api/tool-versions/:toolId/compare): keys only, the texts are in each. */
 export const VersionChanges = z.strictObject({

@@ -8,6 +8,8 @@
  * `npx tsx tests/bench/begeleider-path.ts`
  */
 import type { Locator, Page } from 'playwright-core'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import { launch, LAPTOP } from '../helpers/browser'
 import {
   connect,
@@ -72,8 +74,9 @@ async function main() {
   const server = await startTestServer()
   await seedOrganisations(server)
   const sanne = await HttpUser.login(server.url, 'sanne')
-  const childId = (await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12', phase: 2 })).body
-    .id as string
+  const childId = (
+    await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12', phase: 2 })
+  ).body.id
   await sanne.request('PUT', `/api/parents/children/${childId}`, {
     present: 'mama',
     other: {},
@@ -90,9 +93,9 @@ async function main() {
   })
 
   // A typical Stoplicht: five places, the ladder, three things that help, shared as a child of 9 might.
-  const g = await sanne.post('/api/gesprekken', { childId, toolId: 'stoplicht' })
-  const gesprekId = g.body.gesprek.id as string
-  const joined = await new HttpUser(server.url).post('/api/kind/join', { code: g.body.join.code })
+  const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'stoplicht' })
+  const gesprekId = g.body.gesprek.id
+  const joined = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code })
   const kid = connect(server.url, { token: joined.body.token })
   await connected(kid)
   await emitAck(kid, 'gesprek:join', { gesprekId })

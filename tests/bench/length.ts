@@ -7,6 +7,7 @@
  */
 import { rmSync } from 'node:fs'
 import { io, type Socket } from 'socket.io-client'
+import type { Ack, C2SName } from '../../dialogs/contract/socket'
 import { MAX_ITEMS_PER_GESPREK } from '../../server/gesprek/bounds'
 import { cleanSeeds, figure, login, percentiles, seededDataDir, startProduct } from './lib/harness'
 
@@ -19,8 +20,8 @@ const server = await startProduct(dataDir)
 const url = `http://127.0.0.1:${server.port}`
 const cookie = await login(url)
 const opts = { transports: ['websocket'], forceNew: true, reconnection: false }
-const ack = (s: Socket, event: string, payload: unknown) =>
-  new Promise<any>((resolve) => s.emit(event, payload, (r: unknown) => resolve(r)))
+const ack = <K extends C2SName>(s: Socket, event: K, payload: unknown) =>
+  new Promise<Ack<K>>((resolve) => s.emit(event, payload, (r: Ack<K>) => resolve(r)))
 
 const early: number[] = []
 const late: number[] = []

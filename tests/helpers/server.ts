@@ -1,5 +1,6 @@
 import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
+import type { ToolProblem } from '../../dialogs/contract/tool-version'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -156,10 +157,15 @@ export async function seedOrganisations(server: RunningServer) {
 
 /**
  * An HTTP answer as a test reads it. The caller names the body's type where it reads its fields
- * (`post<NewGesprekOut>(…)`); without one it is `any`, which only the test files that eslint.config.js
- * still lists may read.
+ * (`post<NewGesprekOut>(…)`, `Refusal` for an error answer); without one it is `unknown`.
  */
 export type Answer<T> = { status: number; body: T; headers: Headers }
+
+/** The body of a refused request: a stable error code (dialogs/contract/error-codes.ts). */
+export type Refusal = { error: string }
+
+/** A tool version draft refused (422): its code, and which rules it breaks. */
+export type DraftRefusal = Refusal & { problems: ToolProblem[] }
 
 /** A cookie-carrying HTTP client for one begeleider. */
 export class HttpUser {
@@ -169,7 +175,7 @@ export class HttpUser {
     readonly bearer?: string,
   ) {}
 
-  async request<T = any>(
+  async request<T = unknown>(
     method: string,
     path: string,
     body?: unknown,
@@ -196,8 +202,8 @@ export class HttpUser {
     }
     return { status: res.status, body: json as T, headers: res.headers }
   }
-  get = <T = any>(p: string) => this.request<T>('GET', p)
-  post = <T = any>(p: string, b: unknown = {}) => this.request<T>('POST', p, b)
+  get = <T = unknown>(p: string) => this.request<T>('GET', p)
+  post = <T = unknown>(p: string, b: unknown = {}) => this.request<T>('POST', p, b)
 
   static async login(base: string, username: string, password = PASSWORD) {
     const u = new HttpUser(base)

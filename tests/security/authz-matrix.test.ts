@@ -93,8 +93,8 @@ async function fixture(route: string) {
   }
   // A family holding the fixture child, for the siblings' routes.
   const familyId = route.includes('/families/:id')
-    ? ((await maker.request('PUT', `/api/workspace/children/${mine.childId}`, { newFamily: 'Gezin M.' })).body
-        .familyId as string)
+    ? ((await maker.request<CaseloadChild>('PUT', `/api/workspace/children/${mine.childId}`, { newFamily: 'Gezin M.' }))
+        .body.familyId as string)
     : ''
   const f: Fixture = {
     childId: mine.childId,

@@ -1,5 +1,5 @@
 import type { CaseloadChild } from '../../dialogs/contract/workspace'
-import type { NewGesprekOut } from '../../dialogs/contract/http'
+import type { JoinCodeOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { describe, expect, it } from 'vitest'
 import { hashPassword } from '../../server/auth/passwords'
 import { iso } from '../../server/clock'
@@ -26,8 +26,8 @@ describe('a backup gives away no kamer and no live code', () => {
     expect(codes).not.toContain(hashToken(code))
 
     const sam = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
-    const invite = await sanne.post(`/api/kamer/children/${sam.body.id}/invite`)
-    const inviteCode = String(invite.body.code).replace('-', '')
+    const invite = await sanne.post<JoinCodeOut>(`/api/kamer/children/${sam.body.id}/invite`)
+    const inviteCode = invite.body.code.replace('-', '')
     const invites = (await db.selectFrom('kamer_invites').select('code_hash').execute()).map((r) => r.code_hash)
     expect(invites).not.toContain(hashToken(`kamer-invite:${inviteCode}`))
     const anon = new HttpUser(server.url)

@@ -1,7 +1,9 @@
 import type { CaseloadChild } from '../../dialogs/contract/workspace'
-import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
+import type { JoinCodeOut, KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
+import type { ReceiptOut } from '../../dialogs/contract/receipt'
 import { describe, expect, it } from 'vitest'
 import type { GesprekView } from '../../dialogs/contract/view'
+import type { Db } from '../../server/store/db'
 import {
   collectViews,
   connected,
@@ -35,7 +37,7 @@ async function childWithSecret() {
 
 /** A begeleider of the child's own team mints a code and redeems it in a browser of their own. */
 async function mintAndRedeem(server: { url: string }, sanne: HttpUser, gesprekId: string, withCookie = false) {
-  const code = await sanne.post(`/api/gesprekken/${gesprekId}/join-code`)
+  const code = await sanne.post<JoinCodeOut>(`/api/gesprekken/${gesprekId}/join-code`)
   expect(code.status).toBe(201)
   const browser = new HttpUser(server.url)
   if (withCookie) browser.cookie = sanne.cookie
@@ -189,9 +191,9 @@ describe('a begeleider cannot become the child (ADR 0010)', () => {
   it("every way to a child's token is on the child's receipt, with its time", async () => {
     const { server, sanne, gesprekId, token } = await childWithSecret()
     await mintAndRedeem(server, sanne, gesprekId)
-    const receipt = await new HttpUser(server.url, token).get('/api/kind/receipt')
+    const receipt = await new HttpUser(server.url, token).get<ReceiptOut>('/api/kind/receipt')
     expect(receipt.status).toBe(200)
-    const whats = (receipt.body.entries as { what: string; who: string }[]).map((e) => e.what)
+    const whats = receipt.body.entries.map((e) => e.what)
     expect(whats).toContain('join')
     expect(whats).toContain('second-device')
     expect(JSON.stringify(receipt.body)).not.toContain(CANARY)
@@ -212,17 +214,17 @@ describe('the receipt records every part that reached a begeleider screen', () =
     expect((await send({ type: 'nav.next' })).ok).toBe(true)
     expect((await send({ type: 'item.add', item: { id: 'item-later-1', text: 'fietsen' } })).ok).toBe(true)
     await until(() => frames.some((f) => f.view.items.length > 0))
-    const receipt = await new HttpUser(server.url, g.token).get('/api/kind/receipt')
-    const live = (receipt.body.entries as { what: string; stepIds: string[] }[]).find((e) => e.what === 'live')!
+    const receipt = await new HttpUser(server.url, g.token).get<ReceiptOut>('/api/kind/receipt')
+    const live = receipt.body.entries.find((e) => e.what === 'live')!
     expect(live.stepIds).toContain('huis-goed')
   })
 })
 
-async function childOf(server: { deps: { db: any } }, gesprekId: string): Promise<string> {
+async function childOf(server: { deps: { db: Db } }, gesprekId: string): Promise<string> {
   const row = await server.deps.db
     .selectFrom('gesprekken')
     .select('child_id')
     .where('id', '=', gesprekId)
     .executeTakeFirst()
-  return row.child_id
+  return row!.child_id
 }

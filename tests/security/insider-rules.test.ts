@@ -1,3 +1,5 @@
+import type { JoinCodeOut } from '../../dialogs/contract/http'
+import type { KamerGesprek, KamerTokenOut } from '../../dialogs/contract/kamer'
 import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import { describe, expect, it } from 'vitest'
 import {
@@ -94,7 +96,9 @@ describe('smaller insider findings', () => {
 
   it('answers invalid_payload to a __proto__ follow-up key and to follow-ups the step does not ask', async () => {
     const { send } = await inHuisGoed()
-    const raw = JSON.parse('{"type":"item.update","itemId":"item-0001","patch":{"followUps":{"__proto__":{"x":"y"}}}}')
+    const raw: unknown = JSON.parse(
+      '{"type":"item.update","itemId":"item-0001","patch":{"followUps":{"__proto__":{"x":"y"}}}}',
+    )
     expect(await send(raw)).toEqual({ ok: false, error: 'invalid_payload' })
     // huis-goed asks "wie-weet" and "wat-fijn"; "wat-helpt" belongs to another house.
     expect(
@@ -108,16 +112,16 @@ describe('smaller insider findings', () => {
   it("refuses a begeleider's note in the jongere's kamer gesprek", async () => {
     const { server, sanne } = await startSeeded()
     const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
-    const invite = await sanne.post(`/api/kamer/children/${child.body.id}/invite`)
-    const setup = await new HttpUser(server.url).post('/api/kamer/setup', {
+    const invite = await sanne.post<JoinCodeOut>(`/api/kamer/children/${child.body.id}/invite`)
+    const setup = await new HttpUser(server.url).post<KamerTokenOut>('/api/kamer/setup', {
       code: invite.body.code,
       name: 'rustige kamer',
       secret: '482915',
     })
     const jongere = new HttpUser(server.url, setup.body.token)
-    const made = await jongere.post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })
+    const made = await jongere.post<KamerGesprek>('/api/kamer/gesprekken', { toolId: 'kamer-notities' })
     expect(made.status).toBeLessThan(300)
-    const gesprekId = (made.body.gesprek?.id ?? made.body.id) as string
+    const gesprekId = made.body.id
     const beg = open(server.url, { cookie: sanne.cookie })
     await connected(beg)
     expect(
@@ -134,16 +138,16 @@ describe('the begeleider sees that the kamer was used and what was shared, never
   it('sends no frame for private work, no step or phase, and one frame when something is shared', async () => {
     const { server, sanne } = await startSeeded()
     const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
-    const invite = await sanne.post(`/api/kamer/children/${child.body.id}/invite`)
-    const setup = await new HttpUser(server.url).post('/api/kamer/setup', {
+    const invite = await sanne.post<JoinCodeOut>(`/api/kamer/children/${child.body.id}/invite`)
+    const setup = await new HttpUser(server.url).post<KamerTokenOut>('/api/kamer/setup', {
       code: invite.body.code,
       name: 'stille kamer',
       secret: '482915',
     })
-    const made = await new HttpUser(server.url, setup.body.token).post('/api/kamer/gesprekken', {
+    const made = await new HttpUser(server.url, setup.body.token).post<KamerGesprek>('/api/kamer/gesprekken', {
       toolId: 'kamer-notities',
     })
-    const gesprekId = (made.body.gesprek?.id ?? made.body.id) as string
+    const gesprekId = made.body.id
     const jongere = open(server.url, { token: setup.body.token })
     const beg = open(server.url, { cookie: sanne.cookie })
     await Promise.all([connected(jongere), connected(beg)])

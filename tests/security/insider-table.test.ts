@@ -1,5 +1,6 @@
 import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
+import type { KamerGesprek } from '../../dialogs/contract/kamer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { C2S } from '../../dialogs/contract/socket'
 import { GesprekEvent } from '../../dialogs/framework/events'
@@ -58,7 +59,9 @@ async function seedChildren() {
   const mo = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
   fx.mo = mo.body.id
   // Mo and Sam are siblings: the family's preparation is tried like every child's.
-  fx.family = (await sanne.request('PUT', `/api/workspace/children/${fx.mo}`, { newFamily: 'Gezin M.' })).body.familyId
+  fx.family = (
+    await sanne.request<CaseloadChild>('PUT', `/api/workspace/children/${fx.mo}`, { newFamily: 'Gezin M.' })
+  ).body.familyId!
   const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: fx.mo, toolId: 'drie-huizen' })
   fx.guided = g.body.gesprek.id
   const joined = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code })
@@ -85,8 +88,10 @@ async function seedChildren() {
   const p = await sessionPrincipal(server.deps, sanne.cookie.split('=')[1])
   const { code } = await createKamerInvite(server.deps, p!, { id: fx.sam, age_band: '12-15' })
   const { token } = await setupKamer(server.deps, code, 'de kamer van sam', 'een lange zin van sam')
-  const made = await new HttpUser(server.url, token).post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })
-  fx.kamerGesprek = made.body.gesprek?.id ?? made.body.id
+  const made = await new HttpUser(server.url, token).post<KamerGesprek>('/api/kamer/gesprekken', {
+    toolId: 'kamer-notities',
+  })
+  fx.kamerGesprek = made.body.id
   const jongere = connect(server.url, { token })
   await connected(jongere)
   await emitAck(jongere, 'gesprek:command', {

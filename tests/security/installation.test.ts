@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { valuesJoined } from '../../server/cli-args'
 import { passwordIsStrongEnough } from '../../server/auth/passwords'
+import type { SessionsOut } from '../../dialogs/contract/http'
 import { HttpUser, onPostgres, tempDir } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
@@ -80,9 +81,9 @@ describe('sessions', () => {
     const { server } = await startSeeded({ retentionDays: false })
     const old = await HttpUser.login(server.url, 'joris')
     const now = await HttpUser.login(server.url, 'joris')
-    const list = await now.get('/api/auth/sessions')
+    const list = await now.get<SessionsOut>('/api/auth/sessions')
     expect(list.body.sessions).toHaveLength(2)
-    expect(list.body.sessions.filter((s: { current: boolean }) => s.current)).toHaveLength(1)
+    expect(list.body.sessions.filter((s) => s.current)).toHaveLength(1)
     expect((await now.post('/api/auth/sessions/end-others')).body).toEqual({ ok: true, ended: 1 })
     expect((await old.get('/api/auth/me')).body).toEqual({ error: 'not_logged_in' })
     expect((await now.get('/api/auth/me')).status).toBe(200)

@@ -1,5 +1,6 @@
 import type { CaseloadChild } from '../../dialogs/contract/workspace'
-import type { NewGesprekOut } from '../../dialogs/contract/http'
+import type { JoinCodeOut, NewGesprekOut } from '../../dialogs/contract/http'
+import type { KamerTokenOut } from '../../dialogs/contract/kamer'
 import { request } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { fakeClock, HttpUser, PASSWORD } from '../helpers/server'
@@ -72,7 +73,7 @@ describe('limits that cannot lock people out', () => {
   it('wrong PINs on a kamer name do not lock its jongere out, and unknown names answer alike', async () => {
     const { server, sanne } = await startSeeded({ clock: fakeClock(), retentionDays: false })
     const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
-    const invite = await sanne.post(`/api/kamer/children/${child.body.id}/invite`)
+    const invite = await sanne.post<JoinCodeOut>(`/api/kamer/children/${child.body.id}/invite`)
     const setup = await post(
       server.port,
       '/api/kamer/setup',
@@ -97,18 +98,22 @@ describe('limits that cannot lock people out', () => {
     const { server, sanne } = await startSeeded({ clock: fakeClock(), retentionDays: false })
     const kamer = async (nickname: string, secret: string) => {
       const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand: '12-15' })
-      const invite = await sanne.post(`/api/kamer/children/${child.body.id}/invite`)
-      return new HttpUser(server.url).post('/api/kamer/setup', { code: invite.body.code, name: 'zolder', secret })
+      const invite = await sanne.post<JoinCodeOut>(`/api/kamer/children/${child.body.id}/invite`)
+      return new HttpUser(server.url).post<KamerTokenOut>('/api/kamer/setup', {
+        code: invite.body.code,
+        name: 'zolder',
+        secret,
+      })
     }
     expect((await kamer('Sam', '482915')).status).toBe(200)
     expect((await kamer('Lina', '739104')).status).toBe(200)
     // Both kamers open, each with its own PIN.
     const anon = new HttpUser(server.url)
-    const a = await anon.post('/api/kamer/open', { name: 'zolder', secret: '482915' })
-    const b = await anon.post('/api/kamer/open', { name: 'zolder', secret: '739104' })
+    const a = await anon.post<KamerTokenOut>('/api/kamer/open', { name: 'zolder', secret: '482915' })
+    const b = await anon.post<KamerTokenOut>('/api/kamer/open', { name: 'zolder', secret: '739104' })
     expect([a.status, b.status]).toEqual([200, 200])
     const who = async (token: string) => (await new HttpUser(server.url, token).get('/api/kamer/receipt')).status
-    expect(await who(String(a.body.token))).toBe(200)
+    expect(await who(a.body.token)).toBe(200)
     expect(a.body.token).not.toBe(b.body.token)
   })
 })

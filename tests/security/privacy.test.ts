@@ -129,7 +129,7 @@ describe('encryption at rest', () => {
 
       // Online backup through the CLI, beside the running server.
       const out = await backup()
-      expect(JSON.parse(out.stdout).pages).toBeGreaterThan(0)
+      expect((JSON.parse(out.stdout) as { pages: number }).pages).toBeGreaterThan(0)
       expect(statSync(to).mode & 0o777).toBe(0o600)
       for (const w of g.words) expect(fileHas(to, w)).toBe(false)
       // Refuses to overwrite.
@@ -275,7 +275,7 @@ describe('inzage and erasure are for an admin of the same organisation (AVG art.
       run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
         env: { ...process.env, ...server.env },
       })
-    const exported = JSON.parse(
+    const exported: unknown = JSON.parse(
       (await cli('export-child', '--organisation-id', ids.a.organisationId, '--child-id', g.childId)).stdout,
     )
     expect(JSON.stringify(exported)).toContain(g.words[0])
@@ -352,7 +352,7 @@ describe('instance key rotation', () => {
     const out = await run(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'rotate-key'], {
       env: { ...process.env, ...env },
     })
-    expect(JSON.parse(out.stdout.split('\n')[0]!).rewrapped).toBeGreaterThanOrEqual(1)
+    expect((JSON.parse(out.stdout.split('\n')[0]!) as { rewrapped: number }).rewrapped).toBeGreaterThanOrEqual(1)
     const printed = /new KINDGESPREK_KEY=(\S+)/.exec(out.stdout)?.[1]
     expect(Boolean(printed)).toBe(onPostgres())
     const newKey = printed ? Buffer.from(printed, 'base64') : loadInstanceKey(dataDir, undefined)

@@ -1,5 +1,5 @@
 import type { CaseloadChild } from '../../dialogs/contract/workspace'
-import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
+import type { JoinCodeOut, KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { describe, expect, it } from 'vitest'
 import type { MethodOut } from '../../dialogs/contract/method'
 import { connected, emitAck, fakeClock, HttpUser, msgId, type TestServer, type TestSocket } from '../helpers/server'
@@ -52,7 +52,7 @@ describe('afscheid contacts: entered by the begeleider beforehand, seen by the c
     })
 
     // A second screen nobody approved gets nothing (ADR 0010); neither does no token.
-    const code = await sanne.post(`/api/gesprekken/${afscheid.gesprekId}/join-code`)
+    const code = await sanne.post<JoinCodeOut>(`/api/gesprekken/${afscheid.gesprekId}/join-code`)
     const second = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: code.body.code })
     expect(second.body.trusted).toBe(false)
     expect((await new HttpUser(server.url, second.body.token).get('/api/method/mine/contacten')).status).toBe(404)

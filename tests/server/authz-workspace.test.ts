@@ -42,7 +42,7 @@ beforeAll(async () => {
   users = { none: new HttpUser(server.url), sanne, joris, adminB }
   adminA = a
   child = await startGesprek(server.url, sanne, { nickname: 'Mo' })
-  const spare = await adminA.post('/api/beheer/begeleiders', {
+  const spare = await adminA.post<{ id: string }>('/api/beheer/begeleiders', {
     teamId: ids.a.teamId,
     username: 'spare',
     displayName: 'Spare',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { KamerToolOut } from '../../dialogs/contract/kamer'
+import type { JoinCodeOut, KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
+import type { KamerTokenOut, KamerToolOut } from '../../dialogs/contract/kamer'
 import type { KindVoicesOut } from '../../dialogs/contract/voices'
 import { oggOpus } from '../helpers/audio'
 import { KAMER_PIN, setUpKamer } from '../helpers/kamer'
@@ -84,16 +85,11 @@ describe('the kamer reads its gesprek’s tool version (GET /api/kamer/gesprekke
     expect(await answer(path(mine.gesprekId, 'xx'), bearer(mine.token))).toEqual(notFound)
     expect(await answer(path('../../me'), bearer(mine.token))).toEqual(notFound)
     // A guided gesprek of the same jongere, beside the begeleider, is not the kamer's.
-    const g = await sanne.post('/api/gesprekken', { childId: mine.childId, toolId: 'mijn-netwerk' })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: mine.childId, toolId: 'mijn-netwerk' })
     const guided = {
-      gesprekId: (g.body as { gesprek: { id: string } }).gesprek.id,
-      token: String(
-        (
-          await new HttpUser(server.url).post('/api/kind/join', {
-            code: (g.body as { join: { code: string } }).join.code,
-          })
-        ).body.token,
-      ),
+      gesprekId: g.body.gesprek.id,
+      token: (await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code })).body
+        .token,
     }
     expect(await answer(path(guided.gesprekId), bearer(mine.token))).toEqual(notFound)
     // The guided device's token is not a kamer token, for its own gesprek nor the kamer's.
@@ -110,13 +106,13 @@ describe('the kamer reads its gesprek’s tool version (GET /api/kamer/gesprekke
         body: { error: 'session_expired' },
       })
     // A new invite starts a new kamer: its visit does not read the earlier kamer's gesprekken.
-    const invite = await sanne.post(`/api/kamer/children/${mine.childId}/invite`)
-    const fresh = await new HttpUser(server.url).post('/api/kamer/setup', {
+    const invite = await sanne.post<JoinCodeOut>(`/api/kamer/children/${mine.childId}/invite`)
+    const fresh = await new HttpUser(server.url).post<KamerTokenOut>('/api/kamer/setup', {
       code: invite.body.code,
       name: 'nieuwe kamer',
       secret: KAMER_PIN,
     })
-    expect(await answer(path(mine.gesprekId), bearer(String(fresh.body.token)))).toEqual(notFound)
+    expect(await answer(path(mine.gesprekId), bearer(fresh.body.token))).toEqual(notFound)
     // Locked: the token reads nothing any more.
     expect(await answer(path(other.gesprekId), bearer(other.token))).toMatchObject({ status: 200 })
     await other.jongere.post('/api/kamer/lock')

@@ -1,5 +1,7 @@
 import type { CaseloadChild } from '../../dialogs/contract/workspace'
-import type { NewGesprekOut } from '../../dialogs/contract/http'
+import type { JoinCodeOut, NewGesprekOut } from '../../dialogs/contract/http'
+import type { KamerGesprek, KamerMe, KamerOverview, KamerTokenOut } from '../../dialogs/contract/kamer'
+import type { ReceiptOut } from '../../dialogs/contract/receipt'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -36,19 +38,20 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
   })
 
   const addChild = async (by: HttpUser, nickname: string, ageBand = '12-15') =>
-    ((await by.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand })).body as { id: string }).id
+    (await by.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand })).body.id
   const invite = async (childId: string, by = sanne) => {
-    const r = await by.post(`/api/kamer/children/${childId}/invite`)
+    const r = await by.post<JoinCodeOut>(`/api/kamer/children/${childId}/invite`)
     expect(r.status).toBe(201)
-    return r.body.code as string
+    return r.body.code
   }
-  const setup = (code: string, name: string, secret = PIN) => anon.post('/api/kamer/setup', { code, name, secret })
-  const open = (name: string, secret = PIN) => anon.post('/api/kamer/open', { name, secret })
+  const setup = (code: string, name: string, secret = PIN) =>
+    anon.post<KamerTokenOut>('/api/kamer/setup', { code, name, secret })
+  const open = (name: string, secret = PIN) => anon.post<KamerTokenOut>('/api/kamer/open', { name, secret })
   const kamer = async (name: string, nickname = 'Sam') => {
     const childId = await addChild(sanne, nickname)
     const r = await setup(await invite(childId), name)
     expect(r.status).toBe(200)
-    return { childId, token: r.body.token as string, user: new HttpUser(server.url, r.body.token as string) }
+    return { childId, token: r.body.token, user: new HttpUser(server.url, r.body.token) }
   }
 
   it('explains weak PINs the same way on phone and server', () => {
@@ -136,14 +139,14 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
   it("the kamer knows the jongere's own begeleider by name and chosen picture, as the join screen does", async () => {
     const { user } = await kamer('zolder')
     expect((await sanne.request('PUT', '/api/auth/me/picture', { picture: 'sun' })).status).toBe(200)
-    const me = (await user.get('/api/kamer/me')).body as { begeleider?: string; begeleiderPicture?: string }
+    const me = (await user.get<KamerMe>('/api/kamer/me')).body
     expect(me.begeleider).toBe('Sanne')
     expect(me.begeleiderPicture).toBe('sun')
   })
 
   it('a new invite opens a new, empty kamer; the old notes stay sealed and only the old name and PIN open them', async () => {
     const { childId, token, user } = await kamer('zolder')
-    const g = await user.post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })
+    const g = await user.post<KamerGesprek>('/api/kamer/gesprekken', { toolId: 'kamer-notities' })
     const s = connect(server.url, { token })
     await connected(s)
     await emitAck(s, 'gesprek:join', { gesprekId: g.body.id })
@@ -160,25 +163,27 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
     expect(r.status).toBe(200)
     expect(await ended).toEqual({ reason: 'locked' })
     expect((await user.get('/api/kamer/me')).body).toEqual({ error: 'session_expired' })
-    const taken = new HttpUser(server.url, r.body.token as string)
-    const fresh = await taken.get('/api/kamer/me')
+    const taken = new HttpUser(server.url, r.body.token)
+    const fresh = await taken.get<KamerMe>('/api/kamer/me')
     expect(fresh.body.gesprekken).toEqual([])
     expect(fresh.body.tools).toEqual(expect.arrayContaining(['mijn-netwerk', 'mijn-kamer', 'kamer-notities']))
     // The old gesprek is not reachable with the new kamer's token...
-    const sock = connect(server.url, { token: r.body.token as string })
+    const sock = connect(server.url, { token: r.body.token })
     await connected(sock)
     expect(await emitAck(sock, 'gesprek:join', { gesprekId: g.body.id })).toEqual({ ok: false, error: 'not_found' })
     sock.disconnect()
     // ...and a new notities gesprek there is another, empty one.
-    const other = await taken.post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })
+    const other = await taken.post<KamerGesprek>('/api/kamer/gesprekken', { toolId: 'kamer-notities' })
     expect(other.body.id).not.toBe(g.body.id)
 
     // The jongere comes back with the old name and PIN: the old kamer, with its note.
     const back = await open('zolder')
     expect(back.status).toBe(200)
-    const again = new HttpUser(server.url, back.body.token as string)
-    expect((await again.get('/api/kamer/me')).body.gesprekken).toEqual([{ id: g.body.id, toolId: 'kamer-notities' }])
-    const s2 = connect(server.url, { token: back.body.token as string })
+    const again = new HttpUser(server.url, back.body.token)
+    expect((await again.get<KamerMe>('/api/kamer/me')).body.gesprekken).toEqual([
+      { id: g.body.id, toolId: 'kamer-notities' },
+    ])
+    const s2 = connect(server.url, { token: back.body.token })
     await connected(s2)
     const view = await emitAck(s2, 'gesprek:join', { gesprekId: g.body.id })
     expect(dataOf(view).view!.items.map((i) => i.text)).toEqual(['iets van mij'])
@@ -188,7 +193,7 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
 
   it('seals the kamer under the PIN: with the kamer closed, the server and the child key read nothing private', async () => {
     const { childId, token, user } = await kamer('vliering')
-    const g = (await user.post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).body.id as string
+    const g = (await user.post<KamerGesprek>('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).body.id
     const s = connect(server.url, { token })
     await connected(s)
     await emitAck(s, 'gesprek:join', { gesprekId: g })
@@ -213,8 +218,8 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
     expect(() => openSealed(childKey, row.snapshot_enc, `${g}:snapshot`)).toThrow()
     await expect(server.host.storedSnapshot(g)).rejects.toThrow()
     // The begeleider still sees exactly what was shared, from the copy sealed under the child key.
-    const overview = await sanne.get(`/api/kamer/children/${childId}`)
-    expect(overview.body.shared[0].items.map((i: { text: string }) => i.text)).toEqual(['GEDEELD'])
+    const overview = await sanne.get<KamerOverview>(`/api/kamer/children/${childId}`)
+    expect(overview.body.shared[0]!.items.map((i) => i.text)).toEqual(['GEDEELD'])
     expect(JSON.stringify(overview.body)).not.toContain('PRIVEKANARIE')
     const history = await sanne.get(`/api/workspace/children/${childId}`)
     expect(JSON.stringify(history.body)).not.toContain('PRIVEKANARIE')
@@ -225,7 +230,7 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
 
   it('locks after five idle minutes on the server, for HTTP and the socket', async () => {
     const { token, user } = await kamer('kelder')
-    const g = (await user.post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).body.id as string
+    const g = (await user.post<KamerGesprek>('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).body.id
     clock.advance(KAMER_IDLE_MS - 1000)
     expect((await user.post('/api/kamer/touch')).body).toEqual({ ok: true })
     clock.advance(KAMER_IDLE_MS - 1000)
@@ -259,7 +264,7 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
     expect(await ended).toEqual({ reason: 'locked' })
     expect((await user.get('/api/kamer/me')).status).toBe(401)
     // Opening again elsewhere also ends the earlier visit.
-    const first = new HttpUser(server.url, (await open('schuur')).body.token as string)
+    const first = new HttpUser(server.url, (await open('schuur')).body.token)
     expect((await first.get('/api/kamer/me')).status).toBe(200)
     await open('schuur')
     expect((await first.get('/api/kamer/me')).status).toBe(401)
@@ -268,8 +273,8 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
   it('scopes the kamer token to its own kamer gesprekken (deny by default)', async () => {
     const a = await kamer('kamer-a', 'Sam')
     const b = await kamer('kamer-b', 'Lina')
-    const ga = (await a.user.post('/api/kamer/gesprekken', { toolId: 'mijn-netwerk' })).body.id as string
-    const gb = (await b.user.post('/api/kamer/gesprekken', { toolId: 'mijn-netwerk' })).body.id as string
+    const ga = (await a.user.post<KamerGesprek>('/api/kamer/gesprekken', { toolId: 'mijn-netwerk' })).body.id
+    const gb = (await b.user.post<KamerGesprek>('/api/kamer/gesprekken', { toolId: 'mijn-netwerk' })).body.id
     // A guided gesprek of the same child is not part of the kamer.
     const guided = (await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: a.childId, toolId: 'mijn-netwerk' }))
       .body.gesprek.id
@@ -307,7 +312,7 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
 
   it('starts everything as alleen-ik; the begeleider sees exactly what is shared, a notice, and the receipt tells', async () => {
     const { childId, token, user } = await kamer('tuinhuis')
-    const g = (await user.post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).body.id as string
+    const g = (await user.post<KamerGesprek>('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).body.id
     const s = connect(server.url, { token })
     await connected(s)
     const joined = await emitAck(s, 'gesprek:join', { gesprekId: g })
@@ -320,16 +325,16 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
     }
     const mine = dataOf(await emitAck(s, 'gesprek:join', { gesprekId: g })).view!.items
     expect(mine.map((i) => i.share)).toEqual(['alleen-ik', 'alleen-ik', 'alleen-ik'])
-    let overview = await sanne.get(`/api/kamer/children/${childId}`)
+    let overview = await sanne.get<KamerOverview>(`/api/kamer/children/${childId}`)
     expect(overview.body).toMatchObject({ available: true, open: true, shared: [], newItemIds: [] })
     expect((await sanne.get('/api/kamer/notices')).body).toEqual([])
 
     const share = { type: 'share.set', itemIds: ids.slice(0, 2), level: 'begeleider' }
     expect((await emitAck(s, 'gesprek:command', { gesprekId: g, clientMsgId: msgId(), event: share })).ok).toBe(true)
     expect((await sanne.get('/api/kamer/notices')).body).toEqual([{ childId, nickname: 'Sam', count: 2 }])
-    overview = await sanne.get(`/api/kamer/children/${childId}`)
+    overview = await sanne.get<KamerOverview>(`/api/kamer/children/${childId}`)
     expect(overview.body.shared).toHaveLength(1)
-    expect(overview.body.shared[0].items.map((i: { text: string }) => i.text)).toEqual(['vlinder 0', 'vlinder 1'])
+    expect(overview.body.shared[0]!.items.map((i) => i.text)).toEqual(['vlinder 0', 'vlinder 1'])
     expect(overview.body.newItemIds.sort()).toEqual(ids.slice(0, 2).sort())
     expect((await sanne.get('/api/kamer/notices')).body).toEqual([])
 
@@ -337,13 +342,13 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
     const back = { type: 'share.set', itemIds: [ids[0]], level: 'alleen-ik' }
     expect((await emitAck(s, 'gesprek:command', { gesprekId: g, clientMsgId: msgId(), event: back })).ok).toBe(true)
     expect((await sanne.get('/api/kamer/notices')).body).toEqual([])
-    overview = await sanne.get(`/api/kamer/children/${childId}`)
-    expect(overview.body.shared[0].items.map((i: { text: string }) => i.text)).toEqual(['vlinder 1'])
+    overview = await sanne.get<KamerOverview>(`/api/kamer/children/${childId}`)
+    expect(overview.body.shared[0]!.items.map((i) => i.text)).toEqual(['vlinder 1'])
 
     // The receipt: who looked, when, at which part; never the notes themselves.
-    const receipt = await user.get('/api/kamer/receipt')
+    const receipt = await user.get<ReceiptOut>('/api/kamer/receipt')
     expect(receipt.body.entries[0]).toMatchObject({ who: 'Sanne', what: 'gesprek', toolId: 'kamer-notities' })
-    expect(receipt.body.entries[0].stepIds).toEqual(['notities'])
+    expect(receipt.body.entries[0]!.stepIds).toEqual(['notities'])
     expect(JSON.stringify(receipt.body)).not.toContain('vlinder')
     s.disconnect()
   })

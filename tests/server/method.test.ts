@@ -1,6 +1,7 @@
 import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { describe, expect, it } from 'vitest'
 import type { FamilyPrepOut, MethodOut } from '../../dialogs/contract/method'
+import type { ParentsOut } from '../../dialogs/contract/parents'
 import type { CaseloadChild, OudergesprekOut } from '../../dialogs/contract/workspace'
 import { connected, emitAck, fakeClock, HttpUser, msgId, type TestServer, type TestSocket } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
@@ -76,9 +77,9 @@ describe('consent records: each parent with gezag, the 12+ conversation, what a 
     expect(c.told.who).toEqual(['school', 'jgz'])
     expect(c.recordedBy).toBe('Sanne')
     // One home for the other parent's gezag: the parents record has it now.
-    expect((await sanne.get(`/api/parents/children/${mo}`)).body.other.gezag).toBe('ja')
+    expect((await sanne.get<ParentsOut>(`/api/parents/children/${mo}`)).body.other.gezag).toBe('ja')
     // And a change there shows in the consent at once, no second copy to keep in step.
-    const parents = (await sanne.get(`/api/parents/children/${mo}`)).body
+    const parents = (await sanne.get<ParentsOut>(`/api/parents/children/${mo}`)).body
     await sanne.request('PUT', `/api/parents/children/${mo}`, {
       present: parents.present,
       other: { ...parents.other, gezag: 'nee' },
@@ -231,7 +232,9 @@ describe('the weekly rhythm: oudergesprek, the joint conversation, the preparati
     expect(p.zelfVertellen).toEqual([])
     expect(p.begeleiderVertelt.map((i) => i.item.text)).toEqual(['sinds het oudergesprek'])
     // Without `since` every gesprek is in, as before; a bad value is a clear error.
-    expect((await u.get(`/api/workspace/children/${id}/oudergesprek`)).body.zelfVertellen).toHaveLength(1)
+    expect(
+      (await u.get<OudergesprekOut>(`/api/workspace/children/${id}/oudergesprek`)).body.zelfVertellen,
+    ).toHaveLength(1)
     expect((await u.get(`/api/workspace/children/${id}/oudergesprek?since=gisteren`)).status).toBe(400)
   })
 })

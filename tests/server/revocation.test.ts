@@ -1,5 +1,6 @@
 import type { CaseloadChild } from '../../dialogs/contract/workspace'
-import type { KindJoinOut } from '../../dialogs/contract/http'
+import type { JoinCodeOut, KindJoinOut } from '../../dialogs/contract/http'
+import type { KamerTokenOut } from '../../dialogs/contract/kamer'
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -135,7 +136,7 @@ describe('when a right ends, every open view ends within a second', () => {
 
   it('a join code minted before the stop opens nothing after it', async () => {
     const { server, sanne, gesprekId, send } = await live()
-    const code = await sanne.post(`/api/gesprekken/${gesprekId}/join-code`)
+    const code = await sanne.post<JoinCodeOut>(`/api/gesprekken/${gesprekId}/join-code`)
     expect(code.status).toBe(201)
     expect((await send({ type: 'gesprek.stop' })).ok).toBe(true)
     const joined = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: code.body.code })
@@ -173,8 +174,8 @@ describe('when a right ends, every open view ends within a second', () => {
     const clock = fakeClock()
     const { server, sanne } = await startSeeded({ clock })
     const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
-    const invite = await sanne.post(`/api/kamer/children/${child.body.id}/invite`)
-    const setup = await new HttpUser(server.url).post('/api/kamer/setup', {
+    const invite = await sanne.post<JoinCodeOut>(`/api/kamer/children/${child.body.id}/invite`)
+    const setup = await new HttpUser(server.url).post<KamerTokenOut>('/api/kamer/setup', {
       code: invite.body.code,
       name: 'rustige kamer',
       secret: '482915',

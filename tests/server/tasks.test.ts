@@ -1,6 +1,7 @@
 import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import type { KamerGesprek } from '../../dialogs/contract/kamer'
 import type { ChildTasksOut } from '../../dialogs/contract/tasks'
 import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import { connected, emitAck, HttpUser, msgId } from '../helpers/server'
@@ -23,9 +24,11 @@ describe('huisdier task', () => {
   it('kamer: a private pet answer makes no task; shared, one task without its words; ticked off in place', async () => {
     const { server, sanne } = await startSeeded()
     const { childId, token } = await setUpKamer(server.url, sanne, '16-18')
-    const g = await new HttpUser(server.url, token).post('/api/kamer/gesprekken', { toolId: 'kennismaking-jongere' })
+    const g = await new HttpUser(server.url, token).post<KamerGesprek>('/api/kamer/gesprekken', {
+      toolId: 'kennismaking-jongere',
+    })
     expect(g.status).toBe(200)
-    const gesprekId = String(g.body.id)
+    const gesprekId = g.body.id
     const kind = open(server.url, { token })
     await connected(kind)
     expect((await emitAck(kind, 'gesprek:join', { gesprekId })).ok).toBe(true)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ToolVersionDoc } from '../../dialogs/contract/tool-version'
+import type { DraftOut, ToolLabels, ToolVersionDoc } from '../../dialogs/contract/tool-version'
 import type { HistoryOut, OudergesprekOut } from '../../dialogs/contract/workspace'
 import { connected, emitAck, HttpUser, msgId, startGesprek, type TestServer } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
@@ -17,7 +17,7 @@ async function command(server: TestServer, token: string, gesprekId: string, eve
 /** Organisation A publishes a Stoplicht with a place of its own and a reworded school. */
 async function publishOwnPlace(server: TestServer) {
   const admin = await HttpUser.login(server.url, 'admin-a')
-  const doc = (await admin.get('/api/tool-versions/stoplicht/draft')).body.doc as ToolVersionDoc
+  const doc = (await admin.get<DraftOut>('/api/tool-versions/stoplicht/draft')).body.doc
   const edited: ToolVersionDoc = {
     ...doc,
     steps: doc.steps.map((s) => (s.id === 'plekken' ? { ...s, prompts: [...s.prompts!, 'plek-k3x9qa'] } : s)),
@@ -74,7 +74,7 @@ describe("the begeleider's screens label answers with the words of the gesprek's
     }
     // The plans cite answers and label them the same way.
     for (const plan of ['actieplan', 'veiligheidsplan', 'actieplan/print', 'veiligheidsplan/print']) {
-      const r = await sanne.get(`/api/plans/children/${g.childId}/${plan}`)
+      const r = await sanne.get<{ labels?: ToolLabels }>(`/api/plans/children/${g.childId}/${plan}`)
       expect([plan, r.status]).toEqual([plan, 200])
       expect([plan, r.body.labels?.gesprekken[g.gesprekId]]).toEqual([plan, versionId])
     }

@@ -1,10 +1,33 @@
 import { describe, expect, it } from 'vitest'
-import type { StepDoc, ToolVersionDoc } from '../../dialogs/contract/tool-version'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
+import type { KamerGesprek } from '../../dialogs/contract/kamer'
+import type {
+  DraftOut,
+  GesprekToolOut,
+  PublishOut,
+  StepDoc,
+  ToolsOverviewOut,
+  ToolVersionDoc,
+  ToolVersionFile,
+  ToolVersionSummary,
+  VersionChanges,
+  VersionOut,
+} from '../../dialogs/contract/tool-version'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import type { VoiceListOut } from '../../dialogs/contract/voices'
 import { gesprekToolOut } from '../../server/tools/gesprek-tool'
 import { oggOpus } from '../helpers/audio'
 import { setUpKamer } from '../helpers/kamer'
-import { connected, emitAck, HttpUser, msgId, startGesprek, type TestServer } from '../helpers/server'
+import {
+  connected,
+  emitAck,
+  HttpUser,
+  msgId,
+  startGesprek,
+  type DraftRefusal,
+  type Refusal,
+  type TestServer,
+} from '../helpers/server'
 import { sendTooBig } from '../helpers/too-big'
 import { useServers } from '../helpers/use-servers'
 
@@ -22,13 +45,13 @@ async function setUp() {
 }
 
 async function draftOf(admin: HttpUser, toolId: string): Promise<ToolVersionDoc> {
-  const r = await admin.get(`/api/tool-versions/${toolId}/draft`)
+  const r = await admin.get<DraftOut>(`/api/tool-versions/${toolId}/draft`)
   expect(r.status).toBe(200)
-  return r.body.doc as ToolVersionDoc
+  return r.body.doc
 }
 
-const put = (u: HttpUser, toolId: string, doc: ToolVersionDoc | Record<string, unknown>) =>
-  u.request('PUT', `/api/tool-versions/${toolId}/draft`, { doc })
+const put = <T = DraftOut | DraftRefusal>(u: HttpUser, toolId: string, doc: ToolVersionDoc | Record<string, unknown>) =>
+  u.request<T>('PUT', `/api/tool-versions/${toolId}/draft`, { doc })
 
 function setEverywhere(doc: ToolVersionDoc, key: string, text: string): ToolVersionDoc {
   const texts = Object.fromEntries(Object.entries(doc.texts).map(([lang, map]) => [lang, { ...map, [key]: text }]))
@@ -50,14 +73,14 @@ async function command(server: TestServer, token: string, gesprekId: string, eve
 }
 
 const kindTool = async (server: TestServer, token: string) =>
-  (await new HttpUser(server.url, token).get('/api/kind/tool')).body
+  (await new HttpUser(server.url, token).get<GesprekToolOut>('/api/kind/tool')).body
 
 const TITLE = 'intro.title_jongere'
 
 describe('a kamer tool as a texts-only version', () => {
   it('Mijn netwerk: a changed text reaches new gesprekken in the kamer and beside a begeleider; running ones keep theirs', async () => {
     const { server, sanne, admin } = await setUp()
-    const overview = (await admin.get('/api/tool-versions')).body.tools as { toolId: string; textsOnly: boolean }[]
+    const overview = (await admin.get<ToolsOverviewOut>('/api/tool-versions')).body.tools
     for (const id of ['mijn-netwerk', 'mijn-kamer', 'kamer-notities', 'kennismaking-jongere'])
       expect(overview.find((t) => t.toolId === id)).toMatchObject({ textsOnly: true })
     expect(overview.find((t) => t.toolId === 'stoplicht')).toMatchObject({ textsOnly: false })
@@ -65,29 +88,30 @@ describe('a kamer tool as a texts-only version', () => {
     // Gesprekken that run on the built-in version 1 before the publish: one in the kamer, one begeleid.
     const kamer = await setUpKamer(server.url, sanne)
     const jongere = new HttpUser(server.url, kamer.token)
-    const before = (await jongere.post('/api/kamer/gesprekken', { toolId: 'mijn-netwerk' })).body.id as string
+    const before = (await jongere.post<KamerGesprek>('/api/kamer/gesprekken', { toolId: 'mijn-netwerk' })).body.id
     const guidedBefore = await startGesprek(server.url, sanne, { toolId: 'mijn-netwerk', ageBand: '12-15' })
 
     // The draft has every text of the namespace, the adult register and the info lines included,
     // and the keys with where each is shown.
-    const draft = (await admin.get('/api/tool-versions/mijn-netwerk/draft')).body
+    const draft = (await admin.get<DraftOut>('/api/tool-versions/mijn-netwerk/draft')).body
     expect(draft.problems).toEqual([])
     expect(draft.keys).toContainEqual({ key: TITLE, slot: 'title' })
     expect(draft.keys).toContainEqual({ key: 'intro.honest_jongere', slot: 'line' })
     expect(draft.keys).toHaveLength(41)
-    const doc = setEverywhere(draft.doc as ToolVersionDoc, TITLE, 'Wie staan er om jou heen')
+    const doc = setEverywhere(draft.doc, TITLE, 'Wie staan er om jou heen')
     expect((await put(admin, 'mijn-netwerk', doc)).status).toBe(200)
     const published = await admin.post('/api/tool-versions/mijn-netwerk/publish', { note: 'Eigen titel' })
     expect(published.status).toBe(201)
     expect(published.body).toEqual({ version: 2, languages: ['nl', 'en', 'ar', 'tr', 'pl', 'uk', 'ti', 'fa'] })
-    const versions = (await admin.get('/api/tool-versions/mijn-netwerk/versions')).body.versions
-    expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1])
+    const versions = (await admin.get<{ versions: ToolVersionSummary[] }>('/api/tool-versions/mijn-netwerk/versions'))
+      .body.versions
+    expect(versions.map((v) => v.version)).toEqual([2, 1])
 
     // The kamer keeps one gesprek per tool: the first jongere's Mijn netwerk is the running one, on version 1.
-    expect((await jongere.post('/api/kamer/gesprekken', { toolId: 'mijn-netwerk' })).body.id).toBe(before)
+    expect((await jongere.post<KamerGesprek>('/api/kamer/gesprekken', { toolId: 'mijn-netwerk' })).body.id).toBe(before)
     // Another jongere's new kamer gesprek is on version 2 and its version carries the new words.
     const other = new HttpUser(server.url, (await setUpKamer(server.url, sanne)).token)
-    const after = (await other.post('/api/kamer/gesprekken', { toolId: 'mijn-netwerk' })).body.id as string
+    const after = (await other.post<KamerGesprek>('/api/kamer/gesprekken', { toolId: 'mijn-netwerk' })).body.id
     const row = await server.deps.db
       .selectFrom('gesprekken')
       .select(['tool_version', 'tool_version_id'])
@@ -114,7 +138,7 @@ describe('a kamer tool as a texts-only version', () => {
     const guided = await startGesprek(server.url, sanne, { toolId: 'mijn-netwerk', ageBand: '12-15' })
     const guidedTool = await kindTool(server, guided.token)
     expect(guidedTool).toMatchObject({ version: 2, builtin: false })
-    expect(guidedTool.doc.texts.en[TITLE]).toBe('Wie staan er om jou heen')
+    expect(guidedTool.doc!.texts.en![TITLE]).toBe('Wie staan er om jou heen')
     // The built-in machine: a person in the netwerk step is taken.
     expect((await command(server, guided.token, guided.gesprekId, { type: 'nav.next' })).ok).toBe(true)
     const person = {
@@ -163,7 +187,7 @@ describe('a kamer tool as a texts-only version', () => {
       ],
     ]
     for (const [what, changed, stepId] of cases) {
-      const r = await put(admin, 'mijn-kamer', changed)
+      const r = await put<DraftRefusal>(admin, 'mijn-kamer', changed)
       expect([what, r.status, r.body.error]).toEqual([what, 422, 'tool_structure_locked'])
       expect(r.body.problems).toContainEqual({ rule: 'structure_locked', stepId })
     }
@@ -172,11 +196,11 @@ describe('a kamer tool as a texts-only version', () => {
     const notes = await draftOf(admin, 'kamer-notities')
     expect(notes.steps.map((s) => s.type)).toEqual(['info', 'items'])
     const withShare = { ...notes, steps: [...notes.steps, { id: 'delen', type: 'share' as const }] }
-    expect((await put(admin, 'kamer-notities', withShare)).body.error).toBe('tool_structure_locked')
+    expect((await put<DraftRefusal>(admin, 'kamer-notities', withShare)).body.error).toBe('tool_structure_locked')
     // A tool whose steps may be edited cannot take a netwerk drawing or modules either.
     const stoplicht = await draftOf(admin, 'stoplicht')
     const borrowed = { ...stoplicht, steps: [...stoplicht.steps.slice(0, 1), modules, ...stoplicht.steps.slice(1)] }
-    const r = await put(admin, 'stoplicht', borrowed)
+    const r = await put<DraftRefusal>(admin, 'stoplicht', borrowed)
     expect([r.status, r.body.error]).toEqual([422, 'tool_structure_locked'])
     expect(r.body.problems).toContainEqual({ rule: 'structure_locked', stepId: 'modules' })
     expect(await stored(server)).toEqual({ drafts: 0, versions: 0 })
@@ -193,7 +217,7 @@ describe('a kamer tool as a texts-only version', () => {
       ['modules.about.thuis', 'Over thuis <script>alert(1)</script>', 'tool_text_unsafe', 'text_markup'],
       [question, 'Waar maak je je zorgen over, {{name}}?', 'tool_text_unsafe', 'text_markup'],
     ] as const) {
-      const r = await put(admin, 'mijn-kamer', setEverywhere(doc, key, text))
+      const r = await put<DraftRefusal>(admin, 'mijn-kamer', setEverywhere(doc, key, text))
       expect([key, r.status, r.body.error]).toEqual([key, 422, error])
       expect(r.body.problems).toContainEqual({ rule, key, lang: 'nl' })
     }
@@ -202,7 +226,7 @@ describe('a kamer tool as a texts-only version', () => {
     // The honest line of the kamer notes, shortened to a placeholder: not publishable.
     const notes = setEverywhere(await draftOf(admin, 'kamer-notities'), 'intro.honest', 'Eerlijk.')
     expect((await put(admin, 'kamer-notities', notes)).status).toBe(200)
-    const honest = await admin.post('/api/tool-versions/kamer-notities/publish', { note: 'kort' })
+    const honest = await admin.post<Refusal>('/api/tool-versions/kamer-notities/publish', { note: 'kort' })
     expect([honest.status, honest.body.error]).toEqual([422, 'tool_needs_honest'])
 
     // Arabic without one module question: saved, shown as missing there, and not offered.
@@ -211,17 +235,22 @@ describe('a kamer tool as a texts-only version', () => {
     const edited = setEverywhere({ ...doc, texts: { ...doc.texts, ar } }, question, 'Waar lig je wakker van?')
     // A key the namespace does not have is no slot: dropped, never stored.
     edited.texts.nl!['modules.questions.thuis.nieuw'] = 'Een vraag die er niet is'
-    const saved = await put(admin, 'mijn-kamer', edited)
+    const saved = await put<DraftOut>(admin, 'mijn-kamer', edited)
     expect(saved.status).toBe(200)
-    expect(saved.body.doc.texts.nl['modules.questions.thuis.nieuw']).toBeUndefined()
-    const missing = (saved.body.completeness as { lang: string; missing: string[] }[]).find((c) => c.lang === 'ar')
+    expect(saved.body.doc.texts.nl!['modules.questions.thuis.nieuw']).toBeUndefined()
+    const missing = saved.body.completeness.find((c) => c.lang === 'ar')
     expect(missing?.missing).toEqual(['modules.questions.toekomst.later'])
-    const published = await admin.post('/api/tool-versions/mijn-kamer/publish', { note: 'Zorgen' })
+    const published = await admin.post<PublishOut>('/api/tool-versions/mijn-kamer/publish', { note: 'Zorgen' })
     expect(published.body).toEqual({ version: 2, languages: ['nl', 'en', 'tr', 'pl', 'uk', 'ti', 'fa'] })
-    const child = (await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '16-18' })).body.id
-    const inArabic = await sanne.post('/api/gesprekken', { childId: child, toolId: 'mijn-kamer', lang: 'ar' })
+    const child = (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Noor', ageBand: '16-18' }))
+      .body.id
+    const inArabic = await sanne.post<Refusal>('/api/gesprekken', { childId: child, toolId: 'mijn-kamer', lang: 'ar' })
     expect([inArabic.status, inArabic.body.error]).toEqual([422, 'language_not_offered'])
-    const inDutch = await sanne.post('/api/gesprekken', { childId: child, toolId: 'mijn-kamer', lang: 'nl' })
+    const inDutch = await sanne.post<NewGesprekOut>('/api/gesprekken', {
+      childId: child,
+      toolId: 'mijn-kamer',
+      lang: 'nl',
+    })
     expect(inDutch.status).toBe(201)
     const out = await gesprekToolOut(server.deps, inDutch.body.gesprek.id)
     expect(out.doc!.texts.nl![question]).toBe('Waar lig je wakker van?')
@@ -232,12 +261,13 @@ describe('a kamer tool as a texts-only version', () => {
     const doc = setEverywhere(await draftOf(admin, 'kennismaking-jongere'), 'wonen.prompt', 'Hoe is je plek hier?')
     expect((await put(admin, 'kennismaking-jongere', doc)).status).toBe(200)
     expect((await admin.post('/api/tool-versions/kennismaking-jongere/publish', { note: 'Wonen' })).status).toBe(201)
-    const file = (await admin.get('/api/tool-versions/kennismaking-jongere/versions/2/export')).body
+    const file = (await admin.get<ToolVersionFile>('/api/tool-versions/kennismaking-jongere/versions/2/export')).body
     expect(file).toMatchObject({ format: 'kindgesprek-tool-version', toolId: 'kennismaking-jongere', version: 2 })
     // The begeleider's name stays where the screen fills it.
-    expect(file.doc.texts.nl['begeleider.prompt']).toContain('{{name}}')
+    expect(file.doc.texts.nl!['begeleider.prompt']).toContain('{{name}}')
 
-    const post = (raw: string) => adminB.request('POST', '/api/tool-versions/kennismaking-jongere/import', raw)
+    const post = <T = Refusal>(raw: string) =>
+      adminB.request<T>('POST', '/api/tool-versions/kennismaking-jongere/import', raw)
     const before = await stored(server)
     for (const [raw, status, error] of [
       ['{"format":', 400, 'tool_file_invalid'],
@@ -250,7 +280,7 @@ describe('a kamer tool as a texts-only version', () => {
       [
         JSON.stringify({
           ...file,
-          doc: { ...file.doc, steps: file.doc.steps.filter((s: StepDoc) => s.type !== 'share') },
+          doc: { ...file.doc, steps: file.doc.steps.filter((s) => s.type !== 'share') },
         }),
         422,
         'tool_structure_locked',
@@ -279,16 +309,17 @@ describe('a kamer tool as a texts-only version', () => {
     expect(await stored(server)).toEqual(before)
 
     // The real file: organisation B's draft, then B's own version 2 with A's words.
-    const imported = await post(JSON.stringify(file))
+    const imported = await post<DraftOut>(JSON.stringify(file))
     expect(imported.status).toBe(200)
     expect(imported.body.problems).toEqual([])
     expect(imported.body.doc).toEqual(file.doc)
     expect((await adminB.post('/api/tool-versions/kennismaking-jongere/publish', { note: 'Van A' })).status).toBe(201)
-    const b2 = (await adminB.get('/api/tool-versions/kennismaking-jongere/versions/2')).body
-    expect(b2.doc.texts.nl['wonen.prompt']).toBe('Hoe is je plek hier?')
+    const b2 = (await adminB.get<VersionOut>('/api/tool-versions/kennismaking-jongere/versions/2')).body
+    expect(b2.doc.texts.nl!['wonen.prompt']).toBe('Hoe is je plek hier?')
     // Comparing versions names the changed key only.
-    const changes = (await admin.get('/api/tool-versions/kennismaking-jongere/compare?from=1&to=2')).body
-    expect(changes.texts.find((t: { lang: string }) => t.lang === 'nl')).toEqual({
+    const changes = (await admin.get<VersionChanges>('/api/tool-versions/kennismaking-jongere/compare?from=1&to=2'))
+      .body
+    expect(changes.texts.find((t) => t.lang === 'nl')).toEqual({
       lang: 'nl',
       added: [],
       removed: [],

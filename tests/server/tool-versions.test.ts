@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest'
-import type { ToolVersionDoc } from '../../dialogs/contract/tool-version'
-import { connected, emitAck, HttpUser, msgId, startGesprek, type TestServer } from '../helpers/server'
+import type {
+  DraftOut,
+  GesprekToolOut,
+  PublishOut,
+  ToolVersionDoc,
+  ToolVersionFile,
+  ToolVersionSummary,
+  VersionChanges,
+} from '../../dialogs/contract/tool-version'
+import {
+  connected,
+  emitAck,
+  HttpUser,
+  msgId,
+  startGesprek,
+  type DraftRefusal,
+  type Refusal,
+  type TestServer,
+} from '../helpers/server'
 import { sendTooBig } from '../helpers/too-big'
 import { useServers } from '../helpers/use-servers'
 
@@ -15,14 +32,14 @@ async function setUp() {
 }
 
 async function draftOf(admin: HttpUser, toolId = 'stoplicht'): Promise<ToolVersionDoc> {
-  const r = await admin.get(`/api/tool-versions/${toolId}/draft`)
+  const r = await admin.get<DraftOut>(`/api/tool-versions/${toolId}/draft`)
   expect(r.status).toBe(200)
-  return r.body.doc as ToolVersionDoc
+  return r.body.doc
 }
 
 /** `doc` is any JSON: the hostile cases send what the type would not allow. */
 const put = (u: HttpUser, doc: ToolVersionDoc | Record<string, unknown>, toolId = 'stoplicht') =>
-  u.request('PUT', `/api/tool-versions/${toolId}/draft`, { doc })
+  u.request<DraftOut | DraftRefusal>('PUT', `/api/tool-versions/${toolId}/draft`, { doc })
 
 /** Sets one text in every language, so the version stays complete in all eight. */
 function setEverywhere(doc: ToolVersionDoc, key: string, text: string): ToolVersionDoc {
@@ -31,7 +48,7 @@ function setEverywhere(doc: ToolVersionDoc, key: string, text: string): ToolVers
 }
 
 const kindTool = async (server: TestServer, token: string) =>
-  (await new HttpUser(server.url, token).get('/api/kind/tool')).body
+  (await new HttpUser(server.url, token).get<GesprekToolOut>('/api/kind/tool')).body
 
 async function command(server: TestServer, token: string, gesprekId: string, event: unknown) {
   const kind = open(server.url, { token })
@@ -74,9 +91,7 @@ describe('an organisation publishes its own version of a tool', () => {
     const saved = await put(admin, doc)
     expect(saved.status).toBe(200)
     // What is missing where: the six languages without the new place.
-    const missing = Object.fromEntries(
-      (saved.body.completeness as { lang: string; missing: string[] }[]).map((c) => [c.lang, c.missing]),
-    )
+    const missing = Object.fromEntries((saved.body as DraftOut).completeness.map((c) => [c.lang, c.missing]))
     expect(missing.nl).toEqual([])
     expect(missing.ar).toEqual(['plekken.prompts.vraag-sport1'])
 
@@ -88,8 +103,8 @@ describe('an organisation publishes its own version of a tool', () => {
     const fresh = await startGesprek(server.url, sanne, { toolId: 'stoplicht', ageBand: '8-12', nickname: 'Bo' })
     const freshTool = await kindTool(server, fresh.token)
     expect(freshTool).toMatchObject({ toolId: 'stoplicht', version: 2, builtin: false, languages: ['nl', 'en'] })
-    expect(freshTool.doc.texts.nl['plekken.prompts.school']).toBe('Op school en in de klas')
-    expect(freshTool.doc.steps.map((s: { id: string }) => s.id)).not.toContain('schaal')
+    expect(freshTool.doc!.texts.nl!['plekken.prompts.school']).toBe('Op school en in de klas')
+    expect(freshTool.doc!.steps.map((s) => s.id)).not.toContain('schaal')
     // Its machine is the edited step list: the new place takes a colour, and after the places comes "nodig".
     expect((await command(server, fresh.token, fresh.gesprekId, { type: 'nav.next' })).ok).toBe(true)
     const own = { type: 'item.add', item: { id: 'item-new-0001', subject: 'vraag-sport1', colour: 'oranje' } }
@@ -124,15 +139,16 @@ describe('an organisation publishes its own version of a tool', () => {
     }
 
     // The begeleider sees the versions, who published and why, and how many gesprekken use each.
-    const versions = (await sanne.get('/api/tool-versions/stoplicht/versions')).body.versions
-    expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1])
+    const versions = (await sanne.get<{ versions: ToolVersionSummary[] }>('/api/tool-versions/stoplicht/versions')).body
+      .versions
+    expect(versions.map((v) => v.version)).toEqual([2, 1])
     expect(versions[0]).toMatchObject({ note: 'Eigen woorden voor school', publishedBy: 'Admin A', current: true })
-    expect(versions[0].gesprekken).toBe(1)
+    expect(versions[0]!.gesprekken).toBe(1)
     expect(versions[1]).toMatchObject({ builtin: true, current: false, gesprekken: 1 })
-    const changes = (await sanne.get('/api/tool-versions/stoplicht/compare?from=1&to=2')).body
+    const changes = (await sanne.get<VersionChanges>('/api/tool-versions/stoplicht/compare?from=1&to=2')).body
     expect(changes.steps.from).toContain('schaal')
     expect(changes.steps.to).not.toContain('schaal')
-    const nl = changes.texts.find((t: { lang: string }) => t.lang === 'nl')
+    const nl = changes.texts.find((t) => t.lang === 'nl')!
     expect(nl.changed).toEqual(['plekken.prompts.school'])
     expect(nl.added).toEqual(['plekken.prompts.vraag-sport1'])
     expect(nl.removed).toEqual(
@@ -156,14 +172,14 @@ describe('an organisation publishes its own version of a tool', () => {
     expect((await kindTool(server, onTwo.token)).version).toBe(2)
 
     // In use: never deleted.
-    expect((await admin.request('DELETE', '/api/tool-versions/stoplicht/versions/2')).body).toEqual({
+    expect((await admin.request<Refusal>('DELETE', '/api/tool-versions/stoplicht/versions/2')).body).toEqual({
       error: 'version_in_use',
     })
-    expect((await admin.request('DELETE', '/api/tool-versions/stoplicht/versions/1')).body).toEqual({
+    expect((await admin.request<Refusal>('DELETE', '/api/tool-versions/stoplicht/versions/1')).body).toEqual({
       error: 'version_in_use',
     })
     // The only version left offered cannot be withdrawn too.
-    expect((await admin.post('/api/tool-versions/stoplicht/versions/1/withdraw')).body).toEqual({
+    expect((await admin.post<Refusal>('/api/tool-versions/stoplicht/versions/1/withdraw')).body).toEqual({
       error: 'version_last',
     })
     // Back again, and a withdrawn version nobody uses can go.
@@ -172,7 +188,9 @@ describe('an organisation publishes its own version of a tool', () => {
     const onlyTwo = await startGesprek(server.url, sanne, { toolId: 'stoplicht', nickname: 'Eva' })
     expect((await kindTool(server, onlyTwo.token)).version).toBe(2)
     expect((await put(admin, doc)).status).toBe(200)
-    expect((await admin.post('/api/tool-versions/stoplicht/publish', { note: 'drie' })).body.version).toBe(3)
+    expect((await admin.post<PublishOut>('/api/tool-versions/stoplicht/publish', { note: 'drie' })).body.version).toBe(
+      3,
+    )
     expect((await admin.post('/api/tool-versions/stoplicht/versions/3/withdraw')).status).toBe(200)
     expect((await admin.request('DELETE', '/api/tool-versions/stoplicht/versions/3')).status).toBe(200)
     expect((await admin.get('/api/tool-versions/stoplicht/versions/3')).status).toBe(404)
@@ -216,9 +234,10 @@ describe('the rules no edit can break, on the server', () => {
     for (const [bad, code, rule] of cases) {
       const r = await put(admin, bad)
       expect(r.status, rule).toBe(422)
-      expect(r.body.error, rule).toBe(code)
+      const body = r.body as DraftRefusal
+      expect(body.error, rule).toBe(code)
       expect(
-        r.body.problems.map((p: { rule: string }) => p.rule),
+        body.problems.map((p) => p.rule),
         rule,
       ).toContain(rule)
     }
@@ -235,25 +254,27 @@ describe('the rules no edit can break, on the server', () => {
     // An honest line emptied in Dutch may be saved while editing, but is never published.
     const emptied = { ...doc, texts: { ...doc.texts, nl: { ...doc.texts.nl, 'intro.honest': ' ' } } }
     expect((await put(admin, emptied)).status).toBe(200)
-    const refused = await admin.post('/api/tool-versions/stoplicht/publish', { note: 'x' })
+    const refused = await admin.post<Refusal>('/api/tool-versions/stoplicht/publish', { note: 'x' })
     expect(refused.status).toBe(422)
     expect(refused.body.error).toBe('tool_needs_honest')
     const half = { ...doc, texts: { ...doc.texts, nl: { ...doc.texts.nl, 'plekken.prompt': '' } } }
     expect((await put(admin, half)).status).toBe(200)
-    expect((await admin.post('/api/tool-versions/stoplicht/publish', { note: 'x' })).body.error).toBe('tool_incomplete')
+    expect((await admin.post<Refusal>('/api/tool-versions/stoplicht/publish', { note: 'x' })).body.error).toBe(
+      'tool_incomplete',
+    )
     expect((await storedCount(server)).versions).toBe(0)
   })
 
   it('refuses a damaged or hostile import file with a clear code, and stores nothing', async () => {
     const { server, admin } = await setUp()
-    const exported = (await admin.get('/api/tool-versions/stoplicht/versions/1/export')).body
+    const exported = (await admin.get<ToolVersionFile>('/api/tool-versions/stoplicht/versions/1/export')).body
     expect(exported).toMatchObject({
       format: 'kindgesprek-tool-version',
       formatVersion: 2,
       toolId: 'stoplicht',
       version: 1,
     })
-    const post = (raw: string) => admin.request('POST', '/api/tool-versions/stoplicht/import', raw)
+    const post = <T = Refusal>(raw: string) => admin.request<T>('POST', '/api/tool-versions/stoplicht/import', raw)
     const hostile: [string, number, string][] = [
       ['{"format": "kindgesprek-tool-version", "doc": ', 400, 'tool_file_invalid'],
       [JSON.stringify({ ...exported, formatVersion: 3 }), 400, 'tool_file_invalid'],
@@ -276,7 +297,7 @@ describe('the rules no edit can break, on the server', () => {
       [
         JSON.stringify({
           ...exported,
-          doc: { ...exported.doc, steps: exported.doc.steps.filter((s: { type: string }) => s.type !== 'share') },
+          doc: { ...exported.doc, steps: exported.doc.steps.filter((s) => s.type !== 'share') },
         }),
         422,
         'tool_needs_sharing',
@@ -294,9 +315,9 @@ describe('the rules no edit can break, on the server', () => {
 
     // A good file lands in the draft (never straight into a published version).
     const good = setEverywhere(exported.doc, 'intro.title', 'Het stoplicht van onze opvang')
-    const r = await post(JSON.stringify({ ...exported, doc: good }))
+    const r = await post<DraftOut>(JSON.stringify({ ...exported, doc: good }))
     expect(r.status).toBe(200)
-    expect(r.body.doc.texts.nl['intro.title']).toBe('Het stoplicht van onze opvang')
+    expect(r.body.doc.texts.nl!['intro.title']).toBe('Het stoplicht van onze opvang')
     expect(await storedCount(server)).toEqual({ drafts: 1, versions: 0 })
   })
 
@@ -316,15 +337,16 @@ describe('the rules no edit can break, on the server', () => {
     expect((await put(admin, doc)).status).toBe(200)
     expect((await admin.post('/api/tool-versions/stoplicht/publish', { note: 'A' })).status).toBe(201)
     // Organisation B sees its own built-in version only; A's version 2 does not exist for it.
-    const bVersions = (await adminB.get('/api/tool-versions/stoplicht/versions')).body.versions
-    expect(bVersions.map((v: { version: number }) => v.version)).toEqual([1])
+    const bVersions = (await adminB.get<{ versions: ToolVersionSummary[] }>('/api/tool-versions/stoplicht/versions'))
+      .body.versions
+    expect(bVersions.map((v) => v.version)).toEqual([1])
     expect((await adminB.get('/api/tool-versions/stoplicht/versions/2')).status).toBe(404)
     expect((await adminB.get('/api/tool-versions/stoplicht/versions/2/export')).status).toBe(404)
     expect((await adminB.post('/api/tool-versions/stoplicht/versions/2/withdraw')).status).toBe(404)
     expect((await adminB.request('DELETE', '/api/tool-versions/stoplicht/versions/2')).status).toBe(404)
-    expect((await adminB.get('/api/tool-versions/stoplicht/draft')).body.doc.texts.nl['plekken.title']).not.toBe(
-      'Welke kleur?',
-    )
+    expect(
+      (await adminB.get<DraftOut>('/api/tool-versions/stoplicht/draft')).body.doc.texts.nl!['plekken.title'],
+    ).not.toBe('Welke kleur?')
     // The begeleider's own 0-4 observation is not editable: it has no versions.
     expect((await admin.get('/api/tool-versions/observatie/versions')).status).toBe(404)
     // A begeleider of B starting a Stoplicht gets the built-in, A's version stays A's.

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import * as z from 'zod'
 import { describe, expect, it } from 'vitest'
-import { ToolVersionDoc } from '../../dialogs/contract/tool-version'
+import { ToolVersionDoc, type DraftOut, type ToolVersionFile } from '../../dialogs/contract/tool-version'
 import { allRecords, addRecord } from '../../server/method/records'
 import { loadPlan, savePlan } from '../../server/plans/store'
 import { migrate } from '../../server/store/migrations'
@@ -37,7 +37,7 @@ describe('migration 160: type, not kind', () => {
     const admin = await HttpUser.login(server.url, 'admin-a')
 
     // An organisation's own Stoplicht (version 2), a gesprek on it with an answer, and a working draft.
-    const doc = (await admin.get('/api/tool-versions/stoplicht/draft')).body.doc as ToolVersionDoc
+    const doc = (await admin.get<DraftOut>('/api/tool-versions/stoplicht/draft')).body.doc
     const reworded = { ...doc, texts: { ...doc.texts, nl: { ...doc.texts.nl, 'intro.title': 'Ons stoplicht' } } }
     expect((await admin.request('PUT', '/api/tool-versions/stoplicht/draft', { doc: reworded })).status).toBe(200)
     expect((await admin.post('/api/tool-versions/stoplicht/publish', { note: 'eigen' })).status).toBe(201)
@@ -105,7 +105,7 @@ describe('migration 160: type, not kind', () => {
         expect(r.doc).not.toContain('"kind"')
         expect(ToolVersionDoc.parse(JSON.parse(r.doc)).steps.map((s) => s.type)).toEqual(doc.steps.map((s) => s.type))
       }
-    const draftNow = (await admin.get('/api/tool-versions/stoplicht/draft')).body.doc as ToolVersionDoc
+    const draftNow = (await admin.get<DraftOut>('/api/tool-versions/stoplicht/draft')).body.doc
     expect(draftNow.texts.nl!['intro.title']).toBe('Later')
     expect(draftNow.steps.map((s) => s.type)).toEqual(doc.steps.map((s) => s.type))
 
@@ -132,16 +132,16 @@ describe('migration 160: type, not kind', () => {
       const s = await startSeeded()
       return { ...s, admin: await HttpUser.login(s.server.url, 'admin-a') }
     })()
-    const exported = (await admin.get('/api/tool-versions/stoplicht/versions/1/export')).body
+    const exported = (await admin.get<ToolVersionFile>('/api/tool-versions/stoplicht/versions/1/export')).body
     expect(exported).toMatchObject({ format: 'kindgesprek-tool-version', formatVersion: 2 })
-    const steps = (exported.doc as ToolVersionDoc).steps
+    const steps = exported.doc.steps
     const old = {
       ...exported,
       formatVersion: 1,
       doc: { ...exported.doc, steps: steps.map(({ type, ...rest }) => ({ ...rest, kind: type })) },
     }
-    const r = await admin.request('POST', '/api/tool-versions/stoplicht/import', JSON.stringify(old))
+    const r = await admin.request<DraftOut>('POST', '/api/tool-versions/stoplicht/import', JSON.stringify(old))
     expect(r.status).toBe(200)
-    expect((r.body.doc as ToolVersionDoc).steps).toEqual(steps)
+    expect(r.body.doc.steps).toEqual(steps)
   }, 60_000)
 })

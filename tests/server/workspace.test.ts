@@ -4,7 +4,14 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { GesprekView } from '../../dialogs/contract/view'
 import type { Person } from '../../dialogs/framework/items'
-import type { CaseloadChild, HistoryOut, OudergesprekOut } from '../../dialogs/contract/workspace'
+import type {
+  BeheerOut,
+  CaseloadChild,
+  CaseloadOut,
+  HistoryOut,
+  OtherParentOut,
+  OudergesprekOut,
+} from '../../dialogs/contract/workspace'
 import { cadenceItem } from '../../server/workspace/cadence'
 import { buildHistory } from '../../server/workspace/history'
 import {
@@ -103,10 +110,10 @@ describe('caseload: families, phase and living situation', () => {
     })
     await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Daan', ageBand: '12-15' })
     expect(b.status).toBe(201)
-    const list = await sanne.get('/api/workspace/caseload')
-    const fam = list.body.families.find((f: { label: string | null }) => f.label === 'Gezin Z')
-    expect(fam.children.map((c: CaseloadChild) => c.nickname)).toEqual(['Ilse', 'Mo'])
-    expect(fam.children.find((c: CaseloadChild) => c.nickname === 'Mo').living).toBe('ambulant')
+    const list = await sanne.get<CaseloadOut>('/api/workspace/caseload')
+    const fam = list.body.families.find((f) => f.label === 'Gezin Z')!
+    expect(fam.children.map((c) => c.nickname)).toEqual(['Ilse', 'Mo'])
+    expect(fam.children.find((c) => c.nickname === 'Mo')!.living).toBe('ambulant')
     const edited = await sanne.request('PUT', `/api/workspace/children/${b.body.id}`, { phase: 3, ageBand: '4-7' })
     expect(edited.body).toMatchObject({ phase: 3, ageBand: '4-7', familyId: a.body.familyId })
     expect((await sanne.request('PUT', `/api/workspace/children/${b.body.id}`, { phase: 4 })).status).toBe(400)
@@ -183,7 +190,7 @@ describe('accounts: logout everywhere, deactivation, reset, warm handover', () =
     expect((await joris.get(`/api/gesprekken/${gesprekId}`)).status).toBe(200)
     const card = (await joris.get(`/api/workspace/children/${childId}`)).body as CaseloadChild
     expect(card).toMatchObject({ begeleider: 'Joris', mine: true })
-    const overview = await admin.get('/api/beheer')
+    const overview = await admin.get<BeheerOut>('/api/beheer')
     expect(overview.body.handovers[0]).toMatchObject({
       childId,
       fromTeamId: ids.a.teamId,
@@ -206,12 +213,12 @@ describe('the parent who did not come along', () => {
     })
     expect(first.status).toBe(201)
     clock.advance(60_000)
-    const second = await sanne.post(`/api/workspace/children/${childId}/other-parent`, {
+    const second = await sanne.post<OtherParentOut>(`/api/workspace/children/${childId}/other-parent`, {
       text: 'Telefonisch, eens per twee weken, na overleg met moeder',
       agreedOn: '2026-11-15',
     })
     expect(second.body.current).toMatchObject({ agreedOn: '2026-11-15', recordedBy: 'Sanne' })
-    expect(second.body.earlier[0].text).toContain(canary)
+    expect(second.body.earlier[0]!.text).toContain(canary)
     expect(await storedText(server.deps.db)).not.toContain(canary)
     await server.close()
     for (const f of readdirSync(server.dataDir).filter((n) => n.startsWith('kindgesprek.sqlite')))

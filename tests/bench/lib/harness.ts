@@ -170,7 +170,7 @@ export function loadGen(config: LoadConfig): LoadGen {
     env: { ...process.env, LOAD_CONFIG_FILE: file },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
-  const waiters = new Map<string, (m: any) => void>()
+  const waiters = new Map<string, (m: unknown) => void>()
   child.on('message', (m: { type: string }) => {
     const w = waiters.get(m.type)
     if (w) {
@@ -178,7 +178,8 @@ export function loadGen(config: LoadConfig): LoadGen {
       w(m)
     }
   })
-  const wait = (type: string) => new Promise<any>((r) => waiters.set(type, r))
+  // The message types are the load generator's own (load-gen.ts): the caller names the one it waits for.
+  const wait = <T>(type: string) => new Promise<T>((r) => waiters.set(type, r as (m: unknown) => void))
   child.once('exit', () => rmSync(join(file, '..'), { recursive: true, force: true }))
   const failed = new Promise<never>((_, reject) =>
     child.once('exit', (code) => code !== 0 && reject(new Error(`load generator exited ${code}`))),
@@ -186,14 +187,14 @@ export function loadGen(config: LoadConfig): LoadGen {
   failed.catch(() => undefined)
   return {
     child,
-    ready: Promise.race([wait('ready').then(() => undefined), failed]),
+    ready: Promise.race([wait<unknown>('ready').then(() => undefined), failed]),
     send: (m) => child.send(m),
-    ask: (m, reply) => {
-      const p = wait(reply)
+    ask: <T>(m: object, reply: string) => {
+      const p = wait<T>(reply)
       child.send(m)
       return p
     },
-    result: Promise.race([wait('result').then((m: { result: LoadResult }) => m.result), failed]),
+    result: Promise.race([wait<{ result: LoadResult }>('result').then((m) => m.result), failed]),
   }
 }
 

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { io, type Socket } from 'socket.io-client'
+import type { Ack, C2SName } from '../../../dialogs/contract/socket'
 
 export type LoadConfig = {
   mode: 'product' | 'bare'
@@ -60,11 +61,16 @@ const socketOpts = (extra: object) => ({
   ...extra,
 })
 
-function emitAck(s: Socket, event: string, payload: unknown): Promise<{ ok: boolean; data?: any; error?: string }> {
+/** The contract's ack, or `timeout` when none came (bare mode answers the same shapes). */
+function emitAck<K extends C2SName>(
+  s: Socket,
+  event: K,
+  payload: unknown,
+): Promise<Ack<K> | { ok: false; error: 'timeout' }> {
   return new Promise((resolve) =>
     s
       .timeout(15_000)
-      .emit(event, payload, (err: Error | null, res: any) => resolve(err ? { ok: false, error: 'timeout' } : res)),
+      .emit(event, payload, (err: Error | null, res: Ack<K>) => resolve(err ? { ok: false, error: 'timeout' } : res)),
   )
 }
 
