@@ -5,6 +5,7 @@ import type { GesprekCommand } from '../../../dialogs/framework/events'
 import { KamerTexts, type KamerTextsSource } from '../../kamer/kamer-texts'
 import { ShareScreen } from '../../kamer/ShareScreen'
 import { ToolScreen } from '../../kamer/ToolScreen'
+import { LanguagePicker } from '../../ui/LanguagePicker'
 import { QuickExit } from '../../ui/QuickExit'
 import { ReadAloudLook } from '../../ui/ReadAloud'
 import { useWorkspaceT } from '../words'
@@ -27,13 +28,10 @@ export function KamerPreview({
   running,
   send,
   lang,
-  revision,
 }: {
   running: Running
   send: (event: GesprekCommand) => void
   lang: LangCode
-  /** Counts every message from the editor: the screens render the new words at once. */
-  revision: number
 }) {
   const source = useMemo<KamerTextsSource>(() => ({ from: 'draft', tool: running.tool }), [running.tool])
   // Back on the tool screen whenever the trainer opens a step in the editor (a jump starts a new run).
@@ -46,10 +44,13 @@ export function KamerPreview({
     <div className="app app--kamer" data-testid="tool-preview" data-screen="kamer" lang={lang}>
       <header className="kamer-bar">
         <QuickExit />
+        {/* The kamer's bar as the jongere has it; the language itself is picked on the editor's tabs. */}
+        <LanguagePicker only={[lang]} />
       </header>
       <ReadAloudLook.Provider value="adult">
         <KamerTexts.Provider value={source}>
-          <main className="kamer-main" key={revision}>
+          {/* Fresh screens for a new run only: new words keep the trainer's focus in the editor. */}
+          <main className="kamer-main" key={running.run}>
             {screen === 'tool' && (
               <ToolScreen
                 gesprekId={PREVIEW_GESPREK}

@@ -23,7 +23,6 @@ type MachineModule = Awaited<ReturnType<typeof loadMachine>>
 export default function PreviewFrame() {
   const [message, setMessage] = useState<PreviewMessage | null>(null)
   const [running, setRunning] = useState<Running | null>(null)
-  const [revision, setRevision] = useState(0)
   const [machine, setMachine] = useState<MachineModule | null>(null)
   const { i18n } = useTranslation()
   useEffect(() => {
@@ -51,9 +50,8 @@ export default function PreviewFrame() {
         // jump: start there.
         const same = prev && prev.jump === message.jump && prev.ageBand === message.ageBand
         if (prev && same && prev.shape === machine.shape(message.doc)) return machine.retool(prev, tool)
-        return machine.start(tool, message, prev ? machine.here(prev) : undefined)
+        return machine.start(tool, message, prev ? machine.here(prev) : undefined, (prev?.run ?? 0) + 1)
       })
-      setRevision((r) => r + 1)
     })
   }, [message, machine, i18n])
 
@@ -62,7 +60,7 @@ export default function PreviewFrame() {
   if (!running || !view || !message || !machine) return <p className="loading">…</p>
   const send = (event: GesprekCommand) => setRunning((r) => (r ? machine.step(r, event) : r))
   if (previewsInKamer(message.doc.toolId, view.ageBand))
-    return <KamerPreview running={running} send={send} lang={message.lang} revision={revision} />
+    return <KamerPreview running={running} send={send} lang={message.lang} />
   const stepType = view.step ? running.tool.steps.find((s) => s.id === view.step!.id)?.type : undefined
 
   return (
@@ -80,7 +78,9 @@ export default function PreviewFrame() {
           </div>
         )}
       </header>
-      <main className="kind-main" key={revision}>
+      {/* A new run gets fresh screens; new words are the same screens rendered again, so the step's
+          heading is not focused anew and the trainer's field in the editor keeps the focus. */}
+      <main className="kind-main" key={running.run}>
         <StepHost
           view={view}
           tool={running.tool}

@@ -20,6 +20,8 @@ export type Running = {
   snapshot: ToolSnapshot
   shape: string
   jump: number
+  /** Counts the runs: a new run (new steps, another band, a jump) shows fresh screens, new words do not. */
+  run: number
   /** The band it was started at: another band starts it again (and may change the screen it runs in). */
   ageBand: AgeBand
   view: GesprekView
@@ -29,7 +31,7 @@ export type Running = {
 export const shape = (doc: ToolVersionDoc) =>
   doc.steps.map((s) => `${s.id}:${s.type}:${(s.prompts ?? []).join(',')}`).join('|')
 
-export function start(tool: ToolInfo, message: PreviewMessage, here: string | undefined): Running {
+export function start(tool: ToolInfo, message: PreviewMessage, here: string | undefined, run = 1): Running {
   const { doc, ageBand } = message
   const stepId = message.stepId ?? here
   const machine = buildToolMachine(doc.toolId, 'preview', doc.steps)
@@ -40,7 +42,7 @@ export function start(tool: ToolInfo, message: PreviewMessage, here: string | un
   for (let i = 0; stepId && i < doc.steps.length && stateOf(snapshot).stepId !== stepId; i++)
     [snapshot] = transition(machine, snapshot, { type: 'nav.next' })
   const view = toView(tool, snapshot, 'kind')
-  return { tool, machine, snapshot, shape: shape(doc), jump: message.jump, ageBand, view }
+  return { tool, machine, snapshot, shape: shape(doc), jump: message.jump, run, ageBand, view }
 }
 
 export const retool = (r: Running, tool: ToolInfo): Running => ({ ...r, tool, view: toView(tool, r.snapshot, 'kind') })
