@@ -49,16 +49,46 @@ export default tseslint.config(
   {
     files: ['client/**/*.tsx', 'client/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['tests/**', 'scripts/**', 'server/cli.ts', 'server/index.ts'],
     rules: { 'no-console': 'off' },
   },
   {
-    // Tests read real HTTP and socket answers as untyped JSON and assert on them; the no-unsafe-*
-    // family would ask for a type on every `body.x`. Parsing them with the contract is the way out.
-    files: ['tests/**'],
+    // Not yet typed: these tests still read HTTP answers and socket frames as `any`. The rest of tests/
+    // names each answer's contract type (`post<NewGesprekOut>(…)`, `dataOf(ack)`); move a file off this
+    // list by doing the same, and remove the list (and the `any` default in tests/helpers/server.ts) when
+    // it is empty.
+    files: [
+      'tests/bench/begeleider-path.ts',
+      'tests/bench/length.ts',
+      'tests/bench/lib/harness.ts',
+      'tests/bench/lib/load-gen.ts',
+      'tests/security/authz-matrix.test.ts',
+      'tests/security/backup-index.test.ts',
+      'tests/security/insider-devices.test.ts',
+      'tests/security/insider-rules.test.ts',
+      'tests/security/insider-table.test.ts',
+      'tests/security/installation.test.ts',
+      'tests/security/lockout.test.ts',
+      'tests/security/privacy.test.ts',
+      'tests/server/afscheid-contacts.test.ts',
+      'tests/server/authz-workspace.test.ts',
+      'tests/server/kamer-receipt.test.ts',
+      'tests/server/kamer-tool.test.ts',
+      'tests/server/kamer.test.ts',
+      'tests/server/method.test.ts',
+      'tests/server/revocation.test.ts',
+      'tests/server/tasks.test.ts',
+      'tests/server/tool-labels.test.ts',
+      'tests/server/tool-languages.test.ts',
+      'tests/server/tool-names.test.ts',
+      'tests/server/tool-versions-texts-only.test.ts',
+      'tests/server/tool-versions.test.ts',
+      'tests/server/type-not-kind.test.ts',
+      'tests/server/workspace.test.ts',
+    ],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
@@ -67,6 +97,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
     },
+  },
+  {
+    // The default that keeps the files above compiling: an answer whose caller names no type is `any`.
+    files: ['tests/helpers/server.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
 )

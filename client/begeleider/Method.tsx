@@ -12,6 +12,7 @@ import {
 } from '../../dialogs/contract/method'
 import { ApiError } from '../net/api'
 import { apiClient } from '../net/api-client'
+import { useTapUntilConfirmed } from '../ui/useTapUntilConfirmed'
 import { useHelpLines } from '../ui/help-lines'
 import { CadenceBadge } from './Caseload'
 import { linkProps } from './router'
@@ -423,14 +424,14 @@ function Phase({
   const [on, setOn] = useState(ph.overdracht?.on ?? today())
   const [toldChild, setToldChild] = useState(ph.overdracht?.toldChild ?? '')
   // A tick shows at once, as the begeleider set it, until the server's answer replaces it (or takes it back).
-  const [ticking, setTicking] = useState<Record<string, boolean>>({})
+  const ticking = useTapUntilConfirmed(Object.fromEntries(ph.fase1.items.map((i) => [i.id, i.done])))
   // The child's own farewell tool (built with the kennismaking tools), when the catalogue has one for this band.
   const afscheid = CATALOG.find(
     (tool) =>
       tool.id.startsWith('afscheid') && tool.settings.includes('begeleid') && tool.ageBands.some((b) => b === ageBand),
   )
   if (ph.phase === 1) {
-    const ticks = ph.fase1.items.filter((i) => (ticking[i.id] ?? i.done) && i.from === null).map((i) => i.id)
+    const ticks = ph.fase1.items.filter((i) => ticking.shown(i.id, i.done) && i.from === null).map((i) => i.id)
     return (
       <section className="panel method-phase" data-testid="fase1">
         <h2>{t('workspace:method.phase.fase1')}</h2>
@@ -441,23 +442,19 @@ function Phase({
               <label className="tick">
                 <input
                   type="checkbox"
-                  checked={ticking[i.id] ?? i.done}
+                  checked={ticking.shown(i.id, i.done)}
                   disabled={i.from !== null}
                   onChange={(e) => {
                     const done = e.target.checked
-                    setTicking((m) => ({ ...m, [i.id]: done }))
-                    void method
-                      .send((id) =>
+                    ticking.tap(
+                      i.id,
+                      done,
+                      method.send((id) =>
                         apiClient.method.fase1(id, {
                           ticks: done ? [...ticks, i.id] : ticks.filter((x) => x !== i.id),
                         }),
-                      )
-                      .finally(() =>
-                        setTicking((m) => {
-                          const { [i.id]: _, ...rest } = m
-                          return rest
-                        }),
-                      )
+                      ),
+                    )
                   }}
                 />
                 {t(`workspace:method.phase.item.${i.id}`)}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useEffectEvent, useState } from 'react'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import { PARENT_ROLES, type ParentRole } from '../../dialogs/contract/parents'
 import type { OudergesprekDraft, OudergesprekOut } from '../../dialogs/contract/workspace'
@@ -57,23 +57,25 @@ export function Oudergesprek({ childId, go }: { childId: string; go: (path: stri
   const [ouder, setOuder] = useState<ParentRole | null>(() => askedParent(location.search))
   const fail = (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal')
 
+  // Each parent's own notes: never another parent's, not even as a starting point. The default text
+  // is taken in the language of the moment it arrives (a language switch loads nothing again); later
+  // edits are the begeleider's.
+  const show = useEffectEvent((d: OudergesprekOut) => {
+    setData(withToolLabels(d))
+    setDraft((current) =>
+      current && current.for === d.parent.for
+        ? current
+        : { for: d.parent.for, ...(d.draft ?? defaultDraft(t, d.child.nickname, d.otherParent !== null)) },
+    )
+    setSavedAt((current) =>
+      current && current.for === d.parent.for ? current : { for: d.parent.for, at: d.draftUpdatedAt },
+    )
+  })
+  const failed = useEffectEvent(fail)
   useEffect(() => {
     const q = new URLSearchParams({ since: since === null ? 'auto' : since, ...(ouder ? { ouder } : {}) })
     if (since === '') q.delete('since')
-    apiClient.workspace.oudergesprek(childId, q.toString()).then((d) => {
-      setData(withToolLabels(d))
-      // Each parent's own notes: never another parent's, not even as a starting point. The default text
-      // is taken in the language of the moment; later edits are the begeleider's.
-      setDraft((current) =>
-        current && current.for === d.parent.for
-          ? current
-          : { for: d.parent.for, ...(d.draft ?? defaultDraft(t, d.child.nickname, d.otherParent !== null)) },
-      )
-      setSavedAt((current) =>
-        current && current.for === d.parent.for ? current : { for: d.parent.for, at: d.draftUpdatedAt },
-      )
-    }, fail)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    apiClient.workspace.oudergesprek(childId, q.toString()).then(show, failed)
   }, [childId, since, ouder])
 
   const forQuery = data?.parent.for ? `ouder=${data.parent.for}` : ''

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { TaskView } from '../../dialogs/contract/tasks'
 import { apiClient } from '../net/api-client'
+import { useTapUntilConfirmed } from '../ui/useTapUntilConfirmed'
 import { linkProps } from './router'
 import { formatDay, useWorkspaceT } from './words'
 
@@ -21,21 +22,28 @@ export function ChildTasks({ childId, go }: { childId: string; go: (path: string
     [childId],
   )
   useEffect(load, [load])
-  if (tasks.length === 0) return null
   // The tick shows at once (the box answers the hand, not the network); the server's answer then
   // fills in who and when, and a failure puts the list back as the server has it.
-  const tick = (task: TaskView, done: boolean) => {
-    setTasks((all) => all.map((x) => (x.id === task.id ? { ...x, doneAt: done ? new Date().toISOString() : null } : x)))
-    void apiClient.workspace.setTaskDone(task.id, done).then((r) => setTasks(r.tasks), load)
-  }
+  const ticking = useTapUntilConfirmed(Object.fromEntries(tasks.map((task) => [task.id, task.doneAt !== null])))
+  if (tasks.length === 0) return null
+  const tick = (task: TaskView, done: boolean) =>
+    ticking.tap(
+      task.id,
+      done,
+      apiClient.workspace.setTaskDone(task.id, done).then((r) => setTasks(r.tasks), load),
+    )
   return (
     <section className="panel tasks" aria-labelledby="tasks-title" data-testid="tasks">
       <h2 id="tasks-title">{t('workspace:tasks.title')}</h2>
       <ul>
         {tasks.map((task) => (
-          <li key={task.id} className={task.doneAt ? 'is-done' : undefined}>
+          <li key={task.id} className={ticking.shown(task.id, task.doneAt !== null) ? 'is-done' : undefined}>
             <label>
-              <input type="checkbox" checked={task.doneAt !== null} onChange={(e) => tick(task, e.target.checked)} />{' '}
+              <input
+                type="checkbox"
+                checked={ticking.shown(task.id, task.doneAt !== null)}
+                onChange={(e) => tick(task, e.target.checked)}
+              />{' '}
               {t(`workspace:tasks.type.${task.type}`)}
             </label>
             <span className="muted">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ErrorCode } from '../../dialogs/contract/errors'
 import { KamerName, secretProblem } from '../../dialogs/contract/kamer'
@@ -43,14 +43,14 @@ export default function InviteForm({
     }
   }
 
-  useEffect(() => {
+  // A one-time check of a code that came with the QR, on arrival.
+  const checkArrived = useEffectEvent(() => {
     if (initialCode && !autoChecked.current) {
       autoChecked.current = true
       void check(initialCode)
     }
-    // a one-time check of a code that came with the QR
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  })
+  useEffect(() => checkArrived(), [])
 
   const problem = secret ? secretProblem(secret) : null
   const nameOk = KamerName.safeParse(name).success

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
 import type { KamerMe } from '../../dialogs/contract/kamer'
 import type { GesprekCommand } from '../../dialogs/framework/events'
 import { ApiError, loadApiClient } from '../net/api'
@@ -40,11 +40,11 @@ export function useKamer(
       )
   }, [token, line, lock])
 
+  // What was unsent is handed over once, when this kamer visit's line starts, not on every new array.
+  const start = useEffectEvent((l: GesprekLine) => l.start(carried))
   useEffect(() => {
-    line.start(carried)
+    start(line)
     return () => line.stop()
-    // carried is read once, when this kamer visit starts
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [line])
 
   // The server ended the session (token revoked, expired): the kamer locks, keeping what was unsent.

@@ -3,6 +3,10 @@ import { JoinScreen } from './JoinScreen'
 import { clearKindSession, hasSavedKindSession, type KindSession } from './session'
 import { QuickExit } from '../ui/QuickExit'
 import { LanguagePicker } from '../ui/LanguagePicker'
+// The child screens' shell (text size, top bar, read-aloud sizes) with the first screen, not with the
+// gesprek's chunk: arriving later, it re-wrapped the join screen's bar while the child looked at it (a
+// layout shift, docs/performance.md).
+import '../steps/child-screen.css'
 
 // The join screen is the first screen: the gesprek (socket, zod, step screens) loads behind it (ADR 0008).
 const loadGesprek = () => import('./KindGesprek')

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useEffectEvent, useRef } from 'react'
 
 /** A join or invite code as the begeleider shows it ("ABCD-1234"): typed in capitals, never autocorrected. */
 export function CodeInput({ value, onChange, id }: { value: string; onChange: (code: string) => void; id?: string }) {
@@ -26,14 +26,14 @@ export function CodeInput({ value, onChange, id }: { value: string; onChange: (c
  */
 export function useCodeFromQr(take: (code: string) => void): void {
   const taken = useRef(false)
+  // Once, on arrival: the code is handed to the caller of that moment, not again when it re-renders.
+  const hand = useEffectEvent(take)
   useEffect(() => {
     const code = location.hash.slice(1)
     if (code) history.replaceState(null, '', location.pathname + location.search)
     if (code && !taken.current) {
       taken.current = true
-      take(code)
+      hand(code)
     }
-    // once, on arrival
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 }

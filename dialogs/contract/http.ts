@@ -118,3 +118,4 @@ export type KindJoinOut = z.output<typeof KindJoinOut>
 export const OkOut = z.strictObject({ ok: z.literal(true) })
 /** `POST /api/gesprekken`: the new gesprek, and a join code when a child's screen joins it. */
 export const NewGesprekOut = z.strictObject({ gesprek: GesprekSummary, join: JoinCodeOut.nullable() })
+export type NewGesprekOut = z.output<typeof NewGesprekOut>

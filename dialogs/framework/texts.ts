@@ -97,10 +97,13 @@ export const length = (text: string) => [...text].length
  * i18next interpolation or nesting, a control character or a direction override gets in: a shared
  * file must not be able to make a screen say something the trainer did not write.
  */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
-const MARKUP = /[<>]|\{\{|\}\}|\$t\(|javascript:|data:|[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/i
-export const hasMarkup = (text: string, opts: { name?: boolean } = {}) =>
-  MARKUP.test(opts.name ? text.replaceAll(NAME_PLACEHOLDER, '') : text)
+const MARKUP = /[<>]|\{\{|\}\}|\$t\(|javascript:|data:|[\u202a-\u202e]/i
+/** Every control character (Unicode category Cc) but the newline between a text's lines. */
+const CONTROL = /(?!\n)\p{Cc}/u
+export const hasMarkup = (text: string, opts: { name?: boolean } = {}) => {
+  const checked = opts.name ? text.replaceAll(NAME_PLACEHOLDER, '') : text
+  return MARKUP.test(checked) || CONTROL.test(checked)
+}
 
 /**
  * The one placeholder a text may hold: the begeleider's name, exactly as the built-in kennismaking and

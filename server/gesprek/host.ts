@@ -44,8 +44,8 @@ type Loaded = {
   shownSeq: number
   /** Per child device, its events that changed nothing the others see (never changed in place: copied). */
   unshownBy: ReadonlyMap<string, number>
-  /** Those audiences' views at `seq`, to tell whether the next event changes them (made when first needed). */
-  shownViews: GesprekView[] | null
+  /** Those audiences' views at `seq`, to tell whether the next event changes them (each made when first needed). */
+  shownViews: OthersViews | null
 }
 
 /**
@@ -79,9 +79,22 @@ export type CommittedListener = (
 ) => void
 
 const OTHERS = AUDIENCES.filter((a) => a !== 'kind')
-/** What every audience but the child's sees of a snapshot. */
-const othersViews = (tool: ToolDef, snapshot: Snapshot, head: ViewHead) =>
-  OTHERS.map((a) => toView(tool, snapshot, a, head))
+/**
+ * What every audience but the child's sees of one snapshot, each view made when first asked for: once
+ * one audience's view changed, the others need not be projected to know that the event was shown (they
+ * are made later only if a screen of theirs, or the next command's comparison, asks).
+ */
+class OthersViews {
+  private readonly views: (GesprekView | undefined)[] = []
+  constructor(
+    private readonly tool: ToolDef,
+    private readonly snapshot: Snapshot,
+    private readonly head: ViewHead,
+  ) {}
+  get(i: number): GesprekView {
+    return (this.views[i] ??= toView(this.tool, this.snapshot, OTHERS[i]!, this.head))
+  }
+}
 const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b)
 const sameList = (a: readonly unknown[], b: readonly unknown[]) =>
   a.length === b.length && a.every((e, i) => sameJson(e, b[i]))
@@ -262,17 +275,19 @@ export class GesprekHost {
       const device = principal.role === 'kind' && !principal.kamer ? principal : null
       checkEventBounds(g.snapshot.context, event)
       checkEventRules(g.tool, g.snapshot.context, event)
-      if (!g.snapshot.can(event)) throw new CodedError('not_allowed_now', 409)
+      // One pass through the machine: a transition taken makes a new snapshot, so only an unchanged one
+      // asks `can` (which would select the transitions, guards and all, a second time).
       const next = step(g.tool.machine, g.snapshot, event)
+      if (next === g.snapshot && !g.snapshot.can(event)) throw new CodedError('not_allowed_now', 409)
       const seq = g.seq + 1
       const phase = phaseOf(next)
       // At a pause or stop the gesprek may rest for weeks: store where it is, so a load replays nothing.
       const snapshotNow = seq - g.snapshotSeq >= SNAPSHOT_EVERY || (phase !== 'actief' && phase !== phaseOf(g.snapshot))
       // Whether anyone but the child sees a difference: only then does their seq move (ADR 0050).
       const nextHead = viewHead(g.tool, next)
-      const shownBefore = (g.shownViews ??= othersViews(g.tool, g.snapshot, this.headOf(g)))
-      const shownAfter = othersViews(g.tool, next, nextHead)
-      const shown = shownBefore.every((v, i) => sameView(v, shownAfter[i]!)) ? 0 : 1
+      const shownBefore = (g.shownViews ??= new OthersViews(g.tool, g.snapshot, this.headOf(g)))
+      const shownAfter = new OthersViews(g.tool, next, nextHead)
+      const shown = OTHERS.every((_, i) => sameView(shownBefore.get(i), shownAfter.get(i))) ? 0 : 1
       const actorId = principal.role === 'kind' ? principal.childId : principal.begeleiderId
       const at = iso(this.deps.clock)
       const eventJson = JSON.stringify(event)
@@ -463,15 +478,12 @@ export class GesprekHost {
    * those are reused, so a commit projects each audience once.
    */
   private viewsOf(g: Loaded): (audience: Audience) => GesprekView {
-    const views = new Map<Audience, GesprekView>()
-    if (g.shownViews) OTHERS.forEach((a, i) => views.set(a, g.shownViews![i]!))
     const { snapshot } = g
     const head = this.headOf(g)
-    return (audience) => {
-      let view = views.get(audience)
-      if (!view) views.set(audience, (view = toView(g.tool, snapshot, audience, head)))
-      return view
-    }
+    const others = g.shownViews ?? (g.shownViews = new OthersViews(g.tool, snapshot, head))
+    let kind: GesprekView | undefined
+    return (audience) =>
+      audience === 'kind' ? (kind ??= toView(g.tool, snapshot, 'kind', head)) : others.get(OTHERS.indexOf(audience))
   }
 
   /** Tells the listeners, each audience in its own seq (ADR 0050). */

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import type { Env } from './context'
+import { SOURCE_LANGUAGE } from '../../dialogs/contract/languages'
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -76,22 +77,27 @@ async function precompressed(file: string, acceptEncoding: string) {
   return null
 }
 
-/** Each route's lazy screen chunk, as Vite's manifest names it (client/main.tsx). */
-const ROUTE_OF: Record<string, string> = {
-  '/kind': 'kind/KindApp.tsx',
-  '/kamer': 'kamer/KamerApp.tsx',
-  '/begeleider': 'begeleider/BegeleiderApp.tsx',
+/**
+ * Each route's lazy screen chunk, as Vite's manifest names it (client/main.tsx), and the locale
+ * namespaces its first screen reads (client/i18n.ts loads common and errors; the kamer's PIN screen
+ * reads kamer too).
+ */
+type RouteScreen = { chunk: string; namespaces: readonly string[]; weights: readonly string[] }
+const ROUTE_OF: Record<string, RouteScreen> = {
+  '/kind': { chunk: 'kind/KindApp.tsx', namespaces: ['common', 'errors'], weights: ['400', '700'] },
+  '/kamer': { chunk: 'kamer/KamerApp.tsx', namespaces: ['common', 'errors', 'kamer'], weights: ['400'] },
+  '/begeleider': { chunk: 'begeleider/BegeleiderApp.tsx', namespaces: ['common', 'errors'], weights: ['400'] },
 }
 type Page = { html: Uint8Array<ArrayBuffer>; br: Uint8Array<ArrayBuffer>; gz: Uint8Array<ArrayBuffer> }
 const pages = new Map<string, Page | null>()
 
 /**
- * index.html with the route's own screen and its imports named up front (`modulepreload`), and the text
- * font preloaded: the browser fetches them beside the entry script instead of after it has run, one
+ * index.html with the route's own screen, its imports and its first screen's Dutch texts named up front
+ * (`modulepreload`), and the text font's faces it paints with first preloaded: the browser fetches them beside the entry script instead of after it has run, one
  * round trip less before the first screen (docs/performance.md). Made once per build and route,
  * compressed once. Null without a build manifest (then index.html as it is).
  */
-function routePage(distDir: string, chunk: string): Page | null {
+function routePage(distDir: string, { chunk, namespaces, weights }: RouteScreen): Page | null {
   const key = `${distDir}\0${chunk}`
   if (pages.has(key)) return pages.get(key)!
   let page: Page | null = null
@@ -110,6 +116,10 @@ function routePage(distDir: string, chunk: string): Page | null {
     }
     const screen = Object.keys(manifest).find((k) => k.endsWith(chunk))
     if (screen) walk(screen)
+    // The first screen's words in the source language, which i18next always loads (the fallback):
+    // asked for only once the entry has run, and the kamer's namespace only once its screen rendered,
+    // they were the last links of the chain before the first screen's largest paint.
+    for (const ns of namespaces) walk(`../locales/${SOURCE_LANGUAGE}/${ns}.json`)
     // Only what the HTML does not name already.
     const links = [...files]
       .filter((f) => !html.includes(f))
@@ -117,10 +127,16 @@ function routePage(distDir: string, chunk: string): Page | null {
     links.push(
       ...[...css].filter((f) => !html.includes(f)).map((f) => `<link rel="stylesheet" crossorigin href="/${f}">`),
     )
-    const font = readdirSync(join(distDir, 'assets')).find((f) =>
-      /^atkinson-hyperlegible-latin-400-normal-.*\.woff2$/.test(f),
-    )
-    if (font) links.push(`<link rel="preload" as="font" type="font/woff2" crossorigin href="/assets/${font}">`)
+    // The text font's faces the first screen needs before it paints. The join screen's bar is bold: with
+    // the bold face late, it showed on two lines and then on one (a layout shift). Elsewhere the bold
+    // face preloaded came before the script on a slow line and moved the largest paint later, more than
+    // its swap moves anything (docs/performance.md).
+    const fonts = readdirSync(join(distDir, 'assets')).filter((f) => {
+      const weight = /^atkinson-hyperlegible-latin-(\d+)-normal-.*\.woff2$/.exec(f)?.[1]
+      return weight !== undefined && weights.includes(weight)
+    })
+    for (const font of fonts)
+      links.push(`<link rel="preload" as="font" type="font/woff2" crossorigin href="/assets/${font}">`)
     const out = Buffer.from(html.replace('</head>', `${links.join('')}</head>`))
     page = {
       html: new Uint8Array(out),

@@ -6,12 +6,16 @@
  * of their own. Prints one JSON line per figure with its target. Beside the latencies, figures the
  * machine's load hides less: the server's CPU per message, commits per disk sync, the writer thread's
  * time split between statements and sync, and the event loop's delay; and the product once more with
- * its data folder on tmpfs (RAM) in the same run, so the disk's share of a commit shows.
+ * its data folder on tmpfs (RAM) in the same run, so the disk's share of a commit shows. Before each
+ * level, the disk's own floor on the data folder's file system (one append + fdatasync, one single-row
+ * SQLite commit with the product's pragmas): no durable answer can be faster than one sync. The CPU
+ * per message is given for the process and for its main thread alone, and the main thread's busy share.
  * Env: RELAY_LEVELS=100,1000,5000, BENCH_SECONDS (steady state per level, default 15),
  * RELAY_TMPFS_LEVELS (default 1000; empty: none), TMPFS_DIR (default /dev/shm).
  */
 import { cpSync, existsSync, mkdtempSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { diskSync } from './lib/disk-sync'
 import { rmSync } from 'node:fs'
 import {
   cleanSeeds,
@@ -19,6 +23,7 @@ import {
   cpuMs,
   figure,
   login,
+  mainThreadBusy,
   percentiles,
   rssKiB,
   runLoad,
@@ -47,7 +52,11 @@ type Run = {
   /** The same after the steady state, garbage the collector has not taken back yet included. */
   rssPerPairAfterLoadKiB: number
   cpuPerMsgMs: number
+  /** The main thread's share of it (the writer thread and the runtime's helpers are the rest). */
+  mainCpuPerMsgMs: number
   server: ReturnType<typeof statsBetween> | null
+  /** The share of the interval the server's main thread was busy (event-loop utilisation). */
+  mainBusy: number
   errors: object
   sent: number
 }
@@ -73,11 +82,14 @@ async function run(
   for (const g of gens) g.send({ type: 'start' })
   await sleep(WARMUP_MS)
   const product = mode === 'product'
-  const s0 = product ? await server.stats() : null
+  // Both servers print STATS (and, with BENCH_CPU_PROF, a profile of the interval); only the product commits.
+  const s0 = await server.stats()
   const cpu0 = cpuMs(pid)
+  const main0 = cpuMs(pid, pid)
   await sleep(SECONDS * 1000 - 500)
   const cpu1 = cpuMs(pid)
-  const s1 = product ? await server.stats() : null
+  const main1 = cpuMs(pid, pid)
+  const s1 = await server.stats()
   const rssAfter = rssKiB(pid)
   const r = await collect(gens)
   const msgs = (pairs.length * (SECONDS - 0.5) * 1000) / INTERVAL_MS
@@ -86,7 +98,9 @@ async function run(
     rssPerPairKiB: (rssConnected - rssBefore) / pairs.length,
     rssPerPairAfterLoadKiB: (rssAfter - rssBefore) / pairs.length,
     cpuPerMsgMs: (cpu1 - cpu0) / msgs,
-    server: s0 && s1 ? statsBetween(s0, s1, msgs) : null,
+    mainCpuPerMsgMs: (main1 - main0) / msgs,
+    server: product ? statsBetween(s0, s1, msgs) : null,
+    mainBusy: mainThreadBusy(s0, s1),
     errors: r.errors,
     sent: r.sent,
   }
@@ -96,6 +110,8 @@ async function run(
 rmSync(seededDataDir(Math.max(...LEVELS)).dataDir, { recursive: true, force: true })
 for (const n of LEVELS) {
   const { dataDir, pairs } = seededDataDir(n)
+  // The disk's own floor on the file system of this level's data folder, just before its run.
+  const floor = diskSync(dirname(dataDir))
   const product = await startProduct(dataDir)
   const url = `http://127.0.0.1:${product.port}`
   const p = await run(product, url, 'product', pairs, await login(url))
@@ -124,6 +140,12 @@ for (const n of LEVELS) {
   await bare.stop()
 
   const extra = { gesprekken: n, msgPerS: n / (INTERVAL_MS / 1000), seconds: SECONDS }
+  // A durable answer waits for at least one sync: the relay's p99 on this disk cannot go below these.
+  figure('relay', 'disk floor: append + fdatasync p99', floor.append.p99, 'ms', null, { ...extra, ...floor.append })
+  figure('relay', 'disk floor: SQLite single-row commit p99 (WAL, synchronous=FULL)', floor.sqlite.p99, 'ms', null, {
+    ...extra,
+    ...floor.sqlite,
+  })
   figure('relay', 'product p50', p.latency.p50, 'ms', null, { ...extra, ...p.latency, errors: p.errors })
   figure('relay', 'product p99', p.latency.p99, 'ms', P99_TARGET[n] ? { max: P99_TARGET[n] } : null, extra)
   figure('relay', 'bare p50', b.latency.p50, 'ms', null, { ...extra, ...b.latency })
@@ -136,7 +158,15 @@ for (const n of LEVELS) {
     RATIO_TARGET[n] ? { max: RATIO_TARGET[n] } : null,
     extra,
   )
-  figure('relay', 'server CPU per message, product', p.cpuPerMsgMs, 'ms', null, { ...extra, bare: b.cpuPerMsgMs })
+  figure('relay', 'server CPU per message, product', p.cpuPerMsgMs, 'ms', null, {
+    ...extra,
+    mainThread: p.mainCpuPerMsgMs,
+    bare: b.cpuPerMsgMs,
+    bareMainThread: b.mainCpuPerMsgMs,
+    ...(t ? { tmpfs: t.cpuPerMsgMs, tmpfsMainThread: t.mainCpuPerMsgMs } : {}),
+    mainThreadBusy: p.mainBusy,
+    bareMainThreadBusy: b.mainBusy,
+  })
   // Where a commit's time went (counts and times the load moves less than latency).
   if (p.server)
     figure('relay', 'commits per disk sync, product', p.server.commitsPerSync, 'commits', null, {

@@ -1,3 +1,4 @@
+import type { GesprekDetail } from '../../dialogs/contract/http'
 import { describe, expect, it } from 'vitest'
 import { ReceiptOut } from '../../dialogs/contract/receipt'
 import { receiptFor, recordAccess, rowHash, verifyAccessLog } from '../../server/audit/access-log'
@@ -26,11 +27,11 @@ describe('access log and the child’s receipt', () => {
 
     // Before anyone looked, the receipt holds only the child's own screen joining (issue 17: every join is on it).
     const kindHttp = new HttpUser(server.url, token)
-    expect((await kindHttp.get('/api/kind/receipt')).body.entries.map((e: { what: string }) => e.what)).toEqual([
-      'join',
-    ])
+    expect(
+      (await kindHttp.get<ReceiptOut>('/api/kind/receipt')).body.entries.map((e: { what: string }) => e.what),
+    ).toEqual(['join'])
 
-    expect((await sanne.get(`/api/gesprekken/${gesprekId}`)).status).toBe(200)
+    expect((await sanne.get<GesprekDetail>(`/api/gesprekken/${gesprekId}`)).status).toBe(200)
     const beg = open(server.url, { cookie: sanne.cookie })
     await connected(beg)
     expect((await emitAck(beg, 'gesprek:join', { gesprekId })).ok).toBe(true)
@@ -41,7 +42,7 @@ describe('access log and the child’s receipt', () => {
       .where('what', '!=', 'join')
       .orderBy('id')
       .execute()
-    expect(rows.map((r) => [r.what, r.child_id, r.gesprek_id, JSON.parse(r.step_ids)])).toEqual([
+    expect(rows.map((r) => [r.what, r.child_id, r.gesprek_id, JSON.parse(r.step_ids) as unknown])).toEqual([
       ['gesprek', childId, gesprekId, ['huis-dromen']],
       ['live', childId, gesprekId, ['huis-dromen']],
     ])
@@ -49,7 +50,7 @@ describe('access log and the child’s receipt', () => {
     expect(JSON.stringify(rows)).not.toContain(SECRET)
     expect(JSON.stringify(rows)).not.toContain('een hond')
 
-    const receipt = await kindHttp.get('/api/kind/receipt')
+    const receipt = await kindHttp.get<ReceiptOut>('/api/kind/receipt')
     expect(receipt.status).toBe(200)
     const entries = ReceiptOut.parse(receipt.body).entries.filter((e) => e.what !== 'join')
     // Page + live view on one day are one look for the child.
@@ -71,27 +72,27 @@ describe('access log and the child’s receipt', () => {
     const { server, sanne } = await startSeeded()
     const mo = await startGesprek(server.url, sanne, { nickname: 'Mo' })
     const noor = await startGesprek(server.url, sanne, { nickname: 'Noor' })
-    await sanne.get(`/api/gesprekken/${mo.gesprekId}`)
+    await sanne.get<GesprekDetail>(`/api/gesprekken/${mo.gesprekId}`)
     const looks = async (token: string) =>
-      ((await new HttpUser(server.url, token).get('/api/kind/receipt')).body.entries as { what: string }[]).filter(
-        (e) => e.what !== 'join',
-      )
+      (
+        (await new HttpUser(server.url, token).get<ReceiptOut>('/api/kind/receipt')).body.entries as { what: string }[]
+      ).filter((e) => e.what !== 'join')
     // Each child sees their own screen's join (one line) and only their own looks.
     expect(await looks(noor.token)).toEqual([])
     expect(await looks(mo.token)).toHaveLength(1)
-    expect(await new HttpUser(server.url).get('/api/kind/receipt')).toMatchObject({
+    expect(await new HttpUser(server.url).get<ReceiptOut>('/api/kind/receipt')).toMatchObject({
       status: 401,
       body: { error: 'session_expired' },
     })
     // A begeleider's cookie is not a child's token.
-    expect((await sanne.get('/api/kind/receipt')).status).toBe(401)
+    expect((await sanne.get<ReceiptOut>('/api/kind/receipt')).status).toBe(401)
   })
 
   it('folds repeated looks on one day into one line, and keeps different screens apart', async () => {
     const { server, ids } = await startSeeded()
     const sanne = await HttpUser.login(server.url, 'sanne')
     const { gesprekId, childId } = await startGesprek(server.url, sanne)
-    for (let i = 0; i < 3; i++) await sanne.get(`/api/gesprekken/${gesprekId}`)
+    for (let i = 0; i < 3; i++) await sanne.get<GesprekDetail>(`/api/gesprekken/${gesprekId}`)
     await recordAccess(server.deps, { begeleiderId: ids.a1, childId, gesprekId, what: 'print' })
     const entries = await receiptFor(server.deps, childId)
     expect(entries.map((e) => [e.what, e.count])).toEqual([
@@ -104,7 +105,7 @@ describe('access log and the child’s receipt', () => {
   it('chains every row to the one before: changing, removing or forging a row is detected', async () => {
     const { server, sanne } = await startSeeded()
     const { gesprekId } = await startGesprek(server.url, sanne)
-    for (let i = 0; i < 5; i++) await sanne.get(`/api/gesprekken/${gesprekId}`)
+    for (let i = 0; i < 5; i++) await sanne.get<GesprekDetail>(`/api/gesprekken/${gesprekId}`)
     const good = await verifyAccessLog(server.deps)
     // Five looks and the child's screen joining.
     expect(good).toMatchObject({ ok: true, rows: 6 })

@@ -1,3 +1,6 @@
+import type { KamerGesprek, KamerTokenOut } from '../../dialogs/contract/kamer'
+import type { GesprekDetail, JoinCodeOut } from '../../dialogs/contract/http'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import { randomUUID } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -9,6 +12,7 @@ import { TOOLS } from '../../dialogs/registry'
 import {
   captureLog,
   connected,
+  dataOf,
   emitAck,
   HttpUser,
   msgId,
@@ -46,18 +50,18 @@ function record(socket: TestSocket): string[] {
  * kamer's PIN, so only the kamer route can make one the host can open.)
  */
 async function kamerGesprek(server: TestServer, sanne: HttpUser, toolId: string, ageBand: AgeBand) {
-  const child = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand })
+  const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand })
   expect(child.status).toBe(201)
   const childId = (child.body as { id: string }).id
-  const invite = await sanne.post(`/api/kamer/children/${childId}/invite`)
-  const setup = await new HttpUser(server.url).post('/api/kamer/setup', {
+  const invite = await sanne.post<JoinCodeOut>(`/api/kamer/children/${childId}/invite`)
+  const setup = await new HttpUser(server.url).post<KamerTokenOut>('/api/kamer/setup', {
     code: invite.body.code,
     name: `kamer ${randomUUID().slice(0, 8)}`,
     secret: '482915',
   })
   expect(setup.status).toBe(200)
   const token = String(setup.body.token)
-  const g = await new HttpUser(server.url, token).post('/api/kamer/gesprekken', { toolId })
+  const g = await new HttpUser(server.url, token).post<KamerGesprek>('/api/kamer/gesprekken', { toolId })
   expect(g.status).toBe(200)
   return { childId, gesprekId: String(g.body.id), token }
 }
@@ -96,7 +100,7 @@ describe('kamer: "alleen ik" never reaches a begeleider socket', () => {
       const kindFrames = record(kind)
       await connected(kind)
       expect((await emitAck(kind, 'gesprek:join', { gesprekId })).ok).toBe(true)
-      let current: GesprekView = (await emitAck(kind, 'gesprek:join', { gesprekId })).data.view
+      let current: GesprekView = dataOf(await emitAck(kind, 'gesprek:join', { gesprekId })).view!
       onViews(kind, (_id, _seq, view) => void (current = view))
       const send = async (event: unknown, s: TestSocket = kind) =>
         emitAck(s, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
@@ -177,7 +181,7 @@ describe('kamer: "alleen ik" never reaches a begeleider socket', () => {
       expect(kindFrames.join('\n')).toContain(CANARY)
 
       // The page (HTTP) the begeleider opens shows the same projection.
-      const page = await sanne.get(`/api/gesprekken/${gesprekId}`)
+      const page = await sanne.get<GesprekDetail>(`/api/gesprekken/${gesprekId}`)
       expect(page.status).toBe(200)
       expect(JSON.stringify(page.body)).toContain(SHARED)
       expect(JSON.stringify(page.body)).not.toContain(CANARY)

@@ -1,6 +1,9 @@
+import type { KamerGesprek } from '../../dialogs/contract/kamer'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { GesprekDetail, GesprekSummary, KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { describe, expect, it } from 'vitest'
 import { S2C } from '../../dialogs/contract/socket'
-import { connected, emitAck, HttpUser, msgId, type TestSocket } from '../helpers/server'
+import { connected, dataOf, emitAck, HttpUser, msgId, type TestSocket } from '../helpers/server'
 import { setUpKamer } from '../helpers/kamer'
 import { useServers } from '../helpers/use-servers'
 
@@ -42,14 +45,14 @@ describe("the begeleider's seq of a kamer gesprek", () => {
     const { server, sanne } = await startSeeded()
     const { childId, token } = await setUpKamer(server.url, sanne)
     const jongere = new HttpUser(server.url, token)
-    const g = String((await jongere.post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).body.id)
+    const g = String((await jongere.post<KamerGesprek>('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).body.id)
     const kind = open(server.url, { token })
     await connected(kind)
     expect((await emitAck(kind, 'gesprek:join', { gesprekId: g })).ok).toBe(true)
     const send = async (event: unknown) => {
       const ack = await emitAck(kind, 'gesprek:command', { gesprekId: g, clientMsgId: msgId(), event })
       expect(ack.ok, JSON.stringify(ack)).toBe(true)
-      return ack.data.seq as number
+      return dataOf(ack).seq
     }
     await send({ type: 'nav.next' })
 
@@ -58,7 +61,7 @@ describe("the begeleider's seq of a kamer gesprek", () => {
     await connected(beg)
     const joined = await emitAck(beg, 'gesprek:join', { gesprekId: g })
     expect(joined.ok).toBe(true)
-    const start = joined.data.seq as number
+    const start = dataOf(joined).seq
 
     // One shared note: one change the begeleider sees.
     await send({ type: 'item.add', item: { id: 'note-open-1', text: 'gedeeld een', pictures: [] } })
@@ -73,7 +76,7 @@ describe("the begeleider's seq of a kamer gesprek", () => {
       kindSeq = await send({ type: 'item.update', itemId: `note-prive-${i}`, patch: { text: `prive ${i}!` } })
     }
     expect(kindSeq).toBeGreaterThan(start + 6)
-    const page = await sanne.get(`/api/gesprekken/${g}`)
+    const page = await sanne.get<GesprekDetail>(`/api/gesprekken/${g}`)
     expect(page.status).toBe(200)
     expect(page.body.seq).toBe(start + 1)
 
@@ -83,24 +86,24 @@ describe("the begeleider's seq of a kamer gesprek", () => {
     await expect.poll(() => frames.length).toBe(2)
     expect([...frames]).toEqual([start + 1, start + 2])
     expectBasesInOwnSeq(frames, start)
-    expect((await sanne.get(`/api/gesprekken/${g}`)).body.seq).toBe(start + 2)
+    expect((await sanne.get<GesprekDetail>(`/api/gesprekken/${g}`)).body.seq).toBe(start + 2)
 
     // Re-join with the last seq: nothing new; with an older one: the view again, at the same seq.
-    expect((await emitAck(beg, 'gesprek:join', { gesprekId: g, lastSeq: start + 2 })).data).toEqual({
+    expect(dataOf(await emitAck(beg, 'gesprek:join', { gesprekId: g, lastSeq: start + 2 }))).toEqual({
       seq: start + 2,
       view: null,
     })
     const older = await emitAck(beg, 'gesprek:join', { gesprekId: g, lastSeq: start + 1 })
-    expect(older.data.seq).toBe(start + 2)
-    expect(older.data.view.items.map((i: { text: string }) => i.text)).toEqual(['gedeeld een', 'gedeeld twee'])
+    expect(dataOf(older).seq).toBe(start + 2)
+    expect(dataOf(older).view!.items.map((i) => i.text)).toEqual(['gedeeld een', 'gedeeld twee'])
     // The jongere re-joins with the real seq as before.
     const again = await emitAck(kind, 'gesprek:join', { gesprekId: g, lastSeq: kindSeq + 2 })
-    expect(again.data).toEqual({ seq: kindSeq + 2, view: null })
+    expect(dataOf(again)).toEqual({ seq: kindSeq + 2, view: null })
 
     // With the kamer locked, the begeleider reads the shared copy: the same seq, still no private count.
     kind.disconnect()
     expect((await jongere.post('/api/kamer/lock')).status).toBe(200)
-    expect((await sanne.get(`/api/gesprekken/${g}`)).body.seq).toBe(start + 2)
+    expect((await sanne.get<GesprekDetail>(`/api/gesprekken/${g}`)).body.seq).toBe(start + 2)
     const overview = await sanne.get(`/api/kamer/children/${childId}`)
     expect(overview.status).toBe(200)
     // A new server on the same data (no cache, the kamer closed) says the same.
@@ -109,11 +112,11 @@ describe("the begeleider's seq of a kamer gesprek", () => {
 
   it('in a guided gesprek too: private edits move the child seq, never the begeleider seq or its acks', async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })
-    const made = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })
+    const made = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     const g = String(made.body.gesprek.id)
-    const joinedKind = await new HttpUser(server.url).post('/api/kind/join', {
-      code: String(made.body.join.code).replace('-', ''),
+    const joinedKind = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', {
+      code: String(made.body.join!.code).replace('-', ''),
     })
     expect(joinedKind.status).toBe(200)
     const kind = open(server.url, { token: String(joinedKind.body.token) })
@@ -122,13 +125,13 @@ describe("the begeleider's seq of a kamer gesprek", () => {
     const send = async (s: TestSocket, event: unknown) => {
       const ack = await emitAck(s, 'gesprek:command', { gesprekId: g, clientMsgId: msgId(), event })
       expect(ack.ok, JSON.stringify(ack)).toBe(true)
-      return ack.data.seq as number
+      return dataOf(ack).seq
     }
     await send(kind, { type: 'nav.next' })
     const beg = open(server.url, { cookie: sanne.cookie })
     await connected(beg)
     const frames = seqsOf(beg)
-    const start = (await emitAck(beg, 'gesprek:join', { gesprekId: g })).data.seq as number
+    const start = dataOf(await emitAck(beg, 'gesprek:join', { gesprekId: g })).seq
     // Visible: a new answer, then the child takes it back to "alleen ik" (it leaves the begeleider's view).
     await send(kind, { type: 'item.add', item: { id: 'geheim-abcdef', text: 'eerst' } })
     await send(kind, { type: 'share.set', itemIds: ['geheim-abcdef'], level: 'alleen-ik' })
@@ -136,9 +139,9 @@ describe("the begeleider's seq of a kamer gesprek", () => {
     // Invisible: four edits of the private answer.
     for (let i = 0; i < 4; i++)
       await send(kind, { type: 'item.update', itemId: 'geheim-abcdef', patch: { text: `${i}` } })
-    expect((await sanne.get(`/api/gesprekken/${g}`)).body.seq).toBe(start + 2)
-    const list = await sanne.get(`/api/workspace/children/${child.body.id}/gesprekken`)
-    expect(list.body.find((x: { id: string }) => x.id === g).seq).toBe(start + 2)
+    expect((await sanne.get<GesprekDetail>(`/api/gesprekken/${g}`)).body.seq).toBe(start + 2)
+    const list = await sanne.get<GesprekSummary[]>(`/api/workspace/children/${child.body.id}/gesprekken`)
+    expect(list.body.find((x) => x.id === g)!.seq).toBe(start + 2)
     // The begeleider's own command is acked with the begeleider's seq, and its frame carries the same.
     const note = { type: 'note.add', note: { id: 'notitie-abcdef', text: 'rustig begonnen' } }
     expect(await send(beg, note)).toBe(start + 3)

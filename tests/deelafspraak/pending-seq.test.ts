@@ -1,7 +1,8 @@
+import type { JoinCodeOut, KindJoinOut } from '../../dialogs/contract/http'
 import { describe, expect, it } from 'vitest'
 import { S2C } from '../../dialogs/contract/socket'
 import type { GesprekView } from '../../dialogs/contract/view'
-import { connected, emitAck, HttpUser, msgId, startGesprek, until, type TestSocket } from '../helpers/server'
+import { connected, dataOf, emitAck, HttpUser, msgId, startGesprek, type TestSocket, until } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
 /**
@@ -39,7 +40,7 @@ async function childWithLaterScreen() {
   const send = async (s: TestSocket, event: unknown, clientMsgId = msgId()) => {
     const ack = await emitAck(s, 'gesprek:command', { gesprekId, clientMsgId, event })
     expect(ack.ok, JSON.stringify(ack)).toBe(true)
-    return ack.data.seq as number
+    return dataOf(ack).seq
   }
   await send(kind, { type: 'nav.next' })
   // A private answer of the child's, from before the later screen came.
@@ -50,9 +51,9 @@ async function childWithLaterScreen() {
 
   /** A begeleider of the team mints a new code; whoever holds it joins as a later screen. */
   const laterScreen = async () => {
-    const code = await sanne.post(`/api/gesprekken/${gesprekId}/join-code`)
+    const code = await sanne.post<JoinCodeOut>(`/api/gesprekken/${gesprekId}/join-code`)
     expect(code.status).toBe(201)
-    const joined = await new HttpUser(server.url).post('/api/kind/join', { code: code.body.code })
+    const joined = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: code.body.code })
     expect(joined.status).toBe(200)
     expect(joined.body.trusted).toBe(false)
     const token = String(joined.body.token)
@@ -68,15 +69,15 @@ async function childWithLaterScreen() {
       const r = await emitAck(fresh, 'gesprek:join', { gesprekId })
       expect(r.ok).toBe(true)
       fresh.disconnect()
-      return r.data as { seq: number; view: GesprekView }
+      return dataOf(r) as { seq: number; view: GesprekView }
     }
-    const rejoin = async (lastSeq: number) => (await emitAck(socket, 'gesprek:join', { gesprekId, lastSeq })).data
+    const rejoin = async (lastSeq: number) => dataOf(await emitAck(socket, 'gesprek:join', { gesprekId, lastSeq }))
     return {
       token,
       socket,
       frames,
-      seq: join.data.seq as number,
-      view: join.data.view as GesprekView,
+      seq: dataOf(join).seq,
+      view: dataOf(join).view!,
       reconnect,
       rejoin,
     }

@@ -145,7 +145,7 @@ describe('deelafspraak property: the real machines never show an "alleen ik" ite
         for (const step of steps) {
           if (step.t === 'restore') {
             // The host persists and revives snapshots between commands; the rules must survive that.
-            const persisted = JSON.parse(JSON.stringify(tool.machine.getPersistedSnapshot(snapshot)))
+            const persisted: unknown = JSON.parse(JSON.stringify(tool.machine.getPersistedSnapshot(snapshot)))
             snapshot = restoreSnapshot(tool, persisted)
             continue
           }

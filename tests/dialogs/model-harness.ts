@@ -116,6 +116,20 @@ export function describeToolModel(tool: ToolDef, input: { ageBand: AgeBand; sett
       })
     }
 
+    // The gesprek host asks `can` only when a transition gave back the same snapshot (server/gesprek/host.ts):
+    // so every event the machine refuses must leave the snapshot as it was, in every state.
+    it('gives back the same snapshot for every event it refuses', () => {
+      let refused = 0
+      for (const path of paths)
+        for (const { state } of path.steps)
+          for (const e of events(state))
+            if (!state.can(e)) {
+              refused++
+              expect(transition(tool.machine, state, e)[0]).toBe(state)
+            }
+      expect(refused).toBeGreaterThan(0)
+    })
+
     it('visited every state', () => {
       expect([...visited].sort()).toEqual(allStates(tool))
     })

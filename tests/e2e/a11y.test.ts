@@ -1,69 +1,36 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
-import {
-  connect,
-  connected,
-  emitAck,
-  HttpUser,
-  msgId,
-  seedOrganisations,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
-} from '../helpers/server'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
+import type { Page } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
+import { seriousViolations, type Violation } from '../helpers/axe'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
+import { connect, connected, emitAck, HttpUser, msgId, type TestSocket } from '../helpers/server'
 import { toLastIdea, words } from './flow'
 
-type Violation = { id: string; impact: string; where: string[] }
-
-/** axe on the page as it is now: serious and critical violations, with where they are. */
-async function serious(page: Page): Promise<Violation[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact!, where: v.nodes.map((n) => n.target.join(' ')) }))
-}
-
 describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider screen', () => {
-  let server: TestServer
-  let browser: Browser
-  let sanne: HttpUser
-  const contexts: BrowserContext[] = []
+  const web = useBrowser({ seeded: true })
   const sockets: TestSocket[] = []
-  beforeAll(async () => {
-    server = await startTestServer()
-    await seedOrganisations(server)
-    sanne = await HttpUser.login(server.url, 'sanne')
-    browser = await launch()
-  }, 60_000)
-  afterAll(async () => {
+  afterAll(() => {
     for (const s of sockets) s.disconnect()
-    for (const c of contexts) await c.close()
-    await browser?.close()
-    await server?.stop()
   })
 
   const found: Record<string, Violation[]> = {}
   const check = async (page: Page, name: string) => {
-    const v = await serious(page)
+    const v = await seriousViolations(page)
     if (v.length) found[name] = v
   }
 
   async function page(viewport = PHONE): Promise<Page> {
-    const ctx = await browser.newContext({ viewport, hasTouch: true })
-    contexts.push(ctx)
+    const ctx = await web.context({ viewport, hasTouch: true })
     const p = await ctx.newPage()
     p.setDefaultTimeout(10_000)
     return p
   }
 
   async function start(nickname: string, ageBand: string, toolId: string) {
-    const child = await sanne.post('/api/workspace/children', { nickname, ageBand })
-    const childId = (child.body as { id: string }).id
-    const g = await sanne.post('/api/gesprekken', { childId, toolId })
+    const childId = await web.newChild(nickname, ageBand)
+    const g = await web.sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId })
     const body = g.body as { gesprek: { id: string }; join: { code: string } | null }
     return { childId, gesprekId: body.gesprek.id, code: body.join?.code ?? '' }
   }
@@ -73,7 +40,7 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
     const c = words(lng, 'common')
     const { code } = await start(nickname, ageBand, toolId)
     const p = await page(TABLET)
-    await p.goto(`${server.url}/kind?lang=${lng}#${code.replace('-', '')}`)
+    await p.goto(`${web.server.url}/kind?lang=${lng}#${code.replace('-', '')}`)
     await p.locator('.kind-bar').waitFor()
     // The join screen says "Hoi!" in an h1 too, until the code from the link is redeemed: wait for the step.
     await p.locator('.step-host h1').first().waitFor()
@@ -114,7 +81,7 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
   for (const lng of ['nl', 'ar'] as const) {
     it(`${lng}: child screens of every tool have no serious or critical violations`, async () => {
       const join = await page()
-      await join.goto(`${server.url}/kind?lang=${lng}`)
+      await join.goto(`${web.server.url}/kind?lang=${lng}`)
       await join.getByRole('heading', { name: words(lng, 'common')('kind.welcome') }).waitFor()
       await check(join, `${lng} kind join`)
       await join.getByRole('button', { name: words(lng, 'common')('language.choose') }).click()
@@ -136,11 +103,14 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
     it(`${lng}: kamer screens have no serious or critical violations`, async () => {
       const k = words(lng, 'kamer')
       const childId = (
-        (await sanne.post('/api/workspace/children', { nickname: `Ka${lng}`, ageBand: '12-15' })).body as { id: string }
+        (await web.sanne.post<CaseloadChild>('/api/workspace/children', { nickname: `Ka${lng}`, ageBand: '12-15' }))
+          .body as {
+          id: string
+        }
       ).id
-      const code = ((await sanne.post(`/api/kamer/children/${childId}/invite`)).body as { code: string }).code
+      const code = ((await web.sanne.post(`/api/kamer/children/${childId}/invite`)).body as { code: string }).code
       const p = await page()
-      await p.goto(`${server.url}/kamer?lang=${lng}`)
+      await p.goto(`${web.server.url}/kamer?lang=${lng}`)
       await p.locator('main').waitFor()
       await check(p, `${lng} kamer entry`)
       await p.getByRole('button', { name: k('open.haveCode') }).click()
@@ -169,8 +139,10 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
     it(`${lng}: begeleider screens (with answers in Arabic) have no serious or critical violations`, async () => {
       const { childId, gesprekId, code } = await start(`Be${lng}`, '8-12', 'drie-huizen')
       // The child answers in Arabic: the workspace shows those words beside the Dutch prompt.
-      const token = ((await new HttpUser(server.url).post('/api/kind/join', { code })).body as { token: string }).token
-      const kind: TestSocket = connect(server.url, { token })
+      const token = (
+        (await new HttpUser(web.server.url).post<KindJoinOut>('/api/kind/join', { code })).body as { token: string }
+      ).token
+      const kind: TestSocket = connect(web.server.url, { token })
       sockets.push(kind)
       await connected(kind)
       await emitAck(kind, 'gesprek:join', { gesprekId })
@@ -182,18 +154,20 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
         const ack = await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
         expect(ack.ok).toBe(true)
       }
-      await sanne.post(`/api/gesprekken/${gesprekId}/join-code`, { lang: 'ar' })
+      await web.sanne.post(`/api/gesprekken/${gesprekId}/join-code`, { lang: 'ar' })
       const parents = {
         present: 'mama',
         other: { contact: 'begeleid' },
         flags: [{ person: 'Papa', flags: ['geheim-adres'] }],
       }
-      expect((await sanne.request('PUT', `/api/parents/children/${childId}`, parents)).status).toBe(200)
-      const admin = await HttpUser.login(server.url, 'admin-a')
+      expect((await web.sanne.request('PUT', `/api/parents/children/${childId}`, parents)).status).toBe(200)
+      const admin = await HttpUser.login(web.server.url, 'admin-a')
       const p = await page(LAPTOP)
-      await p.goto(`${server.url}/begeleider?lang=${lng}`)
+      await p.goto(`${web.server.url}/begeleider?lang=${lng}`)
       await check(p, `${lng} begeleider login`)
-      await p.context().addCookies([{ name: 'kg_session', value: sanne.cookie.split('=')[1]!, url: server.url }])
+      await p
+        .context()
+        .addCookies([{ name: 'kg_session', value: web.sanne.cookie.split('=')[1]!, url: web.server.url }])
       for (const [name, path] of [
         ['caseload', '/begeleider'],
         ['child', `/begeleider/kind/${childId}`],
@@ -205,14 +179,14 @@ describe.runIf(hasBrowser)('browser: axe on every child, kamer and begeleider sc
         ['oudergesprek for the other parent', `/begeleider/kind/${childId}/oudergesprek?ouder=papa`],
         ['handout for the other parent', `/begeleider/kind/${childId}/afdruk?ouder=papa`],
       ] as const) {
-        await p.goto(`${server.url}${path}${path.includes('?') ? '&' : '?'}lang=${lng}`)
+        await p.goto(`${web.server.url}${path}${path.includes('?') ? '&' : '?'}lang=${lng}`)
         await p.locator('main, [data-testid="handout"]').first().waitFor()
         await p.waitForLoadState('networkidle')
         await check(p, `${lng} begeleider ${name}`)
         if (lng === 'nl') await shot(p, `a11y-begeleider-${name}-laptop`)
       }
-      await p.context().addCookies([{ name: 'kg_session', value: admin.cookie.split('=')[1]!, url: server.url }])
-      await p.goto(`${server.url}/begeleider/beheer?lang=${lng}`)
+      await p.context().addCookies([{ name: 'kg_session', value: admin.cookie.split('=')[1]!, url: web.server.url }])
+      await p.goto(`${web.server.url}/begeleider/beheer?lang=${lng}`)
       await p.locator('main h1').first().waitFor()
       await p.waitForLoadState('networkidle')
       await check(p, `${lng} begeleider beheer`)

@@ -1,7 +1,8 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
-import { HttpUser, PASSWORD, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
 import { words } from './flow'
 
 const stoplicht = words('nl', 'tool-stoplicht')
@@ -10,30 +11,17 @@ const kennismaking = words('nl', 'tool-kennismaking')
 
 /** What the child sees of two issue-14 changes: the ambulant Stoplicht's places, and the afscheid. */
 describe.runIf(hasBrowser)('browser: ambulant Stoplicht and the afscheid', () => {
-  let server: TestServer
-  let browser: Browser
-  let sanne: HttpUser
-  beforeAll(async () => {
-    server = await startTestServer()
-    await seedOrganisations(server)
-    sanne = await HttpUser.login(server.url, 'sanne')
-    browser = await launch()
-  }, 60_000)
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const web = useBrowser({ seeded: true })
 
   async function join(toolId: string, ageBand: string, living: string) {
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand, living })
-    const childId = (child.body as { id: string }).id
-    const g = (await sanne.post('/api/gesprekken', { childId, toolId })).body as { join: { code: string } }
-    const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true })
+    const childId = await web.newChild('Mo', ageBand, { living })
+    const g = (await web.sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId })).body as {
+      join: { code: string }
+    }
+    const ctx = await web.context({ viewport: PHONE, hasTouch: true })
     const page = await ctx.newPage()
     page.setDefaultTimeout(10_000)
-    await page.goto(`${server.url}/kind`)
-    await page.getByLabel('Code', { exact: true }).fill(g.join.code)
-    await page.getByRole('button', { name: 'Beginnen' }).click()
+    await web.join(page, g.join.code)
     return { page, ctx }
   }
 
@@ -98,15 +86,20 @@ describe.runIf(hasBrowser)('browser: ambulant Stoplicht and the afscheid', () =>
   }, 120_000)
 
   it("an ambulant child's page names what the method asks at home", async () => {
-    await sanne.post('/api/workspace/children', { nickname: 'Ayla', ageBand: '8-12', living: 'ambulant' })
-    await sanne.post('/api/workspace/children', { nickname: 'Bram', ageBand: '8-12', living: 'residentieel' })
-    const ctx = await browser.newContext({ viewport: LAPTOP })
+    await web.sanne.post<CaseloadChild>('/api/workspace/children', {
+      nickname: 'Ayla',
+      ageBand: '8-12',
+      living: 'ambulant',
+    })
+    await web.sanne.post<CaseloadChild>('/api/workspace/children', {
+      nickname: 'Bram',
+      ageBand: '8-12',
+      living: 'residentieel',
+    })
+    const ctx = await web.context({ viewport: LAPTOP })
     const beg = await ctx.newPage()
     beg.setDefaultTimeout(10_000)
-    await beg.goto(`${server.url}/begeleider`)
-    await beg.getByLabel('Gebruikersnaam').fill('sanne')
-    await beg.getByLabel('Wachtwoord').fill(PASSWORD)
-    await beg.getByRole('button', { name: 'Inloggen' }).click()
+    await web.login(beg)
     await beg.getByRole('link', { name: /Ayla/ }).first().click()
     const note = beg.getByTestId('ambulant-note')
     await note.waitFor()

@@ -1,7 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
-import { HttpUser, PASSWORD, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
 import { words } from './flow'
 
 const afscheid = words('nl', 'tool-afscheid')
@@ -12,28 +14,16 @@ const ws = words('nl', 'workspace')
  * sees them in the contacts step and on its keepsake. And the jongere's afscheid has no cartoon pictures.
  */
 describe.runIf(hasBrowser)('browser: the afscheid’s contacts, entered beforehand', () => {
-  let server: TestServer
-  let browser: Browser
-  let sanne: HttpUser
-  beforeAll(async () => {
-    server = await startTestServer()
-    await seedOrganisations(server)
-    sanne = await HttpUser.login(server.url, 'sanne')
-    browser = await launch()
-  }, 60_000)
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const web = useBrowser({ seeded: true })
 
   async function joinAfscheid(childId: string) {
-    const g = (await sanne.post('/api/gesprekken', { childId, toolId: 'afscheid' })).body as { join: { code: string } }
-    const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true })
+    const g = (await web.sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'afscheid' })).body as {
+      join: { code: string }
+    }
+    const ctx = await web.context({ viewport: PHONE, hasTouch: true })
     const page = await ctx.newPage()
     page.setDefaultTimeout(10_000)
-    await page.goto(`${server.url}/kind`)
-    await page.getByLabel('Code', { exact: true }).fill(g.join.code)
-    await page.getByRole('button', { name: 'Beginnen' }).click()
+    await web.join(page, g.join.code)
     return { page, ctx }
   }
 
@@ -50,20 +40,18 @@ describe.runIf(hasBrowser)('browser: the afscheid’s contacts, entered beforeha
   }
 
   it('the begeleider fills the list in a few taps; the child sees it in the afscheid and on its keepsake', async () => {
-    const lot = (await sanne.post('/api/workspace/children', { nickname: 'Lot', ageBand: '8-12', phase: 3 })).body
-      .id as string
-    await sanne.request('PUT', `/api/method/children/${lot}/overdracht`, {
+    const lot = (
+      await web.sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lot', ageBand: '8-12', phase: 3 })
+    ).body.id
+    await web.sanne.request('PUT', `/api/method/children/${lot}/overdracht`, {
       to: 'Karin, je nieuwe begeleider',
       on: '2026-12-10',
     })
 
-    const begCtx = await browser.newContext({ viewport: LAPTOP })
+    const begCtx = await web.context({ viewport: LAPTOP })
     const beg = await begCtx.newPage()
     beg.setDefaultTimeout(10_000)
-    await beg.goto(`${server.url}/begeleider`)
-    await beg.getByLabel('Gebruikersnaam').fill('sanne')
-    await beg.getByLabel('Wachtwoord').fill(PASSWORD)
-    await beg.getByRole('button', { name: 'Inloggen' }).click()
+    await web.login(beg)
     await beg.getByRole('link', { name: /Lot/ }).first().click()
     const form = beg.getByTestId('afscheid-contacts-form')
     await form.waitFor()
@@ -134,9 +122,10 @@ describe.runIf(hasBrowser)('browser: the afscheid’s contacts, entered beforeha
   }, 180_000)
 
   it('a jongere’s afscheid answers in words, without cartoon pictures, and shows the list in the adult register', async () => {
-    const sam = (await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '16-18', phase: 3 })).body
-      .id as string
-    await sanne.request('PUT', `/api/method/children/${sam}/contacten`, {
+    const sam = (
+      await web.sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '16-18', phase: 3 })
+    ).body.id
+    await web.sanne.request('PUT', `/api/method/children/${sam}/contacten`, {
       contacts: [{ who: 'Wijkteam, Petra', number: '06-12345678', what: 'Als het thuis niet goed gaat' }],
     })
     const { page, ctx } = await joinAfscheid(sam)

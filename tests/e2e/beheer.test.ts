@@ -1,38 +1,26 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { readFileSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot } from '../helpers/browser'
-import {
-  connect,
-  connected,
-  emitAck,
-  HttpUser,
-  msgId,
-  seedOrganisations,
-  startGesprek,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
-} from '../helpers/server'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot } from '../helpers/browser'
+import { connect, connected, emitAck, HttpUser, msgId, startGesprek, type TestSocket } from '../helpers/server'
 
 const NEW_PASSWORD = 'drie losse woorden'
 
 describe.runIf(hasBrowser)('browser: beheer, inzage, closing a trajectory, erasure and a password reset', () => {
-  let server: TestServer
-  let browser: Browser
+  const web = useBrowser({ seeded: true })
   const sockets: TestSocket[] = []
   let mo = ''
   let sam = ''
 
   beforeAll(async () => {
-    server = await startTestServer()
-    await seedOrganisations(server)
-    browser = await launch()
-    const sanne = await HttpUser.login(server.url, 'sanne')
+    const { sanne } = web
     // Mo answered something: the inzage must carry it.
-    const g = await startGesprek(server.url, sanne, { nickname: 'Mo' })
+    const g = await startGesprek(web.server.url, sanne, { nickname: 'Mo' })
     mo = g.childId
-    const kind = connect(server.url, { token: g.token })
+    const kind = connect(web.server.url, { token: g.token })
     sockets.push(kind)
     await connected(kind)
     await emitAck(kind, 'gesprek:join', { gesprekId: g.gesprekId })
@@ -43,24 +31,22 @@ describe.runIf(hasBrowser)('browser: beheer, inzage, closing a trajectory, erasu
       const ack = await emitAck(kind, 'gesprek:command', { gesprekId: g.gesprekId, clientMsgId: msgId(), event })
       expect(ack.ok).toBe(true)
     }
-    const samRes = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
+    const samRes = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
     sam = samRes.body.id
     // Sam's own kamer gesprek (made as POST /api/kamer/gesprekken makes it): the child page labels it.
-    await server.host.create({ childId: sam, toolId: 'kamer-notities', setting: 'kamer', ageBand: '12-15' })
-    await sanne.post('/api/gesprekken', { childId: sam, toolId: 'mijn-netwerk' })
+    await web.server.host.create({ childId: sam, toolId: 'kamer-notities', setting: 'kamer', ageBand: '12-15' })
+    await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: sam, toolId: 'mijn-netwerk' })
   }, 60_000)
 
-  afterAll(async () => {
+  afterAll(() => {
     for (const s of sockets) s.disconnect()
-    await browser?.close()
-    await server?.stop()
   })
 
   const childRow = (page: Page, name: string) =>
     page.getByTestId('beheer-child').filter({ has: page.getByText(name, { exact: true }) })
 
   it('exports, closes and erases a child, and resets a password inline', async () => {
-    const ctx = await browser.newContext({ viewport: LAPTOP, acceptDownloads: true })
+    const ctx = await web.context({ viewport: LAPTOP, acceptDownloads: true })
     const page = await ctx.newPage()
     page.setDefaultTimeout(8000)
     // No window.prompt or confirm anywhere on this screen: a dialog would fail the test.
@@ -74,14 +60,14 @@ describe.runIf(hasBrowser)('browser: beheer, inzage, closing a trajectory, erasu
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text())
     })
-    await page.goto(`${server.url}/begeleider`)
+    await page.goto(`${web.server.url}/begeleider`)
     await page.getByLabel('Gebruikersnaam').waitFor()
     expect(consoleErrors).toEqual([])
     await page.getByLabel('Gebruikersnaam').fill('admin-a')
     await page.getByLabel('Wachtwoord').fill('correct horse battery')
     await page.getByRole('button', { name: 'Inloggen' }).click()
     await page.getByRole('heading', { name: 'Mijn caseload' }).waitFor()
-    await page.goto(`${server.url}/begeleider/beheer`)
+    await page.goto(`${web.server.url}/begeleider/beheer`)
     await page.getByRole('heading', { name: 'Beheer · Opvang A' }).waitFor()
     await expect.poll(() => page.getByTestId('beheer-child').count()).toBe(2)
 
@@ -116,7 +102,7 @@ describe.runIf(hasBrowser)('browser: beheer, inzage, closing a trajectory, erasu
     await save.click()
     await page.getByText('Nieuw wachtwoord ingesteld voor Sanne.').waitFor()
     expect(await form.count()).toBe(0)
-    await HttpUser.login(server.url, 'sanne', NEW_PASSWORD) // throws when the new password does not work
+    await HttpUser.login(web.server.url, 'sanne', NEW_PASSWORD) // throws when the new password does not work
 
     // Inzage: a download of the JSON, nothing kept in the browser, the export logged.
     const moRow = childRow(page, 'Mo')
@@ -133,16 +119,16 @@ describe.runIf(hasBrowser)('browser: beheer, inzage, closing a trajectory, erasu
       local: 0,
       session: 0,
     })
-    const looks = await server.deps.db.selectFrom('access_log').select('what').where('child_id', '=', mo).execute()
+    const looks = await web.server.deps.db.selectFrom('access_log').select('what').where('child_id', '=', mo).execute()
     expect(looks.map((r) => r.what)).toContain('export')
 
     // Sam's child page: the kamer gesprek carries a quiet label, the guided one none.
-    await page.goto(`${server.url}/begeleider/kind/${sam}`)
+    await page.goto(`${web.server.url}/begeleider/kind/${sam}`)
     const list = page.locator('.gesprek-list li')
     await expect.poll(() => list.count()).toBe(2)
     expect(await list.locator('.kamer-label').allTextContents()).toEqual(['kamer'])
     await shot(page, 'beheer-childpage-kamer-laptop')
-    await page.goto(`${server.url}/begeleider/beheer`)
+    await page.goto(`${web.server.url}/begeleider/beheer`)
     await expect.poll(() => page.getByTestId('beheer-child').count()).toBe(2)
 
     // Close Sam's trajectory: the retention is explained next to the button, then shown on the row.
@@ -153,7 +139,7 @@ describe.runIf(hasBrowser)('browser: beheer, inzage, closing a trajectory, erasu
     await samRow.getByRole('button', { name: 'Afsluiten', exact: true }).click()
     await samRow.getByText(/Afgesloten op .* wordt gewist op/).waitFor()
     expect(await samRow.getByRole('button', { name: 'Traject afsluiten' }).count()).toBe(0)
-    const closed = await server.deps.db
+    const closed = await web.server.deps.db
       .selectFrom('children')
       .select('closed_at')
       .where('id', '=', sam)
@@ -173,7 +159,7 @@ describe.runIf(hasBrowser)('browser: beheer, inzage, closing a trajectory, erasu
     await shot(page, 'beheer-erase-phone')
     await page.setViewportSize(LAPTOP)
     // Nothing was erased by typing alone.
-    const before = await server.deps.db
+    const before = await web.server.deps.db
       .selectFrom('children')
       .select('key_wrapped')
       .where('id', '=', mo)
@@ -182,13 +168,17 @@ describe.runIf(hasBrowser)('browser: beheer, inzage, closing a trajectory, erasu
     await erase.click()
     await page.getByText('Mo is gewist.').waitFor()
     await expect.poll(() => page.getByTestId('beheer-child').count()).toBe(1)
-    const after = await server.deps.db
+    const after = await web.server.deps.db
       .selectFrom('children')
       .select('key_wrapped')
       .where('id', '=', mo)
       .executeTakeFirst()
     expect(after?.key_wrapped ?? null).toBeNull()
-    const gesprekken = await server.deps.db.selectFrom('gesprekken').select('id').where('child_id', '=', mo).execute()
+    const gesprekken = await web.server.deps.db
+      .selectFrom('gesprekken')
+      .select('id')
+      .where('child_id', '=', mo)
+      .execute()
     expect(gesprekken).toHaveLength(0)
 
     await shot(page, 'beheer-laptop')

@@ -1,8 +1,11 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { readFileSync } from 'node:fs'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { mkdirSync } from 'node:fs'
-import { hasBrowser, launch, SCREENSHOTS } from '../helpers/browser'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, SCREENSHOTS } from '../helpers/browser'
 import { HttpUser, type TestServer } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 import { toLastIdea } from './flow'
@@ -91,17 +94,13 @@ function tooSmall(page: Page): Promise<string[]> {
 }
 
 describe.runIf(hasBrowser)('browser: every step on a phone', () => {
+  const web = useBrowser()
   let server: TestServer
-  let browser: Browser
   let api: HttpUser
   const contexts: BrowserContext[] = []
 
-  beforeAll(async () => {
+  beforeAll(() => {
     mkdirSync(SCREENSHOTS, { recursive: true })
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
   })
   // A server per test: the per-IP limit on joining (five a minute) would count every test's joins.
   const { start: startServer } = useServers()
@@ -114,16 +113,16 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
   })
 
   async function start(nickname: string, ageBand: string, toolId: string) {
-    const child = await api.post('/api/workspace/children', { nickname, ageBand })
+    const child = await api.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand })
     expect(child.status).toBe(201)
-    const g = await api.post('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId })
+    const g = await api.post<NewGesprekOut>('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId })
     expect(g.status).toBe(201)
     const body = g.body as { gesprek: { id: string }; join: { code: string } }
     return { gesprekId: body.gesprek.id, code: body.join.code }
   }
 
   async function phonePage(size: { width: number; height: number }): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: size, hasTouch: true, isMobile: true })
+    const ctx = await web.context({ viewport: size, hasTouch: true, isMobile: true })
     contexts.push(ctx)
     const page = await ctx.newPage()
     page.setDefaultTimeout(15_000)
@@ -240,7 +239,7 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
     await expect.poll(async () => (await stored(gesprekId)).items.map((i) => i.pictures)).toEqual([['pet']])
     expect((await stored(gesprekId)).items[0]!.stepId).toBe('huis-goed')
 
-    const beg = await browser.newContext({ viewport: { width: 1366, height: 768 } })
+    const beg = await web.context({ viewport: { width: 1366, height: 768 } })
     contexts.push(beg)
     await beg.addCookies([{ name: 'kg_session', value: api.cookie.split('=')[1]!, url: server.url }])
     const begPage = await beg.newPage()
@@ -348,7 +347,7 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
 
   for (const size of PHONES)
     it(`kamer at ${size.width}×${size.height}: every step of every tool`, async () => {
-      const child = await api.post('/api/workspace/children', {
+      const child = await api.post<CaseloadChild>('/api/workspace/children', {
         nickname: size.width === 360 ? 'Jip' : 'Janneke',
         ageBand: '12-15',
       })

@@ -1,42 +1,31 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
-import { HttpUser, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
 
 /** Issue 4: the child takes an answer back and it leaves the begeleider's screen within a second. */
 describe.runIf(hasBrowser)('browser: the deelafspraak, live in two contexts', () => {
-  let server: TestServer
-  let browser: Browser
-  beforeAll(async () => {
-    server = await startTestServer()
-    await seedOrganisations(server)
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const web = useBrowser({ seeded: true })
 
   it('unsharing removes the item from the begeleider’s live screen; the panel opens from any step', async () => {
-    const sanne = await HttpUser.login(server.url, 'sanne')
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })
+    const { sanne } = web
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })
     const childId = (child.body as { id: string }).id
-    const started = await sanne.post('/api/gesprekken', { childId, toolId: 'drie-huizen' })
+    const started = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'drie-huizen' })
     const { gesprek, join } = started.body as { gesprek: { id: string }; join: { code: string } }
 
-    const begCtx = await browser.newContext({ viewport: LAPTOP })
+    const begCtx = await web.context({ viewport: LAPTOP })
     const [name, value] = sanne.cookie.split('=') as [string, string]
-    await begCtx.addCookies([{ name, value, url: server.url }])
-    const kindCtx = await browser.newContext({ viewport: TABLET, hasTouch: true })
+    await begCtx.addCookies([{ name, value, url: web.server.url }])
+    const kindCtx = await web.context({ viewport: TABLET, hasTouch: true })
     const beg = await begCtx.newPage()
     const kind = await kindCtx.newPage()
     beg.setDefaultTimeout(8000)
     kind.setDefaultTimeout(8000)
 
-    await beg.goto(`${server.url}/begeleider/gesprek/${gesprek.id}`)
-    await kind.goto(`${server.url}/kind`)
-    await kind.getByLabel('Code', { exact: true }).fill(join.code)
-    await kind.getByRole('button', { name: 'Beginnen' }).click()
+    await beg.goto(`${web.server.url}/begeleider/gesprek/${gesprek.id}`)
+    await web.join(kind, join.code)
     await kind.getByRole('heading', { name: 'We gaan drie huizen vullen' }).waitFor()
     await kind.getByRole('button', { name: /Verder/ }).click()
     await kind.getByRole('heading', { name: 'Huis van goede dingen' }).waitFor()
@@ -53,7 +42,7 @@ describe.runIf(hasBrowser)('browser: the deelafspraak, live in two contexts', ()
     await expect.poll(() => panel.getByRole('radio').count()).toBe(4)
     // No choice is dressed up as the better one: four radios, one look, and none ticked before the
     // child picks one (the starting level is said as a state beside them, not shown as a choice).
-    const classes = await panel.getByRole('radio').evaluateAll((els) => els.map((e) => e.className))
+    const classes = await panel.getByRole('radio').evaluateAll((els: HTMLElement[]) => els.map((e) => e.className))
     expect(classes.filter((c) => c === 'share-btn')).toHaveLength(4)
     await panel.getByTestId('not-chosen').waitFor()
     await shot(kind, 'deelafspraak-een-voor-een-tablet')

@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
-import { startTestServer, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
 import { loginAndAddChild, startTool, words } from './flow'
 
 const ws = words('nl', 'workspace')
@@ -12,22 +11,13 @@ const share = words('nl', 'deelafspraak')
  * and the child's sharing screen keeps the words of the child's real age.
  */
 describe.runIf(hasBrowser)('browser: development band on the child page', () => {
-  let server: TestServer
-  let browser: Browser
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true })
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const web = useBrowser({ server: { demo: true } })
 
   it('a 12-15 child with the 8-12 werkvormen gets Drie huizen, and the 12-15 sharing words', async () => {
-    const begCtx = await browser.newContext({ viewport: LAPTOP })
+    const begCtx = await web.context({ viewport: LAPTOP })
     const beg = await begCtx.newPage()
     beg.setDefaultTimeout(10_000)
-    await loginAndAddChild(beg, server.url, 'Mees', '12-15')
+    await loginAndAddChild(beg, web.server.url, 'Mees', '12-15')
     await beg.getByRole('button', { name: 'Mijn netwerk' }).waitFor()
     expect(await beg.getByRole('button', { name: 'Drie huizen' }).count()).toBe(0)
 
@@ -51,12 +41,10 @@ describe.runIf(hasBrowser)('browser: development band on the child page', () => 
     expect(await beg.getByLabel(ws('child.developmentBand')).inputValue()).toBe('8-12')
 
     const { shown } = await startTool(beg, 'Drie huizen', 'nl')
-    const kindCtx = await browser.newContext({ viewport: PHONE, hasTouch: true })
+    const kindCtx = await web.context({ viewport: PHONE, hasTouch: true })
     const kind = await kindCtx.newPage()
     kind.setDefaultTimeout(10_000)
-    await kind.goto(`${server.url}/kind`)
-    await kind.getByLabel('Code', { exact: true }).fill(shown)
-    await kind.getByRole('button', { name: 'Beginnen' }).click()
+    await web.join(kind, shown)
     await kind.getByRole('heading', { name: 'We gaan drie huizen vullen' }).waitFor()
     await kind.getByRole('button', { name: /Verder/ }).click()
     await kind.getByRole('heading', { name: 'Huis van goede dingen' }).waitFor()

@@ -1,33 +1,20 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
-import { startTestServer, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
 
 describe.runIf(hasBrowser)('browser: begeleider and child do a Drie huizen gesprek', () => {
-  let server: TestServer
-  let browser: Browser
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true })
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const web = useBrowser({ server: { demo: true } })
 
   it('runs the whole flow live, survives reloads, and ends with screenshots', async () => {
-    const begCtx = await browser.newContext({ viewport: LAPTOP })
-    const kindCtx = await browser.newContext({ viewport: TABLET, hasTouch: true })
+    const begCtx = await web.context({ viewport: LAPTOP })
+    const kindCtx = await web.context({ viewport: TABLET, hasTouch: true })
     const beg = await begCtx.newPage()
     const kind = await kindCtx.newPage()
     beg.setDefaultTimeout(8000)
     kind.setDefaultTimeout(8000)
 
     // Begeleider logs in with the demo account and adds a child
-    await beg.goto(`${server.url}/begeleider`)
-    await beg.getByLabel('Gebruikersnaam').fill('demo')
-    await beg.getByLabel('Wachtwoord').fill('demo-begeleider')
-    await beg.getByRole('button', { name: 'Inloggen' }).click()
+    await web.login(beg, 'demo', 'demo-begeleider')
     await beg.getByLabel('Roepnaam').fill('Noor')
     await beg.getByLabel('Leeftijd').selectOption('8-12')
     await beg.getByRole('button', { name: 'Opslaan' }).click()
@@ -39,7 +26,7 @@ describe.runIf(hasBrowser)('browser: begeleider and child do a Drie huizen gespr
     await shot(beg, 'begeleider-start-laptop')
 
     // Child joins with the code
-    await kind.goto(`${server.url}/kind`)
+    await kind.goto(`${web.server.url}/kind`)
     await kind.getByLabel('Code', { exact: true }).waitFor()
     await shot(kind, 'kind-join-tablet')
     await kind.getByLabel('Code', { exact: true }).fill(code)

@@ -1,6 +1,7 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
 import { childDoes, next, person } from '../helpers/history-data'
 import { fakeClock, HttpUser, PASSWORD } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
@@ -11,20 +12,14 @@ const SIZES = { phone: PHONE, tablet: TABLET, laptop: LAPTOP } as const
 
 /** The begeleider's history of one child, in Chromium: the Drie huizen over weeks, the network picture. */
 describe.runIf(hasBrowser)('browser: the history’s pictures', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const web = useBrowser()
   const { startSeeded } = useServers()
 
   it('shows the Drie huizen per gesprek, and every person of the network inside their own ring', async () => {
     const clock = fakeClock()
     const { server, sanne } = await startSeeded({ clock })
-    const childId = (await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })).body
-      .id as string
+    const childId = (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' }))
+      .body.id
     await childDoes(server, sanne, childId, 'drie-huizen', [
       next,
       { add: { pictures: ['pet'], text: 'Mijn hond Bo' } },
@@ -57,7 +52,7 @@ describe.runIf(hasBrowser)('browser: the history’s pictures', () => {
       ...names.map((n, i) => person(`${n} 3`, 3, i === 2 ? { mustNotKnow: true } : {})),
     ])
 
-    const ctx = await browser.newContext({ viewport: LAPTOP })
+    const ctx = await web.context({ viewport: LAPTOP })
     const page = await ctx.newPage()
     page.setDefaultTimeout(15_000)
     await page.goto(`${server.url}/begeleider`)

@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, launch, PHONE, shot } from '../helpers/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, PHONE, shot } from '../helpers/browser'
 import { KAMER_PIN, setUpKamer } from '../helpers/kamer'
 import { useServers } from '../helpers/use-servers'
 
@@ -12,17 +13,11 @@ const contacts = [
 
 /** The afscheid's contacts in the jongere's own kamer, on a phone (docs/method.md, requirement 20). */
 describe.runIf(hasBrowser)('browser: "Je contacten" in the kamer', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const web = useBrowser()
   const { startSeeded } = useServers()
 
   async function openKamer(url: string, name: string): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true })
+    const ctx = await web.context({ viewport: PHONE, hasTouch: true, isMobile: true })
     const page = await ctx.newPage()
     page.setDefaultTimeout(10_000)
     await page.goto(`${url}/kamer`)

@@ -233,7 +233,7 @@ describe.runIf(hasBrowser)('browser: the kamer reads its version, and reads alou
       .poll(async () =>
         server.deps.db.selectFrom('kamer_tokens').select('revoked_at').where('child_id', '=', childId).execute(),
       )
-      .toEqual(expect.arrayContaining([{ revoked_at: expect.any(String) }]))
+      .toEqual(expect.arrayContaining([{ revoked_at: expect.any(String) as string }]))
     const check = await ctx.newPage()
     await check.goto(`${server.url}/kamer`)
     expect(

@@ -1,21 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot } from '../helpers/browser'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot } from '../helpers/browser'
 import { HttpUser, type TestServer } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
 const NEUTRAL = 'https://www.buienradar.nl/'
 
 describe.runIf(hasBrowser)('browser: the jongere’s kamer', () => {
+  const web = useBrowser()
   let server: TestServer
-  let browser: Browser
   let sanne: HttpUser
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
   // A server per test: the per-IP limits on invites and PINs count every test's tries otherwise.
   const { startSeeded } = useServers()
   beforeEach(async () => {
@@ -24,7 +20,7 @@ describe.runIf(hasBrowser)('browser: the jongere’s kamer', () => {
 
   /** A phone that never reaches the internet: the neutral site answers locally. */
   async function phone(): Promise<{ ctx: BrowserContext; page: Page }> {
-    const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true })
+    const ctx = await web.context({ viewport: PHONE, hasTouch: true, isMobile: true })
     await ctx.route(`${NEUTRAL}**`, async (route) => {
       // A slow network: the blanked page stays a moment, so what it reported from its last event arrives
       // before the document is replaced (the report is sent asynchronously to the test).
@@ -37,7 +33,11 @@ describe.runIf(hasBrowser)('browser: the jongere’s kamer', () => {
   }
 
   const newChild = async (nickname: string) =>
-    ((await sanne.post('/api/workspace/children', { nickname, ageBand: '12-15' })).body as { id: string }).id
+    (
+      (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand: '12-15' })).body as {
+        id: string
+      }
+    ).id
   const inviteCode = async (childId: string) =>
     ((await sanne.post(`/api/kamer/children/${childId}/invite`)).body as { code: string }).code
 
@@ -73,7 +73,7 @@ describe.runIf(hasBrowser)('browser: the jongere’s kamer', () => {
 
   it('invite → PIN → network → share two → the begeleider sees exactly those two, and the receipt', async () => {
     const childId = await newChild('Sam')
-    const beg = await browser.newContext({ viewport: LAPTOP })
+    const beg = await web.context({ viewport: LAPTOP })
     await beg.addCookies([{ name: 'kg_session', value: sanne.cookie.split('=')[1]!, url: server.url }])
     const begPage = await beg.newPage()
     begPage.setDefaultTimeout(8000)
@@ -225,7 +225,7 @@ describe.runIf(hasBrowser)('browser: the jongere’s kamer', () => {
         .poll(async () =>
           server.deps.db.selectFrom('kamer_tokens').select('revoked_at').where('child_id', '=', childId).execute(),
         )
-        .toEqual([{ revoked_at: expect.any(String) }])
+        .toEqual([{ revoked_at: expect.any(String) as string }])
       const check = await ctx.newPage()
       await check.goto(`${server.url}/kamer`)
       expect(await storageOf(check)).toEqual({ local: 0, session: 0, idb: 0, cookie: '' })

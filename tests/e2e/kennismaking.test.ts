@@ -1,7 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
-import { HttpUser, PASSWORD, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
+import type { ChildTasksOut } from '../../dialogs/contract/tasks'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
 import { toLastIdea, words } from './flow'
 
 const nl = words('nl', 'tool-kennismaking')
@@ -45,33 +48,21 @@ async function unreadable(page: Page): Promise<number> {
 }
 
 describe.runIf(hasBrowser)('browser: the 4-12 kennismaking on a phone', () => {
-  let server: TestServer
-  let browser: Browser
-  beforeAll(async () => {
-    server = await startTestServer()
-    await seedOrganisations(server)
-    browser = await launch()
-  }, 60_000)
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const web = useBrowser({ seeded: true })
 
   it('shows the begeleider by name and chosen picture, reads every line aloud, and makes the pet task', async () => {
-    const sanne = await HttpUser.login(server.url, 'sanne')
+    const { sanne } = web
     expect((await sanne.request('PUT', '/api/auth/me/picture', { picture: 'sun' })).status).toBe(200)
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '4-7' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Noor', ageBand: '4-7' })
     const childId = (child.body as { id: string }).id
-    const g = (await sanne.post('/api/gesprekken', { childId, toolId: 'kennismaking' })).body as {
+    const g = (await sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'kennismaking' })).body as {
       gesprek: { id: string }
       join: { code: string }
     }
-    const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true })
+    const ctx = await web.context({ viewport: PHONE, hasTouch: true })
     const kind = await ctx.newPage()
     kind.setDefaultTimeout(10_000)
-    await kind.goto(`${server.url}/kind`)
-    await kind.getByLabel('Code', { exact: true }).fill(g.join.code)
-    await kind.getByRole('button', { name: 'Beginnen' }).click()
+    await web.join(kind, g.join.code)
 
     const check = async (title: string, name: string) => {
       await kind.getByRole('heading', { name: title }).first().waitFor()
@@ -144,7 +135,7 @@ describe.runIf(hasBrowser)('browser: the 4-12 kennismaking on a phone', () => {
     await kind.getByRole('button', { name: 'huisdier', exact: true }).click()
     await kind.getByRole('button', { name: 'Zet erin' }).click()
     await expect
-      .poll(async () => (await sanne.get(`/api/workspace/children/${childId}/tasks`)).body.tasks.length)
+      .poll(async () => (await sanne.get<ChildTasksOut>(`/api/workspace/children/${childId}/tasks`)).body.tasks.length)
       .toBe(1)
     await kind.setViewportSize(TABLET)
     await shot(kind, 'kennismaking-huisdier-tablet')
@@ -164,13 +155,10 @@ describe.runIf(hasBrowser)('browser: the 4-12 kennismaking on a phone', () => {
     await ctx.close()
 
     // The begeleider's child page shows the task, small and tickable; the caseload row counts it.
-    const begCtx = await browser.newContext({ viewport: LAPTOP })
+    const begCtx = await web.context({ viewport: LAPTOP })
     const beg = await begCtx.newPage()
     beg.setDefaultTimeout(10_000)
-    await beg.goto(`${server.url}/begeleider`)
-    await beg.getByLabel('Gebruikersnaam').fill('sanne')
-    await beg.getByLabel('Wachtwoord').fill(PASSWORD)
-    await beg.getByRole('button', { name: 'Inloggen' }).click()
+    await web.login(beg)
     await beg.getByTestId('task-badge').first().waitFor()
     await shot(beg, 'kennismaking-caseload-laptop')
     await beg.getByRole('link', { name: /Noor/ }).first().click()
@@ -179,7 +167,9 @@ describe.runIf(hasBrowser)('browser: the 4-12 kennismaking on a phone', () => {
     await shot(beg, 'kennismaking-taak-laptop')
     await task.check()
     await expect
-      .poll(async () => (await sanne.get(`/api/workspace/children/${childId}/tasks`)).body.tasks[0].doneAt)
+      .poll(
+        async () => (await sanne.get<ChildTasksOut>(`/api/workspace/children/${childId}/tasks`)).body.tasks[0]!.doneAt,
+      )
       .not.toBeNull()
     await begCtx.close()
   }, 180_000)

@@ -1,7 +1,9 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, launch, PHONE, shot, TABLET } from '../helpers/browser'
-import { HttpUser, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, PHONE, shot, TABLET } from '../helpers/browser'
 import { words } from './flow'
 
 /** Tab until `target` has the focus; each focused element must show a visible focus ring. */
@@ -33,31 +35,18 @@ function deuteranopia(): void {
 }
 
 describe.runIf(hasBrowser)('browser: keyboard only, colour-blind, reduced motion, 200% text', () => {
-  let server: TestServer
-  let browser: Browser
-  let sanne: HttpUser
-  const contexts: BrowserContext[] = []
-  beforeAll(async () => {
-    server = await startTestServer()
-    await seedOrganisations(server)
-    sanne = await HttpUser.login(server.url, 'sanne')
-    browser = await launch()
-  }, 60_000)
-  afterAll(async () => {
-    for (const c of contexts) await c.close()
-    await browser?.close()
-    await server?.stop()
-  })
-
+  const web = useBrowser({ seeded: true })
   async function start(nickname: string, ageBand: string, toolId: string) {
-    const child = await sanne.post('/api/workspace/children', { nickname, ageBand })
-    const g = await sanne.post('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId })
+    const child = await web.sanne.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand })
+    const g = await web.sanne.post<NewGesprekOut>('/api/gesprekken', {
+      childId: (child.body as { id: string }).id,
+      toolId,
+    })
     const body = g.body as { gesprek: { id: string }; join: { code: string } }
     return { gesprekId: body.gesprek.id, code: body.join.code }
   }
   async function page(opts: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: TABLET, ...opts })
-    contexts.push(ctx)
+    const ctx = await web.context({ viewport: TABLET, ...opts })
     const p = await ctx.newPage()
     p.setDefaultTimeout(10_000)
     return p
@@ -68,7 +57,7 @@ describe.runIf(hasBrowser)('browser: keyboard only, colour-blind, reduced motion
     const dh = words('nl', 'tool-drie-huizen')
     const { gesprekId, code } = await start('Tijn', '8-12', 'drie-huizen')
     const p = await page()
-    await p.goto(`${server.url}/kind`)
+    await p.goto(`${web.server.url}/kind`)
     await p.getByRole('heading', { name: c('kind.welcome') }).waitFor()
     // Quick exit is first in the tab order
     await p.keyboard.press('Tab')
@@ -109,7 +98,7 @@ describe.runIf(hasBrowser)('browser: keyboard only, colour-blind, reduced motion
     await next(dh('afsluiting.title'))
 
     // The answer arrived: the begeleider's view has it
-    const view = (await sanne.get(`/api/gesprekken/${gesprekId}`)).body as { view: { items: { text?: string }[] } }
+    const view = (await web.sanne.get(`/api/gesprekken/${gesprekId}`)).body as { view: { items: { text?: string }[] } }
     expect(view.view.items.map((i) => i.text)).toContain('Mijn hond Bo')
   }, 120_000)
 
@@ -119,7 +108,7 @@ describe.runIf(hasBrowser)('browser: keyboard only, colour-blind, reduced motion
     const s = words('nl', 'steps')
     const { code } = await start('Lieke', '8-12', 'stoplicht')
     const p = await page({ viewport: PHONE })
-    await p.goto(`${server.url}/kind#${code.replace('-', '')}`)
+    await p.goto(`${web.server.url}/kind#${code.replace('-', '')}`)
     await p.getByRole('heading', { name: st('intro.title') }).waitFor()
     await p
       .locator('.kind-nav')
@@ -152,7 +141,7 @@ describe.runIf(hasBrowser)('browser: keyboard only, colour-blind, reduced motion
     // houses: each has its own sign in the gable, not only its own colour
     const dh = await start('Ravi', '8-12', 'drie-huizen')
     const h = await page({ viewport: PHONE })
-    await h.goto(`${server.url}/kind#${dh.code.replace('-', '')}`)
+    await h.goto(`${web.server.url}/kind#${dh.code.replace('-', '')}`)
     const signs: string[] = []
     for (const step of ['huis-goed', 'huis-zorgen', 'huis-dromen']) {
       await h
@@ -170,7 +159,7 @@ describe.runIf(hasBrowser)('browser: keyboard only, colour-blind, reduced motion
   it('with prefers-reduced-motion nothing moves, and at 200% text nothing overflows the phone', async () => {
     const { code } = await start('Femke', '8-12', 'drie-huizen')
     const p = await page({ viewport: PHONE, reducedMotion: 'reduce' })
-    await p.goto(`${server.url}/kind#${code.replace('-', '')}`)
+    await p.goto(`${web.server.url}/kind#${code.replace('-', '')}`)
     await p.getByRole('heading', { name: words('nl', 'tool-drie-huizen')('intro.title') }).waitFor()
     const moving = await p.evaluate(
       () =>

@@ -1,9 +1,10 @@
 import QRCode from 'qrcode'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { LANGUAGES } from '../../dialogs/contract/languages'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
-import { startTestServer, type TestServer } from '../helpers/server'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
+import { type TestServer } from '../helpers/server'
 import { loginAndAddChild, startTool, toLastIdea, words } from './flow'
 
 const docLang = (p: Page) => p.evaluate(() => [document.documentElement.lang, document.documentElement.dir])
@@ -93,25 +94,16 @@ async function drieHuizenIn(browser: Browser, server: TestServer, lng: string, n
 }
 
 describe.runIf(hasBrowser)('browser: languages', () => {
-  let server: TestServer
-  let browser: Browser
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true })
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const web = useBrowser({ server: { demo: true } })
 
   it('?lang= sets lang and dir; the picker shows every language in its own script and switches at once', async () => {
-    const ctx = await browser.newContext({ viewport: PHONE })
+    const ctx = await web.context({ viewport: PHONE })
     const page = await ctx.newPage()
-    await page.goto(`${server.url}/kind?lang=fa`)
+    await page.goto(`${web.server.url}/kind?lang=fa`)
     await page.getByRole('heading', { name: words('fa', 'common')('kind.welcome') }).waitFor()
     expect(await docLang(page)).toEqual(['fa', 'rtl'])
     // an unknown language is Dutch, said so on the page
-    await page.goto(`${server.url}/kind?lang=xx`)
+    await page.goto(`${web.server.url}/kind?lang=xx`)
     await page.getByRole('heading', { name: 'Hoi!' }).waitFor()
     expect(await docLang(page)).toEqual(['nl', 'ltr'])
 
@@ -126,7 +118,7 @@ describe.runIf(hasBrowser)('browser: languages', () => {
     await expect.poll(() => page.evaluate(() => document.fonts.check('16px "Noto Sans Arabic"', 'ع'))).toBe(true)
     await shot(page, 'ar-kind-join-phone')
     // the same picker on the kamer entry
-    await page.goto(`${server.url}/kamer?lang=uk`)
+    await page.goto(`${web.server.url}/kamer?lang=uk`)
     expect(await docLang(page)).toEqual(['uk', 'ltr'])
     await page.getByRole('button', { name: 'Українська' }).click()
     await page.getByRole('button', { name: 'ትግርኛ', exact: true }).click()
@@ -136,10 +128,10 @@ describe.runIf(hasBrowser)('browser: languages', () => {
   }, 60_000)
 
   it('an Arabic Drie huizen at phone size, from the QR to the end; the begeleider reads it in Dutch', async () => {
-    await drieHuizenIn(browser, server, 'ar', 'Samira')
+    await drieHuizenIn(web.browser, web.server, 'ar', 'Samira')
   }, 120_000)
 
   it('a Tigrinya Drie huizen at phone size, from the QR to the end', async () => {
-    await drieHuizenIn(browser, server, 'ti', 'Selam')
+    await drieHuizenIn(web.browser, web.server, 'ti', 'Selam')
   }, 120_000)
 })

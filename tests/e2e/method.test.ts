@@ -1,37 +1,27 @@
-import type { Browser, Page } from 'playwright-core'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, shot, TABLET } from '../helpers/browser'
-import {
-  connect,
-  connected,
-  emitAck,
-  fakeClock,
-  HttpUser,
-  msgId,
-  PASSWORD,
-  seedOrganisations,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
-} from '../helpers/server'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, shot, TABLET } from '../helpers/browser'
+import { connect, connected, emitAck, fakeClock, HttpUser, msgId, type TestSocket } from '../helpers/server'
 
 const DAY = 24 * 60 * 60_000
 
 describe.runIf(hasBrowser)('browser: the begeleider’s method flow (consent, rhythm, phases, the family)', () => {
-  let server: TestServer
-  let browser: Browser
   const sockets: TestSocket[] = []
   const clock = fakeClock(Date.now() - 3 * DAY)
+  const web = useBrowser({ server: { clock }, seeded: true })
   const ids = { mo: '', pip: '', daan: '', family: '' }
 
   /** A Drie huizen gesprek of this child, its answers at these levels (the child's own socket). */
   async function gesprek(user: HttpUser, childId: string, answers: [string, string, string][], toolId = 'drie-huizen') {
-    const g = await user.post('/api/gesprekken', { childId, toolId })
-    const joined = await new HttpUser(server.url).post('/api/kind/join', { code: g.body.join.code })
-    const socket = connect(server.url, { token: joined.body.token })
+    const g = await user.post<NewGesprekOut>('/api/gesprekken', { childId, toolId })
+    const joined = await new HttpUser(web.server.url).post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code })
+    const socket = connect(web.server.url, { token: joined.body.token })
     sockets.push(socket)
     await connected(socket)
-    const gesprekId = g.body.gesprek.id as string
+    const gesprekId = g.body.gesprek.id
     const send = async (event: unknown) => {
       const ack = await emitAck(socket, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
       if (!ack.ok) throw new Error(`child command failed: ${ack.error}`)
@@ -45,21 +35,29 @@ describe.runIf(hasBrowser)('browser: the begeleider’s method flow (consent, rh
   }
 
   beforeAll(async () => {
-    server = await startTestServer({ clock })
-    await seedOrganisations(server)
-    browser = await launch()
-    const sanne = await HttpUser.login(server.url, 'sanne')
+    const { sanne } = web
     const mo = (
-      await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12', phase: 1, newFamily: 'Gezin Z.' })
+      await sanne.post<CaseloadChild>('/api/workspace/children', {
+        nickname: 'Mo',
+        ageBand: '8-12',
+        phase: 1,
+        newFamily: 'Gezin Z.',
+      })
     ).body
     ids.mo = mo.id
-    ids.family = mo.familyId
+    ids.family = mo.familyId!
     ids.pip = (
-      await sanne.post('/api/workspace/children', { nickname: 'Pip', ageBand: '4-7', familyId: ids.family })
+      await sanne.post<CaseloadChild>('/api/workspace/children', {
+        nickname: 'Pip',
+        ageBand: '4-7',
+        familyId: ids.family,
+      })
     ).body.id
     // A baby in the family with no parent recorded: left out of a sheet for mama, reminded as "observatie/contact".
-    await sanne.post('/api/workspace/children', { nickname: 'Bo', ageBand: '0-4', familyId: ids.family })
-    ids.daan = (await sanne.post('/api/workspace/children', { nickname: 'Daan', ageBand: '12-15', phase: 1 })).body.id
+    await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Bo', ageBand: '0-4', familyId: ids.family })
+    ids.daan = (
+      await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Daan', ageBand: '12-15', phase: 1 })
+    ).body.id
     for (const id of [ids.mo, ids.pip])
       await sanne.request('PUT', `/api/parents/children/${id}`, { present: 'mama', other: {}, flags: [] })
     await gesprek(sanne, ids.mo, [
@@ -72,20 +70,15 @@ describe.runIf(hasBrowser)('browser: the begeleider’s method flow (consent, rh
     clock.advance(3 * DAY)
   }, 90_000)
 
-  afterAll(async () => {
+  afterAll(() => {
     for (const s of sockets) s.disconnect()
-    await browser?.close()
-    await server?.stop()
   })
 
   async function loggedIn(viewport: { width: number; height: number }) {
-    const ctx = await browser.newContext({ viewport })
+    const ctx = await web.context({ viewport })
     const page = await ctx.newPage()
     page.setDefaultTimeout(10_000)
-    await page.goto(`${server.url}/begeleider`)
-    await page.getByLabel('Gebruikersnaam').fill('sanne')
-    await page.getByLabel('Wachtwoord').fill(PASSWORD)
-    await page.getByRole('button', { name: 'Inloggen' }).click()
+    await web.login(page)
     await page.getByRole('heading', { name: 'Mijn caseload' }).waitFor()
     return { ctx, page }
   }
@@ -207,16 +200,16 @@ describe.runIf(hasBrowser)('browser: the begeleider’s method flow (consent, rh
     await page.getByTestId('consent-note').waitFor()
     await page.getByRole('button', { name: 'Mijn netwerk', exact: true }).click()
     const code = (await page.getByTestId('join-code').textContent())!.trim()
-    const childCtx = await browser.newContext({ viewport: TABLET })
+    const childCtx = await web.context({ viewport: TABLET })
     const child = await childCtx.newPage()
-    await child.goto(`${server.url}/kind#${code.replace('-', '')}`)
+    await child.goto(`${web.server.url}/kind#${code.replace('-', '')}`)
     await child.locator('.kind-bar').waitFor()
     await child.locator('.step-host h1').first().waitFor()
     const seen = (await child.locator('body').innerText()).toLowerCase()
     for (const words of ['niet compleet vastgelegd', 'gezag', 'juridische richtlijn']) expect(seen).not.toContain(words)
     await childCtx.close()
     // 0-4 reminders say "observatie/contact", the caseload shows the weekly oudergesprek.
-    await page.goto(`${server.url}/begeleider`)
+    await page.goto(`${web.server.url}/begeleider`)
     await page.getByRole('heading', { name: 'Mijn caseload' }).waitFor()
     const bo = page.getByTestId('child-row').filter({ hasText: 'Bo' })
     await bo.getByText('Observatie/contact').waitFor()

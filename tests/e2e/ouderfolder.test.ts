@@ -1,40 +1,30 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot } from '../helpers/browser'
-import { HttpUser, PASSWORD, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot } from '../helpers/browser'
 
 /**
  * The printed leaflet for parents: what kind-gesprekken are and why, before a parent gives consent.
  * Opened from the consent panel, in the parent's own language, and about nothing of this child.
  */
 describe.runIf(hasBrowser)('browser: the leaflet for parents about kind-gesprekken', () => {
-  let server: TestServer
-  let browser: Browser
+  const web = useBrowser({ seeded: true })
   let childId = ''
 
   beforeAll(async () => {
-    server = await startTestServer()
-    await seedOrganisations(server)
-    browser = await launch()
-    const sanne = await HttpUser.login(server.url, 'sanne')
-    childId = (await sanne.post('/api/workspace/children', { nickname: 'Zoeblik', ageBand: '8-12', phase: 1 })).body.id
+    const { sanne } = web
+    childId = (
+      await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Zoeblik', ageBand: '8-12', phase: 1 })
+    ).body.id
   }, 90_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
-
   it('opens from the consent panel, prints alone, speaks the parent’s language and says nothing of the child', async () => {
-    const ctx = await browser.newContext({ viewport: LAPTOP })
+    const ctx = await web.context({ viewport: LAPTOP })
     const page = await ctx.newPage()
     page.setDefaultTimeout(10_000)
-    await page.goto(`${server.url}/begeleider`)
-    await page.getByLabel('Gebruikersnaam').fill('sanne')
-    await page.getByLabel('Wachtwoord').fill(PASSWORD)
-    await page.getByRole('button', { name: 'Inloggen' }).click()
+    await web.login(page)
     await page.getByRole('heading', { name: 'Mijn caseload' }).waitFor()
-    await page.goto(`${server.url}/begeleider/kind/${childId}`)
+    await page.goto(`${web.server.url}/begeleider/kind/${childId}`)
     await page.getByTestId('consent').getByRole('link', { name: 'Folder voor ouders' }).click()
 
     const folder = page.getByTestId('ouderfolder')

@@ -1,17 +1,9 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot } from '../helpers/browser'
-import {
-  connect,
-  connected,
-  emitAck,
-  HttpUser,
-  msgId,
-  seedOrganisations,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
-} from '../helpers/server'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
+import { afterAll, describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot } from '../helpers/browser'
+import { connect, connected, emitAck, HttpUser, msgId, type TestSocket } from '../helpers/server'
 import { words } from './flow'
 
 const screens = words('nl', 'screens')
@@ -22,35 +14,29 @@ const screens = words('nl', 'screens')
  * the rest stays from the parents except for safety; read aloud, with pictures for the youngest.
  */
 describe.runIf(hasBrowser)('browser: “Wat je ouder hoort” on the child’s closing screen', () => {
-  let server: TestServer
-  let browser: Browser
-  let sanne: HttpUser
+  const web = useBrowser({ seeded: true })
   const sockets: TestSocket[] = []
 
-  beforeAll(async () => {
-    server = await startTestServer()
-    await seedOrganisations(server)
-    sanne = await HttpUser.login(server.url, 'sanne')
-    browser = await launch()
-  }, 60_000)
-  afterAll(async () => {
+  afterAll(() => {
     for (const s of sockets) s.disconnect()
-    await browser?.close()
-    await server?.stop()
   })
 
   /** A Drie huizen gesprek driven to its closing by the child's own token; the tab then resumes it. */
   async function toClosing(ageBand: string, answers: [string, string, string, 'mama' | undefined][]) {
     const child = (
-      await sanne.post('/api/workspace/children', { nickname: ageBand === '4-7' ? 'Kim' : 'Lars', ageBand })
-    ).body.id as string
-    await sanne.request('PUT', `/api/parents/children/${child}`, { present: 'mama', other: {}, flags: [] })
-    const g = await sanne.post('/api/gesprekken', { childId: child, toolId: 'drie-huizen' })
-    const joined = (await new HttpUser(server.url).post('/api/kind/join', { code: g.body.join.code })).body
-    const socket = connect(server.url, { token: joined.token })
+      await web.sanne.post<CaseloadChild>('/api/workspace/children', {
+        nickname: ageBand === '4-7' ? 'Kim' : 'Lars',
+        ageBand,
+      })
+    ).body.id
+    await web.sanne.request('PUT', `/api/parents/children/${child}`, { present: 'mama', other: {}, flags: [] })
+    const g = await web.sanne.post<NewGesprekOut>('/api/gesprekken', { childId: child, toolId: 'drie-huizen' })
+    const joined = (await new HttpUser(web.server.url).post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code }))
+      .body
+    const socket = connect(web.server.url, { token: joined.token })
     sockets.push(socket)
     await connected(socket)
-    const gesprekId = g.body.gesprek.id as string
+    const gesprekId = g.body.gesprek.id
     const send = async (event: unknown) => {
       const ack = await emitAck(socket, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
       if (!ack.ok) throw new Error(`child command failed: ${ack.error}`)
@@ -66,13 +52,13 @@ describe.runIf(hasBrowser)('browser: “Wat je ouder hoort” on the child’s c
       await send({ type: 'share.set', itemIds: [id], level, ...(to ? { to } : {}) })
     await send({ type: 'nav.next' }) // the closing
     socket.disconnect()
-    const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true })
+    const ctx = await web.context({ viewport: PHONE, hasTouch: true })
     await ctx.addInitScript((s) => {
       if (!sessionStorage.getItem('kg.kind')) sessionStorage.setItem('kg.kind', s)
     }, JSON.stringify(joined))
     const page = await ctx.newPage()
     page.setDefaultTimeout(15_000)
-    await page.goto(`${server.url}/kind`)
+    await page.goto(`${web.server.url}/kind`)
     return { ctx, page }
   }
 

@@ -1,7 +1,10 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { randomUUID } from 'node:crypto'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
 import { connect, connected, emitAck, HttpUser, msgId } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
@@ -34,20 +37,16 @@ async function received(page: Page, during: () => Promise<void>): Promise<string
  * mama, neither on the page nor in anything the browser received; and mama's the other way round.
  */
 describe.runIf(hasBrowser)('browser: a preparation per parent', () => {
+  const web = useBrowser()
   const { start } = useServers()
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
 
   it('papa’s preparation and sheet hold nothing meant for mama, and mama’s nothing meant for papa', async () => {
     const server = await start({ demo: true })
     const api = await HttpUser.login(server.url, server.demo!.username, server.demo!.password)
     const childId = (
-      (await api.post('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12' })).body as { id: string }
+      (await api.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12' })).body as {
+        id: string
+      }
     ).id
     const profile = {
       present: 'mama',
@@ -61,12 +60,14 @@ describe.runIf(hasBrowser)('browser: a preparation per parent', () => {
     // The child shares one answer "aan mama" (the begeleider tells) and one she tells mama herself.
     const AAN_MAMA = `AANMAMA${randomUUID().slice(0, 8)}`
     const ZELF_MAMA = `ZELFMAMA${randomUUID().slice(0, 8)}`
-    const g = (await api.post('/api/gesprekken', { childId, toolId: 'stoplicht' })).body as {
+    const g = (await api.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'stoplicht' })).body as {
       gesprek: { id: string }
       join: { code: string }
     }
     const token = (
-      (await new HttpUser(server.url).post('/api/kind/join', { code: g.join.code })).body as { token: string }
+      (await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: g.join.code })).body as {
+        token: string
+      }
     ).token
     const kind = connect(server.url, { token })
     await connected(kind)
@@ -88,7 +89,7 @@ describe.runIf(hasBrowser)('browser: a preparation per parent', () => {
     await send({ type: 'share.set', itemIds: ['colour-eigen-0002'], level: 'zelf-vertellen', to: 'mama' })
     kind.disconnect()
 
-    const ctx = await browser.newContext({ viewport: LAPTOP })
+    const ctx = await web.context({ viewport: LAPTOP })
     await ctx.addCookies([{ name: 'kg_session', value: api.cookie.split('=')[1]!, url: server.url }])
     const page = await ctx.newPage()
     page.setDefaultTimeout(15_000)
@@ -165,11 +166,15 @@ describe.runIf(hasBrowser)('browser: a preparation per parent', () => {
     const server = await start({ demo: true })
     const api = await HttpUser.login(server.url, server.demo!.username, server.demo!.password)
     const card = (
-      await api.post('/api/workspace/children', { nickname: 'Noa', ageBand: '8-12', newFamily: 'Gezin N.' })
+      await api.post<CaseloadChild>('/api/workspace/children', {
+        nickname: 'Noa',
+        ageBand: '8-12',
+        newFamily: 'Gezin N.',
+      })
     ).body as { id: string; familyId: string }
     const profile = { present: 'mama', other: {}, flags: [] }
     expect((await api.request('PUT', `/api/parents/children/${card.id}`, profile)).status).toBe(200)
-    const ctx = await browser.newContext({ viewport: LAPTOP })
+    const ctx = await web.context({ viewport: LAPTOP })
     await ctx.addCookies([{ name: 'kg_session', value: api.cookie.split('=')[1]!, url: server.url }])
     const page = await ctx.newPage()
     page.setDefaultTimeout(15_000)

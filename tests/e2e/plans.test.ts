@@ -1,32 +1,14 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Browser, Page } from 'playwright-core'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
-import {
-  connect,
-  connected,
-  emitAck,
-  HttpUser,
-  msgId,
-  PASSWORD,
-  seedOrganisations,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
-} from '../helpers/server'
+import { seriousViolations } from '../helpers/axe'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
+import { connect, connected, emitAck, HttpUser, msgId, type TestSocket } from '../helpers/server'
 import { KAMER_PIN, setUpKamer } from '../helpers/kamer'
 
 const SECRET = 'CANARY-PLAN-GEHEIM'
 
-/** axe on the page as it is now: serious and critical violations, with where they are. */
-async function serious(page: Page) {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, where: v.nodes.map((n) => n.target.join(' ')) }))
-}
 const SHARED = 'Bij oma slapen helpt'
 
 /**
@@ -35,29 +17,23 @@ const SHARED = 'Bij oma slapen helpt'
  * evaluation; then the child's version on the child's own phone. Screenshots at every size.
  */
 describe.runIf(hasBrowser)('browser: actieplan, veiligheidsplan and evaluation', () => {
-  let server: TestServer
-  let browser: Browser
-  let sanne: HttpUser
+  const web = useBrowser({ seeded: true })
   let childId = ''
   let gesprekId = ''
   const sockets: TestSocket[] = []
   let send: (event: unknown) => Promise<void>
 
   beforeAll(async () => {
-    server = await startTestServer()
-    await seedOrganisations(server)
-    browser = await launch()
-    sanne = await HttpUser.login(server.url, 'sanne')
-    childId = (await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12', phase: 2 })).body.id
-    await sanne.request('PUT', `/api/parents/children/${childId}`, {
+    childId = await web.newChild('Noor', '8-12', { phase: 2 })
+    await web.sanne.request('PUT', `/api/parents/children/${childId}`, {
       present: 'mama',
       other: {},
       flags: [{ person: 'Papa', flags: ['geheim-adres'] }],
     })
-    const g = await sanne.post('/api/gesprekken', { childId, toolId: 'stoplicht' })
+    const g = await web.sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'stoplicht' })
     gesprekId = g.body.gesprek.id
-    const joined = await new HttpUser(server.url).post('/api/kind/join', { code: g.body.join.code })
-    const socket = connect(server.url, { token: joined.body.token })
+    const joined = await new HttpUser(web.server.url).post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code })
+    const socket = connect(web.server.url, { token: joined.body.token })
     sockets.push(socket)
     await connected(socket)
     await emitAck(socket, 'gesprek:join', { gesprekId })
@@ -75,20 +51,15 @@ describe.runIf(hasBrowser)('browser: actieplan, veiligheidsplan and evaluation',
     await send({ type: 'share.set', itemIds: ['nodig-0002'], level: 'alleen-ik' })
   }, 90_000)
 
-  afterAll(async () => {
+  afterAll(() => {
     for (const s of sockets) s.disconnect()
-    await browser?.close()
-    await server?.stop()
   })
 
   async function begeleiderPage(): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: LAPTOP })
+    const ctx = await web.context({ viewport: LAPTOP })
     const page = await ctx.newPage()
     page.setDefaultTimeout(10_000)
-    await page.goto(`${server.url}/begeleider`)
-    await page.getByLabel('Gebruikersnaam').fill('sanne')
-    await page.getByLabel('Wachtwoord').fill(PASSWORD)
-    await page.getByRole('button', { name: 'Inloggen' }).click()
+    await web.login(page)
     await page.getByRole('heading', { name: 'Mijn caseload' }).waitFor()
     return page
   }
@@ -126,7 +97,7 @@ describe.runIf(hasBrowser)('browser: actieplan, veiligheidsplan and evaluation',
 
   it('veiligheidsplan drafted from nodig and the flags, with a child version and who agreed', async () => {
     const page = await begeleiderPage()
-    await page.goto(`${server.url}/begeleider/kind/${childId}/veiligheidsplan`)
+    await page.goto(`${web.server.url}/begeleider/kind/${childId}/veiligheidsplan`)
     await page.getByRole('heading', { name: 'Veiligheidsplan van Noor' }).waitFor()
     await page.getByText('Voorstel: opgesteld uit wat het kind deelde').waitFor()
     // The begeleider's flag is already a line under "Wat moet er gebeuren?", the shared answer cited.
@@ -151,7 +122,7 @@ describe.runIf(hasBrowser)('browser: actieplan, veiligheidsplan and evaluation',
 
   it('evaluation: the three questions, the scale beside the child’s own, and a trend', async () => {
     const page = await begeleiderPage()
-    await page.goto(`${server.url}/begeleider/kind/${childId}/evaluatie`)
+    await page.goto(`${web.server.url}/begeleider/kind/${childId}/evaluatie`)
     await page.getByRole('heading', { name: 'Evaluatie van Noor' }).waitFor()
     // Prefilled from the veiligheidsplan; the child's own number beside the scale.
     expect(await page.getByLabel('Waarover zijn er zorgen?').inputValue()).toContain('Noor slaapt slecht')
@@ -163,19 +134,17 @@ describe.runIf(hasBrowser)('browser: actieplan, veiligheidsplan and evaluation',
     await page.getByTestId('evaluation-trend').locator('circle').first().waitFor()
     await bothSizes(page, 'plans-evaluatie')
     // The same trend in the history pictures.
-    await page.goto(`${server.url}/begeleider/kind/${childId}/geschiedenis`)
+    await page.goto(`${web.server.url}/begeleider/kind/${childId}/geschiedenis`)
     await page.getByTestId('evaluation-trend').waitFor()
     await page.context().close()
   })
 
   it('the child version on the child’s own phone: pictures, read-aloud, big text and targets', async () => {
-    const g = await sanne.post('/api/gesprekken', { childId, toolId: 'stoplicht' })
-    const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true })
+    const g = await web.sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'stoplicht' })
+    const ctx = await web.context({ viewport: PHONE, hasTouch: true, isMobile: true })
     const page = await ctx.newPage()
     page.setDefaultTimeout(10_000)
-    await page.goto(`${server.url}/kind`)
-    await page.getByLabel('Code', { exact: true }).fill(g.body.join.code)
-    await page.getByRole('button', { name: 'Beginnen' }).click()
+    await web.join(page, g.body.join!.code)
     await page.getByTestId('safety-plan-open').click()
     const plan = page.getByTestId('safety-plan')
     await plan.getByText('Je bent hier veilig.').waitFor()
@@ -190,7 +159,7 @@ describe.runIf(hasBrowser)('browser: actieplan, veiligheidsplan and evaluation',
     expect(sizes.minText).toBeGreaterThanOrEqual(18)
     expect(sizes.minTarget).toBeGreaterThanOrEqual(44)
     expect(await plan.locator('.read-aloud').count()).toBeGreaterThanOrEqual(4)
-    expect(await serious(page)).toEqual([])
+    expect(await seriousViolations(page)).toEqual([])
     await shot(page, 'plans-child-version-phone')
     await page.emulateMedia({ media: 'print' })
     await shot(page, 'plans-child-version-print')
@@ -198,21 +167,21 @@ describe.runIf(hasBrowser)('browser: actieplan, veiligheidsplan and evaluation',
   })
 
   it('the jongere’s version in the kamer, on a phone', async () => {
-    const { childId: samId, name } = await setUpKamer(server.url, sanne)
+    const { childId: samId, name } = await setUpKamer(web.server.url, web.sanne)
     const lines = [{ picture: 'bed', text: 'Je hebt hier een vaste plek om te slapen.' }]
     const body = { worries: [], mustHappen: [], whoDoesWhat: [], citations: [], childVersion: lines, agreements: [] }
-    expect((await sanne.request('PUT', `/api/plans/children/${samId}/veiligheidsplan`, body)).status).toBe(200)
-    const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true })
+    expect((await web.sanne.request('PUT', `/api/plans/children/${samId}/veiligheidsplan`, body)).status).toBe(200)
+    const ctx = await web.context({ viewport: PHONE, hasTouch: true, isMobile: true })
     const page = await ctx.newPage()
     page.setDefaultTimeout(10_000)
-    await page.goto(`${server.url}/kamer`)
+    await page.goto(`${web.server.url}/kamer`)
     await page.getByLabel('Naam van je kamer').fill(name)
     await page.getByLabel('PIN of wachtwoord').fill(KAMER_PIN)
     await page.getByRole('button', { name: 'Openen' }).click()
     await page.getByRole('button', { name: /Mijn veiligheidsplan/ }).click()
     await page.getByTestId('safety-plan').getByText(lines[0]!.text).waitFor()
     await page.getByText('Voor je veiligheid zorgen de volwassenen om je heen.', { exact: false }).waitFor()
-    expect(await serious(page)).toEqual([])
+    expect(await seriousViolations(page)).toEqual([])
     await shot(page, 'plans-kamer-phone')
     await ctx.close()
   })
@@ -220,10 +189,10 @@ describe.runIf(hasBrowser)('browser: actieplan, veiligheidsplan and evaluation',
   it('axe: the plan screens and sheets have no serious or critical violations', async () => {
     const page = await begeleiderPage()
     for (const path of ['actieplan', 'veiligheidsplan', 'evaluatie', 'actieplan/afdruk', 'veiligheidsplan/afdruk']) {
-      await page.goto(`${server.url}/begeleider/kind/${childId}/${path}`)
+      await page.goto(`${web.server.url}/begeleider/kind/${childId}/${path}`)
       await page.locator('.plan-page, [data-testid="plan-sheet"]').first().waitFor()
       await page.waitForLoadState('networkidle')
-      expect(await serious(page), path).toEqual([])
+      expect(await seriousViolations(page), path).toEqual([])
     }
     await page.context().close()
   })
@@ -231,10 +200,10 @@ describe.runIf(hasBrowser)('browser: actieplan, veiligheidsplan and evaluation',
   it('the child keeps the cited answer to themself later: it leaves the parent sheet', async () => {
     await send({ type: 'share.set', itemIds: ['nodig-0001'], level: 'alleen-ik' })
     const page = await begeleiderPage()
-    await page.goto(`${server.url}/begeleider/kind/${childId}/actieplan/afdruk`)
+    await page.goto(`${web.server.url}/begeleider/kind/${childId}/actieplan/afdruk`)
     await page.getByTestId('plan-sheet').getByText('Noor weet bij wie ze terecht kan').waitFor()
     expect(await page.content()).not.toContain(SHARED)
-    await page.goto(`${server.url}/begeleider/kind/${childId}/veiligheidsplan/afdruk`)
+    await page.goto(`${web.server.url}/begeleider/kind/${childId}/veiligheidsplan/afdruk`)
     await page.getByTestId('plan-sheet').getByText('Papa weet het adres niet.').waitFor()
     expect(await page.content()).not.toContain(SHARED)
     await page.context().close()

@@ -1,7 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, launch, PHONE, shot } from '../helpers/browser'
-import { HttpUser, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, PHONE, shot } from '../helpers/browser'
 import { toLastIdea, words } from './flow'
 
 /**
@@ -39,25 +41,9 @@ function stubSpeech(voiceLangs: string[]) {
 }
 
 describe.runIf(hasBrowser)('browser: read-aloud with a stubbed speech API', () => {
-  let server: TestServer
-  let browser: Browser
-  let sanne: HttpUser
-  const contexts: BrowserContext[] = []
-  beforeAll(async () => {
-    server = await startTestServer()
-    await seedOrganisations(server)
-    sanne = await HttpUser.login(server.url, 'sanne')
-    browser = await launch()
-  }, 60_000)
-  afterAll(async () => {
-    for (const c of contexts) await c.close()
-    await browser?.close()
-    await server?.stop()
-  })
-
+  const web = useBrowser({ seeded: true })
   async function device(voices: string[]): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true })
-    contexts.push(ctx)
+    const ctx = await web.context({ viewport: PHONE, hasTouch: true })
     await ctx.addInitScript(stubSpeech(voices))
     const page = await ctx.newPage()
     page.setDefaultTimeout(10_000)
@@ -69,7 +55,7 @@ describe.runIf(hasBrowser)('browser: read-aloud with a stubbed speech API', () =
   it('speaks in the active language, shows it is speaking, marks the word, and stops', async () => {
     const p = await device(['nl-NL', 'ar-SA'])
     const ar = words('ar', 'common')
-    await p.goto(`${server.url}/kind?lang=ar`)
+    await p.goto(`${web.server.url}/kind?lang=ar`)
     const text = ar('kind.enterCode')
     await p.getByRole('button', { name: `${ar('readAloud')}: ${text}` }).click()
     expect(await spoken(p)).toEqual([{ text, lang: 'ar-SA' }])
@@ -96,7 +82,7 @@ describe.runIf(hasBrowser)('browser: read-aloud with a stubbed speech API', () =
   it('with no voice for the language the button says so in that language, and never fails silently', async () => {
     const p = await device(['nl-NL', 'en-GB'])
     const ti = words('ti', 'common')
-    await p.goto(`${server.url}/kind?lang=ti`)
+    await p.goto(`${web.server.url}/kind?lang=ti`)
     await p.getByRole('heading', { name: ti('kind.welcome') }).waitFor()
     const buttons = p.getByRole('button', { name: ti('readAloudNoVoice') })
     await expect.poll(() => buttons.count()).toBeGreaterThan(1)
@@ -110,13 +96,16 @@ describe.runIf(hasBrowser)('browser: read-aloud with a stubbed speech API', () =
   }, 60_000)
 
   it('for 4-6 reads each prompt when it appears, only after someone switched it on', async () => {
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Lina', ageBand: '4-7' })
-    const g = await sanne.post('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId: 'drie-huizen' })
+    const child = await web.sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lina', ageBand: '4-7' })
+    const g = await web.sanne.post<NewGesprekOut>('/api/gesprekken', {
+      childId: (child.body as { id: string }).id,
+      toolId: 'drie-huizen',
+    })
     const code = (g.body as { join: { code: string } }).join.code.replace('-', '')
     const p = await device(['nl-NL'])
     const c = words('nl', 'common')
     const dh = words('nl', 'tool-drie-huizen')
-    await p.goto(`${server.url}/kind#${code}`)
+    await p.goto(`${web.server.url}/kind#${code}`)
     await p.getByRole('heading', { name: dh('intro.title') }).waitFor()
     await toLastIdea(p)
     // nothing starts by itself

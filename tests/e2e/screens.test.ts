@@ -1,6 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
+import type { Page } from 'playwright-core'
+import { describe, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
 import { HttpUser, teamChildren, type TestServer } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 import { toLastIdea } from './flow'
@@ -18,13 +20,7 @@ async function atAllSizes(page: Page, name: string, ready: () => Promise<unknown
 }
 
 describe.runIf(hasBrowser)('browser: screenshots of the child, kamer and begeleider screens', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const web = useBrowser()
   const { start } = useServers()
 
   it('takes them with the demo caseload', async () => {
@@ -32,10 +28,10 @@ describe.runIf(hasBrowser)('browser: screenshots of the child, kamer and begelei
     const api = await HttpUser.login(server.url, server.demo!.username, server.demo!.password)
     const children = await teamChildren(api)
     const kim = children.find((c) => c.nickname === 'Kim')!
-    const g = await api.post('/api/gesprekken', { childId: kim.id, toolId: 'drie-huizen' })
+    const g = await api.post<NewGesprekOut>('/api/gesprekken', { childId: kim.id, toolId: 'drie-huizen' })
     const { gesprek, join } = g.body as { gesprek: { id: string }; join: { code: string } }
 
-    const kindCtx = await browser.newContext({ viewport: PHONE, hasTouch: true })
+    const kindCtx = await web.context({ viewport: PHONE, hasTouch: true })
     const kind = await kindCtx.newPage()
     kind.setDefaultTimeout(15_000)
     await kind.goto(`${server.url}/kind`)
@@ -62,7 +58,7 @@ describe.runIf(hasBrowser)('browser: screenshots of the child, kamer and begelei
     await kind.getByRole('button', { name: /^Verder( →)?$/ }).click()
     await atAllSizes(kind, 'kind-afsluiting', () => kind.getByTestId('keepsake').waitFor())
 
-    const begCtx = await browser.newContext({ viewport: LAPTOP })
+    const begCtx = await web.context({ viewport: LAPTOP })
     await begCtx.addCookies([{ name: 'kg_session', value: api.cookie.split('=')[1]!, url: server.url }])
     const beg = await begCtx.newPage()
     beg.setDefaultTimeout(15_000)
@@ -87,7 +83,7 @@ describe.runIf(hasBrowser)('browser: screenshots of the child, kamer and begelei
     // The kamer: a jongere on a phone.
     const daan = children.find((c) => c.nickname === 'Daan')!
     const invite = (await api.post(`/api/kamer/children/${daan.id}/invite`)).body as { code: string }
-    const kamer = await (await browser.newContext({ viewport: PHONE, hasTouch: true })).newPage()
+    const kamer = await (await web.context({ viewport: PHONE, hasTouch: true })).newPage()
     kamer.setDefaultTimeout(15_000)
     await kamer.goto(`${server.url}/kamer`)
     await kamer.getByRole('button', { name: 'Ik heb een code van mijn begeleider' }).click()

@@ -1,7 +1,10 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { randomUUID } from 'node:crypto'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
 import { HttpUser, type TestServer } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
@@ -11,16 +14,10 @@ import { useServers } from '../helpers/use-servers'
  * no row, no panel entry, and the canary in no frame of the begeleider's socket and no page they open.
  */
 describe.runIf(hasBrowser)('browser: signals reach a person', () => {
+  const web = useBrowser()
   let server: TestServer
-  let browser: Browser
   let sanne: HttpUser
   const contexts: BrowserContext[] = []
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
   const { startSeeded } = useServers()
   beforeEach(async () => {
     for (const c of contexts.splice(0)) await c.close()
@@ -28,7 +25,7 @@ describe.runIf(hasBrowser)('browser: signals reach a person', () => {
   })
 
   async function context(viewport: { width: number; height: number }) {
-    const ctx = await browser.newContext({ viewport })
+    const ctx = await web.context({ viewport })
     contexts.push(ctx)
     const page = await ctx.newPage()
     page.setDefaultTimeout(10_000)
@@ -47,7 +44,9 @@ describe.runIf(hasBrowser)('browser: signals reach a person', () => {
   /** A jongere's kamer, set up the way the jongere does it on a phone. */
   async function kamer(nickname: string) {
     const childId = (
-      (await sanne.post('/api/workspace/children', { nickname, ageBand: '16-18' })).body as { id: string }
+      (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand: '16-18' })).body as {
+        id: string
+      }
     ).id
     const code = ((await sanne.post(`/api/kamer/children/${childId}/invite`)).body as { code: string }).code
     const page = await context(PHONE)
@@ -178,9 +177,11 @@ describe.runIf(hasBrowser)('browser: signals reach a person', () => {
 
   it('guided Stoplicht red: already shared (the begeleider sat beside the child), the row says it', async () => {
     const childId = (
-      (await sanne.post('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12' })).body as { id: string }
+      (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12' })).body as {
+        id: string
+      }
     ).id
-    const g = (await sanne.post('/api/gesprekken', { childId, toolId: 'stoplicht' })).body as {
+    const g = (await sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'stoplicht' })).body as {
       join: { code: string }
     }
     const kind = await context(TABLET)

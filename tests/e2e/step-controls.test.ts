@@ -1,6 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
+import type { BrowserContext, Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
 import type { TestServer } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 import { toLastIdea } from './flow'
@@ -35,24 +38,15 @@ const near = (a: readonly number[], b: readonly number[], d: number) => Math.hyp
  * way. E2E_DIST may point at another client build (to watch these fail on an older one).
  */
 describe.runIf(hasBrowser)('browser: step controls', () => {
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => {
-    for (const c of contexts) await c.close()
-    await browser?.close()
-  })
+  const web = useBrowser()
   const { startSeeded } = useServers()
 
   async function begin(nickname: string, ageBand: string, toolId: string) {
     const { server, sanne } = await startSeeded(process.env.E2E_DIST ? { distDir: process.env.E2E_DIST } : {})
-    const child = await sanne.post('/api/workspace/children', { nickname, ageBand })
-    const g = await sanne.post('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId })
     const { gesprek, join } = g.body as { gesprek: { id: string }; join: { code: string } }
-    const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true })
-    contexts.push(ctx)
+    const ctx = await web.context({ viewport: PHONE, hasTouch: true, isMobile: true })
     const page = await ctx.newPage()
     page.setDefaultTimeout(15_000)
     await page.goto(`${server.url}/kind`)
@@ -126,7 +120,7 @@ describe.runIf(hasBrowser)('browser: step controls', () => {
       .toBe(true)
 
     // Ticked, it wears the product's colour, not the browser's bright blue.
-    const decoder = await browser.newPage()
+    const decoder = await web.browser.newPage()
     const seen = await pixels(decoder, await box.screenshot())
     await decoder.close()
     expect(seen.filter((p) => near(p, [0, 117, 255], 90)).length, 'browser-blue pixels').toBe(0)

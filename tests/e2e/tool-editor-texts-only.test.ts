@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { ToolVersionSummary, VersionOut } from '../../dialogs/contract/tool-version'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
 import { HttpUser, PASSWORD, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
@@ -140,11 +141,12 @@ describe.runIf(hasBrowser)('browser: a trainer edits the texts of a kamer tool (
 
   it('the published words are the version a new gesprek gets', async () => {
     const admin = await HttpUser.login(server.url, 'admin-a')
-    const versions = (await admin.get('/api/tool-versions/mijn-kamer/versions')).body.versions
-    const newest = versions[0].version as number
+    const versions = (await admin.get<{ versions: ToolVersionSummary[] }>('/api/tool-versions/mijn-kamer/versions'))
+      .body.versions
+    const newest = versions[0]!.version
     expect(newest).toBeGreaterThan(1)
-    const doc = (await admin.get(`/api/tool-versions/mijn-kamer/versions/${newest}`)).body.doc
-    expect(doc.texts.nl[KEY]).toBe(WORDS.phone)
-    expect(doc.texts.ar[KEY]).toBe('هل لديك مخاوف؟')
+    const doc = (await admin.get<VersionOut>(`/api/tool-versions/mijn-kamer/versions/${newest}`)).body.doc
+    expect(doc.texts.nl?.[KEY]).toBe(WORDS.phone)
+    expect(doc.texts.ar?.[KEY]).toBe('هل لديك مخاوف؟')
   })
 })

@@ -1,30 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
-import { HttpUser, PASSWORD, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
+import { HttpUser } from '../helpers/server'
 
 const NEW_WORDS = 'Op school, in de klas bij de juf'
 
 describe.runIf(hasBrowser)('browser: a trainer edits the Stoplicht, tries it as a child, publishes it', () => {
-  let server: TestServer
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    await seedOrganisations(server)
-    browser = await launch()
-  }, 60_000)
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close()
-    await browser?.close()
-    await server?.stop()
-  })
+  const web = useBrowser({ seeded: true })
 
   async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-    const ctx = await browser.newContext({ viewport })
-    contexts.push(ctx)
+    const ctx = await web.context({ viewport })
     const page = await ctx.newPage()
     page.setDefaultTimeout(15_000)
     return page
@@ -32,24 +20,21 @@ describe.runIf(hasBrowser)('browser: a trainer edits the Stoplicht, tries it as 
 
   /** A new Stoplicht gesprek for a new child, and its join code (not yet used: the child's phone uses it). */
   async function newGesprek(sanne: HttpUser, nickname: string): Promise<string> {
-    const child = await sanne.post('/api/workspace/children', { nickname, ageBand: '8-12' })
-    const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'stoplicht' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand: '8-12' })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: child.body.id, toolId: 'stoplicht' })
     expect(g.status).toBe(201)
-    return g.body.join.code as string
+    return g.body.join!.code
   }
 
   it('edit → preview → publish → a child at 360×740 sees the new words; a running gesprek keeps the old', async () => {
-    const sanne = await HttpUser.login(server.url, 'sanne')
+    const { sanne } = web
     // Yesterday's gesprek, started before the edit.
     const running = await newGesprek(sanne, 'Gisteren')
 
     const admin = await newPage(LAPTOP)
-    await admin.goto(`${server.url}/begeleider`)
-    await admin.getByLabel('Gebruikersnaam').fill('admin-a')
-    await admin.getByLabel('Wachtwoord').fill(PASSWORD)
-    await admin.getByRole('button', { name: 'Inloggen' }).click()
+    await web.login(admin, 'admin-a')
     await admin.getByRole('heading', { name: 'Mijn caseload' }).waitFor()
-    await admin.goto(`${server.url}/begeleider/beheer`)
+    await admin.goto(`${web.server.url}/begeleider/beheer`)
     await admin.getByRole('link', { name: 'Gesprekken aanpassen' }).click()
     await admin.getByRole('heading', { name: 'Gesprekken aanpassen' }).waitFor()
     await shot(admin, 'tool-versions-laptop')
@@ -89,9 +74,7 @@ describe.runIf(hasBrowser)('browser: a trainer edits the Stoplicht, tries it as 
     // Today's gesprek: the child joins on a phone and meets the new words.
     const today = await newGesprek(sanne, 'Vandaag')
     const child = await newPage(PHONE)
-    await child.goto(`${server.url}/kind`)
-    await child.getByLabel('Code', { exact: true }).fill(today)
-    await child.getByRole('button', { name: 'Beginnen' }).click()
+    await web.join(child, today)
     await child.getByRole('heading', { name: 'Het stoplicht' }).waitFor()
     await child.getByRole('button', { name: /^Verder/ }).click()
     await child.getByText(NEW_WORDS).waitFor()
@@ -99,16 +82,14 @@ describe.runIf(hasBrowser)('browser: a trainer edits the Stoplicht, tries it as 
 
     // Yesterday's gesprek runs on its own version to the end: the built-in words.
     const old = await newPage(PHONE)
-    await old.goto(`${server.url}/kind`)
-    await old.getByLabel('Code', { exact: true }).fill(running)
-    await old.getByRole('button', { name: 'Beginnen' }).click()
+    await web.join(old, running)
     await old.getByRole('heading', { name: 'Het stoplicht' }).waitFor()
     await old.getByRole('button', { name: /^Verder/ }).click()
     await old.getByText('Op school', { exact: true }).waitFor()
     expect(await old.getByText(NEW_WORDS).count()).toBe(0)
 
     // The begeleider sees both versions, and who published the new one.
-    await admin.goto(`${server.url}/begeleider/beheer/gesprekken`)
+    await admin.goto(`${web.server.url}/begeleider/beheer/gesprekken`)
     const row = admin.getByTestId('tool-stoplicht')
     await row.getByText('Onze eigen woorden voor school').waitFor()
     await row.getByRole('button', { name: 'Vergelijk met vorige' }).click()

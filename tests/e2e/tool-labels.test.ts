@@ -1,36 +1,23 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ToolVersionDoc } from '../../dialogs/contract/tool-version'
-import { hasBrowser, LAPTOP, launch, PHONE, SCREENSHOTS, shot, TABLET } from '../helpers/browser'
-import {
-  connect,
-  connected,
-  emitAck,
-  HttpUser,
-  msgId,
-  PASSWORD,
-  seedOrganisations,
-  startTestServer,
-  type TestServer,
-  type TestSocket,
-} from '../helpers/server'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, SCREENSHOTS, shot, TABLET } from '../helpers/browser'
+import { connect, connected, emitAck, HttpUser, msgId, type TestSocket } from '../helpers/server'
 
 const SIZES = { phone: PHONE, tablet: TABLET, laptop: LAPTOP } as const
 
 describe.runIf(hasBrowser)("browser: an answer to an organisation's own prompt shows its words", () => {
-  let server: TestServer
-  let browser: Browser
+  const web = useBrowser({ seeded: true })
   let socket: TestSocket | undefined
   let childId = ''
 
   beforeAll(async () => {
-    server = await startTestServer()
-    await seedOrganisations(server)
-    browser = await launch()
     // The trainer adds a place of her own to the Stoplicht, in Dutch and English only.
-    const admin = await HttpUser.login(server.url, 'admin-a')
-    const doc = (await admin.get('/api/tool-versions/stoplicht/draft')).body.doc as ToolVersionDoc
+    const admin = await HttpUser.login(web.server.url, 'admin-a')
+    const doc = (await admin.get<{ doc: ToolVersionDoc }>('/api/tool-versions/stoplicht/draft')).body.doc
     const edited: ToolVersionDoc = {
       ...doc,
       steps: doc.steps.map((s) => (s.id === 'plekken' ? { ...s, prompts: [...s.prompts!, 'plek-k3x9qa'] } : s)),
@@ -42,15 +29,14 @@ describe.runIf(hasBrowser)("browser: an answer to an organisation's own prompt s
     }
     expect((await admin.request('PUT', '/api/tool-versions/stoplicht/draft', { doc: edited })).status).toBe(200)
     expect((await admin.post('/api/tool-versions/stoplicht/publish', { note: 'Voetbalclub' })).status).toBe(201)
-
     // A child answers the new place and wants to tell it herself at the oudergesprek.
-    const sanne = await HttpUser.login(server.url, 'sanne')
-    childId = (await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })).body.id
-    const g = await sanne.post('/api/gesprekken', { childId, toolId: 'stoplicht', lang: 'nl' })
-    const joined = await new HttpUser(server.url).post('/api/kind/join', { code: g.body.join.code })
-    socket = connect(server.url, { token: joined.body.token })
+    const { sanne } = web
+    childId = (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })).body.id
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'stoplicht', lang: 'nl' })
+    const joined = await new HttpUser(web.server.url).post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code })
+    socket = connect(web.server.url, { token: joined.body.token })
     await connected(socket)
-    const gesprekId = joined.body.gesprekId as string
+    const gesprekId = joined.body.gesprekId
     await emitAck(socket, 'gesprek:join', { gesprekId })
     const send = async (event: unknown) =>
       expect(await emitAck(socket!, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })).toMatchObject({
@@ -61,27 +47,22 @@ describe.runIf(hasBrowser)("browser: an answer to an organisation's own prompt s
     await send({ type: 'share.set', itemIds: ['item-club-0001'], level: 'zelf-vertellen' })
   }, 90_000)
 
-  afterAll(async () => {
+  afterAll(() => {
     socket?.disconnect()
-    await browser?.close()
-    await server?.stop()
   })
 
   async function loggedIn() {
-    const ctx = await browser.newContext({ viewport: LAPTOP })
+    const ctx = await web.context({ viewport: LAPTOP })
     const page = await ctx.newPage()
     page.setDefaultTimeout(15_000)
-    await page.goto(`${server.url}/begeleider`)
-    await page.getByLabel('Gebruikersnaam').fill('sanne')
-    await page.getByLabel('Wachtwoord').fill(PASSWORD)
-    await page.getByRole('button', { name: 'Inloggen' }).click()
+    await web.login(page)
     await page.getByRole('heading', { name: 'Mijn caseload' }).waitFor()
     return { ctx, page }
   }
 
   it('the history and the oudergesprek preparation say "Bij de voetbalclub", never its key', async () => {
     const { ctx, page } = await loggedIn()
-    await page.goto(`${server.url}/begeleider/kind/${childId}/geschiedenis`)
+    await page.goto(`${web.server.url}/begeleider/kind/${childId}/geschiedenis`)
     // The Stoplicht row's label (wrapped over lines in the plot) and its words beside the plot.
     const label = page.locator('.plot__label').first()
     await expect.poll(async () => (await label.locator('tspan').allTextContents()).join(' ')).toBe('Bij de voetbalclub')
@@ -94,7 +75,7 @@ describe.runIf(hasBrowser)("browser: an answer to an organisation's own prompt s
     }
 
     await page.setViewportSize(LAPTOP)
-    await page.goto(`${server.url}/begeleider/kind/${childId}/oudergesprek`)
+    await page.goto(`${web.server.url}/begeleider/kind/${childId}/oudergesprek`)
     const item = page.getByTestId('prep-item').first()
     await item.getByText('Bij de voetbalclub').waitFor()
     expect(await item.innerText()).not.toContain('plek-k3x9qa')
@@ -104,7 +85,7 @@ describe.runIf(hasBrowser)("browser: an answer to an organisation's own prompt s
 
   it('the child page offers the Stoplicht only in the languages its version has', async () => {
     const { ctx, page } = await loggedIn()
-    await page.goto(`${server.url}/begeleider/kind/${childId}`)
+    await page.goto(`${web.server.url}/begeleider/kind/${childId}`)
     const stoplicht = page.getByRole('button', { name: 'Stoplicht', exact: true })
     await stoplicht.waitFor()
     expect(await stoplicht.isEnabled()).toBe(true)

@@ -1,36 +1,20 @@
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, SCREENSHOTS, TABLET } from '../helpers/browser'
-import { PASSWORD, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, SCREENSHOTS, TABLET } from '../helpers/browser'
 
 const SIZES = { phone: PHONE, tablet: TABLET, laptop: LAPTOP } as const
 
 describe.runIf(hasBrowser)("browser: the trainer edits the kennismaking, which says the begeleider's name", () => {
-  let server: TestServer
-  let browser: Browser
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    await seedOrganisations(server)
-    browser = await launch()
-  }, 60_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const web = useBrowser({ seeded: true })
 
   it('the begeleider step keeps {{name}}, says what it becomes, and the preview fills it in', async () => {
-    const ctx = await browser.newContext({ viewport: LAPTOP })
+    const ctx = await web.context({ viewport: LAPTOP })
     const admin = await ctx.newPage()
     admin.setDefaultTimeout(15_000)
-    await admin.goto(`${server.url}/begeleider`)
-    await admin.getByLabel('Gebruikersnaam').fill('admin-a')
-    await admin.getByLabel('Wachtwoord').fill(PASSWORD)
-    await admin.getByRole('button', { name: 'Inloggen' }).click()
+    await web.login(admin, 'admin-a')
     await admin.getByRole('heading', { name: 'Mijn caseload' }).waitFor()
-    await admin.goto(`${server.url}/begeleider/beheer/gesprekken`)
+    await admin.goto(`${web.server.url}/begeleider/beheer/gesprekken`)
     await admin.getByTestId('tool-kennismaking').getByRole('button', { name: 'Aanpassen' }).click()
 
     const step = admin.getByTestId('step-begeleider')

@@ -1,7 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
-import { HttpUser, startTestServer, type TestServer } from '../helpers/server'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
+import { HttpUser } from '../helpers/server'
 import { toLastIdea } from './flow'
 
 /**
@@ -9,42 +12,31 @@ import { toLastIdea } from './flow'
  * tablet size (tests/e2e/screenshots/tool-*.png). E2E_DIST may point at another client build.
  */
 describe.runIf(hasBrowser)('browser: every tool of the library', () => {
-  let server: TestServer
-  let browser: Browser
-  let api: HttpUser
-  const contexts: BrowserContext[] = []
-
-  beforeAll(async () => {
-    server = await startTestServer({
+  const web = useBrowser({
+    server: {
       demo: true,
       ...(process.env.E2E_DIST ? { distDir: process.env.E2E_DIST } : {}),
-    })
-    browser = await launch()
-    api = await HttpUser.login(server.url, server.demo!.username, server.demo!.password)
+    },
   })
-  afterAll(async () => {
-    for (const c of contexts) await c.close()
-    await browser?.close()
-    await server?.stop()
-  })
+  let api: HttpUser
 
+  beforeAll(async () => {
+    api = await HttpUser.login(web.server.url, web.server.demo!.username, web.server.demo!.password)
+  })
   async function start(nickname: string, ageBand: string, toolId: string) {
-    const child = await api.post('/api/workspace/children', { nickname, ageBand })
+    const child = await api.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand })
     expect(child.status).toBe(201)
-    const g = await api.post('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId })
+    const g = await api.post<NewGesprekOut>('/api/gesprekken', { childId: (child.body as { id: string }).id, toolId })
     expect(g.status).toBe(201)
     const body = g.body as { gesprek: { id: string }; join: { code: string } | null }
     return { gesprekId: body.gesprek.id, code: body.join?.code ?? '' }
   }
 
   async function childJoins(code: string): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: TABLET, hasTouch: true })
-    contexts.push(ctx)
+    const ctx = await web.context({ viewport: TABLET, hasTouch: true })
     const page = await ctx.newPage()
     page.setDefaultTimeout(8000)
-    await page.goto(`${server.url}/kind`)
-    await page.getByLabel('Code', { exact: true }).fill(code)
-    await page.getByRole('button', { name: 'Beginnen' }).click()
+    await web.join(page, code)
     return page
   }
 
@@ -58,7 +50,7 @@ describe.runIf(hasBrowser)('browser: every tool of the library', () => {
 
   const next = (page: Page) => page.getByRole('button', { name: /^Verder →$|^Verder$/ }).click()
   const stored = async (gesprekId: string, audience: 'begeleider' | 'oudergesprek' = 'begeleider') =>
-    (await server.host.view(gesprekId, audience)).view
+    (await web.server.host.view(gesprekId, audience)).view
 
   it('Stoplicht (8-12): colours, what would make it greener, the ladder, a drawing', async () => {
     const { gesprekId, code } = await start('Lina', '8-12', 'stoplicht')
@@ -237,16 +229,12 @@ describe.runIf(hasBrowser)('browser: every tool of the library', () => {
 
   it('Observatie (0-4): the begeleider observes along the six principles in the workspace', async () => {
     const { gesprekId } = await start('Mees', '0-4', 'observatie')
-    const ctx = await browser.newContext({ viewport: LAPTOP })
-    contexts.push(ctx)
+    const ctx = await web.context({ viewport: LAPTOP })
     const beg = await ctx.newPage()
     beg.setDefaultTimeout(8000)
-    await beg.goto(`${server.url}/begeleider`)
-    await beg.getByLabel('Gebruikersnaam').fill(server.demo!.username)
-    await beg.getByLabel('Wachtwoord').fill(server.demo!.password)
-    await beg.getByRole('button', { name: 'Inloggen' }).click()
+    await web.login(beg, web.server.demo!.username, web.server.demo!.password)
     await beg.waitForLoadState('networkidle')
-    await beg.goto(`${server.url}/begeleider/gesprek/${gesprekId}`)
+    await beg.goto(`${web.server.url}/begeleider/gesprek/${gesprekId}`)
     const op = beg.getByTestId('operator')
     await op.getByRole('heading', { name: 'Observeren met de zes uitgangspunten' }).waitFor()
     await shot(beg, 'tool-observatie-intro-laptop')

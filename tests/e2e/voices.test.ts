@@ -1,10 +1,13 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { readFileSync } from 'node:fs'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { CHROMIUM, hasBrowser, LAPTOP, PHONE, SCREENSHOTS, shot, TABLET } from '../helpers/browser'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, SCREENSHOTS, shot, TABLET } from '../helpers/browser'
 import { mp3, oggOpus } from '../helpers/audio'
-import { HttpUser, PASSWORD, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
+import { PASSWORD } from '../helpers/server'
 import { words } from './flow'
 
 /**
@@ -37,60 +40,45 @@ function stubs(voiceLangs: string[]) {
 }
 
 describe.runIf(hasBrowser)('browser: recorded voices first, then the device, then the calm note', () => {
-  let server: TestServer
-  let browser: Browser
-  let sanne: HttpUser
-  const contexts: BrowserContext[] = []
+  // A real microphone is not on a test machine: Chromium's own fake device feeds MediaRecorder.
+  const web = useBrowser({
+    seeded: true,
+    args: [
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  })
   const tiVoice = oggOpus(2)
   const nlVoice = oggOpus(3)
   const etags: Record<string, string> = {}
 
   beforeAll(async () => {
-    server = await startTestServer()
-    await seedOrganisations(server)
-    sanne = await HttpUser.login(server.url, 'sanne')
     for (const [lang, bytes] of [
       ['ti', tiVoice],
       ['nl', nlVoice],
     ] as const) {
-      const res = await fetch(`${server.url}/api/voices/tools/stoplicht/1/${lang}/intro.title`, {
+      const res = await fetch(`${web.server.url}/api/voices/tools/stoplicht/1/${lang}/intro.title`, {
         method: 'PUT',
-        headers: { cookie: sanne.cookie, 'content-type': 'audio/ogg' },
+        headers: { cookie: web.sanne.cookie, 'content-type': 'audio/ogg' },
         body: Buffer.from(bytes),
       })
       expect(res.status).toBe(201)
       etags[lang] = ((await res.json()) as { etag: string }).etag
     }
-    // A real microphone is not on a test machine: Chromium's own fake device feeds MediaRecorder.
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    })
   }, 90_000)
-  afterAll(async () => {
-    for (const c of contexts) await c.close()
-    await browser?.close()
-    await server?.stop()
-  })
-
   async function child(voices: string[], lang: string, viewport = PHONE): Promise<Page> {
-    const made = await sanne.post('/api/workspace/children', { nickname: 'Lina', ageBand: '4-7' })
-    const g = await sanne.post('/api/gesprekken', { childId: (made.body as { id: string }).id, toolId: 'stoplicht' })
+    const made = await web.sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lina', ageBand: '4-7' })
+    const g = await web.sanne.post<NewGesprekOut>('/api/gesprekken', {
+      childId: (made.body as { id: string }).id,
+      toolId: 'stoplicht',
+    })
     const code = (g.body as { join: { code: string } }).join.code.replace('-', '')
-    const ctx = await browser.newContext({ viewport, hasTouch: true })
-    contexts.push(ctx)
+    const ctx = await web.context({ viewport, hasTouch: true })
     await ctx.addInitScript(stubs(voices))
     const page = await ctx.newPage()
     page.setDefaultTimeout(15_000)
-    await page.goto(`${server.url}/kind?lang=${lang}#${code}`)
+    await page.goto(`${web.server.url}/kind?lang=${lang}#${code}`)
     return page
   }
   const played = (p: Page) => p.evaluate(() => (window as unknown as { __played: string[] }).__played)
@@ -153,11 +141,10 @@ describe.runIf(hasBrowser)('browser: recorded voices first, then the device, the
   }, 90_000)
 
   async function recorderPage(viewport = PHONE): Promise<Page> {
-    const ctx = await browser.newContext({ viewport, permissions: ['microphone'] })
-    contexts.push(ctx)
+    const ctx = await web.context({ viewport, permissions: ['microphone'] })
     const page = await ctx.newPage()
     page.setDefaultTimeout(20_000)
-    await page.goto(`${server.url}/begeleider`)
+    await page.goto(`${web.server.url}/begeleider`)
     await page.getByLabel(/gebruikersnaam/i).fill('sanne')
     await page.getByLabel(/wachtwoord/i).fill(PASSWORD)
     await page.getByRole('button', { name: /inloggen/i }).click()
@@ -207,7 +194,7 @@ describe.runIf(hasBrowser)('browser: recorded voices first, then the device, the
     expect(await row('schaal.title').getAttribute('class')).not.toContain('voice--recorded')
     await p.screenshot({ path: join(SCREENSHOTS, 'voices-recorder-phone.png') })
 
-    const list = (await sanne.get('/api/voices/tools/stoplicht/1')).body as {
+    const list = (await web.sanne.get('/api/voices/tools/stoplicht/1')).body as {
       recordings: { lang: string; key: string; mime: string; durationMs: number }[]
     }
     const recorded = list.recordings.find((r) => r.lang === 'ti' && r.key === 'intro.prompt')

@@ -1,10 +1,13 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Person } from '../../dialogs/framework/items'
-import { hasBrowser, LAPTOP, launch, PHONE, SCREENSHOTS, shot } from '../helpers/browser'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, SCREENSHOTS, shot } from '../helpers/browser'
 import {
   connect,
   connected,
@@ -12,9 +15,6 @@ import {
   fakeClock,
   HttpUser,
   msgId,
-  PASSWORD,
-  seedOrganisations,
-  startTestServer,
   tempDir,
   type TestServer,
   type TestSocket,
@@ -24,10 +24,10 @@ const DAY = 24 * 60 * 60_000
 
 /** The child's side over a real socket: the browser test is about the begeleider's screens. */
 async function asChild(server: TestServer, code: string) {
-  const joined = await new HttpUser(server.url).post('/api/kind/join', { code })
+  const joined = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code })
   const socket = connect(server.url, { token: joined.body.token })
   await connected(socket)
-  const gesprekId = joined.body.gesprekId as string
+  const gesprekId = joined.body.gesprekId
   await emitAck(socket, 'gesprek:join', { gesprekId })
   const send = async (event: unknown) => {
     const ack = await emitAck(socket, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
@@ -37,8 +37,8 @@ async function asChild(server: TestServer, code: string) {
 }
 
 async function pastGesprek(server: TestServer, user: HttpUser, childId: string, toolId: string) {
-  const g = await user.post('/api/gesprekken', { childId, toolId })
-  return asChild(server, g.body.join.code)
+  const g = await user.post<NewGesprekOut>('/api/gesprekken', { childId, toolId })
+  return asChild(server, g.body.join!.code)
 }
 
 type Send = (event: unknown) => Promise<void>
@@ -76,37 +76,41 @@ const person = (name: string, circle: 1 | 2 | 3, extra: Partial<Person> = {}): P
 })
 
 describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to printed oudergesprek', () => {
-  let server: TestServer
-  let browser: Browser
   const sockets: TestSocket[] = []
   const clock = fakeClock(Date.now() - 30 * DAY)
+  const web = useBrowser({ server: { clock }, seeded: true })
   let mo = ''
 
   beforeAll(async () => {
-    server = await startTestServer({ clock })
-    await seedOrganisations(server)
-    browser = await launch()
     // A month of work before today: a family of two, a teenager on their own, earlier gesprekken.
-    let sanne = await HttpUser.login(server.url, 'sanne')
-    const moCard = await sanne.post('/api/workspace/children', {
+    let { sanne } = web
+    const moCard = await sanne.post<CaseloadChild>('/api/workspace/children', {
       nickname: 'Mo',
       ageBand: '8-12',
       phase: 2,
       newFamily: 'Gezin Z.',
     })
     mo = moCard.body.id
-    await sanne.post('/api/workspace/children', { nickname: 'Pip', ageBand: '0-4', familyId: moCard.body.familyId })
-    await sanne.post('/api/workspace/children', { nickname: 'Daan', ageBand: '12-15', living: 'ambulant', phase: 1 })
-
+    await sanne.post<CaseloadChild>('/api/workspace/children', {
+      nickname: 'Pip',
+      ageBand: '0-4',
+      familyId: moCard.body.familyId,
+    })
+    await sanne.post<CaseloadChild>('/api/workspace/children', {
+      nickname: 'Daan',
+      ageBand: '12-15',
+      living: 'ambulant',
+      phase: 1,
+    })
     const places = [
       ['school', 'oranje'],
       ['opvang', 'groen'],
       ['slapen', 'rood'],
     ] as const
-    const first = await pastGesprek(server, sanne, mo, 'stoplicht')
+    const first = await pastGesprek(web.server, sanne, mo, 'stoplicht')
     sockets.push(first.socket)
     await stoplichtAnswers(first.send, 'a', places, 4, { itemIds: ['sl-a-0-xxxx'], level: 'begeleider-vertelt' })
-    const net1 = await pastGesprek(server, sanne, mo, 'mijn-netwerk')
+    const net1 = await pastGesprek(web.server, sanne, mo, 'mijn-netwerk')
     sockets.push(net1.socket)
     await netwerkAnswers(net1.send, 'a', [
       person('Mama', 1),
@@ -114,18 +118,17 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
       person('Juf Anna', 2),
       person('Papa', 2, { safe: 'soms' }),
     ])
-
     clock.advance(14 * DAY)
-    sanne = await HttpUser.login(server.url, 'sanne')
+    sanne = await HttpUser.login(web.server.url, 'sanne')
     const later = [
       ['school', 'groen'],
       ['opvang', 'groen'],
       ['slapen', 'oranje'],
     ] as const
-    const second = await pastGesprek(server, sanne, mo, 'stoplicht')
+    const second = await pastGesprek(web.server, sanne, mo, 'stoplicht')
     sockets.push(second.socket)
     await stoplichtAnswers(second.send, 'b', later, 7, { itemIds: ['sl-b-scale-x'], level: 'zelf-vertellen' })
-    const net2 = await pastGesprek(server, sanne, mo, 'mijn-netwerk')
+    const net2 = await pastGesprek(web.server, sanne, mo, 'mijn-netwerk')
     sockets.push(net2.socket)
     await netwerkAnswers(net2.send, 'b', [
       person('Mama', 1),
@@ -137,21 +140,16 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
     clock.advance(12 * DAY)
   }, 90_000)
 
-  afterAll(async () => {
+  afterAll(() => {
     for (const s of sockets) s.disconnect()
-    await browser?.close()
-    await server?.stop()
   })
 
   /** A laptop page logged in through the login form. */
   async function loggedIn(username: string) {
-    const ctx = await browser.newContext({ viewport: LAPTOP })
+    const ctx = await web.context({ viewport: LAPTOP })
     const page = await ctx.newPage()
     page.setDefaultTimeout(8000)
-    await page.goto(`${server.url}/begeleider`)
-    await page.getByLabel('Gebruikersnaam').fill(username)
-    await page.getByLabel('Wachtwoord').fill(PASSWORD)
-    await page.getByRole('button', { name: 'Inloggen' }).click()
+    await web.login(page, username)
     return { ctx, page }
   }
 
@@ -191,7 +189,7 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
     const code = (await beg.getByTestId('join-code').textContent())!.trim()
 
     // The child answers on their own device (a real socket) and chooses who may know what
-    const child = await asChild(server, code)
+    const child = await asChild(web.server, code)
     sockets.push(child.socket)
     await child.send({ type: 'nav.next' })
     await child.send({
@@ -226,14 +224,14 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
     await shot(beg, 'workspace-live-laptop')
 
     // History with pictures
-    await beg.goto(`${server.url}/begeleider/kind/${mo}/geschiedenis`)
+    await beg.goto(`${web.server.url}/begeleider/kind/${mo}/geschiedenis`)
     await beg.getByRole('heading', { name: 'Geschiedenis van Mo' }).waitFor()
     await beg.getByText('Erbij gekomen').waitFor()
     expect(await beg.content()).not.toContain('CANARY-GEHEIM-MO')
     await laptopAndPhone(beg, 'workspace-history')
 
     // Oudergesprek: two lists by theme, in Mo's words; talking points editable
-    await beg.goto(`${server.url}/begeleider/kind/${mo}/oudergesprek`)
+    await beg.goto(`${web.server.url}/begeleider/kind/${mo}/oudergesprek`)
     await beg.getByRole('heading', { name: 'Dit vertelt het kind zelf' }).waitFor()
     const zelf = beg.locator('.prep-list--zelf')
     const jij = beg.locator('.prep-list--jij')
@@ -267,7 +265,7 @@ describe.runIf(hasBrowser)('browser: the begeleider workspace, caseload to print
     expect(readFileSync(pdf).subarray(0, 4).toString()).toBe('%PDF')
     if (existsSync('/usr/bin/pdftoppm'))
       execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '70', pdf, join(SCREENSHOTS, 'workspace-handout-pdf')])
-    const log = await server.deps.db.selectFrom('access_log').select('what').where('child_id', '=', mo).execute()
+    const log = await web.server.deps.db.selectFrom('access_log').select('what').where('child_id', '=', mo).execute()
     for (const what of ['live', 'history', 'oudergesprek', 'print']) expect(log.map((r) => r.what)).toContain(what)
     await ctx.close()
   }, 120_000)

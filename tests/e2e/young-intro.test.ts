@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
-import { startTestServer, type TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
 import { loginAndAddChild, startTool, words } from './flow'
 
 const huizen = words('nl', 'tool-drie-huizen')
@@ -12,30 +11,19 @@ const huizen = words('nl', 'tool-drie-huizen')
  * line names the house in the same words.
  */
 describe.runIf(hasBrowser)('browser: the 4-7 intro, one idea per screen', () => {
-  let server: TestServer
-  let browser: Browser
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true })
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  const web = useBrowser({ server: { demo: true } })
 
   it('Drie huizen for 4-7: one idea at a time, then the houses in concrete words', async () => {
-    const begCtx = await browser.newContext({ viewport: LAPTOP })
+    const begCtx = await web.context({ viewport: LAPTOP })
     const beg = await begCtx.newPage()
     beg.setDefaultTimeout(10_000)
-    await loginAndAddChild(beg, server.url, 'Fien', '4-7')
+    await loginAndAddChild(beg, web.server.url, 'Fien', '4-7')
     const { shown } = await startTool(beg, 'Drie huizen', 'nl')
 
-    const kindCtx = await browser.newContext({ viewport: PHONE, hasTouch: true })
+    const kindCtx = await web.context({ viewport: PHONE, hasTouch: true })
     const kind = await kindCtx.newPage()
     kind.setDefaultTimeout(10_000)
-    await kind.goto(`${server.url}/kind`)
-    await kind.getByLabel('Code', { exact: true }).fill(shown)
-    await kind.getByRole('button', { name: 'Beginnen' }).click()
+    await web.join(kind, shown)
     await kind.getByRole('heading', { name: huizen('intro.title') }).waitFor()
 
     const ideas = ['intro.prompt_jong', 'intro.fault', 'intro.control', 'intro.honest'].map((k) => huizen(k))

@@ -1,7 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { OudergesprekOut } from '../../dialogs/contract/workspace'
-import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
+import { useBrowser } from '../helpers/use-browser'
+import { hasBrowser, LAPTOP, PHONE, shot, TABLET } from '../helpers/browser'
 import { HttpUser } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 import { toLastIdea, words } from './flow'
@@ -44,30 +47,26 @@ function tooSmall(page: Page): Promise<string[]> {
  * with the parent the question named, and the preparation for mama holds what the child said yes to.
  */
 describe.runIf(hasBrowser)('browser: the two sharing questions for 4-7', () => {
+  const web = useBrowser()
   const { start } = useServers()
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launch()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
 
   it('a 4-7 child chooses all four levels with two questions each, by tapping', async () => {
     const server = await start({ demo: true })
     const api = await HttpUser.login(server.url, server.demo!.username, server.demo!.password)
     const childId = (
-      (await api.post('/api/workspace/children', { nickname: 'Fien', ageBand: '4-7' })).body as { id: string }
+      (await api.post<CaseloadChild>('/api/workspace/children', { nickname: 'Fien', ageBand: '4-7' })).body as {
+        id: string
+      }
     ).id
     const profile = { present: 'mama', other: {}, flags: [] }
     expect((await api.request('PUT', `/api/parents/children/${childId}`, profile)).status).toBe(200)
-    const g = (await api.post('/api/gesprekken', { childId, toolId: 'drie-huizen' })).body as {
+    const g = (await api.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'drie-huizen' })).body as {
       gesprek: { id: string }
       join: { code: string }
     }
     const stored = async () => (await server.host.view(g.gesprek.id, 'kind')).view
 
-    const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true })
+    const ctx = await web.context({ viewport: PHONE, hasTouch: true, isMobile: true })
     const page = await ctx.newPage()
     page.setDefaultTimeout(15_000)
     await page.goto(`${server.url}/kind`)

@@ -16,7 +16,8 @@ export function requireBuiltClient(): void {
     )
 }
 
-export async function launch(): Promise<Browser> {
+/** Chromium as every browser test runs it; `args` adds switches (the voices test's fake microphone). */
+export async function launch(args: string[] = []): Promise<Browser> {
   requireBuiltClient()
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -31,6 +32,7 @@ export async function launch(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...args,
     ],
   })
 }

@@ -1,3 +1,4 @@
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import type { Person } from '../../dialogs/framework/items'
 import type { ShareLevel } from '../../dialogs/sharing'
 import { connected, connect, emitAck, HttpUser, msgId, type TestServer } from './server'
@@ -16,10 +17,10 @@ export async function childDoes(
   toolId: string,
   steps: readonly Step[],
 ): Promise<string> {
-  const g = await begeleider.post('/api/gesprekken', { childId, toolId })
+  const g = await begeleider.post<NewGesprekOut>('/api/gesprekken', { childId, toolId })
   if (g.status !== 201) throw new Error(`gesprek not started: ${g.status} ${JSON.stringify(g.body)}`)
   const { gesprek, join } = g.body as { gesprek: { id: string }; join: { code: string } }
-  const joined = await new HttpUser(server.url).post('/api/kind/join', { code: join.code })
+  const joined = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: join.code })
   const socket = connect(server.url, { token: (joined.body as { token: string }).token })
   try {
     await connected(socket)

@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -5,7 +7,7 @@ import { io as ioClient, type Socket } from 'socket.io-client'
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app'
 import { createBegeleider, createOrganisation, createTeam } from '../../server/auth/accounts'
 import type { Clock } from '../../server/clock'
-import type { ClientToServerEvents, ServerToClientEvents } from '../../dialogs/contract/socket'
+import type { Ack, C2SName, ClientToServerEvents, ServerToClientEvents } from '../../dialogs/contract/socket'
 import { GesprekView } from '../../dialogs/contract/view'
 import { onGesprekView, ViewSeqs } from '../../client/net/join'
 import { createLogger } from '../../server/log'
@@ -152,6 +154,13 @@ export async function seedOrganisations(server: RunningServer) {
   return { a, a1, a2, a2Team, b }
 }
 
+/**
+ * An HTTP answer as a test reads it. The caller names the body's type where it reads its fields
+ * (`post<NewGesprekOut>(…)`); without one it is `any`, which only the test files that eslint.config.js
+ * still lists may read.
+ */
+export type Answer<T> = { status: number; body: T; headers: Headers }
+
 /** A cookie-carrying HTTP client for one begeleider. */
 export class HttpUser {
   cookie = ''
@@ -160,7 +169,12 @@ export class HttpUser {
     readonly bearer?: string,
   ) {}
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer<T>> {
     const res = await fetch(this.base + path, {
       method,
       headers: {
@@ -180,10 +194,10 @@ export class HttpUser {
     } catch {
       json = text
     }
-    return { status: res.status, body: json as any, headers: res.headers }
+    return { status: res.status, body: json as T, headers: res.headers }
   }
-  get = (p: string) => this.request('GET', p)
-  post = (p: string, b: unknown = {}) => this.request('POST', p, b)
+  get = <T = any>(p: string) => this.request<T>('GET', p)
+  post = <T = any>(p: string, b: unknown = {}) => this.request<T>('POST', p, b)
 
   static async login(base: string, username: string, password = PASSWORD) {
     const u = new HttpUser(base)
@@ -241,8 +255,25 @@ export function connected(socket: TestSocket): Promise<void> {
   })
 }
 
-/** Emits with an ack and resolves with whatever the server answered. */
-export function emitAck(socket: TestSocket, event: string, payload: unknown, timeoutMs = 5000): Promise<any> {
+export type AckOf<K extends string> = K extends C2SName ? Ack<K> : Ack<C2SName>
+
+/** The data of an ack that must have been accepted; a refusal fails the test with its code. */
+export function dataOf<T>(ack: { ok: true; data: T } | { ok: false; error: string }): T {
+  if (!ack.ok) throw new Error(`refused: ${ack.error}`)
+  return ack.data
+}
+
+/** The error code of an ack, or undefined when it was accepted. */
+export const errorOf = (ack: { ok: true } | { ok: false; error: string } | null | undefined): string | undefined =>
+  ack && !ack.ok ? ack.error : undefined
+
+/** Emits with an ack and resolves with what the server answered, typed as the contract's ack. */
+export function emitAck<K extends string>(
+  socket: TestSocket,
+  event: K,
+  payload: unknown,
+  timeoutMs = 5000,
+): Promise<AckOf<K>> {
   const join = event === 'gesprek:join' ? (payload as { gesprekId?: unknown }).gesprekId : undefined
   const f = typeof join === 'string' ? follow(socket) : undefined
   if (f) f.seqs.joining(join as string)
@@ -254,7 +285,7 @@ export function emitAck(socket: TestSocket, event: string, payload: unknown, tim
         else f.seqs.joinFailed(join as string)
       }
       if (err) reject(err)
-      else resolve(res)
+      else resolve(res as AckOf<K>)
     })
   })
 }
@@ -292,16 +323,16 @@ export async function startGesprek(
   begeleider: HttpUser,
   opts: { nickname?: string; ageBand?: string; toolId?: string } = {},
 ) {
-  const child = await begeleider.post('/api/workspace/children', {
+  const child = await begeleider.post<CaseloadChild>('/api/workspace/children', {
     nickname: opts.nickname ?? 'Mo',
     ageBand: opts.ageBand ?? '8-12',
   })
   const childId = (child.body as { id: string }).id
-  const g = await begeleider.post('/api/gesprekken', { childId, toolId: opts.toolId ?? 'drie-huizen' })
+  const g = await begeleider.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: opts.toolId ?? 'drie-huizen' })
   const body = g.body as { gesprek: { id: string }; join: { code: string } | null }
   let token = ''
   if (body.join) {
-    const joined = await new HttpUser(base).post('/api/kind/join', { code: body.join.code })
+    const joined = await new HttpUser(base).post<KindJoinOut>('/api/kind/join', { code: body.join.code })
     token = (joined.body as { token: string }).token
   }
   return { childId, gesprekId: body.gesprek.id, code: body.join?.code ?? '', token }

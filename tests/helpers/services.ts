@@ -4,16 +4,34 @@
  * multi-node test. PostgreSQL refuses to run as root: as root the cluster belongs to the `postgres` user.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { accessSync, chownSync, constants, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, join } from 'node:path'
 import { createHash } from 'node:crypto'
 import pg from 'pg'
 
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin'
 
 export type Service = { url: string; stop: () => Promise<void> }
+
+const executable = (path: string) => {
+  try {
+    accessSync(path, constants.X_OK)
+    return statSync(path).isFile()
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A program of the machine, not of npm (`.ci/run` installs it with apt-get): its full path, looked up on
+ * PATH and then in `also` (nginx lives in /usr/sbin, outside a user's PATH), or undefined when missing.
+ */
+export function systemProgram(name: string, also: string[] = []): string | undefined {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter).filter(Boolean), ...also]
+  return dirs.map((dir) => join(dir, name)).find(executable)
+}
 
 /** A port nobody listens on right now (redis cannot bind port 0 and report it). */
 export function freePort(): Promise<number> {
@@ -115,9 +133,11 @@ export async function startPostgres(): Promise<Service> {
 /** redis-server without persistence in a temp folder. */
 export async function startRedis(): Promise<Service> {
   const dir = mkdtempSync(join(tmpdir(), 'kg-redis-'))
+  const redisServer = systemProgram('redis-server')
+  if (!redisServer) throw new Error('redis-server is not installed (.ci/run installs it)')
   const port = await freePort()
   const proc = spawn(
-    'redis-server',
+    redisServer,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )

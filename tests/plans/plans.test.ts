@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { JoinCodeOut, KindJoinOut } from '../../dialogs/contract/http'
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { ActieplanOut, ChildPlanOut, EvaluationsOut, VeiligheidsplanOut } from '../../dialogs/contract/plans'
@@ -158,12 +160,13 @@ describe('plans cite what the audience may see, never more', () => {
     expect((await sanne.get('/api/plans/mine/veiligheidsplan')).status).toBe(401)
     expect((await new HttpUser(server.url).get('/api/plans/mine/veiligheidsplan')).status).toBe(401)
     const other = await startGesprek(server.url, sanne, { nickname: 'Kim', toolId: 'stoplicht' })
-    const others = (await new HttpUser(server.url, other.token).get('/api/plans/mine/veiligheidsplan')).body
+    const others = (await new HttpUser(server.url, other.token).get<ChildPlanOut>('/api/plans/mine/veiligheidsplan'))
+      .body
     expect(others).toEqual({ lines: [], agreements: [], updatedAt: null })
 
     // A second screen that nobody approved gets nothing either (ADR 0010).
-    const code = await sanne.post(`/api/gesprekken/${g.gesprekId}/join-code`)
-    const second = await new HttpUser(server.url).post('/api/kind/join', { code: code.body.code })
+    const code = await sanne.post<JoinCodeOut>(`/api/gesprekken/${g.gesprekId}/join-code`)
+    const second = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: code.body.code })
     expect(second.body.trusted).toBe(false)
     expect((await new HttpUser(server.url, second.body.token).get('/api/plans/mine/veiligheidsplan')).status).toBe(404)
   })
@@ -212,7 +215,7 @@ describe('plans cite what the audience may see, never more', () => {
     const plan = (await sanne.get(`${plans}/actieplan`)).body as ActieplanOut
     expect(plan.goals.map((x) => x.progress)).toEqual(['bereikt', 'begonnen'])
     // The date counts for the cadence.
-    const card = (await sanne.get(`/api/workspace/children/${g.childId}`)).body
+    const card = (await sanne.get<CaseloadChild>(`/api/workspace/children/${g.childId}`)).body
     expect(card.cadence.evaluatie.lastAt).toContain('2026-11-12')
 
     // The child keeps the ladder to themself: it leaves the evaluation page too.
@@ -224,12 +227,15 @@ describe('plans cite what the audience may see, never more', () => {
 describe('the jongere in the kamer', () => {
   it('the shared safety module drafts the plan; the kamer gets the child version', async () => {
     const { server, sanne } = await startSeeded()
-    const childId = (await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '16-18' })).body
-      .id as string
+    const childId = (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '16-18' }))
+      .body.id
     const p = await sessionPrincipal(server.deps, sanne.cookie.split('=')[1])
     const { code } = await createKamerInvite(server.deps, p!, { id: childId, age_band: '16-18' })
     const { token } = await setupKamer(server.deps, code, 'de kamer van sam', 'een lange zin van sam')
-    const made = await new HttpUser(server.url, token).post('/api/kamer/gesprekken', { toolId: 'mijn-kamer' })
+    const made = await new HttpUser(server.url, token).post<{ gesprek?: { id: string }; id?: string }>(
+      '/api/kamer/gesprekken',
+      { toolId: 'mijn-kamer' },
+    )
     const gesprekId = (made.body.gesprek?.id ?? made.body.id) as string
     const jongere = open(server.url, { token })
     await connected(jongere)

@@ -82,7 +82,9 @@ describe(`crash test (CRASH_SEED=${SEED})`, () => {
         .map((p) => p.catch((err: unknown) => void failures.push(err)))
       // Mostly mid-stream (after the first ack of this round), sometimes right at the start.
       const killAfter = rng.next() < 0.1 ? rng.int(0, 5) : rng.int(10, 250)
-      if (killAfter > 5) await until(() => sims.reduce((n, s) => n + s.acked, 0) > before, 10_000, 'a first ack')
+      // Mid-stream means a few answers of this round are acked already: on a busy machine the seeded
+      // milliseconds alone can pass before the first ack, and the round would have nothing to lose.
+      if (killAfter > 5) await until(() => sims.reduce((n, s) => n + s.acked, 0) >= before + 5, 30_000, 'five acks')
       await sleep(killAfter)
       inFlightAtKill += sims.filter((s) => s.inFlight).length
       server.proc.kill('SIGKILL')
@@ -100,7 +102,8 @@ describe(`crash test (CRASH_SEED=${SEED})`, () => {
     totalAcked = sims.reduce((n, s) => n + s.acked, 0)
     console.log(JSON.stringify({ seed: SEED, kills: KILLS, gesprekken: GESPREKKEN, totalAcked, inFlightAtKill }))
     // The test must have had something to lose: answers were acked and commands were in flight at kills.
-    expect(totalAcked).toBeGreaterThan(KILLS * 5)
+    // Mid-stream rounds (about nine in ten) wait for five acks each, so this holds on a busy machine too.
+    expect(totalAcked).toBeGreaterThan(KILLS * 3)
     expect(inFlightAtKill).toBeGreaterThan(KILLS)
     for (const s of sims) s.disconnect()
     current?.proc.kill('SIGTERM')

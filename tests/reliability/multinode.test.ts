@@ -4,6 +4,8 @@
  * killed mid-gesprek loses nothing, deactivations and CLI actions reach every node, the retention job
  * runs once, and rate limits count across nodes.
  */
+import type { KamerGesprek } from '../../dialogs/contract/kamer'
+import type { KindJoinOut } from '../../dialogs/contract/http'
 import { execFile, spawn } from 'node:child_process'
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -13,6 +15,7 @@ import { S2C } from '../../dialogs/contract/socket'
 import {
   connect,
   connected,
+  dataOf,
   emitAck,
   HttpUser,
   msgId,
@@ -22,6 +25,7 @@ import {
   type TestSocket,
 } from '../helpers/server'
 import { setUpKamer } from '../helpers/kamer'
+import { NGINX } from '../helpers/nginx'
 import { databaseFor, freePort, startPostgres, startRedis, type Service } from '../helpers/services'
 import { SimGesprek } from './model'
 import { DbReader, spawnServer, until, type ServerProc } from './proc'
@@ -92,7 +96,8 @@ http {
   }
 }`
   writeFileSync(join(dir, 'nginx.conf'), conf)
-  const proc = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'ignore' })
+  if (!NGINX) throw new Error('nginx is not installed (.ci/run installs it)')
+  const proc = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'ignore' })
   const url = `http://127.0.0.1:${port}`
   const end = Date.now() + 10_000
   for (;;) {
@@ -168,7 +173,7 @@ describe('two nodes on one PostgreSQL and one Redis', () => {
         event,
       })
       expect(ack.ok, JSON.stringify(ack)).toBe(true)
-      return ack.data.seq as number
+      return dataOf(ack).seq
     }
     await send({ type: 'nav.next' })
     const t0 = Date.now()
@@ -192,8 +197,8 @@ describe('two nodes on one PostgreSQL and one Redis', () => {
     expect(begSeen.join('\n')).not.toContain(canary)
     // Re-joining on B reads the database: still nothing private, and the same seq B had.
     const join = await emitAck(beg, 'gesprek:join', { gesprekId: g.gesprekId })
-    expect(join.data.seq).toBe(openSeq + 2)
-    expect(JSON.stringify(join.data.view ?? {})).not.toContain(canary)
+    expect(dataOf(join).seq).toBe(openSeq + 2)
+    expect(JSON.stringify(dataOf(join).view ?? {})).not.toContain(canary)
     kid.disconnect()
     beg.disconnect()
   })
@@ -226,7 +231,7 @@ describe('two nodes on one PostgreSQL and one Redis', () => {
     const tries: number[] = []
     for (let i = 0; i < 6; i++) {
       const via = i % 2 === 0 ? a.url : b.url
-      tries.push((await new HttpUser(via).post('/api/kind/join', { code: 'ZZZZ-ZZZZ' })).status)
+      tries.push((await new HttpUser(via).post<KindJoinOut>('/api/kind/join', { code: 'ZZZZ-ZZZZ' })).status)
     }
     expect(tries.slice(0, 5).every((s) => s === 400 || s === 404)).toBe(true)
     expect(tries[5]).toBe(429)
@@ -243,13 +248,16 @@ describe('two nodes on one PostgreSQL and one Redis', () => {
     const sanne = await HttpUser.login(a.url, 'sanne', PASSWORD)
     const { childId, token } = await setUpKamer(a.url, sanne)
     // The PIN was given to A; B unseals the kamer key from the token alone (stored sealed under it, never in Redis).
-    const made = await new HttpUser(b.url, token).post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })
+    const made = await new HttpUser(b.url, token).post<KamerGesprek>('/api/kamer/gesprekken', {
+      toolId: 'kamer-notities',
+    })
     expect(made.status).toBe(200)
     const g = String(made.body.id)
     // A second tap that lands on A makes no second gesprek.
-    expect((await new HttpUser(a.url, token).post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).body.id).toBe(
-      g,
-    )
+    expect(
+      (await new HttpUser(a.url, token).post<KamerGesprek>('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).body
+        .id,
+    ).toBe(g)
     const beg = open(a.url, { cookie: sanne.cookie })
     const begSeen = received(beg)
     const kid = open(b.url, { token })
@@ -270,15 +278,16 @@ describe('two nodes on one PostgreSQL and one Redis', () => {
     // The jongere's phone reaches A next (a new connection): A opens the same kamer, with the private note.
     const kidA = open(a.url, { token })
     await connected(kidA)
-    expect(JSON.stringify((await emitAck(kidA, 'gesprek:join', { gesprekId: g })).data.view)).toContain(canary)
+    expect(JSON.stringify(dataOf(await emitAck(kidA, 'gesprek:join', { gesprekId: g })).view)).toContain(canary)
     // The lock goes to A; the socket on B ends within a second, and B forgets the kamer key.
     const ended = new Promise<number>((resolve) => kid.once('disconnect', () => resolve(Date.now())))
     const t0 = Date.now()
     expect((await new HttpUser(a.url, token).post('/api/kamer/lock')).status).toBe(200)
     expect((await ended) - t0).toBeLessThan(1000)
-    expect((await new HttpUser(b.url, token).post('/api/kamer/gesprekken', { toolId: 'kamer-notities' })).status).toBe(
-      401,
-    )
+    expect(
+      (await new HttpUser(b.url, token).post<KamerGesprek>('/api/kamer/gesprekken', { toolId: 'kamer-notities' }))
+        .status,
+    ).toBe(401)
     // Closed, the begeleider on B reads the shared copy: what was shared, nothing else.
     const onB = await HttpUser.login(b.url, 'sanne', PASSWORD)
     const overview = await onB.get(`/api/kamer/children/${childId}`)
@@ -321,7 +330,7 @@ describe('two nodes on one PostgreSQL and one Redis', () => {
     const rejoin = await emitAck(sim.kid, 'gesprek:join', { gesprekId: g.gesprekId, lastSeq: sim.acked })
     expect(rejoin.ok).toBe(true)
     // At most the one command in flight at the kill was stored without its ack; the retry dedupes it.
-    expect([sim.acked, sim.acked + 1]).toContain(rejoin.data.seq)
+    expect([sim.acked, sim.acked + 1]).toContain(dataOf(rejoin).seq)
     while (!sim.done) expect(await sim.step(5000)).toBe('ok')
     await until(() => begMax >= sim.acked, 2000, 'the begeleider on B sees the last answer')
     const stored = await reader.events(g.gesprekId, g.childId)

@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createSession } from '../../server/auth/sessions'
@@ -90,9 +92,9 @@ describe(`network faults (NET_SEED=${SEED})`, () => {
     const cookies: string[] = []
     const sims: SimGesprek[] = []
     for (let i = 0; i < 10; i++) {
-      const child = await sanne.post('/api/workspace/children', { nickname: 'Net', ageBand: '8-12' })
-      const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
-      const joined = await redeemJoinCode(server.deps, String(g.body.join.code).replace('-', ''))
+      const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Net', ageBand: '8-12' })
+      const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
+      const joined = await redeemJoinCode(server.deps, String(g.body.join!.code).replace('-', ''))
       sims.push(new SimGesprek(i, joined.gesprekId, joined.childId, joined.token))
       cookies.push(`kg_session=${await createSession(server.deps, ids.a1)}`)
     }
@@ -170,9 +172,12 @@ describe(`network faults (NET_SEED=${SEED})`, () => {
           sent: GesprekCommand[]
         }[] = []
         for (let i = 0; i < 6; i++) {
-          const child = await sanne.post('/api/workspace/children', { nickname: 'Net', ageBand: '8-12' })
-          const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
-          const joined = await redeemJoinCode(s2.deps, String(g.body.join.code).replace('-', ''))
+          const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Net', ageBand: '8-12' })
+          const g = await sanne.post<NewGesprekOut>('/api/gesprekken', {
+            childId: child.body.id,
+            toolId: 'drie-huizen',
+          })
+          const joined = await redeemJoinCode(s2.deps, String(g.body.join!.code).replace('-', ''))
           const socket = ioClient(`http://127.0.0.1:${port}`, {
             transports: ['websocket'],
             forceNew: true,

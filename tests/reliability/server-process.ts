@@ -4,15 +4,16 @@
  * guided gesprekken with a joined child device each (written as JSON; the begeleider session too).
  * Prints `LISTENING <port>` on stdout once it accepts connections. SIGTERM closes gracefully.
  */
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { writeFileSync } from 'node:fs'
-import { Session } from 'node:inspector/promises'
-import { join } from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { startServer } from '../../server/app'
 import { createSession } from '../../server/auth/sessions'
 import { redeemJoinCode } from '../../server/auth/join-codes'
 import { createLogger } from '../../server/log'
 import { HttpUser, seedOrganisations } from '../helpers/server'
+import { cpuProfiler } from '../bench/lib/cpu-prof'
 
 const dataDir = process.env.DATA_DIR
 if (!dataDir) throw new Error('DATA_DIR is required')
@@ -44,13 +45,13 @@ if (n > 0) {
   const sanne = await HttpUser.login(server.url, 'sanne')
   const gesprekken: SeedFile['gesprekken'] = []
   for (let i = 0; i < n; i++) {
-    const child = await sanne.post('/api/workspace/children', {
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', {
       nickname: `Kind ${String.fromCharCode(97 + (i % 26))}`,
       ageBand: '8-12',
     })
-    const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     // Straight through the redeem function: the per-IP join limit would otherwise stop the seeding itself.
-    const joined = await redeemJoinCode(server.deps, String(g.body.join.code).replace('-', ''))
+    const joined = await redeemJoinCode(server.deps, String(g.body.join!.code).replace('-', ''))
     gesprekken.push({
       gesprekId: joined.gesprekId,
       childId: joined.childId,
@@ -69,27 +70,21 @@ if (n > 0) {
 // Benchmarks: SIGUSR2 prints one `STATS {...}` line (CPU, event-loop delay, where commits spent their
 // time) and starts the next interval; counts and times only, never content (tests/bench/lib/harness.ts).
 const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+/** The main thread's busy and idle time since the start, ms (a benchmark takes the difference). */
+const eluNow = () => {
+  const { active, idle } = performance.eventLoopUtilization()
+  return { active, idle }
+}
 loopDelay.enable()
 // BENCH_CPU_PROF=<dir>: also a CPU profile of each interval between two STATS lines, into that folder.
-const profDir = process.env.BENCH_CPU_PROF
-const profiler = profDir ? new Session() : null
-profiler?.connect()
-let profiling = false
-let profiles = 0
+const profile = cpuProfiler('server')
 process.on('SIGUSR2', () => {
-  if (profiler)
-    void (async () => {
-      if (profiling) {
-        const { profile } = await profiler.post('Profiler.stop')
-        writeFileSync(join(profDir!, `server-${process.pid}-${++profiles}.cpuprofile`), JSON.stringify(profile))
-      } else await profiler.post('Profiler.enable')
-      await profiler.post('Profiler.start')
-      profiling = true
-    })()
+  profile?.()
   const ms = (ns: number) => Math.round(ns / 1e4) / 100
   const stats = {
     cpu: process.cpuUsage(),
     loopDelay: { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) },
+    elu: eluNow(),
     commits: server.host.commitStats(),
   }
   loopDelay.reset()

@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { C2S } from '../../dialogs/contract/socket'
@@ -53,7 +55,7 @@ async function fixture(route: string) {
   const cookie = async (id: string) => `kg_session=${await createSession(server.deps, id)}`
   // A jongere of the same team with a kamer of their own, made directly (the HTTP setup is rate limited).
   const kamerToken = async (makerCookie: string) => {
-    const child = await maker.post('/api/workspace/children', { nickname: 'Kamer', ageBand: '12-15' })
+    const child = await maker.post<CaseloadChild>('/api/workspace/children', { nickname: 'Kamer', ageBand: '12-15' })
     const p = await sessionPrincipal(server.deps, makerCookie.split('=')[1])
     const { code } = await createKamerInvite(server.deps, p!, { id: child.body.id, age_band: '12-15' })
     const name = `matrix ${Math.random().toString(36).slice(2, 10)}`
@@ -63,10 +65,10 @@ async function fixture(route: string) {
   const maker = new HttpUser(server.url)
   maker.cookie = await cookie(ids.a1)
   const gesprek = async () => {
-    const child = await maker.post('/api/workspace/children', { nickname: 'Matrix', ageBand: '8-12' })
-    const g = await maker.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
-    const joined = await redeemJoinCode(server.deps, String(g.body.join.code).replace('-', ''))
-    return { childId: child.body.id as string, gesprekId: g.body.gesprek.id as string, token: joined.token }
+    const child = await maker.post<CaseloadChild>('/api/workspace/children', { nickname: 'Matrix', ageBand: '8-12' })
+    const g = await maker.post<NewGesprekOut>('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
+    const joined = await redeemJoinCode(server.deps, String(g.body.join!.code).replace('-', ''))
+    return { childId: child.body.id, gesprekId: g.body.gesprek.id, token: joined.token }
   }
   const mine = await gesprek()
   const other = await gesprek()

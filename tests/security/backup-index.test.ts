@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { describe, expect, it } from 'vitest'
 import { hashPassword } from '../../server/auth/passwords'
 import { iso } from '../../server/clock'
@@ -15,15 +17,15 @@ const PIN = '482915'
 describe('a backup gives away no kamer and no live code', () => {
   it('stores join codes, invite codes and kamer names as keyed indexes, not plain SHA-256', async () => {
     const { server, sanne } = await startSeeded({ retentionDays: false })
-    const mo = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
-    const g = await sanne.post('/api/gesprekken', { childId: mo.body.id, toolId: 'drie-huizen' })
-    const code = String(g.body.join.code).replace('-', '')
+    const mo = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: mo.body.id, toolId: 'drie-huizen' })
+    const code = String(g.body.join!.code).replace('-', '')
     const db = server.deps.db
     const codes = (await db.selectFrom('join_codes').select('code_hash').execute()).map((r) => r.code_hash)
     expect(codes).toHaveLength(1)
     expect(codes).not.toContain(hashToken(code))
 
-    const sam = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
+    const sam = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
     const invite = await sanne.post(`/api/kamer/children/${sam.body.id}/invite`)
     const inviteCode = String(invite.body.code).replace('-', '')
     const invites = (await db.selectFrom('kamer_invites').select('code_hash').execute()).map((r) => r.code_hash)
@@ -41,7 +43,7 @@ describe('a backup gives away no kamer and no live code', () => {
 
   it('upgrades a kamer from before the keyed index at its first open with the right name and PIN', async () => {
     const { server, sanne } = await startSeeded({ retentionDays: false })
-    const sam = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
+    const sam = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
     const now = iso(server.deps.clock)
     // A row as migration 20 leaves an existing kamer.
     await server.deps.db

@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { describe, expect, it } from 'vitest'
 import { captureLog, connected, emitAck, HttpUser, msgId, startGesprek, type TestSocket } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
@@ -50,14 +52,16 @@ describe('no answer text in logs or errors', () => {
     const http: { status: number; body: unknown }[] = []
     const anon = new HttpUser(server.url)
     http.push(await anon.post('/api/auth/login', { username: CANARY, password: CANARY }))
-    http.push(await anon.post('/api/kind/join', { code: CANARY }))
-    http.push(await sanne.post('/api/workspace/children', { nickname: CANARY + '!!', ageBand: CANARY }))
+    http.push(await anon.post<KindJoinOut>('/api/kind/join', { code: CANARY }))
+    http.push(await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: CANARY + '!!', ageBand: CANARY }))
     http.push(await sanne.request('POST', '/api/workspace/children', `{"nickname": "${CANARY}"`))
-    http.push(await sanne.post('/api/gesprekken', { childId: CANARY, toolId: CANARY }))
+    http.push(await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: CANARY, toolId: CANARY }))
     http.push(await sanne.get(`/api/gesprekken/${CANARY}`))
     http.push(await sanne.get(`/api/${CANARY}`))
     http.push(await admin.get(`/api/beheer/children/${CANARY}/export`))
-    http.push(await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12', [CANARY]: CANARY }))
+    http.push(
+      await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12', [CANARY]: CANARY }),
+    )
 
     // Positive control: the canary is stored and reachable where it belongs (the export is the child's own).
     const exported = await admin.get(`/api/beheer/children/${g.childId}/export`)

@@ -1,14 +1,17 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { describe, expect, it } from 'vitest'
 import type { GesprekView } from '../../dialogs/contract/view'
 import {
   collectViews,
   connected,
+  dataOf,
   emitAck,
   HttpUser,
   msgId,
   startGesprek,
-  until,
   type TestSocket,
+  until,
 } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
@@ -36,7 +39,7 @@ async function mintAndRedeem(server: { url: string }, sanne: HttpUser, gesprekId
   expect(code.status).toBe(201)
   const browser = new HttpUser(server.url)
   if (withCookie) browser.cookie = sanne.cookie
-  const joined = await browser.post('/api/kind/join', { code: code.body.code })
+  const joined = await browser.post<KindJoinOut>('/api/kind/join', { code: code.body.code })
   expect(joined.status).toBe(200)
   return joined.body as { token: string; trusted: boolean }
 }
@@ -53,8 +56,8 @@ describe('a begeleider cannot become the child (ADR 0010)', () => {
     const frames = collectViews(thief)
     const join = await emitAck(thief, 'gesprek:join', { gesprekId })
     expect(join.ok).toBe(true)
-    expect(texts(join.data.view)).not.toContain(CANARY)
-    expect(join.data.view.items.map((i: { id: string }) => i.id)).not.toContain('item-secret-1')
+    expect(texts(dataOf(join).view)).not.toContain(CANARY)
+    expect(dataOf(join).view!.items.map((i: { id: string }) => i.id)).not.toContain('item-secret-1')
 
     // Moving the private answer towards the parent handout: refused, and nothing is stored.
     for (const level of ['begeleider', 'begeleider-vertelt', 'zelf-vertellen'])
@@ -95,11 +98,11 @@ describe('a begeleider cannot become the child (ADR 0010)', () => {
 
   it('a begeleider browser (live session cookie) never becomes a trusted screen, not even the first one', async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
-    const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     const browser = new HttpUser(server.url)
     browser.cookie = sanne.cookie
-    const joined = await browser.post('/api/kind/join', { code: g.body.join.code })
+    const joined = await browser.post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code })
     expect(joined.body.trusted).toBe(false)
   })
 
@@ -145,11 +148,11 @@ describe('a begeleider cannot become the child (ADR 0010)', () => {
 
   it("a screen joined first by the begeleider does not see what the child's later screen keeps to itself", async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
-    const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
-    const gesprekId = g.body.gesprek.id as string
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
+    const gesprekId = g.body.gesprek.id
     // The begeleider takes the first code themselves, in a browser without their session.
-    const first = await new HttpUser(server.url).post('/api/kind/join', { code: g.body.join.code })
+    const first = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code })
     expect(first.body.trusted).toBe(true)
     const held = open(server.url, { token: first.body.token })
     await connected(held)
@@ -172,7 +175,7 @@ describe('a begeleider cannot become the child (ADR 0010)', () => {
     // child's screen keeps one to itself, the held screen no longer has it.
     expect(texts(heldFrames.at(-1)!.view)).not.toContain(CANARY)
     const rejoin = await emitAck(held, 'gesprek:join', { gesprekId })
-    expect(texts(rejoin.data.view)).not.toContain(CANARY)
+    expect(texts(dataOf(rejoin).view)).not.toContain(CANARY)
     // The held screen cannot re-level the child's screen's items either.
     expect(
       await emitAck(held, 'gesprek:command', {

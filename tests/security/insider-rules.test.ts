@@ -1,3 +1,4 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import { describe, expect, it } from 'vitest'
 import {
   checkEventBounds,
@@ -7,7 +8,7 @@ import {
   MAX_SNAPSHOT_CHARS,
 } from '../../server/gesprek/bounds'
 import type { Item } from '../../dialogs/framework/items'
-import { connected, emitAck, fakeClock, HttpUser, msgId, startGesprek } from '../helpers/server'
+import { connected, dataOf, emitAck, errorOf, fakeClock, HttpUser, msgId, startGesprek } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
 const { startSeeded, open } = useServers()
@@ -66,7 +67,7 @@ describe('bounds with clear error codes', () => {
     )
     // One budget (burst 40, two used already) for the token, not 40 per socket.
     expect(acks.filter((a) => a.ok).length).toBe(38)
-    expect(acks.some((a) => a.error === 'rate_limited')).toBe(true)
+    expect(acks.some((a) => errorOf(a) === 'rate_limited')).toBe(true)
   })
 })
 
@@ -106,7 +107,7 @@ describe('smaller insider findings', () => {
 
   it("refuses a begeleider's note in the jongere's kamer gesprek", async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
     const invite = await sanne.post(`/api/kamer/children/${child.body.id}/invite`)
     const setup = await new HttpUser(server.url).post('/api/kamer/setup', {
       code: invite.body.code,
@@ -132,7 +133,7 @@ describe('smaller insider findings', () => {
 describe('the begeleider sees that the kamer was used and what was shared, never presence or timing', () => {
   it('sends no frame for private work, no step or phase, and one frame when something is shared', async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
     const invite = await sanne.post(`/api/kamer/children/${child.body.id}/invite`)
     const setup = await new HttpUser(server.url).post('/api/kamer/setup', {
       code: invite.body.code,
@@ -152,8 +153,8 @@ describe('the begeleider sees that the kamer was used and what was shared, never
     beg.on('gesprek:patch', (f) => frames.push(f))
     const join = await emitAck(beg, 'gesprek:join', { gesprekId })
     expect(join.ok).toBe(true)
-    expect(join.data.view.step).toBeNull()
-    expect(Object.values(join.data.view.can).every((v) => v === false)).toBe(true)
+    expect(dataOf(join).view!.step).toBeNull()
+    expect(Object.values(dataOf(join).view!.can).every((v) => v === false)).toBe(true)
     const send = (event: unknown) => emitAck(jongere, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
     expect((await send({ type: 'nav.next' })).ok).toBe(true)
     expect((await send({ type: 'item.add', item: { id: 'note-priv-1', text: 'PRIVATE-kamer-canary' } })).ok).toBe(true)

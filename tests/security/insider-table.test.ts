@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { C2S } from '../../dialogs/contract/socket'
 import { GesprekEvent } from '../../dialogs/framework/events'
@@ -53,13 +55,13 @@ const fx = {
 async function seedChildren() {
   const sanne = new HttpUser(server.url)
   sanne.cookie = `kg_session=${await createSession(server.deps, ids.a1)}`
-  const mo = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
+  const mo = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
   fx.mo = mo.body.id
   // Mo and Sam are siblings: the family's preparation is tried like every child's.
   fx.family = (await sanne.request('PUT', `/api/workspace/children/${fx.mo}`, { newFamily: 'Gezin M.' })).body.familyId
-  const g = await sanne.post('/api/gesprekken', { childId: fx.mo, toolId: 'drie-huizen' })
+  const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: fx.mo, toolId: 'drie-huizen' })
   fx.guided = g.body.gesprek.id
-  const joined = await new HttpUser(server.url).post('/api/kind/join', { code: g.body.join.code })
+  const joined = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code })
   const kind = connect(server.url, { token: joined.body.token })
   await connected(kind)
   const send = (gesprekId: string, event: unknown) =>
@@ -77,7 +79,7 @@ async function seedChildren() {
   kind.disconnect()
   fx.secretItems.push({ gesprekId: fx.guided, itemId: 'item-secret-g' })
 
-  const sam = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
+  const sam = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
   fx.sam = sam.body.id
   await sanne.request('PUT', `/api/workspace/children/${fx.sam}`, { familyId: fx.family })
   const p = await sessionPrincipal(server.deps, sanne.cookie.split('=')[1])

@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { request } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { fakeClock, HttpUser, PASSWORD } from '../helpers/server'
@@ -38,8 +40,8 @@ const PIN = '482915'
 describe('limits that cannot lock people out', () => {
   it('sixty guessing addresses do not fill the join ceiling for a real child', { timeout: 120_000 }, async () => {
     const { server, sanne } = await startSeeded({ clock: fakeClock(), retentionDays: false })
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
-    const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     for (let a = 0; a < 60; a++)
       await Promise.all(
         Array.from({ length: 5 }, () => post(server.port, '/api/kind/join', { code: 'AAAA-AAAA' }, `127.0.1.${a + 1}`)),
@@ -47,7 +49,7 @@ describe('limits that cannot lock people out', () => {
     // The guessers are still turned away...
     expect((await post(server.port, '/api/kind/join', { code: 'AAAA-AAAA' }, '127.0.1.1')).status).toBe(429)
     // ...and a real child on a fresh address joins.
-    expect((await post(server.port, '/api/kind/join', { code: String(g.body.join.code) }, '127.0.2.1')).status).toBe(
+    expect((await post(server.port, '/api/kind/join', { code: String(g.body.join!.code) }, '127.0.2.1')).status).toBe(
       200,
     )
   })
@@ -69,7 +71,7 @@ describe('limits that cannot lock people out', () => {
 
   it('wrong PINs on a kamer name do not lock its jongere out, and unknown names answer alike', async () => {
     const { server, sanne } = await startSeeded({ clock: fakeClock(), retentionDays: false })
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
     const invite = await sanne.post(`/api/kamer/children/${child.body.id}/invite`)
     const setup = await post(
       server.port,
@@ -94,7 +96,7 @@ describe('limits that cannot lock people out', () => {
   it('setup does not tell whether a kamer name is taken', async () => {
     const { server, sanne } = await startSeeded({ clock: fakeClock(), retentionDays: false })
     const kamer = async (nickname: string, secret: string) => {
-      const child = await sanne.post('/api/workspace/children', { nickname, ageBand: '12-15' })
+      const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand: '12-15' })
       const invite = await sanne.post(`/api/kamer/children/${child.body.id}/invite`)
       return new HttpUser(server.url).post('/api/kamer/setup', { code: invite.body.code, name: 'zolder', secret })
     }

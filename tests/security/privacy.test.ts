@@ -1,3 +1,4 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import Sqlite from 'better-sqlite3'
 import { execFile } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'
@@ -247,8 +248,9 @@ describe('inzage and erasure are for an admin of the same organisation (AVG art.
 
   it('the inzage holds the begeleider’s method records too: the handover and the afscheid contacts', async () => {
     const { sanne, admin } = await setup()
-    const childId = (await sanne.post('/api/workspace/children', { nickname: 'Rik', ageBand: '8-12', phase: 3 })).body
-      .id as string
+    const childId = (
+      await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Rik', ageBand: '8-12', phase: 3 })
+    ).body.id
     expect(
       (await sanne.request('PUT', `/api/method/children/${childId}/overdracht`, { to: 'Karin', on: '2026-12-10' }))
         .status,

@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { request } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { NGINX, startNginx } from '../helpers/nginx'
@@ -46,11 +48,11 @@ const runs = NGINX || process.env.CI === 'true'
 describe.runIf(runs)('behind a real nginx', () => {
   async function setup(trustProxy?: string) {
     const { server, sanne } = await startSeeded({ retentionDays: false, ...(trustProxy ? { trustProxy } : {}) })
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
-    const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     const proxy = await startNginx(server.port)
     proxies.push(proxy)
-    return { port: proxy.port, code: String(g.body.join.code) }
+    return { port: proxy.port, code: String(g.body.join!.code) }
   }
 
   it("with TRUST_PROXY one child's bad codes do not stop another child joining", { timeout: 60_000 }, async () => {

@@ -1,8 +1,11 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { request } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import {
   connected,
   emitAck,
+  errorOf,
   fakeClock,
   HttpUser,
   msgId,
@@ -44,9 +47,9 @@ describe('rate limits', () => {
   it('10,000 join-code guesses from 100 addresses yield zero joins', { timeout: 180_000 }, async () => {
     const clock = fakeClock()
     const { server, sanne } = await startSeeded({ clock, retentionDays: false })
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
-    const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
-    const realCode = String(g.body.join.code)
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
+    const realCode = String(g.body.join!.code)
     const tokensBefore = (await server.deps.db.selectFrom('device_tokens').select('token_hash').execute()).length
 
     const statuses = new Map<number, number>()
@@ -100,7 +103,7 @@ describe('rate limits', () => {
     const acks = await Promise.all(
       Array.from({ length: 200 }, () => emitAck(flood, 'gesprek:join', { gesprekId: g.gesprekId })),
     )
-    const limited = acks.filter((a) => a.error === 'rate_limited').length
+    const limited = acks.filter((a) => errorOf(a) === 'rate_limited').length
     expect(limited).toBeGreaterThan(100)
     expect(acks.filter((a) => a.ok).length).toBeGreaterThanOrEqual(40)
     expect(

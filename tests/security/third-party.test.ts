@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { hasBrowser, launch, PHONE } from '../helpers/browser'
@@ -30,13 +32,13 @@ describe.runIf(hasBrowser)('zero third-party requests', () => {
 
   it('on /kind, through joining a gesprek, and on /kamer', async () => {
     const sanne = await HttpUser.login(server.url, 'sanne')
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
-    const g = await sanne.post('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: child.body.id, toolId: 'drie-huizen' })
     const own = new URL(server.url)
     const all = [
       ...(await record('/kind')),
       // With a code in the fragment the child joins: the gesprek screen, its pictures and the socket load too.
-      ...(await record(`/kind#${String(g.body.join.code)}`)),
+      ...(await record(`/kind#${String(g.body.join!.code)}`)),
       ...(await record('/kamer')),
     ]
     expect(all.length).toBeGreaterThan(5)

@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { describe, expect, it } from 'vitest'
 import type { MethodOut } from '../../dialogs/contract/method'
 import { connected, emitAck, fakeClock, HttpUser, msgId, type TestServer, type TestSocket } from '../helpers/server'
@@ -12,11 +14,11 @@ async function send(socket: TestSocket, gesprekId: string, event: unknown) {
 
 /** Starts a gesprek with a tool and joins it as the child's own (trusted) screen. */
 async function joined(server: TestServer, user: HttpUser, childId: string, toolId: string) {
-  const g = await user.post('/api/gesprekken', { childId, toolId })
+  const g = await user.post<NewGesprekOut>('/api/gesprekken', { childId, toolId })
   expect(g.status).toBe(201)
-  const join = await new HttpUser(server.url).post('/api/kind/join', { code: g.body.join.code })
+  const join = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code })
   expect(join.body.trusted).toBe(true)
-  return { gesprekId: g.body.gesprek.id as string, token: join.body.token as string }
+  return { gesprekId: g.body.gesprek.id, token: join.body.token }
 }
 
 const contacts = [
@@ -27,8 +29,9 @@ const contacts = [
 describe('afscheid contacts: entered by the begeleider beforehand, seen by the child in the afscheid', () => {
   it('the begeleider enters them on the method page; the child’s own screen in the afscheid reads them', async () => {
     const { server, sanne } = await startSeeded({ clock: fakeClock() })
-    const lot = (await sanne.post('/api/workspace/children', { nickname: 'Lot', ageBand: '8-12', phase: 3 })).body
-      .id as string
+    const lot = (
+      await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lot', ageBand: '8-12', phase: 3 })
+    ).body.id
     // Nothing entered yet.
     expect(((await sanne.get(`/api/method/children/${lot}`)).body as MethodOut).phase.contacten).toBeNull()
 
@@ -50,7 +53,7 @@ describe('afscheid contacts: entered by the begeleider beforehand, seen by the c
 
     // A second screen nobody approved gets nothing (ADR 0010); neither does no token.
     const code = await sanne.post(`/api/gesprekken/${afscheid.gesprekId}/join-code`)
-    const second = await new HttpUser(server.url).post('/api/kind/join', { code: code.body.code })
+    const second = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: code.body.code })
     expect(second.body.trusted).toBe(false)
     expect((await new HttpUser(server.url, second.body.token).get('/api/method/mine/contacten')).status).toBe(404)
     expect((await new HttpUser(server.url).get('/api/method/mine/contacten')).status).toBe(401)
@@ -64,8 +67,9 @@ describe('afscheid contacts: entered by the begeleider beforehand, seen by the c
 
   it('bad lists get invalid_payload; another team’s begeleider gets nothing', async () => {
     const { sanne, server } = await startSeeded({ clock: fakeClock() })
-    const lot = (await sanne.post('/api/workspace/children', { nickname: 'Lot', ageBand: '12-15', phase: 3 })).body
-      .id as string
+    const lot = (
+      await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lot', ageBand: '12-15', phase: 3 })
+    ).body.id
     const bad = [
       { contacts: [{ who: '', number: '0612345678' }] },
       { contacts: [{ who: 'Karin', number: 'bel me' }] },
@@ -96,8 +100,9 @@ describe('afscheid contacts: entered by the begeleider beforehand, seen by the c
 
   it('nothing the child kept private reaches anyone through them', async () => {
     const { server, sanne } = await startSeeded({ clock: fakeClock() })
-    const lot = (await sanne.post('/api/workspace/children', { nickname: 'Lot', ageBand: '8-12', phase: 3 })).body
-      .id as string
+    const lot = (
+      await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lot', ageBand: '8-12', phase: 3 })
+    ).body.id
     await sanne.request('PUT', `/api/method/children/${lot}/contacten`, { contacts })
     const g = await joined(server, sanne, lot, 'afscheid')
     const kind = open(server.url, { token: g.token })

@@ -1,8 +1,10 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   connect,
   connected,
   emitAck,
+  errorOf,
   HttpUser,
   msgId,
   seedOrganisations,
@@ -120,8 +122,10 @@ describe('team-wide routes are scoped to the caller', () => {
   })
 
   it('creating children needs a login and lands in the own team', async () => {
-    expect((await users.none.post('/api/workspace/children', { nickname: 'Lot', ageBand: '4-7' })).status).toBe(401)
-    const made = await users.joris.post('/api/workspace/children', {
+    expect(
+      (await users.none.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lot', ageBand: '4-7' })).status,
+    ).toBe(401)
+    const made = await users.joris.post<CaseloadChild>('/api/workspace/children', {
       nickname: 'Lot',
       ageBand: '4-7',
       newFamily: 'Gezin J',
@@ -230,7 +234,7 @@ describe('socket events follow the same matrix', () => {
         event: { type: 'note.add', note: { id: `note-${who}-0001`, text: 'gezien' } },
       })
       expect(note.ok, who).toBe(expected[who])
-      if (!expected[who]) expect(note.error).toBe('not_found')
+      if (!expected[who]) expect(errorOf(note)).toBe('not_found')
       s.disconnect()
     }
   })

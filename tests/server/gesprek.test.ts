@@ -1,8 +1,10 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import { describe, expect, it } from 'vitest'
 import type { GesprekView } from '../../dialogs/contract/view'
 import {
   collectViews,
   connected,
+  dataOf,
   emitAck,
   HttpUser,
   msgId,
@@ -135,11 +137,18 @@ describe('one guided Drie huizen gesprek over real sockets', () => {
     expect((await begeleider.request('POST', '/api/workspace/children', '{not json')).body).toEqual({
       error: 'invalid_payload',
     })
-    expect((await begeleider.post('/api/workspace/children', { nickname: 'Mo', ageBand: '99' })).body).toEqual({
+    expect(
+      (await begeleider.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '99' })).body,
+    ).toEqual({
       error: 'invalid_payload',
     })
     expect(
-      (await begeleider.post('/api/workspace/children', { nickname: 'x'.repeat(70_000), ageBand: '4-7' })).status,
+      (
+        await begeleider.post<CaseloadChild>('/api/workspace/children', {
+          nickname: 'x'.repeat(70_000),
+          ageBand: '4-7',
+        })
+      ).status,
     ).toBe(413)
   })
 
@@ -164,14 +173,10 @@ describe('one guided Drie huizen gesprek over real sockets', () => {
     await connected(kind)
     const joined = await emitAck(kind, 'gesprek:join', { gesprekId })
     expect(joined.ok).toBe(true)
-    expect(joined.data.seq).toBe(4)
-    expect(joined.data.view.items.map((i: { text: string }) => i.text)).toEqual([
-      'antwoord 0',
-      'antwoord 1',
-      'antwoord 2',
-    ])
+    expect(dataOf(joined).seq).toBe(4)
+    expect(dataOf(joined).view!.items.map((i) => i.text)).toEqual(['antwoord 0', 'antwoord 1', 'antwoord 2'])
     // lastSeq equal to the server's: nothing missed, no view resent
-    expect((await emitAck(kind, 'gesprek:join', { gesprekId, lastSeq: 4 })).data.view).toBeNull()
+    expect(dataOf(await emitAck(kind, 'gesprek:join', { gesprekId, lastSeq: 4 })).view).toBeNull()
     expect(
       await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' } }),
     ).toEqual({ ok: true, data: { seq: 5 } })

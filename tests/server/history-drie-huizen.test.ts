@@ -1,3 +1,4 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
 import { describe, expect, it } from 'vitest'
 import type { HistoryOut } from '../../dialogs/contract/workspace'
 import { childDoes, next } from '../helpers/history-data'
@@ -12,8 +13,8 @@ describe('history: the Drie huizen over weeks', () => {
   it('shows what is in each house per gesprek, in time order, and only what reached the begeleider', async () => {
     const clock = fakeClock()
     const { server, sanne } = await startSeeded({ clock })
-    const made = await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })
-    const childId = made.body.id as string
+    const made = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })
+    const childId = made.body.id
     const first = await childDoes(server, sanne, childId, 'drie-huizen', [
       next,
       { add: { pictures: ['pet'], text: 'Mijn hond Bo' } },

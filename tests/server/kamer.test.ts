@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -7,6 +9,7 @@ import { KAMER_IDLE_MS, KAMER_INVITE_TTL_MS, KAMER_LOCK_MS } from '../../server/
 import {
   connect,
   connected,
+  dataOf,
   emitAck,
   fakeClock,
   HttpUser,
@@ -33,7 +36,7 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
   })
 
   const addChild = async (by: HttpUser, nickname: string, ageBand = '12-15') =>
-    ((await by.post('/api/workspace/children', { nickname, ageBand })).body as { id: string }).id
+    ((await by.post<CaseloadChild>('/api/workspace/children', { nickname, ageBand })).body as { id: string }).id
   const invite = async (childId: string, by = sanne) => {
     const r = await by.post(`/api/kamer/children/${childId}/invite`)
     expect(r.status).toBe(201)
@@ -178,7 +181,7 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
     const s2 = connect(server.url, { token: back.body.token as string })
     await connected(s2)
     const view = await emitAck(s2, 'gesprek:join', { gesprekId: g.body.id })
-    expect(view.data.view.items.map((i: { text: string }) => i.text)).toEqual(['iets van mij'])
+    expect(dataOf(view).view!.items.map((i) => i.text)).toEqual(['iets van mij'])
     s2.disconnect()
     s.disconnect()
   })
@@ -268,8 +271,8 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
     const ga = (await a.user.post('/api/kamer/gesprekken', { toolId: 'mijn-netwerk' })).body.id as string
     const gb = (await b.user.post('/api/kamer/gesprekken', { toolId: 'mijn-netwerk' })).body.id as string
     // A guided gesprek of the same child is not part of the kamer.
-    const guided = (await sanne.post('/api/gesprekken', { childId: a.childId, toolId: 'mijn-netwerk' })).body.gesprek
-      .id as string
+    const guided = (await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: a.childId, toolId: 'mijn-netwerk' }))
+      .body.gesprek.id
     const s = connect(server.url, { token: a.token })
     await connected(s)
     expect((await emitAck(s, 'gesprek:join', { gesprekId: ga })).ok).toBe(true)
@@ -308,14 +311,14 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
     const s = connect(server.url, { token })
     await connected(s)
     const joined = await emitAck(s, 'gesprek:join', { gesprekId: g })
-    expect(joined.data.view.setting).toBe('kamer')
+    expect(dataOf(joined).view!.setting).toBe('kamer')
     await emitAck(s, 'gesprek:command', { gesprekId: g, clientMsgId: msgId(), event: { type: 'nav.next' } })
     const ids = ['note-a-abcdef', 'note-b-abcdef', 'note-c-abcdef']
     for (const [i, id] of ids.entries()) {
       const event = { type: 'item.add', item: { id, text: `vlinder ${i}`, pictures: [] } }
       expect((await emitAck(s, 'gesprek:command', { gesprekId: g, clientMsgId: msgId(), event })).ok).toBe(true)
     }
-    const mine = (await emitAck(s, 'gesprek:join', { gesprekId: g })).data.view.items as { share: string }[]
+    const mine = dataOf(await emitAck(s, 'gesprek:join', { gesprekId: g })).view!.items
     expect(mine.map((i) => i.share)).toEqual(['alleen-ik', 'alleen-ik', 'alleen-ik'])
     let overview = await sanne.get(`/api/kamer/children/${childId}`)
     expect(overview.body).toMatchObject({ available: true, open: true, shared: [], newItemIds: [] })

@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { createActor } from 'xstate'
 import { describe, expect, it } from 'vitest'
 import type { GesprekView } from '../../dialogs/contract/view'
@@ -55,14 +57,18 @@ describe('living situation', () => {
 
   it('through the server: an ambulant child gets no opvang place, and a running gesprek keeps its places', async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12', living: 'ambulant' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', {
+      nickname: 'Mo',
+      ageBand: '8-12',
+      living: 'ambulant',
+    })
     const childId = (child.body as { id: string }).id
-    const g = (await sanne.post('/api/gesprekken', { childId, toolId: 'stoplicht' })).body as {
+    const g = (await sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'stoplicht' })).body as {
       gesprek: { id: string }
       join: { code: string }
     }
     const gesprekId = g.gesprek.id
-    const joined = await new HttpUser(server.url).post('/api/kind/join', { code: g.join.code })
+    const joined = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: g.join.code })
     const kind = open(server.url, { token: String(joined.body.token) })
     await connected(kind)
     expect((await emitAck(kind, 'gesprek:join', { gesprekId })).ok).toBe(true)
@@ -90,7 +96,7 @@ describe('living situation', () => {
     // the stored log folds back to the same gesprek (the living situation is machine input, kept on the row)
     server.host.forgetChild(childId)
     expect((await server.host.replay(gesprekId)).persisted).toEqual(await server.host.storedSnapshot(gesprekId))
-    const next = (await sanne.post('/api/gesprekken', { childId, toolId: 'stoplicht' })).body as {
+    const next = (await sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'stoplicht' })).body as {
       gesprek: { id: string }
     }
     const fresh = await server.host.view(next.gesprek.id, 'begeleider')

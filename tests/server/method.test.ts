@@ -1,3 +1,4 @@
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { describe, expect, it } from 'vitest'
 import type { FamilyPrepOut, MethodOut } from '../../dialogs/contract/method'
 import type { CaseloadChild, OudergesprekOut } from '../../dialogs/contract/workspace'
@@ -21,10 +22,10 @@ async function gesprekWith(
   answers: [id: string, text: string, level: string][],
   toolId = 'drie-huizen',
 ) {
-  const g = await user.post('/api/gesprekken', { childId, toolId })
+  const g = await user.post<NewGesprekOut>('/api/gesprekken', { childId, toolId })
   expect(g.status).toBe(201)
-  const gesprekId = g.body.gesprek.id as string
-  const joined = await new HttpUser(server.url).post('/api/kind/join', { code: g.body.join.code })
+  const gesprekId = g.body.gesprek.id
+  const joined = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code })
   const kind = open(server.url, { token: joined.body.token })
   await connected(kind)
   await send(kind, gesprekId, { type: 'nav.next' })
@@ -43,14 +44,14 @@ const emptyConsent = { present: {}, other: {}, jongere: {}, told: {} }
 describe('consent records: each parent with gezag, the 12+ conversation, what a younger child is told', () => {
   it('records consent per parent, keeps the other parent’s gezag in the parents record, and never blocks a gesprek', async () => {
     const { server, sanne } = await startSeeded({ clock: fakeClock() })
-    const mo = (await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })).body.id as string
+    const mo = (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })).body.id
 
     // Nothing recorded yet: the status says so, and a gesprek still starts.
     expect((await method(sanne, mo)).consent).toMatchObject({ status: 'open', twelvePlus: false, recordedAt: null })
-    const g = await sanne.post('/api/gesprekken', { childId: mo, toolId: 'drie-huizen' })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: mo, toolId: 'drie-huizen' })
     expect(g.status).toBe(201)
     // The child's own screen hears nothing of consent: the join answer and the child's view carry none.
-    const joined = await new HttpUser(server.url).post('/api/kind/join', { code: g.body.join.code })
+    const joined = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: g.body.join!.code })
     expect(JSON.stringify(joined.body)).not.toMatch(/consent|toestemming|gezag/i)
 
     await sanne.request('PUT', `/api/parents/children/${mo}`, { present: 'mama', other: {}, flags: [] })
@@ -92,12 +93,13 @@ describe('consent records: each parent with gezag, the 12+ conversation, what a 
       other: { gezag: 'nee' },
     })
     expect((await method(sanne, mo)).consent.status).toBe('geweigerd')
-    expect((await sanne.post('/api/gesprekken', { childId: mo, toolId: 'stoplicht' })).status).toBe(201)
+    expect((await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: mo, toolId: 'stoplicht' })).status).toBe(201)
   })
 
   it('a jongere of 12+ consents too; bad bodies get invalid_payload; another team gets nothing', async () => {
     const { server, sanne } = await startSeeded({ clock: fakeClock() })
-    const daan = (await sanne.post('/api/workspace/children', { nickname: 'Daan', ageBand: '12-15' })).body.id as string
+    const daan = (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Daan', ageBand: '12-15' }))
+      .body.id
     const parents = { gezag: 'ja', decision: 'gegeven', on: '2026-11-21', explained: true }
     let out = (
       await sanne.request('PUT', `/api/method/children/${daan}/consent`, {
@@ -164,7 +166,8 @@ describe('the weekly rhythm: oudergesprek, the joint conversation, the preparati
   it('an oudergesprek is due every week, a joint conversation after each kind-gesprek', async () => {
     const clock = fakeClock()
     const { server, sanne } = await startSeeded({ clock })
-    const id = (await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })).body.id as string
+    const id = (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })).body
+      .id
     const card = async () =>
       (await (await HttpUser.login(server.url, 'sanne')).get(`/api/workspace/children/${id}`)).body as CaseloadChild
     expect((await card()).cadence.oudergesprek.status).toBe('ok')
@@ -188,7 +191,8 @@ describe('the weekly rhythm: oudergesprek, the joint conversation, the preparati
     u = await HttpUser.login(server.url, 'sanne')
     expect((await method(u, id)).rhythm.samen).toMatchObject({ pending: true, lastGesprekId: gesprekId })
     // A joint conversation can only follow a gesprek of this child.
-    const other = (await u.post('/api/workspace/children', { nickname: 'Ilse', ageBand: '8-12' })).body.id as string
+    const other = (await u.post<CaseloadChild>('/api/workspace/children', { nickname: 'Ilse', ageBand: '8-12' })).body
+      .id
     const otherGesprek = await gesprekWith(server, u, other, [])
     const wrong = await u.post(`/api/method/children/${id}/samen`, {
       heldOn: dayOf(clock.now()),
@@ -204,7 +208,8 @@ describe('the weekly rhythm: oudergesprek, the joint conversation, the preparati
   it('the preparation’s default period is since the last oudergesprek, not since the last evaluation', async () => {
     const clock = fakeClock()
     const { server, sanne } = await startSeeded({ clock })
-    const id = (await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })).body.id as string
+    const id = (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12' })).body
+      .id
     let u = sanne
     await gesprekWith(server, u, id, [['item-oud-00001', 'van lang geleden', 'zelf-vertellen']])
     clock.advance(10 * DAY)
@@ -235,8 +240,9 @@ describe('phases that do something', () => {
   it('fase 1: six weeks at most, a checklist prefilled from what is recorded; fase 3: the warm handover', async () => {
     const clock = fakeClock()
     const { server, sanne } = await startSeeded({ clock })
-    const id = (await sanne.post('/api/workspace/children', { nickname: 'Lot', ageBand: '8-12', phase: 1 })).body
-      .id as string
+    const id = (
+      await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lot', ageBand: '8-12', phase: 1 })
+    ).body.id
     let m = await method(sanne, id)
     expect(m.phase.fase1.items.map((i) => [i.id, i.done])).toEqual([
       ['intake', false],
@@ -308,13 +314,23 @@ describe('the family: one preparation for siblings, each child’s deelafspraak 
     const clock = fakeClock()
     const { server, sanne, ids } = await startSeeded({ clock })
     const moCard = (
-      await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12', newFamily: 'Gezin Z.' })
-    ).body as CaseloadChild
+      await sanne.post<CaseloadChild>('/api/workspace/children', {
+        nickname: 'Mo',
+        ageBand: '8-12',
+        newFamily: 'Gezin Z.',
+      })
+    ).body
     const familyId = moCard.familyId!
     const mo = moCard.id
-    const pip = (await sanne.post('/api/workspace/children', { nickname: 'Pip', ageBand: '4-7', familyId })).body.id
-    const lin = (await sanne.post('/api/workspace/children', { nickname: 'Lin', ageBand: '8-12', familyId })).body.id
-    const sep = (await sanne.post('/api/workspace/children', { nickname: 'Sep', ageBand: '8-12', familyId })).body.id
+    const pip = (
+      await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Pip', ageBand: '4-7', familyId })
+    ).body.id
+    const lin = (
+      await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lin', ageBand: '8-12', familyId })
+    ).body.id
+    const sep = (
+      await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sep', ageBand: '8-12', familyId })
+    ).body.id
     // Mo and Pip are here with mama; for Lin the oudergesprek is with papa, so mama is Lin's other parent.
     for (const [child, present] of [
       [mo, 'mama'],
@@ -337,7 +353,9 @@ describe('the family: one preparation for siblings, each child’s deelafspraak 
     await gesprekWith(server, sanne, sep, [['sep-zelf-0001', 'SEP-zelf', 'zelf-vertellen']])
     // A sibling who moved to another team is not this team's to read.
     const adminA = await HttpUser.login(server.url, 'admin-a')
-    const moved = (await sanne.post('/api/workspace/children', { nickname: 'Ruby', ageBand: '8-12', familyId })).body.id
+    const moved = (
+      await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Ruby', ageBand: '8-12', familyId })
+    ).body.id
     await gesprekWith(server, sanne, moved, [['ruby-zelf-001', 'RUBY-ander-team', 'zelf-vertellen']])
     expect(
       (await adminA.post(`/api/beheer/children/${moved}/move`, { teamId: ids.a2Team, begeleiderId: ids.a2 })).status,

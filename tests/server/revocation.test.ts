@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut } from '../../dialogs/contract/http'
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
@@ -136,7 +138,7 @@ describe('when a right ends, every open view ends within a second', () => {
     const code = await sanne.post(`/api/gesprekken/${gesprekId}/join-code`)
     expect(code.status).toBe(201)
     expect((await send({ type: 'gesprek.stop' })).ok).toBe(true)
-    const joined = await new HttpUser(server.url).post('/api/kind/join', { code: code.body.code })
+    const joined = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: code.body.code })
     expect(joined.status).toBe(400)
     expect(joined.body).toEqual({ error: 'code_expired' })
   })
@@ -170,7 +172,7 @@ describe('when a right ends, every open view ends within a second', () => {
   it('a kamer left open on a phone locks by itself when idle', async () => {
     const clock = fakeClock()
     const { server, sanne } = await startSeeded({ clock })
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '12-15' })
     const invite = await sanne.post(`/api/kamer/children/${child.body.id}/invite`)
     const setup = await new HttpUser(server.url).post('/api/kamer/setup', {
       code: invite.body.code,

@@ -58,7 +58,7 @@ describe('static client files', () => {
     }
   })
 
-  it('names the route’s own screen, its imports and the text font in the HTML, so they load beside the entry', async () => {
+  it('names the route’s own screen, its imports and the text font and the first screen’s texts in the HTML, so they load beside the entry', async () => {
     const { dir } = dist()
     mkdirSync(join(dir, '.vite'))
     writeFileSync(
@@ -73,9 +73,15 @@ describe('static client files', () => {
         },
         '_steps.js': { file: 'assets/steps-444.js' },
         'kamer/KamerApp.tsx': { file: 'assets/KamerApp-555.js' },
+        '../locales/nl/common.json': { file: 'assets/common-nl1.js', isDynamicEntry: true },
+        '../locales/nl/errors.json': { file: 'assets/errors-nl2.js', isDynamicEntry: true },
+        '../locales/nl/kamer.json': { file: 'assets/kamer-nl3.js', isDynamicEntry: true },
+        '../locales/en/common.json': { file: 'assets/common-en4.js', isDynamicEntry: true },
       }),
     )
     writeFileSync(join(dir, 'assets/atkinson-hyperlegible-latin-400-normal-abc.woff2'), 'font')
+    writeFileSync(join(dir, 'assets/atkinson-hyperlegible-latin-700-normal-def.woff2'), 'font')
+    writeFileSync(join(dir, 'assets/atkinson-hyperlegible-latin-ext-700-normal-ghi.woff2'), 'font')
     writeFileSync(
       join(dir, 'index.html'),
       '<!doctype html><head><title>kindgesprek</title><script type="module" src="/assets/index-abc123.js"></script><link rel="modulepreload" href="/assets/shared-111.js"></head>',
@@ -89,9 +95,23 @@ describe('static client files', () => {
     expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/steps-444.js">')
     expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/KindApp-333.css">')
     expect(html).toContain('href="/assets/atkinson-hyperlegible-latin-400-normal-abc.woff2"')
+    // The join screen's bar is bold: a bold face arriving after the first screen re-wrapped it (layout shift).
+    expect(html).toContain('href="/assets/atkinson-hyperlegible-latin-700-normal-def.woff2"')
+    expect(html).not.toContain('latin-ext')
     // Named once (the HTML has it already), and nothing of another route.
     expect(html.split('shared-111.js').length).toBe(2)
     expect(html).not.toContain('KamerApp')
-    expect(await (await fetch(`${server.url}/kamer`)).text()).toContain('KamerApp-555.js')
+    // The first screen's words in the source language (always loaded: it is the fallback), beside the entry.
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/common-nl1.js">')
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/errors-nl2.js">')
+    expect(html).not.toContain('common-en4.js')
+    expect(html).not.toContain('kamer-nl3.js')
+    const kamer = await (await fetch(`${server.url}/kamer`)).text()
+    expect(kamer).toContain('KamerApp-555.js')
+    // The PIN screen's words are in the kamer namespace: it was the last thing its largest paint waited for.
+    expect(kamer).toContain('<link rel="modulepreload" crossorigin href="/assets/kamer-nl3.js">')
+    // Elsewhere the bold face waits: preloaded, it came before the script on a slow line.
+    expect(kamer).toContain('latin-400-normal')
+    expect(kamer).not.toContain('latin-700-normal')
   })
 })

@@ -1,3 +1,4 @@
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { ChildTasksOut } from '../../dialogs/contract/tasks'
@@ -61,14 +62,14 @@ describe('huisdier task', () => {
 
   it('guided: the begeleider beside the child sees the answer, so the task is there; another team gets nothing', async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '4-7' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Noor', ageBand: '4-7' })
     const childId = (child.body as { id: string }).id
-    const g = (await sanne.post('/api/gesprekken', { childId, toolId: 'kennismaking' })).body as {
+    const g = (await sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'kennismaking' })).body as {
       gesprek: { id: string }
       join: { code: string }
     }
     const gesprekId = g.gesprek.id
-    const joined = await new HttpUser(server.url).post('/api/kind/join', { code: g.join.code })
+    const joined = await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: g.join.code })
     const kind = open(server.url, { token: String(joined.body.token) })
     await connected(kind)
     expect((await emitAck(kind, 'gesprek:join', { gesprekId })).ok).toBe(true)

@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { describe, expect, it } from 'vitest'
 import type { GesprekCommand } from '../../dialogs/framework/events'
 import { connected, emitAck, msgId, startGesprek } from '../helpers/server'
@@ -146,16 +148,20 @@ describe('every tool runs end to end through the real server, and its log replay
 
   it('starts a tool only for its age bands; observatie has no child join code', async () => {
     const { sanne: begeleider } = await startSeeded()
-    const baby = await begeleider.post('/api/workspace/children', { nickname: 'Bo', ageBand: '0-4' })
+    const baby = await begeleider.post<CaseloadChild>('/api/workspace/children', { nickname: 'Bo', ageBand: '0-4' })
     const childId = (baby.body as { id: string }).id
     for (const toolId of ['stoplicht', 'drie-huizen', 'mijn-netwerk', 'mijn-kamer'])
-      expect((await begeleider.post('/api/gesprekken', { childId, toolId })).status, toolId).toBe(400)
-    const obs = await begeleider.post('/api/gesprekken', { childId, toolId: 'observatie' })
+      expect((await begeleider.post<NewGesprekOut>('/api/gesprekken', { childId, toolId })).status, toolId).toBe(400)
+    const obs = await begeleider.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'observatie' })
     expect(obs.status).toBe(201)
     expect((obs.body as { join: unknown }).join).toBeNull()
-    const teen = await begeleider.post('/api/workspace/children', { nickname: 'Sam', ageBand: '16-18' })
+    const teen = await begeleider.post<CaseloadChild>('/api/workspace/children', { nickname: 'Sam', ageBand: '16-18' })
     const teenId = (teen.body as { id: string }).id
-    expect((await begeleider.post('/api/gesprekken', { childId: teenId, toolId: 'stoplicht' })).status).toBe(400)
-    expect((await begeleider.post('/api/gesprekken', { childId: teenId, toolId: 'mijn-kamer' })).status).toBe(201)
+    expect(
+      (await begeleider.post<NewGesprekOut>('/api/gesprekken', { childId: teenId, toolId: 'stoplicht' })).status,
+    ).toBe(400)
+    expect(
+      (await begeleider.post<NewGesprekOut>('/api/gesprekken', { childId: teenId, toolId: 'mijn-kamer' })).status,
+    ).toBe(201)
   })
 })

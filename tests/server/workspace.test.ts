@@ -1,3 +1,4 @@
+import type { NewGesprekOut } from '../../dialogs/contract/http'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -8,6 +9,7 @@ import { cadenceItem } from '../../server/workspace/cadence'
 import { buildHistory } from '../../server/workspace/history'
 import {
   connected,
+  dataOf,
   emitAck,
   fakeClock,
   HttpUser,
@@ -33,9 +35,13 @@ async function send(socket: TestSocket, gesprekId: string, event: unknown) {
 describe('cadence: gentle reminders on a moving clock', () => {
   it('a kind-gesprek every two weeks and an evaluation every six, due before and overdue after', async () => {
     const { server, sanne, clock } = await setup()
-    const made = await sanne.post('/api/workspace/children', { nickname: 'Noor', ageBand: '8-12', phase: 1 })
+    const made = await sanne.post<CaseloadChild>('/api/workspace/children', {
+      nickname: 'Noor',
+      ageBand: '8-12',
+      phase: 1,
+    })
     expect(made.status).toBe(201)
-    const id = made.body.id as string
+    const id = made.body.id
     // Moving the clock by days ends sessions (idle timeout): each look is a fresh login, like a new day.
     const card = async () =>
       (await (await HttpUser.login(server.url, 'sanne')).get(`/api/workspace/children/${id}`)).body as CaseloadChild
@@ -50,7 +56,7 @@ describe('cadence: gentle reminders on a moving clock', () => {
     // Never blocking: an overdue child's gesprek starts like any other, and resets the reminder.
     const g = await (
       await HttpUser.login(server.url, 'sanne')
-    ).post('/api/gesprekken', { childId: id, toolId: 'drie-huizen' })
+    ).post<NewGesprekOut>('/api/gesprekken', { childId: id, toolId: 'drie-huizen' })
     expect(g.status).toBe(201)
     expect((await card()).cadence.gesprek).toMatchObject({ status: 'ok', lastAt: new Date(clock.now()).toISOString() })
 
@@ -84,18 +90,18 @@ describe('cadence: gentle reminders on a moving clock', () => {
 describe('caseload: families, phase and living situation', () => {
   it('groups siblings together and edits a child in place', async () => {
     const { sanne } = await setup()
-    const a = await sanne.post('/api/workspace/children', {
+    const a = await sanne.post<CaseloadChild>('/api/workspace/children', {
       nickname: 'Mo',
       ageBand: '8-12',
       living: 'ambulant',
       newFamily: 'Gezin Z',
     })
-    const b = await sanne.post('/api/workspace/children', {
+    const b = await sanne.post<CaseloadChild>('/api/workspace/children', {
       nickname: 'Ilse',
       ageBand: '0-4',
       familyId: a.body.familyId,
     })
-    await sanne.post('/api/workspace/children', { nickname: 'Daan', ageBand: '12-15' })
+    await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Daan', ageBand: '12-15' })
     expect(b.status).toBe(201)
     const list = await sanne.get('/api/workspace/caseload')
     const fam = list.body.families.find((f: { label: string | null }) => f.label === 'Gezin Z')
@@ -276,14 +282,14 @@ describe('history and oudergesprek come only from their projections', () => {
 
   it('the 0-4 observation summary reaches the oudergesprek; raw observations do not', async () => {
     const { server, sanne } = await setup()
-    const made = await sanne.post('/api/workspace/children', { nickname: 'Pip', ageBand: '0-4' })
-    const g = await sanne.post('/api/gesprekken', { childId: made.body.id, toolId: 'observatie' })
+    const made = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Pip', ageBand: '0-4' })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId: made.body.id, toolId: 'observatie' })
     expect(g.status).toBe(201)
     expect(g.body.join).toBeNull()
-    const gesprekId = g.body.gesprek.id as string
+    const gesprekId = g.body.gesprek.id
     const beg = open(server.url, { cookie: sanne.cookie })
     await connected(beg)
-    let view: GesprekView = (await emitAck(beg, 'gesprek:join', { gesprekId })).data.view
+    let view: GesprekView = dataOf(await emitAck(beg, 'gesprek:join', { gesprekId })).view!
     const stepIds: string[] = []
     // Walk every step; write one raw observation in the first principle and a summary for the parent.
     for (let guard = 0; view.step && guard < 20; guard++) {
@@ -299,7 +305,7 @@ describe('history and oudergesprek come only from their projections', () => {
           item: { id: 'obs-sum-0001', text: 'Pip zoekt troost bij mama en vindt die', prompt: 'goed-vertellen' },
         })
       await send(beg, gesprekId, { type: 'nav.next' })
-      view = (await emitAck(beg, 'gesprek:join', { gesprekId })).data.view
+      view = dataOf(await emitAck(beg, 'gesprek:join', { gesprekId })).view!
     }
     expect(stepIds).toContain('met-ouder')
     const prep = (await sanne.get(`/api/workspace/children/${made.body.id}/oudergesprek`)).body as OudergesprekOut

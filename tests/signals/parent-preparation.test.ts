@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
@@ -23,7 +25,11 @@ describe('a preparation per parent', () => {
   it('"aan mama" stays with mama, "aan papa" with papa, whoever is recorded as the parent here', async () => {
     const { server, sanne } = await startSeeded()
     const card = (
-      await sanne.post('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12', newFamily: 'Familie L' })
+      await sanne.post<CaseloadChild>('/api/workspace/children', {
+        nickname: 'Lina',
+        ageBand: '8-12',
+        newFamily: 'Familie L',
+      })
     ).body as { id: string; familyId: string }
     const childId = card.id
     const setPresent = async (present: 'mama' | 'papa') =>
@@ -48,12 +54,14 @@ describe('a preparation per parent', () => {
 
     // The child, in a gesprek while mama is the parent here, shares two answers "aan mama".
     const gesprek = async () => {
-      const g = (await sanne.post('/api/gesprekken', { childId, toolId: 'stoplicht' })).body as {
+      const g = (await sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'stoplicht' })).body as {
         gesprek: { id: string }
         join: { code: string }
       }
       const token = (
-        (await new HttpUser(server.url).post('/api/kind/join', { code: g.join.code })).body as { token: string }
+        (await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: g.join.code })).body as {
+          token: string
+        }
       ).token
       const kind = open(server.url, { token })
       await connected(kind)
@@ -172,7 +180,9 @@ describe('a preparation per parent', () => {
   it('a draft from before the upgrade belongs to the parent recorded then, and to no other parent', async () => {
     const { server, sanne } = await startSeeded()
     const childId = (
-      (await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })).body as { id: string }
+      (await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })).body as {
+        id: string
+      }
     ).id
     const profile = { present: 'mama', other: {}, flags: [] }
     expect((await sanne.request('PUT', `/api/parents/children/${childId}`, profile)).status).toBe(200)

@@ -1,3 +1,5 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { ParentsOut } from '../../dialogs/contract/parents'
@@ -15,7 +17,7 @@ const { startSeeded, open } = useServers()
 describe('each parent apart', () => {
   it('"aan mama" reaches the preparation for mama and nothing about papa', async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12' })
     const childId = (child.body as { id: string }).id
     const profile = {
       present: 'mama',
@@ -27,13 +29,15 @@ describe('each parent apart', () => {
     const joris = await HttpUser.login(server.url, 'joris')
     expect((await joris.get(`/api/parents/children/${childId}`)).status).toBe(404)
 
-    const g = (await sanne.post('/api/gesprekken', { childId, toolId: 'stoplicht' })).body as {
+    const g = (await sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'stoplicht' })).body as {
       gesprek: { id: string }
       join: { code: string }
     }
     const gesprekId = g.gesprek.id
     const token = (
-      (await new HttpUser(server.url).post('/api/kind/join', { code: g.join.code })).body as { token: string }
+      (await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: g.join.code })).body as {
+        token: string
+      }
     ).token
     // The child's device learns the role word, and nothing of the begeleider's record.
     const mine = await fetch(`${server.url}/api/parents/mine`, { headers: { authorization: `Bearer ${token}` } })

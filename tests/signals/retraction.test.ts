@@ -1,7 +1,9 @@
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { GesprekDetail, KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { GesprekView } from '../../dialogs/contract/view'
-import { connected, emitAck, HttpUser, msgId, onViews } from '../helpers/server'
+import { connected, dataOf, emitAck, HttpUser, msgId, onViews } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
 const { startSeeded, open } = useServers()
@@ -14,15 +16,17 @@ const { startSeeded, open } = useServers()
 describe('retraction', () => {
   it("keeps the begeleider's note and worry mark, never the child's words", async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Mo', ageBand: '8-12' })
     const childId = (child.body as { id: string }).id
-    const g = (await sanne.post('/api/gesprekken', { childId, toolId: 'drie-huizen' })).body as {
+    const g = (await sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'drie-huizen' })).body as {
       gesprek: { id: string }
       join: { code: string }
     }
     const gesprekId = g.gesprek.id
     const token = (
-      (await new HttpUser(server.url).post('/api/kind/join', { code: g.join.code })).body as { token: string }
+      (await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: g.join.code })).body as {
+        token: string
+      }
     ).token
     const kind = open(server.url, { token })
     const beg = open(server.url, { cookie: sanne.cookie })
@@ -49,12 +53,12 @@ describe('retraction', () => {
     // The child takes it back.
     expect((await send(kind, { type: 'share.set', itemIds: ['item-retract-01'], level: 'alleen-ik' })).ok).toBe(true)
 
-    const page = (await sanne.get(`/api/gesprekken/${gesprekId}`)).body as { view: GesprekView } & GesprekView
-    const view: GesprekView = 'view' in page ? page.view : page
+    const page = (await sanne.get<GesprekDetail>(`/api/gesprekken/${gesprekId}`)).body
+    const { view } = page
     expect(view.items).toEqual([])
     expect(view.notes).toEqual([{ id: 'note-retract-01', text: NOTE, takenBack: true }])
     // "Zorg gemarkeerd op [datum]": the fact and its day, in the begeleider's words.
-    expect(view.traces).toEqual([{ stepId: 'huis-goed', worry: true, at: expect.any(String) }])
+    expect(view.traces).toEqual([{ stepId: 'huis-goed', worry: true, at: expect.any(String) as string }])
     expect(Date.parse(view.traces![0]!.at!)).toBeGreaterThanOrEqual(markedFrom - 1000)
     expect(Date.parse(view.traces![0]!.at!)).toBeLessThanOrEqual(Date.now())
     expect(JSON.stringify(page)).not.toContain(CANARY)
@@ -70,7 +74,7 @@ describe('retraction', () => {
       if (path !== 'history') expect(JSON.stringify(res.body), path).not.toContain(NOTE)
     }
     // The child's own view never shows the begeleider's notes or marks.
-    const own = (await emitAck(kind, 'gesprek:join', { gesprekId })).data.view as GesprekView
+    const own = dataOf(await emitAck(kind, 'gesprek:join', { gesprekId })).view!
     expect(own.notes).toEqual([])
     expect(own.traces).toBeUndefined()
     expect(own.items.map((i) => i.text)).toEqual([CANARY])

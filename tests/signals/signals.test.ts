@@ -1,3 +1,6 @@
+import type { KamerGesprek, KamerTokenOut } from '../../dialogs/contract/kamer'
+import type { CaseloadChild } from '../../dialogs/contract/workspace'
+import type { KindJoinOut, NewGesprekOut } from '../../dialogs/contract/http'
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { CaseloadSignalsOut, ChildSignalsOut } from '../../dialogs/contract/signals'
@@ -16,7 +19,7 @@ const { startSeeded, open } = useServers()
  */
 async function kamer(server: TestServer, sanne: HttpUser, toolId: string, ageBand: AgeBand = '16-18') {
   const { childId, name, token: kamerToken } = await setUpKamer(server.url, sanne, ageBand)
-  const g = await new HttpUser(server.url, kamerToken).post('/api/kamer/gesprekken', { toolId })
+  const g = await new HttpUser(server.url, kamerToken).post<KamerGesprek>('/api/kamer/gesprekken', { toolId })
   expect(g.status).toBe(200)
   const gesprekId = String(g.body.id)
   const kind = open(server.url, { token: kamerToken })
@@ -25,7 +28,7 @@ async function kamer(server: TestServer, sanne: HttpUser, toolId: string, ageBan
   const send = (event: unknown) => emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event })
   /** The jongere comes back later: name and PIN open the kamer again, commands go through a fresh socket. */
   const reopen = async () => {
-    const opened = await new HttpUser(server.url).post('/api/kamer/open', { name, secret: KAMER_PIN })
+    const opened = await new HttpUser(server.url).post<KamerTokenOut>('/api/kamer/open', { name, secret: KAMER_PIN })
     expect(opened.status).toBe(200)
     const again = open(server.url, { token: String(opened.body.token) })
     await connected(again)
@@ -146,12 +149,14 @@ describe('signals reach a person, never an automatic step', () => {
 
   it('guided Stoplicht: a red and a low ladder are already shared (the begeleider sat beside the child)', async () => {
     const { server, sanne } = await startSeeded()
-    const child = await sanne.post('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12' })
+    const child = await sanne.post<CaseloadChild>('/api/workspace/children', { nickname: 'Lina', ageBand: '8-12' })
     const childId = (child.body as { id: string }).id
-    const g = await sanne.post('/api/gesprekken', { childId, toolId: 'stoplicht' })
+    const g = await sanne.post<NewGesprekOut>('/api/gesprekken', { childId, toolId: 'stoplicht' })
     const { gesprek, join } = g.body as { gesprek: { id: string }; join: { code: string } }
     const token = (
-      (await new HttpUser(server.url).post('/api/kind/join', { code: join.code })).body as { token: string }
+      (await new HttpUser(server.url).post<KindJoinOut>('/api/kind/join', { code: join.code })).body as {
+        token: string
+      }
     ).token
     const kind = open(server.url, { token })
     await connected(kind)

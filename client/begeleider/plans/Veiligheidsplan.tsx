@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useEffectEvent, useState } from 'react'
 import type { ErrorCode } from '../../../dialogs/contract/errors'
 import {
   AGREERS,
@@ -33,18 +33,21 @@ export function Veiligheidsplan({ childId, go }: { childId: string; go: (path: s
   const [saved, setSaved] = useState(false)
   const [agreeOn, setAgreeOn] = useState(today)
   const [error, setError] = useState<ErrorCode | null>(null)
-  const fail = useCallback((e: unknown) => setError(e instanceof ApiError ? e.code : 'internal'), [])
-  const load = useCallback(
-    () =>
-      apiClient.plans.veiligheidsplan(childId).then((d) => {
-        setData(withToolLabels(d))
-        // A first plan starts from the draft: every safety answer cited, every begeleider flag a line.
-        setPlan(d.updatedAt ? d.plan : { ...d.plan, citations: d.draft.answers, mustHappen: flagLines(d.draft.flags) })
-      }, fail),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [childId, fail],
-  )
-  useEffect(() => void load(), [load])
+  /** Counts the saves: each one loads the plan again, as the server stored it. */
+  const [loads, setLoads] = useState(0)
+  const fail = (e: unknown) => setError(e instanceof ApiError ? e.code : 'internal')
+
+  // The draft's lines are written in the language of the moment they arrive; a later language switch
+  // does not load the plan again (that would throw away what is being edited).
+  const show = useEffectEvent((d: VeiligheidsplanOut) => {
+    setData(withToolLabels(d))
+    // A first plan starts from the draft: every safety answer cited, every begeleider flag a line.
+    setPlan(d.updatedAt ? d.plan : { ...d.plan, citations: d.draft.answers, mustHappen: flagLines(d.draft.flags) })
+  })
+  const failed = useEffectEvent(fail)
+  useEffect(() => {
+    apiClient.plans.veiligheidsplan(childId).then(show, failed)
+  }, [childId, loads])
 
   const flagLines = (flags: SafetyFlag[]) =>
     flags
@@ -84,7 +87,7 @@ export function Veiligheidsplan({ childId, go }: { childId: string; go: (path: s
       })
       .then(() => {
         setSaved(true)
-        void load()
+        setLoads((n) => n + 1)
       }, fail)
   }
   const agreed = (who: Who) => plan.agreements.filter((a) => a.who === who).at(-1)

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PersonCategory, PersonGives, type Person } from '../../../dialogs/framework/items'
 import { newMsgId } from '../../net/outbox'
 import { CATEGORY_PICTURE, NetwerkCircles } from '../../ui/NetwerkCircles'
 import { pictureUrl } from '../../ui/pictures'
 import { Prompt } from '../../ui/ReadAloud'
+import { useTapUntilConfirmed } from '../../ui/useTapUntilConfirmed'
 import { registerT } from './register'
 import { stepItems, type ShownItem } from './step-items'
 import type { StepProps } from './types'
@@ -64,15 +65,9 @@ export function NetwerkStep({ view, step, send, pending, t: toolT }: StepProps) 
   const [circle, setCircle] = useState<Person['circle']>(1)
   const [open, setOpen] = useState<string | undefined>()
   // The box shows the child's tap at once; the stored view takes over as soon as it says the same.
-  const [ticked, setTicked] = useState<Record<string, boolean>>({})
-  useEffect(() => {
-    setTicked((m) => {
-      const left = Object.entries(m).filter(
-        ([id, on]) => view.items.find((i) => i.id === id)?.person?.mustNotKnow !== on,
-      )
-      return left.length === Object.keys(m).length ? m : Object.fromEntries(left)
-    })
-  }, [view.items])
+  const ticked = useTapUntilConfirmed(
+    Object.fromEntries(view.items.flatMap((i) => (i.person ? [[i.id, i.person.mustNotKnow] as const] : []))),
+  )
   const canAdd = name.trim().length > 0 && category !== undefined
   // A person the server has stored can be told more about, also while an earlier change is on its
   // way: the details stay open (and the focus in them) instead of closing at every tap.
@@ -192,10 +187,10 @@ export function NetwerkStep({ view, step, send, pending, t: toolT }: StepProps) 
                   <label className="netwerk-check">
                     <input
                       type="checkbox"
-                      checked={ticked[item.id] ?? p.mustNotKnow}
+                      checked={ticked.shown(item.id, p.mustNotKnow)}
                       onChange={(e) => {
                         const on = e.target.checked
-                        setTicked((m) => ({ ...m, [item.id]: on }))
+                        ticked.tap(item.id, on)
                         update(item, { mustNotKnow: on })
                       }}
                     />

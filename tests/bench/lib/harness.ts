@@ -50,6 +50,9 @@ export type Proc = {
 export type ServerStats = {
   cpu: { user: number; system: number }
   loopDelay: { p50: number; p99: number; max: number }
+  /** `performance.eventLoopUtilization()` since the start: the main thread's busy and idle time, ms. */
+  elu: { active: number; idle: number }
+  /** null for the bare relay, which commits nothing. */
   commits: {
     batches: number
     writes: number
@@ -57,11 +60,19 @@ export type ServerStats = {
     batchMs: number
     waitMs: number
     writer?: { batches: number; writes: number; execMs: number; syncMs: number }
-  }
+  } | null
+}
+
+/** The share of the time between two STATS lines the main thread was busy (0-1). */
+export function mainThreadBusy(a: ServerStats, b: ServerStats): number {
+  const active = b.elu.active - a.elu.active
+  const idle = b.elu.idle - a.elu.idle
+  return active + idle > 0 ? round(active / (active + idle)) : NaN
 }
 
 /** What happened between two STATS lines, per commit and per transaction (one disk sync each). */
 export function statsBetween(a: ServerStats, b: ServerStats, messages: number) {
+  if (!a.commits || !b.commits) throw new Error('no commit counts: not the product server')
   const batches = b.commits.batches - a.commits.batches
   const writes = b.commits.writes - a.commits.writes
   const wa = a.commits.writer
@@ -76,6 +87,7 @@ export function statsBetween(a: ServerStats, b: ServerStats, messages: number) {
     ...(wa && wb
       ? { writerExecMs: per(wb.execMs - wa.execMs, batches), writerSyncMs: per(wb.syncMs - wa.syncMs, batches) }
       : {}),
+    mainThreadBusy: mainThreadBusy(a, b),
     loopDelayP99Ms: b.loopDelay.p99,
     loopDelayMaxMs: b.loopDelay.max,
   }
@@ -133,9 +145,10 @@ export function rssKiB(pid: number): number {
   return m ? Number(m[1]) : NaN
 }
 
-/** CPU time (user + system) a process has used, ms. */
-export function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+/** CPU time (user + system) a process has used, ms; `thread`: of that one thread only (the main one is the pid). */
+export function cpuMs(pid: number, thread?: number): number {
+  const path = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`
+  const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ')
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
 }
 
