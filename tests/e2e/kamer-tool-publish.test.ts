@@ -1,10 +1,12 @@
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page, Request } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import type { JoinCodeOut } from '../../dialogs/contract/http'
 import type { VoiceRecording } from '../../dialogs/contract/voices'
 import { oggOpus } from '../helpers/audio'
-import { hasBrowser, LAPTOP, launch, PHONE, SCREENSHOTS, shot, TABLET } from '../helpers/browser'
+import { hasBrowser, LAPTOP, PHONE, SCREENSHOTS, shot, TABLET } from '../helpers/browser'
 import { localeTexts } from '../helpers/kamer-version'
-import { HttpUser, PASSWORD, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
+import { HttpUser } from '../helpers/server'
+import { useBrowser } from '../helpers/use-browser'
 import { words } from './flow'
 
 const NEUTRAL = 'https://www.buienradar.nl/'
@@ -42,26 +44,10 @@ const AUDIO_STUB = `(() => {
  * shows them and plays the voice; a jongere whose notes gesprek started before the publish keeps the old.
  */
 describe.runIf(hasBrowser)('browser: a kamer tool edited, previewed as the kamer shows it, published', () => {
-  let server: TestServer
-  let browser: Browser
-  let sanne: HttpUser
-  const contexts: BrowserContext[] = []
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    await seedOrganisations(server)
-    sanne = await HttpUser.login(server.url, 'sanne')
-    browser = await launch()
-  }, 90_000)
-  afterAll(async () => {
-    for (const c of contexts) await c.close()
-    await browser?.close()
-    await server?.stop()
-  })
+  const web = useBrowser({ seeded: true })
 
   async function phone(): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true })
-    contexts.push(ctx)
+    const ctx = await web.context({ viewport: PHONE, hasTouch: true, isMobile: true })
     await ctx.route(`${NEUTRAL}**`, (route) =>
       route.fulfill({ contentType: 'text/html', body: '<title>Buienradar</title><p>Het weer</p>' }),
     )
@@ -73,11 +59,11 @@ describe.runIf(hasBrowser)('browser: a kamer tool edited, previewed as the kamer
 
   /** Invite (the begeleider) → code → name + PIN → the kamer's home, the way a jongere does it. */
   async function newKamer(page: Page, name: string) {
-    const child = await sanne.post('/api/workspace/children', { nickname: name, ageBand: '12-15' })
-    const invite = await sanne.post(`/api/kamer/children/${(child.body as { id: string }).id}/invite`)
-    await page.goto(`${server.url}/kamer`)
+    const childId = await web.newChild(name, '12-15')
+    const invite = await web.sanne.post<JoinCodeOut>(`/api/kamer/children/${childId}/invite`)
+    await page.goto(`${web.server.url}/kamer`)
     await page.getByRole('button', { name: 'Ik heb een code van mijn begeleider' }).click()
-    await page.getByLabel('Code van je begeleider').fill(String(invite.body.code))
+    await page.getByLabel('Code van je begeleider').fill(invite.body.code)
     await page.getByRole('button', { name: 'Verder' }).click()
     await page.getByLabel('Naam van je kamer').fill(name)
     await page.getByLabel('PIN of wachtwoord').fill(PIN)
@@ -95,7 +81,7 @@ describe.runIf(hasBrowser)('browser: a kamer tool edited, previewed as the kamer
   const gesprekken = async () =>
     Number(
       (
-        await server.deps.db
+        await web.server.deps.db
           .selectFrom('gesprekken')
           .select((e) => e.fn.countAll().as('n'))
           .executeTakeFirstOrThrow()
@@ -110,16 +96,12 @@ describe.runIf(hasBrowser)('browser: a kamer tool edited, previewed as the kamer
     await before.getByText(OLD, { exact: true }).waitFor()
 
     // The admin edits the notes' prompt in Beheer.
-    const ctx = await browser.newContext({ viewport: LAPTOP })
-    contexts.push(ctx)
+    const ctx = await web.context({ viewport: LAPTOP })
     const admin = await ctx.newPage()
     admin.setDefaultTimeout(15_000)
-    await admin.goto(`${server.url}/begeleider`)
-    await admin.getByLabel('Gebruikersnaam').fill('admin-a')
-    await admin.getByLabel('Wachtwoord').fill(PASSWORD)
-    await admin.getByRole('button', { name: 'Inloggen' }).click()
+    await web.login(admin, 'admin-a')
     await admin.getByRole('heading', { name: 'Mijn caseload' }).waitFor()
-    await admin.goto(`${server.url}/begeleider/beheer/gesprekken`)
+    await admin.goto(`${web.server.url}/begeleider/beheer/gesprekken`)
     await admin
       .getByTestId(`tool-${TOOL}`)
       .getByRole('button', { name: /Aanpassen|Verder met het concept/ })
@@ -223,8 +205,8 @@ describe.runIf(hasBrowser)('browser: a kamer tool edited, previewed as the kamer
       .locator('input[type=file]')
       .setInputFiles({ name: 'notities.ogg', mimeType: 'audio/ogg', buffer: Buffer.from(oggOpus(3)) })
     await expect.poll(() => row.getAttribute('class')).toContain('voice--recorded')
-    const admins = await HttpUser.login(server.url, 'admin-a')
-    const { recordings } = (await admins.get(`/api/voices/tools/${TOOL}/2`)).body as { recordings: VoiceRecording[] }
+    const admins = await HttpUser.login(web.server.url, 'admin-a')
+    const { recordings } = (await admins.get<{ recordings: VoiceRecording[] }>(`/api/voices/tools/${TOOL}/2`)).body
     const etag = recordings.find((r) => r.lang === 'nl' && r.key === KEY)!.etag
 
     // A new jongere's kamer: the new words, and the recorded voice plays there.
@@ -254,16 +236,12 @@ describe.runIf(hasBrowser)('browser: a kamer tool edited, previewed as the kamer
   }, 180_000)
 
   it('Mijn netwerk: at 8-12 the child’s screen beside a begeleider, at 12-15 the kamer’s own, in the adult register', async () => {
-    const ctx = await browser.newContext({ viewport: LAPTOP })
-    contexts.push(ctx)
+    const ctx = await web.context({ viewport: LAPTOP })
     const admin = await ctx.newPage()
     admin.setDefaultTimeout(15_000)
-    await admin.goto(`${server.url}/begeleider`)
-    await admin.getByLabel('Gebruikersnaam').fill('admin-a')
-    await admin.getByLabel('Wachtwoord').fill(PASSWORD)
-    await admin.getByRole('button', { name: 'Inloggen' }).click()
+    await web.login(admin, 'admin-a')
     await admin.getByRole('heading', { name: 'Mijn caseload' }).waitFor()
-    await admin.goto(`${server.url}/begeleider/beheer/gesprekken`)
+    await admin.goto(`${web.server.url}/begeleider/beheer/gesprekken`)
     await admin
       .getByTestId('tool-mijn-netwerk')
       .getByRole('button', { name: /Aanpassen|Verder met het concept/ })

@@ -24,9 +24,9 @@ export async function publishKamerVersion(
   changed: Partial<Record<LangCode, Record<string, string>>>,
   languages: LangCode[] = ['nl', 'en'],
 ): Promise<{ version: number }> {
-  const draft = await admin.get(`/api/tool-versions/${toolId}/draft`)
+  const draft = await admin.get<DraftOut>(`/api/tool-versions/${toolId}/draft`)
   expect(draft.status).toBe(200)
-  const doc = (draft.body as DraftOut).doc
+  const doc = draft.body.doc
   const texts: ToolVersionDoc['texts'] = {}
   for (const { code } of LANGUAGES) {
     const own = { ...(doc.texts[code] ?? {}), ...(changed[code] ?? {}) }
@@ -34,9 +34,12 @@ export async function publishKamerVersion(
     if (!languages.includes(code)) own[Object.keys(own).find((k) => !k.startsWith('intro.honest'))!] = ''
     texts[code] = own
   }
-  const saved = await admin.request('PUT', `/api/tool-versions/${toolId}/draft`, { doc: { ...doc, texts } })
+  const saved = await admin.request<DraftOut>('PUT', `/api/tool-versions/${toolId}/draft`, { doc: { ...doc, texts } })
   expect(saved.status).toBe(200)
-  const published = await admin.post(`/api/tool-versions/${toolId}/publish`, { note: 'test' })
+  const published = await admin.post<{ version: number; languages: LangCode[] }>(
+    `/api/tool-versions/${toolId}/publish`,
+    { note: 'test' },
+  )
   expect([published.status, published.body.languages]).toEqual([201, languages])
-  return { version: published.body.version as number }
+  return { version: published.body.version }
 }
