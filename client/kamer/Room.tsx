@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { loadApiClient } from '../net/api'
 import { rememberParentToken } from '../net/present-parent'
@@ -11,7 +11,7 @@ import { Receipt } from './Receipt'
 import { SafetyNote } from './SafetyNote'
 import { ShareScreen } from './ShareScreen'
 import { ToolScreen } from './ToolScreen'
-import { forgetKamerTexts } from './kamer-texts'
+import { forgetKamerTexts, KamerTexts, type KamerTextsSource } from './kamer-texts'
 import type { LockReason } from './lock'
 import { useKamer } from './useKamer'
 import { SafetyPlanView, useChildPlan } from '../ui/SafetyPlan'
@@ -70,8 +70,7 @@ export function Room({
   const home = () => setScreen({ name: 'home' })
 
   return (
-    // The kamer is the adult register throughout: every read-aloud in it is the quiet one (ADR 0145).
-    <ReadAloudLook.Provider value="adult">
+    <RoomContext token={token}>
       <main className="kamer-main">
         <ConnectionNote connection={kamer.line} pending={kamer.pending.length} />
         {kamer.error && (
@@ -132,7 +131,6 @@ export function Room({
         )}
         {screen.name === 'tool' && gesprekId && (
           <ToolScreen
-            token={token}
             gesprekId={gesprekId}
             toolId={screen.toolId}
             view={kamer.views[gesprekId] ?? null}
@@ -146,13 +144,7 @@ export function Room({
           />
         )}
         {screen.name === 'share' && (
-          <ShareScreen
-            token={token}
-            gesprekken={kamer.me?.gesprekken ?? []}
-            views={kamer.views}
-            send={kamer.send}
-            onHome={home}
-          />
+          <ShareScreen gesprekken={kamer.me?.gesprekken ?? []} views={kamer.views} send={kamer.send} onHome={home} />
         )}
         {screen.name === 'receipt' && <Receipt token={token} onHome={home} />}
         {screen.name === 'plan' && plan && (
@@ -162,6 +154,19 @@ export function Room({
           </>
         )}
       </main>
+    </RoomContext>
+  )
+}
+
+/**
+ * The kamer is the adult register throughout: every read-aloud in it is the quiet one (ADR 0145). Its
+ * tool screens take their words from the kamer's route, with this visit's token (ADR 0146).
+ */
+function RoomContext({ token, children }: { token: string; children: ReactNode }) {
+  const texts = useMemo<KamerTextsSource>(() => ({ from: 'route', token }), [token])
+  return (
+    <ReadAloudLook.Provider value="adult">
+      <KamerTexts.Provider value={texts}>{children}</KamerTexts.Provider>
     </ReadAloudLook.Provider>
   )
 }

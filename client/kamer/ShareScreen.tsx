@@ -13,7 +13,7 @@ import { useKamerTool } from './kamer-texts'
 
 type Send = (gesprekId: string, event: GesprekCommand) => void
 /** One kamer tool's gesprek with its latest view: the screen lists items per tool. */
-type ToolGroup = { token: string; gesprekId: string; tool: ToolInfo; view: GesprekView }
+type ToolGroup = { gesprekId: string; tool: ToolInfo; view: GesprekView }
 
 /**
  * "Klaar voor mijn afspraak": everything in the kamer starts as 'alleen ik'; here the jongere picks,
@@ -21,13 +21,11 @@ type ToolGroup = { token: string; gesprekId: string; tool: ToolInfo; view: Gespr
  * take any of it back. The server's projection decides what the begeleider then sees.
  */
 export function ShareScreen({
-  token,
   gesprekken,
   views,
   send,
   onHome,
 }: {
-  token: string
   gesprekken: readonly KamerGesprek[]
   views: Record<string, GesprekView>
   send: Send
@@ -37,7 +35,7 @@ export function ShareScreen({
   const groups = gesprekken.flatMap((g) => {
     const tool = toolInfo(g.toolId)
     const view = views[g.id]
-    return tool && view && view.items.length > 0 ? [{ token, gesprekId: g.id, tool, view } satisfies ToolGroup] : []
+    return tool && view && view.items.length > 0 ? [{ gesprekId: g.id, tool, view } satisfies ToolGroup] : []
   })
   const sharedCount = groups.reduce((n, g) => n + g.view.items.filter((i) => i.share !== 'alleen-ik').length, 0)
 
@@ -74,8 +72,8 @@ export function ShareScreen({
  * The words of the gesprek's own tool version (ADR 0145), for the prompts the items answer; until they
  * are there the items show without them, never with another version's.
  */
-function useToolT({ token, gesprekId, tool, view }: ToolGroup) {
-  const own = useKamerTool(token, gesprekId, tool.id)
+function useToolT({ gesprekId, tool, view }: ToolGroup) {
+  const own = useKamerTool(gesprekId, tool.id)
   const { t } = useTranslation([own?.tool.namespace ?? 'kamer', 'common'])
   return { tt: registerT(t, view.ageBand), tool: own?.tool }
 }

@@ -12,19 +12,20 @@ import { StepHost } from '../steps/StepHost'
 import { Prompt, ReadAloudLook } from '../ui/ReadAloud'
 import { useGesprekVoices } from '../ui/voices'
 import { WaysToHelp } from '../ui/WaysToHelp'
-import { useKamerTool } from './kamer-texts'
+import { useKamerTool, useKamerToken } from './kamer-texts'
 
 /** The notes are written alone, at any hour: the ways to help now stand on every step of them. */
 const NOTES_TOOL = 'kamer-notities'
 
 /**
  * One kamer tool, using the same step screens as a guided gesprek, with the words of the tool version
- * the gesprek runs on (ADR 0145). The kamer never "finishes" a tool: the last step leads back to the
- * kamer, so the jongere can add to it next time. Every prompt has a quiet "Voorlezen": the
- * organisation's recorded voice, else the device's, else one calm line; never by itself.
+ * the gesprek runs on (ADR 0145), from the `KamerTexts` source around it: the kamer's route, or the
+ * editor's draft in its preview (ADR 0146, this same screen with nothing sent anywhere). The kamer never
+ * "finishes" a tool: the last step leads back to the kamer, so the jongere can add to it next time.
+ * Every prompt has a quiet "Voorlezen": the organisation's recorded voice, else the device's, else one
+ * calm line; never by itself.
  */
 export function ToolScreen({
-  token,
   gesprekId,
   toolId,
   view,
@@ -33,7 +34,6 @@ export function ToolScreen({
   onHome,
   begeleider,
 }: {
-  token: string
   gesprekId: string
   toolId: string
   view: GesprekView | null
@@ -43,7 +43,9 @@ export function ToolScreen({
   /** The jongere's own begeleider, so a tool that names them (the kennismaking, the afscheid) can. */
   begeleider: BegeleiderFace
 }) {
-  const kamerTool = useKamerTool(token, gesprekId, toolId)
+  const kamerTool = useKamerTool(gesprekId, toolId)
+  // A draft in the preview has no gesprek on a server, so no recorded voices: the device's, or the calm line.
+  const token = useKamerToken()
   const tool = kamerTool?.tool
   const { t: tt } = useTranslation([tool?.namespace ?? 'common', 'common', 'kamer'])
   const { t } = useTranslation(['kamer', 'common'])
@@ -74,7 +76,7 @@ export function ToolScreen({
             {t('kamer:room.home')}
           </button>
         </div>
-        {tool && <KamerVoices gesprekId={gesprekId} token={token} toolId={toolId} textsIn={tool.namespace} />}
+        {tool && token && <KamerVoices gesprekId={gesprekId} token={token} toolId={toolId} textsIn={tool.namespace} />}
         {!ready && <p className="loading">{t('common:loading')}</p>}
         {ready && (
           <BegeleiderContext.Provider value={begeleider}>

@@ -1,5 +1,5 @@
 import i18next from 'i18next'
-import { useEffect, useState } from 'react'
+import { createContext, useContext, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toolInfo } from '../../dialogs/catalog'
 import { nestTexts } from '../../dialogs/framework/texts'
@@ -13,9 +13,25 @@ import { loadApiClient } from '../net/api'
  * kamers, or two organisations' versions, on one phone never lend each other a word. The steps stay the
  * built-in's: a kamer tool's version changes its texts, never its steps (ADR 0097).
  */
+/** `version` 0: the editor's draft, in its preview. */
 export type KamerTool = { tool: ToolInfo; version: number }
 
 export const kamerNamespace = (toolId: string, gesprekId: string) => `tool-${toolId}~kamer-${gesprekId}` as const
+
+/**
+ * Where the kamer's tool screens take their words from: the one seam between the kamer and the editor's
+ * preview. The kamer fills it from its route, with the kamer token of this visit (its voices come by that
+ * token too); the preview fills it with the draft's tool, its texts already in i18next's memory, so the
+ * same ToolScreen and ShareScreen show a draft without asking a server for anything (ADR 0146).
+ */
+export type KamerTextsSource = { from: 'route'; token: string } | { from: 'draft'; tool: ToolInfo }
+export const KamerTexts = createContext<KamerTextsSource | null>(null)
+
+/** The kamer token of this visit, when the words come from the kamer's route (not in the preview). */
+export const useKamerToken = (): string | undefined => {
+  const source = useContext(KamerTexts)
+  return source?.from === 'route' ? source.token : undefined
+}
 
 /** One request per visit, gesprek and language: the tool screen and "Klaar voor mijn afspraak" share it. */
 const asked = new Map<string, Promise<KamerTool>>()
@@ -50,13 +66,16 @@ export function forgetKamerTexts(): void {
 /**
  * The tool of one kamer gesprek with its version's words in the active language; undefined until they
  * are there, so a screen never shows one language's step with another's words. Offline or busy: asked
- * again calmly, and the screen keeps saying "loading".
+ * again calmly, and the screen keeps saying "loading". In the preview: the draft's tool, at once.
  */
-export function useKamerTool(token: string, gesprekId: string, toolId: string): KamerTool | undefined {
+export function useKamerTool(gesprekId: string, toolId: string): KamerTool | undefined {
+  const source = useContext(KamerTexts)
+  const token = source?.from === 'route' ? source.token : undefined
   const lang = useTranslation().i18n.language
   const key = `${token}|${gesprekId}|${toolId}|${lang}`
   const [loaded, setLoaded] = useState<{ key: string; value: KamerTool } | null>(null)
   useEffect(() => {
+    if (token === undefined) return
     let cancelled = false
     let wait = 1000
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -75,5 +94,6 @@ export function useKamerTool(token: string, gesprekId: string, toolId: string): 
       clearTimeout(timer)
     }
   }, [token, gesprekId, toolId, lang, key])
+  if (source?.from === 'draft') return source.tool.id === toolId ? { tool: source.tool, version: 0 } : undefined
   return loaded?.key === key ? loaded.value : undefined
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hasBrowser, LAPTOP, launch, PHONE, shot, TABLET } from '../helpers/browser'
 import { oggOpus } from '../helpers/audio'
 import { KAMER_PIN, setUpKamer } from '../helpers/kamer'
-import { runOnVersion, storeKamerVersion } from '../helpers/kamer-version'
+import { publishKamerVersion } from '../helpers/kamer-version'
 import { HttpUser, seedOrganisations, startTestServer, type TestServer } from '../helpers/server'
 import { words } from './flow'
 
@@ -64,12 +64,11 @@ describe.runIf(hasBrowser)('browser: the kamer reads its version, and reads alou
   let server: TestServer
   let browser: Browser
   let sanne: HttpUser
-  let ids: Awaited<ReturnType<typeof seedOrganisations>>
   const contexts: BrowserContext[] = []
 
   beforeAll(async () => {
     server = await startTestServer()
-    ids = await seedOrganisations(server)
+    await seedOrganisations(server)
     sanne = await HttpUser.login(server.url, 'sanne')
     browser = await launch()
   }, 90_000)
@@ -81,16 +80,16 @@ describe.runIf(hasBrowser)('browser: the kamer reads its version, and reads alou
 
   /** A jongere whose kennismaking runs on the organisation's own version, with a recorded Dutch title. */
   async function kamerOnOwnVersion() {
+    const v = await publishKamerVersion(await HttpUser.login(server.url, 'admin-a'), 'kennismaking-jongere', {
+      nl: { 'intro.title': OWN_TITLE },
+      en: { 'intro.title': 'Getting to know each other, in our own words' },
+    })
+    // The kamer and its gesprek after the publish: a new gesprek runs on the newest version.
     const kamer = await setUpKamer(server.url, sanne, '16-18')
     const made = await new HttpUser(server.url, kamer.token).post('/api/kamer/gesprekken', {
       toolId: 'kennismaking-jongere',
     })
     const gesprekId = (made.body as { id: string }).id
-    const v = await storeKamerVersion(server, ids.a, 'kennismaking-jongere', {
-      nl: { 'intro.title': OWN_TITLE },
-      en: { 'intro.title': 'Getting to know each other, in our own words' },
-    })
-    await runOnVersion(server, gesprekId, v)
     const res = await fetch(`${server.url}/api/voices/tools/kennismaking-jongere/${v.version}/nl/intro.title`, {
       method: 'PUT',
       headers: { cookie: sanne.cookie, 'content-type': 'audio/ogg' },

@@ -4,7 +4,7 @@ import type { KamerTokenOut, KamerToolOut } from '../../dialogs/contract/kamer'
 import type { KindVoicesOut } from '../../dialogs/contract/voices'
 import { oggOpus } from '../helpers/audio'
 import { KAMER_PIN, setUpKamer } from '../helpers/kamer'
-import { localeTexts, runOnVersion, storeKamerVersion } from '../helpers/kamer-version'
+import { localeTexts, publishKamerVersion } from '../helpers/kamer-version'
 import { HttpUser, startGesprek } from '../helpers/server'
 import { useServers } from '../helpers/use-servers'
 
@@ -49,13 +49,15 @@ describe('the kamer reads its gesprek’s tool version (GET /api/kamer/gesprekke
   })
 
   it('an organisation’s own version: its words, its languages, and its Dutch for a language it lacks', async () => {
-    const { server, sanne, ids } = await startSeeded()
-    const { token, gesprekId } = await kamerWith(server.url, sanne, 'kennismaking-jongere')
-    const v = await storeKamerVersion(server, ids.a, 'kennismaking-jongere', {
+    const { server, sanne } = await startSeeded()
+    const admin = await HttpUser.login(server.url, 'admin-a')
+    const before = await kamerWith(server.url, sanne, 'kennismaking-jongere')
+    const v = await publishKamerVersion(admin, 'kennismaking-jongere', {
       nl: { 'wonen.prompt': 'Hoe is je kamer hier? Onze eigen woorden.' },
       en: { 'wonen.prompt': 'How is your room here? Our own words.' },
     })
-    await runOnVersion(server, gesprekId, v)
+    // A kamer gesprek made after the publish runs on it.
+    const { token, gesprekId } = await kamerWith(server.url, sanne, 'kennismaking-jongere')
     const ask = async (lang: string) =>
       (await get(server.url, `/api/kamer/gesprekken/${gesprekId}/tool/${lang}`, bearer(token))).body as KamerToolOut
     const nl = await ask('nl')
@@ -67,6 +69,11 @@ describe('the kamer reads its gesprek’s tool version (GET /api/kamer/gesprekke
     const ar = await ask('ar')
     expect(ar.lang).toBe('nl')
     expect(ar.texts).toEqual(nl.texts)
+    // The kamer gesprek made before the publish keeps the built-in words.
+    const old = (await get(server.url, `/api/kamer/gesprekken/${before.gesprekId}/tool/nl`, bearer(before.token)))
+      .body as KamerToolOut
+    expect(old).toMatchObject({ version: 1, lang: 'nl' })
+    expect(old.texts['wonen.prompt']).toBe(localeTexts('kennismaking-jongere', 'nl')['wonen.prompt'])
   })
 
   it('nobody else reads it: another kamer, an earlier kamer, a guided device, a begeleider, a locked visit', async () => {
@@ -123,7 +130,7 @@ describe('the kamer reads its gesprek’s tool version (GET /api/kamer/gesprekke
   })
 
   it('voices for a kamer text: for that gesprek, in that language, no-store; nobody else', async () => {
-    const { server, sanne, ids } = await startSeeded()
+    const { server, sanne } = await startSeeded()
     const { token, gesprekId } = await kamerWith(server.url, sanne, 'kennismaking-jongere')
     const bytes = oggOpus(2)
     const put = async (version: number, lang: string, key: string, b = bytes) => {
@@ -166,14 +173,20 @@ describe('the kamer reads its gesprek’s tool version (GET /api/kamer/gesprekke
     expect((await fetch(server.url + audioPath, { headers: bearer(guided.token) })).status).toBe(404)
     expect((await fetch(server.url + audioPath, { headers: { cookie: sanne.cookie } })).status).toBe(401)
 
-    // On the organisation's own version, the kamer hears that version's voices, not version 1's.
-    const v = await storeKamerVersion(server, ids.a, 'kennismaking-jongere', {
+    // On the organisation's own version, the kamer hears that version's voices, not version 1's: a kamer
+    // gesprek made after the publish.
+    const admin = await HttpUser.login(server.url, 'admin-a')
+    const v = await publishKamerVersion(admin, 'kennismaking-jongere', {
       nl: { 'wonen.prompt': 'Hoe is je kamer hier? Onze eigen woorden.' },
     })
-    await runOnVersion(server, gesprekId, v)
-    expect((await index('nl')).body as KindVoicesOut).toMatchObject({ version: v.version, voices: [] })
+    const later = await kamerWith(server.url, sanne, 'kennismaking-jongere')
+    const laterIndex = async () =>
+      (await get(server.url, `/api/voices/gesprek/${later.gesprekId}/nl`, bearer(later.token))).body as KindVoicesOut
+    expect(await laterIndex()).toMatchObject({ version: v.version, voices: [] })
     const own = await put(v.version, 'nl', 'wonen.prompt', oggOpus(3))
-    expect(((await index('nl')).body as KindVoicesOut).voices).toEqual([{ key: 'wonen.prompt', etag: own }])
+    expect((await laterIndex()).voices).toEqual([{ key: 'wonen.prompt', etag: own }])
+    // The gesprek made before the publish still hears version 1's recording.
+    expect(((await index('nl')).body as KindVoicesOut).voices).toEqual([{ key: 'wonen.prompt', etag }])
     // A locked visit hears nothing.
     await new HttpUser(server.url, token).post('/api/kamer/lock')
     expect((await index('nl')).status).toBe(401)

@@ -6,7 +6,8 @@ import { StepHost } from '../../steps/StepHost'
 import { registerVersion } from '../../tools/version-texts'
 import { Prompt } from '../../ui/ReadAloud'
 import { QuickExit } from '../../ui/QuickExit'
-import { isPreviewMessage, type PreviewMessage } from './preview-message'
+import { KamerPreview } from './KamerPreview'
+import { isPreviewMessage, previewsInKamer, type PreviewMessage } from './preview-message'
 import type { Running } from './preview-machine'
 import '../../steps/child-screen.css'
 
@@ -16,12 +17,12 @@ type MachineModule = Awaited<ReturnType<typeof loadMachine>>
 /**
  * The editor's live preview, inside a 360×740 frame (so the child's own phone layout applies): the real
  * machine built from the draft's steps, running in this page, and the real StepHost and step screens
- * showing the draft's texts in the chosen language. Nothing is sent anywhere and nothing is stored.
+ * showing the draft's texts in the chosen language. A kamer tool at a jongere's band runs in the kamer's
+ * own tool screen instead (`KamerPreview`). Nothing is sent anywhere and nothing is stored.
  */
 export default function PreviewFrame() {
   const [message, setMessage] = useState<PreviewMessage | null>(null)
   const [running, setRunning] = useState<Running | null>(null)
-  const [revision, setRevision] = useState(0)
   const [machine, setMachine] = useState<MachineModule | null>(null)
   const { i18n } = useTranslation()
   useEffect(() => {
@@ -45,12 +46,12 @@ export default function PreviewFrame() {
     if (!tool) return
     void i18n.changeLanguage(message.lang).then(() => {
       setRunning((prev) => {
-        // New words only: stay on the screen the trainer is looking at. New steps or a jump: start there.
-        if (prev && prev.jump === message.jump && prev.shape === machine.shape(message.doc))
-          return machine.retool(prev, tool)
-        return machine.start(tool, message, prev ? machine.here(prev) : undefined)
+        // New words only: stay on the screen the trainer is looking at. New steps, another band or a
+        // jump: start there.
+        const same = prev && prev.jump === message.jump && prev.ageBand === message.ageBand
+        if (prev && same && prev.shape === machine.shape(message.doc)) return machine.retool(prev, tool)
+        return machine.start(tool, message, prev ? machine.here(prev) : undefined, (prev?.run ?? 0) + 1)
       })
-      setRevision((r) => r + 1)
     })
   }, [message, machine, i18n])
 
@@ -58,6 +59,8 @@ export default function PreviewFrame() {
   const view = running?.view
   if (!running || !view || !message || !machine) return <p className="loading">…</p>
   const send = (event: GesprekCommand) => setRunning((r) => (r ? machine.step(r, event) : r))
+  if (previewsInKamer(message.doc.toolId, view.ageBand))
+    return <KamerPreview running={running} send={send} lang={message.lang} />
   const stepType = view.step ? running.tool.steps.find((s) => s.id === view.step!.id)?.type : undefined
 
   return (
@@ -75,7 +78,9 @@ export default function PreviewFrame() {
           </div>
         )}
       </header>
-      <main className="kind-main" key={revision}>
+      {/* A new run gets fresh screens; new words are the same screens rendered again, so the step's
+          heading is not focused anew and the trainer's field in the editor keeps the focus. */}
+      <main className="kind-main" key={running.run}>
         <StepHost
           view={view}
           tool={running.tool}

@@ -1,3 +1,4 @@
+import { toolInfo } from '../../../dialogs/catalog'
 import type { AgeBand } from '../../../dialogs/contract/ids'
 import type { LangCode } from '../../../dialogs/contract/languages'
 import type { ToolVersionDoc } from '../../../dialogs/contract/tool-version'
@@ -18,4 +19,14 @@ export const PREVIEW_PATH = '/begeleider/beheer/voorbeeld'
 
 export function isPreviewMessage(data: unknown): data is PreviewMessage {
   return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'kg-tool-preview'
+}
+
+/**
+ * A kamer tool at a jongere's band is previewed as the jongere sees it on their own: through the kamer's
+ * own tool screen, in the kamer's setting (ADR 0146). Mijn netwerk at 8-12 runs beside a begeleider
+ * only (no kamer under 12), so it is previewed in the child's screen, as every guided tool.
+ */
+export function previewsInKamer(toolId: string, ageBand: AgeBand): boolean {
+  const tool = toolInfo(toolId)
+  return !!tool && tool.settings.includes('kamer') && (ageBand === '12-15' || ageBand === '16-18')
 }
