@@ -9,8 +9,8 @@ import { LOCKS, withKeyedLock } from '../store/locks'
 
 type OpenKamer = KamerPrincipal & { kamerId: string }
 
-export const kamerToolsFor = (ageBand: string) =>
-  CATALOG.filter((t) => t.settings.includes('kamer') && t.ageBands.includes(ageBand as AgeBand)).map((t) => t.id)
+export const kamerToolsFor = (ageBand: AgeBand) =>
+  CATALOG.filter((t) => t.settings.includes('kamer') && t.ageBands.includes(ageBand)).map((t) => t.id)
 
 /** Every kamer gesprek of a child, of every kamer it had: what the begeleider may see of them is shared. */
 const kamerGesprekken = (deps: Deps, childId: string) =>

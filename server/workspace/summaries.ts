@@ -6,12 +6,12 @@ import type { Deps } from '../deps'
 export const childSummary = (row: {
   id: string
   nickname: string
-  age_band: string
+  age_band: AgeBand
   created_at: string
 }): ChildSummary => ({
   id: row.id,
   nickname: row.nickname,
-  ageBand: row.age_band as AgeBand,
+  ageBand: row.age_band,
   createdAt: row.created_at,
 })
 
