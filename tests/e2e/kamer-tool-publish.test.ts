@@ -99,9 +99,7 @@ describe.runIf(hasBrowser)('browser: a kamer tool edited, previewed as the kamer
     const ctx = await web.context({ viewport: LAPTOP })
     const admin = await ctx.newPage()
     admin.setDefaultTimeout(15_000)
-    await web.login(admin, 'admin-a')
-    await admin.getByRole('heading', { name: 'Mijn caseload' }).waitFor()
-    await admin.goto(`${web.server.url}/begeleider/beheer/gesprekken`)
+    await web.toolsPage(admin)
     await admin
       .getByTestId(`tool-${TOOL}`)
       .getByRole('button', { name: /Aanpassen|Verder met het concept/ })
@@ -239,9 +237,7 @@ describe.runIf(hasBrowser)('browser: a kamer tool edited, previewed as the kamer
     const ctx = await web.context({ viewport: LAPTOP })
     const admin = await ctx.newPage()
     admin.setDefaultTimeout(15_000)
-    await web.login(admin, 'admin-a')
-    await admin.getByRole('heading', { name: 'Mijn caseload' }).waitFor()
-    await admin.goto(`${web.server.url}/begeleider/beheer/gesprekken`)
+    await web.toolsPage(admin)
     await admin
       .getByTestId('tool-mijn-netwerk')
       .getByRole('button', { name: /Aanpassen|Verder met het concept/ })

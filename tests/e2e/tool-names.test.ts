@@ -12,9 +12,7 @@ describe.runIf(hasBrowser)("browser: the trainer edits the kennismaking, which s
     const ctx = await web.context({ viewport: LAPTOP })
     const admin = await ctx.newPage()
     admin.setDefaultTimeout(15_000)
-    await web.login(admin, 'admin-a')
-    await admin.getByRole('heading', { name: 'Mijn caseload' }).waitFor()
-    await admin.goto(`${web.server.url}/begeleider/beheer/gesprekken`)
+    await web.toolsPage(admin)
     await admin.getByTestId('tool-kennismaking').getByRole('button', { name: 'Aanpassen' }).click()
 
     const step = admin.getByTestId('step-begeleider')

@@ -41,6 +41,13 @@ export function useBrowser(opts: { server?: Partial<ServerOptions>; seeded?: boo
       await page.getByRole('button', { name: 'Inloggen' }).click()
     },
 
+    /** Beheer's page of the tools, reached as an admin does: the login, the caseload, then the page. */
+    async toolsPage(page: Page, username = 'admin-a'): Promise<void> {
+      await web.login(page, username)
+      await page.getByRole('heading', { name: 'Mijn caseload' }).waitFor()
+      await page.goto(`${web.server.url}/begeleider/beheer/gesprekken`)
+    },
+
     /** The child's join screen with a code, as the child types it. */
     async join(page: Page, code: string): Promise<void> {
       await page.goto(`${web.server.url}/kind`)

@@ -5,15 +5,14 @@ import {
   CLOSING_STEP,
   HONEST_LINE,
   INTRO_STEP,
-  NAME_PLACEHOLDER,
   nameKeys,
   newSlotId,
-  TEXT_LIMITS,
   textKeys,
   type TextSlot,
 } from '../../../dialogs/framework/texts'
 import { PICTURES, pictureUrl } from '../../ui/pictures'
 import { useWorkspaceT } from '../words'
+import { TextField } from './TextField'
 
 /** Steps the framework needs in every tool: they stay (ADR 0075). */
 const FIXED = new Set([INTRO_STEP, CLOSING_STEP])
@@ -47,36 +46,24 @@ export function StepEditor(props: {
   const lineStem = step.type === 'info' ? 'regel' : 'vraag'
   const named = nameKeys([step])
 
-  const field = (key: string, slot: TextSlot) => {
-    const value = texts[key] ?? ''
-    const long = slot === 'prompt' || slot === 'line'
-    const id = `t-${step.id}-${key}`.replace(/[^a-zA-Z0-9-]/g, '-')
-    const Input = long ? 'textarea' : 'input'
-    return (
-      <div className={`text-field${value.trim() ? '' : ' is-missing'}`} key={key}>
-        <label htmlFor={id}>
-          {t(`workspace:tools.slot.${slot}`)}
-          {key === `${INTRO_STEP}.${HONEST_LINE}` && <span className="badge">{t('workspace:tools.required')}</span>}
-          <span className="text-field__key">{key}</span>
-        </label>
-        <Input
-          id={id}
-          value={value}
-          maxLength={TEXT_LIMITS[slot]}
-          lang={lang}
-          dir={lang_?.dir}
-          {...(long ? { rows: 3 } : {})}
-          placeholder={lang === SOURCE_LANGUAGE ? '' : (source[key] ?? '')}
-          onChange={(e) => props.onText(key, e.target.value)}
-          data-key={key}
-        />
-        {/* Where the screen fills in the begeleider's name, say so once the text (or Dutch) uses it. */}
-        {named.has(key) && `${value}${source[key] ?? ''}`.includes(NAME_PLACEHOLDER) && (
-          <p className="muted text-field__hint">{t('workspace:tools.nameHint', { placeholder: NAME_PLACEHOLDER })}</p>
-        )}
-      </div>
-    )
-  }
+  const field = (key: string, slot: TextSlot) => (
+    <TextField
+      key={key}
+      id={`t-${step.id}-${key}`.replace(/[^a-zA-Z0-9-]/g, '-')}
+      textKey={key}
+      slot={slot}
+      value={texts[key] ?? ''}
+      lang={lang}
+      dir={lang_?.dir}
+      source={source}
+      long={slot === 'prompt' || slot === 'line'}
+      missing={!(texts[key] ?? '').trim()}
+      required={key === `${INTRO_STEP}.${HONEST_LINE}`}
+      adult={false}
+      named={named.has(key)}
+      onText={props.onText}
+    />
+  )
 
   const list = (which: 'prompts' | 'followUps') => {
     const ids = step[which] ?? []

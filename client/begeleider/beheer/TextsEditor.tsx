@@ -1,14 +1,8 @@
 import { language, SOURCE_LANGUAGE, type LangCode } from '../../../dialogs/contract/languages'
 import type { StepDoc, TextSlot, ToolProblem, ToolVersionDoc } from '../../../dialogs/contract/tool-version'
-import {
-  ADULT_SUFFIX,
-  isHonestKey,
-  NAME_PLACEHOLDER,
-  nameKeys,
-  TEXT_LIMITS,
-  type VersionKeys,
-} from '../../../dialogs/framework/texts'
+import { ADULT_SUFFIX, isHonestKey, nameKeys, type VersionKeys } from '../../../dialogs/framework/texts'
 import { useWorkspaceT } from '../words'
+import { TextField } from './TextField'
 
 /**
  * A texts-only tool's editor (the kamer tools, docs/decisions/0140-kamer-tools-texts-only.md): every text
@@ -32,36 +26,24 @@ export function TextsEditor(props: {
   const named = nameKeys(doc.steps)
   const dir = language(lang)?.dir
 
-  const field = (key: string, slot: TextSlot) => {
-    const value = texts[key] ?? ''
-    const long = slot === 'prompt' || slot === 'line' || slot === 'moduleAbout'
-    const id = `t-${key}`.replace(/[^a-zA-Z0-9-]/g, '-')
-    const Input = long ? 'textarea' : 'input'
-    return (
-      <div className={`text-field${props.missing.has(key) ? ' is-missing' : ''}`} key={key}>
-        <label htmlFor={id}>
-          {t(`workspace:tools.slot.${slot}`)}
-          {key.endsWith(ADULT_SUFFIX) && <span className="badge">{t('workspace:tools.adult')}</span>}
-          {isHonestKey(key) && <span className="badge">{t('workspace:tools.required')}</span>}
-          <span className="text-field__key">{key}</span>
-        </label>
-        <Input
-          id={id}
-          value={value}
-          maxLength={TEXT_LIMITS[slot]}
-          lang={lang}
-          dir={dir}
-          {...(long ? { rows: 3 } : {})}
-          placeholder={lang === SOURCE_LANGUAGE ? '' : (source[key] ?? '')}
-          onChange={(e) => props.onText(key, e.target.value)}
-          data-key={key}
-        />
-        {named.has(key) && `${value}${source[key] ?? ''}`.includes(NAME_PLACEHOLDER) && (
-          <p className="muted text-field__hint">{t('workspace:tools.nameHint', { placeholder: NAME_PLACEHOLDER })}</p>
-        )}
-      </div>
-    )
-  }
+  const field = (key: string, slot: TextSlot) => (
+    <TextField
+      key={key}
+      id={`t-${key}`.replace(/[^a-zA-Z0-9-]/g, '-')}
+      textKey={key}
+      slot={slot}
+      value={texts[key] ?? ''}
+      lang={lang}
+      dir={dir}
+      source={source}
+      long={slot === 'prompt' || slot === 'line' || slot === 'moduleAbout'}
+      missing={props.missing.has(key)}
+      required={isHonestKey(key)}
+      adult={key.endsWith(ADULT_SUFFIX)}
+      named={named.has(key)}
+      onText={props.onText}
+    />
+  )
 
   return (
     <div className="tool-editor__steps">
