@@ -237,7 +237,11 @@ describe('kamer: invite, PIN, idle lock, revocation and authorisation', () => {
     const s = connect(server.url, { token })
     await connected(s)
     expect((await emitAck(s, 'gesprek:join', { gesprekId: g })).ok).toBe(true)
-    clock.advance(KAMER_IDLE_MS)
+    // Idle in the row while this socket's own deadline is still ahead: only the check before every
+    // event can refuse, not the 250 ms sweep (that one has its own test in revocation.test.ts). With
+    // the clock moved instead, the sweep could end the socket before the ack and make this a race.
+    const idleSince = new Date(clock.now() - KAMER_IDLE_MS).toISOString()
+    await server.deps.db.updateTable('kamer_tokens').set({ last_seen_at: idleSince }).execute()
     const ended = new Promise((resolve) => s.on('session:ended', resolve))
     const add = { type: 'item.add', item: { id: 'note-2-abcdef', text: 'te laat', pictures: [] } }
     expect(await emitAck(s, 'gesprek:command', { gesprekId: g, clientMsgId: msgId(), event: add })).toEqual({
