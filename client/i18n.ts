@@ -68,7 +68,15 @@ export async function switchLanguage(code: LangCode): Promise<void> {
 
 i18next.on('languageChanged', applyToDocument)
 
-void i18next
+/**
+ * The namespaces a route's first screen reads beyond common and errors, loaded with them before it
+ * renders (client/main.tsx); the route's HTML names their Dutch files (server/http/static.ts). The
+ * kamer's PIN screen reads kamer, and screens for a wrong PIN's line.
+ */
+const FIRST_SCREEN_NAMESPACES: Record<string, readonly string[]> = { '/kamer': ['kamer', 'screens'] }
+
+/** Resolves once the first screen's words are in memory (also when a file failed: they fall back to Dutch). */
+export const i18nReady = i18next
   .use(
     resourcesToBackend((lng: string, ns: string) => {
       // An organisation's tool version (`tool-<id>~v<N>`) is registered from the server, never a file:
@@ -86,7 +94,7 @@ void i18next
     supportedLngs: [...SUPPORTED],
     fallbackLng: SOURCE_LANGUAGE,
     load: 'languageOnly',
-    ns: ['common', 'errors'],
+    ns: ['common', 'errors', ...(FIRST_SCREEN_NAMESPACES[location.pathname] ?? [])],
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     react: { useSuspense: true },

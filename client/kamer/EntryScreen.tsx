@@ -5,6 +5,7 @@ import { loadApiClient } from '../net/api'
 import { useCodeFromQr } from '../ui/CodeInput'
 import { codeOf, ErrorLine, NameField, SecretField } from './fields'
 import type { LockReason } from './lock'
+import { loadRoom } from './room-chunk'
 
 const InviteForm = lazy(() => import('./InviteForm'))
 
@@ -54,6 +55,7 @@ function OpenForm({
     e.preventDefault()
     setBusy(true)
     setError(null)
+    void loadRoom()
     try {
       const out = await (await loadApiClient()).kamer.open({ name, secret })
       setSecret('')

@@ -6,6 +6,7 @@ import { loadApiClient } from '../net/api'
 import { CodeInput } from '../ui/CodeInput'
 import type { OpenKamer } from './EntryScreen'
 import { codeOf, ErrorLine, NameField, SecretField } from './fields'
+import { loadRoom } from './room-chunk'
 
 /**
  * Setting up the kamer with the begeleider's code. Its own chunk: it checks the name and the PIN with
@@ -61,6 +62,7 @@ export default function InviteForm({
     if (!canSubmit) return
     setBusy(true)
     setError(null)
+    void loadRoom()
     try {
       const out = await (await loadApiClient()).kamer.setup({ code, name: name.trim(), secret })
       onOpen(out.token, out.idleMs, true)

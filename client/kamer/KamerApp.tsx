@@ -4,10 +4,11 @@ import { QuickExit } from '../ui/QuickExit'
 import { LanguagePicker } from '../ui/LanguagePicker'
 import { EntryScreen } from './EntryScreen'
 import { lockOnServer, type LockReason } from './lock'
+import { prefetchNextScreen } from '../net/prefetch'
+import { loadRoom } from './room-chunk'
 import './kamer.css'
 
 // The PIN screen is the first screen: the room (socket, outbox, contract, tools) loads behind it (ADR 0008).
-const loadRoom = () => import('./Room')
 const Room = lazy(() => loadRoom().then((m) => ({ default: m.Room })))
 
 type Open = { token: string; idleMs: number; fresh: boolean }
@@ -26,8 +27,9 @@ export default function KamerApp() {
   tokenRef.current = open?.token ?? null
   const wipeRoom = useRef<(() => void) | null>(null)
 
-  // Fetched while the jongere types the PIN, so opening the kamer does not wait for it.
-  useEffect(() => void loadRoom(), [])
+  // Fetched while the jongere types the PIN, so opening the kamer does not wait for it; run once the PIN
+  // is sent (./room-chunk.ts): run here, it held the main thread right after the PIN screen painted.
+  useEffect(prefetchNextScreen, [])
 
   useEffect(() => {
     // Leaving the page any other way than quick exit: no copy of the room in the back/forward cache.

@@ -79,13 +79,24 @@ async function precompressed(file: string, acceptEncoding: string) {
 
 /**
  * Each route's lazy screen chunk, as Vite's manifest names it (client/main.tsx), and the locale
- * namespaces its first screen reads (client/i18n.ts loads common and errors; the kamer's PIN screen
- * reads kamer too).
+ * namespaces its first screen reads (client/i18n.ts loads common and errors, and the kamer's PIN screen's
+ * kamer and screens). `later`: the chunks the screen after it runs, fetched but not run behind the first
+ * screen (client/net/prefetch.ts).
  */
-type RouteScreen = { chunk: string; namespaces: readonly string[]; weights: readonly string[] }
+type RouteScreen = {
+  chunk: string
+  namespaces: readonly string[]
+  weights: readonly string[]
+  later?: readonly string[]
+}
 const ROUTE_OF: Record<string, RouteScreen> = {
   '/kind': { chunk: 'kind/KindApp.tsx', namespaces: ['common', 'errors'], weights: ['400', '700'] },
-  '/kamer': { chunk: 'kamer/KamerApp.tsx', namespaces: ['common', 'errors', 'kamer'], weights: ['400'] },
+  '/kamer': {
+    chunk: 'kamer/KamerApp.tsx',
+    namespaces: ['common', 'errors', 'kamer', 'screens'],
+    weights: ['400'],
+    later: ['kamer/Room.tsx', 'net/api-client.ts'],
+  },
   '/begeleider': { chunk: 'begeleider/BegeleiderApp.tsx', namespaces: ['common', 'errors'], weights: ['400'] },
 }
 type Page = { html: Uint8Array<ArrayBuffer>; br: Uint8Array<ArrayBuffer>; gz: Uint8Array<ArrayBuffer> }
@@ -97,7 +108,7 @@ const pages = new Map<string, Page | null>()
  * round trip less before the first screen (docs/performance.md). Made once per build and route,
  * compressed once. Null without a build manifest (then index.html as it is).
  */
-function routePage(distDir: string, { chunk, namespaces, weights }: RouteScreen): Page | null {
+function routePage(distDir: string, { chunk, namespaces, weights, later = [] }: RouteScreen): Page | null {
   const key = `${distDir}\0${chunk}`
   if (pages.has(key)) return pages.get(key)!
   let page: Page | null = null
@@ -105,21 +116,27 @@ function routePage(distDir: string, { chunk, namespaces, weights }: RouteScreen)
     type Chunk = { file: string; imports?: string[]; css?: string[]; isEntry?: boolean }
     const manifest = JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>
     const html = readFileSync(join(distDir, 'index.html'), 'utf8')
-    const files = new Set<string>()
-    const css = new Set<string>()
-    const walk = (k: string) => {
-      const c = manifest[k]
-      if (!c || files.has(c.file)) return
-      files.add(c.file)
-      for (const f of c.css ?? []) css.add(f)
-      for (const i of c.imports ?? []) walk(i)
+    const graph = (roots: readonly string[], files = new Set<string>(), css = new Set<string>()) => {
+      const walk = (k: string) => {
+        const c = manifest[k]
+        if (!c || files.has(c.file)) return
+        files.add(c.file)
+        for (const f of c.css ?? []) css.add(f)
+        for (const i of c.imports ?? []) walk(i)
+      }
+      for (const root of roots) walk(root)
+      return { files, css }
     }
-    const screen = Object.keys(manifest).find((k) => k.endsWith(chunk))
-    if (screen) walk(screen)
+    const keyOf = (name: string) => Object.keys(manifest).find((k) => k.endsWith(name))
+    const { files, css } = graph([keyOf(chunk) ?? chunk])
     // The first screen's words in the source language, which i18next always loads (the fallback):
     // asked for only once the entry has run, and the kamer's namespace only once its screen rendered,
     // they were the last links of the chain before the first screen's largest paint.
-    for (const ns of namespaces) walk(`../locales/${SOURCE_LANGUAGE}/${ns}.json`)
+    graph(
+      namespaces.map((ns) => `../locales/${SOURCE_LANGUAGE}/${ns}.json`),
+      files,
+      css,
+    )
     // Only what the HTML does not name already.
     const links = [...files]
       .filter((f) => !html.includes(f))
@@ -137,6 +154,11 @@ function routePage(distDir: string, { chunk, namespaces, weights }: RouteScreen)
     })
     for (const font of fonts)
       links.push(`<link rel="preload" as="font" type="font/woff2" crossorigin href="/assets/${font}">`)
+    // The next screen's code, named but not fetched: as links here it would share the slow line with the
+    // first screen's; the first screen fetches it once it is up, and runs it only when it is opened.
+    const next = graph(later.map((name) => keyOf(name) ?? name))
+    const nextFiles = [...next.files, ...next.css].filter((f) => !files.has(f) && !css.has(f) && !html.includes(f))
+    if (nextFiles.length) links.push(`<meta name="kg-prefetch" content="${nextFiles.map((f) => `/${f}`).join(' ')}">`)
     const out = Buffer.from(html.replace('</head>', `${links.join('')}</head>`))
     page = {
       html: new Uint8Array(out),

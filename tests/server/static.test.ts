@@ -73,9 +73,17 @@ describe('static client files', () => {
         },
         '_steps.js': { file: 'assets/steps-444.js' },
         'kamer/KamerApp.tsx': { file: 'assets/KamerApp-555.js' },
+        'kamer/Room.tsx': {
+          file: 'assets/Room-666.js',
+          imports: ['_shared.js', '_view.js'],
+          css: ['assets/Room-777.css'],
+        },
+        '_view.js': { file: 'assets/view-888.js' },
+        'net/api-client.ts': { file: 'assets/api-client-999.js', imports: ['_view.js'] },
         '../locales/nl/common.json': { file: 'assets/common-nl1.js', isDynamicEntry: true },
         '../locales/nl/errors.json': { file: 'assets/errors-nl2.js', isDynamicEntry: true },
         '../locales/nl/kamer.json': { file: 'assets/kamer-nl3.js', isDynamicEntry: true },
+        '../locales/nl/screens.json': { file: 'assets/screens-nl5.js', isDynamicEntry: true },
         '../locales/en/common.json': { file: 'assets/common-en4.js', isDynamicEntry: true },
       }),
     )
@@ -110,6 +118,16 @@ describe('static client files', () => {
     expect(kamer).toContain('KamerApp-555.js')
     // The PIN screen's words are in the kamer namespace: it was the last thing its largest paint waited for.
     expect(kamer).toContain('<link rel="modulepreload" crossorigin href="/assets/kamer-nl3.js">')
+    // And a wrong PIN's line in screens: the PIN screen suspended on it, a round trip after the rest.
+    expect(kamer).toContain('<link rel="modulepreload" crossorigin href="/assets/screens-nl5.js">')
+    // The room's code and the typed client are named for later, not as links: fetched once the PIN screen
+    // is up, they must not share the slow line with it (client/net/prefetch.ts). What the HTML loads
+    // already is not named again.
+    expect(kamer).toContain(
+      '<meta name="kg-prefetch" content="/assets/Room-666.js /assets/view-888.js /assets/api-client-999.js /assets/Room-777.css">',
+    )
+    expect(kamer).not.toMatch(/<link[^>]*(Room-666|view-888|api-client-999|Room-777)/)
+    expect(html).not.toContain('kg-prefetch')
     // Elsewhere the bold face waits: preloaded, it came before the script on a slow line.
     expect(kamer).toContain('latin-400-normal')
     expect(kamer).not.toContain('latin-700-normal')
