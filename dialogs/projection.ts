@@ -1,5 +1,6 @@
 import type { GesprekContext } from './framework/build'
 import type { Item, Note } from './contract/items'
+import { changedSpan, findItem, madeFrom } from './framework/item-list'
 import { mayAudienceSee, type Audience, type ShareLevel } from './sharing'
 
 /**
@@ -40,21 +41,107 @@ const noteCopy = (note: Note, about: boolean): ProjectedNote => {
 }
 
 /**
+ * One audience's pick of a gesprek's items, kept per items array (arrays are never changed in place):
+ * `out[j]` came from `from[j]` (for the begeleider's and the parents' audiences they are the same
+ * objects). Made again from the previous array's pick when the caller names it (`since`): only the
+ * span between the unchanged ends is looked at, so a commit late in a long gesprek costs what an early
+ * one costs (docs/decisions/0155). The rule per item is the same either way.
+ */
+/**
+ * `out[j]` came from `from[j]`. Nothing is copied twice: an audience that keeps every item has the
+ * source array itself as `from`, one that keeps items as they are has `out` as `from`.
+ */
+type Chosen<T> = { out: T[]; from: readonly Item[] }
+/** `all`: every item is kept. `make`: the audience's copy of an item; none: the item itself. */
+type Picker<T> = {
+  keep: ((item: Item) => boolean) | 'all'
+  make?: (item: Item) => T
+  chosen: WeakMap<readonly Item[], Chosen<T>>
+}
+
+const visibleTo = (audience: Audience) => (item: Item) => mayAudienceSee(item.share, audience)
+const pickers: Record<Audience, Picker<Item>> = {
+  kind: { keep: 'all', make: childCopy, chosen: new WeakMap() },
+  begeleider: { keep: visibleTo('begeleider'), chosen: new WeakMap() },
+  oudergesprek: { keep: visibleTo('oudergesprek'), chosen: new WeakMap() },
+  'andere-ouder': { keep: visibleTo('andere-ouder'), chosen: new WeakMap() },
+}
+/** A worry mark on an answer the begeleider may no longer see, kept as a bare fact. */
+const tracePicker: Picker<Trace> = {
+  keep: (i) => i.worry && !mayAudienceSee(i.share, 'begeleider'),
+  make: (i) => ({ stepId: i.stepId, worry: true, ...(i.worryAt ? { at: i.worryAt } : {}) }),
+  chosen: new WeakMap(),
+}
+
+/** How many of `from` (a subsequence of `source`, in order) lie in `source[lo, hi)`, counted from `j`. */
+function picksIn(from: readonly Item[], j: number, source: readonly Item[], lo: number, hi: number, step: 1 | -1) {
+  let k = j
+  if (step === 1) for (let i = lo; i < hi && k < from.length; i++) k += from[k] === source[i] ? 1 : 0
+  else for (let i = hi - 1; i >= lo && k > 0; i--) k -= from[k - 1] === source[i] ? 1 : 0
+  return k
+}
+
+function pick<T>(p: Picker<T>, items: readonly Item[], since: readonly Item[] | undefined): T[] {
+  const hit = p.chosen.get(items)
+  if (hit) return hit.out
+  const base = since && p.chosen.get(since)
+  const keep = p.keep
+  let made: Chosen<T>
+  if (since && base) {
+    const { start, beforeEnd, afterEnd } = changedSpan(since, items)
+    // The picks that came from the unchanged head and tail of `since` stay; for an append (the usual
+    // commit) or an audience that keeps all, their count is known without a walk.
+    const all = base.from === since
+    const head = all ? start : start === since.length ? base.from.length : picksIn(base.from, 0, since, 0, start, 1)
+    const tail = all
+      ? beforeEnd
+      : beforeEnd === since.length
+        ? base.from.length
+        : picksIn(base.from, base.from.length, since, beforeEnd, since.length, -1)
+    const out = base.out.slice(0, head)
+    // Only an audience that both picks and copies needs its own list of where each pick came from.
+    const own = keep !== 'all' && p.make ? base.from.slice(0, head) : null
+    for (let i = start; i < afterEnd; i++) {
+      const item = items[i]!
+      if (keep !== 'all' && !keep(item)) continue
+      out.push(p.make ? p.make(item) : (item as T))
+      own?.push(item)
+    }
+    for (let j = tail; j < base.out.length; j++) {
+      out.push(base.out[j]!)
+      own?.push(base.from[j]!)
+    }
+    const from = keep === 'all' ? items : (own ?? (out as unknown as Item[]))
+    made = { out: madeFrom(base.out, out, head, tail, out.length - (base.out.length - tail)), from }
+  } else {
+    const from = keep === 'all' ? items : items.filter(keep)
+    made = { out: p.make ? from.map(p.make) : (from as unknown as T[]), from }
+  }
+  p.chosen.set(items, made)
+  return made.out
+}
+
+/**
  * The only code that decides what an audience sees of a gesprek (architecture rule 3).
  * Socket broadcasts, pages, the oudergesprek preparation, prints and exports all call this.
+ * `since`: the context this one came from by one event, whose projection the caller made before (the
+ * host names it; the answer is the same without it, only slower in a long gesprek). The arrays it
+ * returns are shared with later calls: read them, never change them.
  */
-export function project(context: Pick<GesprekContext, 'items' | 'notes'>, audience: Audience): Projection {
-  const items = context.items.filter((item) => mayAudienceSee(item.share, audience))
-  if (audience === 'kind') return { items: items.map(childCopy), notes: [], traces: [] }
+export function project(
+  context: Pick<GesprekContext, 'items' | 'notes'>,
+  audience: Audience,
+  since?: Pick<GesprekContext, 'items'>,
+): Projection {
+  const items = pick(pickers[audience], context.items, since?.items)
   if (audience !== 'begeleider') return { items, notes: [], traces: [] }
-  const visible = new Set(items.map((i) => i.id))
   // The begeleider's own record survives a child's retraction [000:720-722]: their notes stay, but no
   // longer point at the answer (its id and words are gone), and a worry mark stays as a bare fact.
-  const notes = context.notes.map((n) => noteCopy(n, n.itemId === undefined || visible.has(n.itemId)))
-  const traces: Trace[] = context.items
-    .filter((i) => !visible.has(i.id) && i.worry)
-    .map((i) => ({ stepId: i.stepId, worry: true as const, ...(i.worryAt ? { at: i.worryAt } : {}) }))
-  return { items, notes, traces }
+  const notes = context.notes.map((n) => {
+    const about = n.itemId === undefined ? undefined : findItem(context.items, n.itemId)
+    return noteCopy(n, n.itemId === undefined || (about !== undefined && mayAudienceSee(about.share, 'begeleider')))
+  })
+  return { items, notes, traces: pick(tracePicker, context.items, since?.items) }
 }
 
 /** A child device in a guided gesprek (ADR 0010): the child's own (trusted) or a later, unapproved one. */
@@ -63,7 +150,12 @@ export type DeviceStanding = { deviceId: string; trusted: boolean }
  * Who added each item (a device id; undefined for items from before devices were told apart, which are
  * the child's) and which devices are the child's own.
  */
-export type DeviceBook = { authorOf: (itemId: string) => string | undefined; isTrusted: (deviceId: string) => boolean }
+export type DeviceBook = {
+  authorOf: (itemId: string) => string | undefined
+  isTrusted: (deviceId: string) => boolean
+  /** No item was made by a device that is not the child's own: the child's own screens see every item. */
+  onlyOwn: boolean
+}
 
 /**
  * Whether a device may act on an item as its owner (change it, remove it, set its level): its own items,

@@ -5,6 +5,7 @@ import type { Item, ItemInput, Note, ShareLevel, StepType } from '../contract/it
 import type { TaskType } from '../contract/tasks'
 import { defaultShareLevel, isParentLevel } from '../sharing'
 import { itemFitsStep, OWN_SUBJECT } from './items'
+import { appendItem, findItem as findIn, removeItem, replaceItems } from './item-list'
 import { stepPrompts } from './prompts'
 import type * as z from 'zod'
 
@@ -71,7 +72,7 @@ export type GesprekContext = {
 }
 export type GesprekInput = { ageBand: AgeBand; legalBand?: AgeBand | undefined; setting: Setting; living?: Living }
 
-const findItem = (context: GesprekContext, id: string) => context.items.find((i) => i.id === id)
+const findItem = (context: GesprekContext, id: string) => findIn(context.items, id)
 
 /**
  * Builds a tool's statechart from its ordered steps. Every tool gets the same shape, whose top-level
@@ -118,7 +119,7 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
         typeof event.item?.id === 'string' &&
         !findItem(context, event.item.id) &&
         context.items.length < 500 &&
-        itemValidInStep(params.step, event.item, context.items, context.living),
+        itemValidInStep(params.step, event.item, () => context.items, context.living),
       itemExists: ({ context, event }) =>
         event.type !== 'item.update' &&
         'itemId' in event &&
@@ -133,12 +134,7 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
         if (!item || !step) return false
         const { followUps: _f, ...patch } = event.patch
         const merged = { ...item, ...patch, pictures: patch.pictures ?? item.pictures }
-        return itemValidInStep(
-          step,
-          merged,
-          context.items.filter((i) => i.id !== item.id),
-          context.living,
-        )
+        return itemValidInStep(step, merged, () => context.items.filter((i) => i.id !== item.id), context.living)
       },
       allItemsExist: ({ context, event }) =>
         event.type === 'share.set' &&
@@ -170,14 +166,13 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
             followUps: {},
             worry: false,
           }
-          return [...context.items, item]
+          return appendItem(context.items, item)
         },
       }),
       updateItem: assign({
         items: ({ context, event }) => {
           if (event.type !== 'item.update') return context.items
-          return context.items.map((i) => {
-            if (i.id !== event.itemId) return i
+          return replaceItems(context.items, [event.itemId], (i) => {
             const { followUps, ...patch } = event.patch
             return { ...i, ...patch, followUps: followUps ? { ...i.followUps, ...followUps } : i.followUps }
           })
@@ -185,16 +180,14 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
       }),
       removeItem: assign({
         items: ({ context, event }) =>
-          event.type === 'item.remove' ? context.items.filter((i) => i.id !== event.itemId) : context.items,
+          event.type === 'item.remove' ? removeItem(context.items, event.itemId) : context.items,
       }),
       setShare: assign({
         items: ({ context, event }) => {
           if (event.type !== 'share.set') return context.items
-          const ids = new Set(event.itemIds)
           // The parent a parent level names is part of the choice; any other level names nobody.
           const to = isParentLevel(event.level) ? event.to : undefined
-          return context.items.map((i) => {
-            if (!ids.has(i.id)) return i
+          return replaceItems(context.items, [...new Set(event.itemIds)], (i) => {
             const { shareTo: _was, ...rest } = i
             return { ...rest, share: event.level, chosen: true, ...(to ? { shareTo: to } : {}) }
           })
@@ -207,8 +200,7 @@ export function buildToolMachine(toolId: string, version: string, steps: readonl
       markWorry: assign({
         items: ({ context, event }) =>
           event.type === 'worry.mark'
-            ? context.items.map((i) => {
-                if (i.id !== event.itemId) return i
+            ? replaceItems(context.items, [event.itemId], (i) => {
                 const { worryAt: _was, ...rest } = i
                 return event.on
                   ? { ...rest, worry: true, ...(event.at ? { worryAt: event.at } : {}) }
@@ -273,30 +265,36 @@ export function allowedPrompts(step: StepSpec, living?: Living): string[] {
 type ItemShape = Omit<z.output<typeof ItemInput>, 'id'> & { id: string; stepId?: string }
 
 /**
- * Whether an item fits a step: the kind's required fields (itemFitsStep), a known sub-prompt,
+ * Whether an item fits a step: the type's required fields (itemFitsStep), a known sub-prompt,
  * the answer type its question asks for, and one answer where one is all that makes sense
- * (a scale, a Stoplicht subject). Pure; `others` are the gesprek's other items.
+ * (a scale, a Stoplicht subject). Pure; `others` gives the gesprek's other items, asked for only by
+ * the rules that need them, so a free answer in a long gesprek looks at no other item.
  */
-export function itemValidInStep(step: StepSpec, item: ItemShape, others: readonly Item[], living?: Living): boolean {
+export function itemValidInStep(
+  step: StepSpec,
+  item: ItemShape,
+  others: () => readonly Item[],
+  living?: Living,
+): boolean {
   if (!itemFitsStep(step.type, item)) return false
   // Fields of another type of step would be shown nowhere and mislead a later reader.
   if ((item.colour !== undefined || item.subject !== undefined) && step.type !== 'stoplicht') return false
   if (item.person !== undefined && step.type !== 'netwerk') return false
-  const inStep = others.filter((i) => i.stepId === step.id)
+  const inStep = () => others().filter((i) => i.stepId === step.id)
   if (item.prompt !== undefined && !allowedPrompts(step, living).includes(item.prompt)) return false
   const [sub, qid] = item.prompt?.split('.') ?? []
   const question = qid ? step.questions?.[sub!]?.find((q) => q.id === qid) : undefined
   if (question?.answer === 'scale') {
     if (item.scale === undefined) return false
-    if (inStep.some((i) => i.prompt === item.prompt)) return false
+    if (inStep().some((i) => i.prompt === item.prompt)) return false
   } else if (question?.answer === 'text' && item.scale !== undefined) return false
   switch (step.type) {
     case 'scale':
-      return inStep.length === 0
+      return inStep().length === 0
     case 'stoplicht': {
       if (item.subject === OWN_SUBJECT)
         return Boolean(item.text) || (item.pictures?.length ?? 0) > 0 || Boolean(item.drawing?.length)
-      return stepPrompts(step, living).includes(item.subject!) && !inStep.some((i) => i.subject === item.subject)
+      return stepPrompts(step, living).includes(item.subject!) && !inStep().some((i) => i.subject === item.subject)
     }
     default:
       return true

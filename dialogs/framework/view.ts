@@ -44,13 +44,17 @@ export function headFor(head: ViewHead, audience: Audience): ViewHead {
   return { ...head, phase: 'actief', step: null, can: NOTHING_TO_PRESS, skipped: [] }
 }
 
-/** Turns a machine snapshot into what one audience may see. Pure; the server calls it per socket audience. */
+/**
+ * Turns a machine snapshot into what one audience may see. Pure; the server calls it per socket audience.
+ * `since`: the snapshot this one came from by one event (the projection's shortcut, same answer).
+ */
 export function toView(
   tool: ToolInfo,
   snapshot: ToolSnapshot,
   audience: Audience,
   head: ViewHead = viewHead(tool, snapshot),
+  since?: ToolSnapshot,
 ): GesprekView {
-  const { items, notes, traces } = project(snapshot.context, audience)
+  const { items, notes, traces } = project(snapshot.context, audience, since?.context)
   return { ...headFor(head, audience), items, notes, ...(traces.length > 0 ? { traces } : {}) }
 }

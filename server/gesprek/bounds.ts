@@ -1,6 +1,7 @@
 import { CodedError } from '../../dialogs/contract/errors'
 import type { GesprekContext } from '../../dialogs/framework/build'
 import type { GesprekEvent } from '../../dialogs/framework/events'
+import { findItem } from '../../dialogs/framework/item-list'
 import type { ToolDef } from '../../dialogs/framework/tool'
 
 /**
@@ -30,7 +31,7 @@ export function checkSnapshotBounds(persisted: string): void {
  */
 export function checkEventRules(tool: ToolDef, context: Pick<GesprekContext, 'items'>, event: GesprekEvent): void {
   if (event.type !== 'item.update' || !event.patch.followUps) return
-  const item = context.items.find((i) => i.id === event.itemId)
+  const item = findItem(context.items, event.itemId)
   const asked = tool.steps.find((s) => s.id === item?.stepId)?.followUps ?? []
   if (!Object.keys(event.patch.followUps).every((k) => asked.includes(k))) throw new CodedError('invalid_payload', 400)
 }

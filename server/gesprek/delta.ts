@@ -1,4 +1,5 @@
 import type { GesprekView, ItemView, ViewPatch } from '../../dialogs/contract/view'
+import { changedSpan } from '../../dialogs/framework/item-list'
 
 type Entry = { id: string }
 type ListPatch<T> = { remove: string[]; upsert: { after: string | null; value: T }[] }
@@ -11,31 +12,39 @@ type NoteView = GesprekView['notes'][number]
  */
 export function diffList<T extends Entry>(before: readonly T[], after: readonly T[]): ListPatch<T> {
   const patch: ListPatch<T> = { remove: [], upsert: [] }
-  // The usual commit appends or changes the last few: skip the shared prefix by reference, without a map.
-  let start = 0
-  const common = Math.min(before.length, after.length)
-  while (start < common && before[start] === after[start]) start++
-  if (start === before.length) {
-    for (let i = start; i < after.length; i++)
+  // The usual commit appends or changes one: skip the shared head and tail by reference, without a map.
+  const { start, beforeEnd, afterEnd } = changedSpan(before, after)
+  if (start === beforeEnd) {
+    for (let i = start; i < afterEnd; i++)
       patch.upsert.push({ after: i > 0 ? after[i - 1]!.id : null, value: after[i]! })
     return patch
   }
   const old = new Map<string, T>()
-  for (let i = start; i < before.length; i++) old.set(before[i]!.id, before[i]!)
+  for (let i = start; i < beforeEnd; i++) old.set(before[i]!.id, before[i]!)
   let previous: string | null = start > 0 ? after[start - 1]!.id : null
   let kept = start
-  for (let i = start; i < after.length; i++) {
+  for (let i = start; i < afterEnd; i++) {
     const e = after[i]!
     const was = old.get(e.id)
     if (was !== e) patch.upsert.push({ after: previous, value: e })
     if (was !== undefined) kept++
     previous = e.id
   }
-  if (kept < before.length) {
-    const now = new Set(after.slice(start).map((e) => e.id))
-    for (let i = start; i < before.length; i++) if (!now.has(before[i]!.id)) patch.remove.push(before[i]!.id)
+  if (kept < beforeEnd) {
+    const now = new Set(after.slice(start, afterEnd).map((e) => e.id))
+    for (let i = start; i < beforeEnd; i++) if (!now.has(before[i]!.id)) patch.remove.push(before[i]!.id)
   }
   return patch
+}
+
+/**
+ * The items of `view` a commit may have changed since `before` (every item when there is no before):
+ * a superset of what changed, found by reference between the unchanged ends.
+ */
+export function changedSince(before: GesprekView | undefined, view: GesprekView): readonly ItemView[] {
+  if (!before) return view.items
+  const { start, afterEnd } = changedSpan(before.items, view.items)
+  return view.items.slice(start, afterEnd)
 }
 
 /** What one frame to a room carries: a patch on the view of seq `base`, or a whole view. */

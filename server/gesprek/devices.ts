@@ -37,7 +37,13 @@ export async function revokeDeviceByHash(deps: Deps, tokenHash: string): Promise
   await deps.revocations.publish({ type: 'token', tokenHash, reason: 'locked' })
 }
 
-type Ledger = { trusted: Set<string>; authors: Map<string, string> }
+/** `strangers`: how many items a device made that is not the child's own (mostly none). */
+type Ledger = { trusted: Set<string>; authors: Map<string, string>; strangers: number }
+const strangersIn = (authors: Map<string, string>, trusted: Set<string>) => {
+  let n = 0
+  for (const d of authors.values()) if (!trusted.has(d)) n++
+  return n
+}
 
 /**
  * Per gesprek: which devices are the child's own and which device added which item (ids only, from the
@@ -60,11 +66,14 @@ export class DeviceLedger {
 
   async book(gesprekId: string): Promise<DeviceBook> {
     const e = await this.entry(gesprekId)
-    return { authorOf: (id) => e.authors.get(id), isTrusted: (d) => e.trusted.has(d) }
+    return { authorOf: (id) => e.authors.get(id), isTrusted: (d) => e.trusted.has(d), onlyOwn: e.strangers === 0 }
   }
 
   noteItem(gesprekId: string, itemId: string, deviceId: string): void {
-    void this.cache.get(gesprekId)?.then((e) => e.authors.set(itemId, deviceId))
+    void this.cache.get(gesprekId)?.then((e) => {
+      e.authors.set(itemId, deviceId)
+      if (!e.trusted.has(deviceId)) e.strangers++
+    })
   }
 
   /** Another node may have changed it (a commit or an approval there): read it again when next needed. */
@@ -73,7 +82,10 @@ export class DeviceLedger {
   }
 
   noteTrusted(gesprekId: string, deviceId: string): void {
-    void this.cache.get(gesprekId)?.then((e) => e.trusted.add(deviceId))
+    void this.cache.get(gesprekId)?.then((e) => {
+      e.trusted.add(deviceId)
+      e.strangers = strangersIn(e.authors, e.trusted)
+    })
   }
 
   private async load(gesprekId: string): Promise<Ledger> {
@@ -90,9 +102,8 @@ export class DeviceLedger {
       .where('type', '=', 'item.add')
       .where('actor_device', 'is not', null)
       .execute()
-    return {
-      trusted: new Set(devices.map(deviceIdOf)),
-      authors: new Map(items.flatMap((i) => (i.item_id && i.actor_device ? [[i.item_id, i.actor_device]] : []))),
-    }
+    const trusted = new Set(devices.map(deviceIdOf))
+    const authors = new Map(items.flatMap((i) => (i.item_id && i.actor_device ? [[i.item_id, i.actor_device]] : [])))
+    return { trusted, authors, strangers: strangersIn(authors, trusted) }
   }
 }

@@ -46,6 +46,8 @@ type Loaded = {
   unshownBy: ReadonlyMap<string, number>
   /** Those audiences' views at `seq`, to tell whether the next event changes them (each made when first needed). */
   shownViews: OthersViews | null
+  /** The snapshot before the last command's: the child's view is made from its projection (ADR 0155). */
+  before: Snapshot | null
 }
 
 /**
@@ -70,12 +72,18 @@ export type Sealing = {
   keyFor(g: { id: string; childId: string; setting: string }): Promise<Buffer | null | 'closed'>
   closedView(gesprekId: string, audience: Audience): Promise<{ seq: number; view: GesprekView }>
 }
-/** `viewFor` is memoised per audience and shares one head: an audience nobody watches costs nothing. */
+/**
+ * `viewFor` is memoised per audience and shares one head: an audience nobody watches costs nothing.
+ * `viewBefore`: an audience's view just before this commit, when this node made it (not after another
+ * node's commit): what changed is the span between their unchanged ends (`changedSpan`), so a listener
+ * need not look at every answer of a long gesprek again.
+ */
 export type CommittedListener = (
   gesprekId: string,
   seq: number,
   viewFor: (audience: Audience) => GesprekView,
   seqFor: SeqFor,
+  viewBefore?: (audience: Exclude<Audience, 'kind'>) => GesprekView,
 ) => void
 
 const OTHERS = AUDIENCES.filter((a) => a !== 'kind')
@@ -90,9 +98,11 @@ class OthersViews {
     private readonly tool: ToolDef,
     private readonly snapshot: Snapshot,
     private readonly head: ViewHead,
+    /** The snapshot this one came from, whose views were made first (the projection's shortcut). */
+    private readonly since?: Snapshot,
   ) {}
   get(i: number): GesprekView {
-    return (this.views[i] ??= toView(this.tool, this.snapshot, OTHERS[i]!, this.head))
+    return (this.views[i] ??= toView(this.tool, this.snapshot, OTHERS[i]!, this.head, this.since))
   }
 }
 const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b)
@@ -286,7 +296,7 @@ export class GesprekHost {
       // Whether anyone but the child sees a difference: only then does their seq move (ADR 0050).
       const nextHead = viewHead(g.tool, next)
       const shownBefore = (g.shownViews ??= new OthersViews(g.tool, g.snapshot, this.headOf(g)))
-      const shownAfter = new OthersViews(g.tool, next, nextHead)
+      const shownAfter = new OthersViews(g.tool, next, nextHead, g.snapshot)
       const shown = OTHERS.every((_, i) => sameView(shownBefore.get(i), shownAfter.get(i))) ? 0 : 1
       const actorId = principal.role === 'kind' ? principal.childId : principal.begeleiderId
       const at = iso(this.deps.clock)
@@ -327,6 +337,7 @@ export class GesprekHost {
         },
       })
       if (device && event.type === 'item.add') this.devices.noteItem(gesprekId, event.item.id, device.deviceId)
+      g.before = g.snapshot
       g.snapshot = next
       g.seq = seq
       g.head = nextHead
@@ -339,7 +350,7 @@ export class GesprekHost {
       g.msgSeqs.set(clientMsgId, seqs)
       const result = { seq, shownSeq: g.shownSeq, seqFor: seqsOf(seqs), duplicate: false }
       ack(result)
-      this.publish(g)
+      this.publish(g, shownBefore)
       return result
     }).catch((err: unknown) => {
       // A failed commit may leave our cached state ahead of or behind the database: reload next time.
@@ -483,14 +494,17 @@ export class GesprekHost {
     const others = g.shownViews ?? (g.shownViews = new OthersViews(g.tool, snapshot, head))
     let kind: GesprekView | undefined
     return (audience) =>
-      audience === 'kind' ? (kind ??= toView(g.tool, snapshot, 'kind', head)) : others.get(OTHERS.indexOf(audience))
+      audience === 'kind'
+        ? (kind ??= toView(g.tool, snapshot, 'kind', head, g.before ?? undefined))
+        : others.get(OTHERS.indexOf(audience))
   }
 
   /** Tells the listeners, each audience in its own seq (ADR 0050). */
-  private publish(g: Loaded): void {
+  private publish(g: Loaded, before: OthersViews): void {
     const viewFor = this.viewsOf(g)
     const seqFor = seqsOf({ seq: g.seq, shownSeq: g.shownSeq, unshownBy: g.unshownBy })
-    for (const l of this.listeners) l(g.id, g.seq, viewFor, seqFor)
+    const viewBefore = (audience: Exclude<Audience, 'kind'>) => before.get(OTHERS.indexOf(audience))
+    for (const l of this.listeners) l(g.id, g.seq, viewFor, seqFor, viewBefore)
   }
 
   private async serial<T>(gesprekId: string, work: () => Promise<T>): Promise<T> {
@@ -535,6 +549,7 @@ export class GesprekHost {
       shownSeq,
       unshownBy,
       shownViews: null,
+      before: null,
     }
     // Loading awaited the database: another caller may have loaded it meanwhile; keep one copy.
     const raced = this.loaded.get(gesprekId)

@@ -58,7 +58,8 @@ export function createBroadcaster({ io, deps, host }: { io: AppServer; deps: Dep
     const book = await host.devices.book(gesprekId)
     const kindSeq = seqFor('kind')
     if (hasKind && !frames.holds(kindRoom, kindSeq)) {
-      const own = { ...view, items: projectForDevice(view.items, CHILD_OWN, book) }
+      // Mostly every item is from the child's own screens: then the child's view as it is, with no pass over it.
+      const own = book.onlyOwn ? view : { ...view, items: projectForDevice(view.items, CHILD_OWN, book) }
       emitFrame(kindRoom, gesprekId, kindSeq, frames.frame(kindRoom, kindSeq, own, false))
     }
     // Each later screen sees its own items too: a whole view each (there are few, and rarely), in its

@@ -2,6 +2,7 @@ import type { ChildSignalsOut, SignalView } from '../../dialogs/contract/signals
 import type { GesprekView } from '../../dialogs/contract/view'
 import { signalsIn } from '../../dialogs/signals'
 import type { Deps } from '../deps'
+import { changedSince } from '../gesprek/delta'
 import type { GesprekHost } from '../gesprek/host'
 import { newId } from '../ids'
 import { iso } from '../clock'
@@ -28,12 +29,13 @@ export function addWorkdays(from: string, workdays: number): string {
  */
 export function watchSignals(deps: Deps, host: GesprekHost): void {
   const known = new Set<string>()
-  // Items are immutable and the projection keeps unchanged ones: an item without a signal is not looked
-  // at again, so a commit costs the same late in a long gesprek as early (docs/decisions/0120).
+  // Items are immutable and the projection keeps unchanged ones: only what this commit changed is looked
+  // at, and an item without a signal not again, so a commit costs the same late in a long gesprek as
+  // early (docs/decisions/0120, 0155).
   const quiet = new WeakSet<object>()
-  host.onCommitted((gesprekId, _seq, viewFor) => {
+  host.onCommitted((gesprekId, _seq, viewFor, _seqFor, viewBefore) => {
     const view = viewFor('begeleider')
-    const unseen = view.items.filter((i) => !quiet.has(i))
+    const unseen = changedSince(viewBefore?.('begeleider'), view).filter((i) => !quiet.has(i))
     const signals = signalsIn(view.toolId, { items: unseen })
     const signalled = new Set(signals.map((s) => s.itemId))
     for (const i of unseen) if (!signalled.has(i.id)) quiet.add(i)

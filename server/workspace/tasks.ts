@@ -2,6 +2,7 @@ import type { TaskType, TaskView } from '../../dialogs/contract/tasks'
 import { findTool } from '../../dialogs/registry'
 import { iso } from '../clock'
 import type { Deps } from '../deps'
+import { changedSince } from '../gesprek/delta'
 import type { GesprekHost } from '../gesprek/host'
 import { newId } from '../ids'
 import { errorFields } from '../log'
@@ -18,7 +19,7 @@ export function watchTasks(deps: Deps, host: GesprekHost): void {
   // the projection keeps unchanged ones), so a commit's cost stays flat in the gesprek's length.
   const stepsOf = new Map<string, Map<string, TaskType>>()
   const looked = new WeakSet<object>()
-  host.onCommitted((gesprekId, _seq, viewFor) => {
+  host.onCommitted((gesprekId, _seq, viewFor, _seqFor, viewBefore) => {
     const view = viewFor('begeleider')
     let taskSteps = stepsOf.get(view.toolId)
     if (!taskSteps) {
@@ -27,7 +28,7 @@ export function watchTasks(deps: Deps, host: GesprekHost): void {
       stepsOf.set(view.toolId, taskSteps)
     }
     if (taskSteps.size === 0) return
-    const unseen = view.items.filter((i) => !looked.has(i))
+    const unseen = changedSince(viewBefore?.('begeleider'), view).filter((i) => !looked.has(i))
     for (const i of unseen) if (!taskSteps.has(i.stepId)) looked.add(i)
     const fresh = unseen
       .filter((i) => taskSteps.has(i.stepId))

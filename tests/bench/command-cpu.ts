@@ -3,7 +3,8 @@
  * the projections every audience's `shown` needs and the two live rooms' views, sealing, the group
  * commit's hand-over to the writer thread. Measured as the main thread's CPU time (/proc), which the
  * machine's load moves far less than wall time, with the data on tmpfs so the disk adds no wait. The
- * relay benchmark adds what socket.io costs around it. Env: COMMAND_GESPREKKEN (default 200),
+ * relay benchmark adds what socket.io costs around it. The same measure around item 280 against around
+ * item 10 says whether a command's cost grows with the gesprek's length (ADR 0155). Env: COMMAND_GESPREKKEN (default 200),
  * COMMAND_ROUNDS (answers per gesprek, default 20), TMPFS_DIR (default /dev/shm).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -18,6 +19,8 @@ import { cpSync } from 'node:fs'
 const N = Number(process.env.COMMAND_GESPREKKEN ?? 200)
 const ROUNDS = Number(process.env.COMMAND_ROUNDS ?? 20)
 const TMPFS = process.env.TMPFS_DIR ?? '/dev/shm'
+/** Where the late measure starts: its 20 answers end at item 290, under the 300 a gesprek holds. */
+const LATE_FROM = 270
 
 const seed = seededDataDir(N)
 const dataDir = mkdtempSync(join(existsSync(TMPFS) ? TMPFS : tmpdir(), 'kg-cmd-'))
@@ -52,18 +55,37 @@ await Promise.all(
 )
 await answers(5)
 const pid = process.pid
-const main0 = cpuMs(pid, pid)
-const all0 = cpuMs(pid)
-await answers(ROUNDS)
-const main1 = cpuMs(pid, pid)
-const all1 = cpuMs(pid)
-const commands = N * ROUNDS
+/** The main thread's (and the whole process's) CPU per command over `rounds` more answers each. */
+async function measured(rounds: number) {
+  const main0 = cpuMs(pid, pid)
+  const all0 = cpuMs(pid)
+  await answers(rounds)
+  const commands = N * rounds
+  return { main: (cpuMs(pid, pid) - main0) / commands, process: (cpuMs(pid) - all0) / commands, commands }
+}
+const early = await measured(ROUNDS)
+figure('command', 'host CPU per command, main thread (no sockets)', early.main, 'ms', null, {
+  gesprekken: N,
+  commands: early.commands,
+  process: early.process,
+})
+// On to item 265, then the same measure around item 280 (a gesprek holds at most 300): the command
+// path's CPU must not grow with what the gesprek already holds (ADR 0155). CPU time, not wall time,
+// so the machine's load moves it little.
+await answers(Math.max(0, LATE_FROM - 5 - ROUNDS))
+const late = await measured(20)
+figure(
+  'length',
+  'host CPU per command, item 280 / item 10',
+  late.main / early.main,
+  '×',
+  { max: 1.5 },
+  {
+    item10: early.main,
+    item280: late.main,
+  },
+)
 await server.close()
 rmSync(dataDir, { recursive: true, force: true })
 cleanSeeds()
-figure('command', 'host CPU per command, main thread (no sockets)', (main1 - main0) / commands, 'ms', null, {
-  gesprekken: N,
-  commands,
-  process: (all1 - all0) / commands,
-})
 process.exit(0)

@@ -28,7 +28,7 @@ export function fittingItem(step: StepSpec, id: string, marker: string, others: 
       ...(step.prompts ?? []).map((subject) => ({ ...base, prompt: undefined, subject, colour: 'groen' as const })),
       { ...base, person },
     ].map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as typeof base)
-    for (const c of candidates) if (itemValidInStep(step, c, others)) return c
+    for (const c of candidates) if (itemValidInStep(step, c, () => others)) return c
   }
   return undefined
 }

@@ -32,7 +32,6 @@ describe('one guided Drie huizen gesprek over real sockets', () => {
       await emitAck(kind, 'gesprek:command', { gesprekId, clientMsgId: msgId(), event: { type: 'nav.next' } }),
     ).toEqual({ ok: true, data: { seq: 1 } })
     const texts = ['mijn hond', 'oma', 'voetbal', 'pannenkoeken', 'mijn juf']
-    const started = Date.now()
     for (const [i, text] of texts.entries()) {
       const ack = await emitAck(kind, 'gesprek:command', {
         gesprekId,
@@ -41,8 +40,8 @@ describe('one guided Drie huizen gesprek over real sockets', () => {
       })
       expect(ack).toEqual({ ok: true, data: { seq: i + 2 } })
     }
+    // How fast is the benchmarks' question (tests/bench/relay.ts), not a timed test's.
     await until(() => begViews.at(-1)?.seq === 6)
-    expect(Date.now() - started).toBeLessThan(1000)
     const last = begViews.at(-1)!.view
     expect(last.items.map((i) => i.text)).toEqual(texts)
     expect(last.items.every((i) => i.stepId === 'huis-goed' && i.share === 'begeleider')).toBe(true)
