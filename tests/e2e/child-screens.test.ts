@@ -382,7 +382,8 @@ describe.runIf(hasBrowser)('browser: every step on a phone', () => {
           const where = `kamer ${toolId} ${size.width} step ${stepId}`
           await checkStep(page, size, '.kamer-bar', { index: i, count, label: kamerLabel(toolId, stepId) }, where)
           if (i + 1 === count) break
-          await page.getByRole('button', { name: /Verder/ }).click()
+          // Exact: Mijn netwerk's ring chip "Verder weg" is a button too.
+          await page.getByRole('button', { name: 'Verder', exact: true }).click()
         }
         await page
           .getByRole('button', { name: /Je kamer/ })
