@@ -241,7 +241,25 @@ const socketCase = (gesprekId: string): fc.Arbitrary<Case> =>
 
 /** Whether the server may accept this as a real command or join (generated payloads are almost never valid). */
 const schemaValid = (c: Case) =>
-  c.mode === 'ack' && Object.hasOwn(C2S, c.event) && C2S[c.event as C2SName].safeParse(c.payload).success
+  c.mode === 'ack' && Object.hasOwn(C2S, c.event) && C2S[c.event as C2SName].safeParse(onTheWire(c.payload)).success
+
+const hasBinary = (x: unknown, depth = 0): boolean =>
+  ArrayBuffer.isView(x) ||
+  x instanceof ArrayBuffer ||
+  (typeof x === 'object' && x !== null && depth < 50 && Object.values(x).some((v) => hasBinary(v, depth + 1)))
+/**
+ * What the server receives of a payload: socket.io sends JSON, so a member whose value is `undefined`
+ * (or a function) is not there at all, and `{ type: 'nav.next', item: undefined }` arrives as a valid
+ * nav.next. Binary parts travel as attachments: those payloads are judged as they are.
+ */
+function onTheWire(payload: unknown): unknown {
+  if (hasBinary(payload)) return payload
+  try {
+    return (JSON.parse(JSON.stringify([payload])) as unknown[])[0]
+  } catch {
+    return payload // not JSON at all (a cycle, a BigInt): the client could not send it either
+  }
+}
 
 // ---------- the honest gesprek ----------
 
