@@ -42,14 +42,11 @@ const noteCopy = (note: Note, about: boolean): ProjectedNote => {
 
 /**
  * One audience's pick of a gesprek's items, kept per items array (arrays are never changed in place):
- * `out[j]` came from `from[j]` (for the begeleider's and the parents' audiences they are the same
- * objects). Made again from the previous array's pick when the caller names it (`since`): only the
- * span between the unchanged ends is looked at, so a commit late in a long gesprek costs what an early
- * one costs (docs/decisions/0155). The rule per item is the same either way.
- */
-/**
  * `out[j]` came from `from[j]`. Nothing is copied twice: an audience that keeps every item has the
- * source array itself as `from`, one that keeps items as they are has `out` as `from`.
+ * source array itself as `from`, one that keeps items as they are has `out` as `from`. Made again from
+ * the previous array's pick when the caller names it (`since`): only the span between the unchanged
+ * ends is looked at, so a commit late in a long gesprek costs what an early one costs
+ * (docs/decisions/0155). The rule per item is the same either way.
  */
 type Chosen<T> = { out: T[]; from: readonly Item[] }
 /** `all`: every item is kept. `make`: the audience's copy of an item; none: the item itself. */
@@ -73,11 +70,16 @@ const tracePicker: Picker<Trace> = {
   chosen: new WeakMap(),
 }
 
-/** How many of `from` (a subsequence of `source`, in order) lie in `source[lo, hi)`, counted from `j`. */
-function picksIn(from: readonly Item[], j: number, source: readonly Item[], lo: number, hi: number, step: 1 | -1) {
-  let k = j
-  if (step === 1) for (let i = lo; i < hi && k < from.length; i++) k += from[k] === source[i] ? 1 : 0
-  else for (let i = hi - 1; i >= lo && k > 0; i--) k -= from[k - 1] === source[i] ? 1 : 0
+/** How many picks (`from`, a subsequence of `source` in order) came from `source[0, end)`. */
+function picksBefore(from: readonly Item[], source: readonly Item[], end: number): number {
+  let k = 0
+  for (let i = 0; i < end && k < from.length; i++) if (from[k] === source[i]) k++
+  return k
+}
+/** Where in `from` the picks that came from `source[start, source.length)` begin. */
+function picksFrom(from: readonly Item[], source: readonly Item[], start: number): number {
+  let k = from.length
+  for (let i = source.length - 1; i >= start && k > 0; i--) if (from[k - 1] === source[i]) k--
   return k
 }
 
@@ -91,19 +93,19 @@ function pick<T>(p: Picker<T>, items: readonly Item[], since: readonly Item[] | 
     const { start, beforeEnd, afterEnd } = changedSpan(since, items)
     // The picks that came from the unchanged head and tail of `since` stay; for an append (the usual
     // commit) or an audience that keeps all, their count is known without a walk.
-    const all = base.from === since
-    const head = all ? start : start === since.length ? base.from.length : picksIn(base.from, 0, since, 0, start, 1)
+    const all = keep === 'all'
+    const head = all ? start : start === since.length ? base.from.length : picksBefore(base.from, since, start)
     const tail = all
       ? beforeEnd
       : beforeEnd === since.length
         ? base.from.length
-        : picksIn(base.from, base.from.length, since, beforeEnd, since.length, -1)
+        : picksFrom(base.from, since, beforeEnd)
     const out = base.out.slice(0, head)
     // Only an audience that both picks and copies needs its own list of where each pick came from.
-    const own = keep !== 'all' && p.make ? base.from.slice(0, head) : null
+    const own = !all && p.make ? base.from.slice(0, head) : null
     for (let i = start; i < afterEnd; i++) {
       const item = items[i]!
-      if (keep !== 'all' && !keep(item)) continue
+      if (!all && !keep(item)) continue
       out.push(p.make ? p.make(item) : (item as T))
       own?.push(item)
     }
@@ -111,7 +113,7 @@ function pick<T>(p: Picker<T>, items: readonly Item[], since: readonly Item[] | 
       out.push(base.out[j]!)
       own?.push(base.from[j]!)
     }
-    const from = keep === 'all' ? items : (own ?? (out as unknown as Item[]))
+    const from = all ? items : (own ?? (out as unknown as Item[]))
     made = { out: madeFrom(base.out, out, head, tail, out.length - (base.out.length - tail)), from }
   } else {
     const from = keep === 'all' ? items : items.filter(keep)
